@@ -1,0 +1,32 @@
+/** The one small database interface. Two adapters implement it with the same SQL:
+ *  real PostgreSQL/PostGIS (`pg`) and embedded PGlite + PostGIS. */
+
+export interface QueryResult<R> {
+  rows: R[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  /** A parameterised statement: values only ever travel as $n parameters. */
+  query<R = Record<string, any>>(sql: string, params?: unknown[]): Promise<QueryResult<R>>;
+}
+
+export type DbKind = 'postgis' | 'embedded';
+
+export interface Db extends Queryable {
+  readonly kind: DbKind;
+  /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Rows of a query in batches, so large outputs stream in constant memory. */
+  stream<R = Record<string, any>>(sql: string, params: unknown[], batchSize?: number): AsyncIterable<R[]>;
+  /** Several statements, no parameters (migrations only). */
+  exec(sql: string): Promise<void>;
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** A database error with the SQLSTATE code, without the driver's internals. */
+export function sqlState(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as any).code) : undefined;
+}

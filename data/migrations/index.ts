@@ -1,0 +1,7 @@
+/** Every migration, in any order (the runner sorts by version). Add yours in your range. */
+import type { Migration } from './types.js';
+import { core } from './001-core.js';
+import { spatialRefSys } from './002-srs.js';
+import { organisations } from './003-organisations.js';
+
+export const MIGRATIONS: Migration[] = [core, spatialRefSys, organisations];

@@ -1,0 +1,36 @@
+/** Runs the versioned migrations once each, in order, at start. Each runs in its own
+ *  transaction; an advisory lock keeps two nodes on one database from racing. */
+import type { Db } from '../db/types.js';
+import { MIGRATIONS } from './index.js';
+
+export async function migrate(db: Db): Promise<number[]> {
+  await db.exec(`CREATE SCHEMA IF NOT EXISTS simpul;
+    CREATE TABLE IF NOT EXISTS simpul.migration (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const applied: number[] = [];
+  const sorted = [...MIGRATIONS].sort((a, b) => a.version - b.version);
+  for (const m of sorted) {
+    const done = await db.transaction(async (tx) => {
+      if (db.kind === 'postgis') await tx.query('SELECT pg_advisory_xact_lock(7434201)');
+      const seen = await tx.query('SELECT 1 FROM simpul.migration WHERE version = $1', [m.version]);
+      if (seen.rows.length) return false;
+      if (typeof m.up === 'string') {
+        for (const stmt of splitStatements(m.up)) await tx.query(stmt);
+      } else {
+        await m.up(tx);
+      }
+      await tx.query('INSERT INTO simpul.migration (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      return true;
+    });
+    if (done) applied.push(m.version);
+  }
+  return applied;
+}
+
+/** Splits a migration's SQL on semicolons at line ends (our migrations never put one inside a literal). */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*\n/)
+    .map((s) => s.trim().replace(/;$/, ''))
+    .filter((s) => s && !/^--[^\n]*$/.test(s));
+}

@@ -1,0 +1,9 @@
+import type { Queryable } from '../db/types.js';
+
+/** One versioned step. Version ranges keep parts of the node apart:
+ *  1–99 core catalogue, 100s features, 200s styles/WMS, 300s tiles, 400s metadata/CSW, 500s import. */
+export interface Migration {
+  version: number;
+  name: string;
+  up: string | ((tx: Queryable) => Promise<void>);
+}

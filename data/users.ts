@@ -1,0 +1,99 @@
+/** Users, roles and API tokens. Passwords are hashed with scrypt (a memory-hard KDF);
+ *  tokens are random and stored only as their SHA-256. */
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import type { Db } from './db/types.js';
+import type { Principal, Role } from './access.js';
+import { ROLES } from './access.js';
+
+const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
+const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password, salt, 32, SCRYPT);
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+  if (!stored) return false;
+  const [kind, n, r, p, salt, key] = stored.split('$');
+  if (kind !== 'scrypt') return false;
+  const expected = Buffer.from(key, 'base64');
+  const got = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem });
+  return timingSafeEqual(expected, got);
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export interface UserRow {
+  id: number;
+  username: string;
+  role: Role;
+  organisation: string | null;
+}
+
+export class UserError extends Error {}
+
+export async function addUser(db: Db, u: { username: string; role: Role; organisation?: string | null; password?: string; fullName?: string }): Promise<UserRow> {
+  if (!ROLES.includes(u.role)) throw new UserError(`role must be one of ${ROLES.join(', ')}`);
+  if (u.role === 'produsen' && !u.organisation) throw new UserError('a produsen belongs to one organisation: give --org');
+  if (u.organisation) {
+    const org = await db.query('SELECT 1 FROM simpul.organisation WHERE code = $1', [u.organisation]);
+    if (!org.rows.length) throw new UserError(`unknown organisation "${u.organisation}"`);
+  }
+  const hash = u.password ? await hashPassword(u.password) : null;
+  try {
+    const r = await db.query<UserRow>(
+      `INSERT INTO simpul.app_user (username, full_name, role, organisation, password_hash) VALUES ($1, $2, $3, $4, $5)
+       RETURNING id, username, role, organisation`,
+      [u.username, u.fullName ?? '', u.role, u.organisation ?? null, hash],
+    );
+    return r.rows[0];
+  } catch (err: any) {
+    if (err?.code === '23505') throw new UserError(`user "${u.username}" already exists`);
+    if (err?.code === '23514') throw new UserError(`username "${u.username}" must be 2–64 of a-z 0-9 _ . @ -`);
+    throw err;
+  }
+}
+
+/** Issues a new token for a user; the plain token is returned once and never stored. */
+export async function issueToken(db: Db, username: string, label = ''): Promise<string> {
+  const user = await db.query<{ id: number }>('SELECT id FROM simpul.app_user WHERE username = $1', [username]);
+  if (!user.rows.length) throw new UserError(`unknown user "${username}"`);
+  const token = `spl_${randomBytes(24).toString('base64url')}`;
+  await db.query('INSERT INTO simpul.api_token (user_id, token_hash, label) VALUES ($1, $2, $3)', [user.rows[0].id, sha256(token), label]);
+  return token;
+}
+
+export async function revokeTokens(db: Db, username: string): Promise<number> {
+  const r = await db.query('DELETE FROM simpul.api_token WHERE user_id = (SELECT id FROM simpul.app_user WHERE username = $1)', [username]);
+  return r.rowCount;
+}
+
+function principalOf(u: UserRow): Principal {
+  return { kind: 'user', userId: u.id, username: u.username, role: u.role, organisation: u.organisation };
+}
+
+export async function principalForToken(db: Db, token: string): Promise<Principal | null> {
+  const r = await db.query<UserRow>(
+    `SELECT u.id, u.username, u.role, u.organisation FROM simpul.api_token t JOIN simpul.app_user u ON u.id = t.user_id
+     WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > now())`,
+    [sha256(token)],
+  );
+  return r.rows[0] ? principalOf(r.rows[0]) : null;
+}
+
+export async function principalForPassword(db: Db, username: string, password: string): Promise<Principal | null> {
+  const r = await db.query<UserRow & { password_hash: string | null }>(
+    'SELECT id, username, role, organisation, password_hash FROM simpul.app_user WHERE username = $1',
+    [username],
+  );
+  const u = r.rows[0];
+  if (!u || !(await verifyPassword(password, u.password_hash))) return null;
+  return principalOf(u);
+}
+
+export async function listUsers(db: Db): Promise<UserRow[]> {
+  return (await db.query<UserRow>('SELECT id, username, role, organisation FROM simpul.app_user ORDER BY username')).rows;
+}

@@ -1,0 +1,49 @@
+/** OWS Common exception reports (1.0.0 for WFS 1.1/CSW 2.0.2, 1.1.0 for WFS 2.0/WMTS), and the
+ *  one way a service sends an OgcError. WMS has its own form in ogc/wms/. */
+import type { Response } from 'express';
+import { OgcError } from './errors.js';
+import { XML_DECL, el, esc } from './xml.js';
+
+export type OwsVersion = '1.0.0' | '1.1.0' | '2.0.0';
+
+const OWS_NS: Record<OwsVersion, { ns: string; xsd: string; reportVersion: string }> = {
+  '1.0.0': { ns: 'http://www.opengis.net/ows', xsd: 'http://schemas.opengis.net/ows/1.0.0/owsExceptionReport.xsd', reportVersion: '1.0.0' },
+  '1.1.0': { ns: 'http://www.opengis.net/ows/1.1', xsd: 'http://schemas.opengis.net/ows/1.1.0/owsExceptionReport.xsd', reportVersion: '2.0.0' },
+  '2.0.0': { ns: 'http://www.opengis.net/ows/1.1', xsd: 'http://schemas.opengis.net/ows/1.1.0/owsExceptionReport.xsd', reportVersion: '2.0.0' },
+};
+
+export function owsExceptionReport(err: OgcError, owsVersion: OwsVersion = '1.1.0'): string {
+  const v = OWS_NS[owsVersion];
+  return (
+    XML_DECL +
+    el(
+      'ows:ExceptionReport',
+      {
+        'xmlns:ows': v.ns,
+        'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+        'xsi:schemaLocation': `${v.ns} ${v.xsd}`,
+        version: v.reportVersion,
+        'xml:lang': 'en',
+      },
+      el('ows:Exception', { exceptionCode: err.code, locator: err.locator }, el('ows:ExceptionText', null, esc(err.message))),
+    )
+  );
+}
+
+/** Turns anything thrown into an OgcError; an unexpected error becomes NoApplicableCode with no internals. */
+export function asOgcError(err: unknown): OgcError {
+  if (err instanceof OgcError) return err;
+  const code = (err as any)?.code;
+  if (code === '57014') return new OgcError('OperationProcessingFailed', 'The request took too long and was cancelled', undefined, 503);
+  if (typeof code === 'string' && /^22/.test(code)) return new OgcError('InvalidParameterValue', 'A parameter value is not valid for its type');
+  return new OgcError('NoApplicableCode', 'Internal error while processing the request', undefined, 500);
+}
+
+export function sendOwsException(res: Response, err: unknown, owsVersion: OwsVersion = '1.1.0'): void {
+  const e = asOgcError(err);
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.status(e.status).type('application/xml; charset=utf-8').send(owsExceptionReport(e, owsVersion));
+}

@@ -1,0 +1,159 @@
+/** The HTTP app: middleware (CORS, compression, body limits, auth, public URL), the service
+ *  endpoints, and one error handler that never shows a stack trace. */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import compression from 'compression';
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from './context.js';
+import { authMiddleware } from './auth.js';
+import { publicBaseUrl } from './public-url.js';
+import type { OwsService } from './routes/ows-service.js';
+import { wfsService } from './routes/wfs.js';
+import { wmsService } from './routes/wms.js';
+import { wmtsService } from './routes/wmts.js';
+import { cswService } from './routes/csw.js';
+import { mountOgcapi } from './routes/ogcapi.js';
+import { mountOgcapiTiles } from './routes/ogcapi-tiles.js';
+import { mountOgcapiRecords } from './routes/ogcapi-records.js';
+import { mountTiles } from './routes/tiles.js';
+import { mountMap } from './routes/map.js';
+import { mountAdmin } from './routes/admin.js';
+import { mountHome } from './routes/home.js';
+import { sendOwsException } from '../ogc/exceptions.js';
+import { OgcError } from '../ogc/errors.js';
+import { Kvp } from '../ogc/kvp.js';
+
+const OWS_SERVICES: Record<string, OwsService> = { WMS: wmsService, WFS: wfsService, WMTS: wmtsService, CSW: cswService };
+
+const XML_TYPES = ['text/xml', 'application/xml', 'application/*+xml'];
+
+export function createApp(ctx: AppContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.set('etag', false);
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    const id = randomUUID();
+    res.locals.requestId = id;
+    res.on('finish', () => {
+      ctx.log.info('request', {
+        id,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      });
+    });
+    next();
+  });
+  app.use(cors(ctx));
+  app.use(compression({ threshold: 1024 }));
+  app.use(express.text({ type: XML_TYPES, limit: '5mb' }));
+  app.use(express.json({ limit: '2mb', type: ['application/json', 'application/geo+json', 'application/*+json'] }));
+  app.use(express.urlencoded({ extended: false, limit: '2mb' }));
+  app.use(authMiddleware(ctx.db));
+  app.use(async (req, res, next) => {
+    res.locals.baseUrl = publicBaseUrl(req, ctx.config.publicUrl);
+    try {
+      await ctx.catalogue.refreshIfStale();
+    } catch {
+      /* the database is away: /ready says so; routes answer from what is loaded */
+    }
+    next();
+  });
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const ok = await ctx.db.ping();
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unreachable', database: ctx.db.kind });
+  });
+
+  for (const [name, svc] of Object.entries(OWS_SERVICES)) {
+    app.all(`/${name.toLowerCase()}`, (req, res, next) => svc.handle(req, res, ctx).catch(next));
+  }
+  app.all('/ows', (req, res, next) => {
+    const name = owsServiceName(req);
+    const svc = name ? OWS_SERVICES[name] : undefined;
+    if (!svc) {
+      sendOwsException(res, name ? new OgcError('InvalidParameterValue', `Unknown service ${name}`, 'service') : new OgcError('MissingParameterValue', 'Parameter SERVICE is required (WMS, WFS, WMTS or CSW)', 'service'));
+      return;
+    }
+    svc.handle(req, res, ctx).catch(next);
+  });
+
+  const ogcapi = express.Router();
+  mountOgcapiTiles(ogcapi, ctx);
+  mountOgcapiRecords(ogcapi, ctx);
+  mountOgcapi(ogcapi, ctx);
+  app.use('/ogcapi', ogcapi);
+
+  const tiles = express.Router();
+  mountTiles(tiles, ctx);
+  app.use('/tiles', tiles);
+
+  const root = express.Router();
+  mountMap(root, ctx);
+  mountAdmin(root, ctx);
+  mountHome(root, ctx);
+  app.use(root);
+
+  app.use((req, res) => {
+    res.status(404).json({ code: 'NotFound', description: `No resource at ${req.path}` });
+  });
+  app.use((err: any, req: Request, res: Response, _next: NextFunction) => {
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    if (err?.type === 'entity.too.large') {
+      res.status(413).json({ code: 'PayloadTooLarge', description: 'Request body is too large' });
+      return;
+    }
+    if (err?.type === 'entity.parse.failed' || err instanceof SyntaxError) {
+      res.status(400).json({ code: 'InvalidRequest', description: 'Request body could not be parsed' });
+      return;
+    }
+    if (err instanceof OgcError) {
+      res.status(err.status).json({ code: err.code, description: err.message });
+      return;
+    }
+    ctx.log.error('unhandled error', { id: res.locals.requestId, path: req.path, error: String(err?.stack ?? err) });
+    res.status(500).json({ code: 'InternalError', description: 'Internal error', requestId: res.locals.requestId });
+  });
+  return app;
+}
+
+/** SERVICE from the KVP, or the `service` attribute of a POST XML request's root element. */
+function owsServiceName(req: Request): string | undefined {
+  const kvp = Kvp.fromRequest(req).get('SERVICE');
+  if (kvp) return kvp.toUpperCase();
+  if (typeof req.body === 'string') {
+    const m = /<(?:[\w-]+:)?\w+[^>]*?\sservice\s*=\s*["'](\w+)["']/.exec(req.body.slice(0, 4000));
+    if (m) return m[1].toUpperCase();
+  }
+  return undefined;
+}
+
+function cors(ctx: AppContext) {
+  const allowed = ctx.config.corsOrigins;
+  return (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.get('origin');
+    if (allowed === '*') res.set('Access-Control-Allow-Origin', '*');
+    else if (origin && allowed.includes(origin)) {
+      res.set('Access-Control-Allow-Origin', origin);
+      res.vary('Origin');
+    }
+    res.set('Access-Control-Expose-Headers', 'ETag, Link, Content-Crs, OGC-NumberMatched, OGC-NumberReturned, Location');
+    if (req.method === 'OPTIONS') {
+      res.set('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
+      res.set('Access-Control-Allow-Headers', req.get('access-control-request-headers') ?? 'Authorization, Content-Type, If-None-Match');
+      res.set('Access-Control-Max-Age', '86400');
+      res.status(204).end();
+      return;
+    }
+    next();
+  };
+}

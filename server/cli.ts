@@ -1,0 +1,36 @@
+/** The `simpul` command. Each subcommand lives in server/cli/<name>.ts and exports
+ *  `run(args): Promise<number>`; errors end in one line and a non-zero exit code. */
+import { CliError } from './cli/common.js';
+
+const COMMANDS: Record<string, { help: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }> = {
+  serve: { help: 'serve                          start the HTTP server', load: () => import('./cli/serve.js') },
+  import: { help: 'import FILE --org CODE --name NAME [--title T] [--srs EPSG:N] [--layer SRC] [--publish] [--access CLASS] [--replace]', load: () => import('./cli/import.js') },
+  demo: { help: 'demo [--layers N] [--serve]      load the Kota Tangerang demo layers (and N extra layers)', load: () => import('./cli/demo.js') },
+  layers: { help: 'layers [--json]                list the catalogue', load: () => import('./cli/layers.js') },
+  publish: { help: 'publish LAYER [--status S] [--access CLASS]   change a layer\'s status/access class', load: () => import('./cli/publish.js') },
+  user: { help: 'user add NAME --role ROLE [--org CODE] [--password P] | user list', load: () => import('./cli/user.js') },
+  token: { help: 'token issue USER [--label L] | token revoke USER', load: () => import('./cli/token.js') },
+  seed: { help: 'seed LAYER --zoom 10-16 [--bbox minx,miny,maxx,maxy] [--format png|pbf]', load: () => import('./cli/seed.js') },
+  cache: { help: 'cache clear [LAYER]', load: () => import('./cli/cache.js') },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`Usage: simpul <command> [options]\n\n${Object.values(COMMANDS).map((c) => '  ' + c.help).join('\n')}\n\nEnvironment: PORT, DATABASE_URL, SIMPUL_DATA_DIR, SIMPUL_PUBLIC_URL (see README).\n`);
+    return name ? 0 : 1;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    process.stderr.write(`simpul: unknown command "${name}" (try simpul --help)\n`);
+    return 2;
+  }
+  try {
+    return await (await cmd.load()).run(args);
+  } catch (err) {
+    if (err instanceof CliError) process.stderr.write(`simpul ${name}: ${err.message}\n`);
+    else process.stderr.write(`simpul ${name}: ${(err as Error)?.message ?? String(err)}\n`);
+    if (process.env.SIMPUL_DEBUG) console.error(err);
+    return 1;
+  }
+}

@@ -1,0 +1,44 @@
+/** Shared pieces of the CLI: argument parsing, a context for one-shot commands, progress. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../log.js';
+import { closeContext, createContext } from '../serve.js';
+import type { AppContext } from '../context.js';
+
+export class CliError extends Error {}
+
+export function args<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, allowPositionals = true) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+  } catch (err) {
+    throw new CliError((err as Error).message);
+  }
+}
+
+/** Opens the database and catalogue for a command, closes them after. */
+export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const ctx = await createContext(config, createLogger('warn', (l) => process.stderr.write(l + '\n')));
+  try {
+    return await fn(ctx);
+  } finally {
+    await closeContext(ctx);
+  }
+}
+
+/** A progress line on a terminal (rewritten in place), nothing when not a TTY. */
+export function progress(label: string, total?: number) {
+  const tty = process.stderr.isTTY;
+  let last = 0;
+  return {
+    update(n: number) {
+      if (!tty || Date.now() - last < 100) return;
+      last = Date.now();
+      const pct = total ? ` ${Math.floor((100 * n) / total)}%` : '';
+      process.stderr.write(`\r${label}: ${n}${total ? '/' + total : ''}${pct}   `);
+    },
+    done() {
+      if (tty) process.stderr.write('\r\x1b[K');
+    },
+  };
+}

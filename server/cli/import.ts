@@ -1,0 +1,6 @@
+import { CliError } from './common.js';
+
+/** Placeholder until issue #2 lands. */
+export async function run(_argv: string[]): Promise<number> {
+  throw new CliError('not available yet');
+}

@@ -1,0 +1,45 @@
+/** Configuration from the environment: one table of settings, documented in the README. */
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  publicUrl: string | null;
+  corsOrigins: string[] | '*';
+  redisUrl: string | null;
+  maxUploadBytes: number;
+  maxImportFeatures: number;
+  /** The most features one response may carry (WFS count, OGC API limit are capped to it). */
+  maxFeatures: number;
+  defaultFeatures: number;
+  maxImagePixels: number;
+  statementTimeoutMs: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Where tiles are cached on disk when REDIS_URL is not set. */
+  cacheDir: string;
+}
+
+const int = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = env.SIMPUL_DATA_DIR || './var';
+  const cors = (env.SIMPUL_CORS_ORIGINS ?? '*').trim();
+  return {
+    port: int(env.PORT, 8080),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir,
+    publicUrl: env.SIMPUL_PUBLIC_URL ? env.SIMPUL_PUBLIC_URL.replace(/\/+$/, '') : null,
+    corsOrigins: cors === '*' ? '*' : cors.split(',').map((s) => s.trim()).filter(Boolean),
+    redisUrl: env.REDIS_URL || null,
+    maxUploadBytes: int(env.SIMPUL_MAX_UPLOAD_MB, 512) * 1024 * 1024,
+    maxImportFeatures: int(env.SIMPUL_MAX_IMPORT_FEATURES, 5_000_000),
+    maxFeatures: int(env.SIMPUL_MAX_FEATURES, 100_000),
+    defaultFeatures: int(env.SIMPUL_DEFAULT_FEATURES, 1000),
+    maxImagePixels: int(env.SIMPUL_MAX_IMAGE_PIXELS, 4096 * 4096),
+    statementTimeoutMs: int(env.SIMPUL_STATEMENT_TIMEOUT_MS, 30_000),
+    logLevel: (env.SIMPUL_LOG_LEVEL as Config['logLevel']) || 'info',
+    cacheDir: env.SIMPUL_CACHE_DIR || `${dataDir}/cache`,
+  };
+}

@@ -1,0 +1,31 @@
+/** What every route needs, built once at start, and what each request carries. */
+import type { Request, Response } from 'express';
+import type { Db } from '../data/db/types.js';
+import type { Catalogue } from '../data/catalogue/catalogue.js';
+import type { Principal } from '../data/access.js';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+
+export interface AppContext {
+  db: Db;
+  catalogue: Catalogue;
+  config: Config;
+  log: Logger;
+  /** Services keep their own caches (capabilities, tiles) and clean them up here. */
+  onClose: Array<() => Promise<void> | void>;
+}
+
+export interface RequestInfo {
+  principal: Principal;
+  /** Public base URL of the node, no trailing slash (from SIMPUL_PUBLIC_URL or X-Forwarded-*). */
+  baseUrl: string;
+}
+
+export function requestInfo(res: Response): RequestInfo {
+  return res.locals as RequestInfo;
+}
+
+export const principalOf = (res: Response): Principal => (res.locals as RequestInfo).principal;
+export const baseUrlOf = (res: Response): string => (res.locals as RequestInfo).baseUrl;
+
+export type Handler = (req: Request, res: Response) => Promise<void>;

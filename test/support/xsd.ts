@@ -1,0 +1,33 @@
+/** Validates XML against the official schemas in ../shared/ogc-schemas with xmllint, offline. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { SCHEMAS } from './backend.js';
+
+export const SCHEMA = {
+  wms130: `${SCHEMAS}/schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd`,
+  wfs20: `${SCHEMAS}/schemas.opengis.net/wfs/2.0/wfs.xsd`,
+  wfs110: `${SCHEMAS}/schemas.opengis.net/wfs/1.1.0/wfs.xsd`,
+  csw202: `${SCHEMAS}/schemas.opengis.net/csw/2.0.2/CSW-discovery.xsd`,
+  cswRecord: `${SCHEMAS}/schemas.opengis.net/csw/2.0.2/record.xsd`,
+  gmd: `${SCHEMAS}/schemas.opengis.net/iso/19139/20070417/gmd/gmd.xsd`,
+  wmts10: `${SCHEMAS}/schemas.opengis.net/wmts/1.0/wmts.xsd`,
+  ows110: `${SCHEMAS}/schemas.opengis.net/ows/1.1.0/owsExceptionReport.xsd`,
+  ows100: `${SCHEMAS}/schemas.opengis.net/ows/1.0.0/owsExceptionReport.xsd`,
+} as const;
+
+/** Returns '' when valid, else xmllint's complaints. `schema` is a path to an .xsd. */
+export function xsdErrors(xml: string, schema: string): string {
+  const dir = mkdtempSync(`${tmpdir()}/simpul-xsd-`);
+  const file = `${dir}/doc.xml`;
+  writeFileSync(file, xml);
+  try {
+    execFileSync('xmllint', ['--nonet', '--noout', '--schema', schema, file], {
+      env: { ...process.env, XML_CATALOG_FILES: `${SCHEMAS}/catalog.xml` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return '';
+  } catch (err: any) {
+    return String(err.stderr ?? err.message).split('\n').filter((l) => !/validates$/.test(l)).slice(0, 20).join('\n');
+  }
+}
