@@ -18,10 +18,12 @@ export interface TestNode {
   stop(): Promise<void>;
 }
 
-export async function testNode(opts: { serve?: boolean; config?: Partial<Config> } = {}): Promise<TestNode> {
+/** A fresh copy of the template database (demo loaded), not opened: for tests that run the
+ *  CLI in another process (an embedded database may be open in one process only). */
+export async function testDatabase(): Promise<{ databaseUrl: string | null; dataDir: string; cleanup(): Promise<void> }> {
   const id = randomBytes(4).toString('hex');
   let databaseUrl: string | null = null;
-  let dataDir = `${TMP_ROOT}node-${id}`;
+  const dataDir = `${TMP_ROOT}node-${id}`;
   let dropDb = async () => {};
   if (BACKEND === 'embedded') {
     cpSync(EMBEDDED_TEMPLATE, `${dataDir}/db`, { recursive: true });
@@ -39,14 +41,22 @@ export async function testNode(opts: { serve?: boolean; config?: Partial<Config>
       await a.end();
     };
   }
+  return {
+    databaseUrl,
+    dataDir,
+    cleanup: async () => {
+      await dropDb();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function testNode(opts: { serve?: boolean; config?: Partial<Config> } = {}): Promise<TestNode> {
+  const { databaseUrl, dataDir, cleanup } = await testDatabase();
   const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl, dataDir, logLevel: 'silent', cacheDir: `${dataDir}/cache`, ...opts.config };
   const db = await openDatabase({ databaseUrl, dataDir: `${dataDir}/db` });
   const catalogue = await Catalogue.open(db);
   const ctx: AppContext = { db, catalogue, config, log: createLogger(process.env.SIMPUL_TEST_LOG ? 'debug' : 'silent'), onClose: [] };
-  const cleanup = async () => {
-    await dropDb();
-    rmSync(dataDir, { recursive: true, force: true });
-  };
   if (!opts.serve) {
     return { ctx, url: '', stop: async () => { await closeContext(ctx); await cleanup(); } };
   }
