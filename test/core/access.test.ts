@@ -1,0 +1,57 @@
+import { expect } from 'chai';
+import { canChangeStatus, canRead, canWrite, visibilityScope, ANONYMOUS, type AccessClass, type LayerStatus, type Principal, type Role } from '../../data/access.js';
+
+const user = (role: Role, organisation: string | null): Principal => ({ kind: 'user', userId: 1, username: role, role, organisation });
+const layer = (accessClass: AccessClass, status: LayerStatus = 'published', organisation = 'dinsos') => ({ organisation, accessClass, status });
+
+describe('access rules (the one authorisation function)', () => {
+  // [who, access class, status, may read?]
+  const table: Array<[string, Principal, AccessClass, LayerStatus, boolean]> = [
+    ['anonymous', ANONYMOUS, 'PUBLIC', 'published', true],
+    ['anonymous', ANONYMOUS, 'PUBLIC', 'verified', false],
+    ['anonymous', ANONYMOUS, 'PUBLIC', 'draft', false],
+    ['anonymous', ANONYMOUS, 'GOVERNMENT', 'published', false],
+    ['anonymous', ANONYMOUS, 'PRIVATE', 'published', false],
+    ['anonymous', ANONYMOUS, 'IGSTRATEGIS', 'published', false],
+    ['produsen of another org', user('produsen', 'dpupr'), 'GOVERNMENT', 'published', true],
+    ['produsen of another org', user('produsen', 'dpupr'), 'GOVERNMENT', 'draft', false],
+    ['produsen of another org', user('produsen', 'dpupr'), 'PRIVATE', 'published', false],
+    ['produsen of another org', user('produsen', 'dpupr'), 'IGSTRATEGIS', 'published', false],
+    ['produsen of the owner', user('produsen', 'dinsos'), 'PRIVATE', 'draft', true],
+    ['produsen of the owner', user('produsen', 'dinsos'), 'IGSTRATEGIS', 'published', false],
+    ['walidata', user('walidata', 'diskominfo'), 'PRIVATE', 'draft', true],
+    ['walidata', user('walidata', 'diskominfo'), 'IGSTRATEGIS', 'published', false],
+    ['pembina', user('pembina', 'bappeda'), 'GOVERNMENT', 'draft', true],
+    ['pembina', user('pembina', 'bappeda'), 'PRIVATE', 'published', false],
+    ['admin', user('admin', null), 'IGSTRATEGIS', 'draft', true],
+  ];
+  for (const [who, p, cls, status, expected] of table) {
+    it(`${who} ${expected ? 'sees' : 'does not see'} a ${status} ${cls} layer`, () => {
+      expect(canRead(p, layer(cls, status))).to.equal(expected);
+    });
+  }
+
+  it('lets a produsen write only its own organisation', () => {
+    expect(canWrite(user('produsen', 'dpupr'), 'dpupr')).to.equal(true);
+    expect(canWrite(user('produsen', 'dpupr'), 'dinkes')).to.equal(false);
+    expect(canWrite(ANONYMOUS, 'dpupr')).to.equal(false);
+    expect(canWrite(user('walidata', 'diskominfo'), 'dinkes')).to.equal(true);
+    expect(canWrite(user('pembina', 'bappeda'), 'dinkes')).to.equal(false);
+  });
+
+  it('follows the workflow: produsen drafts, pembina verifies, walidata publishes', () => {
+    const l = layer('PUBLIC', 'draft', 'dpupr');
+    expect(canChangeStatus(user('produsen', 'dpupr'), l, 'verified')).to.equal(false);
+    expect(canChangeStatus(user('produsen', 'dpupr'), l, 'published')).to.equal(false);
+    expect(canChangeStatus(user('pembina', 'bappeda'), l, 'verified')).to.equal(true);
+    expect(canChangeStatus(user('pembina', 'bappeda'), l, 'published')).to.equal(false);
+    expect(canChangeStatus(user('walidata', 'diskominfo'), l, 'published')).to.equal(true);
+    expect(canChangeStatus(ANONYMOUS, l, 'draft')).to.equal(false);
+  });
+
+  it('gives callers who see the same layers the same cache scope, and others different ones', () => {
+    expect(visibilityScope(ANONYMOUS)).to.equal('anon');
+    expect(visibilityScope(user('produsen', 'dpupr'))).to.not.equal(visibilityScope(user('produsen', 'dinkes')));
+    expect(visibilityScope(user('walidata', 'diskominfo'))).to.not.equal(visibilityScope(ANONYMOUS));
+  });
+});
