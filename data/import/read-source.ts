@@ -1,0 +1,217 @@
+/** Reads a located dataset with GDAL: its layers, their attributes (as Simpul columns)
+ *  and their features in batches, geometry transformed to EPSG:4326 WKB. */
+import gdal from 'gdal-async';
+import type { Attribute, AttributeType } from '../catalogue/layer.js';
+import { attributesFrom } from '../layers/columns.js';
+import type { FeatureIn } from '../layers/write.js';
+import { ImportError } from './errors.js';
+import type { LocatedSource } from './locate.js';
+import { resolveSourceCrs, type SourceCrs } from './source-crs.js';
+
+/** OGR field types → Simpul attribute types (lists, times and binaries are kept as text). */
+const FIELD_TYPES: Record<string, AttributeType> = {
+  integer: 'integer',
+  integer64: 'integer',
+  real: 'number',
+  date: 'date',
+  datetime: 'datetime',
+};
+
+/** OGR's non-linear geometry types (2D codes; Z/M variants add 1000/2000/3000). */
+const CURVE_TYPES = new Set([8, 9, 10, 11, 12, 13, 14]);
+
+const BATCH = 1000;
+const MAX_REJECTIONS_LISTED = 20;
+
+export interface Rejection {
+  feature: number;
+  reason: string;
+}
+
+/** One layer of the source, ready to be read. */
+export interface SourceLayer {
+  name: string;
+  /** "file.shp, layer x" for messages. */
+  where: string;
+  attributes: Attribute[];
+  crs: SourceCrs;
+  /** Features the driver reports without reading them all; null when unknown. */
+  knownCount: number | null;
+  gdalLayer: gdal.Layer;
+  rejected: number;
+  rejections: Rejection[];
+}
+
+export interface OpenedSource {
+  source: LocatedSource;
+  dataset: gdal.Dataset;
+  layers: SourceLayer[];
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Only this layer of a multi-layer source. */
+  layer?: string;
+  /** Force this EPSG code on every layer. */
+  srs?: number;
+}
+
+export function openSource(source: LocatedSource, opts: OpenOptions = {}): OpenedSource {
+  let dataset: gdal.Dataset | null = null;
+  const errors: string[] = [];
+  for (const driverName of source.format.drivers) {
+    const driver = gdal.drivers.get(driverName);
+    if (!driver) continue;
+    try {
+      dataset = driver.open(source.gdalPath, 'r', source.format.openOptions);
+      break;
+    } catch (err) {
+      errors.push((err as Error).message);
+    }
+  }
+  if (!dataset) throw new ImportError(`${source.label}: cannot be read as ${source.format.label}${errors.length ? ` (${errors[0]})` : ''}`);
+
+  let gdalLayers: gdal.Layer[] = [];
+  dataset.layers.forEach((l) => {
+    gdalLayers.push(l);
+  });
+  if (opts.layer) {
+    const chosen = gdalLayers.filter((l) => l.name === opts.layer);
+    if (!chosen.length) {
+      dataset.close();
+      throw new ImportError(`${source.label} has no layer "${opts.layer}" (it has: ${gdalLayers.map((l) => l.name).join(', ') || 'none'})`);
+    }
+    gdalLayers = chosen;
+  }
+  // Tables without geometry (GeoPackage attribute tables, the DXF's blocks) are not map layers.
+  const spatial = gdalLayers.filter((l) => l.geomType !== gdal.wkbNone);
+  if (!spatial.length) {
+    dataset.close();
+    throw new ImportError(
+      `${source.label}${opts.layer ? `, layer ${opts.layer}` : ''}: no geometry found` +
+        (source.format.id === 'csv' ? ' (give coordinates in lon/lat (or x/y) columns, or in a WKT column)' : ''),
+    );
+  }
+  const many = spatial.length > 1;
+  const layers = spatial.map((l): SourceLayer => {
+    const where = many || opts.layer ? `${source.label}, layer ${l.name}` : source.label;
+    const fields = l.fields.map((f) => ({ name: f.name, type: FIELD_TYPES[f.type] ?? 'string' }));
+    let knownCount: number | null = null;
+    try {
+      const n = l.features.count(false);
+      knownCount = n >= 0 ? n : null;
+    } catch {
+      knownCount = null;
+    }
+    return {
+      name: l.name,
+      where,
+      attributes: attributesFrom(fields),
+      crs: resolveSourceCrs(l.srs, source.format, where, opts.srs),
+      knownCount,
+      gdalLayer: l,
+      rejected: 0,
+      rejections: [],
+    };
+  });
+  return { source, dataset, layers, close: () => dataset!.close() };
+}
+
+export interface ReadOptions {
+  /** Called with each feature read from the source; throws to stop the import (limits). */
+  onFeature?: () => void;
+  /** Turns curved WKB (arcs from CAD and geodatabases) into straight segments. */
+  linearise?: (wkbs: Buffer[]) => Promise<Buffer[]>;
+}
+
+/** The features of one layer, in batches, with their geometry in EPSG:4326 as WKB. */
+export async function* readFeatures(layer: SourceLayer, opts: ReadOptions = {}): AsyncGenerator<FeatureIn[]> {
+  const columns = layer.attributes.map((a) => [a.sourceName ?? a.name, a.name, a.type] as const);
+  const features = layer.gdalLayer.features;
+  let index = 0;
+  let done = false;
+  while (!done) {
+    const batch: FeatureIn[] = [];
+    const curved: number[] = [];
+    while (batch.length < BATCH) {
+      let f: gdal.Feature | null;
+      try {
+        f = index === 0 ? features.first() : features.next();
+      } catch (err) {
+        throw new ImportError(`${layer.where}, feature ${index + 1}: cannot be read (${(err as Error).message})`);
+      }
+      if (!f) {
+        done = true;
+        break;
+      }
+      index++;
+      opts.onFeature?.();
+      const geometry = toWkb(f, layer, index);
+      if (geometry === undefined) continue;
+      if (geometry?.curved) curved.push(batch.length);
+      batch.push({ wkb: geometry?.wkb ?? null, properties: propertiesOf(f, columns) });
+    }
+    if (curved.length && opts.linearise) {
+      const straight = await opts.linearise(curved.map((i) => batch[i].wkb as Buffer));
+      curved.forEach((i, k) => (batch[i].wkb = straight[k]));
+    }
+    if (batch.length) yield batch;
+  }
+}
+
+/** WKB in EPSG:4326 (2D), null for a feature without geometry, undefined when rejected. */
+function toWkb(f: gdal.Feature, layer: SourceLayer, index: number): { wkb: Buffer; curved: boolean } | null | undefined {
+  let g: gdal.Geometry | null;
+  try {
+    g = f.getGeometry();
+  } catch {
+    g = null;
+  }
+  if (!g || g.isEmpty()) return null;
+  try {
+    g.flattenTo2D();
+    if (layer.crs.transform) g.transform(layer.crs.transform);
+    return { wkb: g.toWKB(), curved: CURVE_TYPES.has(g.wkbType % 1000) };
+  } catch (err) {
+    layer.rejected++;
+    if (layer.rejections.length < MAX_REJECTIONS_LISTED) {
+      layer.rejections.push({ feature: index, reason: `geometry cannot be transformed to EPSG:4326 (${(err as Error).message})` });
+    }
+    return undefined;
+  }
+}
+
+function propertiesOf(f: gdal.Feature, columns: ReadonlyArray<readonly [string, string, AttributeType]>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [source, column, type] of columns) {
+    const v = f.fields.get(source);
+    out[column] = v !== null && typeof v === 'object' && 'year' in v ? ogrDate(v, type) : v;
+  }
+  return out;
+}
+
+interface OgrDate {
+  year: number;
+  month: number;
+  day: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  timezone?: number;
+}
+
+/** OGR's date parts as ISO text; OGR time zones are 0/1 unknown or local, 100 UTC, 100 ± n quarter hours. */
+function ogrDate(v: OgrDate, type: AttributeType): string {
+  const p = (x: number | undefined, n = 2) => String(Math.trunc(x ?? 0)).padStart(n, '0');
+  const date = `${p(v.year, 4)}-${p(v.month)}-${p(v.day)}`;
+  if (type === 'date') return date;
+  const sec = v.second ?? 0;
+  const secText = Number.isInteger(sec) ? p(sec) : sec.toFixed(3).padStart(6, '0');
+  let zone = 'Z';
+  if (v.timezone && v.timezone > 1 && v.timezone !== 100) {
+    const minutes = (v.timezone - 100) * 15;
+    const a = Math.abs(minutes);
+    zone = `${minutes < 0 ? '-' : '+'}${p(Math.floor(a / 60))}:${p(a % 60)}`;
+  }
+  return `${date}T${p(v.hour)}:${p(v.minute)}:${secText}${zone}`;
+}
