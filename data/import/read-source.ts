@@ -78,8 +78,9 @@ export function openSource(source: LocatedSource, opts: OpenOptions = {}): Opene
   if (opts.layer) {
     const chosen = gdalLayers.filter((l) => l.name === opts.layer);
     if (!chosen.length) {
+      const names = gdalLayers.map((l) => l.name).join(', ') || 'none';
       dataset.close();
-      throw new ImportError(`${source.label} has no layer "${opts.layer}" (it has: ${gdalLayers.map((l) => l.name).join(', ') || 'none'})`);
+      throw new ImportError(`${source.label} has no layer "${opts.layer}" (it has: ${names})`);
     }
     gdalLayers = chosen;
   }
@@ -170,6 +171,7 @@ function toWkb(f: gdal.Feature, layer: SourceLayer, index: number): { wkb: Buffe
   if (!g || g.isEmpty()) return null;
   try {
     g.flattenTo2D();
+    g.closeRings();
     if (layer.crs.transform) g.transform(layer.crs.transform);
     return { wkb: g.toWKB(), curved: CURVE_TYPES.has(g.wkbType % 1000) };
   } catch (err) {

@@ -1,6 +1,84 @@
-import { CliError } from './common.js';
+/** `simpul import FILE --org CODE --name NAME …`: loads a file through GDAL into a layer. */
+import { ACCESS_CLASSES, type AccessClass } from '../../data/access.js';
+import { ImportError } from '../../data/import/errors.js';
+import { importFile, type ImportResult } from '../../data/import/import-file.js';
+import { CliError, args, progress, withContext } from './common.js';
 
-/** Placeholder until issue #2 lands. */
-export async function run(_argv: string[]): Promise<number> {
-  throw new CliError('not available yet');
+const USAGE =
+  'usage: simpul import FILE --org CODE --name NAME [--title T] [--abstract A] [--keywords k1,k2] [--srs EPSG:N] [--layer SRC] [--publish] [--access CLASS] [--replace] [--json] [--progress]';
+
+/** Without a terminal, --progress prints a line every so many features (for logs and tests). */
+const PROGRESS_LINE_EVERY = 10_000;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = args(argv, {
+    org: { type: 'string' },
+    name: { type: 'string' },
+    title: { type: 'string' },
+    abstract: { type: 'string' },
+    keywords: { type: 'string' },
+    srs: { type: 'string' },
+    layer: { type: 'string' },
+    publish: { type: 'boolean' },
+    access: { type: 'string' },
+    replace: { type: 'boolean' },
+    json: { type: 'boolean' },
+    progress: { type: 'boolean' },
+  });
+  const [file] = positionals;
+  if (!file || !values.org || !values.name || positionals.length > 1) throw new CliError(USAGE);
+  const access = values.access?.toUpperCase() as AccessClass | undefined;
+  if (access && !ACCESS_CLASSES.includes(access)) throw new CliError(`--access must be one of ${ACCESS_CLASSES.join(', ')}`);
+
+  return withContext(async (ctx) => {
+    const bar = progress(`importing ${file}`);
+    let lastLine = 0;
+    let result: ImportResult;
+    try {
+      result = await importFile(ctx.db, {
+        file,
+        organisation: values.org!,
+        name: values.name!,
+        title: values.title,
+        abstract: values.abstract,
+        keywords: values.keywords?.split(',').map((k) => k.trim()).filter(Boolean),
+        srs: values.srs,
+        layer: values.layer,
+        accessClass: access,
+        status: values.publish ? 'published' : undefined,
+        replace: values.replace,
+        maxFeatures: ctx.config.maxImportFeatures,
+        onProgress: (layer, read) => {
+          bar.update(read);
+          if (values.progress && !process.stderr.isTTY && read - lastLine >= PROGRESS_LINE_EVERY) {
+            lastLine = read;
+            process.stderr.write(`${layer}: ${read} features read\n`);
+          }
+        },
+      });
+    } catch (err) {
+      if (err instanceof ImportError) throw new CliError(err.message);
+      throw err;
+    } finally {
+      bar.done();
+    }
+    process.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : describe(result));
+    return 0;
+  });
+}
+
+/** The report people read: one line per layer, then what they should look at. */
+function describe(result: ImportResult): string {
+  const lines: string[] = [];
+  for (const { layer, report: r } of result.layers) {
+    lines.push(
+      `${layer.name}: ${r.read} read, ${r.written} written, ${r.repaired} repaired, ${r.rejected} rejected, ${r.empty} empty` +
+        ` (${result.format}, EPSG:${r.nativeSrid}, ${layer.geometryType}, ${layer.status})`,
+    );
+    if (r.promotedToMulti) lines.push('  single and multi-part geometries mixed: all stored as multi-part');
+    if (r.note) lines.push(`  note: ${r.note}`);
+    for (const x of r.rejections) lines.push(`  rejected feature ${x.feature}: ${x.reason}`);
+    if (r.rejected > r.rejections.length) lines.push(`  … and ${r.rejected - r.rejections.length} more rejected`);
+  }
+  return lines.join('\n') + '\n';
 }
