@@ -8,7 +8,7 @@ import { sanitiseNames } from '../layers/columns.js';
 import { LayerWriteError, writeLayer, type WriteReport } from '../layers/write.js';
 import { ImportError } from './errors.js';
 import { locateSource } from './locate.js';
-import { openSource, readFeatures, type Rejection, type SourceLayer } from './read-source.js';
+import { openSource, readFeatures, type OpenedSource, type Rejection, type SourceLayer } from './read-source.js';
 import { parseSrsOption } from './source-crs.js';
 
 export interface ImportRequest {
@@ -50,50 +50,74 @@ export interface ImportResult {
   layers: Array<{ layer: Layer; report: LayerImportReport }>;
 }
 
-export async function importFile(db: Db, req: ImportRequest): Promise<ImportResult> {
+/** A source found, opened and checked (CRS, layers, limits) before the database is touched. */
+export interface PreparedImport {
+  request: ImportRequest;
+  source: OpenedSource;
+  /** Local names of the layers to write, one per source layer. */
+  names: string[];
+  close(): void;
+}
+
+/** Finds and opens the file and settles its CRS and layer names; throws ImportError on what is wrong with it. */
+export function prepareImport(req: ImportRequest): PreparedImport {
   const srs = req.srs ? parseSrsOption(req.srs) : undefined;
   const located = locateSource(req.file, req.label, req.layer);
-  const opened = openSource(located, { layer: req.layer, srs });
+  const source = openSource(located, { layer: req.layer, srs });
   try {
-    const known = opened.layers.reduce((n, l) => n + (l.knownCount ?? 0), 0);
+    const known = source.layers.reduce((n, l) => n + (l.knownCount ?? 0), 0);
     if (known > req.maxFeatures) throw tooMany(located.label, req.maxFeatures, known);
-    const names = layerNames(req.name, opened.layers);
-    let read = 0;
-    const onFeature = () => {
-      if (++read > req.maxFeatures) throw tooMany(located.label, req.maxFeatures);
-    };
+    return { request: req, source, names: layerNames(req.name, source.layers), close: () => source.close() };
+  } catch (err) {
+    source.close();
+    throw err;
+  }
+}
 
-    const layers = await db.transaction(async (tx) => {
-      const inTx = sameTransaction(db, tx);
-      const linearise = (wkbs: Buffer[]) => curveToLine(tx, wkbs);
-      const out: ImportResult['layers'] = [];
-      for (const [i, source] of opened.layers.entries()) {
-        const many = opened.layers.length > 1;
-        const written = await writeLayer(
-          inTx,
-          {
-            organisation: req.organisation,
-            localName: names[i],
-            title: many ? `${req.title ?? req.name}: ${source.name}` : req.title ?? req.name,
-            abstract: req.abstract,
-            keywords: req.keywords,
-            nativeSrid: source.crs.nativeSrid,
-            accessClass: req.accessClass,
-            status: req.status,
-            attributes: source.attributes,
-          },
-          readFeatures(source, { onFeature, linearise }),
-          { replace: req.replace, onProgress: (n) => req.onProgress?.(names[i], n, source.knownCount) },
-        ).catch((err) => {
-          throw asImportError(err, source.where);
-        });
-        out.push({ layer: written.layer, report: layerReport(written.layer.name, source, written.report) });
-      }
-      return out;
-    });
-    return { file: located.label, format: located.format.label, layers };
+/** Reads and writes a prepared import in one transaction. */
+export async function runImport(db: Db, prepared: PreparedImport): Promise<ImportResult> {
+  const { request: req, source: opened, names } = prepared;
+  let read = 0;
+  const onFeature = () => {
+    if (++read > req.maxFeatures) throw tooMany(opened.source.label, req.maxFeatures);
+  };
+  const layers = await db.transaction(async (tx) => {
+    const inTx = sameTransaction(db, tx);
+    const linearise = (wkbs: Buffer[]) => curveToLine(tx, wkbs);
+    const out: ImportResult['layers'] = [];
+    for (const [i, source] of opened.layers.entries()) {
+      const many = opened.layers.length > 1;
+      const written = await writeLayer(
+        inTx,
+        {
+          organisation: req.organisation,
+          localName: names[i],
+          title: many ? `${req.title ?? req.name}: ${source.name}` : req.title ?? req.name,
+          abstract: req.abstract,
+          keywords: req.keywords,
+          nativeSrid: source.crs.nativeSrid,
+          accessClass: req.accessClass,
+          status: req.status,
+          attributes: source.attributes,
+        },
+        readFeatures(source, { onFeature, linearise }),
+        { replace: req.replace, onProgress: (n) => req.onProgress?.(names[i], n, source.knownCount) },
+      ).catch((err) => {
+        throw asImportError(err, source.where);
+      });
+      out.push({ layer: written.layer, report: layerReport(written.layer.name, source, written.report) });
+    }
+    return out;
+  });
+  return { file: opened.source.label, format: opened.source.format.label, layers };
+}
+
+export async function importFile(db: Db, req: ImportRequest): Promise<ImportResult> {
+  const prepared = prepareImport(req);
+  try {
+    return await runImport(db, prepared);
   } finally {
-    opened.close();
+    prepared.close();
   }
 }
 

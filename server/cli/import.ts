@@ -1,7 +1,8 @@
 /** `simpul import FILE --org CODE --name NAME …`: loads a file through GDAL into a layer. */
 import { ACCESS_CLASSES, type AccessClass } from '../../data/access.js';
 import { ImportError } from '../../data/import/errors.js';
-import { importFile, type ImportResult } from '../../data/import/import-file.js';
+import { prepareImport, runImport, type ImportResult } from '../../data/import/import-file.js';
+import { loadConfig } from '../config.js';
 import { CliError, args, progress, withContext } from './common.js';
 
 const USAGE =
@@ -30,41 +31,55 @@ export async function run(argv: string[]): Promise<number> {
   const access = values.access?.toUpperCase() as AccessClass | undefined;
   if (access && !ACCESS_CLASSES.includes(access)) throw new CliError(`--access must be one of ${ACCESS_CLASSES.join(', ')}`);
 
-  return withContext(async (ctx) => {
-    const bar = progress(`importing ${file}`);
-    let lastLine = 0;
-    let result: ImportResult;
-    try {
-      result = await importFile(ctx.db, {
-        file,
-        organisation: values.org!,
-        name: values.name!,
-        title: values.title,
-        abstract: values.abstract,
-        keywords: values.keywords?.split(',').map((k) => k.trim()).filter(Boolean),
-        srs: values.srs,
-        layer: values.layer,
-        accessClass: access,
-        status: values.publish ? 'published' : undefined,
-        replace: values.replace,
-        maxFeatures: ctx.config.maxImportFeatures,
-        onProgress: (layer, read) => {
-          bar.update(read);
-          if (values.progress && !process.stderr.isTTY && read - lastLine >= PROGRESS_LINE_EVERY) {
-            lastLine = read;
-            process.stderr.write(`${layer}: ${read} features read\n`);
-          }
-        },
-      });
-    } catch (err) {
-      if (err instanceof ImportError) throw new CliError(err.message);
-      throw err;
-    } finally {
-      bar.done();
-    }
+  const bar = progress(`importing ${file}`);
+  let lastLine = 0;
+  // The file is checked before the database is opened: a wrong file fails at once.
+  const prepared = guard(() =>
+    prepareImport({
+      file,
+      organisation: values.org!,
+      name: values.name!,
+      title: values.title,
+      abstract: values.abstract,
+      keywords: values.keywords?.split(',').map((k) => k.trim()).filter(Boolean),
+      srs: values.srs,
+      layer: values.layer,
+      accessClass: access,
+      status: values.publish ? 'published' : undefined,
+      replace: values.replace,
+      maxFeatures: loadConfig().maxImportFeatures,
+      onProgress: (layer, read) => {
+        bar.update(read);
+        if (values.progress && !process.stderr.isTTY && read - lastLine >= PROGRESS_LINE_EVERY) {
+          lastLine = read;
+          process.stderr.write(`${layer}: ${read} features read\n`);
+        }
+      },
+    }),
+  );
+  try {
+    const result = await withContext((ctx) => guard(() => runImport(ctx.db, prepared)));
+    bar.done();
     process.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : describe(result));
     return 0;
-  });
+  } finally {
+    bar.done();
+    prepared.close();
+  }
+}
+
+/** Import errors are the user's to fix: one line, no trace. */
+function guard<T>(fn: () => T): T {
+  try {
+    const out = fn();
+    return out instanceof Promise
+      ? (out.catch((err) => {
+          throw err instanceof ImportError ? new CliError(err.message) : err;
+        }) as T)
+      : out;
+  } catch (err) {
+    throw err instanceof ImportError ? new CliError(err.message) : err;
+  }
 }
 
 /** The report people read: one line per layer, then what they should look at. */
