@@ -47,7 +47,7 @@ function datasetsInFolder(dir: string): string[] {
 
 /**
  * The one dataset in `path` (a name given by `pick`, the file name without extension,
- * chooses among several). `label` is how to name the upload in messages.
+ * chooses among several). `label` is how to name `path` itself in messages.
  */
 export function locateSource(path: string, label = basename(path), pick?: string): LocatedSource {
   let stat;
@@ -75,6 +75,15 @@ export function locateSource(path: string, label = basename(path), pick?: string
   const gdalPath = candidates[0];
   const format = formatOf(gdalPath);
   if (!format) throw new ImportError(`${label}: not a format Simpul reads (${SUPPORTED_EXTENSIONS.join(', ')})`);
+  return { gdalPath, format, label: labelOf(gdalPath, path, label) };
+}
+
+/** `points.shp`, or `upload.zip (points.shp)` for a file inside an archive. */
+function labelOf(gdalPath: string, path: string, label: string): string {
+  if (gdalPath === path) return label;
   const inner = basename(gdalPath);
-  return { gdalPath, format, label: inner === label || gdalPath === path ? label : `${label} (${inner})` };
+  const zip = /^\/vsizip\/(.*?\.zip)(?:\/|$)/i.exec(gdalPath);
+  if (!zip) return inner;
+  const outer = zip[1] === path ? label : basename(zip[1]);
+  return `${outer} (${inner})`;
 }

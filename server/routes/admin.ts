@@ -1,5 +1,206 @@
-/** Placeholder until issue #2 lands. */
-import type { Router } from 'express';
-import type { AppContext } from '../context.js';
+/** The admin API for people who keep layers: upload (through the same import as the CLI),
+ *  list, read, change (workflow, access class, description) and delete layers; list the
+ *  organisations. Every read goes through the catalogue's access rule: a layer the caller
+ *  may not see answers 404, never 403. */
+import type { Request, Response, Router } from 'express';
+import { ACCESS_CLASSES, canChangeStatus, canWrite, type AccessClass, type LayerStatus, type Principal } from '../../data/access.js';
+import type { Layer } from '../../data/catalogue/layer.js';
+import { ImportError } from '../../data/import/errors.js';
+import { importFile } from '../../data/import/import-file.js';
+import { describeLayer } from '../../data/layers/describe.js';
+import { changeLayer, WorkflowError } from '../../data/layers/status.js';
+import { dropLayer } from '../../data/layers/write.js';
+import { requireUser } from '../auth.js';
+import { baseUrlOf, principalOf, type AppContext } from '../context.js';
+import { receiveUpload, UploadError } from './admin-upload.js';
 
-export function mountAdmin(_router: Router, _ctx: AppContext): void {}
+const LAYER_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+const TRUE = /^(1|true|yes|on|ya)$/i;
+const PATCHABLE = new Set(['status', 'accessClass', 'title', 'abstract', 'keywords']);
+
+class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+const CODES: Record<number, string> = { 400: 'InvalidRequest', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict', 413: 'PayloadTooLarge' };
+
+/** Known failures become their status and a plain sentence; anything else goes to the app's 500 handler. */
+function asApiError(err: unknown): unknown {
+  if (err instanceof ApiError) return err;
+  if (err instanceof ImportError || err instanceof UploadError || err instanceof WorkflowError) {
+    const status = (err as { status: number }).status;
+    return new ApiError(status, CODES[status] ?? 'InvalidRequest', err.message);
+  }
+  return err;
+}
+
+type ApiHandler = (req: Request, res: Response) => Promise<void>;
+
+function api(handler: ApiHandler) {
+  return async (req: Request, res: Response, next: (err?: unknown) => void) => {
+    try {
+      await handler(req, res);
+    } catch (err) {
+      const e = asApiError(err);
+      if (e instanceof ApiError) {
+        if (!res.headersSent) res.status(e.status).json({ code: e.code, description: e.message });
+      } else next(e);
+    }
+  };
+}
+
+export function layerJson(l: Layer, baseUrl: string) {
+  return {
+    id: l.id,
+    name: l.name,
+    organisation: l.organisation,
+    title: l.title,
+    abstract: l.abstract,
+    keywords: l.keywords,
+    geometryType: l.geometryType,
+    nativeSrid: l.nativeSrid,
+    bbox: l.bbox,
+    featureCount: l.featureCount,
+    attributes: l.attributes,
+    accessClass: l.accessClass,
+    status: l.status,
+    createdAt: l.createdAt.toISOString(),
+    updatedAt: l.updatedAt.toISOString(),
+    publishedAt: l.publishedAt?.toISOString() ?? null,
+    dataVersion: l.dataVersion,
+    links: [{ rel: 'self', type: 'application/json', href: `${baseUrl}/api/layers/${encodeURIComponent(l.name)}` }],
+  };
+}
+
+export function mountAdmin(router: Router, ctx: AppContext): void {
+  const visible = (p: Principal, name: string): Layer => {
+    const layer = ctx.catalogue.find(p, name);
+    if (!layer) throw new ApiError(404, 'NotFound', `no layer named ${name}`);
+    return layer;
+  };
+
+  router.get(
+    '/api/organisations',
+    api(async (_req, res) => {
+      const p = principalOf(res);
+      const counts = new Map<string, number>();
+      for (const l of ctx.catalogue.visibleLayers(p)) counts.set(l.organisation, (counts.get(l.organisation) ?? 0) + 1);
+      res.json({ organisations: ctx.catalogue.organisations().map((o) => ({ ...o, layers: counts.get(o.code) ?? 0 })) });
+    }),
+  );
+
+  router.get(
+    '/api/layers',
+    api(async (req, res) => {
+      const p = principalOf(res);
+      const org = typeof req.query.organisation === 'string' ? req.query.organisation : undefined;
+      const layers = ctx.catalogue.visibleLayers(p).filter((l) => !org || l.organisation === org);
+      res.json({ layers: layers.map((l) => layerJson(l, baseUrlOf(res))) });
+    }),
+  );
+
+  router.get(
+    '/api/layers/:name',
+    api(async (req, res) => {
+      res.json(layerJson(visible(principalOf(res), String(req.params.name)), baseUrlOf(res)));
+    }),
+  );
+
+  router.post('/api/layers', requireUser, api(async (req, res) => upload(ctx, req, res)));
+
+  router.patch(
+    '/api/layers/:name',
+    requireUser,
+    api(async (req, res) => {
+      const p = principalOf(res);
+      const layer = visible(p, String(req.params.name));
+      const body = req.body;
+      if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'InvalidRequest', 'send a JSON object with status, accessClass, title, abstract or keywords');
+      const unknown = Object.keys(body).filter((k) => !PATCHABLE.has(k));
+      if (unknown.length) throw new ApiError(400, 'InvalidRequest', `unknown field(s) ${unknown.join(', ')}: use ${[...PATCHABLE].join(', ')}`);
+      for (const k of ['status', 'accessClass', 'title', 'abstract'] as const) {
+        if (body[k] !== undefined && typeof body[k] !== 'string') throw new ApiError(400, 'InvalidRequest', `${k} must be a string`);
+      }
+      const keywords = body.keywords === undefined ? undefined : keywordList(body.keywords);
+      const describes = body.title !== undefined || body.abstract !== undefined || keywords !== undefined;
+      // Refuse the description before anything changes, so a request is applied whole or not at all.
+      if (describes && !canWrite(p, layer.organisation)) throw new ApiError(403, 'Forbidden', `your role may not change the description of ${layer.name}`);
+      await changeLayer(ctx.db, p, layer, { status: body.status as LayerStatus | undefined, accessClass: body.accessClass as AccessClass | undefined });
+      await describeLayer(ctx.db, p, layer, { title: body.title, abstract: body.abstract, keywords });
+      await ctx.catalogue.reload();
+      res.json(layerJson(ctx.catalogue.unguardedGet(layer.id)!, baseUrlOf(res)));
+    }),
+  );
+
+  router.delete(
+    '/api/layers/:name',
+    requireUser,
+    api(async (req, res) => {
+      const p = principalOf(res);
+      const layer = visible(p, String(req.params.name));
+      if (!canWrite(p, layer.organisation)) throw new ApiError(403, 'Forbidden', `your role may not delete the layers of ${layer.organisation}`);
+      await dropLayer(ctx.db, layer);
+      await ctx.catalogue.reload();
+      res.status(204).end();
+    }),
+  );
+}
+
+function keywordList(v: unknown): string[] {
+  if (typeof v === 'string') return v.split(',').map((k) => k.trim()).filter(Boolean);
+  if (Array.isArray(v) && v.every((k) => typeof k === 'string')) return v.map((k) => k.trim()).filter(Boolean);
+  throw new ApiError(400, 'InvalidRequest', 'keywords must be a list of strings (or one comma-separated string)');
+}
+
+/** POST /api/layers: multipart file(s) + fields org, name, title, abstract, keywords, srs, layer, access, publish, replace. */
+async function upload(ctx: AppContext, req: Request, res: Response): Promise<void> {
+  const p = principalOf(res);
+  const received = await receiveUpload(req, ctx.config.maxUploadBytes);
+  try {
+    const f = received.fields;
+    const org = (f.org ?? f.organisation ?? '').trim();
+    const name = (f.name ?? '').trim();
+    if (!org || !name) throw new ApiError(400, 'InvalidRequest', 'the fields "org" and "name" are required');
+    if (!ctx.catalogue.organisation(org)) throw new ApiError(400, 'InvalidRequest', `unknown organisation "${org}"`);
+    if (!canWrite(p, org)) throw new ApiError(403, 'Forbidden', `your role may not add layers to ${org}`);
+    if (!LAYER_NAME.test(name)) throw new ApiError(400, 'InvalidRequest', `layer name "${name}" must be lower-case letters, digits and _ (starting with a letter)`);
+    const access = f.access ? (f.access.trim().toUpperCase() as AccessClass) : undefined;
+    if (access && !ACCESS_CLASSES.includes(access)) throw new ApiError(400, 'InvalidRequest', `access must be one of ${ACCESS_CLASSES.join(', ')}`);
+    const publish = TRUE.test(f.publish ?? '');
+    if (publish && !canChangeStatus(p, { organisation: org, accessClass: access ?? 'PUBLIC', status: 'draft' }, 'published')) {
+      throw new ApiError(403, 'Forbidden', 'your role may not publish layers: upload as draft, and the walidata publishes');
+    }
+    const replace = TRUE.test(f.replace ?? '');
+    if (replace) {
+      const existing = ctx.catalogue.unguardedGet(`${org}:${name}`);
+      if (existing && !ctx.catalogue.find(p, existing.name)) throw new ApiError(403, 'Forbidden', `your role may not replace ${org}:${name}`);
+    }
+
+    const result = await importFile(ctx.db, {
+      file: received.files.length === 1 ? `${received.dir}/${received.files[0]}` : received.dir,
+      organisation: org,
+      name,
+      title: f.title?.trim() || undefined,
+      abstract: f.abstract,
+      keywords: f.keywords === undefined ? undefined : keywordList(f.keywords),
+      srs: f.srs?.trim() || undefined,
+      layer: f.layer?.trim() || undefined,
+      accessClass: access,
+      status: publish ? 'published' : undefined,
+      replace,
+      maxFeatures: ctx.config.maxImportFeatures,
+    });
+    await ctx.catalogue.reload();
+    ctx.log.info('layer imported', { user: p.kind === 'user' ? p.username : null, file: result.file, layers: result.layers.map((l) => l.layer.name) });
+    const base = baseUrlOf(res);
+    res.status(201).location(`${base}/api/layers/${encodeURIComponent(result.layers[0].layer.name)}`).json({
+      file: result.file,
+      format: result.format,
+      layers: result.layers.map(({ layer, report }) => ({ layer: layerJson(ctx.catalogue.unguardedGet(layer.id) ?? layer, base), report })),
+    });
+  } finally {
+    received.remove();
+  }
+}

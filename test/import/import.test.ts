@@ -177,6 +177,11 @@ describe('import: GDAL formats, coordinate systems, all-or-nothing', () => {
     const { layers } = await load(gml, 'gml_kelurahan');
     expect(layers[0].layer).to.include({ geometryType: 'Polygon', nativeSrid: 32748, featureCount: 13 });
     expect(layers[0].layer.bbox![0]).to.be.closeTo(106.5488, 0.001);
+    // GML does not know its count before reading: the limit stops the write half-way, and nothing stays.
+    const err = await refused(load(gml, 'gml_batas', { maxFeatures: 10 }));
+    expect(err.status).to.equal(413);
+    expect(err.message).to.contain('kelurahan.gml').and.to.contain('10 features');
+    expect(await tableExists('gml_batas')).to.equal(false);
   });
 
   it('reads an Esri File Geodatabase folder and a zipped one', async () => {
