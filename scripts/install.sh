@@ -10,7 +10,7 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 RUN_PKGS=(gdal-bin libgdal-dev g++ make python3)
-TEST_PKGS=(libxml2-utils postgresql-15-postgis-3 python3-owslib python3-qgis chromium xvfb docker-compose)
+TEST_PKGS=(libxml2-utils postgresql-15-postgis-3 python3-owslib python3-qgis chromium xvfb docker-compose zip curl)
 
 pkgs=("${RUN_PKGS[@]}")
 [ "${1:-}" = "--test" ] && pkgs+=("${TEST_PKGS[@]}")
