@@ -105,6 +105,10 @@ export async function runImport(db: Db, prepared: PreparedImport): Promise<Impor
       ).catch((err) => {
         throw asImportError(err, source.where);
       });
+      if (source.rejected && !written.report.written) {
+        const first = source.rejections[0];
+        throw new ImportError(`${source.where}: all ${source.rejected} features were rejected (feature ${first.feature}: ${first.reason})`);
+      }
       out.push({ layer: written.layer, report: layerReport(written.layer.name, source, written.report) });
     }
     return out;

@@ -169,19 +169,27 @@ function toWkb(f: gdal.Feature, layer: SourceLayer, index: number): { wkb: Buffe
     g = null;
   }
   if (!g || g.isEmpty()) return null;
+  const reject = (reason: string) => {
+    layer.rejected++;
+    if (layer.rejections.length < MAX_REJECTIONS_LISTED) layer.rejections.push({ feature: index, reason });
+    return undefined;
+  };
   try {
     g.flattenTo2D();
     g.closeRings();
     if (layer.crs.transform) g.transform(layer.crs.transform);
-    return { wkb: g.toWKB(), curved: CURVE_TYPES.has(g.wkbType % 1000) };
   } catch (err) {
-    layer.rejected++;
-    if (layer.rejections.length < MAX_REJECTIONS_LISTED) {
-      layer.rejections.push({ feature: index, reason: `geometry cannot be transformed to EPSG:4326 (${(err as Error).message})` });
-    }
-    return undefined;
+    return reject(`geometry cannot be transformed to EPSG:4326 (${(err as Error).message})`);
   }
+  // Coordinates beyond longitude/latitude mean a wrong CRS (metres read as degrees), not a place.
+  const e = g.getEnvelope();
+  if (!(e.minX >= -180 && e.maxX <= 180 && e.minY >= -90 && e.maxY <= 90)) {
+    return reject(`coordinates (${round(e.minX)}, ${round(e.minY)}) are not longitude/latitude after transformation: is EPSG:${layer.crs.nativeSrid} the right coordinate system?`);
+  }
+  return { wkb: g.toWKB(), curved: CURVE_TYPES.has(g.wkbType % 1000) };
 }
+
+const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);
 
 function propertiesOf(f: gdal.Feature, columns: ReadonlyArray<readonly [string, string, AttributeType]>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

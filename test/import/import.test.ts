@@ -67,6 +67,17 @@ describe('import: GDAL formats, coordinate systems, all-or-nothing', () => {
     await expectWithinOneMetre('zipped');
   });
 
+  it('asks which dataset to take from a zip that holds several, and takes the one named', async () => {
+    const { execFileSync } = await import('node:child_process');
+    fx.ogr('ESRI Shapefile', 'z_titik.shp', POINTS);
+    fx.ogr('ESRI Shapefile', 'z_jalan.shp', ROADS);
+    execFileSync('zip', ['-q', 'dua.zip', ...['z_titik', 'z_jalan'].flatMap((n) => ['shp', 'shx', 'dbf', 'prj'].map((e) => `${n}.${e}`))], { cwd: fx.dir });
+    const err = await refused(load(fx.path('dua.zip'), 'dua_zip'));
+    expect(err.message).to.contain('dua.zip holds several datasets').and.to.contain('z_titik.shp').and.to.contain('z_jalan.shp');
+    const { layers } = await load(fx.path('dua.zip'), 'dua_zip', { layer: 'z_jalan' });
+    expect(layers[0].layer).to.include({ geometryType: 'LineString', featureCount: 23 });
+  });
+
   for (const encoding of ['CP1252', 'ISO-8859-1']) {
     it(`honours a ${encoding} .cpg (non-ASCII names arrive as UTF-8)`, async () => {
       const name = `enc_${encoding.replace(/\W/g, '').toLowerCase()}`;
@@ -103,6 +114,27 @@ describe('import: GDAL formats, coordinate systems, all-or-nothing', () => {
     const w = await load(wkt, 'garis', { srs: 'EPSG:4326' });
     expect(w.layers[0].layer.geometryType).to.equal('LineString');
     expect(w.layers[0].report.written).to.equal(2);
+  });
+
+  it('rejects features it cannot place, with reasons; refuses a file whose every feature is rejected', async () => {
+    const csv = fx.write('utm.csv', 'nama,x,y\nbaik,676994.49,9303361.36\nrusak,1e30,1e30\n');
+    const { layers } = await load(csv, 'utm', { srs: 'EPSG:32748' });
+    expect(layers[0].report).to.include({ read: 2, written: 1, rejected: 1 });
+    expect(layers[0].report.rejections).to.have.length(1);
+    expect(layers[0].report.rejections[0].feature).to.equal(2);
+    expect(layers[0].report.rejections[0].reason).to.contain('cannot be transformed');
+    // Metres declared as degrees: every feature is out of range, and nothing is written.
+    const err = await refused(load(csv, 'utm_salah', { srs: 'EPSG:4326' }));
+    expect(err.message).to.contain('utm.csv: all 2 features were rejected').and.to.contain('is EPSG:4326 the right coordinate system?');
+    expect(await tableExists('utm_salah')).to.equal(false);
+  });
+
+  it('records native CRS 0, with a note, for a CRS that has no EPSG code', async () => {
+    const shp = fx.ogr('ESRI Shapefile', 'lokal.shp', POINTS, '-t_srs', '+proj=tmerc +lat_0=-6.2 +lon_0=106.63 +k=1 +x_0=50000 +y_0=50000 +ellps=WGS84 +units=m +no_defs');
+    const { layers } = await load(shp, 'lokal');
+    expect(layers[0].layer.nativeSrid).to.equal(0);
+    expect(layers[0].report.note).to.contain('no EPSG code');
+    await expectWithinOneMetre('lokal');
   });
 
   it('straightens arcs and repairs/empties through the layer writer', async () => {
