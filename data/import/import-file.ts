@@ -8,7 +8,7 @@ import { sanitiseNames } from '../layers/columns.js';
 import { LayerWriteError, writeLayer, type WriteReport } from '../layers/write.js';
 import { ImportError } from './errors.js';
 import { locateSource } from './locate.js';
-import { openSource, readFeatures, type OpenedSource, type Rejection, type SourceLayer } from './read-source.js';
+import { openSource, position, readFeatures, type OpenedSource, type Rejection, type SourceLayer } from './read-source.js';
 import { parseSrsOption } from './source-crs.js';
 
 export interface ImportRequest {
@@ -107,7 +107,7 @@ export async function runImport(db: Db, prepared: PreparedImport): Promise<Impor
       });
       if (source.rejected && !written.report.written) {
         const first = source.rejections[0];
-        throw new ImportError(`${source.where}: all ${source.rejected} features were rejected (feature ${first.feature}: ${first.reason})`);
+        throw new ImportError(`${source.where}: all ${source.rejected} features were rejected (${position(source, first.feature)}: ${first.reason})`);
       }
       out.push({ layer: written.layer, report: layerReport(written.layer.name, source, written.report) });
     }

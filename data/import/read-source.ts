@@ -24,7 +24,10 @@ const BATCH = 1000;
 const MAX_REJECTIONS_LISTED = 20;
 
 export interface Rejection {
+  /** 1-based position in the source. */
   feature: number;
+  /** The line of a CSV file (after its header). */
+  line?: number;
   reason: string;
 }
 
@@ -37,6 +40,8 @@ export interface SourceLayer {
   crs: SourceCrs;
   /** Features the driver reports without reading them all; null when unknown. */
   knownCount: number | null;
+  /** Lines before the first feature, for formats where a feature is a line (CSV); else null. */
+  lineOffset: number | null;
   gdalLayer: gdal.Layer;
   rejected: number;
   rejections: Rejection[];
@@ -110,6 +115,7 @@ export function openSource(source: LocatedSource, opts: OpenOptions = {}): Opene
       attributes: attributesFrom(fields),
       crs: resolveSourceCrs(l.srs, source.format, where, opts.srs),
       knownCount,
+      lineOffset: source.format.id === 'csv' ? 1 : null,
       gdalLayer: l,
       rejected: 0,
       rejections: [],
@@ -139,7 +145,7 @@ export async function* readFeatures(layer: SourceLayer, opts: ReadOptions = {}):
       try {
         f = index === 0 ? features.first() : features.next();
       } catch (err) {
-        throw new ImportError(`${layer.where}, feature ${index + 1}: cannot be read (${(err as Error).message})`);
+        throw new ImportError(`${layer.where}, ${position(layer, index + 1)}: cannot be read (${(err as Error).message})`);
       }
       if (!f) {
         done = true;
@@ -171,7 +177,9 @@ function toWkb(f: gdal.Feature, layer: SourceLayer, index: number): { wkb: Buffe
   if (!g || g.isEmpty()) return null;
   const reject = (reason: string) => {
     layer.rejected++;
-    if (layer.rejections.length < MAX_REJECTIONS_LISTED) layer.rejections.push({ feature: index, reason });
+    if (layer.rejections.length < MAX_REJECTIONS_LISTED) {
+      layer.rejections.push(layer.lineOffset === null ? { feature: index, reason } : { feature: index, line: index + layer.lineOffset, reason });
+    }
     return undefined;
   };
   try {
@@ -187,6 +195,11 @@ function toWkb(f: gdal.Feature, layer: SourceLayer, index: number): { wkb: Buffe
     return reject(`coordinates (${round(e.minX)}, ${round(e.minY)}) are not longitude/latitude after transformation: is EPSG:${layer.crs.nativeSrid} the right coordinate system?`);
   }
   return { wkb: g.toWKB(), curved: CURVE_TYPES.has(g.wkbType % 1000) };
+}
+
+/** "feature 12", or "feature 12 (line 13)" in a CSV file. */
+export function position(layer: Pick<SourceLayer, 'lineOffset'>, feature: number): string {
+  return layer.lineOffset === null ? `feature ${feature}` : `feature ${feature} (line ${feature + layer.lineOffset})`;
 }
 
 const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);

@@ -92,7 +92,7 @@ function describe(result: ImportResult): string {
     );
     if (r.promotedToMulti) lines.push('  single and multi-part geometries mixed: all stored as multi-part');
     if (r.note) lines.push(`  note: ${r.note}`);
-    for (const x of r.rejections) lines.push(`  rejected feature ${x.feature}: ${x.reason}`);
+    for (const x of r.rejections) lines.push(`  rejected feature ${x.feature}${x.line ? ` (line ${x.line})` : ''}: ${x.reason}`);
     if (r.rejected > r.rejections.length) lines.push(`  … and ${r.rejected - r.rejections.length} more rejected`);
   }
   return lines.join('\n') + '\n';

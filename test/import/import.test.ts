@@ -121,11 +121,11 @@ describe('import: GDAL formats, coordinate systems, all-or-nothing', () => {
     const { layers } = await load(csv, 'utm', { srs: 'EPSG:32748' });
     expect(layers[0].report).to.include({ read: 2, written: 1, rejected: 1 });
     expect(layers[0].report.rejections).to.have.length(1);
-    expect(layers[0].report.rejections[0].feature).to.equal(2);
+    expect(layers[0].report.rejections[0]).to.include({ feature: 2, line: 3 });
     expect(layers[0].report.rejections[0].reason).to.contain('cannot be transformed');
     // Metres declared as degrees: every feature is out of range, and nothing is written.
     const err = await refused(load(csv, 'utm_salah', { srs: 'EPSG:4326' }));
-    expect(err.message).to.contain('utm.csv: all 2 features were rejected').and.to.contain('is EPSG:4326 the right coordinate system?');
+    expect(err.message).to.contain('utm.csv: all 2 features were rejected (feature 1 (line 2): coordinates').and.to.contain('is EPSG:4326 the right coordinate system?');
     expect(await tableExists('utm_salah')).to.equal(false);
   });
 
