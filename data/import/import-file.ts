@@ -26,6 +26,8 @@ export interface ImportRequest {
   srs?: string;
   /** Only this layer of the source. */
   layer?: string;
+  /** Code page of a shapefile's text when it has no .cpg (CP1252, ISO-8859-1…). */
+  encoding?: string;
   accessClass?: AccessClass;
   status?: LayerStatus;
   replace?: boolean;
@@ -63,7 +65,7 @@ export interface PreparedImport {
 export function prepareImport(req: ImportRequest): PreparedImport {
   const srs = req.srs ? parseSrsOption(req.srs) : undefined;
   const located = locateSource(req.file, req.label, req.layer);
-  const source = openSource(located, { layer: req.layer, srs });
+  const source = openSource(located, { layer: req.layer, srs, encoding: req.encoding });
   try {
     const known = source.layers.reduce((n, l) => n + (l.knownCount ?? 0), 0);
     if (known > req.maxFeatures) throw tooMany(located.label, req.maxFeatures, known);
@@ -136,6 +138,7 @@ function layerNames(name: string, layers: SourceLayer[]): string[] {
 }
 
 function layerReport(name: string, source: SourceLayer, w: WriteReport): LayerImportReport {
+  const notes = [source.crs.note, source.garbledText ? `${source.garbledText} text values are not UTF-8: give the file's code page (--encoding CP1252, or the "encoding" field of an upload) or add a .cpg` : undefined].filter(Boolean);
   return {
     layer: name,
     sourceLayer: source.name,
@@ -144,7 +147,7 @@ function layerReport(name: string, source: SourceLayer, w: WriteReport): LayerIm
     read: w.read + source.rejected,
     rejected: source.rejected,
     rejections: source.rejections,
-    ...(source.crs.note ? { note: source.crs.note } : {}),
+    ...(notes.length ? { note: notes.join('; ') } : {}),
   };
 }
 

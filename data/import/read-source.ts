@@ -45,6 +45,8 @@ export interface SourceLayer {
   gdalLayer: gdal.Layer;
   rejected: number;
   rejections: Rejection[];
+  /** Text values that were not valid in the file's supposed encoding. */
+  garbledText: number;
 }
 
 export interface OpenedSource {
@@ -59,16 +61,24 @@ export interface OpenOptions {
   layer?: string;
   /** Force this EPSG code on every layer. */
   srs?: number;
+  /** Code page of the text (CP1252, ISO-8859-1…) when a shapefile has no .cpg. */
+  encoding?: string;
 }
 
 export function openSource(source: LocatedSource, opts: OpenOptions = {}): OpenedSource {
   let dataset: gdal.Dataset | null = null;
   const errors: string[] = [];
+  const openOptions = [...(source.format.openOptions ?? [])];
+  if (opts.encoding) {
+    if (!source.format.encodingOption) throw new ImportError(`${source.label}: an encoding can be given for shapefiles only (${source.format.label} says its own)`);
+    if (!/^[A-Za-z0-9_.:-]{2,32}$/.test(opts.encoding)) throw new ImportError(`encoding "${opts.encoding}" is not a code page name (e.g. CP1252, ISO-8859-1, UTF-8)`);
+    openOptions.push(`${source.format.encodingOption}=${opts.encoding}`);
+  }
   for (const driverName of source.format.drivers) {
     const driver = gdal.drivers.get(driverName);
     if (!driver) continue;
     try {
-      dataset = driver.open(source.gdalPath, 'r', source.format.openOptions);
+      dataset = driver.open(source.gdalPath, 'r', openOptions);
       break;
     } catch (err) {
       errors.push((err as Error).message);
@@ -119,6 +129,7 @@ export function openSource(source: LocatedSource, opts: OpenOptions = {}): Opene
       gdalLayer: l,
       rejected: 0,
       rejections: [],
+      garbledText: 0,
     };
   });
   return { source, dataset, layers, close: () => dataset!.close() };
@@ -156,7 +167,7 @@ export async function* readFeatures(layer: SourceLayer, opts: ReadOptions = {}):
       const geometry = toWkb(f, layer, index);
       if (geometry === undefined) continue;
       if (geometry?.curved) curved.push(batch.length);
-      batch.push({ wkb: geometry?.wkb ?? null, properties: propertiesOf(f, columns) });
+      batch.push({ wkb: geometry?.wkb ?? null, properties: propertiesOf(f, columns, layer) });
     }
     if (curved.length && opts.linearise) {
       const straight = await opts.linearise(curved.map((i) => batch[i].wkb as Buffer));
@@ -204,10 +215,12 @@ export function position(layer: Pick<SourceLayer, 'lineOffset'>, feature: number
 
 const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);
 
-function propertiesOf(f: gdal.Feature, columns: ReadonlyArray<readonly [string, string, AttributeType]>): Record<string, unknown> {
+function propertiesOf(f: gdal.Feature, columns: ReadonlyArray<readonly [string, string, AttributeType]>, layer: SourceLayer): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [source, column, type] of columns) {
     const v = f.fields.get(source);
+    // Bytes that are not UTF-8 arrive as U+FFFD: the file's code page was not declared.
+    if (typeof v === 'string' && v.includes('\uFFFD')) layer.garbledText++;
     out[column] = v !== null && typeof v === 'object' && 'year' in v ? ogrDate(v, type) : v;
   }
   return out;

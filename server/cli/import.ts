@@ -6,7 +6,7 @@ import { loadConfig } from '../config.js';
 import { CliError, args, progress, withContext } from './common.js';
 
 const USAGE =
-  'usage: simpul import FILE --org CODE --name NAME [--title T] [--abstract A] [--keywords k1,k2] [--srs EPSG:N] [--layer SRC] [--publish] [--access CLASS] [--replace] [--json] [--progress]';
+  'usage: simpul import FILE --org CODE --name NAME [--title T] [--abstract A] [--keywords k1,k2] [--srs EPSG:N] [--layer SRC] [--encoding CP1252] [--publish] [--access CLASS] [--replace] [--json] [--progress]';
 
 /** Without a terminal, --progress prints a line every so many features (for logs and tests). */
 const PROGRESS_LINE_EVERY = 10_000;
@@ -20,6 +20,7 @@ export async function run(argv: string[]): Promise<number> {
     keywords: { type: 'string' },
     srs: { type: 'string' },
     layer: { type: 'string' },
+    encoding: { type: 'string' },
     publish: { type: 'boolean' },
     access: { type: 'string' },
     replace: { type: 'boolean' },
@@ -44,6 +45,7 @@ export async function run(argv: string[]): Promise<number> {
       keywords: values.keywords?.split(',').map((k) => k.trim()).filter(Boolean),
       srs: values.srs,
       layer: values.layer,
+      encoding: values.encoding,
       accessClass: access,
       status: values.publish ? 'published' : undefined,
       replace: values.replace,

@@ -154,7 +154,7 @@ function keywordList(v: unknown): string[] {
   throw new ApiError(400, 'InvalidRequest', 'keywords must be a list of strings (or one comma-separated string)');
 }
 
-/** POST /api/layers: multipart file(s) + fields org, name, title, abstract, keywords, srs, layer, access, publish, replace. */
+/** POST /api/layers: multipart file(s) + fields org, name, title, abstract, keywords, srs, layer, encoding, access, publish, replace. */
 async function upload(ctx: AppContext, req: Request, res: Response): Promise<void> {
   const p = principalOf(res);
   const received = await receiveUpload(req, ctx.config.maxUploadBytes);
@@ -187,6 +187,7 @@ async function upload(ctx: AppContext, req: Request, res: Response): Promise<voi
       keywords: f.keywords === undefined ? undefined : keywordList(f.keywords),
       srs: f.srs?.trim() || undefined,
       layer: f.layer?.trim() || undefined,
+      encoding: f.encoding?.trim() || undefined,
       accessClass: access,
       status: publish ? 'published' : undefined,
       replace,

@@ -89,6 +89,19 @@ describe('import: GDAL formats, coordinate systems, all-or-nothing', () => {
     });
   }
 
+  it('says when a shapefile without .cpg is not UTF-8, and reads it with --encoding', async () => {
+    const shp = fx.ogr('ESRI Shapefile', 'tanpa_cpg.shp', POINTS, '-lco', 'ENCODING=CP1252');
+    const { rmSync } = await import('node:fs');
+    rmSync(fx.path('tanpa_cpg.cpg'));
+    const guessed = await load(shp, 'tanpa_cpg');
+    expect(guessed.layers[0].report.note).to.contain('not UTF-8').and.to.contain('--encoding');
+    const { layers } = await load(shp, 'tanpa_cpg', { encoding: 'CP1252', replace: true });
+    expect(layers[0].report.note).to.equal(undefined);
+    const want = sourcePoints().find((p) => /[^\x00-\x7f]/.test(p.name))!;
+    expect((await points('tanpa_cpg')).find((p) => Number(p.id) === want.id)!.name).to.equal(want.name);
+    expect((await refused(load(POINTS, 'x', { encoding: 'CP1252' }))).message).to.contain('shapefiles only');
+  });
+
   it('refuses a shapefile without .prj, saying how to fix it; --srs makes it load', async () => {
     const shp = fx.ogr('ESRI Shapefile', 'noprj.shp', POINTS, '-t_srs', 'EPSG:23834');
     const { rmSync } = await import('node:fs');
