@@ -132,6 +132,14 @@ describe('admin API: upload, workflow, access', () => {
     const r = await upload('pu', [big], { org: 'dpupr', name: 'besar', srs: 'EPSG:4326' });
     expect(r.status).to.equal(413);
     expect(r.json.description).to.contain('MB limit');
+    // Sent without a length (chunked), the limit is found while streaming.
+    const { stdout } = await run('curl', [
+      '-sS', '-w', '\n%{http_code}', '-H', `Authorization: Bearer ${token.pu}`, '-H', 'Transfer-Encoding: chunked',
+      '-F', `file=@${big}`, '-F', 'org=dpupr', '-F', 'name=besar', '-F', 'srs=EPSG:4326', `${node.url}/api/layers`,
+    ]);
+    expect(stdout.slice(stdout.lastIndexOf('\n') + 1)).to.equal('413');
+    expect(JSON.parse(stdout.slice(0, stdout.lastIndexOf('\n'))).description).to.contain('besar.csv is larger than');
+    expect(await layerExists('org_dpupr.besar')).to.equal(false);
   });
 
   it('refuses a file with more features than the import limit (413) before writing', async () => {
