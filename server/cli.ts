@@ -4,7 +4,7 @@ import { CliError } from './cli/common.js';
 
 const COMMANDS: Record<string, { help: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }> = {
   serve: { help: 'serve                          start the HTTP server', load: () => import('./cli/serve.js') },
-  import: { help: 'import FILE --org CODE --name NAME [--title T] [--srs EPSG:N] [--layer SRC] [--publish] [--access CLASS] [--replace]', load: () => import('./cli/import.js') },
+  import: { help: 'import FILE --org CODE --name NAME [--title T] [--srs EPSG:N] [--layer SRC] [--encoding CP1252] [--publish] [--access CLASS] [--replace] [--json]', load: () => import('./cli/import.js') },
   demo: { help: 'demo [--layers N] [--serve]      load the Kota Tangerang demo layers (and N extra layers)', load: () => import('./cli/demo.js') },
   layers: { help: 'layers [--json]                list the catalogue', load: () => import('./cli/layers.js') },
   publish: { help: 'publish LAYER [--status S] [--access CLASS]   change a layer\'s status/access class', load: () => import('./cli/publish.js') },
