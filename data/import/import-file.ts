@@ -84,6 +84,8 @@ export async function runImport(db: Db, prepared: PreparedImport): Promise<Impor
     if (++read > req.maxFeatures) throw tooMany(opened.source.label, req.maxFeatures);
   };
   const layers = await db.transaction(async (tx) => {
+    // Indexing and checking millions of features may take longer than a request's statement timeout.
+    if (db.kind === 'postgis') await tx.query('SET LOCAL statement_timeout = 0');
     const inTx = sameTransaction(db, tx);
     const linearise = (wkbs: Buffer[]) => curveToLine(tx, wkbs);
     const out: ImportResult['layers'] = [];
