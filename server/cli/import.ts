@@ -32,8 +32,9 @@ export async function run(argv: string[]): Promise<number> {
   const access = values.access?.toUpperCase() as AccessClass | undefined;
   if (access && !ACCESS_CLASSES.includes(access)) throw new CliError(`--access must be one of ${ACCESS_CLASSES.join(', ')}`);
 
-  const bar = progress(`importing ${file}`);
+  let bar: ReturnType<typeof progress> | undefined;
   let lastLine = 0;
+  const readBy = new Map<string, number>();
   // The file is checked before the database is opened: a wrong file fails at once.
   const prepared = guard(() =>
     prepareImport({
@@ -51,14 +52,18 @@ export async function run(argv: string[]): Promise<number> {
       replace: values.replace,
       maxFeatures: loadConfig().maxImportFeatures,
       onProgress: (layer, read) => {
-        bar.update(read);
-        if (values.progress && !process.stderr.isTTY && read - lastLine >= PROGRESS_LINE_EVERY) {
-          lastLine = read;
+        readBy.set(layer, read);
+        const sum = [...readBy.values()].reduce((a, b) => a + b, 0);
+        bar?.update(sum);
+        if (values.progress && !process.stderr.isTTY && sum - lastLine >= PROGRESS_LINE_EVERY) {
+          lastLine = sum;
           process.stderr.write(`${layer}: ${read} features read\n`);
         }
       },
     }),
   );
+  const total = prepared.source.layers.reduce((n, l) => (n === undefined || l.knownCount === null ? undefined : n + l.knownCount), 0 as number | undefined);
+  bar = progress(`importing ${file}`, total);
   try {
     const result = await withContext((ctx) => guard(() => runImport(ctx.db, prepared)));
     bar.done();
