@@ -66,73 +66,79 @@ export interface OpenOptions {
 }
 
 export function openSource(source: LocatedSource, opts: OpenOptions = {}): OpenedSource {
-  let dataset: gdal.Dataset | null = null;
-  const errors: string[] = [];
-  const openOptions = [...(source.format.openOptions ?? [])];
-  if (opts.encoding) {
-    if (!source.format.encodingOption) throw new ImportError(`${source.label}: an encoding can be given for shapefiles only (${source.format.label} says its own)`);
-    if (!/^[A-Za-z0-9_.:-]{2,32}$/.test(opts.encoding)) throw new ImportError(`encoding "${opts.encoding}" is not a code page name (e.g. CP1252, ISO-8859-1, UTF-8)`);
-    openOptions.push(`${source.format.encodingOption}=${opts.encoding}`);
+  const dataset = openDataset(source, opts.encoding);
+  try {
+    const layers = spatialLayers(source, dataset, opts.layer).map((l, _, all) => sourceLayer(source, l, all.length > 1 || !!opts.layer, opts.srs));
+    return { source, dataset, layers, close: () => dataset.close() };
+  } catch (err) {
+    dataset.close();
+    throw err;
   }
+}
+
+function openDataset(source: LocatedSource, encoding?: string): gdal.Dataset {
+  const openOptions = [...(source.format.openOptions ?? [])];
+  if (encoding) {
+    if (!source.format.encodingOption) throw new ImportError(`${source.label}: an encoding can be given for shapefiles only (${source.format.label} says its own)`);
+    if (!/^[A-Za-z0-9_.:-]{2,32}$/.test(encoding)) throw new ImportError(`encoding "${encoding}" is not a code page name (e.g. CP1252, ISO-8859-1, UTF-8)`);
+    openOptions.push(`${source.format.encodingOption}=${encoding}`);
+  }
+  const errors: string[] = [];
   for (const driverName of source.format.drivers) {
     const driver = gdal.drivers.get(driverName);
     if (!driver) continue;
     try {
-      dataset = driver.open(source.gdalPath, 'r', openOptions);
-      break;
+      return driver.open(source.gdalPath, 'r', openOptions);
     } catch (err) {
       errors.push((err as Error).message);
     }
   }
-  if (!dataset) throw new ImportError(`${source.label}: cannot be read as ${source.format.label}${errors.length ? ` (${errors[0]})` : ''}`);
+  throw new ImportError(`${source.label}: cannot be read as ${source.format.label}${errors.length ? ` (${errors[0]})` : ''}`);
+}
 
-  let gdalLayers: gdal.Layer[] = [];
+/** The layers to import: the one named, or all that have geometry (attribute tables and DXF blocks are not map layers). */
+function spatialLayers(source: LocatedSource, dataset: gdal.Dataset, only?: string): gdal.Layer[] {
+  let layers: gdal.Layer[] = [];
   dataset.layers.forEach((l) => {
-    gdalLayers.push(l);
+    layers.push(l);
   });
-  if (opts.layer) {
-    const chosen = gdalLayers.filter((l) => l.name === opts.layer);
-    if (!chosen.length) {
-      const names = gdalLayers.map((l) => l.name).join(', ') || 'none';
-      dataset.close();
-      throw new ImportError(`${source.label} has no layer "${opts.layer}" (it has: ${names})`);
-    }
-    gdalLayers = chosen;
+  if (only) {
+    const chosen = layers.filter((l) => l.name === only);
+    if (!chosen.length) throw new ImportError(`${source.label} has no layer "${only}" (it has: ${layers.map((l) => l.name).join(', ') || 'none'})`);
+    layers = chosen;
   }
-  // Tables without geometry (GeoPackage attribute tables, the DXF's blocks) are not map layers.
-  const spatial = gdalLayers.filter((l) => l.geomType !== gdal.wkbNone);
+  const spatial = layers.filter((l) => l.geomType !== gdal.wkbNone);
   if (!spatial.length) {
-    dataset.close();
     throw new ImportError(
-      `${source.label}${opts.layer ? `, layer ${opts.layer}` : ''}: no geometry found` +
+      `${source.label}${only ? `, layer ${only}` : ''}: no geometry found` +
         (source.format.id === 'csv' ? ' (give coordinates in lon/lat (or x/y) columns, or in a WKT column)' : ''),
     );
   }
-  const many = spatial.length > 1;
-  const layers = spatial.map((l): SourceLayer => {
-    const where = many || opts.layer ? `${source.label}, layer ${l.name}` : source.label;
-    const fields = l.fields.map((f) => ({ name: f.name, type: FIELD_TYPES[f.type] ?? 'string' }));
-    let knownCount: number | null = null;
-    try {
-      const n = l.features.count(false);
-      knownCount = n >= 0 ? n : null;
-    } catch {
-      knownCount = null;
-    }
-    return {
-      name: l.name,
-      where,
-      attributes: attributesFrom(fields),
-      crs: resolveSourceCrs(l.srs, source.format, where, opts.srs),
-      knownCount,
-      lineOffset: source.format.id === 'csv' ? 1 : null,
-      gdalLayer: l,
-      rejected: 0,
-      rejections: [],
-      garbledText: 0,
-    };
-  });
-  return { source, dataset, layers, close: () => dataset!.close() };
+  return spatial;
+}
+
+function sourceLayer(source: LocatedSource, l: gdal.Layer, named: boolean, srs?: number): SourceLayer {
+  const where = named ? `${source.label}, layer ${l.name}` : source.label;
+  const fields = l.fields.map((f) => ({ name: f.name, type: FIELD_TYPES[f.type] ?? 'string' }));
+  let knownCount: number | null = null;
+  try {
+    const n = l.features.count(false);
+    knownCount = n >= 0 ? n : null;
+  } catch {
+    knownCount = null;
+  }
+  return {
+    name: l.name,
+    where,
+    attributes: attributesFrom(fields),
+    crs: resolveSourceCrs(l.srs, source.format, where, srs),
+    knownCount,
+    lineOffset: source.format.id === 'csv' ? 1 : null,
+    gdalLayer: l,
+    rejected: 0,
+    rejections: [],
+    garbledText: 0,
+  };
 }
 
 export interface ReadOptions {
