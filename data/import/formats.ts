@@ -16,6 +16,8 @@ export interface SourceFormat {
   crsHint: string;
   /** The open option that names the code page of its text (when the file does not say). */
   encodingOption?: string;
+  /** GDAL turns the features' own identifiers into FIDs: keep them as this attribute. */
+  featureIdAttribute?: string;
 }
 
 const PASS_SRS = 'give the coordinate system (--srs EPSG:N on the command line, the "srs" field of an upload), e.g. EPSG:23834 for DGN95 / TM-3 zone 48.2 or EPSG:4326 for longitude/latitude';
@@ -23,7 +25,7 @@ const PASS_SRS = 'give the coordinate system (--srs EPSG:N on the command line, 
 export const FORMATS: readonly SourceFormat[] = [
   { id: 'shapefile', label: 'ESRI Shapefile', extensions: ['.shp'], drivers: ['ESRI Shapefile'], crsHint: `add its .prj file, or ${PASS_SRS}`, encodingOption: 'ENCODING' },
   { id: 'geopackage', label: 'GeoPackage', extensions: ['.gpkg'], drivers: ['GPKG'], crsHint: PASS_SRS },
-  { id: 'geojson', label: 'GeoJSON', extensions: ['.geojson', '.json'], drivers: ['GeoJSON'], crsByDefinition: 4326, crsHint: PASS_SRS },
+  { id: 'geojson', label: 'GeoJSON', extensions: ['.geojson', '.json'], drivers: ['GeoJSON'], crsByDefinition: 4326, crsHint: PASS_SRS, featureIdAttribute: 'id' },
   { id: 'kml', label: 'KML/KMZ', extensions: ['.kml', '.kmz'], drivers: ['LIBKML', 'KML'], crsByDefinition: 4326, crsHint: PASS_SRS },
   {
     id: 'csv',

@@ -42,6 +42,8 @@ export interface SourceLayer {
   knownCount: number | null;
   /** Lines before the first feature, for formats where a feature is a line (CSV); else null. */
   lineOffset: number | null;
+  /** The attribute that carries the feature's identifier (GeoJSON "id"), when not a field already. */
+  fidAttribute: string | null;
   gdalLayer: gdal.Layer;
   rejected: number;
   rejections: Rejection[];
@@ -120,6 +122,9 @@ function spatialLayers(source: LocatedSource, dataset: gdal.Dataset, only?: stri
 function sourceLayer(source: LocatedSource, l: gdal.Layer, named: boolean, srs?: number): SourceLayer {
   const where = named ? `${source.label}, layer ${l.name}` : source.label;
   const fields = l.fields.map((f) => ({ name: f.name, type: FIELD_TYPES[f.type] ?? 'string' }));
+  const idAttribute = source.format.featureIdAttribute;
+  const keepFid = !!idAttribute && !fields.some((f) => f.name.toLowerCase() === idAttribute);
+  if (keepFid) fields.unshift({ name: idAttribute!, type: 'integer' });
   let knownCount: number | null = null;
   try {
     const n = l.features.count(false);
@@ -134,6 +139,7 @@ function sourceLayer(source: LocatedSource, l: gdal.Layer, named: boolean, srs?:
     crs: resolveSourceCrs(l.srs, source.format, where, srs),
     knownCount,
     lineOffset: source.format.id === 'csv' ? 1 : null,
+    fidAttribute: keepFid ? idAttribute! : null,
     gdalLayer: l,
     rejected: 0,
     rejections: [],
@@ -224,7 +230,7 @@ const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 :
 function propertiesOf(f: gdal.Feature, columns: ReadonlyArray<readonly [string, string, AttributeType]>, layer: SourceLayer): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [source, column, type] of columns) {
-    const v = f.fields.get(source);
+    const v = source === layer.fidAttribute ? f.fid : f.fields.get(source);
     // Bytes that are not UTF-8 arrive as U+FFFD: the file's code page was not declared.
     if (typeof v === 'string' && v.includes('\uFFFD')) layer.garbledText++;
     out[column] = v !== null && typeof v === 'object' && 'year' in v ? ogrDate(v, type) : v;

@@ -59,6 +59,13 @@ describe('import: GDAL formats, coordinate systems, all-or-nothing', () => {
     });
   }
 
+  it('honours the legacy crs member of a GeoJSON file (else EPSG:4326 by RFC 7946)', async () => {
+    const json = fx.ogr('GeoJSON', 'utm.geojson', POINTS, '-t_srs', 'EPSG:32748');
+    const { layers } = await load(json, 'geojson_utm');
+    expect(layers[0].layer.nativeSrid).to.equal(32748);
+    await expectWithinOneMetre('geojson_utm');
+  });
+
   it('reads a zipped shapefile in place, with its attribute types', async () => {
     const zip = fx.ogr('ESRI Shapefile', 'zipped.shp.zip', POINTS, '-t_srs', 'EPSG:23834');
     const { layers } = await load(zip, 'zipped');
