@@ -122,6 +122,12 @@ describe('admin API: upload, workflow, access', () => {
     expect(none.status).to.equal(400);
     const notMultipart = await call('POST', '/api/layers', 'pu', { org: 'dpupr' });
     expect(notMultipart.status).to.equal(400);
+    const truncated = await get(`${node.url}/api/layers`, {
+      method: 'POST',
+      headers: { ...auth('pu'), 'Content-Type': 'multipart/form-data; boundary=XyZ' },
+      body: '--XyZ\r\nContent-Disposition: form-data; name="org"\r\n\r\ndpupr\r\n--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.geojson"\r\n\r\n{"type":',
+    });
+    expect(truncated.status).to.equal(400);
     const badName = await upload('pu', [POINTS], { org: 'dpupr', name: 'Nama Salah' });
     expect(badName.status).to.equal(400);
     expect(await layerExists('org_dpupr.tanpa_prj')).to.equal(false);
