@@ -34,7 +34,8 @@ function safeName(name: string, i: number): string {
 export async function receiveUpload(req: Request, maxBytes: number): Promise<Upload> {
   const type = req.get('content-type') ?? '';
   if (!/^multipart\/form-data/i.test(type)) throw new UploadError('send the file as multipart/form-data (a "file" part and the fields)', 400);
-  const limitText = `${Math.round(maxBytes / 1024 / 1024) || maxBytes / 1024 / 1024} MB`;
+  const mb = maxBytes / 1024 / 1024;
+  const limitText = `${mb >= 1 ? Math.round(mb) : mb.toFixed(2)} MB`;
   const declared = Number(req.get('content-length') ?? 0);
   if (declared > maxBytes + 64 * 1024) {
     req.resume();
