@@ -70,7 +70,7 @@ export function locateSource(path: string, label = basename(path), pick?: string
     if (chosen.length === 1) candidates = chosen;
   }
   if (candidates.length > 1) {
-    throw new ImportError(`${label} holds several datasets (${candidates.map((c) => basename(c)).join(', ')}): name one with --layer, or upload them one at a time`);
+    throw new ImportError(`${label} holds several datasets (${candidates.map((c) => basename(c)).join(', ')}): name one with --layer (the "layer" field of an upload)`);
   }
   const gdalPath = candidates[0];
   const format = formatOf(gdalPath);
