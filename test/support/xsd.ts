@@ -11,6 +11,9 @@ export const SCHEMA = {
   csw202: `${SCHEMAS}/schemas.opengis.net/csw/2.0.2/CSW-discovery.xsd`,
   cswRecord: `${SCHEMAS}/schemas.opengis.net/csw/2.0.2/record.xsd`,
   gmd: `${SCHEMAS}/schemas.opengis.net/iso/19139/20070417/gmd/gmd.xsd`,
+  srv: `${SCHEMAS}/schemas.opengis.net/iso/19139/20070417/srv/1.0/srv.xsd`,
+  /** CSW 2.0.2 + gmd + srv together, for responses that carry ISO records. */
+  cswIso: new URL('./schemas/csw-iso.xsd', import.meta.url).pathname,
   wmts10: `${SCHEMAS}/schemas.opengis.net/wmts/1.0/wmts.xsd`,
   ows110: `${SCHEMAS}/schemas.opengis.net/ows/1.1.0/owsExceptionReport.xsd`,
   ows100: `${SCHEMAS}/schemas.opengis.net/ows/1.0.0/owsExceptionReport.xsd`,
@@ -22,7 +25,10 @@ export function xsdErrors(xml: string, schema: string): string {
   const file = `${dir}/doc.xml`;
   writeFileSync(file, xml);
   try {
-    execFileSync('xmllint', ['--nonet', '--noout', '--schema', schema, file], {
+    // Name the schema by its canonical URL: the OGC schemas import each other by URL, and
+    // libxml2 would load a file reached by path and by URL twice ("already exists").
+    const canonical = schema.startsWith(`${SCHEMAS}/schemas.opengis.net/`) ? schema.replace(`${SCHEMAS}/`, 'http://') : schema;
+    execFileSync('xmllint', ['--nonet', '--noout', '--schema', canonical, file], {
       env: { ...process.env, XML_CATALOG_FILES: `${SCHEMAS}/catalog.xml` },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,0 +1,208 @@
+/** The one metadata model: a record per published layer (and per OGC service), derived from
+ *  the catalogue (extent, CRS, counts, attributes, dates — never stale) and from what people
+ *  wrote (layer.metadata). Encoders in ogc/records/ render it as ISO 19139, Dublin Core,
+ *  OGC API Records and JSON-LD. */
+import { createHash } from 'node:crypto';
+import type { Layer } from '../catalogue/layer.js';
+import type { Organisation } from '../organisations.js';
+import { CLASSIFICATION, isTopicCategory, MAINTENANCE_CODES, PROGRESS_CODES } from './codelists.js';
+
+export interface Party {
+  organisation: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  website: string | null;
+}
+
+export interface OnlineLink {
+  /** e.g. `OGC:WMS`, `OGC:WFS`, `WWW:DOWNLOAD` */
+  protocol: string;
+  url: string;
+  /** For OGC services, the exact layer name the client must ask for. */
+  name?: string;
+  description?: string;
+  /** MIME type for downloads. */
+  format?: string;
+}
+
+export interface MetadataRecord {
+  id: string;
+  type: 'dataset' | 'service';
+  title: string;
+  abstract: string;
+  purpose: string | null;
+  keywords: string[];
+  placeKeywords: Array<{ name: string; code: string }>;
+  kugiFcode: string | null;
+  topicCategory: string | null;
+  lineage: string | null;
+  progress: string;
+  maintenance: string;
+  licence: string | null;
+  useConstraints: string | null;
+  classification: string;
+  pointOfContact: Party;
+  distributor: Party;
+  /** West, south, east, north in WGS84. */
+  bbox: [number, number, number, number] | null;
+  crs: string | null;
+  geometryType: string | null;
+  featureCount: number | null;
+  attributes: Array<{ name: string; type: string }>;
+  created: Date;
+  published: Date | null;
+  revised: Date;
+  /** Moves whenever data or metadata change. */
+  dateStamp: Date;
+  organisationCode: string;
+  layerName: string | null;
+  links: OnlineLink[];
+  formats: string[];
+  /** Service records: what they serve and the datasets they operate on. */
+  serviceType?: string;
+  serviceVersion?: string;
+  operatesOn?: string[];
+  operations?: string[];
+}
+
+const CITY = { name: 'Kota Tangerang', code: '36.71' };
+
+const party = (o: Organisation | undefined, fallback: string): Party => ({
+  organisation: o?.name ?? fallback,
+  email: o?.email ?? null,
+  phone: o?.phone ?? null,
+  address: o?.address ?? null,
+  website: o?.website ?? null,
+});
+
+const pick = <T extends string>(v: unknown, allowed: readonly T[], d: T): T => (typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : d);
+
+/** WFS download URL for one output format. */
+const download = (base: string, layer: string, format: string) =>
+  `${base}/wfs?service=WFS&version=2.0.0&request=GetFeature&typeNames=${encodeURIComponent(layer)}&outputFormat=${encodeURIComponent(format)}`;
+
+export function layerRecord(layer: Layer, owner: Organisation | undefined, walidata: Organisation | undefined, base: string): MetadataRecord {
+  const m = layer.metadata ?? {};
+  const places = Array.isArray(m.placeKeywords) ? (m.placeKeywords as unknown[]).filter((p): p is { name: string; code: string } => !!p && typeof (p as any).name === 'string') : [];
+  return {
+    id: layer.id,
+    type: 'dataset',
+    title: layer.title,
+    abstract: layer.abstract || layer.title,
+    purpose: typeof m.purpose === 'string' ? m.purpose : null,
+    keywords: layer.keywords,
+    placeKeywords: places.length ? places : [CITY],
+    kugiFcode: layer.kugiFcode,
+    topicCategory: isTopicCategory(m.topicCategory) ? m.topicCategory : null,
+    lineage: typeof m.lineage === 'string' ? m.lineage : null,
+    progress: pick(m.progress, PROGRESS_CODES, 'onGoing'),
+    maintenance: pick(m.maintenance, MAINTENANCE_CODES, 'asNeeded'),
+    licence: typeof m.licence === 'string' ? m.licence : null,
+    useConstraints: typeof m.useConstraints === 'string' ? m.useConstraints : null,
+    classification: CLASSIFICATION[layer.accessClass],
+    pointOfContact: party(owner, layer.organisation),
+    distributor: party(walidata, 'Dinas Komunikasi dan Informatika Kota Tangerang'),
+    bbox: layer.bbox,
+    crs: layer.nativeSrid ? `urn:ogc:def:crs:EPSG::${layer.nativeSrid}` : null,
+    geometryType: layer.geometryType,
+    featureCount: layer.featureCount,
+    attributes: layer.attributes.map((a) => ({ name: a.name, type: a.type })),
+    created: layer.createdAt,
+    published: layer.publishedAt,
+    revised: layer.updatedAt,
+    dateStamp: layer.updatedAt,
+    organisationCode: layer.organisation,
+    layerName: layer.name,
+    links: [
+      { protocol: 'OGC:WMS', url: `${base}/wms?`, name: layer.name, description: `WMS ${layer.title}` },
+      { protocol: 'OGC:WFS', url: `${base}/wfs?`, name: layer.name, description: `WFS ${layer.title}` },
+      { protocol: 'OGC:WMTS', url: `${base}/wmts/1.0.0/WMTSCapabilities.xml`, name: layer.name, description: `WMTS ${layer.title}` },
+      { protocol: 'OGC:API - Features', url: `${base}/ogcapi/collections/${encodeURIComponent(layer.name)}`, name: layer.name, description: 'OGC API Features' },
+      { protocol: 'WWW:DOWNLOAD', url: download(base, layer.name, 'application/json'), name: `${layer.localName}.geojson`, description: 'GeoJSON', format: 'application/geo+json' },
+      { protocol: 'WWW:DOWNLOAD', url: download(base, layer.name, 'application/geopackage+sqlite3'), name: `${layer.localName}.gpkg`, description: 'GeoPackage', format: 'application/geopackage+sqlite3' },
+      { protocol: 'WWW:DOWNLOAD', url: download(base, layer.name, 'SHAPE-ZIP'), name: `${layer.localName}.zip`, description: 'Shapefile (zip)', format: 'application/zip' },
+    ],
+    formats: ['GeoJSON', 'GML', 'GeoPackage', 'ESRI Shapefile'],
+  };
+}
+
+/** A stable UUID for a name (service records have no catalogue row). */
+export function nameUuid(name: string): string {
+  const h = createHash('sha1').update(`simpul:${name}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const SERVICES: Array<{ key: string; type: string; version: string; title: string; path: string; operations: string[] }> = [
+  { key: 'wms', type: 'WMS', version: '1.3.0', title: 'Web Map Service', path: '/wms?', operations: ['GetCapabilities', 'GetMap', 'GetFeatureInfo', 'GetLegendGraphic'] },
+  { key: 'wfs', type: 'WFS', version: '2.0.0', title: 'Web Feature Service', path: '/wfs?', operations: ['GetCapabilities', 'DescribeFeatureType', 'GetFeature', 'GetPropertyValue'] },
+  { key: 'wmts', type: 'WMTS', version: '1.0.0', title: 'Web Map Tile Service', path: '/wmts/1.0.0/WMTSCapabilities.xml', operations: ['GetCapabilities', 'GetTile', 'GetFeatureInfo'] },
+];
+
+/** One record per OGC service, operating on the given (published, visible) dataset records. */
+export function serviceRecords(datasets: MetadataRecord[], walidata: Organisation | undefined, base: string, now: Date): MetadataRecord[] {
+  const bbox = datasets.reduce<[number, number, number, number] | null>((acc, r) => {
+    if (!r.bbox) return acc;
+    if (!acc) return [...r.bbox];
+    return [Math.min(acc[0], r.bbox[0]), Math.min(acc[1], r.bbox[1]), Math.max(acc[2], r.bbox[2]), Math.max(acc[3], r.bbox[3])];
+  }, null);
+  const latest = datasets.reduce((d, r) => (r.dateStamp > d ? r.dateStamp : d), new Date(0));
+  const contact = party(walidata, 'Dinas Komunikasi dan Informatika Kota Tangerang');
+  return SERVICES.map((s) => ({
+    id: nameUuid(`service:${s.key}`),
+    type: 'service' as const,
+    title: `Simpul Kota Tangerang — ${s.title} (${s.type})`,
+    abstract: `${s.type} ${s.version} simpul jaringan geospasial Kota Tangerang (Satu Data Satu Peta), dikelola Diskominfo selaku walidata.`,
+    purpose: null,
+    keywords: ['Satu Data Satu Peta', 'JIGN', s.type, 'infoMapAccessService'],
+    placeKeywords: [CITY],
+    kugiFcode: null,
+    topicCategory: null,
+    lineage: null,
+    progress: 'onGoing',
+    maintenance: 'continual',
+    licence: null,
+    useConstraints: null,
+    classification: 'unclassified',
+    pointOfContact: contact,
+    distributor: contact,
+    bbox,
+    crs: 'urn:ogc:def:crs:EPSG::4326',
+    geometryType: null,
+    featureCount: null,
+    attributes: [],
+    created: latest.getTime() ? latest : now,
+    published: latest.getTime() ? latest : now,
+    revised: latest.getTime() ? latest : now,
+    dateStamp: latest.getTime() ? latest : now,
+    organisationCode: 'diskominfo',
+    layerName: null,
+    links: [{ protocol: `OGC:${s.type}`, url: `${base}${s.path}`, description: s.title }],
+    formats: [],
+    serviceType: s.type,
+    serviceVersion: s.version,
+    operatesOn: datasets.map((d) => d.id),
+    operations: s.operations,
+  }));
+}
+
+/** Required elements and whether a record has them: the completeness score (0–100). */
+export const REQUIRED_ELEMENTS: Array<[name: string, has: (r: MetadataRecord) => boolean]> = [
+  ['title', (r) => !!r.title],
+  ['abstract', (r) => !!r.abstract && r.abstract !== r.title],
+  ['purpose', (r) => !!r.purpose],
+  ['keywords', (r) => r.keywords.length > 0],
+  ['topicCategory', (r) => !!r.topicCategory],
+  ['kugiFcode', (r) => !!r.kugiFcode],
+  ['lineage', (r) => !!r.lineage],
+  ['licence', (r) => !!r.licence],
+  ['pointOfContact.email', (r) => !!r.pointOfContact.email],
+  ['extent', (r) => !!r.bbox],
+  ['referenceSystem', (r) => !!r.crs],
+  ['publicationDate', (r) => !!r.published],
+];
+
+export function completeness(r: MetadataRecord): { score: number; missing: string[] } {
+  const missing = REQUIRED_ELEMENTS.filter(([, has]) => !has(r)).map(([n]) => n);
+  return { score: Math.round((100 * (REQUIRED_ELEMENTS.length - missing.length)) / REQUIRED_ELEMENTS.length), missing };
+}

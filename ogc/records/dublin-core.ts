@@ -1,0 +1,58 @@
+/** A metadata record as CSW 2.0.2 Dublin Core: csw:BriefRecord, csw:SummaryRecord or csw:Record. */
+import type { MetadataRecord } from '../../data/metadata/record.js';
+import { el, esc, text } from '../xml.js';
+import type { ElementSet } from './iso19139.js';
+
+export const DC_NAMESPACES = {
+  'xmlns:csw': 'http://www.opengis.net/cat/csw/2.0.2',
+  'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+  'xmlns:dct': 'http://purl.org/dc/terms/',
+  'xmlns:ows': 'http://www.opengis.net/ows',
+};
+
+function bbox(r: MetadataRecord): string {
+  if (!r.bbox) return '';
+  const [w, s, e, n] = r.bbox;
+  // CSW 2.0.2 with urn:ogc:def:crs:EPSG::4326 is latitude first.
+  return el('ows:BoundingBox', { crs: 'urn:ogc:def:crs:EPSG::4326' }, text('ows:LowerCorner', `${s} ${w}`), text('ows:UpperCorner', `${n} ${e}`));
+}
+
+const modified = (r: MetadataRecord) => r.dateStamp.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export function dublinCoreRecord(r: MetadataRecord, set: ElementSet = 'full', withNamespaces = true): string {
+  const ns = withNamespaces ? DC_NAMESPACES : null;
+  const subjects = [...r.keywords, ...(r.topicCategory ? [r.topicCategory] : [])];
+  if (set === 'brief') return el('csw:BriefRecord', ns, text('dc:identifier', r.id), text('dc:title', r.title), text('dc:type', r.type), bbox(r));
+  if (set === 'summary') {
+    return el(
+      'csw:SummaryRecord',
+      ns,
+      text('dc:identifier', r.id),
+      text('dc:title', r.title),
+      text('dc:type', r.type),
+      ...subjects.map((s) => text('dc:subject', s)),
+      ...r.formats.map((f) => text('dc:format', f)),
+      text('dct:modified', modified(r)),
+      text('dct:abstract', r.abstract),
+      bbox(r),
+    );
+  }
+  return el(
+    'csw:Record',
+    ns,
+    text('dc:identifier', r.id),
+    text('dc:title', r.title),
+    text('dc:type', r.type),
+    ...subjects.map((s) => text('dc:subject', s)),
+    ...r.formats.map((f) => text('dc:format', f)),
+    text('dc:creator', r.pointOfContact.organisation),
+    text('dc:publisher', r.distributor.organisation),
+    text('dc:language', 'ind'),
+    r.licence ? text('dc:rights', r.licence) : '',
+    text('dct:modified', modified(r)),
+    text('dct:abstract', r.abstract),
+    r.crs ? text('dct:spatial', r.crs) : '',
+    ...r.links.map((l) => el('dct:references', { scheme: l.protocol }, esc(l.url))),
+    bbox(r),
+  );
+}
