@@ -23,7 +23,8 @@ export function owsExceptionReport(err: OgcError, owsVersion: OwsVersion = '1.1.
         'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
         'xsi:schemaLocation': `${v.ns} ${v.xsd}`,
         version: v.reportVersion,
-        'xml:lang': 'en',
+        // OWS 1.0.0 has no xml:lang on the report; 1.1.0 has.
+        'xml:lang': owsVersion === '1.0.0' ? undefined : 'en',
       },
       el('ows:Exception', { exceptionCode: err.code, locator: err.locator }, el('ows:ExceptionText', null, esc(err.message))),
     )

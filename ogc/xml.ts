@@ -13,7 +13,7 @@ export function esc(v: unknown): string {
 }
 
 /** `<tag attr="…">text</tag>`, attributes with undefined values left out. */
-export function el(tag: string, attrs: Record<string, unknown> | null, ...children: Array<string | false | null | undefined>): string {
+export function el(tag: string, attrs: Record<string, unknown> | null = null, ...children: Array<string | false | null | undefined>): string {
   const a = attrs
     ? Object.entries(attrs)
         .filter(([, v]) => v !== undefined && v !== null)

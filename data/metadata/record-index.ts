@@ -1,0 +1,68 @@
+/** Every published layer's metadata record, built once per catalogue revision and public base
+ *  URL, with its search text and its encoded forms cached: a harvest or a search then costs
+ *  a scan of a few thousand objects in memory, no SQL and no XML building. */
+import type { Catalogue } from '../catalogue/catalogue.js';
+import type { Layer } from '../catalogue/layer.js';
+import { canRead, type Principal } from '../access.js';
+import { WALIDATA_CODE } from '../organisations.js';
+import { layerRecord, serviceRecords, type MetadataRecord } from './record.js';
+
+export interface IndexedRecord {
+  record: MetadataRecord;
+  /** The layer behind a dataset record (null for service records). */
+  layer: Layer | null;
+  /** Lower-case text of every searchable field (AnyText). */
+  anyText: string;
+  /** Encoded forms, filled on first use: key = `${schema}:${elementSet}`. */
+  encoded: Map<string, string>;
+}
+
+export class RecordIndex {
+  private built = new Map<string, { revision: number; entries: IndexedRecord[]; services: IndexedRecord[] }>();
+
+  constructor(private readonly catalogue: Catalogue) {
+    catalogue.onChange(() => this.built.clear());
+  }
+
+  private build(base: string) {
+    const hit = this.built.get(base);
+    if (hit && hit.revision === this.catalogue.revision) return hit;
+    const walidata = this.catalogue.organisation(WALIDATA_CODE);
+    const entries: IndexedRecord[] = [];
+    for (const layer of this.catalogue.unguardedAll()) {
+      if (layer.status !== 'published') continue;
+      const record = layerRecord(layer, this.catalogue.organisation(layer.organisation), walidata, base);
+      entries.push({ record, layer, anyText: searchText(record), encoded: new Map() });
+    }
+    if (this.built.size > 20) this.built.clear();
+    const value = { revision: this.catalogue.revision, entries, services: [] as IndexedRecord[] };
+    this.built.set(base, value);
+    return value;
+  }
+
+  /**
+   * The records this caller may see: published layers it may read, plus one record per OGC
+   * service operating on them. CSW publishes only `published` layers, for every caller: the
+   * catalogue is what the city releases to harvesters, not a working view.
+   */
+  visible(p: Principal, base: string): IndexedRecord[] {
+    const b = this.build(base);
+    const datasets = b.entries.filter((e) => canRead(p, e.layer!));
+    if (p.kind === 'anonymous' && b.services.length) return [...datasets, ...b.services];
+    const services = serviceRecords(datasets.map((d) => d.record), this.catalogue.organisation(WALIDATA_CODE), base, new Date(0)).map((record) => ({
+      record,
+      layer: null,
+      anyText: searchText(record),
+      encoded: new Map<string, string>(),
+    }));
+    if (p.kind === 'anonymous') b.services = services;
+    return [...datasets, ...services];
+  }
+}
+
+function searchText(r: MetadataRecord): string {
+  return [r.title, r.abstract, r.purpose, ...r.keywords, ...r.placeKeywords.map((k) => `${k.name} ${k.code}`), r.kugiFcode, r.topicCategory, r.lineage, r.pointOfContact.organisation, r.layerName, r.id, ...r.attributes.map((a) => a.name)]
+    .filter(Boolean)
+    .join(' \u0001 ')
+    .toLowerCase();
+}
