@@ -56,9 +56,10 @@ export function compileRecordFilter(f: Filter): Pred {
       return (e) => !!e.record.bbox && e.record.bbox[0] <= maxx && e.record.bbox[2] >= minx && e.record.bbox[1] <= maxy && e.record.bbox[3] >= miny;
     }
     case 'spatial': {
-      const ring = (f.geometry.geometry as any).coordinates[0] as number[][];
-      const xs = ring.map((p) => p[0]);
-      const ys = ring.map((p) => p[1]);
+      const flat = (c: any): number[][] => (typeof c[0] === 'number' ? [c] : c.flatMap(flat));
+      const pts = flat((f.geometry.geometry as any).coordinates);
+      const xs = pts.map((p) => p[0]);
+      const ys = pts.map((p) => p[1]);
       const [minx, miny, maxx, maxy] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
       const rel = f.rel;
       return (e) => {

@@ -5,7 +5,8 @@ import { Kvp } from '../kvp.js';
 import { parseXml } from '../xml.js';
 import { OgcError, missing } from '../errors.js';
 import type { ElementSet } from '../records/iso19139.js';
-import { filterFromCql, filterFromXml } from './constraint.js';
+import { filterFromXml } from '../filter/ogc-filter.js';
+import { filterFromCql } from '../filter/cql.js';
 
 export const CSW_NS = 'http://www.opengis.net/cat/csw/2.0.2';
 export const GMD_NS = 'http://www.isotc211.org/2005/gmd';

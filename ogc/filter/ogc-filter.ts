@@ -1,0 +1,156 @@
+/** OGC Filter 1.1 and FES 2.0 XML (already parsed by ogc/xml.ts with namespace prefixes
+ *  removed) into the shared Filter tree (data/query/types.ts). Used by WFS and CSW. */
+import type { ComparisonOp, Envelope, Expr, Filter, GeometryLiteral, SpatialRel } from '../../data/query/types.js';
+import { parseCrs } from '../../data/crs.js';
+import { OgcError } from '../errors.js';
+
+export const bad = (why: string, locator = 'filter') => new OgcError('InvalidParameterValue', why, locator);
+
+const COMPARISONS: Record<string, ComparisonOp> = {
+  PropertyIsEqualTo: '=', PropertyIsNotEqualTo: '<>', PropertyIsLessThan: '<', PropertyIsGreaterThan: '>',
+  PropertyIsLessThanOrEqualTo: '<=', PropertyIsGreaterThanOrEqualTo: '>=',
+};
+const SPATIAL = ['Intersects', 'Within', 'Contains', 'Overlaps', 'Disjoint', 'Equals', 'Touches', 'Crosses'];
+const ID_OPS = ['ResourceId', 'FeatureId', 'GmlObjectId', 'ObjectId'];
+const GEOMETRIES = ['Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon', 'MultiCurve', 'MultiSurface', 'Curve', 'Surface'];
+
+const optionalProperty = (v: any): string | undefined => {
+  const p = textOf(v.PropertyName ?? v.ValueReference);
+  return p ? p : undefined;
+};
+const idOf = (v: any): string => String(v['@rid'] ?? v['@fid'] ?? v['@id'] ?? '');
+
+const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const textOf = (v: any): string => (v === undefined || v === null ? '' : typeof v === 'object' ? String(v['#text'] ?? '') : String(v));
+
+/** A parsed (namespace prefixes removed) ogc:Filter element → Filter. */
+export function filterFromXml(node: any): Filter {
+  const parts: Filter[] = [];
+  for (const [name, value] of Object.entries(node ?? {})) {
+    if (name.startsWith('@')) continue;
+    for (const v of asArray(value)) parts.push(operatorFromXml(name, v));
+  }
+  // Several ResourceId/FeatureId elements side by side select those features.
+  if (parts.length > 1 && parts.every((f) => f.op === 'ids')) return { op: 'ids', ids: parts.flatMap((f) => (f.op === 'ids' ? f.ids : [])) };
+  if (parts.length !== 1) throw bad('ogc:Filter must hold exactly one operator');
+  return parts[0];
+}
+
+function operatorFromXml(name: string, v: any): Filter {
+  if (name === 'And' || name === 'Or') {
+    const args: Filter[] = [];
+    for (const [k, child] of Object.entries(v ?? {})) if (!k.startsWith('@')) for (const c of asArray(child)) args.push(operatorFromXml(k, c));
+    if (args.length < 1) throw bad(`${name} needs operands`);
+    return { op: name === 'And' ? 'and' : 'or', args };
+  }
+  if (name === 'Not') return { op: 'not', arg: filterFromXml(v) };
+  const property = (): Expr => ({ property: textOf(v.PropertyName ?? v.ValueReference) });
+  if (!v || typeof v !== 'object') throw bad(`${name} is incomplete`);
+  if (COMPARISONS[name]) {
+    return { op: 'compare', cmp: COMPARISONS[name], left: property(), right: { literal: textOf(v.Literal) }, matchCase: v['@matchCase'] !== 'false' };
+  }
+  if (name === 'PropertyIsLike') {
+    return {
+      op: 'like', expr: property(), pattern: textOf(v.Literal),
+      wildCard: v['@wildCard'] ?? '*', singleChar: v['@singleChar'] ?? '?', escapeChar: v['@escapeChar'] ?? v['@escape'] ?? '\\',
+      matchCase: v['@matchCase'] === 'true',
+    };
+  }
+  if (name === 'PropertyIsNull') return { op: 'isNull', expr: property() };
+  if (name === 'PropertyIsBetween') {
+    return { op: 'between', expr: property(), lower: { literal: textOf(v.LowerBoundary?.Literal) }, upper: { literal: textOf(v.UpperBoundary?.Literal) } };
+  }
+  if (name === 'BBOX') return { op: 'bbox', property: optionalProperty(v), envelope: envelopeFromGml(v) };
+  if (SPATIAL.includes(name)) {
+    const g = geometryFromGml(v);
+    if (!g) return { op: 'bbox', property: optionalProperty(v), envelope: envelopeFromGml(v) };
+    if (name === 'Intersects' && g.geometry.type === 'Polygon' && v.Envelope) return { op: 'bbox', property: optionalProperty(v), envelope: envelopeFromGml(v) };
+    return { op: 'spatial', rel: name.toLowerCase() as SpatialRel, property: optionalProperty(v), geometry: g };
+  }
+  if (name === 'DWithin' || name === 'Beyond') {
+    const g = geometryFromGml(v);
+    if (!g) throw bad(`${name} needs a geometry`);
+    const d = v.Distance;
+    return { op: name === 'DWithin' ? 'dwithin' : 'beyond', property: optionalProperty(v), geometry: g, distance: Number(textOf(d)), units: String((typeof d === 'object' && (d['@uom'] ?? d['@units'])) || 'm') };
+  }
+  if (ID_OPS.includes(name)) return { op: 'ids', ids: [idOf(v)] };
+  throw new OgcError('InvalidParameterValue', `Filter operator ${name} is not supported`, 'filter');
+}
+
+/** gml:Envelope (lower/upperCorner), gml:Box (coordinates) or gml:Polygon's extent, as lon/lat. */
+function envelopeFromGml(v: any): Envelope {
+  const env = v.Envelope ?? v.Box ?? v.Polygon;
+  if (!env) throw bad('a spatial filter needs a gml:Envelope');
+  const srs: string | undefined = env['@srsName'];
+  let nums: number[];
+  if (env.lowerCorner !== undefined) nums = `${textOf(env.lowerCorner)} ${textOf(env.upperCorner)}`.trim().split(/\s+/).map(Number);
+  else if (env.coordinates !== undefined) nums = textOf(env.coordinates).trim().split(/[\s,]+/).map(Number);
+  else if (env.exterior ?? env.outerBoundaryIs) {
+    const ring = env.exterior?.LinearRing ?? env.outerBoundaryIs?.LinearRing;
+    const pts = textOf(ring?.posList ?? ring?.coordinates).trim().split(/[\s,]+/).map(Number);
+    const xs = pts.filter((_, i) => i % 2 === 0);
+    const ys = pts.filter((_, i) => i % 2 === 1);
+    nums = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  } else throw bad('a spatial filter needs a gml:Envelope');
+  if (nums.length !== 4 || nums.some((n) => !Number.isFinite(n))) throw bad('the envelope needs four numbers');
+  // CSW 2.0.2's default CRS is urn:ogc:def:crs:EPSG::4326, latitude first; CRS:84 and the
+  // legacy short form EPSG:4326 are longitude first.
+  const crs = srs ? parseCrs(srs, true) : parseCrs('urn:ogc:def:crs:EPSG::4326');
+  if (!crs) throw new OgcError('InvalidParameterValue', `Unsupported srsName ${srs}`, 'Constraint');
+  const [a, b, c, d] = nums;
+  const srid = crs.def.epsg;
+  return crs.northFirst ? { minx: b, miny: a, maxx: d, maxy: c, srid } : { minx: a, miny: b, maxx: c, maxy: d, srid };
+}
+
+
+/** Coordinates of gml:pos/posList/coordinates/coord as [x, y] pairs in the order written. */
+function coords(node: any): number[][] {
+  if (node === undefined || node === null) return [];
+  const dim = Number(node?.posList?.['@srsDimension'] ?? node?.['@srsDimension'] ?? 2) || 2;
+  if (node.posList !== undefined || node.pos !== undefined) {
+    const raw = node.posList !== undefined ? textOf(node.posList) : [node.pos].flat().map(textOf).join(' ');
+    const n = raw.trim().split(/\s+/).map(Number);
+    const out: number[][] = [];
+    for (let i = 0; i + 1 < n.length; i += dim) out.push([n[i], n[i + 1]]);
+    return out;
+  }
+  if (node.coordinates !== undefined) return textOf(node.coordinates).trim().split(/\s+/).map((t) => t.split(',').map(Number).slice(0, 2));
+  if (node.coord !== undefined) return [node.coord].flat().map((c: any) => [Number(textOf(c.X)), Number(textOf(c.Y))]);
+  return [];
+}
+
+function ring(node: any): number[][] {
+  const r = node?.LinearRing ?? node;
+  return coords(r);
+}
+
+function polygon(p: any): number[][][] {
+  const outer = ring(p.exterior ?? p.outerBoundaryIs);
+  const inner = [p.interior ?? p.innerBoundaryIs].flat().filter(Boolean).map(ring);
+  return [outer, ...inner];
+}
+
+/** The first GML geometry under a spatial operator, as GeoJSON (east/north) with its srid. */
+function geometryFromGml(v: any): GeometryLiteral | null {
+  const kind = GEOMETRIES.find((k) => v[k] !== undefined);
+  if (!kind) return null;
+  const node = [v[kind]].flat()[0];
+  const srs: string | undefined = node['@srsName'];
+  const crs = srs ? parseCrs(srs, true) : parseCrs('urn:ogc:def:crs:EPSG::4326');
+  if (!crs) throw new OgcError('InvalidParameterValue', `Unsupported srsName ${srs}`, 'filter');
+  let geometry: any;
+  const members = (m: any, inner: string) => [m].flat().filter(Boolean).map((x: any) => x[inner] ?? x);
+  switch (kind) {
+    case 'Point': geometry = { type: 'Point', coordinates: coords(node)[0] }; break;
+    case 'LineString': case 'Curve': geometry = { type: 'LineString', coordinates: coords(node.segments?.LineStringSegment ?? node) }; break;
+    case 'Polygon': case 'Surface': geometry = { type: 'Polygon', coordinates: polygon(node.patches?.PolygonPatch ?? node) }; break;
+    case 'MultiPoint': geometry = { type: 'MultiPoint', coordinates: members(node.pointMember ?? node.pointMembers?.Point, 'Point').map((x: any) => coords(x)[0]) }; break;
+    case 'MultiLineString': case 'MultiCurve': geometry = { type: 'MultiLineString', coordinates: members(node.lineStringMember ?? node.curveMember, 'LineString').map(coords) }; break;
+    default: geometry = { type: 'MultiPolygon', coordinates: members(node.polygonMember ?? node.surfaceMember, 'Polygon').map(polygon) };
+  }
+  const swap = (c: any): any => (typeof c[0] === 'number' ? [c[1], c[0]] : c.map(swap));
+  if (crs.northFirst) geometry.coordinates = swap(geometry.coordinates);
+  const flat = JSON.stringify(geometry.coordinates);
+  if (!flat || flat.includes('null') || /NaN/.test(flat) || flat === '[]') throw bad(`${kind} has no readable coordinates`);
+  return { geometry, srid: crs.def.epsg };
+}
