@@ -17,6 +17,7 @@ import { mountOgcapiRecords } from './routes/ogcapi-records.js';
 import { mountTiles } from './routes/tiles.js';
 import { mountMap } from './routes/map.js';
 import { mountAdmin } from './routes/admin.js';
+import { mountAdminMetadata } from './routes/admin-metadata.js';
 import { mountHome } from './routes/home.js';
 import { sendOwsException } from '../ogc/exceptions.js';
 import { OgcError } from '../ogc/errors.js';
@@ -96,6 +97,7 @@ export function createApp(ctx: AppContext): express.Express {
 
   const root = express.Router();
   mountMap(root, ctx);
+  mountAdminMetadata(root, ctx);
   mountAdmin(root, ctx);
   mountHome(root, ctx);
   app.use(root);
