@@ -1,0 +1,100 @@
+/** Vector tiles from the layer tables. Real PostGIS: ST_AsMVT/ST_AsMVTGeom, every layer in
+ *  ONE query (the layers' tiles joined with ||). Embedded (PostGIS without protobuf-c): the
+ *  same geometry work in SQL — transform to the tile CRS, clip to the buffered tile with
+ *  ST_ClipByBox2D, map to the 4096 grid, snap and drop repeated points — and the one JS
+ *  encoder (encode.ts). Only the layer's published attributes travel. */
+import type { Db } from '../../data/db/types.js';
+import { quoteIdent, layerTableSql, type Layer } from '../../data/catalogue/layer.js';
+import { encodeMvt, type MvtLayer } from './encode.js';
+
+export const MVT_EXTENT = 4096;
+export const MVT_BUFFER = 64;
+
+export interface TileBox {
+  /** Tile extent in the tile CRS, easting first. */
+  bounds: [number, number, number, number];
+  srid: number;
+}
+
+/** Attribute columns as MVT-friendly values: dates as ISO text, the rest as stored. */
+function attributeSql(layer: Layer): string[] {
+  return layer.attributes.map((a) => {
+    const c = quoteIdent(a.name);
+    if (a.type === 'date') return `to_char(${c}, 'YYYY-MM-DD') AS ${c}`;
+    if (a.type === 'datetime') return `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS ${c}`;
+    if (a.type === 'number') return `${c}::double precision AS ${c}`;
+    if (a.type === 'integer') return `${c}::bigint AS ${c}`;
+    return `${c}`;
+  });
+}
+
+/** Parameters $1..$5: minx, miny, maxx, maxy of the tile, srid; the buffered envelope in 4326
+ *  selects rows through the GiST index. */
+const ENV = `ST_MakeEnvelope($1::float8, $2::float8, $3::float8, $4::float8, $5::int)`;
+function bufferedEnv(): string {
+  const f = MVT_BUFFER / MVT_EXTENT;
+  return `ST_MakeEnvelope($1::float8 - ($3::float8 - $1::float8) * ${f}, $2::float8 - ($4::float8 - $2::float8) * ${f}, $3::float8 + ($3::float8 - $1::float8) * ${f}, $4::float8 + ($4::float8 - $2::float8) * ${f}, $5::int)`;
+}
+const filterSql = () => `geom && ST_Transform(${bufferedEnv()}, 4326)`;
+
+function params(box: TileBox): unknown[] {
+  return [...box.bounds, box.srid];
+}
+
+/** The single ST_AsMVT query of the PostGIS path (exported for the bench's comparison). */
+export function postgisTileSql(layers: Layer[]): string {
+  const parts = layers.map((layer, i) => {
+    const cols = ['fid', ...attributeSql(layer)].join(', ');
+    return `COALESCE((SELECT ST_AsMVT(q, $${6 + i}, ${MVT_EXTENT}, 'geom', 'fid') FROM (
+      SELECT ${cols}, ST_AsMVTGeom(ST_Transform(geom, $5::int), ${ENV}::box2d, ${MVT_EXTENT}, ${MVT_BUFFER}, true) AS geom
+      FROM ${layerTableSql(layer)} WHERE ${filterSql()}) q WHERE q.geom IS NOT NULL), ''::bytea)`;
+  });
+  return `SELECT ${parts.join(' || ')} AS mvt`;
+}
+
+export async function postgisTile(db: Db, layers: Layer[], box: TileBox): Promise<Buffer> {
+  const r = await db.query<{ mvt: Buffer }>(postgisTileSql(layers), [...params(box), ...layers.map((l) => l.name)]);
+  return Buffer.from(r.rows[0]?.mvt ?? []);
+}
+
+/** One layer's rows with geometry in tile coordinates, as WKB (embedded path). */
+function embeddedLayerSql(layer: Layer): string {
+  const cols = ['fid', ...attributeSql(layer)].join(', ');
+  const sx = `(${MVT_EXTENT}::float8 / ($3::float8 - $1::float8))`;
+  const sy = `(${MVT_EXTENT}::float8 / ($4::float8 - $2::float8))`;
+  // x' = (x - minx) * sx, y' = (maxy - y) * sy, then the 4096 grid; lines and polygons clipped
+  // to the buffered tile, points kept only inside it.
+  return `SELECT * FROM (
+      SELECT ${cols}, ST_AsBinary(ST_RemoveRepeatedPoints(ST_SnapToGrid(ST_Affine(
+        CASE WHEN ST_Dimension(g) = 0 THEN ST_Intersection(g, ${bufferedEnv()}) ELSE ST_ClipByBox2D(g, ${bufferedEnv()}) END,
+        ${sx}, 0, 0, -${sy}, -$1::float8 * ${sx}, $4::float8 * ${sy}), 1))) AS wkb
+      FROM (SELECT *, ST_Transform(geom, $5::int) AS g FROM ${layerTableSql(layer)} WHERE ${filterSql()}) s
+    ) t WHERE wkb IS NOT NULL ORDER BY fid`;
+}
+
+export async function embeddedTile(db: Db, layers: Layer[], box: TileBox): Promise<Buffer> {
+  const out: MvtLayer[] = [];
+  for (const layer of layers) {
+    const r = await db.query<Record<string, any>>(embeddedLayerSql(layer), params(box));
+    out.push({
+      name: layer.name,
+      extent: MVT_EXTENT,
+      features: r.rows
+        .filter((row) => row.wkb && row.wkb.length > 9)
+        .map((row) => {
+          const properties: Record<string, any> = {};
+          for (const a of layer.attributes) {
+            const v = row[a.name];
+            properties[a.name] = typeof v === 'bigint' ? Number(v) : typeof v === 'string' && a.type === 'integer' ? Number(v) : v;
+          }
+          return { id: Number(row.fid), properties, wkb: row.wkb as Uint8Array };
+        }),
+    });
+  }
+  return Buffer.from(encodeMvt(out));
+}
+
+/** A vector tile of several layers, uncompressed; 0 bytes when nothing falls in it. */
+export function vectorTile(db: Db, layers: Layer[], box: TileBox): Promise<Buffer> {
+  return db.kind === 'postgis' ? postgisTile(db, layers, box) : embeddedTile(db, layers, box);
+}
