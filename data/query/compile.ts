@@ -235,6 +235,7 @@ export type GeometryEncoding =
   | { as: 'none' }
   | { as: 'geojson'; decimals?: number }
   | { as: 'wkb' }
+  | { as: 'wkt'; decimals?: number }
   /** ST_AsGML: version 2 or 3; options bit 1 = URN srsName, 16 = lat/lon order, 4 = LineString. */
   | { as: 'gml'; version: 2 | 3; options: number; decimals?: number; idPrefix?: string; gmlPrefix?: string };
 
@@ -267,7 +268,7 @@ export function compileFeatureQuery(q: FeatureQuery, geometry: GeometryEncoding 
   const countParams = [...params];
   const countSql = where ? `SELECT count(*)::int AS n FROM ${table}${whereSql}` : null;
 
-  const cols = ['fid', ...selectedAttributes(q).map((a) => quoteIdent(a.name))];
+  const cols = ['fid', ...selectedAttributes(q).map((a) => attributeSql(a.name, a.type))];
   if (q.geometry !== false && geometry.as !== 'none') cols.push(`${geometrySql(q, geometry)} AS geometry`);
 
   const resolve = layerResolver(q.layer, 'sortBy');
@@ -287,14 +288,24 @@ export function compileFeatureQuery(q: FeatureQuery, geometry: GeometryEncoding 
   return { sql, params, countSql, countParams };
 }
 
+/** Dates as ISO text (xsd:date / xsd:dateTime), so no encoder depends on the driver's types. */
+function attributeSql(name: string, type: AttributeType): string {
+  const id = quoteIdent(name);
+  if (type === 'date') return `(${id})::text AS ${id}`;
+  if (type === 'datetime') return `to_json(${id}) #>> '{}' AS ${id}`;
+  return id;
+}
+
 function geometrySql(q: FeatureQuery, g: GeometryEncoding): string {
   let geom = q.outputSrid === 4326 ? 'geom' : `ST_Transform(geom, ${Number(q.outputSrid) | 0})`;
   if (q.simplify && q.simplify > 0) geom = `ST_SimplifyPreserveTopology(${geom}, ${Number(q.simplify)})`;
   switch (g.as) {
     case 'geojson':
-      return `ST_AsGeoJSON(${geom}, ${Number(g.decimals ?? 9) | 0})`;
+      return `ST_AsGeoJSON(${geom}, ${Number(g.decimals ?? 9) | 0}, 0)`;
     case 'wkb':
       return `ST_AsBinary(${geom})`;
+    case 'wkt':
+      return `ST_AsText(${geom}, ${Number(g.decimals ?? 9) | 0})`;
     case 'gml': {
       const decimals = Number(g.decimals ?? 9) | 0;
       const prefix = g.gmlPrefix ?? 'gml';

@@ -1,10 +1,8 @@
-/** WFS at /wfs (and /ows?SERVICE=WFS). Placeholder until issue #3 lands. */
+/** WFS 2.0.0 / 1.1.0 / 1.0.0 at /wfs (and /ows?SERVICE=WFS); the protocol lives in ogc/wfs/. */
 import type { OwsService } from './ows-service.js';
-import { OgcError } from '../../ogc/errors.js';
+import { handleWfs } from '../../ogc/wfs/service.js';
 
 export const wfsService: OwsService = {
   name: 'WFS',
-  async handle() {
-    throw new OgcError('OperationNotSupported', 'WFS is not available yet');
-  },
+  handle: handleWfs,
 };
