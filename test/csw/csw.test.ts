@@ -118,6 +118,35 @@ describe('CSW 2.0.2 with ISO 19139 records', () => {
     expect(attr(bboxHit.body, 'numberOfRecordsMatched')).to.be.greaterThan(5);
   });
 
+  it('validates every record in both schemas and all three element sets, service records included', async () => {
+    for (const schema of [CSW, GMD]) {
+      for (const esn of ['brief', 'summary', 'full']) {
+        const r = await get(`${csw}?service=CSW&version=2.0.2&request=GetRecords&typeNames=${schema === GMD ? 'gmd:MD_Metadata' : 'csw:Record'}&resultType=results&elementSetName=${esn}&outputSchema=${encodeURIComponent(schema)}&maxRecords=100`);
+        expect(xsdErrors(r.body, SCHEMA.cswIso), `${schema} ${esn}`).to.equal('');
+        expect(attr(r.body, 'numberOfRecordsReturned')).to.equal(published.length + 3);
+      }
+    }
+    const services = await get(`${csw}?service=CSW&version=2.0.2&request=GetRecords&typeNames=gmd:MD_Metadata&resultType=results&elementSetName=full&outputSchema=${encodeURIComponent(GMD)}&constraintLanguage=CQL_TEXT&constraint=${encodeURIComponent("Type = 'service'")}`);
+    expect(attr(services.body, 'numberOfRecordsMatched')).to.equal(3);
+    expect(services.body).to.contain('srv:SV_ServiceIdentification');
+    expect(services.body).to.contain('srv:operatesOn');
+  });
+
+  it('answers DescribeRecord, GetDomain, ElementName and resultType=validate', async () => {
+    const d = await get(`${csw}?service=CSW&version=2.0.2&request=DescribeRecord&typeName=gmd:MD_Metadata`);
+    expect(xsdErrors(d.body, SCHEMA.csw202)).to.equal('');
+    const dom = await get(`${csw}?service=CSW&version=2.0.2&request=GetDomain&propertyName=TopicCategory`);
+    expect(xsdErrors(dom.body, SCHEMA.csw202)).to.equal('');
+    expect(dom.body).to.contain('<csw:Value>health</csw:Value>');
+    const en = await get(`${csw}?service=CSW&version=2.0.2&request=GetRecords&typeNames=csw:Record&resultType=results&elementName=dc:title,dc:identifier&maxRecords=5`);
+    expect(xsdErrors(en.body, SCHEMA.csw202)).to.equal('');
+    expect(en.body).to.contain('<dc:title>');
+    expect(en.body).to.not.contain('<dct:abstract>');
+    const v = await post(`<csw:GetRecords xmlns:csw="${CSW}" service="CSW" version="2.0.2" resultType="validate"><csw:Query typeNames="csw:Record"><csw:ElementSetName>brief</csw:ElementSetName></csw:Query></csw:GetRecords>`);
+    expect(xsdErrors(v.body, SCHEMA.csw202)).to.equal('');
+    expect(v.body).to.contain('csw:Acknowledgement');
+  });
+
   it('answers bad requests with schema-valid OWS exceptions', async () => {
     const cases = [
       `${csw}?service=CSW&version=2.0.2&request=GetRecords&outputSchema=urn:nope`,
