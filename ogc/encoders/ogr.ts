@@ -1,5 +1,5 @@
 /** Zipped Shapefile and GeoPackage through GDAL: the features are written as GeoJSON to a
- *  temporary directory, ogr2ogr converts them (the zip is written by GDAL's /vsizip/), the file
+ *  temporary directory, ogr2ogr converts them (GDAL writes the .shp.zip itself), the file
  *  is streamed to the client, and the directory is removed whatever happens. */
 import type { Response } from 'express';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -21,10 +21,11 @@ export async function writeOgrFile(res: Response, kind: 'shapezip' | 'gpkg', par
     const file = createWriteStream(src);
     await writeGeoJsonCollection(chunkWriter(file), parts, { numberMatched: 0, numberReturned: 0, timeStamp: '', srid, ids: 'fid' });
     const safe = name.replace(/[^A-Za-z0-9_]/g, '_');
-    const out = kind === 'gpkg' ? `${dir}/${safe}.gpkg` : `${dir}/${safe}.zip`;
+    // GDAL (3.1+) writes a zipped shapefile itself when the name ends in .shp.zip.
+    const out = kind === 'gpkg' ? `${dir}/${safe}.gpkg` : `${dir}/${safe}.shp.zip`;
     const args = kind === 'gpkg'
       ? ['-f', 'GPKG', out, src, '-nln', safe, '-a_srs', `EPSG:${srid}`]
-      : ['-f', 'ESRI Shapefile', `/vsizip/${out}/${safe}.shp`, src, '-nln', safe, '-a_srs', `EPSG:${srid}`, '-lco', 'ENCODING=UTF-8'];
+      : ['-f', 'ESRI Shapefile', out, src, '-nln', safe, '-a_srs', `EPSG:${srid}`, '-lco', 'ENCODING=UTF-8'];
     try {
       await run('ogr2ogr', args, { timeout: 300_000 });
     } catch {

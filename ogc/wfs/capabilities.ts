@@ -17,6 +17,7 @@ const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const COMPARISON_20 = ['PropertyIsEqualTo', 'PropertyIsNotEqualTo', 'PropertyIsLessThan', 'PropertyIsGreaterThan', 'PropertyIsLessThanOrEqualTo', 'PropertyIsGreaterThanOrEqualTo', 'PropertyIsLike', 'PropertyIsNull', 'PropertyIsBetween'];
 const COMPARISON_11 = ['EqualTo', 'NotEqualTo', 'LessThan', 'GreaterThan', 'LessThanEqualTo', 'GreaterThanEqualTo', 'Like', 'NullCheck', 'Between'];
 const SPATIAL_OPS = ['BBOX', 'Equals', 'Disjoint', 'Intersects', 'Touches', 'Crosses', 'Within', 'Contains', 'Overlaps', 'DWithin', 'Beyond'];
+/** Filter 1.1 allows only the first four of these (its enumeration has no Multi* types). */
 const GEOMETRY_OPERANDS = ['gml:Envelope', 'gml:Point', 'gml:LineString', 'gml:Polygon', 'gml:MultiPoint', 'gml:MultiCurve', 'gml:MultiSurface'];
 
 /** WFS 2.0 conformance (Table 13) and FES 2.0 conformance (Table 1): what we implement. */
@@ -138,7 +139,7 @@ function capabilities11(layers: Layer[], baseUrl: string): string {
   );
   const filterCaps = el('ogc:Filter_Capabilities', null,
     el('ogc:Spatial_Capabilities', null,
-      el('ogc:GeometryOperands', null, ...GEOMETRY_OPERANDS.map((g) => text('ogc:GeometryOperand', g))),
+      el('ogc:GeometryOperands', null, ...GEOMETRY_OPERANDS.slice(0, 4).map((g) => text('ogc:GeometryOperand', g))),
       el('ogc:SpatialOperators', null, ...SPATIAL_OPS.map((s) => el('ogc:SpatialOperator', { name: s })))),
     el('ogc:Scalar_Capabilities', null, el('ogc:LogicalOperators'), el('ogc:ComparisonOperators', null, ...COMPARISON_11.map((c) => text('ogc:ComparisonOperator', c)))),
     el('ogc:Id_Capabilities', null, el('ogc:EID'), el('ogc:FID')),

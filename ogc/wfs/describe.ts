@@ -11,13 +11,19 @@ const XSD_TYPE: Record<AttributeType, string> = {
 };
 
 /** The GML property type of a geometry column, per GML generation. */
-const GEOMETRY_TYPE: Record<'3' | '2', Record<GeometryType, string>> = {
-  '3': {
+const GEOMETRY_TYPE: Record<'gml32' | 'gml311' | 'gml2', Record<GeometryType, string>> = {
+  gml32: {
     Point: 'gml:PointPropertyType', MultiPoint: 'gml:MultiPointPropertyType', LineString: 'gml:CurvePropertyType',
     MultiLineString: 'gml:MultiCurvePropertyType', Polygon: 'gml:SurfacePropertyType', MultiPolygon: 'gml:MultiSurfacePropertyType',
     Geometry: 'gml:GeometryPropertyType',
   },
-  '2': {
+  // GML 3.1.1 still has the GML 2 names, which GDAL reads as simple Polygon/MultiPolygon.
+  gml311: {
+    Point: 'gml:PointPropertyType', MultiPoint: 'gml:MultiPointPropertyType', LineString: 'gml:LineStringPropertyType',
+    MultiLineString: 'gml:MultiLineStringPropertyType', Polygon: 'gml:PolygonPropertyType', MultiPolygon: 'gml:MultiPolygonPropertyType',
+    Geometry: 'gml:GeometryPropertyType',
+  },
+  gml2: {
     Point: 'gml:PointPropertyType', MultiPoint: 'gml:MultiPointPropertyType', LineString: 'gml:LineStringPropertyType',
     MultiLineString: 'gml:MultiLineStringPropertyType', Polygon: 'gml:PolygonPropertyType', MultiPolygon: 'gml:MultiPolygonPropertyType',
     Geometry: 'gml:GeometryPropertyType',
@@ -41,7 +47,7 @@ export function describeFeatureType(layers: Layer[], gml: 'gml32' | 'gml311' | '
   }
   const org = orgs[0];
   const g = GML_SCHEMA[gml];
-  const geomTypes = GEOMETRY_TYPE[gml === 'gml2' ? '2' : '3'];
+  const geomTypes = GEOMETRY_TYPE[gml];
   const types = layers.map((l) => {
     const seq = [
       ...l.attributes.map((a) => el('xsd:element', { name: a.name, type: XSD_TYPE[a.type] ?? 'xsd:string', minOccurs: 0, maxOccurs: 1, nillable: 'true' })),

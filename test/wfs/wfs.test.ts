@@ -1,0 +1,195 @@
+import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { testNode, get, type TestNode } from '../support/context.js';
+import { xsdErrors, SCHEMA } from '../support/xsd.js';
+
+// Async: the server under test runs in this process and must keep answering.
+const run = async (cmd: string, args: string[], env: Record<string, string> = {}) =>
+  (await promisify(execFile)(cmd, args, { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } })).stdout;
+
+const NS = 'https://simpul.tangerangkota.go.id/ns/';
+const num = (xml: string, attr: string) => Number(new RegExp(`${attr}="(\\d+)"`).exec(xml)?.[1]);
+const occurrences = (text: string, what: string) => text.split(what).length - 1;
+
+/** Validates a feature collection against the WFS schema plus our DescribeFeatureType output. */
+function validateWithDft(doc: string, dft: string, org: string, wfsXsd: string, wfsNs: string): string {
+  const dir = mkdtempSync(`${tmpdir()}/simpul-wfs-xsd-`);
+  writeFileSync(`${dir}/dft.xsd`, dft);
+  writeFileSync(`${dir}/wrap.xsd`, `<?xml version="1.0"?><xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+<xsd:import namespace="${wfsNs}" schemaLocation="${wfsXsd}"/>
+<xsd:import namespace="${NS}${org}" schemaLocation="file://${dir}/dft.xsd"/></xsd:schema>`);
+  return xsdErrors(doc, `${dir}/wrap.xsd`);
+}
+
+describe('WFS 2.0 / 1.1 / 1.0', () => {
+  let node: TestNode;
+  let wfs: string;
+  before(async () => {
+    node = await testNode({ serve: true });
+    wfs = `${node.url}/wfs`;
+  });
+  after(async () => node.stop());
+
+  it('serves schema-valid 2.0.0 and 1.1.0 capabilities with only visible layers, ETag and 304', async () => {
+    const r20 = await get(`${wfs}?SERVICE=WFS&REQUEST=GetCapabilities`);
+    expect(r20.status).to.equal(200);
+    expect(xsdErrors(r20.body, SCHEMA.wfs20)).to.equal('');
+    expect(r20.body).to.include('<wfs:Name>dindik:sekolah</wfs:Name>').and.include('urn:ogc:def:crs:EPSG::23834');
+    expect(r20.body).not.to.include('dinsos:penerima_bantuan').and.not.to.include('bpkad:aset_tanah');
+    const r11 = await get(`${node.url}/ows?service=wfs&request=getcapabilities&version=1.1.0`);
+    expect(xsdErrors(r11.body, SCHEMA.wfs110)).to.equal('');
+    const again = await get(`${wfs}?SERVICE=WFS&REQUEST=GetCapabilities`, { headers: { 'If-None-Match': r20.headers.get('etag')! } });
+    expect(again.status).to.equal(304);
+    const r10 = await get(`${wfs}?service=WFS&request=GetCapabilities&version=1.0.0`);
+    expect(r10.body).to.include('<LatLongBoundingBox');
+  });
+
+  it('GetFeature GML 3.2 and 3.1.1 validate against wfs.xsd plus the DescribeFeatureType schema', async () => {
+    for (const [v, xsd, ns] of [['2.0.0', 'http://schemas.opengis.net/wfs/2.0/wfs.xsd', 'http://www.opengis.net/wfs/2.0'], ['1.1.0', 'http://schemas.opengis.net/wfs/1.1.0/wfs.xsd', 'http://www.opengis.net/wfs']]) {
+      for (const t of ['dindik:sekolah', 'dpupr:jalan', 'dpupr:penggunaan_lahan']) {
+        const dft = await get(`${wfs}?service=WFS&version=${v}&request=DescribeFeatureType&typeName=${t}`);
+        expect(dft.status).to.equal(200);
+        const doc = await get(`${wfs}?service=WFS&version=${v}&request=GetFeature&typeName=${t}&${v === '2.0.0' ? 'count' : 'maxFeatures'}=3`);
+        expect(doc.status, doc.body).to.equal(200);
+        expect(validateWithDft(doc.body, dft.body, t.split(':')[0], xsd, ns), `${v} ${t}`).to.equal('');
+      }
+    }
+  });
+
+  it('counts, pages and sorts stably; hits works', async () => {
+    const hits = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&resultType=hits`);
+    expect(num(hits.body, 'numberMatched')).to.equal(300);
+    expect(num(hits.body, 'numberReturned')).to.equal(0);
+    const last = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&count=7&startIndex=296&outputFormat=application/json`);
+    const j = JSON.parse(last.body);
+    expect(j.numberMatched).to.equal(300);
+    expect(j.numberReturned).to.equal(4).and.equal(j.features.length);
+    const sorted = JSON.parse((await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&count=300&sortBy=jenjang DESC&outputFormat=json`)).body);
+    const keys = sorted.features.map((f: any) => f.properties.jenjang);
+    expect([...keys].sort().reverse()).to.deep.equal(keys);
+    const pageIds = new Set<string>();
+    for (let i = 0; i < 300; i += 100) {
+      const p = JSON.parse((await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&count=100&startIndex=${i}&sortBy=jenjang&outputFormat=json`)).body);
+      for (const f of p.features) pageIds.add(f.id);
+    }
+    expect(pageIds.size).to.equal(300);
+  });
+
+  it('filters: FES 2.0, Filter 1.1, BBOX with CRS, RESOURCEID, GetFeatureById, POST XML', async () => {
+    const all = JSON.parse((await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&outputFormat=json`)).body);
+    const sd = all.features.filter((f: any) => f.properties.jenjang === 'SD').length;
+    const fes = `<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0"><fes:PropertyIsEqualTo><fes:ValueReference>jenjang</fes:ValueReference><fes:Literal>SD</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>`;
+    const r = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&resultType=hits&filter=${encodeURIComponent(fes)}`);
+    expect(num(r.body, 'numberMatched')).to.equal(sd);
+    const inBox = all.features.filter((f: any) => { const [x, y] = f.geometry.coordinates; return x >= 106.6 && x <= 106.7 && y >= -6.2 && y <= -6.15; }).length;
+    const b = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&resultType=hits&bbox=-6.2,106.6,-6.15,106.7,urn:ogc:def:crs:EPSG::4326`);
+    expect(num(b.body, 'numberMatched')).to.equal(inBox);
+    const b10 = await get(`${wfs}?service=WFS&version=1.1.0&request=GetFeature&typeName=dindik:sekolah&resultType=hits&bbox=106.6,-6.2,106.7,-6.15,EPSG:4326`.replace('EPSG:4326', 'CRS:84'));
+    expect(num(b10.body, 'numberOfFeatures')).to.equal(inBox);
+    const ids = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&resourceId=sekolah.3,sekolah.5&outputFormat=json`);
+    expect(JSON.parse(ids.body).features.map((f: any) => f.id)).to.deep.equal(['sekolah.3', 'sekolah.5']);
+    const byId = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&storedQuery_Id=urn:ogc:def:query:OGC-WFS::GetFeatureById&id=sekolah.4`);
+    expect(byId.status).to.equal(200);
+    expect(byId.body).to.match(/^<\?xml[^>]*>\s*<dindik:sekolah /);
+    const none = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&storedQuery_Id=urn:ogc:def:query:OGC-WFS::GetFeatureById&id=sekolah.99999`);
+    expect(none.status).to.equal(404);
+    const post = `<wfs:GetFeature service="WFS" version="1.1.0" resultType="hits" xmlns:wfs="http://www.opengis.net/wfs" xmlns:ogc="http://www.opengis.net/ogc" xmlns:gml="http://www.opengis.net/gml" xmlns:dindik="${NS}dindik">
+      <wfs:Query typeName="dindik:sekolah"><ogc:Filter><ogc:And><ogc:PropertyIsLike wildCard="*" singleChar="." escapeChar="!"><ogc:PropertyName>dindik:nama_sekolah</ogc:PropertyName><ogc:Literal>sd*</ogc:Literal></ogc:PropertyIsLike>
+      <ogc:BBOX><ogc:PropertyName>geom</ogc:PropertyName><gml:Envelope srsName="urn:ogc:def:crs:EPSG::4326"><gml:lowerCorner>-6.2 106.6</gml:lowerCorner><gml:upperCorner>-6.15 106.7</gml:upperCorner></gml:Envelope></ogc:BBOX></ogc:And></ogc:Filter></wfs:Query></wfs:GetFeature>`;
+    const pr = await get(wfs, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body: post });
+    const expected = all.features.filter((f: any) => { const [x, y] = f.geometry.coordinates; return /^sd/i.test(f.properties.nama_sekolah) && x >= 106.6 && x <= 106.7 && y >= -6.2 && y <= -6.15; }).length;
+    expect(num(pr.body, 'numberOfFeatures')).to.equal(expected);
+  });
+
+  it('answers bad input with schema-valid OWS exceptions and stays healthy', async () => {
+    const cases: Array<[string, number, string]> = [
+      ['request=GetFeature&version=2.0.0&typeNames=nope:nothing', 400, 'InvalidParameterValue'],
+      ['request=GetFeature&version=2.0.0&typeNames=dinsos:penerima_bantuan', 400, 'InvalidParameterValue'],
+      ['request=GetFeature&version=2.0.0&typeNames=dindik:sekolah&count=-1', 400, 'InvalidParameterValue'],
+      ['request=GetFeature&version=2.0.0&typeNames=dindik:sekolah&count=1e12', 400, 'InvalidParameterValue'],
+      ['request=GetFeature&version=2.0.0&typeNames=dindik:sekolah&sortBy=' + encodeURIComponent("nama' OR 1=1 --"), 400, 'InvalidParameterValue'],
+      ['request=GetFeature&version=2.0.0&typeNames=' + encodeURIComponent("' OR 1=1 --"), 400, 'InvalidParameterValue'],
+      ['request=GetFeature&version=2.0.0&typeNames=dindik:sekolah&propertyName=' + encodeURIComponent('x;drop table'), 400, 'InvalidParameterValue'],
+      ['request=GetFeature&version=2.0.0&typeNames=dindik:sekolah&srsName=EPSG:999999', 400, 'InvalidParameterValue'],
+      ['request=GetFeature&version=2.0.0&typeNames=dindik:sekolah&filter=%3Cfes:Filter', 400, 'OperationParsingFailed'],
+      ['request=GetFeature&version=2.0.0&typeNames=dindik:sekolah&outputFormat=nope', 400, 'InvalidParameterValue'],
+      ['request=Frobnicate', 400, 'OperationNotSupported'],
+      ['version=2.0.0', 400, 'MissingParameterValue'],
+    ];
+    for (const [q, status, code] of cases) {
+      const r = await get(`${wfs}?service=WFS&${q}`);
+      expect(r.status, q).to.equal(status);
+      expect(r.body, q).to.include(`exceptionCode="${code}"`);
+      expect(xsdErrors(r.body, SCHEMA.ows110), q).to.equal('');
+    }
+    const literal = `<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0"><fes:PropertyIsEqualTo><fes:ValueReference>jumlah_siswa</fes:ValueReference><fes:Literal>' OR 1=1 --</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>`;
+    const lit = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&filter=${encodeURIComponent(literal)}`);
+    expect(lit.status).to.equal(400);
+    const old = await get(`${wfs}?service=WFS&version=1.1.0&request=GetFeature&typeName=nope`);
+    expect(xsdErrors(old.body, SCHEMA.ows100)).to.equal('');
+    for (const body of ['<wfs:GetFeature', '<!DOCTYPE x [<!ENTITY a "b">]><wfs:GetFeature/>']) {
+      const r = await get(wfs, { method: 'POST', headers: { 'Content-Type': 'application/xml' }, body });
+      expect(r.status).to.equal(400);
+      expect(r.body).to.include('OperationParsingFailed');
+    }
+    expect((await get(`${node.url}/health`)).status).to.equal(200);
+  });
+
+  it('GDAL reads it: counts in 2.0.0 and 1.1.0 with small pages, -where and -spat, CRS round trip', async () => {
+    for (const v of ['2.0.0', '1.1.0']) {
+      const out = await run('ogrinfo', ['-ro', '-so', `WFS:${wfs}?version=${v}`, 'dindik:sekolah'], { OGR_WFS_PAGE_SIZE: '70' });
+      expect(out, v).to.include('Feature Count: 300');
+      const all = await run('ogrinfo', ['-ro', '-al', `WFS:${wfs}?version=${v}`, 'dpupr:jalan'], { OGR_WFS_PAGE_SIZE: '70', OGR_WFS_PAGING_ALLOWED: 'ON' });
+      expect(occurrences(all, 'OGRFeature('), v).to.equal(400);
+    }
+    const where = await run('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', `WFS:${wfs}`, 'dindik:sekolah', '-where', "jenjang = 'SMA'"]);
+    const sma = JSON.parse(where).features;
+    expect(sma.length).to.be.greaterThan(0);
+    expect(sma.every((f: any) => f.properties.jenjang === 'SMA')).to.equal(true);
+    const spat = JSON.parse(await run('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', `WFS:${wfs}`, 'dindik:sekolah', '-spat', '106.6', '-6.2', '106.7', '-6.15']));
+    expect(spat.features.every((f: any) => { const [x, y] = f.geometry.coordinates; return x >= 106.6 && x <= 106.7 && y >= -6.2 && y <= -6.15; })).to.equal(true);
+    // UTM 48S through the server vs PROJ on the WGS 84 coordinates: within 1 m.
+    const wgs = JSON.parse((await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&count=1&outputFormat=json`)).body).features[0].geometry.coordinates;
+    const utm = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&count=1&srsName=urn:ogc:def:crs:EPSG::32748`);
+    const [e, n] = /<gml:pos[^>]*>([^<]+)</.exec(utm.body)![1].trim().split(/\s+/).map(Number);
+    const viaGdal = await new Promise<string>((resolve, reject) => {
+      const child = execFile('gdaltransform', ['-s_srs', '+proj=longlat +datum=WGS84', '-t_srs', 'EPSG:32748', '-output_xy'], (err, stdout) => (err ? reject(err) : resolve(stdout)));
+      child.stdin!.end(`${wgs[0]} ${wgs[1]}\n`);
+    });
+    const [pe, pn] = viaGdal.trim().split(/\s+/).map(Number);
+    expect(Math.hypot(pe - e, pn - n)).to.be.lessThan(1);
+    const ll = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&count=1&srsName=EPSG:4326`);
+    const [lat, lon] = /<gml:pos[^>]*>([^<]+)</.exec(ll.body)![1].trim().split(/\s+/).map(Number);
+    expect([lon, lat]).to.deep.equal(wgs);
+  });
+
+  it('OWSLib WebFeatureService reads 2.0.0 and 1.1.0', async () => {
+    const script = `
+from owslib.wfs import WebFeatureService
+import json, sys
+for v in ('2.0.0', '1.1.0'):
+    w = WebFeatureService('${wfs}', version=v)
+    assert 'dindik:sekolah' in w.contents, list(w.contents)
+    r = w.getfeature(typename=['dindik:sekolah'], maxfeatures=5, outputFormat='application/json')
+    print(v, len(json.loads(r.read())['features']))
+`;
+    const out = await run('/usr/bin/python3', ['-c', script]);
+    expect(out).to.include('2.0.0 5').and.include('1.1.0 5');
+  });
+
+  it('writes CSV, zipped Shapefile and GeoPackage that GDAL opens', async () => {
+    const csv = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&outputFormat=csv&count=10`);
+    expect(csv.body.trim().split('\r\n')).to.have.length(11);
+    for (const [fmt, ext] of [['SHAPE-ZIP', 'zip'], ['application/geopackage+sqlite3', 'gpkg']]) {
+      const r = await fetch(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dpupr:jalan&outputFormat=${encodeURIComponent(fmt)}`);
+      expect(r.status).to.equal(200);
+      const dir = mkdtempSync(`${tmpdir()}/simpul-wfs-ogr-`);
+      writeFileSync(`${dir}/out.${ext}`, Buffer.from(await r.arrayBuffer()));
+      const info = await run('ogrinfo', ['-ro', '-so', '-al', ext === 'zip' ? `/vsizip/${dir}/out.zip` : `${dir}/out.gpkg`]);
+      expect(info, fmt).to.include('Feature Count: 400');
+    }
+  });
+});
