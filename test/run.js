@@ -17,7 +17,7 @@ for (const backend of backends) {
     const child = spawn(
       'npx',
       ['mocha', '--import=tsx', '--require', 'test/support/global-setup.ts', '--timeout', '120000', '--reporter', 'spec', '--exit', ...specs],
-      { env: { ...process.env, SIMPUL_TEST_DB: backend, NODE_OPTIONS: '--max-old-space-size=4096' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      { env: { ...process.env, SIMPUL_TEST_RUN: `${process.pid}${backend[0]}`, SIMPUL_TEST_DB: backend, NODE_OPTIONS: '--max-old-space-size=4096' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child.stdout.on('data', (d) => { text += d; process.stdout.write(d); });
     child.stderr.on('data', (d) => { text += d; process.stderr.write(d); });

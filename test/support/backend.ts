@@ -2,9 +2,12 @@
 export type Backend = 'embedded' | 'postgis';
 export const BACKEND: Backend = process.env.SIMPUL_TEST_DB === 'postgis' ? 'postgis' : 'embedded';
 export const PG_ADMIN_URL = process.env.SIMPUL_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DB = 'simpul_test_template';
+/** One id per test run, so that runs on the same machine never share a template. */
+export const RUN_ID = (process.env.SIMPUL_TEST_RUN ?? String(process.pid)).replace(/\W/g, '');
+export const TEMPLATE_DB = `simpul_test_${RUN_ID}_template`;
+export const TEST_DB_PREFIX = `simpul_test_${RUN_ID}_`;
 export const TMP_ROOT = new URL('../../.test-tmp/', import.meta.url).pathname;
-export const EMBEDDED_TEMPLATE = `${TMP_ROOT}embedded-template`;
+export const EMBEDDED_TEMPLATE = `${TMP_ROOT}embedded-template-${RUN_ID}`;
 export const SHARED = new URL('../../../shared/', import.meta.url).pathname;
 export const SCHEMAS = `${SHARED}ogc-schemas`;
 export const TESTDATA = `${SHARED}testdata`;

@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../../server/config.js';
 import { createLogger } from '../../server/log.js';
 import { startServer, closeContext } from '../../server/serve.js';
 import type { AppContext } from '../../server/context.js';
-import { BACKEND, EMBEDDED_TEMPLATE, PG_ADMIN_URL, TEMPLATE_DB, TMP_ROOT } from './backend.js';
+import { BACKEND, EMBEDDED_TEMPLATE, PG_ADMIN_URL, TEMPLATE_DB, TEST_DB_PREFIX, TMP_ROOT } from './backend.js';
 
 export interface TestNode {
   ctx: AppContext;
@@ -28,7 +28,7 @@ export async function testDatabase(): Promise<{ databaseUrl: string | null; data
   if (BACKEND === 'embedded') {
     cpSync(EMBEDDED_TEMPLATE, `${dataDir}/db`, { recursive: true });
   } else {
-    const name = `simpul_test_${id}`;
+    const name = `${TEST_DB_PREFIX}${id}`;
     const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
