@@ -31,13 +31,12 @@ function attributeSql(layer: Layer): string[] {
 /** Parameters $1..$5: minx, miny, maxx, maxy of the tile, srid; the buffered envelope in 4326
  *  selects rows through the GiST index. */
 const ENV = `ST_MakeEnvelope($1::float8, $2::float8, $3::float8, $4::float8, $5::int)`;
-function bufferedEnv(): string {
-  const f = MVT_BUFFER / MVT_EXTENT;
+function bufferedEnv(f = MVT_BUFFER / MVT_EXTENT): string {
   return `ST_MakeEnvelope($1::float8 - ($3::float8 - $1::float8) * ${f}, $2::float8 - ($4::float8 - $2::float8) * ${f}, $3::float8 + ($3::float8 - $1::float8) * ${f}, $4::float8 + ($4::float8 - $2::float8) * ${f}, $5::int)`;
 }
-const filterSql = () => `geom && ST_Transform(${bufferedEnv()}, 4326)`;
+const filterSql = (f?: number) => `geom && ST_Transform(${bufferedEnv(f)}, 4326)`;
 
-function params(box: TileBox): unknown[] {
+export function params(box: TileBox): unknown[] {
   return [...box.bounds, box.srid];
 }
 
@@ -57,25 +56,28 @@ export async function postgisTile(db: Db, layers: Layer[], box: TileBox): Promis
   return Buffer.from(r.rows[0]?.mvt ?? []);
 }
 
-/** One layer's rows with geometry in tile coordinates, as WKB (embedded path). */
-function embeddedLayerSql(layer: Layer): string {
+/** One layer's rows with geometry in tile coordinates (0..extent, y down), as WKB: the
+ *  embedded vector path and the fallback raster renderer. */
+export function tileGeometrySql(layer: Layer, extent = MVT_EXTENT, buffer = MVT_BUFFER): string {
   const cols = ['fid', ...attributeSql(layer)].join(', ');
-  const sx = `(${MVT_EXTENT}::float8 / ($3::float8 - $1::float8))`;
-  const sy = `(${MVT_EXTENT}::float8 / ($4::float8 - $2::float8))`;
-  // x' = (x - minx) * sx, y' = (maxy - y) * sy, then the 4096 grid; lines and polygons clipped
-  // to the buffered tile, points kept only inside it.
+  const f = buffer / extent;
+  const sx = `(${extent}::float8 / ($3::float8 - $1::float8))`;
+  const sy = `(${extent}::float8 / ($4::float8 - $2::float8))`;
+  // As ST_AsMVTGeom: drop detail under one tile unit (repeated points, Douglas-Peucker), clip
+  // lines and polygons to the buffered tile (points kept only inside it), then
+  // x' = (x - minx) * sx, y' = (maxy - y) * sy and snap to the grid.
   return `SELECT * FROM (
       SELECT ${cols}, ST_AsBinary(ST_RemoveRepeatedPoints(ST_SnapToGrid(ST_Affine(
-        CASE WHEN ST_Dimension(g) = 0 THEN ST_Intersection(g, ${bufferedEnv()}) ELSE ST_ClipByBox2D(g, ${bufferedEnv()}) END,
+        CASE WHEN ST_Dimension(g) = 0 THEN ST_Intersection(g, ${bufferedEnv(f)}) ELSE ST_ClipByBox2D(g, ${bufferedEnv(f)}) END,
         ${sx}, 0, 0, -${sy}, -$1::float8 * ${sx}, $4::float8 * ${sy}), 1))) AS wkb
-      FROM (SELECT *, ST_Transform(geom, $5::int) AS g FROM ${layerTableSql(layer)} WHERE ${filterSql()}) s
+      FROM (SELECT *, ST_Simplify(ST_RemoveRepeatedPoints(ST_Transform(geom, $5::int), ($3::float8 - $1::float8) / ${extent}), ($3::float8 - $1::float8) / ${extent}, true) AS g FROM ${layerTableSql(layer)} WHERE ${filterSql(f)}) s
     ) t WHERE wkb IS NOT NULL ORDER BY fid`;
 }
 
 export async function embeddedTile(db: Db, layers: Layer[], box: TileBox): Promise<Buffer> {
   const out: MvtLayer[] = [];
   for (const layer of layers) {
-    const r = await db.query<Record<string, any>>(embeddedLayerSql(layer), params(box));
+    const r = await db.query<Record<string, any>>(tileGeometrySql(layer), params(box));
     out.push({
       name: layer.name,
       extent: MVT_EXTENT,

@@ -1,0 +1,124 @@
+/** One tile, whichever door it came through (XYZ, WMTS KVP/REST, OGC API): checks the tile
+ *  address, answers 304 from the ETag alone, else from the cache, else renders (vector tiles
+ *  here, raster through the WMS renderer) and stores. Identical requests in flight share one
+ *  rendering. The caller has already resolved the layers through the catalogue (hidden → 404). */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { AppContext } from '../server/context.js';
+import type { Principal } from '../data/access.js';
+import { visibilityScope } from '../data/access.js';
+import type { Layer } from '../data/catalogue/layer.js';
+import { OgcError } from '../ogc/errors.js';
+import { openTileCache, tileKey, type TileCache } from './cache.js';
+import { tileBounds, type TileMatrixSet } from './matrix-sets.js';
+import { vectorTile } from './mvt/query.js';
+import { renderRasterTile, RASTER_TYPES } from './raster.js';
+
+export type TileFormat = 'pbf' | 'png' | 'jpg' | 'webp';
+
+export const TILE_TYPES: Record<TileFormat, string> = {
+  pbf: 'application/vnd.mapbox-vector-tile',
+  ...RASTER_TYPES,
+};
+
+/** Format from a file extension or a MIME type. */
+export function tileFormat(s: string): TileFormat | undefined {
+  const t = s.toLowerCase().trim();
+  if (t === 'pbf' || t === 'mvt' || t === 'application/vnd.mapbox-vector-tile' || t === 'application/x-protobuf') return 'pbf';
+  if (t === 'png' || t === 'image/png') return 'png';
+  if (t === 'jpg' || t === 'jpeg' || t === 'image/jpeg') return 'jpg';
+  if (t === 'webp' || t === 'image/webp') return 'webp';
+  return undefined;
+}
+
+export interface TileRequest {
+  layers: Layer[];
+  tms: TileMatrixSet;
+  z: number;
+  col: number;
+  row: number;
+  format: TileFormat;
+  style?: string;
+}
+
+export interface TileResponse {
+  status: 200 | 204 | 304;
+  body: Buffer;
+  headers: Record<string, string>;
+}
+
+interface TileState {
+  cache: TileCache;
+  inflight: Map<string, Promise<Buffer>>;
+}
+const STATE = new WeakMap<AppContext, TileState>();
+
+export function tileState(ctx: AppContext): TileState {
+  let s = STATE.get(ctx);
+  if (!s) {
+    const cache = openTileCache(ctx.config);
+    s = { cache, inflight: new Map() };
+    STATE.set(ctx, s);
+    ctx.onClose.push(() => cache.close());
+  }
+  return s;
+}
+
+/** Throws TileOutOfRange for a matrix or column/row the set does not have. */
+export function checkTileAddress(tms: TileMatrixSet, z: number, col: number, row: number) {
+  const m = Number.isInteger(z) ? tms.matrices[z] : undefined;
+  if (!m) throw new OgcError('TileOutOfRange', `TileMatrix ${z} is not in ${tms.id} (0–${tms.matrices.length - 1})`, 'TileMatrix');
+  if (!Number.isInteger(row) || row < 0 || row >= m.matrixHeight) throw new OgcError('TileOutOfRange', `TileRow ${row} is outside 0–${m.matrixHeight - 1}`, 'TileRow');
+  if (!Number.isInteger(col) || col < 0 || col >= m.matrixWidth) throw new OgcError('TileOutOfRange', `TileCol ${col} is outside 0–${m.matrixWidth - 1}`, 'TileCol');
+  return m;
+}
+
+/** Renders (or reads from the cache) the stored form of a tile: gzipped MVT or image bytes;
+ *  an empty vector tile is stored as 0 bytes. */
+export async function tileBytes(ctx: AppContext, principal: Principal, t: TileRequest): Promise<{ body: Buffer; etag: string; cached: boolean }> {
+  const m = checkTileAddress(t.tms, t.z, t.col, t.row);
+  const key = tileKey({ layers: t.layers, scope: visibilityScope(principal), tms: t.tms.id, z: t.z, x: t.col, y: t.row, format: t.format, style: t.style });
+  const state = tileState(ctx);
+  const hit = await state.cache.get(key);
+  if (hit) return { body: hit, etag: key.etag, cached: true };
+  let p = state.inflight.get(key.text);
+  if (!p) {
+    p = (async () => {
+      const bounds = tileBounds(m, t.col, t.row);
+      let body: Buffer;
+      if (t.format === 'pbf') {
+        const raw = await vectorTile(ctx.db, t.layers, { bounds, srid: t.tms.srid });
+        body = raw.length ? gzipSync(raw) : Buffer.alloc(0);
+      } else {
+        body = await renderRasterTile(ctx, principal, t, bounds, m.tileWidth, m.tileHeight);
+      }
+      await state.cache.set(key, body);
+      return body;
+    })().finally(() => state.inflight.delete(key.text));
+    state.inflight.set(key.text, p);
+  }
+  return { body: await p, etag: key.etag, cached: false };
+}
+
+/** A full HTTP answer for a tile: 304 on a matching If-None-Match, 204 for an empty vector tile. */
+export async function serveTile(ctx: AppContext, principal: Principal, t: TileRequest, reqHeaders: { ifNoneMatch?: string; acceptEncoding?: string }): Promise<TileResponse> {
+  const { body, etag } = await tileBytes(ctx, principal, t);
+  const isPublic = principal.kind === 'anonymous' && t.layers.every((l) => l.accessClass === 'PUBLIC');
+  const headers: Record<string, string> = {
+    ETag: etag,
+    'Cache-Control': `${isPublic ? 'public' : 'private'}, max-age=0, must-revalidate`,
+    Vary: 'Authorization, Accept-Encoding',
+  };
+  const inm = reqHeaders.ifNoneMatch;
+  if (inm && inm.split(',').some((v) => v.trim().replace(/^W\//, '') === etag || v.trim() === '*')) return { status: 304, body: Buffer.alloc(0), headers };
+  if (t.format === 'pbf') {
+    if (!body.length) return { status: 204, body, headers };
+    headers['Content-Type'] = TILE_TYPES.pbf;
+    if (/\bgzip\b/i.test(reqHeaders.acceptEncoding ?? '')) {
+      headers['Content-Encoding'] = 'gzip';
+      return { status: 200, body, headers };
+    }
+    return { status: 200, body: gunzipSync(body), headers };
+  }
+  headers['Content-Type'] = TILE_TYPES[t.format];
+  return { status: 200, body, headers };
+}
