@@ -233,7 +233,8 @@ export function likePattern(pattern: string, wildCard: string, singleChar: strin
 /** How the geometry is returned by compileFeatureQuery. */
 export type GeometryEncoding =
   | { as: 'none' }
-  | { as: 'geojson'; decimals?: number }
+  /** `northFirst`: coordinates latitude first (OGC API crs=EPSG 4326 and other north-first CRSs). */
+  | { as: 'geojson'; decimals?: number; northFirst?: boolean }
   | { as: 'wkb' }
   | { as: 'wkt'; decimals?: number }
   /** ST_AsGML: version 2 or 3; options bit 1 = URN srsName, 16 = lat/lon order, 4 = LineString. */
@@ -301,7 +302,7 @@ function geometrySql(q: FeatureQuery, g: GeometryEncoding): string {
   if (q.simplify && q.simplify > 0) geom = `ST_SimplifyPreserveTopology(${geom}, ${Number(q.simplify)})`;
   switch (g.as) {
     case 'geojson':
-      return `ST_AsGeoJSON(${geom}, ${Number(g.decimals ?? 9) | 0}, 0)`;
+      return `ST_AsGeoJSON(${g.northFirst ? `ST_FlipCoordinates(${geom})` : geom}, ${Number(g.decimals ?? 9) | 0}, 0)`;
     case 'wkb':
       return `ST_AsBinary(${geom})`;
     case 'wkt':

@@ -1,0 +1,50 @@
+/** The /collections list and one collection's description. Layers the caller may see come
+ *  first; other OGC API parts add their own collections through `registerCollection`
+ *  (e.g. Records' `metadata`), so /collections lists them all. */
+import type { Layer } from '../../data/catalogue/layer.js';
+import { ADVERTISED_CRS, CRS84_URI, crsUri } from '../../data/crs.js';
+
+export type CollectionFactory = (baseUrl: string) => Record<string, unknown>;
+
+/** Collections other parts serve (their description, with absolute links). */
+export const EXTRA_COLLECTIONS: CollectionFactory[] = [];
+
+export function registerCollection(fn: CollectionFactory): void {
+  EXTRA_COLLECTIONS.push(fn);
+}
+
+/** CRSs an item request may ask for (Part 2): CRS84 first, then every advertised EPSG CRS. */
+export const SUPPORTED_CRS: string[] = [CRS84_URI, ...ADVERTISED_CRS.map((c) => crsUri(c.epsg))];
+
+export function collectionJson(l: Layer, base: string): Record<string, unknown> {
+  const self = `${base}/ogcapi/collections/${encodeURIComponent(l.name)}`;
+  return {
+    id: l.name,
+    title: l.title || l.name,
+    description: l.abstract,
+    keywords: l.keywords,
+    itemType: 'feature',
+    extent: { spatial: { bbox: [l.bbox ?? [-180, -90, 180, 90]], crs: CRS84_URI } },
+    crs: SUPPORTED_CRS,
+    storageCrs: CRS84_URI,
+    links: [
+      { rel: 'self', type: 'application/json', title: 'This collection', href: `${self}?f=json` },
+      { rel: 'alternate', type: 'text/html', title: 'This collection as HTML', href: `${self}?f=html` },
+      { rel: 'items', type: 'application/geo+json', title: 'Features', href: `${self}/items?f=json` },
+      { rel: 'items', type: 'text/html', title: 'Features as HTML', href: `${self}/items?f=html` },
+      { rel: 'http://www.opengis.net/def/rel/ogc/1.0/queryables', type: 'application/schema+json', title: 'Queryables', href: `${self}/queryables` },
+      { rel: 'describedby', type: 'application/xml', title: 'XML Schema (WFS DescribeFeatureType)', href: `${base}/wfs?service=WFS&version=2.0.0&request=DescribeFeatureType&typeNames=${encodeURIComponent(l.name)}` },
+    ],
+  };
+}
+
+export function collectionsJson(layers: Layer[], base: string): Record<string, unknown> {
+  return {
+    links: [
+      { rel: 'self', type: 'application/json', title: 'Collections', href: `${base}/ogcapi/collections?f=json` },
+      { rel: 'alternate', type: 'text/html', title: 'Collections as HTML', href: `${base}/ogcapi/collections?f=html` },
+    ],
+    crs: SUPPORTED_CRS,
+    collections: [...layers.map((l) => collectionJson(l, base)), ...EXTRA_COLLECTIONS.map((f) => f(base))],
+  };
+}
