@@ -21,6 +21,7 @@ export type OgcCode =
   | 'LayerNotQueryable'
   | 'CurrentUpdateSequence'
   | 'TileOutOfRange'
+  | 'PointIJOutOfRange'
   | 'ResponseCacheExpired'
   | 'CannotLockAllFeatures';
 

@@ -9,7 +9,7 @@ import { publicBaseUrl } from './public-url.js';
 import type { OwsService } from './routes/ows-service.js';
 import { wfsService } from './routes/wfs.js';
 import { wmsService } from './routes/wms.js';
-import { wmtsService } from './routes/wmts.js';
+import { mountWmtsRest, wmtsService } from './routes/wmts.js';
 import { cswService } from './routes/csw.js';
 import { mountOgcapi } from './routes/ogcapi.js';
 import { mountOgcapiTiles } from './routes/ogcapi-tiles.js';
@@ -72,6 +72,7 @@ export function createApp(ctx: AppContext): express.Express {
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unreachable', database: ctx.db.kind });
   });
 
+  mountWmtsRest(app, ctx);
   for (const [name, svc] of Object.entries(OWS_SERVICES)) {
     app.all(`/${name.toLowerCase()}`, (req, res, next) => svc.handle(req, res, ctx).catch(next));
   }
