@@ -1,0 +1,44 @@
+import { expect } from 'chai';
+import { parseCql2Json, parseCql2Text } from '../../ogc/filter/cql2.js';
+import { parseFesFilter } from '../../ogc/filter/fes.js';
+import { evaluate } from '../../ogc/filter/evaluate.js';
+import { compileFilter, likePattern } from '../../data/query/compile.js';
+import { OgcError } from '../../ogc/errors.js';
+
+const resolver = (n: string) => {
+  if (!['nama', 'n', 'geom'].includes(n)) throw new OgcError('InvalidParameterValue', `Unknown ${n}`, 'filter');
+  return n === 'n' ? { sql: '"n"', type: 'integer' as const } : n === 'geom' ? { sql: 'geom', geometry: true } : { sql: `"${n}"`, type: 'string' as const };
+};
+
+describe('Filters: CQL2, FES, evaluation and SQL', () => {
+  it('CQL2 text and JSON parse to the same tree', () => {
+    const t = parseCql2Text("nama LIKE 'SD%' AND n BETWEEN 1 AND 5 AND nama IN ('a','b') AND NOT n IS NULL");
+    expect(t.op).to.equal('and');
+    const j = parseCql2Json({ op: 'and', args: [{ op: '=', args: [{ property: 'n' }, 3] }, { op: 's_intersects', args: [{ property: 'geom' }, { type: 'Point', coordinates: [106.6, -6.2] }] }] });
+    expect(j).to.deep.equal(parseCql2Text('n = 3 AND S_INTERSECTS(geom, POINT(106.6 -6.2))'));
+  });
+
+  it('keeps values out of SQL and rejects unknown properties', () => {
+    const params: unknown[] = [];
+    const sql = compileFilter(parseCql2Text("nama = 'x'' OR 1=1 --'"), resolver, params);
+    expect(sql).not.to.include('OR 1=1');
+    expect(params).to.deep.equal(["x' OR 1=1 --"]);
+    expect(() => compileFilter(parseCql2Text("\"x; drop\" = 1"), resolver, [])).to.throw(OgcError);
+  });
+
+  it('evaluates in memory like SQL would', () => {
+    const f = parseCql2Text("CASEI(nama) LIKE casei('sd%') AND n >= 3");
+    expect(evaluate(f, { nama: 'SD Negeri', n: 3 })).to.equal(true);
+    expect(evaluate(f, { nama: 'SMP', n: 3 })).to.equal(false);
+    expect(evaluate(parseCql2Text('n IS NULL'), { n: null })).to.equal(true);
+    expect(likePattern('a*b.c!*', '*', '.', '!')).to.equal('a%b_c*');
+  });
+
+  it('reads FES 2.0 with lat/lon GML and Filter 1.1', () => {
+    const f = parseFesFilter(`<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0" xmlns:gml="http://www.opengis.net/gml/3.2"><fes:Intersects><fes:ValueReference>geom</fes:ValueReference><gml:Point srsName="urn:ogc:def:crs:EPSG::4326"><gml:pos>-6.2 106.6</gml:pos></gml:Point></fes:Intersects></fes:Filter>`);
+    expect(f).to.deep.equal({ op: 'spatial', rel: 'intersects', property: 'geom', geometry: { geometry: { type: 'Point', coordinates: [106.6, -6.2] }, srid: 4326 } });
+    const g = parseFesFilter(`<ogc:Filter xmlns:ogc="http://www.opengis.net/ogc"><ogc:PropertyIsEqualTo matchCase="false"><ogc:PropertyName>nama</ogc:PropertyName><ogc:Literal>SD</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>`);
+    expect(evaluate(g, { nama: 'sd' })).to.equal(true);
+    expect(() => parseFesFilter('<!DOCTYPE a [<!ENTITY x "y">]><Filter/>')).to.throw(OgcError);
+  });
+});
