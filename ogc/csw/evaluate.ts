@@ -33,7 +33,8 @@ export function compileRecordFilter(f: Filter): Pred {
     }
     case 'like': {
       const get = reader(f.expr);
-      const re = likeRegex(f.pattern, f.wildCard, f.singleChar, f.escapeChar, f.matchCase);
+      // Catalogue text search is case-insensitive, as harvesters and portals expect.
+      const re = likeRegex(f.pattern, f.wildCard, f.singleChar, f.escapeChar, false);
       return (e) => values(get(e)).some((v) => re.test(String(v)));
     }
     case 'isNull': {

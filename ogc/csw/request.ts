@@ -6,7 +6,7 @@ import { parseXml } from '../xml.js';
 import { OgcError, missing } from '../errors.js';
 import type { ElementSet } from '../records/iso19139.js';
 import { filterFromXml } from '../filter/ogc-filter.js';
-import { filterFromCql } from '../filter/cql.js';
+import { parseCql2Text } from '../filter/cql2.js';
 
 export const CSW_NS = 'http://www.opengis.net/cat/csw/2.0.2';
 export const GMD_NS = 'http://www.isotc211.org/2005/gmd';
@@ -124,7 +124,7 @@ export function parseKvp(req: Request): CswRequest {
       const lang = (kvp.get('CONSTRAINTLANGUAGE') ?? (constraint?.trim().startsWith('<') ? 'FILTER' : 'CQL_TEXT')).toUpperCase();
       let filter: Filter | undefined;
       if (constraint && constraint.trim()) {
-        if (lang === 'CQL_TEXT') filter = filterFromCql(constraint);
+        if (lang === 'CQL_TEXT') filter = parseCql2Text(constraint, { locator: 'Constraint' });
         else if (lang === 'FILTER') filter = filterFromXml(rootOf(parseXml(constraint, { removeNSPrefix: true }), 'Filter'));
         else throw new OgcError('InvalidParameterValue', 'CONSTRAINTLANGUAGE must be FILTER or CQL_TEXT', 'CONSTRAINTLANGUAGE');
       }
@@ -180,7 +180,7 @@ export function parsePost(body: string): CswRequest {
       const c = q.Constraint;
       if (c && typeof c === 'object') {
         if (c.Filter !== undefined) filter = filterFromXml(c.Filter);
-        else if (c.CqlText !== undefined) filter = filterFromCql(textOf(c.CqlText) ?? '');
+        else if (c.CqlText !== undefined) filter = parseCql2Text(textOf(c.CqlText) ?? '', { locator: 'Constraint' });
       }
       const sort = [q.SortBy?.SortProperty].flat().filter(Boolean).map((s: any) => ({ property: textOf(s.PropertyName) ?? '', descending: /^desc/i.test(textOf(s.SortOrder) ?? '') }));
       const esn = q.ElementSetName;

@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import { baseUrlOf, principalOf } from '../context.js';
 import { registerOgcApiPart } from '../../ogc/ogcapi/registry.js';
 import { recordFeature, recordJsonLd } from '../../ogc/records/geojson.js';
-import { filterFromCql } from '../../ogc/filter/cql.js';
+import { parseCql2Text } from '../../ogc/filter/cql2.js';
 import { compileRecordFilter } from '../../ogc/csw/evaluate.js';
 import { OgcError } from '../../ogc/errors.js';
 import { esc } from '../../ogc/xml.js';
@@ -79,7 +79,7 @@ function search(req: Request, res: Response, ctx: AppContext): { hits: IndexedRe
   }
   if (q.filter) {
     if (q['filter-lang'] && q['filter-lang'] !== 'cql2-text') throw new BadQuery('filter-lang must be cql2-text');
-    const pred = compileRecordFilter(filterFromCql(String(q.filter)));
+    const pred = compileRecordFilter(parseCql2Text(String(q.filter)));
     hits = hits.filter((e) => pred(e));
   }
   hits.sort((a, b) => (a.record.id < b.record.id ? -1 : 1));
