@@ -10,13 +10,26 @@ export interface ChunkWriter {
 
 const FLUSH_AT = 64 * 1024;
 
+/** Resolves on 'drain' or 'close' (a client that went away), removing both listeners. */
+function drained(res: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
 export function chunkWriter(res: Writable): ChunkWriter {
   let buf = '';
   const flush = async () => {
     if (!buf) return;
     const chunk = buf;
     buf = '';
-    if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    if (!res.write(chunk)) await drained(res);
   };
   return {
     async write(s: string) {

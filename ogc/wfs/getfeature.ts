@@ -136,13 +136,14 @@ export async function getFeature(ctx: AppContext, res: Response, p: Principal, b
   const srsName = req.queries.find((q) => q.srsName)?.srsName;
   const { crs, label } = outputCrs(srsName, req.version);
   const queries = planQueries(ctx, p, req, req.queries, crs.def.epsg);
-  const { planned, matched, returned } = await page(ctx, queries, req.startIndex, req.byId ? 1 : req.count);
+  // Without COUNT a response still ends at the node's maxFeatures (SIMPUL_MAX_FEATURES).
+  const { planned, matched, returned } = await page(ctx, queries, req.startIndex, req.byId ? 1 : Math.min(req.count ?? ctx.config.maxFeatures, ctx.config.maxFeatures));
   const hits = req.resultType === 'hits';
 
   if (req.byId) return getFeatureById(ctx, res, planned, format, crs, label);
 
   const timeStamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  const count = req.count;
+  const count = req.count ?? (matched > ctx.config.maxFeatures ? ctx.config.maxFeatures : undefined);
   const next = !hits && count !== undefined && req.startIndex + returned < matched && returned > 0 ? pagingLink(req, baseUrl, req.startIndex + count, count) : undefined;
   const previous = !hits && count !== undefined && req.startIndex > 0 ? pagingLink(req, baseUrl, Math.max(0, req.startIndex - count), count) : undefined;
   const parts = partsOf(ctx, planned, format, crs.northFirst);
@@ -212,7 +213,7 @@ export async function getPropertyValue(ctx: AppContext, res: Response, p: Princi
       q.geometry = false;
     }
   }
-  const { planned, matched, returned } = await page(ctx, queries, req.startIndex, req.count);
+  const { planned, matched, returned } = await page(ctx, queries, req.startIndex, Math.min(req.count ?? ctx.config.maxFeatures, ctx.config.maxFeatures));
   const hits = req.resultType === 'hits';
   const f = OUTPUT_FORMATS.find((x) => x.encoding === 'gml32')!;
   const parts = partsOf(ctx, planned, f, crs.northFirst);
