@@ -132,7 +132,11 @@ function partsOf(ctx: AppContext, planned: PlannedQuery[], f: OutputFormat, nort
 }
 
 export async function getFeature(ctx: AppContext, res: Response, p: Principal, baseUrl: string, req: WfsRequest): Promise<void> {
-  const format = formatOf(req);
+  let format = formatOf(req);
+  // Files (CSV, Shapefile, GeoPackage) have nowhere to put a count: hits answer in the version's GML.
+  if (req.resultType === 'hits' && !['gml32', 'gml311', 'gml2', 'geojson'].includes(format.encoding)) {
+    format = OUTPUT_FORMATS.find((f) => f.encoding === DEFAULT_FORMAT[req.version])!;
+  }
   const srsName = req.queries.find((q) => q.srsName)?.srsName;
   const { crs, label } = outputCrs(srsName, req.version);
   const queries = planQueries(ctx, p, req, req.queries, crs.def.epsg);
@@ -170,12 +174,10 @@ export async function getFeature(ctx: AppContext, res: Response, p: Principal, b
       });
       return;
     case 'csv':
-      if (hits) throw invalid('resultType', 'resultType=hits is answered in GML or GeoJSON');
       res.type(format.contentType).setHeader('Content-Disposition', `attachment; filename="${layers[0].localName}.csv"`);
       await writeCsv(chunkWriter(res), parts);
       return;
     default:
-      if (hits) throw invalid('resultType', 'resultType=hits is answered in GML or GeoJSON');
       await writeOgrFile(res, format.encoding === 'gpkg' ? 'gpkg' : 'shapezip', parts, crs.def.epsg, layers[0].localName);
   }
 }

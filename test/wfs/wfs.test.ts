@@ -180,6 +180,22 @@ for v in ('2.0.0', '1.1.0'):
     expect(out).to.include('2.0.0 5').and.include('1.1.0 5');
   });
 
+  it('stored queries, GetPropertyValue and POST requests are schema-valid; WFS 1.0 for old clients', async () => {
+    for (const q of ['request=ListStoredQueries', 'request=DescribeStoredQueries', 'request=GetPropertyValue&typeNames=dindik:sekolah&valueReference=jenjang&count=3', 'request=GetPropertyValue&typeNames=dindik:sekolah&valueReference=geom&count=2']) {
+      const r = await get(`${wfs}?service=WFS&version=2.0.0&${q}`);
+      expect(r.status, q).to.equal(200);
+      expect(xsdErrors(r.body, SCHEMA.wfs20), q).to.equal('');
+    }
+    const caps = await get(wfs, { method: 'POST', headers: { 'Content-Type': 'application/xml' }, body: '<GetCapabilities xmlns="http://www.opengis.net/wfs/2.0" service="WFS"><AcceptVersions xmlns="http://www.opengis.net/ows/1.1"><Version>2.0.0</Version></AcceptVersions></GetCapabilities>' });
+    expect(xsdErrors(caps.body, SCHEMA.wfs20)).to.equal('');
+    const dft = await get(wfs, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body: '<wfs:DescribeFeatureType xmlns:wfs="http://www.opengis.net/wfs/2.0" service="WFS" version="2.0.0"><wfs:TypeName>dpupr:jalan</wfs:TypeName></wfs:DescribeFeatureType>' });
+    expect(dft.body).to.include('name="jalan"');
+    const hitsCsv = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dpupr:jalan&resultType=hits&outputFormat=csv`);
+    expect(num(hitsCsv.body, 'numberMatched')).to.equal(400);
+    const old = await run('ogrinfo', ['-ro', '-so', `WFS:${wfs}?version=1.0.0`, 'dindik:sekolah']);
+    expect(old).to.include('Feature Count: 300');
+  });
+
   it('writes CSV, zipped Shapefile and GeoPackage that GDAL opens', async () => {
     const csv = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&outputFormat=csv&count=10`);
     expect(csv.body.trim().split('\r\n')).to.have.length(11);
