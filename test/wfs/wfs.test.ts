@@ -196,6 +196,13 @@ for v in ('2.0.0', '1.1.0'):
     expect(old).to.include('Feature Count: 300');
   });
 
+  it('QGIS (offscreen) loads the layers through its WFS provider, 2.0.0 and 1.1.0, paged', async () => {
+    const out = await run('/usr/bin/python3', [new URL('./qgis-wfs.py', import.meta.url).pathname, node.url], { QT_QPA_PLATFORM: 'offscreen' });
+    expect(out).to.include('2.0.0 dindik:sekolah True 300 EPSG:4326 tangerang');
+    expect(out).to.include('1.1.0 dpupr:jalan True 400 EPSG:4326 tangerang');
+    expect(out).to.include('2.0.0 dpupr:penggunaan_lahan True 398 EPSG:4326 tangerang');
+  });
+
   it('writes CSV, zipped Shapefile and GeoPackage that GDAL opens', async () => {
     const csv = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&outputFormat=csv&count=10`);
     expect(csv.body.trim().split('\r\n')).to.have.length(11);
