@@ -74,6 +74,8 @@ function planQueries(ctx: AppContext, p: Principal, req: WfsRequest, spec: Query
         offset: 0, limit: 0, outputSrid: srid, resultType: req.resultType,
       };
       selectedAttributes(fq); // unknown property names fail here, before any output
+      // PROPERTYNAME without the geometry leaves it out (it is optional in our schema).
+      if (q.properties) fq.geometry = q.properties.some((n) => /^(geom|geometry|the_geom)$/i.test(stripPrefix(n)));
       out.push(fq);
     }
   }

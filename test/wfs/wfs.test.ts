@@ -70,6 +70,8 @@ describe('WFS 2.0 / 1.1 / 1.0', () => {
     const sorted = JSON.parse((await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&count=300&sortBy=jenjang DESC&outputFormat=json`)).body);
     const keys = sorted.features.map((f: any) => f.properties.jenjang);
     expect([...keys].sort().reverse()).to.deep.equal(keys);
+    const picked = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&count=2&propertyName=dindik:nama_sekolah`);
+    expect(picked.body).to.include('<dindik:nama_sekolah>').and.not.include('<dindik:geom>').and.not.include('<dindik:jenjang>');
     const pageIds = new Set<string>();
     for (let i = 0; i < 300; i += 100) {
       const p = JSON.parse((await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&count=100&startIndex=${i}&sortBy=jenjang&outputFormat=json`)).body);
