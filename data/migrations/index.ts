@@ -3,5 +3,6 @@ import type { Migration } from './types.js';
 import { core } from './001-core.js';
 import { spatialRefSys } from './002-srs.js';
 import { organisations } from './003-organisations.js';
+import { layerStyles } from '../styles/migration.js';
 
-export const MIGRATIONS: Migration[] = [core, spatialRefSys, organisations];
+export const MIGRATIONS: Migration[] = [core, spatialRefSys, organisations, layerStyles];

@@ -1,0 +1,17 @@
+import type { Migration } from '../migrations/types.js';
+
+/** Stored SLD styles per layer; the default one is what GetMap uses without STYLES. */
+export const layerStyles: Migration = {
+  version: 200,
+  name: 'layer styles (SLD) for WMS and tiles',
+  up: `
+CREATE TABLE simpul.layer_style (
+  layer_id uuid NOT NULL REFERENCES simpul.layer(id) ON DELETE CASCADE,
+  name text NOT NULL CHECK (name ~ '^[A-Za-z0-9_.-]{1,64}$'),
+  title text NOT NULL DEFAULT '',
+  sld text NOT NULL,
+  is_default boolean NOT NULL DEFAULT false,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (layer_id, name)
+);`,
+};

@@ -1,0 +1,66 @@
+/** Style storage: SLD text per (layer, style name). Reads are cached per layer and
+ *  styleVersion; a write bumps simpul.layer.style_version and the catalogue revision in the
+ *  same transaction, so capabilities and tile caches drop what they hold. */
+import type { Db } from '../db/types.js';
+import type { Layer } from '../catalogue/layer.js';
+import { bumpRevision } from '../catalogue/catalogue.js';
+
+export interface StoredStyle {
+  name: string;
+  title: string;
+  sld: string;
+  isDefault: boolean;
+  updatedAt: Date;
+}
+
+const cache = new WeakMap<Db, Map<string, { version: number; styles: StoredStyle[] }>>();
+
+export async function layerStyles(db: Db, layer: Layer): Promise<StoredStyle[]> {
+  let m = cache.get(db);
+  if (!m) cache.set(db, (m = new Map()));
+  const hit = m.get(layer.id);
+  if (hit && hit.version === layer.styleVersion) return hit.styles;
+  const r = await db.query<Record<string, any>>(
+    'SELECT name, title, sld, is_default, updated_at FROM simpul.layer_style WHERE layer_id = $1 ORDER BY is_default DESC, name',
+    [layer.id],
+  );
+  const styles = r.rows.map((x) => ({ name: x.name, title: x.title, sld: x.sld, isDefault: !!x.is_default, updatedAt: new Date(x.updated_at) }));
+  if (m.size > 5000) m.clear();
+  m.set(layer.id, { version: layer.styleVersion, styles });
+  return styles;
+}
+
+/** All stored style names and titles, for capabilities (one query, not one per layer). */
+export async function allStyleNames(db: Db): Promise<Map<string, Array<{ name: string; title: string; isDefault: boolean }>>> {
+  const r = await db.query<Record<string, any>>('SELECT layer_id, name, title, is_default FROM simpul.layer_style ORDER BY layer_id, is_default DESC, name');
+  const out = new Map<string, Array<{ name: string; title: string; isDefault: boolean }>>();
+  for (const x of r.rows) {
+    const list = out.get(x.layer_id) ?? [];
+    list.push({ name: x.name, title: x.title, isDefault: !!x.is_default });
+    out.set(x.layer_id, list);
+  }
+  return out;
+}
+
+export async function putStyle(db: Db, layer: Layer, s: { name: string; title: string; sld: string; isDefault: boolean }): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (s.isDefault) await tx.query('UPDATE simpul.layer_style SET is_default = false WHERE layer_id = $1', [layer.id]);
+    await tx.query(
+      `INSERT INTO simpul.layer_style (layer_id, name, title, sld, is_default, updated_at) VALUES ($1, $2, $3, $4, $5, now())
+       ON CONFLICT (layer_id, name) DO UPDATE SET title = EXCLUDED.title, sld = EXCLUDED.sld, is_default = EXCLUDED.is_default, updated_at = now()`,
+      [layer.id, s.name, s.title, s.sld, s.isDefault],
+    );
+    await tx.query('UPDATE simpul.layer SET style_version = style_version + 1 WHERE id = $1', [layer.id]);
+    await bumpRevision(tx);
+  });
+}
+
+export async function deleteStyle(db: Db, layer: Layer, name: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const r = await tx.query('DELETE FROM simpul.layer_style WHERE layer_id = $1 AND name = $2 RETURNING name', [layer.id, name]);
+    if (!r.rows.length) return false;
+    await tx.query('UPDATE simpul.layer SET style_version = style_version + 1 WHERE id = $1', [layer.id]);
+    await bumpRevision(tx);
+    return true;
+  });
+}

@@ -1,0 +1,29 @@
+/** Raw premultiplied RGBA → the requested image format, with sharp. */
+import sharp from 'sharp';
+
+export const IMAGE_FORMATS = ['image/png', 'image/png; mode=8bit', 'image/jpeg', 'image/webp'] as const;
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
+
+/** Accepted spellings → the canonical format. */
+export function imageFormat(text: string): ImageFormat | undefined {
+  const t = text.toLowerCase().replace(/\s+/g, '');
+  const table: Record<string, ImageFormat> = {
+    'image/png': 'image/png', png: 'image/png', 'image/png;mode=8bit': 'image/png; mode=8bit', 'image/png8': 'image/png; mode=8bit', png8: 'image/png; mode=8bit',
+    'image/jpeg': 'image/jpeg', 'image/jpg': 'image/jpeg', jpeg: 'image/jpeg', jpg: 'image/jpeg', 'image/webp': 'image/webp', webp: 'image/webp',
+  };
+  return table[t];
+}
+
+export async function encodeImage(raw: Buffer, width: number, height: number, format: ImageFormat, background?: string): Promise<Buffer> {
+  const img = sharp(raw, { raw: { width, height, channels: 4, premultiplied: true } });
+  switch (format) {
+    case 'image/png':
+      return img.png({ compressionLevel: 6, adaptiveFiltering: false }).toBuffer();
+    case 'image/png; mode=8bit':
+      return img.png({ palette: true, effort: 1, compressionLevel: 6, adaptiveFiltering: false }).toBuffer();
+    case 'image/jpeg':
+      return img.flatten({ background: background ?? '#ffffff' }).jpeg({ quality: 80 }).toBuffer();
+    case 'image/webp':
+      return img.webp({ quality: 80, effort: 1 }).toBuffer();
+  }
+}

@@ -1,0 +1,96 @@
+/** Drawing the style model's pieces on a 2D canvas: strokes, fills (with hatches), marks. */
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { Fill, Graphic, Hatch, Stroke } from '../model.js';
+import type { Pt } from './wkb.js';
+
+export type Ctx = SKRSContext2D;
+
+export function applyStroke(g: Ctx, s: Stroke, k: number): void {
+  g.strokeStyle = s.color;
+  g.globalAlpha = s.opacity;
+  g.lineWidth = Math.max(0.1, s.width * k);
+  g.lineCap = s.linecap ?? 'butt';
+  g.lineJoin = s.linejoin ?? 'miter';
+  g.setLineDash(s.dasharray ? s.dasharray.map((d: number) => d * k) : []);
+}
+
+const hatchCache = new Map<string, any>();
+
+/** A repeating tile for shape:// hatches. */
+function hatchPattern(g: Ctx, h: NonNullable<Fill['hatch']>, k: number): any {
+  const size = Math.max(2, Math.round(h.size * k));
+  const key = `${h.kind}|${size}|${h.stroke.color}|${h.stroke.width}|${k}`;
+  let tile = hatchCache.get(key);
+  if (!tile) {
+    tile = createCanvas(size, size);
+    const t = tile.getContext('2d');
+    applyStroke(t, { ...h.stroke, opacity: 1 }, k);
+    const lines: Record<Hatch, Array<[number, number, number, number]>> = {
+      horline: [[0, size / 2, size, size / 2]],
+      vertline: [[size / 2, 0, size / 2, size]],
+      slash: [[0, size, size, 0], [-size, size, size, -size], [0, 2 * size, 2 * size, 0]],
+      backslash: [[0, 0, size, size], [-size, 0, size, 2 * size], [0, -size, 2 * size, size]],
+      plus: [[0, size / 2, size, size / 2], [size / 2, 0, size / 2, size]],
+      times: [[0, 0, size, size], [0, size, size, 0]],
+      dot: [],
+    };
+    t.beginPath();
+    for (const [a, b, c, d] of lines[h.kind]) { t.moveTo(a, b); t.lineTo(c, d); }
+    t.stroke();
+    if (h.kind === 'dot') { t.fillStyle = h.stroke.color; t.beginPath(); t.arc(size / 2, size / 2, Math.max(0.5, h.stroke.width * k), 0, Math.PI * 2); t.fill(); }
+    if (hatchCache.size > 200) hatchCache.clear();
+    hatchCache.set(key, tile);
+  }
+  return g.createPattern(tile, 'repeat');
+}
+
+export function applyFill(g: Ctx, f: Fill, k: number): void {
+  g.globalAlpha = f.opacity;
+  g.fillStyle = f.hatch ? hatchPattern(g, f.hatch, k) : f.color;
+}
+
+export function tracePath(g: Ctx, parts: Pt[][], close: boolean): void {
+  for (const ring of parts) {
+    if (ring.length < 2) continue;
+    g.moveTo(ring[0][0], ring[0][1]);
+    for (let i = 1; i < ring.length; i++) g.lineTo(ring[i][0], ring[i][1]);
+    if (close) g.closePath();
+  }
+}
+
+const MARKS: Record<Graphic['shape'], (g: Ctx, r: number) => void> = {
+  circle: (g, r) => g.arc(0, 0, r, 0, Math.PI * 2),
+  square: (g, r) => g.rect(-r, -r, 2 * r, 2 * r),
+  triangle: (g, r) => { g.moveTo(0, -r); g.lineTo(r * 0.866, r * 0.5); g.lineTo(-r * 0.866, r * 0.5); g.closePath(); },
+  star: (g, r) => {
+    for (let i = 0; i < 10; i++) {
+      const a = -Math.PI / 2 + (i * Math.PI) / 5;
+      const rr = i % 2 ? r * 0.4 : r;
+      i ? g.lineTo(Math.cos(a) * rr, Math.sin(a) * rr) : g.moveTo(Math.cos(a) * rr, Math.sin(a) * rr);
+    }
+    g.closePath();
+  },
+  cross: (g, r) => { g.moveTo(-r, 0); g.lineTo(r, 0); g.moveTo(0, -r); g.lineTo(0, r); },
+  x: (g, r) => { g.moveTo(-r, -r); g.lineTo(r, r); g.moveTo(-r, r); g.lineTo(r, -r); },
+};
+
+/** Draws a mark (or a decoded data: image) centred on a point. */
+export function drawGraphic(g: Ctx, gr: Graphic, x: number, y: number, k: number, image?: any): void {
+  const r = (gr.size * k) / 2;
+  g.save();
+  g.translate(x, y);
+  if (gr.rotation) g.rotate((gr.rotation * Math.PI) / 180);
+  if (image) {
+    g.globalAlpha = gr.opacity;
+    g.drawImage(image, -r, -r, 2 * r, 2 * r);
+    g.restore();
+    return;
+  }
+  g.beginPath();
+  MARKS[gr.shape](g, r);
+  const open = gr.shape === 'cross' || gr.shape === 'x';
+  if (gr.fill && !open) { applyFill(g, gr.fill, k); g.globalAlpha *= gr.opacity; g.fill(); }
+  if (gr.stroke) { applyStroke(g, gr.stroke, k); g.globalAlpha *= gr.opacity; g.stroke(); }
+  else if (open && gr.fill) { applyStroke(g, { color: gr.fill.color, width: 1.5, opacity: gr.fill.opacity }, k); g.stroke(); }
+  g.restore();
+}

@@ -1,0 +1,42 @@
+/** A layer's style by name: a stored SLD (data/styles) or the default by geometry type.
+ *  '' and 'default' mean the layer's default (a stored default, else the built-in one). */
+import type { AppContext } from '../server/context.js';
+import type { Layer } from '../data/catalogue/layer.js';
+import { layerStyles } from '../data/styles/store.js';
+import { OgcError } from '../ogc/errors.js';
+import { DEFAULT_STYLE_NAME, defaultStyle } from './defaults.js';
+import type { Style } from './model.js';
+import { styleFromSld } from './sld.js';
+
+const parsed = new Map<string, Style>();
+
+export interface StyleInfo {
+  name: string;
+  title: string;
+}
+
+/** Names and titles of a layer's styles, the default first. */
+export async function styleList(ctx: AppContext, layer: Layer): Promise<StyleInfo[]> {
+  const stored = await layerStyles(ctx.db, layer);
+  const out: StyleInfo[] = stored.map((s) => ({ name: s.name, title: s.title || s.name }));
+  if (!stored.some((s) => s.isDefault) && !stored.some((s) => s.name === DEFAULT_STYLE_NAME)) out.unshift({ name: DEFAULT_STYLE_NAME, title: `${layer.title} (default)` });
+  return out;
+}
+
+export async function resolveStyle(ctx: AppContext, layer: Layer, name?: string): Promise<Style> {
+  const stored = await layerStyles(ctx.db, layer);
+  const wanted = name?.trim() ?? '';
+  const s = !wanted || wanted === DEFAULT_STYLE_NAME ? stored.find((x) => x.isDefault) ?? stored.find((x) => x.name === DEFAULT_STYLE_NAME) : stored.find((x) => x.name === wanted);
+  if (!s) {
+    if (!wanted || wanted === DEFAULT_STYLE_NAME) return defaultStyle(layer);
+    throw new OgcError('StyleNotDefined', `Layer ${layer.name} has no style ${wanted}`, 'styles');
+  }
+  const key = `${layer.id}|${layer.styleVersion}|${s.name}`;
+  let style = parsed.get(key);
+  if (!style) {
+    style = { ...styleFromSld(s.sld), name: s.name, title: s.title || s.name };
+    if (parsed.size > 2000) parsed.clear();
+    parsed.set(key, style);
+  }
+  return style;
+}

@@ -1,0 +1,189 @@
+/** SLD 1.0 and SE 1.1 (StyledLayerDescriptor with NamedLayer/UserLayer → UserStyle →
+ *  FeatureTypeStyle → Rule) into the one style model. Filters go through the shared
+ *  Filter 1.0/1.1 reader; only data: URIs are accepted as external graphics (nothing is fetched). */
+import { parseXml } from '../ogc/xml.js';
+import { OgcError } from '../ogc/errors.js';
+import { filterFromXml } from '../ogc/filter/ogc-filter.js';
+import type { Fill, Font, Graphic, Hatch, MarkShape, Rule, Stroke, Style, Symbolizer } from './model.js';
+
+export interface SldLayer {
+  /** NamedLayer/UserLayer Name: the layer the styles apply to. */
+  name: string;
+  styles: Style[];
+  /** NamedStyle references (a stored style by name). */
+  namedStyles: string[];
+}
+
+const bad = (why: string) => new OgcError('InvalidParameterValue', `SLD: ${why}`, 'SLD_BODY');
+const arr = <T>(v: T | T[] | undefined): T[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+const txt = (v: any): string => (v === undefined || v === null ? '' : typeof v === 'object' ? String(v['#text'] ?? '') : String(v)).trim();
+const num = (v: any, d: number): number => {
+  const n = Number(txt(v));
+  return txt(v) !== '' && Number.isFinite(n) ? n : d;
+};
+
+/** CssParameter (SLD 1.0) / SvgParameter (SE 1.1) by name. */
+function params(node: any): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const p of [...arr(node?.CssParameter), ...arr(node?.SvgParameter)]) {
+    const name = String(p?.['@name'] ?? '');
+    // A value may itself be an expression (ogc:Literal): take its text.
+    const v = typeof p === 'object' ? (p['#text'] ?? txt(p.Literal)) : p;
+    if (name) m.set(name, String(v ?? '').trim());
+  }
+  return m;
+}
+
+const COLOUR = /^#([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+const colour = (v: string | undefined, d: string): string => (v && COLOUR.test(v) ? v : d);
+
+function stroke(node: any): Stroke | undefined {
+  if (node === undefined) return undefined;
+  const p = params(node);
+  const dash = p.get('stroke-dasharray')?.split(/[\s,]+/).map(Number).filter((n) => Number.isFinite(n) && n >= 0);
+  const cap = p.get('stroke-linecap');
+  const join = p.get('stroke-linejoin');
+  const out: Stroke = { color: colour(p.get('stroke'), '#000000'), width: Math.min(100, num(p.get('stroke-width'), 1)), opacity: num(p.get('stroke-opacity'), 1) };
+  if (dash?.length && dash.some((d) => d > 0)) out.dasharray = dash;
+  if (cap === 'butt' || cap === 'round' || cap === 'square') out.linecap = cap;
+  if (join === 'miter' || join === 'round' || join === 'bevel') out.linejoin = join;
+  // A GraphicStroke is drawn as a plain stroke in its colour (kept simple).
+  return out;
+}
+
+const HATCHES: Record<string, Hatch> = {
+  'shape://horline': 'horline', 'shape://vertline': 'vertline', 'shape://slash': 'slash', 'shape://backslash': 'backslash',
+  'shape://plus': 'plus', 'shape://times': 'times', 'shape://dot': 'dot',
+};
+
+function fill(node: any): Fill | undefined {
+  if (node === undefined) return undefined;
+  const p = params(node);
+  const out: Fill = { color: colour(p.get('fill'), '#808080'), opacity: num(p.get('fill-opacity'), 1) };
+  const gf = node?.GraphicFill?.Graphic;
+  if (gf) {
+    const mark = arr(gf.Mark)[0];
+    const wkn = txt(mark?.WellKnownName).toLowerCase();
+    const kind = HATCHES[wkn];
+    if (kind) {
+      out.hatch = { kind, stroke: stroke(mark.Stroke) ?? { color: '#000000', width: 1, opacity: 1 }, size: num(gf.Size, 8) };
+      out.opacity = 1;
+    } else {
+      const g = graphic(gf);
+      out.color = g.fill?.color ?? out.color;
+    }
+  }
+  return out;
+}
+
+const SHAPES: Record<string, MarkShape> = { circle: 'circle', square: 'square', triangle: 'triangle', star: 'star', cross: 'cross', x: 'x' };
+
+function graphic(node: any): Graphic {
+  const mark = arr(node?.Mark)[0];
+  const ext = arr(node?.ExternalGraphic)[0];
+  const g: Graphic = { shape: 'square', size: num(node?.Size, 6), rotation: num(node?.Rotation, 0), opacity: num(node?.Opacity, 1) };
+  if (ext) {
+    const href = String(ext.OnlineResource?.['@xlink:href'] ?? ext.OnlineResource?.['@href'] ?? '');
+    if (!/^data:image\/(png|jpeg|gif|webp);base64,/i.test(href)) throw bad('ExternalGraphic must be a data:image/…;base64 URI (no URLs are fetched)');
+    g.image = href;
+    return g;
+  }
+  const wkn = txt(mark?.WellKnownName).toLowerCase() || 'square';
+  g.shape = SHAPES[wkn] ?? 'square';
+  g.fill = mark ? fill(mark.Fill) : { color: '#808080', opacity: 1 };
+  g.stroke = mark ? stroke(mark.Stroke) : { color: '#000000', width: 1, opacity: 1 };
+  if (mark && mark.Fill === undefined && mark.Stroke === undefined) {
+    g.fill = { color: '#808080', opacity: 1 };
+    g.stroke = { color: '#000000', width: 1, opacity: 1 };
+  }
+  return g;
+}
+
+function font(node: any): Font {
+  const p = params(node);
+  return {
+    family: (p.get('font-family') || 'sans-serif').replace(/[^\w\s,-]/g, ''),
+    size: Math.min(72, num(p.get('font-size'), 10)),
+    weight: p.get('font-weight') === 'bold' ? 'bold' : 'normal',
+    style: p.get('font-style') === 'italic' || p.get('font-style') === 'oblique' ? 'italic' : 'normal',
+  };
+}
+
+function text(node: any): Symbolizer {
+  const label = node.Label;
+  const property = label && typeof label === 'object' ? txt(label.PropertyName) : '';
+  const literal = label && typeof label === 'object' ? (property ? undefined : txt(label.Literal) || txt(label)) : txt(label);
+  const pp = node.LabelPlacement?.PointPlacement;
+  const halo = node.Halo;
+  return {
+    kind: 'text',
+    label: property ? { property } : { literal: literal ?? '' },
+    font: font(node.Font),
+    fill: fill(node.Fill) ?? { color: '#000000', opacity: 1 },
+    halo: halo !== undefined ? { radius: num(halo.Radius, 1), fill: fill(halo.Fill) ?? { color: '#ffffff', opacity: 1 } } : undefined,
+    placement: node.LabelPlacement?.LinePlacement !== undefined ? 'line' : 'point',
+    anchor: [num(pp?.AnchorPoint?.AnchorPointX, 0.5), num(pp?.AnchorPoint?.AnchorPointY, 0.5)],
+    displacement: [num(pp?.Displacement?.DisplacementX, 0), num(pp?.Displacement?.DisplacementY, 0)],
+  };
+}
+
+const SYMBOLIZERS: Record<string, (n: any) => Symbolizer> = {
+  PointSymbolizer: (n) => ({ kind: 'point', graphic: graphic(n.Graphic) }),
+  LineSymbolizer: (n) => ({ kind: 'line', stroke: stroke(n.Stroke) ?? { color: '#000000', width: 1, opacity: 1 } }),
+  PolygonSymbolizer: (n) => ({ kind: 'polygon', fill: fill(n.Fill), stroke: stroke(n.Stroke) }),
+  TextSymbolizer: text,
+};
+
+function rule(node: any, i: number): Rule {
+  const r: Rule = { name: txt(node.Name) || `rule${i + 1}`, symbolizers: [] };
+  const title = txt(node.Title) || txt(node.Description?.Title);
+  if (title) r.title = title;
+  if (node.Filter !== undefined) {
+    try {
+      r.filter = filterFromXml(node.Filter);
+    } catch (err) {
+      throw bad(`rule ${r.name}: ${(err as Error).message}`);
+    }
+  }
+  if (node.ElseFilter !== undefined) r.elseFilter = true;
+  if (node.MinScaleDenominator !== undefined) r.minScale = num(node.MinScaleDenominator, 0);
+  if (node.MaxScaleDenominator !== undefined) r.maxScale = num(node.MaxScaleDenominator, Infinity);
+  // Keep document order of symbolizers of different kinds (fast-xml-parser groups by name;
+  // SLD order within a kind is kept, kinds are drawn polygon → line → point → text).
+  for (const kind of ['PolygonSymbolizer', 'LineSymbolizer', 'PointSymbolizer', 'TextSymbolizer']) {
+    for (const n of arr(node[kind])) r.symbolizers.push(SYMBOLIZERS[kind](n ?? {}));
+  }
+  return r;
+}
+
+function userStyle(node: any, i: number): Style {
+  const rules: Rule[] = [];
+  for (const fts of [...arr(node.FeatureTypeStyle), ...arr(node.CoverageStyle)]) for (const r of arr(fts?.Rule)) rules.push(rule(r ?? {}, rules.length));
+  return { name: txt(node.Name) || `style${i + 1}`, title: txt(node.Title) || txt(node.Description?.Title) || txt(node.Name), abstract: txt(node.Abstract) || undefined, rules };
+}
+
+/** Parses an SLD document; throws an OgcError (InvalidParameterValue) saying what is wrong. */
+export function parseSld(xml: string): SldLayer[] {
+  let doc: any;
+  try {
+    doc = parseXml(xml.trim(), { removeNSPrefix: true });
+  } catch (err) {
+    throw bad((err as Error).message);
+  }
+  const root = doc?.StyledLayerDescriptor;
+  if (!root || typeof root !== 'object') throw bad('the document is not a StyledLayerDescriptor');
+  const out: SldLayer[] = [];
+  for (const l of [...arr(root.NamedLayer), ...arr(root.UserLayer)]) {
+    const name = txt(l?.Name);
+    out.push({ name, styles: arr(l?.UserStyle).map((s, i) => userStyle(s ?? {}, i)), namedStyles: arr(l?.NamedStyle).map((s: any) => txt(s?.Name)) });
+  }
+  if (!out.length) throw bad('no NamedLayer or UserLayer');
+  return out;
+}
+
+/** A stored SLD's first user style (what the admin API stores per style name). */
+export function styleFromSld(xml: string): Style {
+  const s = parseSld(xml).flatMap((l) => l.styles)[0];
+  if (!s) throw bad('no UserStyle');
+  return s;
+}
