@@ -167,6 +167,22 @@ describe('OGC API Features (Parts 1–3)', () => {
     expect((where.match(/^OGRFeature/gm) ?? []).length).to.equal(sma);
   });
 
+  it('OWSLib reads landing, conformance, collections and items', async () => {
+    const py = `
+import sys
+from owslib.ogcapi.features import Features
+w = Features(sys.argv[1])
+print('conf', any(c.endswith('ogcapi-features-1/1.0/conf/core') for c in w.conformance()['conformsTo']))
+print('colls', 'dindik:sekolah' in [c['id'] for c in w.collections()['collections']])
+print('coll', w.collection('dindik:sekolah')['id'])
+r = w.collection_items('dindik:sekolah', limit=7, offset=3)
+print('items', r['numberMatched'], len(r['features']))
+print('queryables', 'jenjang' in w.collection_queryables('dindik:sekolah')['properties'])
+`;
+    const out = (await run('/usr/bin/python3', ['-c', py, api])).trim().split('\n');
+    expect(out).to.deep.equal(['conf True', 'colls True', 'coll dindik:sekolah', `items ${SEKOLAH} 7`, 'queryables True']);
+  });
+
   it('QGIS (offscreen) loads the layer through its OAPIF and WFS providers', async function () {
     this.timeout(120_000);
     const script = `
