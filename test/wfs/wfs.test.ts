@@ -91,6 +91,18 @@ describe('WFS 2.0 / 1.1 / 1.0', () => {
     expect(num(b.body, 'numberMatched')).to.equal(inBox);
     const b10 = await get(`${wfs}?service=WFS&version=1.1.0&request=GetFeature&typeName=dindik:sekolah&resultType=hits&bbox=106.6,-6.2,106.7,-6.15,EPSG:4326`.replace('EPSG:4326', 'CRS:84'));
     expect(num(b10.body, 'numberOfFeatures')).to.equal(inBox);
+    const near = (op: string) => `<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0" xmlns:gml="http://www.opengis.net/gml/3.2"><fes:${op}><fes:ValueReference>geom</fes:ValueReference><gml:Point gml:id="p" srsName="urn:ogc:def:crs:EPSG::4326"><gml:pos>-6.18 106.63</gml:pos></gml:Point><fes:Distance uom="m">2000</fes:Distance></fes:${op}></fes:Filter>`;
+    const within = num((await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&resultType=hits&filter=${encodeURIComponent(near('DWithin'))}`)).body, 'numberMatched');
+    const beyond = num((await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&resultType=hits&filter=${encodeURIComponent(near('Beyond'))}`)).body, 'numberMatched');
+    const haversine = all.features.filter((f: any) => {
+      const [x, y] = f.geometry.coordinates;
+      const r = Math.PI / 180;
+      const a = Math.sin(((y + 6.18) * r) / 2) ** 2 + Math.cos(y * r) * Math.cos(-6.18 * r) * Math.sin(((x - 106.63) * r) / 2) ** 2;
+      return 2 * 6371008.8 * Math.asin(Math.sqrt(a)) <= 2000;
+    }).length;
+    expect(within).to.be.greaterThan(0);
+    expect(within + beyond).to.equal(300);
+    expect(Math.abs(within - haversine)).to.be.at.most(1);
     const ids = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&resourceId=sekolah.3,sekolah.5&outputFormat=json`);
     expect(JSON.parse(ids.body).features.map((f: any) => f.id)).to.deep.equal(['sekolah.3', 'sekolah.5']);
     const byId = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&storedQuery_Id=urn:ogc:def:query:OGC-WFS::GetFeatureById&id=sekolah.4`);
