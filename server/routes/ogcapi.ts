@@ -5,6 +5,8 @@
 import type { Request, Response, Router } from 'express';
 import type { AppContext } from '../context.js';
 import { baseUrlOf, principalOf } from '../context.js';
+import { createHash } from 'node:crypto';
+import { visibilityScope } from '../../data/access.js';
 import { OgcError } from '../../ogc/errors.js';
 import { conformanceJson, landingJson, openApi } from '../../ogc/ogcapi/landing.js';
 import { collectionJson, collectionsJson } from '../../ogc/ogcapi/collections.js';
@@ -59,7 +61,27 @@ const route = (ctx: AppContext, fn: (req: Request, res: Response) => Promise<voi
   }
 };
 
+/** /collections is OGC API's capabilities: built once per (scope, revision, base URL). */
+function collectionsCache(ctx: AppContext) {
+  const cache = new Map<string, { doc: Record<string, unknown>; etag: string }>();
+  ctx.catalogue.onChange(() => cache.clear());
+  return (res: Response) => {
+    const base = baseUrlOf(res);
+    const p = principalOf(res);
+    const key = `${visibilityScope(p)}|${ctx.catalogue.revision}|${base}`;
+    let hit = cache.get(key);
+    if (!hit) {
+      const doc = collectionsJson(ctx.catalogue.visibleLayers(p), base);
+      hit = { doc, etag: `"${createHash('sha1').update(JSON.stringify(doc)).digest('base64url')}"` };
+      if (cache.size > 200) cache.clear();
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+}
+
 export function mountOgcapi(router: Router, ctx: AppContext): void {
+  const collections = collectionsCache(ctx);
   const layerOf = (req: Request, res: Response) => {
     const layer = ctx.catalogue.find(principalOf(res), String(req.params.collectionId));
     // Hidden and unknown alike: not found.
@@ -73,7 +95,16 @@ export function mountOgcapi(router: Router, ctx: AppContext): void {
     res.type('application/vnd.oai.openapi+json;version=3.0').send(JSON.stringify(openApi(baseUrlOf(res))));
   }));
   router.get('/collections', route(ctx, (req, res) => {
-    sendDoc(req, res, collectionsJson(ctx.catalogue.visibleLayers(principalOf(res)), baseUrlOf(res)), 'Collections');
+    const { doc, etag } = collections(res);
+    if (!html(req, queryOf(req))) {
+      res.setHeader('ETag', etag);
+      res.setHeader('Cache-Control', 'no-cache');
+      if (req.headers['if-none-match'] === etag) {
+        res.status(304).end();
+        return;
+      }
+    }
+    sendDoc(req, res, doc, 'Collections');
   }));
   router.get('/collections/:collectionId', route(ctx, (req, res) => sendDoc(req, res, collectionJson(layerOf(req, res), baseUrlOf(res)), String(req.params.collectionId))));
   router.get('/collections/:collectionId/queryables', route(ctx, (req, res) => {

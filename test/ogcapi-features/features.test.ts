@@ -38,6 +38,8 @@ describe('OGC API Features (Parts 1–3)', () => {
     const oas = await get(`${api}/api`);
     expect(JSON.parse(oas.body).openapi).to.match(/^3\.0/);
     const colls = await json(`${api}/collections`);
+    const etag = colls._headers.get('etag');
+    expect((await get(`${api}/collections`, { headers: { 'If-None-Match': etag } })).status).to.equal(304);
     const ids = colls.collections.map((c: any) => c.id);
     expect(ids).to.include.members(['dindik:sekolah', 'bappeda:batas_kelurahan', 'dpupr:jalan']);
     expect(ids).not.to.include('dinsos:penerima_bantuan');
