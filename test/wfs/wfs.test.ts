@@ -165,16 +165,19 @@ describe('WFS 2.0 / 1.1 / 1.0', () => {
     expect(sma.every((f: any) => f.properties.jenjang === 'SMA')).to.equal(true);
     const spat = JSON.parse(await run('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', `WFS:${wfs}`, 'dindik:sekolah', '-spat', '106.6', '-6.2', '106.7', '-6.15']));
     expect(spat.features.every((f: any) => { const [x, y] = f.geometry.coordinates; return x >= 106.6 && x <= 106.7 && y >= -6.2 && y <= -6.15; })).to.equal(true);
-    // UTM 48S through the server vs PROJ on the WGS 84 coordinates: within 1 m.
     const wgs = JSON.parse((await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&count=1&outputFormat=json`)).body).features[0].geometry.coordinates;
-    const utm = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&count=1&srsName=urn:ogc:def:crs:EPSG::32748`);
-    const [e, n] = /<gml:pos[^>]*>([^<]+)</.exec(utm.body)![1].trim().split(/\s+/).map(Number);
-    const viaGdal = await new Promise<string>((resolve, reject) => {
-      const child = execFile('gdaltransform', ['-s_srs', '+proj=longlat +datum=WGS84', '-t_srs', 'EPSG:32748', '-output_xy'], (err, stdout) => (err ? reject(err) : resolve(stdout)));
-      child.stdin!.end(`${wgs[0]} ${wgs[1]}\n`);
-    });
-    const [pe, pn] = viaGdal.trim().split(/\s+/).map(Number);
-    expect(Math.hypot(pe - e, pn - n)).to.be.lessThan(1);
+    // Projected CRSs through the server vs PROJ (gdaltransform) on the WGS 84 coordinates: within 1 m.
+    for (const epsg of [32748, 23834, 9488, 3857]) {
+      const doc = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&count=1&srsName=urn:ogc:def:crs:EPSG::${epsg}`);
+      expect(doc.body).to.include(`srsName="urn:ogc:def:crs:EPSG::${epsg}"`);
+      const [e, n] = /<gml:pos[^>]*>([^<]+)</.exec(doc.body)![1].trim().split(/\s+/).map(Number);
+      const viaGdal = await new Promise<string>((resolve, reject) => {
+        const child = execFile('gdaltransform', ['-s_srs', '+proj=longlat +datum=WGS84', '-t_srs', `EPSG:${epsg}`, '-output_xy'], (err, stdout) => (err ? reject(err) : resolve(stdout)));
+        child.stdin!.end(`${wgs[0]} ${wgs[1]}\n`);
+      });
+      const [pe, pn] = viaGdal.trim().split(/\s+/).map(Number);
+      expect(Math.hypot(pe - e, pn - n), `EPSG:${epsg}`).to.be.lessThan(1);
+    }
     const ll = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&count=1&srsName=EPSG:4326`);
     const [lat, lon] = /<gml:pos[^>]*>([^<]+)</.exec(ll.body)![1].trim().split(/\s+/).map(Number);
     expect([lon, lat]).to.deep.equal(wgs);
