@@ -141,7 +141,14 @@ export async function getFeature(ctx: AppContext, res: Response, p: Principal, b
   }
   const srsName = req.queries.find((q) => q.srsName)?.srsName;
   const { crs, label } = outputCrs(srsName, req.version);
-  const queries = planQueries(ctx, p, req, req.queries, crs.def.epsg);
+  let queries: FeatureQuery[];
+  try {
+    queries = planQueries(ctx, p, req, req.queries, crs.def.epsg);
+  } catch (err) {
+    // GetFeatureById of an id whose type is unknown (or hidden) is simply not found.
+    if (req.byId && err instanceof OgcError && err.locator === 'typeNames') throw new OgcError('NotFound', 'No feature has this identifier', 'ID');
+    throw err;
+  }
   // Without COUNT a response still ends at the node's maxFeatures (SIMPUL_MAX_FEATURES).
   const { planned, matched, returned } = await page(ctx, queries, req.startIndex, req.byId ? 1 : Math.min(req.count ?? ctx.config.maxFeatures, ctx.config.maxFeatures));
   const hits = req.resultType === 'hits';

@@ -110,6 +110,9 @@ describe('WFS 2.0 / 1.1 / 1.0', () => {
     expect(byId.body).to.match(/^<\?xml[^>]*>\s*<dindik:sekolah /);
     const none = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&storedQuery_Id=urn:ogc:def:query:OGC-WFS::GetFeatureById&id=sekolah.99999`);
     expect(none.status).to.equal(404);
+    const hidden = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&storedQuery_Id=urn:ogc:def:query:OGC-WFS::GetFeatureById&id=penerima_bantuan.1`);
+    expect(hidden.status).to.equal(404);
+    expect(xsdErrors(hidden.body, SCHEMA.ows110)).to.equal('');
     const post = `<wfs:GetFeature service="WFS" version="1.1.0" resultType="hits" xmlns:wfs="http://www.opengis.net/wfs" xmlns:ogc="http://www.opengis.net/ogc" xmlns:gml="http://www.opengis.net/gml" xmlns:dindik="${NS}dindik">
       <wfs:Query typeName="dindik:sekolah"><ogc:Filter><ogc:And><ogc:PropertyIsLike wildCard="*" singleChar="." escapeChar="!"><ogc:PropertyName>dindik:nama_sekolah</ogc:PropertyName><ogc:Literal>sd*</ogc:Literal></ogc:PropertyIsLike>
       <ogc:BBOX><ogc:PropertyName>geom</ogc:PropertyName><gml:Envelope srsName="urn:ogc:def:crs:EPSG::4326"><gml:lowerCorner>-6.2 106.6</gml:lowerCorner><gml:upperCorner>-6.15 106.7</gml:upperCorner></gml:Envelope></ogc:BBOX></ogc:And></ogc:Filter></wfs:Query></wfs:GetFeature>`;
