@@ -3,7 +3,7 @@
  *  bounding boxes in each CRS's axis order (urn:ogc:def:crs:EPSG::4326 is latitude first). */
 import type { Layer } from '../../data/catalogue/layer.js';
 import { el, text, XML_DECL } from '../xml.js';
-import { TILE_MATRIX_SETS, tileRangeForLonLat, type TileMatrixSet } from '../../tiles/matrix-sets.js';
+import { TILE_MATRIX_SETS, type TileMatrixSet } from '../../tiles/matrix-sets.js';
 
 export const WMTS_RASTER_FORMATS = ['image/png', 'image/jpeg', 'image/webp'] as const;
 export const WMTS_VECTOR_FORMAT = 'application/vnd.mapbox-vector-tile';
@@ -67,17 +67,6 @@ function tileMatrixSetXml(t: TileMatrixSet): string {
   );
 }
 
-function limits(t: TileMatrixSet, layer: Layer): string {
-  if (!layer.bbox) return '';
-  const rows: string[] = [];
-  for (const m of t.matrices) {
-    const r = tileRangeForLonLat(t, m, layer.bbox);
-    if (!r) continue;
-    rows.push(el('TileMatrixLimits', null, text('TileMatrix', m.id), text('MinTileRow', r.minRow), text('MaxTileRow', r.maxRow), text('MinTileCol', r.minCol), text('MaxTileCol', r.maxCol)));
-  }
-  return rows.length ? el('TileMatrixSetLimits', null, ...rows) : '';
-}
-
 function layerXml(layer: Layer, base: string): string {
   const b = layer.bbox ?? [-180, -90, 180, 90];
   const rest = `${base}/wmts/1.0.0/${encodeURIComponent(layer.name)}/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}`;
@@ -93,7 +82,9 @@ function layerXml(layer: Layer, base: string): string {
     el('Style', { isDefault: 'true' }, text('ows:Title', 'Default'), text('ows:Identifier', 'default')),
     ...formats.map((f) => text('Format', f)),
     ...WMTS_INFO_FORMATS.map((f) => text('InfoFormat', f)),
-    ...TILE_MATRIX_SETS.map((t) => el('TileMatrixSetLink', null, text('TileMatrixSet', t.id), limits(t, layer))),
+    // No TileMatrixSetLimits: the schema types MaxTileRow/MaxTileCol as positiveInteger, so a
+    // limit of row or column 0 (every low zoom level) cannot be written validly.
+    ...TILE_MATRIX_SETS.map((t) => el('TileMatrixSetLink', null, text('TileMatrixSet', t.id))),
     ...formats.map((f) => el('ResourceURL', { format: f, resourceType: 'tile', template: `${rest}.${EXT[f]}` })),
     ...WMTS_INFO_FORMATS.map((f) => el('ResourceURL', { format: f, resourceType: 'FeatureInfo', template: `${rest}/{J}/{I}.${EXT[f]}` })),
   );

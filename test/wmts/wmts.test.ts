@@ -1,0 +1,134 @@
+import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import sharp from 'sharp';
+import { testNode, get, type TestNode } from '../support/context.js';
+import { SCHEMA, xsdErrors } from '../support/xsd.js';
+import { CITY, decodeMvt, fetchBytes, tileOf } from '../tiles/helpers.js';
+
+/** Runs a client in another process without blocking this one (the server answers it). */
+const run = async (cmd: string, args: string[], env?: NodeJS.ProcessEnv) =>
+  (await promisify(execFile)(cmd, args, { encoding: 'utf8', timeout: 60000, env: { ...process.env, ...env } })).stdout;
+
+describe('WMTS 1.0.0', () => {
+  let node: TestNode;
+  const t = tileOf(CITY.lon, CITY.lat, 12);
+  before(async () => {
+    node = await testNode({ serve: true });
+  });
+  after(async () => node.stop());
+
+  it('capabilities are schema-valid, list visible layers only, in KVP, /ows and REST', async () => {
+    const a = await get(`${node.url}/wmts?SERVICE=WMTS&REQUEST=GetCapabilities`);
+    expect(a.status).to.equal(200);
+    expect(xsdErrors(a.body, SCHEMA.wmts10)).to.equal('');
+    expect(a.body).to.contain('<ows:Identifier>bappeda:batas_kelurahan</ows:Identifier>');
+    expect(a.body).to.not.contain('dinsos:penerima_bantuan');
+    expect(a.body).to.not.contain('bpkad:aset_tanah');
+    for (const id of ['WebMercatorQuad', 'WorldCRS84Quad', 'WGS84Quad', 'UTM48SKotaTangerang']) expect(a.body).to.contain(`<ows:Identifier>${id}</ows:Identifier>`);
+    // EPSG:4326 as a URN is latitude first; CRS84 longitude first.
+    expect(a.body).to.match(/urn:ogc:def:crs:EPSG::4326<\/ows:SupportedCRS>(<TileMatrix><ows:Identifier>0<\/ows:Identifier><ScaleDenominator>[\d.]+<\/ScaleDenominator><TopLeftCorner>90 -180<\/TopLeftCorner>)/);
+    expect(a.body).to.match(/urn:ogc:def:crs:OGC:1.3:CRS84<\/ows:SupportedCRS><WellKnownScaleSet>[^<]+<\/WellKnownScaleSet><TileMatrix><ows:Identifier>0<\/ows:Identifier><ScaleDenominator>[\d.]+<\/ScaleDenominator><TopLeftCorner>-180 90</);
+    const b = await get(`${node.url}/ows?SERVICE=WMTS&REQUEST=GetCapabilities`);
+    expect(b.body).to.equal(a.body);
+    const c = await get(`${node.url}/wmts/1.0.0/WMTSCapabilities.xml`);
+    expect(c.status).to.equal(200);
+    expect(xsdErrors(c.body, SCHEMA.wmts10)).to.equal('');
+  });
+
+  it('GetTile in KVP and REST: PNG, JPEG, WebP and vector tiles', async () => {
+    const kvp = (fmt: string, layer = 'bappeda:batas_kecamatan') =>
+      `${node.url}/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&FORMAT=${encodeURIComponent(fmt)}&TILEMATRIXSET=WebMercatorQuad&TILEMATRIX=${t.z}&TILEROW=${t.y}&TILECOL=${t.x}`;
+    for (const [fmt, sharpFormat] of [['image/png', 'png'], ['image/jpeg', 'jpeg'], ['image/webp', 'webp']]) {
+      const r = await fetchBytes(kvp(fmt));
+      expect(r.status, fmt).to.equal(200);
+      expect(r.headers.get('content-type')).to.equal(fmt);
+      const meta = await sharp(r.body).metadata();
+      expect(meta.format).to.equal(sharpFormat);
+      expect([meta.width, meta.height]).to.deep.equal([256, 256]);
+    }
+    const png = await fetchBytes(kvp('image/png'));
+    const stats = await sharp(png.body).stats();
+    expect(stats.channels[3].max, 'something drawn').to.equal(255);
+    const mvt = await fetchBytes(kvp('application/vnd.mapbox-vector-tile'));
+    expect(Object.keys(decodeMvt(mvt.body))).to.deep.equal(['bappeda:batas_kecamatan']);
+    const rest = await fetchBytes(`${node.url}/wmts/1.0.0/bappeda:batas_kecamatan/default/WebMercatorQuad/${t.z}/${t.y}/${t.x}.png`);
+    expect(rest.status).to.equal(200);
+    expect(Buffer.from(rest.body).equals(Buffer.from(png.body))).to.equal(true);
+    const utm = await fetchBytes(`${node.url}/wmts/1.0.0/bappeda:batas_kecamatan/default/UTM48SKotaTangerang/0/0/0.pbf`);
+    expect(utm.status).to.equal(200);
+    expect(decodeMvt(utm.body)['bappeda:batas_kecamatan'].length).to.equal(13);
+  });
+
+  it('GetFeatureInfo returns the kelurahan under the pixel', async () => {
+    const r = await get(
+      `${node.url}/wmts?SERVICE=WMTS&REQUEST=GetFeatureInfo&VERSION=1.0.0&LAYER=bappeda:batas_kelurahan&STYLE=default&FORMAT=image/png&TILEMATRIXSET=WebMercatorQuad&TILEMATRIX=${t.z}&TILEROW=${t.y}&TILECOL=${t.x}&I=128&J=128&INFOFORMAT=application/json`,
+    );
+    expect(r.status).to.equal(200);
+    const j = JSON.parse(r.body);
+    expect(j.features.length).to.be.greaterThan(0);
+    expect(j.features[0].properties).to.have.keys(['layer', 'kode', 'nama']);
+    const rest = await get(`${node.url}/wmts/1.0.0/bappeda:batas_kelurahan/default/WebMercatorQuad/${t.z}/${t.y}/${t.x}/128/128.html`);
+    expect(rest.status).to.equal(200);
+    expect(rest.body).to.contain(j.features[0].properties.nama);
+  });
+
+  it('answers bad requests with OWS 1.1 exception reports', async () => {
+    const base = `${node.url}/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&STYLE=default&FORMAT=image/png&TILEMATRIXSET=WebMercatorQuad`;
+    const cases: Array<[string, number, string]> = [
+      [`${base}&LAYER=bappeda:batas_kota&TILEMATRIX=3&TILEROW=99&TILECOL=0`, 400, 'TileOutOfRange'],
+      [`${base}&LAYER=bappeda:batas_kota&TILEMATRIX=3&TILEROW=0&TILECOL=8`, 400, 'TileOutOfRange'],
+      [`${base}&LAYER=bappeda:batas_kota&TILEMATRIX=99&TILEROW=0&TILECOL=0`, 400, 'InvalidParameterValue'],
+      [`${base}&LAYER=bappeda:batas_kota&TILEMATRIX=3&TILEROW=x&TILECOL=0`, 400, 'InvalidParameterValue'],
+      [`${base}&LAYER=dinsos:penerima_bantuan&TILEMATRIX=3&TILEROW=0&TILECOL=0`, 400, 'InvalidParameterValue'],
+      [`${base}&LAYER=bappeda:batas_kota&TILEMATRIX=3&TILEROW=0`, 400, 'MissingParameterValue'],
+      [`${node.url}/wmts?SERVICE=WMTS&REQUEST=GetTile&LAYER=bappeda:batas_kota&STYLE=default&FORMAT=image/gif&TILEMATRIXSET=WebMercatorQuad&TILEMATRIX=0&TILEROW=0&TILECOL=0`, 400, 'InvalidParameterValue'],
+      [`${node.url}/wmts?SERVICE=WMTS&REQUEST=GetTile&LAYER=bappeda:batas_kota&STYLE=default&FORMAT=image/png&TILEMATRIXSET=Nope&TILEMATRIX=0&TILEROW=0&TILECOL=0`, 400, 'InvalidParameterValue'],
+      [`${node.url}/wmts?SERVICE=WMTS&REQUEST=Dance`, 400, 'OperationNotSupported'],
+      [`${node.url}/wmts/1.0.0/bappeda:batas_kota/default/WebMercatorQuad/3/0/99.png`, 400, 'TileOutOfRange'],
+      [`${node.url}/wmts/1.0.0/bappeda:batas_kota/default/WebMercatorQuad/3/0/0.gif`, 404, 'InvalidParameterValue'],
+      [`${node.url}/wmts/1.0.0/nothing`, 404, 'InvalidParameterValue'],
+    ];
+    for (const [u, status, code] of cases) {
+      const r = await get(u);
+      expect(r.status, u).to.equal(status);
+      expect(r.body, u).to.contain(`exceptionCode="${code}"`);
+      expect(xsdErrors(r.body, SCHEMA.ows110), u).to.equal('');
+    }
+  });
+
+  it('GDAL reads the WMTS (raster) and its vector tiles (MVT driver)', async () => {
+    const dir = mkdtempSync(`${tmpdir()}/simpul-wmts-`);
+    const info = await run('gdalinfo', [`WMTS:${node.url}/wmts/1.0.0/WMTSCapabilities.xml,layer=bappeda:batas_kecamatan,tilematrixset=WebMercatorQuad`]);
+    expect(info).to.contain('Driver: WMTS');
+    expect(info).to.match(/Size is \d+, \d+/);
+    await run('gdal_translate', ['-q', '-of', 'PNG', '-outsize', '256', '0', `WMTS:${node.url}/wmts/1.0.0/WMTSCapabilities.xml,layer=bappeda:batas_kecamatan,tilematrixset=WebMercatorQuad,zoom_level=12`, `${dir}/out.png`]);
+    const st = await sharp(`${dir}/out.png`).stats();
+    expect(st.channels.some((c) => c.max > c.min), 'GDAL mosaic is not blank').to.equal(true);
+    const tile = await fetchBytes(`${node.url}/tiles/bappeda:batas_kecamatan/${t.z}/${t.x}/${t.y}.pbf`);
+    writeFileSync(`${dir}/${t.y}.pbf`, tile.body);
+    const mvt = await run('ogrinfo', ['-ro', '-al', '-so', `${dir}/${t.y}.pbf`, '-oo', `X=${t.x}`, '-oo', `Y=${t.y}`, '-oo', `Z=${t.z}`]);
+    expect(mvt).to.contain('Layer name: bappeda:batas_kecamatan');
+    expect(mvt).to.match(/Feature Count: [1-9]/);
+    expect(mvt).to.contain('nama: String');
+  });
+
+  it('OWSLib WebMapTileService reads the capabilities and fetches a tile', async () => {
+    const py = `
+from owslib.wmts import WebMapTileService
+w = WebMapTileService("${node.url}/wmts?SERVICE=WMTS&REQUEST=GetCapabilities")
+assert "bappeda:batas_kelurahan" in w.contents, list(w.contents)
+assert "dinsos:penerima_bantuan" not in w.contents
+assert "WebMercatorQuad" in w.tilematrixsets
+assert "UTM48SKotaTangerang" in w.tilematrixsets
+img = w.gettile(layer="bappeda:batas_kelurahan", tilematrixset="WebMercatorQuad", tilematrix="${t.z}", row=${t.y}, column=${t.x}, format="image/png", style="default")
+data = img.read()
+assert data[:8] == b"\\x89PNG\\r\\n\\x1a\\n", data[:20]
+print("ok", len(w.contents))
+`;
+    const out = await run('/usr/bin/python3', ['-c', py]);
+    expect(out).to.match(/^ok \d+/);
+  });
+});
