@@ -75,6 +75,8 @@ describe('OGC API Features (Parts 1–3)', () => {
     expect(seen.size).to.equal(SEKOLAH);
     const def = await json(items(''));
     expect(def.features).to.have.length(10);
+    const big = await json(items('limit=1000000000000'));
+    expect(big.numberReturned).to.equal(SEKOLAH);
     const end = await json(items('offset=10000'));
     expect(end.numberReturned).to.equal(0);
     expect(end.features).to.deep.equal([]);
@@ -96,6 +98,12 @@ describe('OGC API Features (Parts 1–3)', () => {
     expect((await json(items(`filter-lang=cql2-json&filter=${encodeURIComponent(cj)}&limit=1`))).numberMatched).to.equal(sd);
     const spatial = await json(items(`filter=${encodeURIComponent('S_INTERSECTS(geom, POLYGON((106.6 -6.25, 106.65 -6.25, 106.65 -6.15, 106.6 -6.15, 106.6 -6.25)))')}&limit=1`));
     expect(spatial.numberMatched).to.equal(expected.length);
+    // filter-crs EPSG:4326: WKT literals latitude first.
+    const latLon = 'S_INTERSECTS(geom, POLYGON((-6.25 106.6, -6.25 106.65, -6.15 106.65, -6.15 106.6, -6.25 106.6)))';
+    const crs4326 = encodeURIComponent('http://www.opengis.net/def/crs/EPSG/0/4326');
+    expect((await json(items(`filter=${encodeURIComponent(latLon)}&filter-crs=${crs4326}&limit=1`))).numberMatched).to.equal(expected.length);
+    const utmBox = await json(items(`bbox=600000,9290000,680000,9320000&bbox-crs=${encodeURIComponent('http://www.opengis.net/def/crs/EPSG/0/32748')}&limit=1`));
+    expect(utmBox.numberMatched).to.be.greaterThan(0);
     const like = all.filter((f) => /^SMK/.test(f.properties.nama_sekolah)).length;
     expect((await json(items(`filter=${encodeURIComponent("nama_sekolah LIKE 'SMK%'")}&limit=1`))).numberMatched).to.equal(like);
     expect((await json(items('jenjang=SMA&limit=1'))).numberMatched).to.equal(all.filter((f) => f.properties.jenjang === 'SMA').length);

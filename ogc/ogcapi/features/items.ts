@@ -41,7 +41,8 @@ export interface ItemsRequest {
 export function parseItems(layer: Layer, q: Record<string, string | undefined>): ItemsRequest {
   const attrs = new Map(layer.attributes.map((a) => [a.name, a]));
   for (const k of Object.keys(q)) if (!KNOWN.has(k) && !attrs.has(k)) throw bad(`Unknown query parameter ${k}`, k);
-  const limit = int(q.limit, 'limit', DEFAULT_LIMIT, 1, MAX_LIMIT);
+  // Above the maximum the maximum is served (Part 1 permits it; clients ask for large pages).
+  const limit = Math.min(int(q.limit, 'limit', DEFAULT_LIMIT, 1, Number.MAX_SAFE_INTEGER), MAX_LIMIT);
   const offset = int(q.offset, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
   const filters: Filter[] = [];
 
