@@ -150,7 +150,7 @@ export function parseKvpRequest(kvp: Kvp): WfsRequest {
   }
   if (operation === 'GetPropertyValue' && !req.valueReference) throw missing('valueReference');
 
-  let typeGroups = typeParam ? groups(typeParam).map((g) => g) : [];
+  let typeGroups = typeParam ? groups(typeParam) : [];
   if (typeGroups.length === 0) {
     if (!ids?.length) throw missing('typeNames');
     // RESOURCEID alone: the type is the id's prefix (`sekolah.12` → sekolah).
