@@ -1,10 +1,9 @@
-/** WMS at /wms (and /ows?SERVICE=WMS). Placeholder until issue #4 lands. */
+/** WMS 1.3.0 / 1.1.1 at /wms, /wms/{org} (one organisation's layers) and /ows?SERVICE=WMS;
+ *  the protocol lives in ogc/wms/. */
 import type { OwsService } from './ows-service.js';
-import { OgcError } from '../../ogc/errors.js';
+import { handleWms } from '../../ogc/wms/service.js';
 
 export const wmsService: OwsService = {
   name: 'WMS',
-  async handle() {
-    throw new OgcError('OperationNotSupported', 'WMS is not available yet');
-  },
+  handle: handleWms,
 };

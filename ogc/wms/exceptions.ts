@@ -1,0 +1,71 @@
+/** WMS exceptions: 1.3.0 ogc:ServiceExceptionReport (exceptions_1_3_0.xsd), 1.1.1
+ *  ServiceExceptionReport (its DTD), or, with EXCEPTIONS=INIMAGE/BLANK, an image. */
+import type { Response } from 'express';
+import { createCanvas } from '@napi-rs/canvas';
+import { OgcError } from '../errors.js';
+import { asOgcError } from '../exceptions.js';
+import { XML_DECL, el, esc } from '../xml.js';
+import { encodeImage, imageFormat } from '../../styles/render/encode.js';
+
+export type WmsVersion = '1.1.1' | '1.3.0';
+
+/** 1.1.1 spells the CRS codes with SRS. */
+function codeFor(version: WmsVersion, e: OgcError): string {
+  if (version === '1.1.1' && e.code === 'InvalidCRS') return 'InvalidSRS';
+  if (version === '1.3.0' && e.code === 'InvalidSRS') return 'InvalidCRS';
+  return e.code;
+}
+
+export function exceptionReport(version: WmsVersion, e: OgcError): string {
+  // The 1.1.1 DTD has no locator attribute.
+  const body = el('ServiceException', { code: codeFor(version, e), locator: version === '1.3.0' ? e.locator : undefined }, esc(e.message));
+  if (version === '1.1.1') {
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE ServiceExceptionReport SYSTEM "http://schemas.opengis.net/wms/1.1.1/WMS_exception_1_1_1.dtd">\n` + el('ServiceExceptionReport', { version: '1.1.1' }, body);
+  }
+  return XML_DECL + el('ServiceExceptionReport', {
+    version: '1.3.0', xmlns: 'http://www.opengis.net/ogc', 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+    'xsi:schemaLocation': 'http://www.opengis.net/ogc http://schemas.opengis.net/wms/1.3.0/exceptions_1_3_0.xsd',
+  }, body);
+}
+
+export interface ImageException {
+  mode: 'INIMAGE' | 'BLANK';
+  width: number;
+  height: number;
+  format: string;
+  transparent: boolean;
+  bgcolor?: string;
+}
+
+export async function sendWmsException(res: Response, version: WmsVersion, err: unknown, image?: ImageException): Promise<void> {
+  const e = asOgcError(err);
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const fmt = image && imageFormat(image.format);
+  if (image && fmt && image.width > 0 && image.height > 0 && image.width * image.height <= 4096 * 4096) {
+    const c = createCanvas(image.width, image.height);
+    const g = c.getContext('2d');
+    if (!image.transparent || fmt === 'image/jpeg') {
+      g.fillStyle = /^(0x|#)[0-9a-f]{6}$/i.test(image.bgcolor ?? '') ? `#${image.bgcolor!.slice(-6)}` : '#ffffff';
+      g.fillRect(0, 0, image.width, image.height);
+    }
+    if (image.mode === 'INIMAGE') {
+      g.fillStyle = '#b00000';
+      g.font = '12px sans-serif';
+      const words = `${e.code}: ${e.message}`.split(' ');
+      let line = '', y = 16;
+      for (const w of words) {
+        if (g.measureText(line + w).width > image.width - 8 && line) { g.fillText(line, 4, y); y += 14; line = ''; }
+        line += w + ' ';
+      }
+      g.fillText(line, 4, y);
+    }
+    res.status(200).type(fmt).send(await encodeImage(c.data(), image.width, image.height, fmt));
+    return;
+  }
+  const type = version === '1.1.1' ? 'application/vnd.ogc.se_xml' : 'text/xml';
+  // WMS clients expect the report with 200 (GDAL and OWSLib read the body); 5xx only when it is ours.
+  res.status(e.status >= 500 ? e.status : 200).type(`${type}; charset=utf-8`).send(exceptionReport(version, e));
+}

@@ -1,0 +1,91 @@
+/** GetMap: LAYERS + STYLES (or SLD_BODY / SLD from this node) over a BBOX in a CRS → image. */
+import type { AppContext } from '../../server/context.js';
+import type { Principal } from '../../data/access.js';
+import type { Layer } from '../../data/catalogue/layer.js';
+import { OgcError, invalid } from '../errors.js';
+import type { Kvp } from '../kvp.js';
+import { renderMap } from '../../styles/render/render-map.js';
+import { parseSld, type SldLayer } from '../../styles/sld.js';
+import type { Style } from '../../styles/model.js';
+import type { WmsVersion } from './exceptions.js';
+import { parseDpi, parseFormat, parseLayers, parseView } from './request.js';
+
+/** SLD=URL: only this node's own style documents (/api/layers/{name}/styles/{style}) are
+ *  read, from the store, never fetched: a WMS must not become a proxy to other hosts. */
+const OWN_STYLE_URL = /\/api\/layers\/([^/?#]+)\/styles\/([^/?#]+?)(?:\.sld)?(?:[?#].*)?$/;
+
+export function stylesFromSld(ctx: AppContext, kvp: Kvp, baseUrl: string): { body?: SldLayer[]; named?: { layer: string; style: string } } {
+  const body = kvp.get('SLD_BODY');
+  if (body) return { body: parseSld(body) };
+  const url = kvp.get('SLD');
+  if (!url) return {};
+  const m = OWN_STYLE_URL.exec(url);
+  if (!url.startsWith(baseUrl) || !m) throw invalid('SLD', `SLD URLs are read only from this node (${baseUrl}/api/layers/{layer}/styles/{style}); send other styles as SLD_BODY`);
+  return { named: { layer: decodeURIComponent(m[1]), style: decodeURIComponent(m[2]) } };
+}
+
+export interface GetMapPlan {
+  layers: Array<{ layer: Layer; style?: string; sld?: Style }>;
+}
+
+/** Layers with their styles: STYLES by position, SLD styles by layer name. */
+export function planLayers(ctx: AppContext, p: Principal, kvp: Kvp, baseUrl: string, param = 'LAYERS'): GetMapPlan {
+  const sld = stylesFromSld(ctx, kvp, baseUrl);
+  let layers: Layer[];
+  if (!kvp.get(param) && sld.body) {
+    // An SLD without LAYERS names the layers itself.
+    layers = sld.body.map((s) => {
+      const l = ctx.catalogue.find(p, s.name);
+      if (!l) throw new OgcError('LayerNotDefined', `No layer ${s.name}`, 'SLD_BODY');
+      return l;
+    });
+  } else layers = expandGroups(ctx, p, kvp, param);
+  const styles = kvp.list('STYLES') ?? [];
+  if (styles.length > 1 && styles.length !== layers.length && !sld.body) throw invalid('STYLES', 'STYLES must name one style per layer (or be empty)');
+  return {
+    layers: layers.map((layer, i) => {
+      const fromSld = sld.body?.find((s) => s.name === layer.name || s.name === layer.localName);
+      const style = fromSld?.styles[0];
+      if (style) return { layer, sld: style };
+      if (fromSld?.namedStyles[0]) return { layer, style: fromSld.namedStyles[0] };
+      if (sld.named && sld.named.layer === layer.name) return { layer, style: sld.named.style };
+      return { layer, style: styles.length === layers.length ? styles[i] : undefined };
+    }),
+  };
+}
+
+/** An organisation's group layer (its code) stands for its visible layers. */
+function expandGroups(ctx: AppContext, p: Principal, kvp: Kvp, param: string): Layer[] {
+  const names = (kvp.get(param) ?? '').split(',').map((s) => s.trim());
+  if (names.some((n) => n && !n.includes(':'))) {
+    const out: Layer[] = [];
+    for (const n of names) {
+      if (n.includes(':')) out.push(...parseLayers(ctx, p, { get: () => n } as unknown as Kvp, param));
+      else {
+        const group = ctx.catalogue.visibleLayers(p).filter((l) => l.organisation === n);
+        if (!group.length) throw new OgcError('LayerNotDefined', `No layer ${n}`, param);
+        out.push(...group);
+      }
+    }
+    return out;
+  }
+  return parseLayers(ctx, p, kvp, param);
+}
+
+export async function getMap(ctx: AppContext, p: Principal, kvp: Kvp, version: WmsVersion, baseUrl: string): Promise<{ body: Buffer; contentType: string }> {
+  const plan = planLayers(ctx, p, kvp, baseUrl);
+  const view = parseView(ctx, kvp, version);
+  const format = parseFormat(kvp);
+  const transparent = /^true$/i.test(kvp.get('TRANSPARENT') ?? '');
+  return renderMap(ctx, {
+    layers: plan.layers,
+    bbox: view.bbox,
+    srid: view.crs.def.epsg,
+    width: view.width,
+    height: view.height,
+    format,
+    transparent,
+    bgcolor: kvp.get('BGCOLOR'),
+    dpi: parseDpi(kvp),
+  });
+}
