@@ -4,6 +4,7 @@ import type { Request, Response, Router } from 'express';
 import type { AppContext } from '../context.js';
 import { baseUrlOf, principalOf } from '../context.js';
 import { registerOgcApiPart } from '../../ogc/ogcapi/registry.js';
+import { registerCollection } from '../../ogc/ogcapi/collections.js';
 import { recordFeature, recordJsonLd } from '../../ogc/records/geojson.js';
 import { parseCql2Text } from '../../ogc/filter/cql2.js';
 import { compileRecordFilter } from '../../ogc/csw/evaluate.js';
@@ -45,6 +46,9 @@ function collection(base: string) {
     ],
   };
 }
+
+// Listed in /ogcapi/collections next to the layers.
+registerCollection(collection);
 
 class BadQuery extends Error {}
 

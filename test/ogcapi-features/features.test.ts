@@ -43,6 +43,7 @@ describe('OGC API Features (Parts 1–3)', () => {
     const ids = colls.collections.map((c: any) => c.id);
     expect(ids).to.include.members(['dindik:sekolah', 'bappeda:batas_kelurahan', 'dpupr:jalan']);
     expect(ids).not.to.include('dinsos:penerima_bantuan');
+    expect(ids, 'Records registers its collection').to.include('metadata');
     expect(ids).not.to.include('bpkad:aset_tanah');
     const one = await json(`${api}/collections/dindik:sekolah`);
     expect(one.crs).to.include('http://www.opengis.net/def/crs/EPSG/0/32748');
