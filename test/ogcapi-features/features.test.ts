@@ -176,6 +176,9 @@ describe('OGC API Features (Parts 1–3)', () => {
     const where = await run('ogrinfo', ['-ro', '-al', '-q', '-where', "jenjang = 'SMA'", `OAPIF:${api}`, 'dindik:sekolah']);
     const sma = (await json(items('jenjang=SMA&limit=1'))).numberMatched;
     expect((where.match(/^OGRFeature/gm) ?? []).length).to.equal(sma);
+    const spat = await run('ogrinfo', ['-ro', '-al', '-q', '-spat', '106.6', '-6.25', '106.65', '-6.15', `OAPIF:${api}`, 'dindik:sekolah']);
+    const boxed = (await json(items('bbox=106.6,-6.25,106.65,-6.15&limit=1'))).numberMatched;
+    expect((spat.match(/^OGRFeature/gm) ?? []).length).to.equal(boxed);
   });
 
   it('OWSLib reads landing, conformance, collections and items', async () => {
