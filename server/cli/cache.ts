@@ -1,6 +1,19 @@
-import { CliError } from './common.js';
+/** `simpul cache clear [LAYER]`: removes cached tiles (of one layer, or all). Never needed for
+ *  freshness (keys carry the data and style versions); it frees space. */
+import { openTileCache } from '../../tiles/cache.js';
+import { loadConfig } from '../config.js';
+import { CliError, args } from './common.js';
 
-/** Placeholder until issue #5 lands. */
-export async function run(_argv: string[]): Promise<number> {
-  throw new CliError('not available yet');
+export async function run(argv: string[]): Promise<number> {
+  const { positionals } = args(argv, {});
+  const [action, layer] = positionals;
+  if (action !== 'clear' || positionals.length > 2) throw new CliError('usage: simpul cache clear [LAYER]');
+  const cache = openTileCache(loadConfig());
+  try {
+    const n = await cache.clear(layer);
+    process.stdout.write(`${n} cached tile${n === 1 ? '' : 's'} removed${layer ? ` for ${layer}` : ''}\n`);
+    return 0;
+  } finally {
+    await cache.close();
+  }
 }

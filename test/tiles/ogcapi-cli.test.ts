@@ -1,0 +1,90 @@
+import { expect } from 'chai';
+import { existsSync, readdirSync } from 'node:fs';
+import sharp from 'sharp';
+import { testNode, testDatabase, get, type TestNode } from '../support/context.js';
+import { cliEnv, runCli } from '../support/cli.js';
+import { CITY, decodeMvt, fetchBytes, tileOf } from './helpers.js';
+
+describe('tiles: OGC API Tiles, Redis cache, seed and cache CLI', () => {
+  let node: TestNode;
+  const t = tileOf(CITY.lon, CITY.lat, 12);
+  before(async () => {
+    node = await testNode({ serve: true, config: { redisUrl: 'redis://127.0.0.1:6379/0' } });
+  });
+  after(async () => node.stop());
+
+  it('lists and describes tile matrix sets (axis order per CRS)', async () => {
+    const list = JSON.parse((await get(`${node.url}/ogcapi/tileMatrixSets`)).body);
+    expect(list.tileMatrixSets.map((x: any) => x.id)).to.include.members(['WebMercatorQuad', 'WorldCRS84Quad', 'UTM48SKotaTangerang']);
+    const wgs = JSON.parse((await get(`${node.url}/ogcapi/tileMatrixSets/WGS84Quad`)).body);
+    expect(wgs.orderedAxes).to.deep.equal(['Lat', 'Lon']);
+    expect(wgs.tileMatrices[0].pointOfOrigin).to.deep.equal([90, -180]);
+    const utm = JSON.parse((await get(`${node.url}/ogcapi/tileMatrixSets/UTM48SKotaTangerang`)).body);
+    expect(utm.crs).to.equal('http://www.opengis.net/def/crs/EPSG/0/32748');
+    expect((await get(`${node.url}/ogcapi/tileMatrixSets/Nope`)).status).to.equal(404);
+  });
+
+  it('serves collection tilesets, vector and map tiles; hides what the caller may not see', async () => {
+    const sets = JSON.parse((await get(`${node.url}/ogcapi/collections/bappeda:batas_kelurahan/tiles`)).body);
+    expect(sets.tilesets.length).to.equal(4);
+    const meta = JSON.parse((await get(`${node.url}/ogcapi/collections/bappeda:batas_kelurahan/tiles/WebMercatorQuad`)).body);
+    expect(meta.dataType).to.equal('vector');
+    expect(meta.layers[0].propertiesSchema.properties).to.have.keys(['kode', 'nama']);
+    const v = await fetchBytes(`${node.url}/ogcapi/collections/bappeda:batas_kelurahan/tiles/WebMercatorQuad/${t.z}/${t.y}/${t.x}`);
+    expect(v.status).to.equal(200);
+    expect(decodeMvt(v.body)['bappeda:batas_kelurahan'].length).to.be.greaterThan(0);
+    const m = await fetchBytes(`${node.url}/ogcapi/collections/bappeda:batas_kelurahan/map/tiles/WebMercatorQuad/${t.z}/${t.y}/${t.x}`);
+    expect(m.status).to.equal(200);
+    expect((await sharp(m.body).metadata()).format).to.equal('png');
+    for (const [u, s] of [
+      [`/ogcapi/collections/dinsos:penerima_bantuan/tiles`, 404],
+      [`/ogcapi/collections/bappeda:batas_kota/tiles/WebMercatorQuad/40/0/0`, 404],
+      [`/ogcapi/collections/bappeda:batas_kota/tiles/WebMercatorQuad/2/9/0`, 400],
+      [`/ogcapi/collections/bappeda:batas_kota/tiles/WebMercatorQuad/2/x/0`, 400],
+      [`/ogcapi/collections/bappeda:batas_kota/tiles/WebMercatorQuad/2/0/0?f=png`, 400],
+    ] as const) {
+      const r = await get(node.url + u);
+      expect(r.status, u).to.equal(s);
+      expect(r.type).to.match(/json/);
+    }
+  });
+
+  it('keeps tiles in Redis when REDIS_URL is set (same ETag, 304)', async () => {
+    const u = `${node.url}/tiles/dpupr:jalan/${t.z}/${t.x}/${t.y}.pbf`;
+    const a = await fetch(u);
+    const b = await fetch(u);
+    expect(a.status).to.equal(200);
+    expect(b.headers.get('etag')).to.equal(a.headers.get('etag'));
+    expect((await fetch(u, { headers: { 'If-None-Match': a.headers.get('etag')! } })).status).to.equal(304);
+    const { RedisClient } = await import('../../tiles/redis.js');
+    const c = new RedisClient('redis://127.0.0.1:6379/0');
+    const [, keys] = (await c.command(['SCAN', '0', 'MATCH', 'simpul:tile:dpupr%3ajalan/*', 'COUNT', '10000'])) as [Buffer, Buffer[]];
+    c.close();
+    expect(keys.length).to.be.greaterThan(0);
+  });
+
+  it('simpul seed fills the cache with progress and a summary; simpul cache clear empties it', async () => {
+    const db = await testDatabase();
+    try {
+      const env = cliEnv(db);
+      delete env.REDIS_URL;
+      const r = await runCli(['seed', 'bappeda:batas_kecamatan', '--zoom', '10-12', '--format', 'pbf'], env);
+      expect(r.code, r.stderr).to.equal(0);
+      expect(r.stdout).to.match(/bappeda:batas_kecamatan: \d+ tiles \(z10–12, pbf, WebMercatorQuad\): \d+ rendered/);
+      const dir = `${db.dataDir}/cache/tiles`;
+      expect(readdirSync(dir)).to.include('bappeda%3abatas_kecamatan');
+      const png = await runCli(['seed', 'bappeda:batas_kota', '--zoom', '11', '--format', 'png', '--bbox', '106.6,-6.2,106.7,-6.1'], env);
+      expect(png.code, png.stderr).to.equal(0);
+      const clear = await runCli(['cache', 'clear', 'bappeda:batas_kecamatan'], env);
+      expect(clear.stdout).to.match(/^[1-9]\d* cached tiles removed for bappeda:batas_kecamatan/);
+      expect(existsSync(`${dir}/bappeda%3abatas_kecamatan`)).to.equal(false);
+      expect(readdirSync(dir)).to.include('bappeda%3abatas_kota');
+      const bad = await runCli(['seed', 'dinsos:penerima_bantuan', '--zoom', '10'], env);
+      expect(bad.code).to.not.equal(0);
+      expect(bad.stderr).to.contain('not a published PUBLIC layer');
+      expect(bad.stderr).to.not.match(/at .*\.(ts|js):\d+/);
+    } finally {
+      await db.cleanup();
+    }
+  });
+});
