@@ -192,12 +192,13 @@ print('ok')
     writeFileSync(`${dir}/wms_client.py`, py);
     expect((await run('/usr/bin/python3', [`${dir}/wms_client.py`])).trim()).to.equal('ok');
     const gdal = async (v: string, crs: string, box: string, out: string) => {
-      const xml = `<GDAL_WMS><Service name="WMS"><Version>${v}</Version><ServerUrl>${wms}?</ServerUrl><Layers>bappeda:batas_kecamatan</Layers><${v === '1.3.0' ? 'CRS' : 'SRS'}>${crs}</${v === '1.3.0' ? 'CRS' : 'SRS'}><ImageFormat>image/png</ImageFormat></Service>
+      const xml = `<GDAL_WMS><Service name="WMS"><Version>${v}</Version><ServerUrl>${wms}?</ServerUrl><Layers>bappeda:batas_kecamatan</Layers><${v === '1.3.0' ? 'CRS' : 'SRS'}>${crs}</${v === '1.3.0' ? 'CRS' : 'SRS'}><ImageFormat>image/png</ImageFormat>${v === '1.3.0' && crs === 'EPSG:4326' ? '<BBoxOrder>yxYX</BBoxOrder>' : ''}</Service>
 <DataWindow>${box}<SizeX>128</SizeX><SizeY>128</SizeY></DataWindow><BlockSizeX>128</BlockSizeX><BlockSizeY>128</BlockSizeY><BandsCount>4</BandsCount></GDAL_WMS>`;
       writeFileSync(`${dir}/${out}.xml`, xml);
       await run('gdal_translate', ['-q', '-of', 'PNG', `${dir}/${out}.xml`, `${dir}/${out}.png`], { GDAL_HTTP_TIMEOUT: '30' });
       return readFileSync(`${dir}/${out}.png`);
     };
+    // GDAL sends 1.3.0 EPSG:4326 boxes lon/lat unless told the axis order (BBoxOrder yxYX).
     const box = '<UpperLeftX>106.55</UpperLeftX><UpperLeftY>-6.1</UpperLeftY><LowerRightX>106.75</LowerRightX><LowerRightY>-6.3</LowerRightY>';
     const g111 = await pixels(await gdal('1.1.1', 'EPSG:4326', box, 'a'));
     const g130 = await pixels(await gdal('1.3.0', 'EPSG:4326', box, 'b'));
@@ -219,8 +220,8 @@ img = j.renderedImage()
 colours = set(img.pixel(x, y) for x in range(0, 128, 4) for y in range(0, 128, 4))
 print('ok' if len(colours) > 2 else 'blank')
 `;
-    writeFileSync(`${dir}/qgis.py`, qgis);
-    const out = await run('/usr/bin/python3', [`${dir}/qgis.py`], { QT_QPA_PLATFORM: 'offscreen' });
+    writeFileSync(`${dir}/render_in_qgis.py`, qgis);
+    const out = await run('/usr/bin/python3', [`${dir}/render_in_qgis.py`], { QT_QPA_PLATFORM: 'offscreen' });
     expect(out.trim().split('\n').pop()).to.equal('ok');
   });
 });
