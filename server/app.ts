@@ -9,6 +9,7 @@ import { publicBaseUrl } from './public-url.js';
 import type { OwsService } from './routes/ows-service.js';
 import { wfsService } from './routes/wfs.js';
 import { wmsService } from './routes/wms.js';
+import { mountStyles } from './routes/styles.js';
 import { mountWmtsRest, wmtsService } from './routes/wmts.js';
 import { cswService } from './routes/csw.js';
 import { mountOgcapi } from './routes/ogcapi.js';
@@ -101,6 +102,7 @@ export function createApp(ctx: AppContext): express.Express {
 
   const root = express.Router();
   mountMap(root, ctx);
+  mountStyles(root, ctx);
   mountAdminMetadata(root, ctx);
   mountAdmin(root, ctx);
   mountHome(root, ctx);

@@ -1,0 +1,115 @@
+/** Style admin API: GET /api/layers/{name}/styles (list), GET/PUT/DELETE
+ *  /api/layers/{name}/styles/{style} with an SLD body (application/vnd.ogc.sld+xml or
+ *  text/xml). PUT ?default=true makes it the layer's default. Writes need a token whose
+ *  holder may write the layer's organisation; the SLD is parsed before it is stored. */
+import type { Request, Response, Router } from 'express';
+import { canWrite } from '../../data/access.js';
+import { deleteStyle, layerStyles, putStyle } from '../../data/styles/store.js';
+import { OgcError } from '../../ogc/errors.js';
+import { styleFromSld } from '../../styles/sld.js';
+import { defaultStyle, DEFAULT_STYLE_NAME } from '../../styles/defaults.js';
+import { styleToMapLibre } from '../../styles/maplibre.js';
+import { resolveStyle, styleList } from '../../styles/resolve.js';
+import { principalOf, type AppContext } from '../context.js';
+
+const STYLE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+
+export function mountStyles(router: Router, ctx: AppContext): void {
+  const layerOr404 = (req: Request, res: Response) => {
+    const layer = ctx.catalogue.find(principalOf(res), String(req.params.name));
+    if (!layer) res.status(404).json({ code: 'NotFound', description: `No layer ${req.params.name}` });
+    return layer;
+  };
+  const writable = (req: Request, res: Response) => {
+    const layer = layerOr404(req, res);
+    if (!layer) return undefined;
+    const p = principalOf(res);
+    if (p.kind === 'anonymous') {
+      res.status(401).json({ code: 'Unauthorized', description: 'A token is required' });
+      return undefined;
+    }
+    if (!canWrite(p, layer.organisation)) {
+      res.status(403).json({ code: 'Forbidden', description: `Your role may not change the styles of ${layer.name}` });
+      return undefined;
+    }
+    if (!STYLE_NAME.test(String(req.params.style))) {
+      res.status(400).json({ code: 'InvalidParameterValue', description: 'A style name is 1–64 letters, digits, _ . -' });
+      return undefined;
+    }
+    return layer;
+  };
+
+  router.get('/api/layers/:name/styles', async (req, res, next) => {
+    try {
+      const layer = layerOr404(req, res);
+      if (layer) res.json({ layer: layer.name, styles: await styleList(ctx, layer) });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get('/api/layers/:name/styles/:style', async (req, res, next) => {
+    try {
+      const layer = layerOr404(req, res);
+      if (!layer) return;
+      const name = String(req.params.style).replace(/\.(sld|json)$/, '');
+      if (req.query.f === 'maplibre' || String(req.params.style).endsWith('.json')) {
+        const style = await resolveStyle(ctx, layer, name);
+        res.json({ layer: layer.name, style: style.name, layers: styleToMapLibre(style, { source: layer.name, sourceLayer: layer.name }) });
+        return;
+      }
+      const stored = (await layerStyles(ctx.db, layer)).find((s) => s.name === name);
+      if (stored) {
+        res.type('application/vnd.ogc.sld+xml; charset=utf-8').send(stored.sld);
+        return;
+      }
+      if (name === DEFAULT_STYLE_NAME) {
+        res.json({ layer: layer.name, style: defaultStyle(layer) });
+        return;
+      }
+      res.status(404).json({ code: 'NotFound', description: `Layer ${layer.name} has no style ${name}` });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.put('/api/layers/:name/styles/:style', async (req, res, next) => {
+    try {
+      const layer = writable(req, res);
+      if (!layer) return;
+      const sld = typeof req.body === 'string' ? req.body : '';
+      if (!sld.trim()) {
+        res.status(400).json({ code: 'InvalidParameterValue', description: 'Send the SLD as the body (Content-Type: application/vnd.ogc.sld+xml)' });
+        return;
+      }
+      let title: string;
+      try {
+        title = styleFromSld(sld).title;
+      } catch (err) {
+        res.status(400).json({ code: 'InvalidParameterValue', description: err instanceof OgcError ? err.message : 'The SLD could not be read' });
+        return;
+      }
+      const name = String(req.params.style);
+      await putStyle(ctx.db, layer, { name, title: title || name, sld, isDefault: req.query.default === 'true' || name === DEFAULT_STYLE_NAME });
+      await ctx.catalogue.reload();
+      res.status(200).json({ layer: layer.name, style: name, styles: await styleList(ctx, ctx.catalogue.unguardedGet(layer.name)!) });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.delete('/api/layers/:name/styles/:style', async (req, res, next) => {
+    try {
+      const layer = writable(req, res);
+      if (!layer) return;
+      if (!(await deleteStyle(ctx.db, layer, String(req.params.style)))) {
+        res.status(404).json({ code: 'NotFound', description: `Layer ${layer.name} has no style ${req.params.style}` });
+        return;
+      }
+      await ctx.catalogue.reload();
+      res.status(204).end();
+    } catch (err) {
+      next(err);
+    }
+  });
+}
