@@ -4,6 +4,24 @@ import { testNode, type TestNode } from '../support/context.js';
 import { renderMap } from '../../styles/render/render-map.js';
 import { ANONYMOUS } from '../../data/access.js';
 import { parseSld } from '../../styles/sld.js';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+const SNAPSHOTS = new URL('./snapshots/', import.meta.url).pathname;
+
+/** Compares with a stored PNG (SIMPUL_UPDATE_SNAPSHOTS=1 rewrites it): at most 1% of pixels may
+ *  differ by more than 24 in a channel (antialiasing differs a little between builds). */
+async function matchSnapshot(name: string, png: Buffer): Promise<void> {
+  const file = `${SNAPSHOTS}${name}.png`;
+  if (process.env.SIMPUL_UPDATE_SNAPSHOTS || !existsSync(file)) {
+    writeFileSync(file, png);
+    return;
+  }
+  const [a, b] = await Promise.all([png, readFileSync(file)].map((x) => sharp(x).ensureAlpha().raw().toBuffer()));
+  expect(a.length).to.equal(b.length);
+  let off = 0;
+  for (let i = 0; i < a.length; i += 4) if ([0, 1, 2, 3].some((k) => Math.abs(a[i + k] - b[i + k]) > 24)) off++;
+  expect(off / (a.length / 4), name).to.be.below(0.01);
+}
 
 describe('renderMap (the renderer behind GetMap and raster tiles)', () => {
   let node: TestNode;
@@ -25,6 +43,17 @@ describe('renderMap (the renderer behind GetMap and raster tiles)', () => {
       for (let i = 0; i < data.length; i += 4 * 7) colours.add(data.readUInt32LE(i));
       expect(colours.size, format).to.be.greaterThan(3);
     }
+  });
+
+  it('matches the stored snapshots (default styles; hatch, dash and marks from SLD)', async () => {
+    const box = { minx: 106.6, miny: -6.25, maxx: 106.7, maxy: -6.15 };
+    const base = await renderMap(node.ctx, { layers: ['bappeda:batas_kecamatan', 'dpupr:jalan', 'dindik:sekolah'].map(layer), bbox: box, srid: 4326, width: 128, height: 128, format: 'image/png' });
+    await matchSnapshot('default-4326', base.body);
+    const [sld] = parseSld(`<StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld"><NamedLayer><Name>x</Name><UserStyle><FeatureTypeStyle><Rule>
+      <PolygonSymbolizer><Fill><GraphicFill><Graphic><Mark><WellKnownName>shape://slash</WellKnownName><Stroke><CssParameter name="stroke">#aa0000</CssParameter></Stroke></Mark><Size>6</Size></Graphic></GraphicFill></Fill>
+      <Stroke><CssParameter name="stroke">#000000</CssParameter><CssParameter name="stroke-dasharray">4 2</CssParameter></Stroke></PolygonSymbolizer></Rule></FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>`);
+    const hatch = await renderMap(node.ctx, { layers: [{ ...layer('bappeda:batas_kecamatan'), sld: sld.styles[0] }], bbox: box, srid: 4326, width: 128, height: 128, format: 'image/png' });
+    await matchSnapshot('hatch-4326', hatch.body);
   });
 
   it('applies SLD rules with filters, ElseFilter and labels', async () => {
