@@ -4,7 +4,7 @@ import type { AppContext } from '../server/context.js';
 import { ANONYMOUS, type Principal } from '../data/access.js';
 import type { Layer } from '../data/catalogue/layer.js';
 import { tileRangeForLonLat, type TileMatrixSet } from './matrix-sets.js';
-import { tileBytes, type TileFormat } from './service.js';
+import { flushTileWrites, tileBytes, type TileFormat } from './service.js';
 
 export interface SeedOptions {
   layers: Layer[];
@@ -62,6 +62,7 @@ export async function seed(ctx: AppContext, o: SeedOptions): Promise<SeedSummary
     }
   };
   await Promise.all(Array.from({ length: o.concurrency ?? 4 }, worker));
+  await flushTileWrites(ctx);
   s.seconds = (Date.now() - started) / 1000;
   return s;
 }

@@ -49,6 +49,31 @@ export interface TileResponse {
 interface TileState {
   cache: TileCache;
   inflight: Map<string, Promise<Buffer>>;
+  /** Writes to the cache still under way (seeding and closing wait for them). */
+  writes: Set<Promise<void>>;
+  /** The hottest tiles in memory, in front of the disk or Redis (keys are versioned too). */
+  hot: Map<string, Buffer>;
+  hotBytes: number;
+}
+
+const HOT_MAX_BYTES = 64 * 1024 * 1024;
+const HOT_MAX_TILE = 256 * 1024;
+
+function remember(s: TileState, key: string, body: Buffer) {
+  if (body.length > HOT_MAX_TILE || s.hot.has(key)) return;
+  s.hot.set(key, body);
+  s.hotBytes += body.length;
+  for (const [k, v] of s.hot) {
+    if (s.hotBytes <= HOT_MAX_BYTES) break;
+    s.hot.delete(k);
+    s.hotBytes -= v.length;
+  }
+}
+
+/** Waits until every tile rendered so far is in the cache. */
+export async function flushTileWrites(ctx: AppContext): Promise<void> {
+  const s = STATE.get(ctx);
+  if (s) await Promise.all([...s.writes]);
 }
 const STATE = new WeakMap<AppContext, TileState>();
 
@@ -56,9 +81,13 @@ export function tileState(ctx: AppContext): TileState {
   let s = STATE.get(ctx);
   if (!s) {
     const cache = openTileCache(ctx.config);
-    s = { cache, inflight: new Map() };
+    const state: TileState = { cache, inflight: new Map(), writes: new Set(), hot: new Map(), hotBytes: 0 };
+    s = state;
     STATE.set(ctx, s);
-    ctx.onClose.push(() => cache.close());
+    ctx.onClose.push(async () => {
+      await Promise.all([...state.writes]);
+      await cache.close();
+    });
   }
   return s;
 }
@@ -78,8 +107,13 @@ export async function tileBytes(ctx: AppContext, principal: Principal, t: TileRe
   const m = checkTileAddress(t.tms, t.z, t.col, t.row);
   const key = tileKey({ layers: t.layers, scope: visibilityScope(principal), tms: t.tms.id, z: t.z, x: t.col, y: t.row, format: t.format, style: t.style });
   const state = tileState(ctx);
+  const hot = state.hot.get(key.text);
+  if (hot) return { body: hot, etag: key.etag, cached: true };
   const hit = await state.cache.get(key);
-  if (hit) return { body: hit, etag: key.etag, cached: true };
+  if (hit) {
+    remember(state, key.text, hit);
+    return { body: hit, etag: key.etag, cached: true };
+  }
   let p = state.inflight.get(key.text);
   if (!p) {
     p = (async () => {
@@ -87,11 +121,14 @@ export async function tileBytes(ctx: AppContext, principal: Principal, t: TileRe
       let body: Buffer;
       if (t.format === 'pbf') {
         const raw = await vectorTile(ctx.db, t.layers, { bounds, srid: t.tms.srid });
-        body = raw.length ? gzipSync(raw) : Buffer.alloc(0);
+        body = raw.length ? gzipSync(raw, { level: 4 }) : Buffer.alloc(0);
       } else {
         body = await renderRasterTile(ctx, principal, t, bounds, m.tileWidth, m.tileHeight);
       }
-      await state.cache.set(key, body);
+      // Stored in the background: the answer does not wait for the disk or Redis.
+      const w = state.cache.set(key, body).finally(() => state.writes.delete(w));
+      state.writes.add(w);
+      remember(state, key.text, body);
       return body;
     })().finally(() => state.inflight.delete(key.text));
     state.inflight.set(key.text, p);

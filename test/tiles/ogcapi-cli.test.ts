@@ -70,7 +70,7 @@ describe('tiles: OGC API Tiles, Redis cache, seed and cache CLI', () => {
       delete env.REDIS_URL;
       const r = await runCli(['seed', 'bappeda:batas_kecamatan', '--zoom', '11-12', '--format', 'pbf'], env);
       expect(r.code, r.stderr).to.equal(0);
-      expect(r.stdout).to.match(/bappeda:batas_kecamatan: \d+ tiles \(z10–12, pbf, WebMercatorQuad\): \d+ rendered/);
+      expect(r.stdout).to.match(/bappeda:batas_kecamatan: \d+ tiles \(z11–12, pbf, WebMercatorQuad\): \d+ rendered/);
       const dir = `${db.dataDir}/cache/tiles`;
       expect(readdirSync(dir)).to.include('bappeda%3abatas_kecamatan');
       const clear = await runCli(['cache', 'clear', 'bappeda:batas_kecamatan'], env);
