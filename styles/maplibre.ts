@@ -59,7 +59,8 @@ export function styleToMapLibre(style: Style, opts: { source: string; sourceLaye
       const l: MapLibreLayer = { id: `${prefix}-${i}-${j}-${kind}`, type, source: opts.source, 'source-layer': opts.sourceLayer };
       if (rule.maxScale !== undefined) l.minzoom = zoomOf(rule.maxScale);
       if (rule.minScale !== undefined && rule.minScale > 0) l.maxzoom = zoomOf(rule.minScale);
-      const parts = [geom ? ['==', ['geometry-type'], geom] : undefined, filter].filter((x) => x !== undefined);
+      // MapLibre 4 reports multi-part features as Multi*: accept both.
+      const parts = [geom ? ['in', ['geometry-type'], ['literal', [geom, `Multi${geom}`]]] : undefined, filter].filter((x) => x !== undefined);
       if (parts.length) l.filter = parts.length === 1 ? parts[0] : ['all', ...parts];
       return l;
     };
