@@ -3,7 +3,8 @@
  *  an edit (which moves dataVersion) or a new style is never answered from an old entry, and
  *  nothing crosses scopes. Old entries are simply never asked for again; `simpul cache clear`
  *  removes them. */
-import { mkdir, readFile, rename, rm, writeFile, readdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Layer } from '../data/catalogue/layer.js';
@@ -58,8 +59,10 @@ export class DiskTileCache implements TileCache {
   }
 
   async get(key: TileKey): Promise<Buffer | null> {
+    // Synchronous on purpose: a miss (ENOENT) or a tile of a few KiB costs microseconds, less
+    // than a round trip through libuv's thread pool, which is busy under load.
     try {
-      return await readFile(this.path(key));
+      return readFileSync(this.path(key));
     } catch {
       return null;
     }
