@@ -10,7 +10,7 @@ import { CITY, decodeMvt, fetchBytes, tileOf } from '../tiles/helpers.js';
 
 /** Runs a client in another process without blocking this one (the server answers it). */
 const run = async (cmd: string, args: string[], env?: NodeJS.ProcessEnv) =>
-  (await promisify(execFile)(cmd, args, { encoding: 'utf8', timeout: 60000, env: { ...process.env, ...env } })).stdout;
+  (await promisify(execFile)(cmd, args, { encoding: 'utf8', timeout: 60000, env: { ...process.env, GDAL_DEFAULT_WMS_CACHE_PATH: `${tmpdir()}/simpul-gdalwmscache`, ...env } })).stdout;
 
 describe('WMTS 1.0.0', () => {
   let node: TestNode;
