@@ -4,6 +4,7 @@
 //   node test/run.js                       both backends, every test
 //   SIMPUL_TEST_BACKENDS=embedded node test/run.js test/wfs/*.test.ts
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 
 const backends = (process.env.SIMPUL_TEST_BACKENDS ?? 'embedded,postgis').split(',').map((s) => s.trim()).filter(Boolean);
 const files = process.argv.slice(2);
@@ -17,7 +18,7 @@ for (const backend of backends) {
     const child = spawn(
       'npx',
       ['mocha', '--import=tsx', '--require', 'test/support/global-setup.ts', '--timeout', '120000', '--reporter', 'spec', '--exit', ...specs],
-      { env: { ...process.env, SIMPUL_TEST_RUN: `${process.pid}${backend[0]}`, SIMPUL_TEST_DB: backend, NODE_OPTIONS: '--max-old-space-size=4096' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      { env: { ...process.env, SIMPUL_TEST_RUN: `${process.pid}${backend[0]}`, SIMPUL_TEST_DB: backend, GDAL_DEFAULT_WMS_CACHE_PATH: `${tmpdir()}/simpul-gdal-wms-cache`, NODE_OPTIONS: '--max-old-space-size=4096' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child.stdout.on('data', (d) => { text += d; process.stdout.write(d); });
     child.stderr.on('data', (d) => { text += d; process.stderr.write(d); });
