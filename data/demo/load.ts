@@ -7,11 +7,10 @@ import { bbox as turfBbox } from '@turf/turf';
 import type { Db } from '../db/types.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { Attribute } from '../catalogue/layer.js';
-import type { AccessClass } from '../access.js';
 import { ORGANISATIONS } from '../organisations.js';
 import { writeLayer, type FeatureIn } from '../layers/write.js';
 import { rng } from './random.js';
-import { EXTRA_THEMES, THEMES, randomPoint, type CityShape } from './themes.js';
+import { EXTRA_THEMES, THEMES, randomPoint, type CityShape, type Theme } from './themes.js';
 
 const DIR = fileURLToPath(new URL('./tangerang/', import.meta.url)).replace('/dist/data/', '/data/');
 
@@ -24,17 +23,8 @@ export function readCity(): { kota: any; kecamatan: any; kelurahan: any; city: C
   return { kota, kecamatan, kelurahan, city };
 }
 
-interface DemoLayer {
-  organisation: string;
-  localName: string;
-  title: string;
-  abstract: string;
-  keywords: string[];
-  topicCategory: string;
-  accessClass: AccessClass;
-  attributes: Attribute[];
-  features: Array<{ geometry: object; properties: Record<string, unknown> }>;
-}
+/** A theme with its features made. */
+type DemoLayer = Omit<Theme, 'make'> & { features: ReturnType<Theme['make']> };
 
 const REF_ATTRS: Attribute[] = [{ name: 'kode', type: 'string' }, { name: 'nama', type: 'string' }];
 const NOTICE = 'Batas administrasi dari cahyadsn/wilayah_boundaries (MIT), kode Kemendagri; poligon disederhanakan.';
