@@ -123,7 +123,7 @@ export async function tileBytes(ctx: AppContext, principal: Principal, t: TileRe
         const raw = await vectorTile(ctx.db, t.layers, { bounds, srid: t.tms.srid });
         body = raw.length ? gzipSync(raw, { level: 4 }) : Buffer.alloc(0);
       } else {
-        body = await renderRasterTile(ctx, principal, t, bounds, m.tileWidth, m.tileHeight);
+        body = await renderRasterTile(ctx, t, bounds, m.tileWidth, m.tileHeight);
       }
       // Stored in the background: the answer does not wait for the disk or Redis.
       const w = state.cache.set(key, body).finally(() => state.writes.delete(w));

@@ -3,6 +3,7 @@
  *  bounding boxes in each CRS's axis order (urn:ogc:def:crs:EPSG::4326 is latitude first). */
 import type { Layer } from '../../data/catalogue/layer.js';
 import { el, text, XML_DECL } from '../xml.js';
+import { DEFAULT_STYLE_NAME } from '../../styles/defaults.js';
 import { TILE_MATRIX_SETS, type TileMatrixSet } from '../../tiles/matrix-sets.js';
 
 export const WMTS_RASTER_FORMATS = ['image/png', 'image/jpeg', 'image/webp'] as const;
@@ -67,7 +68,21 @@ function tileMatrixSetXml(t: TileMatrixSet): string {
   );
 }
 
-function layerXml(layer: Layer, base: string): string {
+export interface WmtsStyle {
+  name: string;
+  title: string;
+  isDefault: boolean;
+}
+
+/** A layer's WMTS styles: its stored styles, with the built-in 'default' first when none of
+ *  them is the default (as styles/resolve.ts resolves them). */
+export function wmtsStyles(stored: WmtsStyle[] = []): WmtsStyle[] {
+  const def = stored.find((s) => s.isDefault) ?? stored.find((s) => s.name === DEFAULT_STYLE_NAME);
+  const others = stored.filter((s) => s !== def).map((s) => ({ ...s, isDefault: false }));
+  return [def ? { ...def, isDefault: true } : { name: DEFAULT_STYLE_NAME, title: 'Default', isDefault: true }, ...others];
+}
+
+function layerXml(layer: Layer, styles: WmtsStyle[], base: string): string {
   const b = layer.bbox ?? [-180, -90, 180, 90];
   const rest = `${base}/wmts/1.0.0/${encodeURIComponent(layer.name)}/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}`;
   const formats = [...WMTS_RASTER_FORMATS, WMTS_VECTOR_FORMAT];
@@ -79,7 +94,7 @@ function layerXml(layer: Layer, base: string): string {
     layer.keywords.length ? el('ows:Keywords', null, ...layer.keywords.map((k) => text('ows:Keyword', k))) : '',
     el('ows:WGS84BoundingBox', null, text('ows:LowerCorner', `${num(b[0])} ${num(b[1])}`), text('ows:UpperCorner', `${num(b[2])} ${num(b[3])}`)),
     text('ows:Identifier', layer.name),
-    el('Style', { isDefault: 'true' }, text('ows:Title', 'Default'), text('ows:Identifier', 'default')),
+    ...styles.map((st) => el('Style', st.isDefault ? { isDefault: 'true' } : null, text('ows:Title', st.title || st.name), text('ows:Identifier', st.name))),
     ...formats.map((f) => text('Format', f)),
     ...WMTS_INFO_FORMATS.map((f) => text('InfoFormat', f)),
     // No TileMatrixSetLimits: the schema types MaxTileRow/MaxTileCol as positiveInteger, so a
@@ -90,7 +105,8 @@ function layerXml(layer: Layer, base: string): string {
   );
 }
 
-export function wmtsCapabilities(layers: Layer[], base: string): string {
+/** `styles`: stored styles by layer id (data/styles/store.ts allStyleNames). */
+export function wmtsCapabilities(layers: Layer[], styles: Map<string, WmtsStyle[]>, base: string): string {
   return (
     XML_DECL +
     el(
@@ -129,7 +145,7 @@ export function wmtsCapabilities(layers: Layer[], base: string): string {
         operation('GetTile', base, ['KVP', 'RESTful']),
         operation('GetFeatureInfo', base, ['KVP', 'RESTful']),
       ),
-      el('Contents', null, ...layers.map((l) => layerXml(l, base)), ...TILE_MATRIX_SETS.map(tileMatrixSetXml)),
+      el('Contents', null, ...layers.map((l) => layerXml(l, wmtsStyles(styles.get(l.id)), base)), ...TILE_MATRIX_SETS.map(tileMatrixSetXml)),
       el('ServiceMetadataURL', { 'xlink:href': `${base}/wmts/1.0.0/WMTSCapabilities.xml` }),
     )
   );

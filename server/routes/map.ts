@@ -9,7 +9,9 @@ import type { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { baseUrlOf, principalOf } from '../context.js';
 import type { Layer } from '../../data/catalogue/layer.js';
-import { defaultColour } from '../../tiles/raster.js';
+import { layerColour } from '../../styles/defaults.js';
+import { styleToMapLibre } from '../../styles/maplibre.js';
+import { resolveStyle } from '../../styles/resolve.js';
 
 /** server/web next to this file when run from source; from dist/, the source folder. */
 const WEB = [new URL('../web/', import.meta.url).pathname, new URL('../../../server/web/', import.meta.url).pathname].find((d) => existsSync(join(d, 'map.html'))) ?? new URL('../web/', import.meta.url).pathname;
@@ -28,25 +30,10 @@ function libDir(): string {
 }
 
 type MlLayer = Record<string, unknown> & { id: string };
-type StyleConverter = (style: unknown, opts: { source: string; sourceLayer: string; idPrefix?: string }) => MlLayer[];
-let converter: { toMl: StyleConverter; resolve: (ctx: AppContext, l: Layer) => Promise<unknown> } | null | undefined;
-
-/** The layers' own styles through styles/maplibre.ts when that module is present. */
-async function loadConverter() {
-  if (converter !== undefined) return converter;
-  try {
-    const ml = await import('../../styles/' + 'maplibre.js');
-    const rs = await import('../../styles/' + 'resolve.js');
-    converter = { toMl: ml.styleToMapLibre, resolve: rs.resolveStyle };
-  } catch {
-    converter = null;
-  }
-  return converter;
-}
 
 /** Default MapLibre layers by geometry type. */
 function defaultLayers(l: Layer, source: string): MlLayer[] {
-  const c = defaultColour(l.name);
+  const c = layerColour(l.name);
   const base = { source, 'source-layer': l.name };
   const g = l.geometryType;
   if (g.includes('Polygon') || g === 'Geometry') {
@@ -60,16 +47,15 @@ function defaultLayers(l: Layer, source: string): MlLayer[] {
   return [{ id: `${l.name}#circle`, type: 'circle', ...base, paint: { 'circle-color': c, 'circle-radius': 5, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 } }];
 }
 
+/** The layer's own style (styles/maplibre.ts), or defaults by geometry type when the export
+ *  has nothing drawable. */
 async function layerStyle(ctx: AppContext, l: Layer, source: string): Promise<MlLayer[]> {
-  const conv = await loadConverter();
-  if (conv) {
-    try {
-      // Text and icon symbols need glyphs and sprites, which an offline map does not have.
-      const out = conv.toMl(await conv.resolve(ctx, l), { source, sourceLayer: l.name, idPrefix: `${l.name}#` }).filter((x) => x.type !== 'symbol');
-      if (out.length) return out;
-    } catch {
-      /* a style the converter cannot express: default styles */
-    }
+  try {
+    // Text and icon symbols need glyphs and sprites, which an offline map does not have.
+    const out = styleToMapLibre(await resolveStyle(ctx, l), { source, sourceLayer: l.name, idPrefix: `${l.name}#` }).filter((x) => x.type !== 'symbol');
+    if (out.length) return out;
+  } catch {
+    /* a stored style that no longer parses: the defaults */
   }
   return defaultLayers(l, source);
 }
@@ -94,7 +80,7 @@ export async function mapStyle(ctx: AppContext, layers: Layer[], base: string) {
     const visible = i < INITIALLY_ON;
     const ls = (await layerStyle(ctx, l, source)).map((x) => ({ ...x, layout: { ...((x.layout as object) ?? {}), visibility: visible ? 'visible' : 'none' } }));
     mlLayers.push(...ls);
-    list.push({ name: l.name, title: l.title, layers: ls.map((x) => x.id), visible, colour: defaultColour(l.name) });
+    list.push({ name: l.name, title: l.title, layers: ls.map((x) => x.id), visible, colour: layerColour(l.name) });
   }
   const boxes = layers.map((l) => l.bbox).filter((b): b is NonNullable<typeof b> => !!b);
   const bounds = boxes.length

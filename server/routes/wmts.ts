@@ -1,6 +1,7 @@
 /** WMTS 1.0.0 at /wmts (and /ows?SERVICE=WMTS): GetCapabilities, GetTile and GetFeatureInfo
  *  in KVP, and RESTful under /wmts/1.0.0/. Visible layers only; a hidden layer is reported as
  *  an unknown one. Errors are OWS 1.1 exception reports. */
+import { createHash } from 'node:crypto';
 import type { Express, Request, Response } from 'express';
 import type { OwsService } from './ows-service.js';
 import type { AppContext } from '../context.js';
@@ -9,7 +10,8 @@ import { visibilityScope } from '../../data/access.js';
 import { OgcError, missing } from '../../ogc/errors.js';
 import { sendOwsException } from '../../ogc/exceptions.js';
 import { Kvp } from '../../ogc/kvp.js';
-import { EXT, WMTS_INFO_FORMATS, wmtsCapabilities } from '../../ogc/wmts/capabilities.js';
+import { EXT, WMTS_INFO_FORMATS, wmtsCapabilities, wmtsStyles, type WmtsStyle } from '../../ogc/wmts/capabilities.js';
+import { allStyleNames } from '../../data/styles/store.js';
 import { tileMatrixSet } from '../../tiles/matrix-sets.js';
 import { checkTileAddress, serveTile, tileFormat } from '../../tiles/service.js';
 import { featureInfo, featureInfoBody } from '../../tiles/feature-info.js';
@@ -25,9 +27,28 @@ interface WmtsTileParams {
   tileCol: string;
 }
 
-const capsCache = new WeakMap<AppContext, Map<string, string>>();
+const stylesCache = new WeakMap<AppContext, { revision: number; styles: Promise<Map<string, WmtsStyle[]>> }>();
 
-function capabilities(ctx: AppContext, res: Response): void {
+/** Stored style names of every layer, read once per catalogue revision (a style change moves
+ *  it), so a tile request does not query them. */
+function styleNames(ctx: AppContext): Promise<Map<string, WmtsStyle[]>> {
+  let c = stylesCache.get(ctx);
+  if (!c || c.revision !== ctx.catalogue.revision) {
+    c = { revision: ctx.catalogue.revision, styles: allStyleNames(ctx.db).catch((err) => {
+        stylesCache.delete(ctx); // a failed read is not remembered
+        throw err;
+      }),
+    };
+    stylesCache.set(ctx, c);
+  }
+  return c.styles;
+}
+
+const capsCache = new WeakMap<AppContext, Map<string, { xml: string; etag: string }>>();
+
+/** Capabilities per (visibility scope, catalogue revision, base URL); a style change moves the
+ *  revision too. ETag and 304 for clients that poll. */
+async function capabilities(ctx: AppContext, req: Request, res: Response): Promise<void> {
   const base = baseUrlOf(res);
   const p = principalOf(res);
   let cache = capsCache.get(ctx);
@@ -38,13 +59,19 @@ function capabilities(ctx: AppContext, res: Response): void {
     ctx.catalogue.onChange(() => c.clear());
   }
   const key = `${visibilityScope(p)}|${ctx.catalogue.revision}|${base}`;
-  let xml = cache.get(key);
-  if (!xml) {
-    xml = wmtsCapabilities(ctx.catalogue.visibleLayers(p), base);
+  let doc = cache.get(key);
+  if (!doc) {
+    const xml = wmtsCapabilities(ctx.catalogue.visibleLayers(p), await styleNames(ctx), base);
+    doc = { xml, etag: `"${createHash('sha1').update(xml).digest('base64url').slice(0, 22)}"` };
     if (cache.size > 200) cache.clear();
-    cache.set(key, xml);
+    cache.set(key, doc);
   }
-  res.status(200).type('application/xml; charset=utf-8').set('Cache-Control', p.kind === 'anonymous' ? 'public, max-age=0, must-revalidate' : 'private, max-age=0').send(xml);
+  res.set({ ETag: doc.etag, 'Cache-Control': p.kind === 'anonymous' ? 'public, max-age=0, must-revalidate' : 'private, max-age=0, must-revalidate', Vary: 'Authorization' });
+  if (req.get('if-none-match')?.split(',').some((v) => v.trim().replace(/^W\//, '') === doc.etag)) {
+    res.status(304).end();
+    return;
+  }
+  res.status(200).type('application/xml; charset=utf-8').send(doc.xml);
 }
 
 const wholeNumber = (v: string, name: string) => {
@@ -52,10 +79,14 @@ const wholeNumber = (v: string, name: string) => {
   return Number(v);
 };
 
-function resolveTile(ctx: AppContext, res: Response, q: WmtsTileParams) {
+/** The tile's layer, style and address; a hidden layer is an unknown one. The style matters
+ *  for images only (a vector tile carries data, not a style). */
+async function resolveTile(ctx: AppContext, res: Response, q: WmtsTileParams, styled: boolean) {
   const layer = ctx.catalogue.find(principalOf(res), q.layer);
   if (!layer) throw new OgcError('InvalidParameterValue', `Unknown layer ${q.layer}`, 'Layer');
-  if (q.style && q.style.toLowerCase() !== 'default') throw new OgcError('InvalidParameterValue', `Unknown style ${q.style} (default)`, 'Style');
+  const styles = wmtsStyles((await styleNames(ctx)).get(layer.id));
+  const style = q.style ? styles.find((s) => s.name === q.style) : styles[0];
+  if (!style) throw new OgcError('InvalidParameterValue', `Unknown style ${q.style} (${styles.map((s) => s.name).join(', ')})`, 'Style');
   const tms = tileMatrixSet(q.tileMatrixSet);
   if (!tms) throw new OgcError('InvalidParameterValue', `Unknown TileMatrixSet ${q.tileMatrixSet}`, 'TileMatrixSet');
   if (!/^\d{1,2}$/.test(q.tileMatrix) || !tms.matrices[Number(q.tileMatrix)]) throw new OgcError('InvalidParameterValue', `Unknown TileMatrix ${q.tileMatrix} in ${tms.id}`, 'TileMatrix');
@@ -63,21 +94,21 @@ function resolveTile(ctx: AppContext, res: Response, q: WmtsTileParams) {
   const row = wholeNumber(q.tileRow, 'TileRow');
   const col = wholeNumber(q.tileCol, 'TileCol');
   const m = checkTileAddress(tms, z, col, row);
-  return { layer, tms, z, row, col, m };
+  return { layer, tms, z, row, col, m, style: styled && style !== styles[0] ? style.name : undefined };
 }
 
 async function getTile(ctx: AppContext, req: Request, res: Response, q: WmtsTileParams): Promise<void> {
   const format = tileFormat(q.format);
   if (!format) throw new OgcError('InvalidParameterValue', `Unsupported format ${q.format} (image/png, image/jpeg, image/webp, application/vnd.mapbox-vector-tile)`, 'Format');
-  const { layer, tms, z, row, col } = resolveTile(ctx, res, q);
-  const t = await serveTile(ctx, principalOf(res), { layers: [layer], tms, z, col, row, format }, { ifNoneMatch: req.get('if-none-match'), acceptEncoding: req.get('accept-encoding') });
+  const { layer, tms, z, row, col, style } = await resolveTile(ctx, res, q, format !== 'pbf');
+  const t = await serveTile(ctx, principalOf(res), { layers: [layer], tms, z, col, row, format, style }, { ifNoneMatch: req.get('if-none-match'), acceptEncoding: req.get('accept-encoding') });
   sendTile(res, t);
 }
 
 async function getFeatureInfo(ctx: AppContext, res: Response, q: WmtsTileParams & { infoFormat: string; i: string; j: string }): Promise<void> {
   const infoFormat = WMTS_INFO_FORMATS.find((f) => f === q.infoFormat.toLowerCase().split(';')[0].trim());
   if (!infoFormat) throw new OgcError('InvalidParameterValue', `Unsupported InfoFormat ${q.infoFormat} (${WMTS_INFO_FORMATS.join(', ')})`, 'InfoFormat');
-  const { layer, tms, row, col, m } = resolveTile(ctx, res, q);
+  const { layer, tms, row, col, m } = await resolveTile(ctx, res, q, false);
   const i = wholeNumber(q.i, 'I');
   const j = wholeNumber(q.j, 'J');
   if (i >= m.tileWidth) throw new OgcError('PointIJOutOfRange', `I must be below ${m.tileWidth}`, 'I');
@@ -115,7 +146,7 @@ export const wmtsService: OwsService = {
         case 'getcapabilities': {
           const av = kvp.get('ACCEPTVERSIONS');
           if (av && !av.split(',').map((s) => s.trim()).includes('1.0.0')) throw new OgcError('VersionNegotiationFailed', 'Only WMTS 1.0.0 is offered', 'AcceptVersions');
-          capabilities(ctx, res);
+          await capabilities(ctx, req, res);
           return;
         }
         case 'gettile':
@@ -146,7 +177,7 @@ export function mountWmtsRest(app: Express, ctx: AppContext): void {
     try {
       const rest = req.path.slice('/wmts/1.0.0'.length);
       if (rest === '/WMTSCapabilities.xml') {
-        capabilities(ctx, res);
+        await capabilities(ctx, req, res);
         return;
       }
       const dec = (s: string) => {

@@ -7,6 +7,23 @@ import sharp from 'sharp';
 import { testNode, get, type TestNode } from '../support/context.js';
 import { SCHEMA, xsdErrors } from '../support/xsd.js';
 import { CITY, decodeMvt, fetchBytes, tileOf } from '../tiles/helpers.js';
+import { putStyle } from '../../data/styles/store.js';
+import { tileBounds, WEB_MERCATOR } from '../../tiles/matrix-sets.js';
+
+/** Largest per-channel difference of two images of the same size (RGBA). */
+async function maxPixelDiff(a: Uint8Array | string, b: Uint8Array | string): Promise<number> {
+  const [ra, rb] = await Promise.all([a, b].map((x) => sharp(x).ensureAlpha().raw().toBuffer({ resolveWithObject: true })));
+  expect([ra.info.width, ra.info.height]).to.deep.equal([rb.info.width, rb.info.height]);
+  let max = 0;
+  for (let i = 0; i < ra.data.length; i++) max = Math.max(max, Math.abs(ra.data[i] - rb.data[i]));
+  return max;
+}
+
+const RED_SLD = `<?xml version="1.0"?>
+<StyledLayerDescriptor version="1.1.0" xmlns="http://www.opengis.net/sld" xmlns:se="http://www.opengis.net/se">
+ <NamedLayer><se:Name>bappeda:batas_kecamatan</se:Name><UserStyle><se:Name>merah</se:Name><se:FeatureTypeStyle>
+  <se:Rule><se:PolygonSymbolizer><se:Fill><se:SvgParameter name="fill">#ff0000</se:SvgParameter></se:Fill></se:PolygonSymbolizer></se:Rule>
+ </se:FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>`;
 
 /** Runs a client in another process without blocking this one (the server answers it). */
 const run = async (cmd: string, args: string[], env?: NodeJS.ProcessEnv) =>
@@ -130,5 +147,47 @@ print("ok", len(w.contents))
 `;
     const out = await run('/usr/bin/python3', ['-c', py]);
     expect(out).to.match(/^ok \d+/);
+  });
+
+  const wmsOfTile = (style = '') => {
+    const b = tileBounds(WEB_MERCATOR.matrices[t.z], t.x, t.y);
+    return `${node.url}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=bappeda:batas_kecamatan&STYLES=${style}&CRS=EPSG:3857&BBOX=${b.join(',')}&WIDTH=256&HEIGHT=256&FORMAT=image/png&TRANSPARENT=TRUE`;
+  };
+
+  it('a tile is the WMS GetMap of the same box, read directly and through GDAL', async () => {
+    const tile = await fetchBytes(`${node.url}/wmts/1.0.0/bappeda:batas_kecamatan/default/WebMercatorQuad/${t.z}/${t.y}/${t.x}.png`);
+    const wms = await fetchBytes(wmsOfTile());
+    expect(wms.status).to.equal(200);
+    expect(await maxPixelDiff(tile.body, wms.body)).to.equal(0);
+    // GDAL's WMTS driver, cut to exactly that tile at its zoom level.
+    const dir = mkdtempSync(`${tmpdir()}/simpul-wmts-`);
+    const b = tileBounds(WEB_MERCATOR.matrices[t.z], t.x, t.y);
+    await run('gdal_translate', ['-q', '-of', 'PNG', '-projwin', String(b[0]), String(b[3]), String(b[2]), String(b[1]), `WMTS:${node.url}/wmts/1.0.0/WMTSCapabilities.xml,layer=bappeda:batas_kecamatan,tilematrixset=WebMercatorQuad,zoom_level=${t.z}`, `${dir}/gdal.png`]);
+    writeFileSync(`${dir}/wms.png`, wms.body);
+    expect(await maxPixelDiff(`${dir}/gdal.png`, `${dir}/wms.png`)).to.equal(0);
+  });
+
+  it('capabilities carry an ETag (304), list stored styles, and GetTile draws with them', async () => {
+    const a = await fetch(`${node.url}/wmts/1.0.0/WMTSCapabilities.xml`);
+    const etag = a.headers.get('etag')!;
+    expect(etag).to.match(/^".+"$/);
+    expect((await fetch(`${node.url}/wmts/1.0.0/WMTSCapabilities.xml`, { headers: { 'If-None-Match': etag } })).status).to.equal(304);
+    const layer = node.ctx.catalogue.unguardedGet('bappeda:batas_kecamatan')!;
+    await putStyle(node.ctx.db, layer, { name: 'merah', title: 'Merah', sld: RED_SLD, isDefault: false });
+    await node.ctx.catalogue.reload();
+    const caps = await fetch(`${node.url}/wmts?SERVICE=WMTS&REQUEST=GetCapabilities`, { headers: { 'If-None-Match': etag } });
+    expect(caps.status, 'a new style is a new document').to.equal(200);
+    const xml = await caps.text();
+    expect(xsdErrors(xml, SCHEMA.wmts10)).to.equal('');
+    expect(xml).to.match(/<ows:Identifier>bappeda:batas_kecamatan<\/ows:Identifier><Style isDefault="true"><ows:Title>Default<\/ows:Title><ows:Identifier>default<\/ows:Identifier><\/Style><Style><ows:Title>Merah<\/ows:Title><ows:Identifier>merah<\/ows:Identifier>/);
+    const kvp = (style: string) =>
+      `${node.url}/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=bappeda:batas_kecamatan&STYLE=${style}&FORMAT=image/png&TILEMATRIXSET=WebMercatorQuad&TILEMATRIX=${t.z}&TILEROW=${t.y}&TILECOL=${t.x}`;
+    const red = await fetchBytes(kvp('merah'));
+    expect(red.status).to.equal(200);
+    expect(await maxPixelDiff(red.body, (await fetchBytes(wmsOfTile('merah'))).body)).to.equal(0);
+    expect(await maxPixelDiff(red.body, (await fetchBytes(kvp('default'))).body)).to.be.greaterThan(0);
+    const bad = await get(kvp('biru'));
+    expect(bad.status).to.equal(400);
+    expect(bad.body).to.contain('exceptionCode="InvalidParameterValue"');
   });
 });

@@ -57,10 +57,11 @@ export async function postgisTile(db: Db, layers: Layer[], box: TileBox): Promis
 }
 
 /** One layer's rows with geometry in tile coordinates (0..extent, y down), as WKB: the
- *  embedded vector path and the fallback raster renderer. */
-export function tileGeometrySql(layer: Layer, extent = MVT_EXTENT, buffer = MVT_BUFFER): string {
+ *  embedded vector path. */
+export function tileGeometrySql(layer: Layer): string {
+  const extent = MVT_EXTENT;
   const cols = ['fid', ...attributeSql(layer)].join(', ');
-  const f = buffer / extent;
+  const f = MVT_BUFFER / extent;
   const sx = `(${extent}::float8 / ($3::float8 - $1::float8))`;
   const sy = `(${extent}::float8 / ($4::float8 - $2::float8))`;
   // As ST_AsMVTGeom: drop detail under one tile unit (repeated points, Douglas-Peucker), clip
