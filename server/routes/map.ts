@@ -89,10 +89,30 @@ export async function mapStyle(ctx: AppContext, layers: Layer[], base: string) {
   return { version: 8, name: 'Simpul Kota Tangerang', sources, layers: mlLayers, metadata: { 'simpul:layers': list, 'simpul:bounds': bounds } };
 }
 
+const LANGS = ['id', 'en'] as const;
+type Lang = (typeof LANGS)[number];
+
+/** ?lang= first, then the caller's Accept-Language by weight ('in' is the old code of
+ *  Indonesian); Indonesian by default. */
+export function pageLanguage(query: unknown, acceptLanguage: string | undefined): Lang {
+  if (typeof query === 'string' && (LANGS as readonly string[]).includes(query)) return query as Lang;
+  const ranges = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag, ...ps] = part.trim().toLowerCase().split(';');
+      const q = Number(/^q=([\d.]+)$/.exec(ps.map((x) => x.trim()).find((x) => x.startsWith('q=')) ?? '')?.[1] ?? 1);
+      return { lang: tag.split('-')[0] === 'in' ? 'id' : tag.split('-')[0], q: Number.isFinite(q) ? q : 0, i };
+    })
+    .filter((r) => r.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return (ranges.find((r) => (LANGS as readonly string[]).includes(r.lang))?.lang as Lang) ?? 'id';
+}
+
 export function mountMap(router: Router, ctx: AppContext): void {
   const page = () => readFileSync(join(WEB, 'map.html'), 'utf8');
-  router.get('/map', (_req, res) => {
-    res.type('html').set('Cache-Control', 'no-cache').send(page());
+  router.get('/map', (req, res) => {
+    const lang = pageLanguage(req.query.lang, req.get('accept-language'));
+    res.type('html').set({ 'Cache-Control': 'no-cache', Vary: 'Accept-Language' }).send(page().replace('<html lang="id">', `<html lang="${lang}">`));
   });
   router.get('/map/app.js', (_req, res) => {
     res.type('text/javascript').set('Cache-Control', 'no-cache').send(readFileSync(join(WEB, 'map.js'), 'utf8'));

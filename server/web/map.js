@@ -6,7 +6,8 @@ const TEXT = {
   id: { title: 'Peta Kota Tangerang', hint: 'Klik fitur untuk melihat atributnya.', layers: 'Lapisan', lang: 'EN', none: 'Tidak ada lapisan yang dapat ditampilkan.' },
   en: { title: 'Kota Tangerang map', hint: 'Click a feature to see its attributes.', layers: 'Layers', lang: 'ID', none: 'No layers to show.' },
 };
-let lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'id';
+// The server chose the language (?lang= or Accept-Language) in <html lang>.
+let lang = document.documentElement.lang === 'en' ? 'en' : 'id';
 function applyLang() {
   document.documentElement.lang = lang;
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = TEXT[lang][el.dataset.i18n];

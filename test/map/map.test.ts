@@ -46,8 +46,19 @@ describe('web map /map (MapLibre in Chromium)', () => {
     expect(JSON.stringify(style)).to.not.contain('bpkad:aset_tanah');
   });
 
+  it('speaks Indonesian or English by ?lang= or Accept-Language', async () => {
+    const lang = async (q: string, al?: string) => /<html lang="(\w+)">/.exec((await get(`${node.url}/map${q}`, al ? { headers: { 'Accept-Language': al } } : undefined)).body)?.[1];
+    expect(await lang('')).to.equal('id');
+    expect(await lang('', 'en-US,en;q=0.9')).to.equal('en');
+    expect(await lang('', 'de, en;q=0.3, id;q=0.8')).to.equal('id');
+    expect(await lang('', 'fr, in;q=0.5')).to.equal('id');
+    expect(await lang('?lang=id', 'en')).to.equal('id');
+    expect(await lang('?lang=en')).to.equal('en');
+    expect(await lang('?lang=<x>', 'en')).to.equal('en');
+  });
+
   it('draws tiles without console errors, toggles layers, and shows a pop-up on click', async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    const page = await browser.newPage({ viewport: { width: 1000, height: 700 }, locale: 'id-ID' });
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
@@ -71,7 +82,7 @@ describe('web map /map (MapLibre in Chromium)', () => {
       const c = map.getCanvas();
       for (let y = 20; y < c.clientHeight; y += 15) for (let x = 20; x < c.clientWidth; x += 15) {
         const f = map.queryRenderedFeatures([x, y]).filter((f: any) => !String(f.layer.id).startsWith('basemap:') && f.layer.id !== 'background');
-        if (f.length) return { x, y };
+        if (f.length) return { x, y, layer: f[0].sourceLayer, properties: f[0].properties };
       }
       return null;
     });
@@ -79,9 +90,14 @@ describe('web map /map (MapLibre in Chromium)', () => {
     const box = (await page.locator('#map').boundingBox())!;
     await page.mouse.click(box.x + at!.x, box.y + at!.y);
     await page.waitForSelector('.maplibregl-popup-content table', { timeout: 10000 });
-    expect(await page.locator('.maplibregl-popup-content th').count()).to.be.greaterThan(0);
+    // The pop-up shows that feature's attributes (names and values).
+    const popup = (await page.locator('.maplibregl-popup-content').textContent())!;
+    const props = Object.entries(at!.properties as Record<string, unknown>);
+    expect(props.length).to.be.greaterThan(0);
+    for (const [k, v] of props.slice(0, 3)) expect(popup, at!.layer).to.contain(k).and.contain(String(v));
 
     // Language switch and a toggle.
+    expect(await page.locator('h1').textContent()).to.equal('Peta Kota Tangerang');
     await page.click('#lang');
     expect(await page.locator('h1').textContent()).to.equal('Kota Tangerang map');
     const first = page.locator('#layers input').first();
