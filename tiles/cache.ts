@@ -3,8 +3,8 @@
  *  an edit (which moves dataVersion) or a new style is never answered from an old entry, and
  *  nothing crosses scopes. Old entries are simply never asked for again; `simpul cache clear`
  *  removes them. */
-import { readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile, readdir } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { rm, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Layer } from '../data/catalogue/layer.js';
@@ -52,6 +52,9 @@ export interface TileCache {
 }
 
 export class DiskTileCache implements TileCache {
+  /** Folders known to exist: most writes go to a folder written before (no mkdir). */
+  private readonly made = new Set<string>();
+
   constructor(private readonly root: string) {}
 
   private path(key: TileKey) {
@@ -68,17 +71,42 @@ export class DiskTileCache implements TileCache {
     }
   }
 
-  async set(key: TileKey, body: Buffer): Promise<void> {
-    const file = this.path(key);
+  /** Synchronous too, but after the answer has gone (setImmediate): a tile of a few KiB is a
+   *  few microsecond syscalls, cheaper than four thread-pool round trips of fs/promises, whose
+   *  completions would land in the middle of later requests. */
+  set(key: TileKey, body: Buffer): Promise<void> {
+    return new Promise((resolve) =>
+      setImmediate(() => {
+        try {
+          this.write(this.path(key), body);
+        } catch {
+          /* a full disk or a read-only folder only costs the cache */
+        }
+        resolve();
+      }),
+    );
+  }
+
+  private write(file: string, body: Buffer) {
+    const dir = join(file, '..');
+    // Write then rename, so a reader never sees half a tile.
+    const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+    if (!this.made.has(dir)) this.makeDir(dir);
     try {
-      await mkdir(join(file, '..'), { recursive: true });
-      // Write then rename, so a reader never sees half a tile.
-      const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-      await writeFile(tmp, body);
-      await rename(tmp, file);
-    } catch {
-      /* a full disk or a read-only folder only costs the cache */
+      writeFileSync(tmp, body);
+    } catch (err) {
+      // `simpul cache clear` in another process may have removed the folder.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      this.makeDir(dir);
+      writeFileSync(tmp, body);
     }
+    renameSync(tmp, file);
+  }
+
+  private makeDir(dir: string) {
+    mkdirSync(dir, { recursive: true });
+    if (this.made.size > 100_000) this.made.clear();
+    this.made.add(dir);
   }
 
   async clear(layer?: string): Promise<number> {
@@ -95,6 +123,7 @@ export class DiskTileCache implements TileCache {
       n += await countFiles(join(this.root, d));
       await rm(join(this.root, d), { recursive: true, force: true });
     }
+    this.made.clear();
     return n;
   }
 

@@ -121,7 +121,8 @@ export async function tileBytes(ctx: AppContext, principal: Principal, t: TileRe
       let body: Buffer;
       if (t.format === 'pbf') {
         const raw = await vectorTile(ctx.db, t.layers, { bounds, srid: t.tms.srid });
-        body = raw.length ? gzipSync(raw, { level: 4 }) : Buffer.alloc(0);
+        // Level 1: half the CPU of level 4 for a few per cent more bytes on a tile of a few KiB.
+        body = raw.length ? gzipSync(raw, { level: 1 }) : Buffer.alloc(0);
       } else {
         body = await renderRasterTile(ctx, t, bounds, m.tileWidth, m.tileHeight);
       }
