@@ -186,6 +186,14 @@ print("ok", len(w.contents))
     expect(red.status).to.equal(200);
     expect(await maxPixelDiff(red.body, (await fetchBytes(wmsOfTile('merah'))).body)).to.equal(0);
     expect(await maxPixelDiff(red.body, (await fetchBytes(kvp('default'))).body)).to.be.greaterThan(0);
+    // A new default style is never answered from the cache (styleVersion is in the key).
+    const xyz = `${node.url}/tiles/bappeda:batas_kecamatan/${t.z}/${t.x}/${t.y}.png`;
+    const before = await fetchBytes(xyz);
+    await putStyle(node.ctx.db, layer, { name: 'merah', title: 'Merah', sld: RED_SLD, isDefault: true });
+    await node.ctx.catalogue.reload();
+    const after = await fetchBytes(xyz);
+    expect(after.headers.get('etag')).to.not.equal(before.headers.get('etag'));
+    expect(await maxPixelDiff(after.body, red.body)).to.equal(0);
     const bad = await get(kvp('biru'));
     expect(bad.status).to.equal(400);
     expect(bad.body).to.contain('exceptionCode="InvalidParameterValue"');
