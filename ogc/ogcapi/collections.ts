@@ -16,6 +16,14 @@ export function registerCollection(fn: CollectionFactory): void {
 /** CRSs an item request may ask for (Part 2): CRS84 first, then every advertised EPSG CRS. */
 export const SUPPORTED_CRS: string[] = [CRS84_URI, ...ADVERTISED_CRS.map((c) => crsUri(c.epsg))];
 
+/** Links other parts add to every layer collection (OGC API Tiles: its tilesets). */
+export type CollectionLinks = (l: Layer, self: string, base: string) => Array<Record<string, unknown>>;
+export const COLLECTION_LINKS: CollectionLinks[] = [];
+
+export function registerCollectionLinks(fn: CollectionLinks): void {
+  COLLECTION_LINKS.push(fn);
+}
+
 export function collectionJson(l: Layer, base: string): Record<string, unknown> {
   const self = `${base}/ogcapi/collections/${encodeURIComponent(l.name)}`;
   return {
@@ -34,6 +42,7 @@ export function collectionJson(l: Layer, base: string): Record<string, unknown> 
       { rel: 'items', type: 'text/html', title: 'Features as HTML', href: `${self}/items?f=html` },
       { rel: 'http://www.opengis.net/def/rel/ogc/1.0/queryables', type: 'application/schema+json', title: 'Queryables', href: `${self}/queryables` },
       { rel: 'describedby', type: 'application/xml', title: 'XML Schema (WFS DescribeFeatureType)', href: `${base}/wfs?service=WFS&version=2.0.0&request=DescribeFeatureType&typeNames=${encodeURIComponent(l.name)}` },
+      ...COLLECTION_LINKS.flatMap((f) => f(l, self, base)),
     ],
   };
 }

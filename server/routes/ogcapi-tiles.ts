@@ -6,6 +6,7 @@ import type { Request, Response, Router } from 'express';
 import type { AppContext } from '../context.js';
 import { baseUrlOf, principalOf } from '../context.js';
 import { registerOgcApiPart } from '../../ogc/ogcapi/registry.js';
+import { registerCollectionLinks } from '../../ogc/ogcapi/collections.js';
 import { tileMatrixSet } from '../../tiles/matrix-sets.js';
 import { serveTile, tileFormat, type TileFormat } from '../../tiles/service.js';
 import { tileMatrixSetDocument, tileMatrixSetList, tilesetList, tilesetMetadata } from '../../ogc/ogcapi/tiles/documents.js';
@@ -24,6 +25,11 @@ registerOgcApiPart({
   ],
   links: [{ rel: 'http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes', type: 'application/json', title: 'Tile matrix sets', path: '/tileMatrixSets' }],
 });
+
+registerCollectionLinks((_l, self) => [
+  { rel: 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector', type: 'application/json', title: 'Vector tilesets', href: `${self}/tiles` },
+  { rel: 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-map', type: 'application/json', title: 'Map tilesets', href: `${self}/map/tiles` },
+]);
 
 function tms(id: string) {
   const t = tileMatrixSet(id);

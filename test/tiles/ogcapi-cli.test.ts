@@ -28,7 +28,11 @@ describe('tiles: OGC API Tiles, Redis cache, seed and cache CLI', () => {
   });
 
   it('serves collection tilesets, vector and map tiles; hides what the caller may not see', async () => {
-    const sets = JSON.parse((await get(`${node.url}/ogcapi/collections/bappeda:batas_kelurahan/tiles`)).body);
+    const coll = JSON.parse((await get(`${node.url}/ogcapi/collections/bappeda:batas_kelurahan`)).body);
+    const rel = (r: string) => coll.links.find((l: any) => l.rel === `http://www.opengis.net/def/rel/ogc/1.0/${r}`)?.href;
+    expect(rel('tilesets-map')).to.match(/\/map\/tiles$/);
+    const sets = JSON.parse((await get(rel('tilesets-vector'))).body);
+    expect(sets.links.find((l: any) => l.rel === 'self').href).to.equal(rel('tilesets-vector'));
     expect(sets.tilesets.length).to.equal(4);
     const meta = JSON.parse((await get(`${node.url}/ogcapi/collections/bappeda:batas_kelurahan/tiles/WebMercatorQuad`)).body);
     expect(meta.dataType).to.equal('vector');

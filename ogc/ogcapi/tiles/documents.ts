@@ -65,7 +65,14 @@ function tileset(layer: Layer, t: TileMatrixSet, base: string, kind: 'vector' | 
 }
 
 export function tilesetList(layer: Layer, base: string, kind: 'vector' | 'map') {
-  return { tilesets: TILE_MATRIX_SETS.map((t) => tileset(layer, t, base, kind)), links: [] as unknown[] };
+  const col = `${base}/ogcapi/collections/${encodeURIComponent(layer.name)}`;
+  return {
+    tilesets: TILE_MATRIX_SETS.map((t) => tileset(layer, t, base, kind)),
+    links: [
+      { rel: 'self', type: 'application/json', href: kind === 'vector' ? `${col}/tiles` : `${col}/map/tiles` },
+      { rel: 'collection', type: 'application/json', href: col },
+    ],
+  };
 }
 
 export function tilesetMetadata(layer: Layer, t: TileMatrixSet, base: string, kind: 'vector' | 'map') {
