@@ -21,36 +21,22 @@ const modified = (r: MetadataRecord) => r.dateStamp.toISOString().replace(/\.\d{
 
 export function dublinCoreRecord(r: MetadataRecord, set: ElementSet = 'full', withNamespaces = true): string {
   const ns = withNamespaces ? DC_NAMESPACES : null;
-  const subjects = [...r.keywords, ...(r.topicCategory ? [r.topicCategory] : [])];
-  if (set === 'brief') return el('csw:BriefRecord', ns, text('dc:identifier', r.id), text('dc:title', r.title), text('dc:type', r.type), bbox(r));
-  if (set === 'summary') {
-    return el(
-      'csw:SummaryRecord',
-      ns,
-      text('dc:identifier', r.id),
-      text('dc:title', r.title),
-      text('dc:type', r.type),
-      ...subjects.map((s) => text('dc:subject', s)),
-      ...r.formats.map((f) => text('dc:format', f)),
-      text('dct:modified', modified(r)),
-      text('dct:abstract', r.abstract),
-      bbox(r),
-    );
-  }
+  // Each element set extends the one before it, in the order record.xsd requires.
+  const head = [text('dc:identifier', r.id), text('dc:title', r.title), text('dc:type', r.type)];
+  if (set === 'brief') return el('csw:BriefRecord', ns, ...head, bbox(r));
+  const terms = [...r.keywords, ...(r.topicCategory ? [r.topicCategory] : [])].map((s) => text('dc:subject', s)).concat(r.formats.map((f) => text('dc:format', f)));
+  const summaryFields = [text('dct:modified', modified(r)), text('dct:abstract', r.abstract)];
+  if (set === 'summary') return el('csw:SummaryRecord', ns, ...head, ...terms, ...summaryFields, bbox(r));
   return el(
     'csw:Record',
     ns,
-    text('dc:identifier', r.id),
-    text('dc:title', r.title),
-    text('dc:type', r.type),
-    ...subjects.map((s) => text('dc:subject', s)),
-    ...r.formats.map((f) => text('dc:format', f)),
+    ...head,
+    ...terms,
     text('dc:creator', r.pointOfContact.organisation),
     text('dc:publisher', r.distributor.organisation),
     text('dc:language', 'ind'),
     r.licence ? text('dc:rights', r.licence) : '',
-    text('dct:modified', modified(r)),
-    text('dct:abstract', r.abstract),
+    ...summaryFields,
     r.crs ? text('dct:spatial', r.crs) : '',
     ...r.links.map((l) => el('dct:references', { scheme: l.protocol }, esc(l.url))),
     bbox(r),
