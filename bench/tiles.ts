@@ -8,6 +8,7 @@
  *  3. uncached PNG tiles (Simpul's renderer) vs MapServer 8 (mapserv CGI) WMS GetMap of the
  *     same boxes on the same table.
  */
+import { mapservCgi } from './support.js';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
@@ -138,7 +139,7 @@ async function main() {
   // MapServer 8 as plain CGI (one process per request, as Debian's cgi-mapserver runs it): a
   // WMS 1.3.0 GetMap of exactly the tile's box, 256×256 PNG, same table and pool-less connection.
   const mapfile = `${WORK}/bench.map`;
-  writeFileSync(`${WORK}/mapserver.conf`, 'CONFIG\n  ENV\n    MS_MAP_PATTERN "."\n  END\nEND\n');
+  const cgiEnv = mapservCgi(WORK);
   writeFileSync(
     mapfile,
     `MAP
@@ -160,7 +161,7 @@ END
   );
   const getMap = (b: number[]) =>
     execFileSync('mapserv', [], {
-      env: { ...process.env, MAPSERVER_CONFIG_FILE: `${WORK}/mapserver.conf`, REQUEST_METHOD: 'GET', QUERY_STRING: `map=${mapfile}&SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=persil&STYLES=&CRS=EPSG:3857&BBOX=${b.join(',')}&WIDTH=256&HEIGHT=256&FORMAT=image/png` },
+      env: cgiEnv(`map=${mapfile}&SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=persil&STYLES=&CRS=EPSG:3857&BBOX=${b.join(',')}&WIDTH=256&HEIGHT=256&FORMAT=image/png`),
       stdio: ['ignore', 'pipe', 'pipe'],
       maxBuffer: 16 << 20,
     });

@@ -13,6 +13,7 @@
  * Each figure is the best of RUNS runs (default 3).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mapservCgi, startSimpul } from './support.js';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import pg from 'pg';
 import { openDatabase } from '../data/db/open.js';
@@ -159,28 +160,14 @@ async function main() {
   process.stdout.write(`Preparing ${N} polygons in ${DB}…\n`);
   await prepare();
 
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/cli-main.ts', 'serve'], {
-    env: { ...process.env, DATABASE_URL: DB_URL, PORT: String(PORT), HOST: '127.0.0.1', SIMPUL_LOG_LEVEL: 'error', SIMPUL_MAX_FEATURES: '1000000' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${PORT}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${base}/health`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { server, base } = await startSimpul(DB_URL, PORT, { SIMPUL_MAX_FEATURES: '1000000' });
   const idle = rssSampler(server.pid!).stop();
   const wfs = (fmt: string) => `${base}/wfs?service=WFS&version=2.0.0&request=GetFeature&typeNames=${LAYER}&outputFormat=${encodeURIComponent(fmt)}`;
   const pgConn = `PG:${new URL(DB_URL).toString().replace(/^postgres:/, 'postgresql:')}`;
   writeFileSync(`${WORK}/bench.map`, mapfile());
-  writeFileSync(`${WORK}/mapserver.conf`, `CONFIG\n  ENV\n    MS_MAP_PATTERN "."\n  END\nEND\n`);
-  const mapserv = (fmt: string) => runDrained('mapserv', [], {
-    ...process.env, MAPSERVER_CONFIG_FILE: `${WORK}/mapserver.conf`, REQUEST_METHOD: 'GET',
-    QUERY_STRING: `map=${WORK}/bench.map&service=WFS&version=2.0.0&request=GetFeature&typeNames=kavling&outputFormat=${encodeURIComponent(fmt)}`,
-  });
+  const cgiEnv = mapservCgi(WORK);
+  const mapserv = (fmt: string) =>
+    runDrained('mapserv', [], cgiEnv(`map=${WORK}/bench.map&service=WFS&version=2.0.0&request=GetFeature&typeNames=kavling&outputFormat=${encodeURIComponent(fmt)}`));
 
   const rows: Array<[string, string, Figure | Error]> = [];
   const measure = async (who: string, what: string, f: () => Promise<Figure>) => {

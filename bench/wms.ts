@@ -11,6 +11,7 @@
  * The layers are generated reproducibly (seeded) into database simpul_bench_wms once.
  */
 import { spawn } from 'node:child_process';
+import { mapservCgi, startSimpul } from './support.js';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import pg from 'pg';
 import { openDatabase } from '../data/db/open.js';
@@ -134,9 +135,11 @@ END
 `;
 }
 
+let cgiEnv: (query: string) => NodeJS.ProcessEnv;
+
 function cgi(query: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn('mapserv', [], { env: { ...process.env, MAPSERVER_CONFIG_FILE: `${WORK}/mapserver.conf`, REQUEST_METHOD: 'GET', QUERY_STRING: query }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn('mapserv', [], { env: cgiEnv(query), stdio: ['ignore', 'pipe', 'ignore'] });
     let bytes = 0;
     let head = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -186,20 +189,8 @@ async function main() {
   // GetMap reads a mapfile of the three layers only (a 2,491-layer mapfile would be parsed on every CGI call).
   writeFileSync(`${WORK}/bench.map`, mapfile(names.filter((n) => /\.bench_/.test(n))));
   writeFileSync(`${WORK}/caps.map`, mapfile(names));
-  writeFileSync(`${WORK}/mapserver.conf`, 'CONFIG\n  ENV\n    MS_MAP_PATTERN "."\n  END\nEND\n');
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/cli-main.ts', 'serve'], {
-    env: { ...process.env, DATABASE_URL: DB_URL, PORT: String(PORT), HOST: '127.0.0.1', SIMPUL_LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${PORT}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/health`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  cgiEnv = mapservCgi(WORK);
+  const { server, base } = await startSimpul(DB_URL, PORT);
   const boxes = views();
   const lines: string[] = [];
   const row = (who: string, what: string, r: Run) =>
