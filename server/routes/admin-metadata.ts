@@ -2,8 +2,8 @@
  *  with the record's completeness score. Same access rules as every other write. */
 import express, { type Router } from 'express';
 import type { AppContext } from '../context.js';
-import { baseUrlOf, principalOf } from '../context.js';
-import { canWrite } from '../../data/access.js';
+import { baseUrlOf } from '../context.js';
+import { visibleLayer, writableLayer } from './layer-guard.js';
 import { bumpRevision } from '../../data/catalogue/catalogue.js';
 import { WALIDATA_CODE } from '../../data/organisations.js';
 import { completeness, layerRecord } from '../../data/metadata/record.js';
@@ -30,30 +30,14 @@ export function mountAdminMetadata(router: Router, ctx: AppContext): void {
   };
 
   router.get('/api/layers/:name/metadata', (req, res) => {
-    const layer = ctx.catalogue.find(principalOf(res), req.params.name);
-    if (!layer) {
-      res.status(404).json({ code: 'NotFound', description: `No layer ${req.params.name}` });
-      return;
-    }
-    res.json(describe(layer.name, baseUrlOf(res)));
+    const layer = visibleLayer(ctx, res, req.params.name);
+    if (layer) res.json(describe(layer.name, baseUrlOf(res)));
   });
 
   router.put('/api/layers/:name/metadata', express.json({ limit: '256kb' }), async (req, res, next) => {
     try {
-      const p = principalOf(res);
-      const layer = ctx.catalogue.find(p, req.params.name);
-      if (!layer) {
-        res.status(404).json({ code: 'NotFound', description: `No layer ${req.params.name}` });
-        return;
-      }
-      if (p.kind === 'anonymous') {
-        res.status(401).json({ code: 'Unauthorized', description: 'A token is required' });
-        return;
-      }
-      if (!canWrite(p, layer.organisation)) {
-        res.status(403).json({ code: 'Forbidden', description: `Your role may not edit the metadata of ${layer.name}` });
-        return;
-      }
+      const layer = writableLayer(ctx, res, req.params.name, 'edit the metadata of');
+      if (!layer) return;
       const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
       const patch: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(body)) {

@@ -3,35 +3,22 @@
  *  text/xml). PUT ?default=true makes it the layer's default. Writes need a token whose
  *  holder may write the layer's organisation; the SLD is parsed before it is stored. */
 import type { Request, Response, Router } from 'express';
-import { canWrite } from '../../data/access.js';
 import { deleteStyle, layerStyles, putStyle } from '../../data/styles/store.js';
 import { OgcError } from '../../ogc/errors.js';
 import { styleFromSld } from '../../styles/sld.js';
 import { defaultStyle, DEFAULT_STYLE_NAME } from '../../styles/defaults.js';
 import { styleToMapLibre } from '../../styles/maplibre.js';
 import { resolveStyle, styleList } from '../../styles/resolve.js';
-import { principalOf, type AppContext } from '../context.js';
+import type { AppContext } from '../context.js';
+import { visibleLayer, writableLayer } from './layer-guard.js';
 
 const STYLE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
 export function mountStyles(router: Router, ctx: AppContext): void {
-  const layerOr404 = (req: Request, res: Response) => {
-    const layer = ctx.catalogue.find(principalOf(res), String(req.params.name));
-    if (!layer) res.status(404).json({ code: 'NotFound', description: `No layer ${req.params.name}` });
-    return layer;
-  };
+  const layerOr404 = (req: Request, res: Response) => visibleLayer(ctx, res, String(req.params.name));
   const writable = (req: Request, res: Response) => {
-    const layer = layerOr404(req, res);
+    const layer = writableLayer(ctx, res, String(req.params.name), 'change the styles of');
     if (!layer) return undefined;
-    const p = principalOf(res);
-    if (p.kind === 'anonymous') {
-      res.status(401).json({ code: 'Unauthorized', description: 'A token is required' });
-      return undefined;
-    }
-    if (!canWrite(p, layer.organisation)) {
-      res.status(403).json({ code: 'Forbidden', description: `Your role may not change the styles of ${layer.name}` });
-      return undefined;
-    }
     if (!STYLE_NAME.test(String(req.params.style))) {
       res.status(400).json({ code: 'InvalidParameterValue', description: 'A style name is 1–64 letters, digits, _ . -' });
       return undefined;
