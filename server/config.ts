@@ -18,6 +18,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Where tiles are cached on disk when REDIS_URL is not set. */
   cacheDir: string;
+  /** Worker threads that draw map images; 0 draws on the main thread. Default: one per core. */
+  renderThreads?: number;
 }
 
 const int = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
@@ -41,5 +43,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: int(env.SIMPUL_STATEMENT_TIMEOUT_MS, 30_000),
     logLevel: (env.SIMPUL_LOG_LEVEL as Config['logLevel']) || 'info',
     cacheDir: env.SIMPUL_CACHE_DIR || `${dataDir}/cache`,
+    renderThreads: env.SIMPUL_RENDER_THREADS && /^\d+$/.test(env.SIMPUL_RENDER_THREADS) ? Number(env.SIMPUL_RENDER_THREADS) : undefined,
   };
 }

@@ -1,7 +1,6 @@
 /** renderMap: the one way to turn layers + styles + a box into an image (WMS GetMap and the
- *  raster tiles). Features come from data/render (already in pixel coordinates), are drawn
- *  with @napi-rs/canvas in layer order, labels last, and encoded by sharp. */
-import { createCanvas } from '@napi-rs/canvas';
+ *  raster tiles). Features come from data/render (already in pixel coordinates); a render
+ *  worker draws them with @napi-rs/canvas in layer order, labels last, and encodes with sharp. */
 import type { AppContext } from '../../server/context.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { crsByEpsg } from '../../data/crs.js';
@@ -9,8 +8,10 @@ import { mapFeatures } from '../../data/render/features.js';
 import type { Style } from '../model.js';
 import { styleProperties } from '../model.js';
 import { resolveStyle } from '../resolve.js';
-import { drawFeatures, drawLabels, rulesAtScale, type Label } from './draw.js';
-import { encodeImage, imageFormat, type ImageFormat } from './encode.js';
+import { rulesAtScale } from './draw.js';
+import { packLayer } from './draw-job.js';
+import { imageFormat, type ImageFormat } from './encode.js';
+import { renderPool } from './render-pool.js';
 
 export interface MapRequest {
   /** Drawn bottom to top. `style`: a style name of the layer ('' = default); `sld`: a style
@@ -63,15 +64,9 @@ export async function renderMap(ctx: AppContext, req: MapRequest): Promise<{ bod
     ),
   );
 
-  const canvas = createCanvas(width, height);
-  const g = canvas.getContext('2d');
-  if (!transparent) {
-    g.fillStyle = bg;
-    g.fillRect(0, 0, width, height);
-  }
-  const labels: Label[] = [];
-  styled.forEach(({ style }, i) => drawFeatures(g, style, data[i], scale, k, labels));
-  if (labels.length) drawLabels(g, labels, k, width, height);
-  const body = await encodeImage(canvas.data(), width, height, format, bg);
+  const body = await renderPool(ctx.config.renderThreads).draw({
+    width, height, format, transparent, background: bg, scale, k,
+    layers: styled.map(({ style }, i) => packLayer(style, data[i])),
+  });
   return { body, contentType: format };
 }

@@ -1,0 +1,57 @@
+/** One map picture as plain data (styles, features as WKB in pixel coordinates, size, scale),
+ *  and the function that turns it into an encoded image. It imports no database or app code,
+ *  so it runs the same inside a render worker thread and on the calling thread. */
+import { createCanvas } from '@napi-rs/canvas';
+import type { Style } from '../model.js';
+import { drawFeatures, drawLabels, type Feature, type Label } from './draw.js';
+import { encodeImage, type ImageFormat } from './encode.js';
+
+export interface DrawLayer {
+  style: Style;
+  props: Array<Record<string, unknown>>;
+  /** Every feature's WKB, one after another; feature i is wkb[offsets[i] .. offsets[i+1]). */
+  wkb: Uint8Array;
+  offsets: Uint32Array;
+}
+
+export interface DrawJob {
+  width: number;
+  height: number;
+  format: ImageFormat;
+  transparent: boolean;
+  /** '#rrggbb' */
+  background: string;
+  /** Scale denominator (rules are chosen by it) and the dpi factor symbols scale with. */
+  scale: number;
+  k: number;
+  layers: DrawLayer[];
+}
+
+/** Packs features into one buffer, so a job crosses to a worker as one transferable block. */
+export function packLayer(style: Style, features: Array<{ props: Record<string, unknown>; wkb: Uint8Array }>): DrawLayer {
+  const offsets = new Uint32Array(features.length + 1);
+  let n = 0;
+  features.forEach((f, i) => { offsets[i] = n; n += f.wkb.length; });
+  offsets[features.length] = n;
+  const wkb = new Uint8Array(n);
+  features.forEach((f, i) => wkb.set(f.wkb, offsets[i]));
+  return { style, props: features.map((f) => f.props), wkb, offsets };
+}
+
+function unpack(l: DrawLayer): Feature[] {
+  return l.props.map((props, i) => ({ props, wkb: l.wkb.subarray(l.offsets[i], l.offsets[i + 1]) }));
+}
+
+export async function runDrawJob(job: DrawJob): Promise<Buffer> {
+  const { width, height, k, scale } = job;
+  const canvas = createCanvas(width, height);
+  const g = canvas.getContext('2d');
+  if (!job.transparent) {
+    g.fillStyle = job.background;
+    g.fillRect(0, 0, width, height);
+  }
+  const labels: Label[] = [];
+  for (const l of job.layers) drawFeatures(g, l.style, unpack(l), scale, k, labels);
+  if (labels.length) drawLabels(g, labels, k, width, height);
+  return encodeImage(canvas.data(), width, height, job.format, job.background);
+}

@@ -1,0 +1,101 @@
+/** Drawing is synchronous CPU work (Skia), so map pictures are drawn in a pool of worker
+ *  threads sized to the cores: the main thread keeps answering requests and reading rows from
+ *  the database while pictures are drawn. Size 0 draws on the calling thread (small machines,
+ *  debugging). A worker that dies fails only its own job and is replaced. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { runDrawJob, type DrawJob } from './draw-job.js';
+
+interface Pending {
+  id: number;
+  job: DrawJob;
+  resolve(image: Buffer): void;
+  reject(e: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  current?: Pending;
+}
+
+/** The worker's source. Under tsx (tests, benches) it is the .ts file, and a worker does not
+ *  inherit tsx's loader on Node 20, so a small bootstrap registers it first. */
+function newWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./render-worker.js', import.meta.url));
+  const worker = new URL('./render-worker.ts', import.meta.url).href;
+  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
+  const entry = JSON.parse(readFileSync(pkg, 'utf8')).exports['./esm/api'].import.default as string;
+  const tsx = pathToFileURL(join(dirname(pkg), entry)).href;
+  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); })`, { eval: true });
+}
+
+export class RenderPool {
+  private slots: Slot[] = [];
+  private queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(readonly size: number) {}
+
+  draw(job: DrawJob): Promise<Buffer> {
+    if (this.size <= 0) return runDrawJob(job);
+    if (this.closed) return Promise.reject(new Error('The render pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, job, resolve, reject });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.reject(new Error('The render pool is closed'));
+    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+  }
+
+  private pump(): void {
+    while (this.queue.length) {
+      let slot = this.slots.find((s) => !s.current);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      const p = this.queue.shift()!;
+      slot.current = p;
+      const transfer = p.job.layers.flatMap((l) => [l.wkb.buffer, l.offsets.buffer]) as ArrayBuffer[];
+      slot.worker.postMessage({ id: p.id, job: p.job }, transfer);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = newWorker();
+    worker.unref(); // an idle pool never keeps the process alive
+    const slot: Slot = { worker };
+    this.slots.push(slot);
+    worker.on('message', (m: { id: number; image?: Uint8Array; error?: string }) => {
+      const p = slot.current;
+      if (!p || p.id !== m.id) return;
+      slot.current = undefined;
+      if (m.image) p.resolve(Buffer.from(m.image.buffer, m.image.byteOffset, m.image.byteLength));
+      else p.reject(new Error(m.error ?? 'Drawing failed'));
+      this.pump();
+    });
+    const lost = (why: string) => {
+      this.slots = this.slots.filter((s) => s !== slot);
+      slot.current?.reject(new Error(`A render worker stopped: ${why}`));
+      slot.current = undefined;
+      if (!this.closed) this.pump();
+    };
+    worker.on('error', (e) => lost(e.message));
+    worker.on('exit', (code) => lost(`exit ${code}`));
+    return slot;
+  }
+}
+
+let shared: RenderPool | undefined;
+
+/** The process's pool, made by the first caller: `threads` workers (default: one per core). */
+export function renderPool(threads?: number): RenderPool {
+  return (shared ??= new RenderPool(threads ?? availableParallelism()));
+}

@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import sharp from 'sharp';
+import { RenderPool } from '../../styles/render/render-pool.js';
+import { packLayer, runDrawJob, type DrawJob } from '../../styles/render/draw-job.js';
+import { defaultStyle } from '../../styles/defaults.js';
+
+/** A WKB polygon (little-endian) in pixel coordinates. */
+function square(x: number, y: number, s: number): Uint8Array {
+  const pts = [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
+  const b = Buffer.alloc(1 + 4 + 4 + 4 + pts.length * 16);
+  b.writeUInt8(1, 0); b.writeUInt32LE(3, 1); b.writeUInt32LE(1, 5); b.writeUInt32LE(pts.length, 9);
+  pts.forEach(([px, py], i) => { b.writeDoubleLE(px, 13 + i * 16); b.writeDoubleLE(py, 21 + i * 16); });
+  return b;
+}
+
+function job(n: number, wkb?: Uint8Array): DrawJob {
+  const features = Array.from({ length: n }, (_, i) => ({ props: { fid: i }, wkb: wkb ?? square((i * 7) % 200, (i * 13) % 200, 20) }));
+  return { width: 256, height: 256, format: 'image/png', transparent: false, background: '#ffffff', scale: 5000, k: 1, layers: [packLayer(defaultStyle({ name: 'uji:persil', title: 'Persil', geometryType: 'MultiPolygon' }), features)] };
+}
+
+describe('render worker pool (drawing off the main thread)', () => {
+  it('draws the same picture in workers as on the calling thread, several at once', async () => {
+    const pool = new RenderPool(2);
+    try {
+      const here = await runDrawJob(job(50));
+      const there = await Promise.all(Array.from({ length: 6 }, () => pool.draw(job(50))));
+      const raw = async (png: Buffer) => sharp(png).raw().toBuffer();
+      const want = await raw(here);
+      for (const png of there) expect((await raw(png)).equals(want)).to.equal(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails only the broken job and keeps drawing', async () => {
+    const pool = new RenderPool(1);
+    try {
+      const broken = pool.draw(job(1, Uint8Array.from([1, 3, 0, 0, 0, 9, 0, 0, 0])));
+      const good = pool.draw(job(3));
+      const [b, g] = await Promise.allSettled([broken, good]);
+      expect(b.status).to.equal('rejected');
+      expect(g.status).to.equal('fulfilled');
+      expect((await sharp((g as PromiseFulfilledResult<Buffer>).value).metadata()).width).to.equal(256);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('draws on the calling thread when its size is 0', async () => {
+    const png = await new RenderPool(0).draw(job(2));
+    expect((await sharp(png).metadata()).format).to.equal('png');
+  });
+});
