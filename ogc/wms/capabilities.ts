@@ -12,6 +12,7 @@ import { MAX_SIDE } from './request.js';
 
 type Box = [number, number, number, number];
 export const MAP_FORMATS = ['image/png', 'image/png; mode=8bit', 'image/jpeg', 'image/webp'];
+export const LEGEND_FORMATS = ['image/png', 'image/jpeg', 'image/webp'];
 export const INFO_FORMATS = ['text/plain', 'text/html', 'application/json', 'application/geo+json', 'application/vnd.ogc.gml'];
 const CITY: Box = [106.55, -6.3, 106.75, -6.1];
 
@@ -95,8 +96,12 @@ function request(version: WmsVersion, url: string): string {
     op('GetCapabilities', [capsFormat]),
     op('GetMap', MAP_FORMATS),
     op('GetFeatureInfo', INFO_FORMATS),
-    version === '1.1.1' ? op('GetLegendGraphic', ['image/png', 'image/jpeg']) : '');
+    // 1.3.0 lists it as an extended operation from the SLD 1.1 WMS profile (sld_capabilities.xsd).
+    op(version === '1.1.1' ? 'GetLegendGraphic' : 'sld:GetLegendGraphic', LEGEND_FORMATS));
 }
+
+/** SLD with the request (SLD_BODY, or SLD pointing at our own style URLs); no remote WFS/WCS. */
+const symbolization = { SupportSLD: '1', UserLayer: '1', UserStyle: '1', RemoteWFS: '0' };
 
 export interface CapabilitiesOptions {
   version: WmsVersion;
@@ -142,12 +147,12 @@ export function capabilities(o: CapabilitiesOptions): string {
     return `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE WMT_MS_Capabilities SYSTEM "http://schemas.opengis.net/wms/1.1.1/WMS_MS_Capabilities.dtd">\n` +
       // The 1.1.1 DTD declares xmlns:xlink on OnlineResource only.
       el('WMT_MS_Capabilities', { version: '1.1.1' }, service,
-        el('Capability', null, request(version, url), exception, el('UserDefinedSymbolization', { SupportSLD: '1', UserLayer: '1', UserStyle: '1', RemoteWFS: '0' }), root))
+        el('Capability', null, request(version, url), exception, el('UserDefinedSymbolization', symbolization), root))
         .replaceAll('<OnlineResource ', '<OnlineResource xmlns:xlink="http://www.w3.org/1999/xlink" ');
   }
   return XML_DECL + el('WMS_Capabilities', {
-    version: '1.3.0', xmlns: 'http://www.opengis.net/wms', 'xmlns:xlink': 'http://www.w3.org/1999/xlink', 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-    'xsi:schemaLocation': 'http://www.opengis.net/wms http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd',
-  }, service, el('Capability', null, request(version, url), exception, root));
+    version: '1.3.0', xmlns: 'http://www.opengis.net/wms', 'xmlns:sld': 'http://www.opengis.net/sld', 'xmlns:xlink': 'http://www.w3.org/1999/xlink', 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+    'xsi:schemaLocation': 'http://www.opengis.net/wms http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd http://www.opengis.net/sld http://schemas.opengis.net/sld/1.1.0/sld_capabilities.xsd',
+  }, service, el('Capability', null, request(version, url), exception, el('sld:UserDefinedSymbolization', symbolization), root));
 }
 export { esc };

@@ -1,8 +1,11 @@
 /** The WMS endpoint (1.3.0 and 1.1.1): GetCapabilities (cached per version × visibility
- *  scope × catalogue revision × URL, ETag/304, gzip by the server), GetMap, GetFeatureInfo,
+ *  scope × catalogue revision × URL, with its ETag and gzip made once: with 2,491 layers the
+ *  document is megabytes, and compressing it per request cost more than everything else), GetMap, GetFeatureInfo,
  *  GetLegendGraphic; every error in the version's exception form (or INIMAGE/BLANK).
  *  /wms/{org} and NAMESPACE=org narrow capabilities to one organisation. */
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Request, Response } from 'express';
 import type { AppContext } from '../../server/context.js';
 import { baseUrlOf, principalOf } from '../../server/context.js';
@@ -17,7 +20,8 @@ import { getMap, stylesFromSld } from './getmap.js';
 import { getFeatureInfo } from './featureinfo.js';
 import { MAX_SIDE, parseFormat, required, wmsVersion } from './request.js';
 
-interface Cached { body: string; etag: string }
+interface Cached { body: Buffer; gzip: Buffer; etag: string }
+const gzipAsync = promisify(gzip);
 interface Caches { docs: Map<string, Cached>; data?: Promise<CapabilitiesData> }
 
 const caches = new WeakMap<AppContext, Caches>();
@@ -57,8 +61,8 @@ async function sendCapabilities(ctx: AppContext, req: Request, res: Response, kv
     if (ns) layers = layers.filter((l) => l.organisation === ns);
     if (onlyLayer) layers = layers.filter((l) => l.name === onlyLayer);
     if (org && !ctx.catalogue.organisation(org)) throw new OgcError('InvalidParameterValue', `No organisation ${org}`, 'namespace', 404);
-    const body = capabilities({ version, layers, url, data, orgTitle: (code) => ctx.catalogue.organisation(code)?.name ?? code });
-    hit = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    const body = Buffer.from(capabilities({ version, layers, url, data, orgTitle: (code) => ctx.catalogue.organisation(code)?.name ?? code }));
+    hit = { body, gzip: await gzipAsync(body, { level: 6 }), etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
     if (c.docs.size > 500) c.docs.clear();
     c.docs.set(key, hit);
   }
@@ -69,7 +73,10 @@ async function sendCapabilities(ctx: AppContext, req: Request, res: Response, kv
     return;
   }
   const type = version === '1.1.1' ? 'application/vnd.ogc.wms_xml' : 'text/xml';
-  res.status(200).type(`${type}; charset=utf-8`).send(hit.body);
+  res.status(200).type(`${type}; charset=utf-8`).setHeader('Vary', 'Accept-Encoding');
+  // A Content-Encoding already set keeps the compression middleware off this body.
+  if (req.acceptsEncodings('gzip', 'identity') === 'gzip') res.setHeader('Content-Encoding', 'gzip').end(hit.gzip);
+  else res.end(hit.body);
 }
 
 async function sendLegend(ctx: AppContext, res: Response, kvp: Kvp): Promise<void> {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { SCHEMAS } from './backend.js';
 
 export const SCHEMA = {
-  wms130: `${SCHEMAS}/schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd`,
+  /** WMS 1.3.0 with the SLD 1.1 extensions (sld:GetLegendGraphic, sld:UserDefinedSymbolization). */
+  wms130sld: `${SCHEMAS}/schemas.opengis.net/sld/1.1.0/sld_capabilities.xsd`,
   wfs20: `${SCHEMAS}/schemas.opengis.net/wfs/2.0/wfs.xsd`,
   wfs110: `${SCHEMAS}/schemas.opengis.net/wfs/1.1.0/wfs.xsd`,
   csw202: `${SCHEMAS}/schemas.opengis.net/csw/2.0.2/CSW-discovery.xsd`,

@@ -53,18 +53,25 @@ describe('WMS 1.3.0 / 1.1.1', () => {
   it('serves schema-valid 1.3.0 and DTD-valid 1.1.1 capabilities with organisation groups, only visible layers, ETag/304', async () => {
     const r = await get(`${wms}?SERVICE=WMS&REQUEST=GetCapabilities`);
     expect(r.status).to.equal(200);
-    expect(xsdErrors(r.body, SCHEMA.wms130)).to.equal('');
+    expect(xsdErrors(r.body, SCHEMA.wms130sld)).to.equal('');
+    expect(r.body).to.include('<sld:GetLegendGraphic><Format>image/png</Format>').and.include('<sld:UserDefinedSymbolization SupportSLD="1"');
     expect(r.body).to.include('<Name>dindik:sekolah</Name>').and.include('<CRS>EPSG:23834</CRS>').and.include('<CRS>CRS:84</CRS>').and.include('LegendURL');
     expect(r.body).not.to.include('dinsos:penerima_bantuan').and.not.to.include('bpkad:aset_tanah');
     // 1.3.0 EPSG:4326 box is latitude first.
     expect(r.body).to.match(/<BoundingBox CRS="EPSG:4326" minx="-6\.\d+" miny="106\.\d+"/);
     const again = await get(`${wms}?SERVICE=WMS&REQUEST=GetCapabilities`, { headers: { 'If-None-Match': r.headers.get('etag')! } });
     expect(again.status).to.equal(304);
+    // Compressed once per cached document; a client without gzip gets the same document plain.
+    expect(r.headers.get('content-encoding')).to.equal('gzip');
+    const plain = await get(`${wms}?SERVICE=WMS&REQUEST=GetCapabilities`, { headers: { 'Accept-Encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).to.equal(null);
+    expect(plain.headers.get('etag')).to.equal(r.headers.get('etag'));
+    expect(plain.body).to.equal(r.body);
     const r111 = await get(`${node.url}/ows?service=wms&request=getcapabilities&version=1.1.1`);
     expect(await dtdErrors(r111.body, DTD111)).to.equal('');
     expect(r111.body).to.include('<LatLonBoundingBox minx="106.');
     const org = await get(`${wms}/dpupr?SERVICE=WMS&REQUEST=GetCapabilities`);
-    expect(xsdErrors(org.body, SCHEMA.wms130)).to.equal('');
+    expect(xsdErrors(org.body, SCHEMA.wms130sld)).to.equal('');
     expect(org.body).to.include('dpupr:jalan').and.not.include('dindik:sekolah');
     const ns = await get(`${wms}?SERVICE=WMS&REQUEST=GetCapabilities&NAMESPACE=dindik`);
     expect(ns.body).to.include('dindik:sekolah').and.not.include('dpupr:jalan');
