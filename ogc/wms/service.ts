@@ -1,43 +1,19 @@
-/** The WMS endpoint (1.3.0 and 1.1.1): GetCapabilities (cached per version × visibility
- *  scope × catalogue revision × URL, with its ETag and gzip made once: with 2,491 layers the
- *  document is megabytes, and compressing it per request cost more than everything else), GetMap, GetFeatureInfo,
+/** The WMS endpoint (1.3.0 and 1.1.1): GetCapabilities (made once per catalogue revision,
+ *  see capabilities-cache.ts; ETag/304, precompressed gzip), GetMap, GetFeatureInfo,
  *  GetLegendGraphic; every error in the version's exception form (or INIMAGE/BLANK).
  *  /wms/{org} and NAMESPACE=org narrow capabilities to one organisation. */
-import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import type { Request, Response } from 'express';
 import type { AppContext } from '../../server/context.js';
 import { baseUrlOf, principalOf } from '../../server/context.js';
-import { visibilityScope } from '../../data/access.js';
 import { OgcError } from '../errors.js';
 import { Kvp } from '../kvp.js';
 import { resolveStyle } from '../../styles/resolve.js';
 import { legendImage } from '../../styles/legend.js';
 import { sendWmsException, type WmsVersion } from './exceptions.js';
-import { capabilities, capabilitiesData, type CapabilitiesData } from './capabilities.js';
+import { capabilitiesDoc } from './capabilities-cache.js';
 import { getMap, stylesFromSld } from './getmap.js';
 import { getFeatureInfo } from './featureinfo.js';
 import { MAX_SIDE, parseFormat, required, wmsVersion } from './request.js';
-
-interface Cached { body: Buffer; gzip: Buffer; etag: string }
-const gzipAsync = promisify(gzip);
-interface Caches { docs: Map<string, Cached>; data?: Promise<CapabilitiesData> }
-
-const caches = new WeakMap<AppContext, Caches>();
-function cachesOf(ctx: AppContext): Caches {
-  let c = caches.get(ctx);
-  if (!c) {
-    const made: Caches = { docs: new Map() };
-    ctx.catalogue.onChange(() => {
-      made.docs.clear();
-      made.data = undefined;
-    });
-    caches.set(ctx, made);
-    c = made;
-  }
-  return c;
-}
 
 async function sendCapabilities(ctx: AppContext, req: Request, res: Response, kvp: Kvp, version: WmsVersion, org?: string): Promise<void> {
   const p = principalOf(res);
@@ -45,27 +21,8 @@ async function sendCapabilities(ctx: AppContext, req: Request, res: Response, kv
   const onlyLayer = kvp.get('LAYER');
   const base = baseUrlOf(res);
   const url = `${base}/wms${org ? `/${org}` : ''}`;
-  const key = `${version}|${visibilityScope(p)}|${ctx.catalogue.revision}|${url}|${ns ?? ''}|${onlyLayer ?? ''}`;
-  const c = cachesOf(ctx);
-  let hit = c.docs.get(key);
-  if (!hit) {
-    c.data ??= capabilitiesData(ctx);
-    let data: CapabilitiesData;
-    try {
-      data = await c.data;
-    } catch (err) {
-      c.data = undefined;
-      throw err;
-    }
-    let layers = ctx.catalogue.visibleLayers(p);
-    if (ns) layers = layers.filter((l) => l.organisation === ns);
-    if (onlyLayer) layers = layers.filter((l) => l.name === onlyLayer);
-    if (org && !ctx.catalogue.organisation(org)) throw new OgcError('InvalidParameterValue', `No organisation ${org}`, 'namespace', 404);
-    const body = Buffer.from(capabilities({ version, layers, url, data, orgTitle: (code) => ctx.catalogue.organisation(code)?.name ?? code }));
-    hit = { body, gzip: await gzipAsync(body, { level: 6 }), etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-    if (c.docs.size > 500) c.docs.clear();
-    c.docs.set(key, hit);
-  }
+  if (org && !ctx.catalogue.organisation(org)) throw new OgcError('InvalidParameterValue', `No organisation ${org}`, 'namespace', 404);
+  const hit = await capabilitiesDoc(ctx, { version, principal: p, url, organisation: ns, layer: onlyLayer });
   res.setHeader('ETag', hit.etag);
   res.setHeader('Cache-Control', 'no-cache');
   if (req.headers['if-none-match'] === hit.etag) {
