@@ -86,7 +86,14 @@ describe('WMS 1.3.0 / 1.1.1', () => {
     expect(a.body.equals(b.body)).to.equal(true);
     expect(a.body.equals(c.body)).to.equal(true);
     expect(distinct((await pixels(a.body)).data)).to.be.greaterThan(5);
-    for (const [crs, box] of [['EPSG:3857', '11861000,-703000,11884000,-680000'], ['EPSG:32748', '660000,9303000,685000,9328000'], ['EPSG:23834', '200000,800000,225000,825000']]) {
+    // SRGI2013 geographic (EPSG:9470) is latitude first in 1.3.0 too, and draws the same as 1.1.1.
+    const s13 = await bytes(`${wms}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&${L}&CRS=EPSG:9470&BBOX=-6.3,106.55,-6.1,106.75&WIDTH=128&HEIGHT=128&FORMAT=image/png`);
+    const s11 = await bytes(`${wms}?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&${L}&SRS=EPSG:9470&BBOX=106.55,-6.3,106.75,-6.1&WIDTH=128&HEIGHT=128&FORMAT=image/png`);
+    expect(s13.type).to.equal('image/png');
+    expect(s13.body.equals(s11.body)).to.equal(true);
+    expect(distinct((await pixels(s13.body)).data)).to.be.greaterThan(5);
+    const utm = '660000,9303000,685000,9328000';
+    for (const [crs, box] of [['EPSG:3857', '11861000,-703000,11884000,-680000'], ['EPSG:32748', utm], ['EPSG:9488', utm], ['EPSG:23878', utm], ['EPSG:23834', '200000,800000,225000,825000']]) {
       const r = await bytes(`${wms}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&${L}&CRS=${crs}&BBOX=${box}&WIDTH=96&HEIGHT=96&FORMAT=image/png`);
       expect(r.type, crs).to.equal('image/png');
       expect(distinct((await pixels(r.body)).data), crs).to.be.greaterThan(2);
@@ -112,6 +119,11 @@ describe('WMS 1.3.0 / 1.1.1', () => {
     const opaque = (d: Buffer) => { let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; };
     expect(tp.data[3]).to.equal(0);
     expect(opaque(hi.data)).to.be.greaterThan(opaque(tp.data));
+    // MapServer's and GeoServer's spellings of the same thing draw the same picture.
+    for (const q of ['MAP_RESOLUTION=180', 'FORMAT_OPTIONS=dpi:180']) {
+      const other = await bytes(`${wms}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=dindik:sekolah&STYLES=&CRS=CRS:84&BBOX=106.55,-6.3,106.75,-6.1&WIDTH=64&HEIGHT=64&FORMAT=image/png&TRANSPARENT=TRUE&${q}`);
+      expect(other.body.equals(lo.body), q).to.equal(true);
+    }
   });
 
   it('GetFeatureInfo finds a known feature in every format, I/J and X/Y', async () => {
