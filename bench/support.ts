@@ -1,4 +1,4 @@
-/** What the benchmarks share: a Simpul server in its own process, and MapServer as CGI. */
+/** What the benchmarks share: a Simpul server in its own process, and MapServer's config (and CGI environment). */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
@@ -20,8 +20,14 @@ export async function startSimpul(databaseUrl: string, port: number, env: NodeJS
   return { server, base };
 }
 
-/** Writes MapServer 8's config (any mapfile path allowed) into `dir` and returns the CGI environment for one query. */
-export function mapservCgi(dir: string): (query: string) => NodeJS.ProcessEnv {
+/** Writes MapServer 8's config (any mapfile path allowed, so requests name theirs with `map=`) into `dir`; returns its path. */
+export function mapserverConfig(dir: string): string {
   writeFileSync(`${dir}/mapserver.conf`, 'CONFIG\n  ENV\n    MS_MAP_PATTERN "."\n  END\nEND\n');
-  return (query) => ({ ...process.env, MAPSERVER_CONFIG_FILE: `${dir}/mapserver.conf`, REQUEST_METHOD: 'GET', QUERY_STRING: query });
+  return `${dir}/mapserver.conf`;
+}
+
+/** MapServer 8's config in `dir`, and the CGI environment for one query (plain CGI: one `mapserv` per request). */
+export function mapservCgi(dir: string): (query: string) => NodeJS.ProcessEnv {
+  const config = mapserverConfig(dir);
+  return (query) => ({ ...process.env, MAPSERVER_CONFIG_FILE: config, REQUEST_METHOD: 'GET', QUERY_STRING: query });
 }
