@@ -25,6 +25,8 @@ export interface DrawJob {
   scale: number;
   k: number;
   layers: DrawLayer[];
+  /** Set by the pool when other jobs wait: encode for speed rather than size. */
+  busy?: boolean;
 }
 
 /** Packs features into one buffer, so a job crosses to a worker as one transferable block. */
@@ -53,5 +55,5 @@ export async function runDrawJob(job: DrawJob): Promise<Buffer> {
   const labels: Label[] = [];
   for (const l of job.layers) drawFeatures(g, l.style, unpack(l), scale, k, labels);
   if (labels.length) drawLabels(g, labels, k, width, height);
-  return encodeImage(canvas.data(), width, height, job.format, job.background);
+  return encodeImage(canvas.data(), width, height, job.format, job.background, job.busy);
 }

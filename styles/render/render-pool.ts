@@ -62,6 +62,7 @@ export class RenderPool {
       if (!slot && this.slots.length < this.size) slot = this.spawn();
       if (!slot) return;
       const p = this.queue.shift()!;
+      p.job.busy = this.queue.length > 0;
       slot.current = p;
       const transfer = p.job.layers.flatMap((l) => [l.wkb.buffer, l.offsets.buffer]) as ArrayBuffer[];
       slot.worker.postMessage({ id: p.id, job: p.job }, transfer);
