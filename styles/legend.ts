@@ -1,5 +1,6 @@
 /** Legends from a style's rules: one icon per rule (a sample point, line or square drawn with
- *  the rule's symbolizers) and its title; RULE picks one rule and draws only its icon. */
+ *  the rule's symbolizers) and its title; RULE picks one rule and draws only its icon. Rules of
+ *  different FeatureTypeStyles that share a name (a road's casing and centre line) make one icon. */
 import { createCanvas } from '@napi-rs/canvas';
 import type { Rule, Style } from './model.js';
 import { drawSymbolizer } from './render/draw.js';
@@ -15,8 +16,19 @@ function sample(w: number, h: number, x = 0, y = 0): Parts {
   };
 }
 
-function drawIcon(g: any, rule: Rule, x: number, y: number, w: number, h: number): void {
-  for (const s of rule.symbolizers) {
+/** Legend entries: rules in order, a later pass's rule joining an earlier one of the same name. */
+function entries(rules: Rule[]): Rule[][] {
+  const out: Rule[][] = [];
+  for (const r of rules) {
+    const same = out.find((e) => e[0].name === r.name && !e.some((x) => (x.pass ?? 0) === (r.pass ?? 0)));
+    if (same) same.push(r);
+    else out.push([r]);
+  }
+  return out;
+}
+
+function drawIcon(g: any, rules: Rule[], x: number, y: number, w: number, h: number): void {
+  for (const s of rules.flatMap((r) => r.symbolizers)) {
     if (s.kind === 'text') continue;
     const parts = sample(w, h, x, y);
     // Each symbolizer draws on its own sample shape only.
@@ -36,30 +48,32 @@ export interface LegendOptions {
 }
 
 export async function legendImage(style: Style, o: LegendOptions): Promise<Buffer> {
-  const rules = o.rule ? style.rules.filter((r) => r.name === o.rule) : style.rules.filter((r) => r.symbolizers.some((s) => s.kind !== 'text'));
+  const all = entries(o.rule ? style.rules.filter((r) => r.name === o.rule) : style.rules);
+  const icons = o.rule ? all : all.filter((e) => e.some((r) => r.symbolizers.some((s) => s.kind !== 'text')));
   const transparent = o.transparent ?? true;
-  if (o.rule || rules.length <= 1) {
+  if (o.rule || icons.length <= 1) {
     const c = createCanvas(o.width, o.height);
     const g = c.getContext('2d');
     if (!transparent || o.format === 'image/jpeg') { g.fillStyle = '#ffffff'; g.fillRect(0, 0, o.width, o.height); }
-    if (rules[0]) drawIcon(g, rules[0], 0, 0, o.width, o.height);
+    if (icons[0]) drawIcon(g, icons[0], 0, 0, o.width, o.height);
     return encodeImage(c.data(), o.width, o.height, o.format);
   }
   const row = o.height + 4;
   const probe = createCanvas(1, 1).getContext('2d');
   probe.font = '12px sans-serif';
-  const labelW = Math.ceil(Math.max(...rules.map((r) => probe.measureText(r.title ?? r.name).width)));
+  const titleOf = (e: Rule[]) => e.find((r) => r.title)?.title ?? e[0].name;
+  const labelW = Math.ceil(Math.max(...icons.map((e) => probe.measureText(titleOf(e)).width)));
   const width = Math.min(2048, o.width + 8 + labelW + 4);
-  const height = Math.min(4096, rules.length * row);
+  const height = Math.min(4096, icons.length * row);
   const c = createCanvas(width, height);
   const g = c.getContext('2d');
   if (!transparent || o.format === 'image/jpeg') { g.fillStyle = '#ffffff'; g.fillRect(0, 0, width, height); }
-  rules.forEach((r, i) => {
-    drawIcon(g, r, 0, i * row + 2, o.width, o.height);
+  icons.forEach((e, i) => {
+    drawIcon(g, e, 0, i * row + 2, o.width, o.height);
     g.globalAlpha = 1;
     g.fillStyle = '#000000';
     g.font = '12px sans-serif';
-    g.fillText(r.title ?? r.name, o.width + 8, i * row + 2 + o.height / 2 + 4);
+    g.fillText(titleOf(e), o.width + 8, i * row + 2 + o.height / 2 + 4);
   });
   return encodeImage(c.data(), width, height, o.format);
 }

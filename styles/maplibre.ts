@@ -51,10 +51,12 @@ const rgbaOf = (color: string, opacity: number) => ({ color, opacity });
 export function styleToMapLibre(style: Style, opts: { source: string; sourceLayer: string; idPrefix?: string }): MapLibreLayer[] {
   const out: MapLibreLayer[] = [];
   const prefix = opts.idPrefix ?? opts.sourceLayer;
-  const others = style.rules.filter((r) => !r.elseFilter && r.filter).map((r) => filterToMapLibre(r.filter!)).filter((x) => x !== undefined);
+  // Rules come in pass (FeatureTypeStyle) order, as MapLibre draws layers; ElseFilter is per pass.
+  const others = (pass: number) => style.rules.filter((r) => (r.pass ?? 0) === pass && !r.elseFilter && r.filter).map((r) => filterToMapLibre(r.filter!)).filter((x) => x !== undefined);
   style.rules.forEach((rule: Rule, i) => {
     let filter = rule.filter ? filterToMapLibre(rule.filter) : undefined;
-    if (rule.elseFilter && others.length) filter = ['!', ['any', ...others]];
+    const rest = rule.elseFilter ? others(rule.pass ?? 0) : [];
+    if (rest.length) filter = ['!', ['any', ...rest]];
     const base = (kind: string, j: number, type: string, geom?: string): MapLibreLayer => {
       const l: MapLibreLayer = { id: `${prefix}-${i}-${j}-${kind}`, type, source: opts.source, 'source-layer': opts.sourceLayer };
       if (rule.maxScale !== undefined) l.minzoom = zoomOf(rule.maxScale);

@@ -66,6 +66,9 @@ export interface Rule {
   elseFilter?: boolean;
   minScale?: number;
   maxScale?: number;
+  /** Index of its FeatureTypeStyle: each is a drawing pass over every feature, in order
+   *  (absent: 0). Rules are kept sorted by pass. */
+  pass?: number;
   symbolizers: Symbolizer[];
 }
 

@@ -134,8 +134,19 @@ const SYMBOLIZERS: Record<string, (n: any) => Symbolizer> = {
   TextSymbolizer: text,
 };
 
-function rule(node: any, i: number): Rule {
+const SEQ = 'simpul-seq';
+/** fast-xml-parser groups children by name, losing the order between names; numbering these
+ *  start tags first keeps document order (symbolizers are drawn in it, FTS are passes). */
+const ORDERED = /<((?:[\w.-]+:)?(?:(?:Point|Line|Polygon|Text)Symbolizer|FeatureTypeStyle|CoverageStyle))(?=[\s/>])/g;
+const numbered = (xml: string) => {
+  let n = 0;
+  return xml.replace(ORDERED, (_, tag: string) => `<${tag} ${SEQ}="${n++}"`);
+};
+const seqOf = (n: any) => num(n?.[`@${SEQ}`], 0);
+
+function rule(node: any, i: number, pass: number): Rule {
   const r: Rule = { name: txt(node.Name) || `rule${i + 1}`, symbolizers: [] };
+  if (pass) r.pass = pass;
   const title = txt(node.Title) || txt(node.Description?.Title);
   if (title) r.title = title;
   if (node.Filter !== undefined) {
@@ -148,17 +159,19 @@ function rule(node: any, i: number): Rule {
   if (node.ElseFilter !== undefined) r.elseFilter = true;
   if (node.MinScaleDenominator !== undefined) r.minScale = num(node.MinScaleDenominator, 0);
   if (node.MaxScaleDenominator !== undefined) r.maxScale = num(node.MaxScaleDenominator, Infinity);
-  // Keep document order of symbolizers of different kinds (fast-xml-parser groups by name;
-  // SLD order within a kind is kept, kinds are drawn polygon → line → point → text).
-  for (const kind of ['PolygonSymbolizer', 'LineSymbolizer', 'PointSymbolizer', 'TextSymbolizer']) {
-    for (const n of arr(node[kind])) r.symbolizers.push(SYMBOLIZERS[kind](n ?? {}));
-  }
+  r.symbolizers = Object.entries(SYMBOLIZERS)
+    .flatMap(([kind, make]) => arr(node[kind]).map((n) => ({ seq: seqOf(n), s: make(n ?? {}) })))
+    .sort((a, b) => a.seq - b.seq)
+    .map((x) => x.s);
   return r;
 }
 
+/** Each FeatureTypeStyle is one drawing pass (its number kept on its rules), in document order. */
 function userStyle(node: any, i: number): Style {
   const rules: Rule[] = [];
-  for (const fts of [...arr(node.FeatureTypeStyle), ...arr(node.CoverageStyle)]) for (const r of arr(fts?.Rule)) rules.push(rule(r ?? {}, rules.length));
+  [...arr(node.FeatureTypeStyle), ...arr(node.CoverageStyle)].sort((a, b) => seqOf(a) - seqOf(b)).forEach((fts, pass) => {
+    for (const r of arr(fts?.Rule)) rules.push(rule(r ?? {}, rules.length, pass));
+  });
   return { name: txt(node.Name) || `style${i + 1}`, title: txt(node.Title) || txt(node.Description?.Title) || txt(node.Name), abstract: txt(node.Abstract) || undefined, rules };
 }
 
@@ -166,7 +179,7 @@ function userStyle(node: any, i: number): Style {
 export function parseSld(xml: string): SldLayer[] {
   let doc: any;
   try {
-    doc = parseXml(xml.trim(), { removeNSPrefix: true });
+    doc = parseXml(numbered(xml.trim()), { removeNSPrefix: true });
   } catch (err) {
     throw bad((err as Error).message);
   }

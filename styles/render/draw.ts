@@ -1,6 +1,7 @@
-/** Draws one layer's features with a style: rules chosen by scale and filter (ElseFilter
- *  when none matched), symbolizers in order; labels collected and placed last, each kept
- *  only where its box collides with no label already placed. */
+/** Draws one layer's features with a style: one pass over the features per FeatureTypeStyle
+ *  (so casings stay under every centre line), rules chosen by scale and filter within the pass
+ *  (ElseFilter when none of the pass matched), symbolizers in document order; labels collected
+ *  and placed last, each kept only where its box collides with no label already placed. */
 import { Image } from '@napi-rs/canvas';
 import { evaluate } from '../../ogc/filter/evaluate.js';
 import type { Rule, Style, Symbolizer, TextSymbolizer } from '../model.js';
@@ -128,15 +129,30 @@ export function drawSymbolizer(g: Ctx, s: Symbolizer, parts: Parts, k: number, p
   }
 }
 
+/** Rules by FeatureTypeStyle, in drawing order: each list is one pass over every feature. */
+export function passesOf(rules: Rule[]): Rule[][] {
+  const by = new Map<number, Rule[]>();
+  for (const r of rules) {
+    const list = by.get(r.pass ?? 0);
+    if (list) list.push(r);
+    else by.set(r.pass ?? 0, [r]);
+  }
+  return [...by.keys()].sort((a, b) => a - b).map((p) => by.get(p)!);
+}
+
 export function drawFeatures(g: Ctx, style: Style, features: Feature[], scale: number, k: number, labels: Label[]): void {
-  const rules = rulesAtScale(style, scale);
-  if (!rules.length) return;
-  const plain = rules.length === 1 && !rules[0].filter && !rules[0].elseFilter;
-  for (const f of features) {
-    const chosen = plain ? rules : matchingRules(rules, f.props);
-    if (!chosen.length) continue;
-    const parts = readWkb(f.wkb);
-    for (const r of chosen) for (const s of r.symbolizers) drawSymbolizer(g, s, parts, k, f.props, labels);
+  const passes = passesOf(rulesAtScale(style, scale));
+  // With several passes each feature's geometry is read once and kept for the next pass.
+  const kept: Array<Parts | undefined> = passes.length > 1 ? new Array(features.length) : [];
+  for (const rules of passes) {
+    const plain = rules.length === 1 && !rules[0].filter && !rules[0].elseFilter;
+    features.forEach((f, i) => {
+      const chosen = plain ? rules : matchingRules(rules, f.props);
+      if (!chosen.length) return;
+      const parts = kept[i] ?? readWkb(f.wkb);
+      if (passes.length > 1) kept[i] = parts;
+      for (const r of chosen) for (const s of r.symbolizers) drawSymbolizer(g, s, parts, k, f.props, labels);
+    });
   }
   g.globalAlpha = 1;
   g.setLineDash([]);
