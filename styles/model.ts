@@ -40,6 +40,17 @@ export interface Font {
   style: 'normal' | 'italic';
 }
 
+/** LinePlacement: glyphs follow the line (or, followLine=false, one straight run along it). */
+export interface LinePlacement {
+  /** Pixels to the left of the line's direction (SE PerpendicularOffset); negative: right. */
+  offset: number;
+  /** A label every `repeat` pixels along the line (0: one, at the middle). */
+  repeat: number;
+  /** Largest turn, in degrees, between neighbouring glyphs before the label is dropped. */
+  maxAngle: number;
+  follow: boolean;
+}
+
 export interface TextSymbolizer {
   kind: 'text';
   /** Property whose value is the label (literal text when `literal` is set). */
@@ -48,6 +59,8 @@ export interface TextSymbolizer {
   fill: Fill;
   halo?: { radius: number; fill: Fill };
   placement: 'point' | 'line';
+  /** With placement 'line'; absent: defaults (follow, no offset, no repeat, 45°). */
+  line?: LinePlacement;
   anchor: [number, number];
   displacement: [number, number];
 }

@@ -4,7 +4,7 @@
 import { parseXml } from '../ogc/xml.js';
 import { OgcError } from '../ogc/errors.js';
 import { filterFromXml } from '../ogc/filter/ogc-filter.js';
-import type { Fill, Font, Graphic, Hatch, MarkShape, Rule, Stroke, Style, Symbolizer } from './model.js';
+import type { Fill, Font, Graphic, Hatch, LinePlacement, MarkShape, Rule, Stroke, Style, Symbolizer } from './model.js';
 
 export interface SldLayer {
   /** NamedLayer/UserLayer Name: the layer the styles apply to. */
@@ -22,10 +22,10 @@ const num = (v: any, d: number): number => {
   return txt(v) !== '' && Number.isFinite(n) ? n : d;
 };
 
-/** CssParameter (SLD 1.0) / SvgParameter (SE 1.1) by name. */
-function params(node: any): Map<string, string> {
+/** Elements carrying their name in a `name` attribute (CssParameter, VendorOption, …) by name. */
+function named(list: any[]): Map<string, string> {
   const m = new Map<string, string>();
-  for (const p of [...arr(node?.CssParameter), ...arr(node?.SvgParameter)]) {
+  for (const p of list) {
     const name = String(p?.['@name'] ?? '');
     // A value may itself be an expression (ogc:Literal): take its text.
     const v = typeof p === 'object' ? (p['#text'] ?? txt(p.Literal)) : p;
@@ -33,6 +33,9 @@ function params(node: any): Map<string, string> {
   }
   return m;
 }
+
+/** CssParameter (SLD 1.0) / SvgParameter (SE 1.1) by name. */
+const params = (node: any) => named([...arr(node?.CssParameter), ...arr(node?.SvgParameter)]);
 
 const COLOUR = /^#([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const colour = (v: string | undefined, d: string): string => (v && COLOUR.test(v) ? v : d);
@@ -109,19 +112,27 @@ function font(node: any): Font {
   };
 }
 
+/** LinePlacement with SE PerpendicularOffset and GeoServer's followLine, repeat and maxAngleDelta. */
+function linePlacement(node: any, lp: any): LinePlacement {
+  const vo = named(arr(node.VendorOption));
+  return { offset: num(lp?.PerpendicularOffset, 0), repeat: Math.max(0, num(vo.get('repeat'), 0)), maxAngle: num(vo.get('maxAngleDelta'), 45), follow: vo.get('followLine') !== 'false' };
+}
+
 function text(node: any): Symbolizer {
   const label = node.Label;
   const property = label && typeof label === 'object' ? txt(label.PropertyName) : '';
   const literal = label && typeof label === 'object' ? (property ? undefined : txt(label.Literal) || txt(label)) : txt(label);
   const pp = node.LabelPlacement?.PointPlacement;
   const halo = node.Halo;
+  const lp = node.LabelPlacement?.LinePlacement;
   return {
     kind: 'text',
     label: property ? { property } : { literal: literal ?? '' },
     font: font(node.Font),
     fill: fill(node.Fill) ?? { color: '#000000', opacity: 1 },
     halo: halo !== undefined ? { radius: num(halo.Radius, 1), fill: fill(halo.Fill) ?? { color: '#ffffff', opacity: 1 } } : undefined,
-    placement: node.LabelPlacement?.LinePlacement !== undefined ? 'line' : 'point',
+    placement: lp !== undefined ? 'line' : 'point',
+    ...(lp !== undefined ? { line: linePlacement(node, lp) } : {}),
     anchor: [num(pp?.AnchorPoint?.AnchorPointX, 0.5), num(pp?.AnchorPoint?.AnchorPointY, 0.5)],
     displacement: [num(pp?.Displacement?.DisplacementX, 0), num(pp?.Displacement?.DisplacementY, 0)],
   };

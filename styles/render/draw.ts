@@ -1,10 +1,11 @@
 /** Draws one layer's features with a style: one pass over the features per FeatureTypeStyle
  *  (so casings stay under every centre line), rules chosen by scale and filter within the pass
- *  (ElseFilter when none of the pass matched), symbolizers in document order; labels collected
- *  and placed last, each kept only where its box collides with no label already placed. */
+ *  (ElseFilter when none of the pass matched), symbolizers in document order; labels are
+ *  collected here and placed last (labels.ts). */
 import { Image } from '@napi-rs/canvas';
 import { evaluate } from '../../ogc/filter/evaluate.js';
-import type { Rule, Style, Symbolizer, TextSymbolizer } from '../model.js';
+import type { Rule, Style, Symbolizer } from '../model.js';
+import type { Label } from './labels.js';
 import { applyFill, applyStroke, drawGraphic, tracePath, type Ctx } from './symbols.js';
 import { readWkb, type Parts, type Pt } from './wkb.js';
 
@@ -13,13 +14,7 @@ export interface Feature {
   wkb: Uint8Array;
 }
 
-export interface Label {
-  text: string;
-  sym: TextSymbolizer;
-  x: number;
-  y: number;
-  angle: number;
-}
+export { drawLabels, type Label } from './labels.js';
 
 /** Rules that apply at this scale denominator (Min inclusive, Max exclusive, as SLD says). */
 export function rulesAtScale(style: Style, scale: number): Rule[] {
@@ -70,30 +65,6 @@ function anchorOf(parts: Parts): Pt | undefined {
   return l && l[Math.floor(l.length / 2)];
 }
 
-/** Middle of the longest line, with the angle of the segment there (kept upright). */
-function alongLine(parts: Parts): { x: number; y: number; angle: number } | undefined {
-  let best: Pt[] | undefined, len = 0;
-  for (const l of parts.lines) {
-    let s = 0;
-    for (let i = 1; i < l.length; i++) s += Math.hypot(l[i][0] - l[i - 1][0], l[i][1] - l[i - 1][1]);
-    if (s > len) { len = s; best = l; }
-  }
-  if (!best) return undefined;
-  let walked = 0;
-  for (let i = 1; i < best.length; i++) {
-    const d = Math.hypot(best[i][0] - best[i - 1][0], best[i][1] - best[i - 1][1]);
-    if (walked + d >= len / 2 && d > 0) {
-      const t = (len / 2 - walked) / d;
-      let angle = Math.atan2(best[i][1] - best[i - 1][1], best[i][0] - best[i - 1][0]);
-      if (angle > Math.PI / 2) angle -= Math.PI;
-      if (angle < -Math.PI / 2) angle += Math.PI;
-      return { x: best[i - 1][0] + t * (best[i][0] - best[i - 1][0]), y: best[i - 1][1] + t * (best[i][1] - best[i - 1][1]), angle };
-    }
-    walked += d;
-  }
-  return undefined;
-}
-
 export function drawSymbolizer(g: Ctx, s: Symbolizer, parts: Parts, k: number, props: Record<string, unknown>, labels: Label[]): void {
   switch (s.kind) {
     case 'polygon':
@@ -121,10 +92,9 @@ export function drawSymbolizer(g: Ctx, s: Symbolizer, parts: Parts, k: number, p
     case 'text': {
       const v = s.label.literal ?? (s.label.property ? props[s.label.property] : undefined);
       if (v === null || v === undefined || v === '') return;
-      const on = s.placement === 'line' && parts.lines.length ? alongLine(parts) : undefined;
-      const p = on ? undefined : anchorOf(parts);
-      const c = on ?? (p && { x: p[0], y: p[1], angle: 0 });
-      if (c) labels.push({ text: String(v), sym: s, x: c.x, y: c.y, angle: c.angle });
+      const at = s.placement === 'line' && parts.lines.length ? undefined : anchorOf(parts);
+      if (at) labels.push({ text: String(v), sym: s, at });
+      else if (s.placement === 'line') labels.push({ text: String(v), sym: s, lines: parts.lines });
     }
   }
 }
@@ -156,38 +126,4 @@ export function drawFeatures(g: Ctx, style: Style, features: Feature[], scale: n
   }
   g.globalAlpha = 1;
   g.setLineDash([]);
-}
-
-/** Places labels in order, skipping any whose box overlaps one already placed. */
-export function drawLabels(g: Ctx, labels: Label[], k: number, width: number, height: number): void {
-  const placed: Array<[number, number, number, number]> = [];
-  for (const l of labels) {
-    const f = l.sym.font;
-    g.font = `${f.style === 'italic' ? 'italic ' : ''}${f.weight === 'bold' ? 'bold ' : ''}${Math.round(f.size * k)}px ${f.family}`;
-    const w = g.measureText(l.text).width;
-    const h = f.size * k;
-    const x = l.x + l.sym.displacement[0] * k - w * l.sym.anchor[0];
-    const y = l.y - l.sym.displacement[1] * k + h * (0.5 - l.sym.anchor[1]) + h * 0.35;
-    const half = Math.max(w, h) / 2;
-    const box: [number, number, number, number] = l.angle ? [l.x - half, l.y - half, l.x + half, l.y + half] : [x - 2, y - h, x + w + 2, y + h * 0.3];
-    if (box[2] < 0 || box[0] > width || box[3] < 0 || box[1] > height) continue;
-    if (placed.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) continue;
-    placed.push(box);
-    g.save();
-    if (l.angle) { g.translate(l.x, l.y); g.rotate(l.angle); g.translate(-l.x, -l.y); }
-    const tx = l.angle ? l.x - w / 2 : x;
-    const ty = l.angle ? l.y + h * 0.35 : y;
-    if (l.sym.halo) {
-      g.globalAlpha = l.sym.halo.fill.opacity;
-      g.strokeStyle = l.sym.halo.fill.color;
-      g.lineWidth = l.sym.halo.radius * 2 * k;
-      g.lineJoin = 'round';
-      g.setLineDash([]);
-      g.strokeText(l.text, tx, ty);
-    }
-    g.globalAlpha = l.sym.fill.opacity;
-    g.fillStyle = l.sym.fill.color;
-    g.fillText(l.text, tx, ty);
-    g.restore();
-  }
 }

@@ -27,6 +27,14 @@ describe('SLD FeatureTypeStyles as passes, symbolizers in document order', () =>
     expect(passesOf([r('a', 2), r('b'), r('c', 2)]).map((p) => p.map((x) => x.name))).to.deep.equal([['b'], ['a', 'c']]);
   });
 
+  it('reads LinePlacement: PerpendicularOffset and the followLine, repeat and maxAngleDelta vendor options', () => {
+    const text = (placement: string, vendor = '') => sld(`<FeatureTypeStyle><Rule><TextSymbolizer><Label>x</Label><LabelPlacement>${placement}</LabelPlacement>${vendor}</TextSymbolizer></Rule></FeatureTypeStyle>`).rules[0].symbolizers[0];
+    expect(text('<LinePlacement/>')).to.include({ placement: 'line' }).and.to.have.deep.property('line', { offset: 0, repeat: 0, maxAngle: 45, follow: true });
+    const opts = text('<LinePlacement><PerpendicularOffset>6</PerpendicularOffset></LinePlacement>', '<VendorOption name="followLine">false</VendorOption><VendorOption name="repeat">150</VendorOption><VendorOption name="maxAngleDelta">30</VendorOption>');
+    expect(opts).to.have.deep.property('line', { offset: 6, repeat: 150, maxAngle: 30, follow: false });
+    expect(text('<PointPlacement/>')).to.include({ placement: 'point' }).and.not.to.have.property('line');
+  });
+
   it('legend: rules of different passes sharing a name make one icon, drawn pass by pass', async () => {
     const one = await legendImage(sld(road('jalan')), { width: 20, height: 20, format: 'image/png' });
     const { data, info } = await sharp(one).raw().toBuffer({ resolveWithObject: true });
