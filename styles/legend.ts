@@ -4,7 +4,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { Rule, Style } from './model.js';
 import { drawSymbolizer } from './render/draw.js';
-import type { Parts } from './render/wkb.js';
+import type { Parts } from './render/parts.js';
 import { encodeImage, type ImageFormat } from './render/encode.js';
 
 function sample(w: number, h: number, x = 0, y = 0): Parts {

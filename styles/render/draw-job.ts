@@ -9,8 +9,8 @@ import { encodeImage, type ImageFormat } from './encode.js';
 export interface DrawLayer {
   style: Style;
   props: Array<Record<string, unknown>>;
-  /** Every feature's WKB, one after another; feature i is wkb[offsets[i] .. offsets[i+1]). */
-  wkb: Uint8Array;
+  /** Every feature's TWKB, one after another; feature i is twkb[offsets[i] .. offsets[i+1]). */
+  twkb: Uint8Array;
   offsets: Uint32Array;
 }
 
@@ -30,18 +30,18 @@ export interface DrawJob {
 }
 
 /** Packs features into one buffer, so a job crosses to a worker as one transferable block. */
-export function packLayer(style: Style, features: Array<{ props: Record<string, unknown>; wkb: Uint8Array }>): DrawLayer {
+export function packLayer(style: Style, features: Array<{ props: Record<string, unknown>; twkb: Uint8Array }>): DrawLayer {
   const offsets = new Uint32Array(features.length + 1);
   let n = 0;
-  features.forEach((f, i) => { offsets[i] = n; n += f.wkb.length; });
+  features.forEach((f, i) => { offsets[i] = n; n += f.twkb.length; });
   offsets[features.length] = n;
-  const wkb = new Uint8Array(n);
-  features.forEach((f, i) => wkb.set(f.wkb, offsets[i]));
-  return { style, props: features.map((f) => f.props), wkb, offsets };
+  const twkb = new Uint8Array(n);
+  features.forEach((f, i) => twkb.set(f.twkb, offsets[i]));
+  return { style, props: features.map((f) => f.props), twkb, offsets };
 }
 
 function unpack(l: DrawLayer): Feature[] {
-  return l.props.map((props, i) => ({ props, wkb: l.wkb.subarray(l.offsets[i], l.offsets[i + 1]) }));
+  return l.props.map((props, i) => ({ props, twkb: l.twkb.subarray(l.offsets[i], l.offsets[i + 1]) }));
 }
 
 export async function runDrawJob(job: DrawJob): Promise<Buffer> {

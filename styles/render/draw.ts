@@ -6,12 +6,15 @@ import { Image } from '@napi-rs/canvas';
 import { evaluate } from '../../ogc/filter/evaluate.js';
 import type { Rule, Style, Symbolizer } from '../model.js';
 import type { Label } from './labels.js';
-import { applyFill, applyStroke, drawGraphic, tracePath, type Ctx } from './symbols.js';
-import { readWkb, type Parts, type Pt } from './wkb.js';
+import type { Parts, Pt } from './parts.js';
+import { linesSvg, polygonsSvg, toPath } from './paths.js';
+import { applyFill, applyStroke, drawGraphic, type Ctx } from './symbols.js';
+import { readTwkb } from './twkb.js';
 
 export interface Feature {
   props: Record<string, unknown>;
-  wkb: Uint8Array;
+  /** TWKB in pixel coordinates (data/render/features.ts). */
+  twkb: Uint8Array;
 }
 
 export { drawLabels, type Label } from './labels.js';
@@ -65,38 +68,53 @@ function anchorOf(parts: Parts): Pt | undefined {
   return l && l[Math.floor(l.length / 2)];
 }
 
-export function drawSymbolizer(g: Ctx, s: Symbolizer, parts: Parts, k: number, props: Record<string, unknown>, labels: Label[]): void {
+/** Draws one symbolizer for a run of features that matched the same rules: polygons and
+ *  lines of the whole run as one path (fill of all, then stroke of all, so outlines stay on
+ *  top where features overlap), marks and labels one by one. */
+export function drawSymbolizerRun(g: Ctx, s: Symbolizer, run: Parts[], props: Array<Record<string, unknown>>, k: number, labels: Label[]): void {
   switch (s.kind) {
-    case 'polygon':
-      if (!parts.polygons.length) return;
-      g.beginPath();
-      for (const p of parts.polygons) tracePath(g, p, true);
-      if (s.fill) { applyFill(g, s.fill, k); g.fill('evenodd'); }
-      if (s.stroke) { applyStroke(g, s.stroke, k); g.stroke(); }
+    case 'polygon': {
+      if (!run.some((p) => p.polygons.length)) return;
+      const path = toPath(polygonsSvg(run));
+      if (s.fill) { applyFill(g, s.fill, k); g.fill(path, 'nonzero'); }
+      if (s.stroke) { applyStroke(g, s.stroke, k); g.stroke(path); }
       return;
+    }
     case 'line': {
-      const rings = parts.lines.length ? parts.lines : parts.polygons.flat();
-      if (!rings.length) return;
-      g.beginPath();
-      tracePath(g, rings, false);
+      const svg = linesSvg(run);
+      if (!svg) return;
       applyStroke(g, s.stroke, k);
-      g.stroke();
+      g.stroke(toPath(svg));
       return;
     }
     case 'point': {
-      const pts = parts.points.length ? parts.points : [anchorOf(parts)].filter((p): p is Pt => !!p);
+      const pts: Pt[] = [];
+      for (const p of run) {
+        if (p.points.length) pts.push(...p.points);
+        else {
+          const a = anchorOf(p);
+          if (a) pts.push(a);
+        }
+      }
+      // Marks one by one: where points crowd, each covers the one before, outline and all.
       const img = imageOf(s.graphic.image);
       for (const [x, y] of pts) drawGraphic(g, s.graphic, x, y, k, img);
       return;
     }
-    case 'text': {
-      const v = s.label.literal ?? (s.label.property ? props[s.label.property] : undefined);
-      if (v === null || v === undefined || v === '') return;
-      const at = s.placement === 'line' && parts.lines.length ? undefined : anchorOf(parts);
-      if (at) labels.push({ text: String(v), sym: s, at });
-      else if (s.placement === 'line') labels.push({ text: String(v), sym: s, lines: parts.lines });
-    }
+    case 'text':
+      run.forEach((parts, i) => {
+        const v = s.label.literal ?? (s.label.property ? props[i][s.label.property] : undefined);
+        if (v === null || v === undefined || v === '') return;
+        const at = s.placement === 'line' && parts.lines.length ? undefined : anchorOf(parts);
+        if (at) labels.push({ text: String(v), sym: s, at });
+        else if (s.placement === 'line') labels.push({ text: String(v), sym: s, lines: parts.lines });
+      });
   }
+}
+
+/** One feature, one symbolizer (legends). */
+export function drawSymbolizer(g: Ctx, s: Symbolizer, parts: Parts, k: number, props: Record<string, unknown>, labels: Label[]): void {
+  drawSymbolizerRun(g, s, [parts], [props], k, labels);
 }
 
 /** Rules by FeatureTypeStyle, in drawing order: each list is one pass over every feature. */
@@ -112,17 +130,33 @@ export function passesOf(rules: Rule[]): Rule[][] {
 
 export function drawFeatures(g: Ctx, style: Style, features: Feature[], scale: number, k: number, labels: Label[]): void {
   const passes = passesOf(rulesAtScale(style, scale));
-  // With several passes each feature's geometry is read once and kept for the next pass.
-  const kept: Array<Parts | undefined> = passes.length > 1 ? new Array(features.length) : [];
+  if (!passes.length) return;
+  const parts = features.map((f) => readTwkb(f.twkb));
   for (const rules of passes) {
     const plain = rules.length === 1 && !rules[0].filter && !rules[0].elseFilter;
+    // Consecutive features that matched the same rules are drawn together, in feature order.
+    let run: number[] = [];
+    let runRules: Rule[] = [];
+    let runKey = '';
+    const flush = () => {
+      if (!run.length) return;
+      const p = run.map((i) => parts[i]);
+      const props = run.map((i) => features[i].props);
+      for (const r of runRules) for (const s of r.symbolizers) drawSymbolizerRun(g, s, p, props, k, labels);
+      run = [];
+    };
     features.forEach((f, i) => {
       const chosen = plain ? rules : matchingRules(rules, f.props);
       if (!chosen.length) return;
-      const parts = kept[i] ?? readWkb(f.wkb);
-      if (passes.length > 1) kept[i] = parts;
-      for (const r of chosen) for (const s of r.symbolizers) drawSymbolizer(g, s, parts, k, f.props, labels);
+      const key = plain ? '*' : chosen.map((r) => rules.indexOf(r)).join(',');
+      if (key !== runKey) {
+        flush();
+        runKey = key;
+        runRules = chosen;
+      }
+      run.push(i);
     });
+    flush();
   }
   g.globalAlpha = 1;
   g.setLineDash([]);

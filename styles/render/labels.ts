@@ -3,7 +3,7 @@
  *  a line label is laid glyph by glyph along its line, read left to right, one box per glyph. */
 import type { LinePlacement, TextSymbolizer } from '../model.js';
 import type { Ctx } from './symbols.js';
-import type { Pt } from './wkb.js';
+import type { Pt } from './parts.js';
 
 /** `at`: where a point label goes; `lines`: the pixel lines a line label may follow. */
 export type Label = { text: string; sym: TextSymbolizer } & ({ at: Pt } | { lines: Pt[][] });

@@ -64,7 +64,7 @@ export class RenderPool {
       const p = this.queue.shift()!;
       p.job.busy = this.queue.length > 0;
       slot.current = p;
-      const transfer = p.job.layers.flatMap((l) => [l.wkb.buffer, l.offsets.buffer]) as ArrayBuffer[];
+      const transfer = p.job.layers.flatMap((l) => [l.twkb.buffer, l.offsets.buffer]) as ArrayBuffer[];
       slot.worker.postMessage({ id: p.id, job: p.job }, transfer);
     }
   }

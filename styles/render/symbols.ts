@@ -1,7 +1,6 @@
 /** Drawing the style model's pieces on a 2D canvas: strokes, fills (with hatches), marks. */
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Fill, Graphic, Hatch, Stroke } from '../model.js';
-import type { Pt } from './wkb.js';
 
 export type Ctx = SKRSContext2D;
 
@@ -47,15 +46,6 @@ function hatchPattern(g: Ctx, h: NonNullable<Fill['hatch']>, k: number): any {
 export function applyFill(g: Ctx, f: Fill, k: number): void {
   g.globalAlpha = f.opacity;
   g.fillStyle = f.hatch ? hatchPattern(g, f.hatch, k) : f.color;
-}
-
-export function tracePath(g: Ctx, parts: Pt[][], close: boolean): void {
-  for (const ring of parts) {
-    if (ring.length < 2) continue;
-    g.moveTo(ring[0][0], ring[0][1]);
-    for (let i = 1; i < ring.length; i++) g.lineTo(ring[i][0], ring[i][1]);
-    if (close) g.closePath();
-  }
 }
 
 const MARKS: Record<Graphic['shape'], (g: Ctx, r: number) => void> = {

@@ -3,7 +3,7 @@
  *  the bytes of WKB, with points closer than the precision already dropped by PostGIS.
  *  The reader keeps its state in module variables (one decode at a time per thread): closures
  *  made per geometry were slower than reading WKB. */
-import type { Parts, Pt } from './wkb.js';
+import type { Parts, Pt } from './parts.js';
 
 let buf: Uint8Array = new Uint8Array(0);
 let o = 0;
@@ -18,6 +18,8 @@ function varint(): number {
   let v = b & 0x7f;
   let shift = 128;
   for (;;) {
+    // Past the end buf[o] is undefined, which is never < 0x80: stop rather than loop forever.
+    if (o >= buf.length) throw new RangeError('TWKB ends too soon');
     b = buf[o++];
     v += (b & 0x7f) * shift;
     if (b < 0x80) return v;
@@ -39,6 +41,7 @@ function point(): Pt {
 
 function seq(): Pt[] {
   const n = varint();
+  if (n > buf.length - o) throw new RangeError('TWKB ends too soon');
   const s: Pt[] = new Array(n);
   for (let i = 0; i < n; i++) s[i] = point();
   return s;

@@ -7,17 +7,22 @@ import type { Style } from '../../styles/model.js';
 
 export type P = [number, number];
 
-/** WKB (little-endian) of a point, a line string or a one-ring polygon. */
-export function wkb(kind: 'point' | 'line' | 'polygon', pts: P[]): Uint8Array {
-  const type = { point: 1, line: 2, polygon: 3 }[kind];
-  const head = kind === 'point' ? 5 : kind === 'line' ? 9 : 13;
-  const b = Buffer.alloc(head + pts.length * 16);
-  b.writeUInt8(1, 0);
-  b.writeUInt32LE(type, 1);
-  if (kind === 'polygon') b.writeUInt32LE(1, 5);
-  if (kind !== 'point') b.writeUInt32LE(pts.length, head - 4);
-  pts.forEach(([x, y], i) => { b.writeDoubleLE(x, head + i * 16); b.writeDoubleLE(y, head + 8 + i * 16); });
-  return b;
+/** TWKB at 0.1 px (as the map query sends it) of a point, a line string or a one-ring polygon. */
+export function twkb(kind: 'point' | 'line' | 'polygon', pts: P[]): Uint8Array {
+  const out: number[] = [{ point: 1, line: 2, polygon: 3 }[kind] | (2 << 4), 0];
+  const varint = (v: number) => { for (; v >= 0x80; v = Math.floor(v / 128)) out.push((v & 0x7f) | 0x80); out.push(v); };
+  const zigzag = (v: number) => varint(v < 0 ? -2 * v - 1 : 2 * v);
+  if (kind === 'polygon') varint(1);
+  if (kind !== 'point') varint(pts.length);
+  let x = 0;
+  let y = 0;
+  for (const [px, py] of pts) {
+    const [X, Y] = [Math.round(px * 10), Math.round(py * 10)];
+    zigzag(X - x);
+    zigzag(Y - y);
+    [x, y] = [X, Y];
+  }
+  return Uint8Array.from(out);
 }
 
 /** A one-layer SLD around FeatureTypeStyle elements (SLD 1.0, ogc: filters). */
@@ -34,8 +39,8 @@ export interface Picture {
   where: (test: (r: number, g: number, b: number) => boolean) => P[];
 }
 
-export async function draw(style: Style, features: Array<{ wkb: Uint8Array; props?: Record<string, unknown> }>, width = 200, height = 200): Promise<Picture> {
-  const layer = packLayer(style, features.map((f) => ({ props: f.props ?? {}, wkb: f.wkb })));
+export async function draw(style: Style, features: Array<{ twkb: Uint8Array; props?: Record<string, unknown> }>, width = 200, height = 200): Promise<Picture> {
+  const layer = packLayer(style, features.map((f) => ({ props: f.props ?? {}, twkb: f.twkb })));
   const png = await runDrawJob({ width, height, format: 'image/png', transparent: false, background: '#ffffff', scale: 5000, k: 1, layers: [layer] });
   const data = await sharp(png).removeAlpha().raw().toBuffer();
   const rgb = (x: number, y: number): [number, number, number] => {

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { testNode, type TestNode } from '../support/context.js';
 import { renderMap } from '../../styles/render/render-map.js';
 import { ANONYMOUS } from '../../data/access.js';
-import { black, blue, draw, red, sld, wkb, yellow } from '../styles/draw-support.js';
+import { black, blue, draw, red, sld, twkb, yellow } from '../styles/draw-support.js';
 
 const line = (colour: string, width: number) => `<LineSymbolizer><Stroke><CssParameter name="stroke">${colour}</CssParameter><CssParameter name="stroke-width">${width}</CssParameter></Stroke></LineSymbolizer>`;
 const kindIs = (v: string) => `<ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>kind</ogc:PropertyName><ogc:Literal>${v}</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>`;
@@ -11,7 +11,7 @@ const casing = sld(`<FeatureTypeStyle><Rule>${line('#000000', 9)}</Rule></Featur
 
 describe('drawing order (FeatureTypeStyles are passes, symbolizers in document order)', () => {
   it('draws each FeatureTypeStyle over every feature before the next: casings stay under all centre lines', async () => {
-    const across = [{ wkb: wkb('line', [[10, 100], [190, 100]]) }, { wkb: wkb('line', [[100, 10], [100, 190]]) }];
+    const across = [{ twkb: twkb('line', [[10, 100], [190, 100]]) }, { twkb: twkb('line', [[100, 10], [100, 190]]) }];
     const pic = await draw(casing, across);
     // Both centre lines are yellow right through the crossing, the second road's casing under them.
     for (let d = -6; d <= 6; d++) {
@@ -25,7 +25,7 @@ describe('drawing order (FeatureTypeStyles are passes, symbolizers in document o
     const style = sld(`<FeatureTypeStyle><Rule>${kindIs('a')}${line('#ff0000', 9)}</Rule><Rule><ElseFilter/>${line('#0000ff', 9)}</Rule></FeatureTypeStyle>
       <FeatureTypeStyle><Rule>${kindIs('b')}${line('#ffff00', 3)}</Rule><Rule><ElseFilter/>${line('#000000', 3)}</Rule></FeatureTypeStyle>`);
     expect(style.rules.map((r) => r.pass ?? 0)).to.deep.equal([0, 0, 1, 1]);
-    const pic = await draw(style, [{ wkb: wkb('line', [[10, 50], [190, 50]]), props: { kind: 'a' } }, { wkb: wkb('line', [[10, 150], [190, 150]]), props: { kind: 'b' } }]);
+    const pic = await draw(style, [{ twkb: twkb('line', [[10, 50], [190, 50]]), props: { kind: 'a' } }, { twkb: twkb('line', [[10, 150], [190, 150]]), props: { kind: 'b' } }]);
     // a: its own rule in pass 1, pass 2's ElseFilter; b: pass 1's ElseFilter, its own rule in pass 2.
     expect(red(...pic.rgb(100, 46)) && black(...pic.rgb(100, 50))).to.equal(true);
     expect(blue(...pic.rgb(100, 146)) && yellow(...pic.rgb(100, 150))).to.equal(true);
@@ -34,7 +34,7 @@ describe('drawing order (FeatureTypeStyles are passes, symbolizers in document o
   it('draws the symbolizers of one rule in document order, whatever their kinds', async () => {
     const mark = '<PointSymbolizer><Graphic><Mark><WellKnownName>square</WellKnownName><Fill><CssParameter name="fill">#ff0000</CssParameter></Fill></Mark><Size>40</Size></Graphic></PointSymbolizer>';
     const area = '<PolygonSymbolizer><Fill><CssParameter name="fill">#0000ff</CssParameter></Fill></PolygonSymbolizer>';
-    const square = [{ wkb: wkb('polygon', [[50, 50], [150, 50], [150, 150], [50, 150], [50, 50]]) }];
+    const square = [{ twkb: twkb('polygon', [[50, 50], [150, 50], [150, 150], [50, 150], [50, 50]]) }];
     const markFirst = sld(`<FeatureTypeStyle><Rule>${mark}${area}</Rule></FeatureTypeStyle>`);
     expect(markFirst.rules[0].symbolizers.map((s) => s.kind)).to.deep.equal(['point', 'polygon']);
     expect(blue(...(await draw(markFirst, square)).rgb(100, 100))).to.equal(true);

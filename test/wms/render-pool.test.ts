@@ -3,18 +3,12 @@ import sharp from 'sharp';
 import { RenderPool } from '../../styles/render/render-pool.js';
 import { packLayer, runDrawJob, type DrawJob } from '../../styles/render/draw-job.js';
 import { defaultStyle } from '../../styles/defaults.js';
+import { twkb } from '../styles/draw-support.js';
 
-/** A WKB polygon (little-endian) in pixel coordinates. */
-function square(x: number, y: number, s: number): Uint8Array {
-  const pts = [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
-  const b = Buffer.alloc(1 + 4 + 4 + 4 + pts.length * 16);
-  b.writeUInt8(1, 0); b.writeUInt32LE(3, 1); b.writeUInt32LE(1, 5); b.writeUInt32LE(pts.length, 9);
-  pts.forEach(([px, py], i) => { b.writeDoubleLE(px, 13 + i * 16); b.writeDoubleLE(py, 21 + i * 16); });
-  return b;
-}
+const square = (x: number, y: number, s: number) => twkb('polygon', [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]);
 
-function job(n: number, wkb?: Uint8Array): DrawJob {
-  const features = Array.from({ length: n }, (_, i) => ({ props: { fid: i }, wkb: wkb ?? square((i * 7) % 200, (i * 13) % 200, 20) }));
+function job(n: number, geometry?: Uint8Array): DrawJob {
+  const features = Array.from({ length: n }, (_, i) => ({ props: { fid: i }, twkb: geometry ?? square((i * 7) % 200, (i * 13) % 200, 20) }));
   return { width: 256, height: 256, format: 'image/png', transparent: false, background: '#ffffff', scale: 5000, k: 1, layers: [packLayer(defaultStyle({ name: 'uji:persil', title: 'Persil', geometryType: 'MultiPolygon' }), features)] };
 }
 
@@ -35,7 +29,7 @@ describe('render worker pool (drawing off the main thread)', () => {
   it('fails only the broken job and keeps drawing', async () => {
     const pool = new RenderPool(1);
     try {
-      const broken = pool.draw(job(1, Uint8Array.from([1, 3, 0, 0, 0, 9, 0, 0, 0])));
+      const broken = pool.draw(job(1, Uint8Array.from([0x23, 0, 1, 200])));
       const good = pool.draw(job(3));
       const [b, g] = await Promise.allSettled([broken, good]);
       expect(b.status).to.equal('rejected');
