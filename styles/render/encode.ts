@@ -1,5 +1,6 @@
-/** Raw premultiplied RGBA → the requested image format, with sharp. */
+/** Raw premultiplied RGBA → the requested image format: 32-bit PNG by png.ts, the others by sharp. */
 import sharp from 'sharp';
+import { encodePng } from './png.js';
 
 export const IMAGE_FORMATS = ['image/png', 'image/png; mode=8bit', 'image/jpeg', 'image/webp'] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
@@ -14,11 +15,15 @@ export function imageFormat(text: string): ImageFormat | undefined {
   return table[t];
 }
 
+const SYNC_PNG_PIXELS = 1024 * 1024;
+
 /** `busy`: other pictures are waiting for the CPU, so PNG trades size for time (zlib level 1,
  *  about twice as fast as 6 for a 256 px map). */
 export async function encodeImage(raw: Buffer, width: number, height: number, format: ImageFormat, background?: string, busy = false): Promise<Buffer> {
-  const img = sharp(raw, { raw: { width, height, channels: 4, premultiplied: true } });
   const compressionLevel = busy ? 1 : 6;
+  // Small pictures synchronously (cheaper); large ones in sharp's threads, never blocking a thread for long.
+  if (format === 'image/png' && width * height <= SYNC_PNG_PIXELS) return encodePng(raw, width, height, compressionLevel);
+  const img = sharp(raw, { raw: { width, height, channels: 4, premultiplied: true } });
   switch (format) {
     case 'image/png':
       return img.png({ compressionLevel, adaptiveFiltering: false }).toBuffer();
