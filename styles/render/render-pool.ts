@@ -37,23 +37,24 @@ export class RenderPool {
   private slots: Slot[] = [];
   private queue: Pending[] = [];
   private nextId = 1;
-  private closed = false;
+  private closing = false;
 
   constructor(readonly size: number) {}
 
   draw(job: DrawJob): Promise<Buffer> {
     if (this.size <= 0) return runDrawJob(job);
-    if (this.closed) return Promise.reject(new Error('The render pool is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, job, resolve, reject });
       this.pump();
     });
   }
 
+  /** Stops the workers (at shutdown: they would keep the process alive). A later draw starts new ones. */
   async close(): Promise<void> {
-    this.closed = true;
+    this.closing = true;
     for (const p of this.queue.splice(0)) p.reject(new Error('The render pool is closed'));
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+    this.closing = false;
   }
 
   private pump(): void {
@@ -86,7 +87,7 @@ export class RenderPool {
       this.slots = this.slots.filter((s) => s !== slot);
       slot.current?.reject(new Error(`A render worker stopped: ${why}`));
       slot.current = undefined;
-      if (!this.closed) this.pump();
+      if (!this.closing) this.pump();
     };
     worker.on('error', (e) => lost(e.message));
     worker.on('exit', (code) => lost(`exit ${code}`));
@@ -99,4 +100,8 @@ let shared: RenderPool | undefined;
 /** The process's pool, made by the first caller: `threads` workers (default: one per core). */
 export function renderPool(threads?: number): RenderPool {
   return (shared ??= new RenderPool(threads ?? availableParallelism()));
+}
+
+export async function closeRenderPool(): Promise<void> {
+  await shared?.close();
 }

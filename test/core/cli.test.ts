@@ -37,7 +37,7 @@ describe('simpul CLI: serve, demo, layers, users, publish', () => {
     expect(unknown.code).to.equal(2);
   });
 
-  it('serves, answers /ready, and shuts down gracefully on SIGTERM', async function () {
+  it('serves, answers /ready, draws a map, and shuts down gracefully on SIGTERM', async function () {
     const child = spawnCli(['serve'], { ...env, PORT: '0', HOST: '127.0.0.1', SIMPUL_LOG_LEVEL: 'info' });
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -50,6 +50,9 @@ describe('simpul CLI: serve, demo, layers, users, publish', () => {
     });
     const ready = await fetch(`${url}/ready`);
     expect(ready.status).to.equal(200);
+    // A map drawn starts the render workers; shutting down must stop them too.
+    const map = await fetch(`${url}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=dpupr:jalan&STYLES=&CRS=CRS:84&BBOX=106.55,-6.3,106.75,-6.1&WIDTH=64&HEIGHT=64&FORMAT=image/png`);
+    expect(map.headers.get('content-type')).to.equal('image/png');
     const code = await new Promise<number | null>((resolve) => {
       child.on('close', resolve);
       child.kill('SIGTERM');
