@@ -5,7 +5,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import type { Rule, Style } from './model.js';
 import { drawSymbolizer } from './render/draw.js';
 import type { Parts } from './render/parts.js';
-import { encodeImage, type ImageFormat } from './render/encode.js';
+import { encodeCanvas, type ImageFormat } from './render/encode.js';
 
 function sample(w: number, h: number, x = 0, y = 0): Parts {
   const m = 2;
@@ -56,7 +56,7 @@ export async function legendImage(style: Style, o: LegendOptions): Promise<Buffe
     const g = c.getContext('2d');
     if (!transparent || o.format === 'image/jpeg') { g.fillStyle = '#ffffff'; g.fillRect(0, 0, o.width, o.height); }
     if (icons[0]) drawIcon(g, icons[0], 0, 0, o.width, o.height);
-    return encodeImage(c.data(), o.width, o.height, o.format);
+    return encodeCanvas(c, o.format);
   }
   const row = o.height + 4;
   const probe = createCanvas(1, 1).getContext('2d');
@@ -75,5 +75,5 @@ export async function legendImage(style: Style, o: LegendOptions): Promise<Buffe
     g.font = '12px sans-serif';
     g.fillText(titleOf(e), o.width + 8, i * row + 2 + o.height / 2 + 4);
   });
-  return encodeImage(c.data(), width, height, o.format);
+  return encodeCanvas(c, o.format);
 }

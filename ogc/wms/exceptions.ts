@@ -5,7 +5,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { OgcError } from '../errors.js';
 import { asOgcError } from '../exceptions.js';
 import { XML_DECL, el, esc } from '../xml.js';
-import { encodeImage, imageFormat } from '../../styles/render/encode.js';
+import { encodeCanvas, imageFormat } from '../../styles/render/encode.js';
 
 export type WmsVersion = '1.1.1' | '1.3.0';
 
@@ -62,7 +62,7 @@ export async function sendWmsException(res: Response, version: WmsVersion, err: 
       }
       g.fillText(line, 4, y);
     }
-    res.status(200).type(fmt).send(await encodeImage(c.data(), image.width, image.height, fmt));
+    res.status(200).type(fmt).send(await encodeCanvas(c, fmt));
     return;
   }
   const type = version === '1.1.1' ? 'application/vnd.ogc.se_xml' : 'text/xml';

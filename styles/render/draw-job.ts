@@ -4,7 +4,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { Style } from '../model.js';
 import { drawFeatures, drawLabels, type Feature, type Label } from './draw.js';
-import { encodeImage, type ImageFormat } from './encode.js';
+import { encodeCanvas, type ImageFormat } from './encode.js';
 
 export interface DrawLayer {
   style: Style;
@@ -55,5 +55,5 @@ export async function runDrawJob(job: DrawJob): Promise<Buffer> {
   const labels: Label[] = [];
   for (const l of job.layers) drawFeatures(g, l.style, unpack(l), scale, k, labels);
   if (labels.length) drawLabels(g, labels, k, width, height);
-  return encodeImage(canvas.data(), width, height, job.format, job.background, job.busy);
+  return encodeCanvas(canvas, job.format, job.background, job.busy);
 }

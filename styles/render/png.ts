@@ -1,5 +1,5 @@
-/** RGBA PNG straight from the canvas's premultiplied pixels with Node's zlib: filter None on
- *  every row (as the issue asks: no adaptive filtering), one IDAT. For a 256 px map this is
+/** RGBA PNG with Node's zlib: filter None on every row (as the issue asks: no adaptive
+ *  filtering), one IDAT. For a 256 px map this is
  *  about 1 ms faster than sharp (libvips sets up a pipeline per image), which is a tenth of a
  *  small GetMap. */
 import { crc32, deflateSync } from 'node:zlib';
@@ -15,28 +15,11 @@ function chunk(type: string, data: Buffer): Buffer {
   return b;
 }
 
-export function encodePng(premultiplied: Uint8Array, width: number, height: number, level: number): Buffer {
+/** `rgba`: straight (not premultiplied) 8-bit RGBA rows. */
+export function encodePng(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, level: number): Buffer {
   const stride = width * 4;
-  const rows = Buffer.alloc((stride + 1) * height);
-  for (let y = 0; y < height; y++) {
-    let o = y * (stride + 1) + 1; // the row's filter byte stays 0 (None)
-    const end = (y + 1) * stride;
-    for (let i = y * stride; i < end; i += 4, o += 4) {
-      const a = premultiplied[i + 3];
-      if (a === 0) continue;
-      if (a === 255) {
-        rows[o] = premultiplied[i];
-        rows[o + 1] = premultiplied[i + 1];
-        rows[o + 2] = premultiplied[i + 2];
-      } else {
-        const k = 255 / a;
-        rows[o] = Math.min(255, Math.round(premultiplied[i] * k));
-        rows[o + 1] = Math.min(255, Math.round(premultiplied[i + 1] * k));
-        rows[o + 2] = Math.min(255, Math.round(premultiplied[i + 2] * k));
-      }
-      rows[o + 3] = a;
-    }
-  }
+  const rows = Buffer.alloc((stride + 1) * height); // each row's filter byte stays 0 (None)
+  for (let y = 0; y < height; y++) rows.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   const head = Buffer.alloc(13);
   head.writeUInt32BE(width, 0);
   head.writeUInt32BE(height, 4);

@@ -63,8 +63,9 @@ export class RenderPool {
       if (!slot && this.slots.length < this.size) slot = this.spawn();
       if (!slot) return;
       const p = this.queue.shift()!;
-      p.job.busy = this.queue.length > 0;
       slot.current = p;
+      // Every worker drawing, or more waiting: the CPU is the limit, so encode for speed.
+      p.job.busy = this.queue.length > 0 || this.slots.length === this.size && this.slots.every((s) => s.current);
       const transfer = p.job.layers.flatMap((l) => [l.twkb.buffer, l.offsets.buffer]) as ArrayBuffer[];
       slot.worker.postMessage({ id: p.id, job: p.job }, transfer);
     }
