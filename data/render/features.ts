@@ -18,7 +18,7 @@ export interface MapBox {
 }
 
 export interface MapFeature {
-  fid: number;
+  /** The attributes the style reads (and fid), empty when it reads none. */
   props: Record<string, unknown>;
   /** TWKB in pixel coordinates. */
   twkb: Uint8Array;
@@ -39,12 +39,15 @@ export function mapFeaturesSql(layer: Layer, properties: string[], limit: number
   const pixels = `ST_Affine(ST_Transform(t.geom, $5::int), 1.0 / $6::float8, 0, 0, -1.0 / $7::float8, -$1::float8 / $6::float8, $4::float8 / $7::float8)`;
   const geometry = point ? 'x.g' : `CASE WHEN ST_XMax(t.geom) - ST_XMin(t.geom) > v.clip OR ST_YMax(t.geom) - ST_YMin(t.geom) > v.clip
       THEN ST_ClipByBox2D(x.g, ST_MakeEnvelope(-${MARGIN_PX}, -${MARGIN_PX}, $8::int + ${MARGIN_PX}, $9::int + ${MARGIN_PX})) ELSE x.g END`;
-  return `SELECT t.fid${cols.length ? ', ' + cols.map((c) => `t.${c}`).join(', ') : ''}, ST_AsTWKB(${geometry}, 1) AS twkb
+  const rows = `SELECT t.fid${cols.length ? ', ' + cols.map((c) => `t.${c}`).join(', ') : ''}, ST_AsTWKB(${geometry}, 1) AS twkb
     FROM (SELECT b4326, ${CLIP_VIEWS} * GREATEST(ST_XMax(b4326) - ST_XMin(b4326), ST_YMax(b4326) - ST_YMin(b4326)) AS clip
             FROM (SELECT ST_Transform(${box}, 4326) AS b4326) q) v
     JOIN ${layerTableSql(layer)} t ON t.geom && v.b4326,
     LATERAL (SELECT ${point ? pixels : `ST_Simplify(${pixels}, 0.5, true)`} AS g OFFSET 0) x
     ORDER BY t.fid LIMIT ${Math.max(1, Math.floor(limit))}`;
+  // A style that reads no attribute needs geometry only: one value, each TWKB after its
+  // length, instead of a row per feature (parsing hundreds of rows cost more than drawing points).
+  return properties.length ? rows : `SELECT string_agg(int4send(length(twkb)) || twkb, ''::bytea ORDER BY fid) AS packed FROM (${rows}) r WHERE twkb IS NOT NULL`;
 }
 
 export async function mapFeatures(db: Db, layer: Layer, box: MapBox, properties: string[], limit = 200_000): Promise<MapFeature[]> {
@@ -52,12 +55,22 @@ export async function mapFeatures(db: Db, layer: Layer, box: MapBox, properties:
   const py = (box.maxy - box.miny) / box.height;
   const r = await db.query<Record<string, any>>(mapFeaturesSql(layer, properties, limit), [box.minx, box.miny, box.maxx, box.maxy, box.srid, px, py, ...(/Point/.test(layer.geometryType) ? [] : [box.width, box.height])]);
   const out: MapFeature[] = [];
+  if (!properties.length) {
+    const packed = r.rows[0]?.packed as Uint8Array | null | undefined; // a Buffer from pg, a Uint8Array from PGlite
+    const view = packed && new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+    for (let o = 0; packed && view && o + 4 <= packed.length; ) {
+      const n = view.getUint32(o);
+      out.push({ props: {}, twkb: packed.subarray(o + 4, o + 4 + n) });
+      o += 4 + n;
+    }
+    return out;
+  }
   for (const row of r.rows) {
     if (!row.twkb) continue;
     const props: Record<string, unknown> = {};
     for (const p of properties) if (p in row) props[p] = typeof row[p] === 'bigint' ? Number(row[p]) : row[p];
     props.fid = Number(row.fid);
-    out.push({ fid: Number(row.fid), props, twkb: row.twkb as Uint8Array });
+    out.push({ props, twkb: row.twkb as Uint8Array });
   }
   return out;
 }
