@@ -45,6 +45,20 @@ describe('renderMap (the renderer behind GetMap and raster tiles)', () => {
     }
   });
 
+  it('encodes a large PNG (over a megapixel, through sharp) like a small one (through zlib)', async () => {
+    const layers = ['bappeda:batas_kecamatan', 'dpupr:jalan'].map(layer);
+    const bbox = { minx: 106.55, miny: -6.3, maxx: 106.75, maxy: -6.1 };
+    const big = await renderMap(node.ctx, { layers, bbox, srid: 4326, width: 1200, height: 1200, format: 'image/png', transparent: true });
+    const small = await renderMap(node.ctx, { layers, bbox, srid: 4326, width: 300, height: 300, format: 'image/png', transparent: true });
+    const shrunk = await sharp(big.body).resize(300, 300).ensureAlpha().raw().toBuffer();
+    const direct = await sharp(small.body).ensureAlpha().raw().toBuffer();
+    expect((await sharp(big.body).metadata()).width).to.equal(1200);
+    // Same picture: a similar share of drawn pixels, none of them garbled by premultiplied alpha.
+    const drawn = (d: Buffer) => { let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 32) n++; return n / (d.length / 4); };
+    expect(drawn(shrunk)).to.be.closeTo(drawn(direct), 0.15);
+    expect(drawn(direct)).to.be.greaterThan(0.1);
+  });
+
   it('matches the stored snapshots (default styles; hatch, dash and marks from SLD)', async () => {
     const box = { minx: 106.6, miny: -6.25, maxx: 106.7, maxy: -6.15 };
     const base = await renderMap(node.ctx, { layers: ['bappeda:batas_kecamatan', 'dpupr:jalan', 'dindik:sekolah'].map(layer), bbox: box, srid: 4326, width: 128, height: 128, format: 'image/png' });
