@@ -1,5 +1,6 @@
 /** XYZ tiles: /tiles/{layer}/{z}/{x}/{y}.pbf|.mvt|.png|.jpg|.webp (WebMercatorQuad), several
- *  layers as /tiles/{a},{b}/…, and TileJSON 3.0 at /tiles/{layer}.json. Errors are JSON; a
+ *  layers as /tiles/{a},{b}/…, picture tiles in a stored style with ?style=, and TileJSON 3.0
+ *  at /tiles/{layer}.json. Errors are JSON; a
  *  hidden layer is 404 like a missing one. */
 import type { Request, Response, Router } from 'express';
 import type { AppContext } from '../context.js';
@@ -8,7 +9,7 @@ import type { Principal } from '../../data/access.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { OgcError } from '../../ogc/errors.js';
 import { WEB_MERCATOR } from '../../tiles/matrix-sets.js';
-import { serveTile, tileFormat, type TileResponse } from '../../tiles/service.js';
+import { serveTile, tileFormat, type TileFormat, type TileResponse } from '../../tiles/service.js';
 
 const MAX_LAYERS = 50;
 
@@ -51,6 +52,14 @@ export function sendJsonError(res: Response, err: unknown, ctx: AppContext): voi
   }
 }
 
+/** `?style=` names a stored style of every layer of a picture tile (as WMTS Style does); vector tiles carry data, not style. */
+function styleParam(req: Request, format: TileFormat): string | undefined {
+  const v = req.query.style;
+  if (v === undefined || format === 'pbf') return undefined;
+  if (typeof v !== 'string' || v.length > 200) throw new HttpError(400, 'InvalidParameterValue', 'style must be one style name');
+  return v.trim() || undefined;
+}
+
 const TILE_PATH = /^\/([^/]+)\/([^/]+)\/([^/]+)\/([^/.]+)\.([A-Za-z0-9]+)$/;
 
 function tileJson(ctx: AppContext, req: Request, res: Response, layers: Layer[], names: string) {
@@ -69,7 +78,7 @@ function tileJson(ctx: AppContext, req: Request, res: Response, layers: Layer[],
     version: '1.0.0',
     attribution: 'Pemerintah Kota Tangerang — Simpul',
     scheme: 'xyz',
-    tiles: [`${base}/tiles/${path}/{z}/{x}/{y}.${fmt}`],
+    tiles: [`${base}/tiles/${path}/{z}/{x}/{y}.${fmt}${fmt !== 'pbf' && typeof req.query.style === 'string' ? `?style=${encodeURIComponent(req.query.style)}` : ''}`],
     minzoom: 0,
     maxzoom: 22,
     bounds,
@@ -113,7 +122,7 @@ export function mountTiles(router: Router, ctx: AppContext): void {
       const [z, x, y] = [m[2], m[3], m[4]].map((s) => (/^\d{1,9}$/.test(s) ? Number(s) : NaN));
       if ([z, x, y].some((n) => Number.isNaN(n))) throw new HttpError(400, 'InvalidParameterValue', 'z, x and y must be whole numbers');
       const layers = resolveLayers(ctx, principalOf(res), names);
-      const t = await serveTile(ctx, principalOf(res), { layers, tms: WEB_MERCATOR, z, col: x, row: y, format }, { ifNoneMatch: req.get('if-none-match'), acceptEncoding: req.get('accept-encoding') });
+      const t = await serveTile(ctx, principalOf(res), { layers, tms: WEB_MERCATOR, z, col: x, row: y, format, style: styleParam(req, format) }, { ifNoneMatch: req.get('if-none-match'), acceptEncoding: req.get('accept-encoding') });
       sendTile(res, t);
     } catch (err) {
       sendJsonError(res, err, ctx);

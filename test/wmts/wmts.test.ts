@@ -167,7 +167,7 @@ print("ok", len(w.contents))
     expect(await maxPixelDiff(`${dir}/gdal.png`, `${dir}/wms.png`)).to.equal(0);
   });
 
-  it('capabilities carry an ETag (304), list stored styles, and GetTile draws with them', async () => {
+  it('capabilities carry an ETag (304), list stored styles, and GetTile and XYZ ?style= draw with them', async () => {
     const a = await fetch(`${node.url}/wmts/1.0.0/WMTSCapabilities.xml`);
     const etag = a.headers.get('etag')!;
     expect(etag).to.match(/^".+"$/);
@@ -186,6 +186,15 @@ print("ok", len(w.contents))
     expect(red.status).to.equal(200);
     expect(await maxPixelDiff(red.body, (await fetchBytes(wmsOfTile('merah'))).body)).to.equal(0);
     expect(await maxPixelDiff(red.body, (await fetchBytes(kvp('default'))).body)).to.be.greaterThan(0);
+    // XYZ picture tiles take the same stored style by ?style=, and TileJSON keeps it in its URL.
+    const xyzRed = await fetchBytes(`${node.url}/tiles/bappeda:batas_kecamatan/${t.z}/${t.x}/${t.y}.png?style=merah`);
+    expect(xyzRed.status).to.equal(200);
+    expect(await maxPixelDiff(xyzRed.body, red.body)).to.equal(0);
+    const tj = JSON.parse((await get(`${node.url}/tiles/bappeda:batas_kecamatan.json?format=png&style=merah`)).body);
+    expect(tj.tiles[0]).to.match(/\{y\}\.png\?style=merah$/);
+    const noStyle = await get(`${node.url}/tiles/bappeda:batas_kecamatan/${t.z}/${t.x}/${t.y}.png?style=biru`);
+    expect(noStyle.status).to.equal(400);
+    expect(JSON.parse(noStyle.body).code).to.equal('StyleNotDefined');
     // A new default style is never answered from the cache (styleVersion is in the key).
     const xyz = `${node.url}/tiles/bappeda:batas_kecamatan/${t.z}/${t.x}/${t.y}.png`;
     const before = await fetchBytes(xyz);
