@@ -10,7 +10,7 @@ import { registerCollectionLinks } from '../../ogc/ogcapi/collections.js';
 import { tileMatrixSet } from '../../tiles/matrix-sets.js';
 import { serveTile, tileFormat, type TileFormat } from '../../tiles/service.js';
 import { tileMatrixSetDocument, tileMatrixSetList, tilesetList, tilesetMetadata } from '../../ogc/ogcapi/tiles/documents.js';
-import { HttpError, resolveLayers, sendJsonError, sendTile } from './tiles.js';
+import { HttpError, resolveLayers, sendJsonError, sendTile, styleParam } from './tiles.js';
 
 registerOgcApiPart({
   conformance: [
@@ -71,7 +71,7 @@ export function mountOgcapiTiles(router: Router, ctx: AppContext): void {
         const row = whole(String(req.params.row), 'tileRow');
         const col = whole(String(req.params.col), 'tileCol');
         if (!t.matrices[z]) throw new HttpError(404, 'NotFound', `No tile matrix ${z} in ${t.id}`);
-        const out = await serveTile(ctx, principalOf(res), { layers: [layer], tms: t, z, row, col, format }, { ifNoneMatch: req.get('if-none-match'), acceptEncoding: req.get('accept-encoding') });
+        const out = await serveTile(ctx, principalOf(res), { layers: [layer], tms: t, z, row, col, format, style: styleParam(req, format) }, { ifNoneMatch: req.get('if-none-match'), acceptEncoding: req.get('accept-encoding') });
         sendTile(res, out);
       }),
     );

@@ -53,7 +53,7 @@ export function sendJsonError(res: Response, err: unknown, ctx: AppContext): voi
 }
 
 /** `?style=` names a stored style of every layer of a picture tile (as WMTS Style does); vector tiles carry data, not style. */
-function styleParam(req: Request, format: TileFormat): string | undefined {
+export function styleParam(req: Request, format: TileFormat): string | undefined {
   const v = req.query.style;
   if (v === undefined || format === 'pbf') return undefined;
   if (typeof v !== 'string' || v.length > 200) throw new HttpError(400, 'InvalidParameterValue', 'style must be one style name');

@@ -43,6 +43,10 @@ describe('tiles: OGC API Tiles, Redis cache, seed and cache CLI', () => {
     const m = await fetchBytes(`${node.url}/ogcapi/collections/bappeda:batas_kelurahan/map/tiles/WebMercatorQuad/${t.z}/${t.y}/${t.x}`);
     expect(m.status).to.equal(200);
     expect((await sharp(m.body).metadata()).format).to.equal('png');
+    // ?style= names a stored style; the layer has none by that name here.
+    const styled = await get(`${node.url}/ogcapi/collections/bappeda:batas_kelurahan/map/tiles/WebMercatorQuad/${t.z}/${t.y}/${t.x}?style=biru`);
+    expect(styled.status).to.equal(400);
+    expect(JSON.parse(styled.body).code).to.equal('StyleNotDefined');
     for (const [u, s] of [
       [`/ogcapi/collections/dinsos:penerima_bantuan/tiles`, 404],
       [`/ogcapi/collections/bappeda:batas_kota/tiles/WebMercatorQuad/40/0/0`, 404],
