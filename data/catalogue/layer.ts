@@ -89,6 +89,11 @@ export function layerFromRow(r: Record<string, any>): Layer {
   };
 }
 
+/** Points, lines or polygons (mixed and unknown geometry count as polygons). */
+export function geometryKind(l: Pick<Layer, 'geometryType'>): 'point' | 'line' | 'polygon' {
+  return /Point/.test(l.geometryType) ? 'point' : /Line/.test(l.geometryType) ? 'line' : 'polygon';
+}
+
 /** Quoted "schema"."table" of a layer. Identifiers come only from the catalogue. */
 export function layerTableSql(l: Pick<Layer, 'schema' | 'table'>): string {
   return `${quoteIdent(l.schema)}.${quoteIdent(l.table)}`;

@@ -5,7 +5,7 @@
  *  computed once (a LATERAL subquery: an inlined one was evaluated once per reference, which
  *  made this query three times slower). Same SQL on both adapters. */
 import type { Db } from '../db/types.js';
-import { layerTableSql, quoteIdent, type Layer } from '../catalogue/layer.js';
+import { geometryKind, layerTableSql, quoteIdent, type Layer } from '../catalogue/layer.js';
 
 export interface MapBox {
   minx: number;
@@ -35,7 +35,7 @@ const CLIP_VIEWS = 4;
 export function mapFeaturesSql(layer: Layer, properties: string[], limit: number): string {
   const known = new Set(layer.attributes.map((a) => a.name));
   const cols = properties.filter((p) => known.has(p)).map(quoteIdent);
-  const point = /Point/.test(layer.geometryType);
+  const point = geometryKind(layer) === 'point';
   const pixels = `ST_Affine(ST_Transform(t.geom, $5::int), 1.0 / $6::float8, 0, 0, -1.0 / $7::float8, -$1::float8 / $6::float8, $4::float8 / $7::float8)`;
   const geometry = point ? 'x.g' : `CASE WHEN ST_XMax(t.geom) - ST_XMin(t.geom) > v.clip OR ST_YMax(t.geom) - ST_YMin(t.geom) > v.clip
       THEN ST_ClipByBox2D(x.g, ST_MakeEnvelope(-${MARGIN_PX}, -${MARGIN_PX}, $8::int + ${MARGIN_PX}, $9::int + ${MARGIN_PX})) ELSE x.g END`;
@@ -53,7 +53,7 @@ export function mapFeaturesSql(layer: Layer, properties: string[], limit: number
 export async function mapFeatures(db: Db, layer: Layer, box: MapBox, properties: string[], limit = 200_000): Promise<MapFeature[]> {
   const px = (box.maxx - box.minx) / box.width;
   const py = (box.maxy - box.miny) / box.height;
-  const r = await db.query<Record<string, any>>(mapFeaturesSql(layer, properties, limit), [box.minx, box.miny, box.maxx, box.maxy, box.srid, px, py, ...(/Point/.test(layer.geometryType) ? [] : [box.width, box.height])]);
+  const r = await db.query<Record<string, any>>(mapFeaturesSql(layer, properties, limit), [box.minx, box.miny, box.maxx, box.maxy, box.srid, px, py, ...(geometryKind(layer) === 'point' ? [] : [box.width, box.height])]);
   const out: MapFeature[] = [];
   if (!properties.length) {
     const packed = r.rows[0]?.packed as Uint8Array | null | undefined; // a Buffer from pg, a Uint8Array from PGlite
