@@ -1,12 +1,12 @@
 /** The WFS endpoint: one request → one operation; capabilities cached per (version,
- *  visibility scope, catalogue revision, base URL) with an ETag; every error an OWS report. */
-import { createHash } from 'node:crypto';
+ *  visibility scope, catalogue revision, base URL) with its ETag and gzip; every error an OWS report. */
 import type { Request, Response } from 'express';
 import type { AppContext } from '../../server/context.js';
 import { baseUrlOf, principalOf } from '../../server/context.js';
 import { visibilityScope } from '../../data/access.js';
 import { OgcError, invalid } from '../errors.js';
 import { sendOwsException } from '../exceptions.js';
+import { cachedDocument, documentsOf, sendCachedDocument, type CachedDocument } from '../cached-document.js';
 import { Kvp } from '../kvp.js';
 import { capabilities, describeStoredQueries, listStoredQueries } from './capabilities.js';
 import { describeEncoding, describeFeatureType } from './describe.js';
@@ -14,43 +14,24 @@ import { getFeature, getPropertyValue, layerOf } from './getfeature.js';
 import { parseWfsRequest, type WfsRequest } from './request.js';
 import { VERSIONS, negotiateVersion } from './versions.js';
 
-interface Cached { body: string; etag: string }
+const caches = new WeakMap<AppContext, Map<string, Promise<CachedDocument>>>();
 
-const caches = new WeakMap<AppContext, Map<string, Cached>>();
-
-function cacheOf(ctx: AppContext): Map<string, Cached> {
-  let c = caches.get(ctx);
-  if (!c) {
-    const map = new Map<string, Cached>();
-    ctx.catalogue.onChange(() => map.clear());
-    caches.set(ctx, map);
-    c = map;
-  }
-  return c;
-}
-
-function sendCapabilities(ctx: AppContext, req: Request, res: Response, wreq: WfsRequest): void {
+async function sendCapabilities(ctx: AppContext, req: Request, res: Response, wreq: WfsRequest): Promise<void> {
   const p = principalOf(res);
   const base = baseUrlOf(res);
   if (wreq.acceptVersions && !wreq.acceptVersions.split(',').some((v) => /^(2\.0(\.\d)?|1\.1\.0|1\.0\.0)$/.test(v.trim()))) {
     throw new OgcError('VersionNegotiationFailed', `None of ${wreq.acceptVersions} is supported (2.0.0, 1.1.0, 1.0.0)`, 'AcceptVersions');
   }
   const key = `${wreq.version}|${visibilityScope(p)}|${ctx.catalogue.revision}|${base}`;
-  const cache = cacheOf(ctx);
-  let hit = cache.get(key);
-  if (!hit) {
-    const body = capabilities(wreq.version, ctx.catalogue.visibleLayers(p), base);
-    hit = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-    if (cache.size > 200) cache.clear();
-    cache.set(key, hit);
+  const docs = documentsOf(caches, ctx);
+  let doc = docs.get(key);
+  if (!doc) {
+    doc = cachedDocument(capabilities(wreq.version, ctx.catalogue.visibleLayers(p), base));
+    if (docs.size > 200) docs.clear();
+    docs.set(key, doc);
   }
-  res.setHeader('ETag', hit.etag);
   res.setHeader('Cache-Control', 'no-cache');
-  if (req.headers['if-none-match'] === hit.etag) {
-    res.status(304).end();
-    return;
-  }
-  res.status(200).type('application/xml; charset=utf-8').send(hit.body);
+  sendCachedDocument(req, res, await doc, 'application/xml; charset=utf-8');
 }
 
 export async function handleWfs(req: Request, res: Response, ctx: AppContext): Promise<void> {
@@ -64,7 +45,7 @@ export async function handleWfs(req: Request, res: Response, ctx: AppContext): P
     const p = principalOf(res);
     switch (wreq.operation) {
       case 'GetCapabilities':
-        return sendCapabilities(ctx, req, res, wreq);
+        return await sendCapabilities(ctx, req, res, wreq);
       case 'DescribeFeatureType': {
         const layers = wreq.typeNames ? wreq.typeNames.map((t) => layerOf(ctx, p, wreq, t)) : ctx.catalogue.visibleLayers(p);
         if (!layers.length) throw invalid('typeNames', 'No feature types to describe');

@@ -1,17 +1,12 @@
-/** WMS capabilities documents, made once per version × visibility scope × URL × filter and
- *  catalogue revision, with their gzip and ETag (with 2,491 layers a document is megabytes:
- *  compressing it per request cost more than everything else). When data or styles change,
+/** WMS capabilities documents (ogc/cached-document.ts), made once per version × visibility
+ *  scope × URL × filter and catalogue revision. When data or styles change,
  *  the documents asked for recently are made again in the background, so the first caller
  *  after a publish does not wait for them. */
-import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import type { AppContext } from '../../server/context.js';
 import { visibilityScope, type Principal } from '../../data/access.js';
 import { capabilities, capabilitiesData, type CapabilitiesData } from './capabilities.js';
 import type { WmsVersion } from './exceptions.js';
-
-export interface CapabilitiesDoc { body: Buffer; gzip: Buffer; etag: string }
+import { cachedDocument, type CachedDocument } from '../cached-document.js';
 
 export interface CapabilitiesSpec {
   version: WmsVersion;
@@ -23,12 +18,11 @@ export interface CapabilitiesSpec {
   layer?: string;
 }
 
-const gzipAsync = promisify(gzip);
 /** How many recently asked documents are made again after a change. */
 const REWARM = 8;
 
 interface Caches {
-  docs: Map<string, Promise<CapabilitiesDoc>>;
+  docs: Map<string, Promise<CachedDocument>>;
   data?: Promise<CapabilitiesData>;
   recent: Map<string, CapabilitiesSpec>;
   timer?: NodeJS.Timeout;
@@ -63,7 +57,7 @@ async function rewarm(ctx: AppContext, c: Caches): Promise<void> {
   }
 }
 
-async function make(ctx: AppContext, c: Caches, s: CapabilitiesSpec): Promise<CapabilitiesDoc> {
+async function make(ctx: AppContext, c: Caches, s: CapabilitiesSpec): Promise<CachedDocument> {
   c.data ??= capabilitiesData(ctx);
   let data: CapabilitiesData;
   try {
@@ -75,11 +69,10 @@ async function make(ctx: AppContext, c: Caches, s: CapabilitiesSpec): Promise<Ca
   let layers = ctx.catalogue.visibleLayers(s.principal);
   if (s.organisation) layers = layers.filter((l) => l.organisation === s.organisation);
   if (s.layer) layers = layers.filter((l) => l.name === s.layer);
-  const body = Buffer.from(capabilities({ version: s.version, layers, url: s.url, data, orgTitle: (code) => ctx.catalogue.organisation(code)?.name ?? code }));
-  return { body, gzip: await gzipAsync(body, { level: 6 }), etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+  return cachedDocument(capabilities({ version: s.version, layers, url: s.url, data, orgTitle: (code) => ctx.catalogue.organisation(code)?.name ?? code }));
 }
 
-export function capabilitiesDoc(ctx: AppContext, s: CapabilitiesSpec, remember = true): Promise<CapabilitiesDoc> {
+export function capabilitiesDoc(ctx: AppContext, s: CapabilitiesSpec, remember = true): Promise<CachedDocument> {
   const c = cachesOf(ctx);
   const shape = `${s.version}|${visibilityScope(s.principal)}|${s.url}|${s.organisation ?? ''}|${s.layer ?? ''}`;
   if (remember) {

@@ -11,6 +11,7 @@ import { resolveStyle } from '../../styles/resolve.js';
 import { legendImage } from '../../styles/legend.js';
 import { sendWmsException, type WmsVersion } from './exceptions.js';
 import { capabilitiesDoc } from './capabilities-cache.js';
+import { sendCachedDocument } from '../cached-document.js';
 import { getMap, stylesFromSld } from './getmap.js';
 import { getFeatureInfo } from './featureinfo.js';
 import { MAX_SIDE, parseFormat, required, wmsVersion } from './request.js';
@@ -23,17 +24,8 @@ async function sendCapabilities(ctx: AppContext, req: Request, res: Response, kv
   const url = `${base}/wms${org ? `/${org}` : ''}`;
   if (org && !ctx.catalogue.organisation(org)) throw new OgcError('InvalidParameterValue', `No organisation ${org}`, 'namespace', 404);
   const hit = await capabilitiesDoc(ctx, { version, principal: p, url, organisation: ns, layer: onlyLayer });
-  res.setHeader('ETag', hit.etag);
   res.setHeader('Cache-Control', 'no-cache');
-  if (req.headers['if-none-match'] === hit.etag) {
-    res.status(304).end();
-    return;
-  }
-  const type = version === '1.1.1' ? 'application/vnd.ogc.wms_xml' : 'text/xml';
-  res.status(200).type(`${type}; charset=utf-8`).setHeader('Vary', 'Accept-Encoding');
-  // A Content-Encoding already set keeps the compression middleware off this body.
-  if (req.acceptsEncodings('gzip', 'identity') === 'gzip') res.setHeader('Content-Encoding', 'gzip').end(hit.gzip);
-  else res.end(hit.body);
+  sendCachedDocument(req, res, hit, `${version === '1.1.1' ? 'application/vnd.ogc.wms_xml' : 'text/xml'}; charset=utf-8`);
 }
 
 async function sendLegend(ctx: AppContext, res: Response, kvp: Kvp): Promise<void> {

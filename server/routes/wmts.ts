@@ -1,7 +1,6 @@
 /** WMTS 1.0.0 at /wmts (and /ows?SERVICE=WMTS): GetCapabilities, GetTile and GetFeatureInfo
  *  in KVP, and RESTful under /wmts/1.0.0/. Visible layers only; a hidden layer is reported as
  *  an unknown one. Errors are OWS 1.1 exception reports. */
-import { createHash } from 'node:crypto';
 import type { Express, Request, Response } from 'express';
 import type { OwsService } from './ows-service.js';
 import type { AppContext } from '../context.js';
@@ -9,6 +8,7 @@ import { baseUrlOf, principalOf } from '../context.js';
 import { visibilityScope } from '../../data/access.js';
 import { OgcError, missing } from '../../ogc/errors.js';
 import { sendOwsException } from '../../ogc/exceptions.js';
+import { cachedDocument, documentsOf, sendCachedDocument, type CachedDocument } from '../../ogc/cached-document.js';
 import { Kvp } from '../../ogc/kvp.js';
 import { EXT, WMTS_INFO_FORMATS, wmtsCapabilities, wmtsStyles, type WmtsStyle } from '../../ogc/wmts/capabilities.js';
 import { allStyleNames } from '../../data/styles/store.js';
@@ -44,34 +44,24 @@ function styleNames(ctx: AppContext): Promise<Map<string, WmtsStyle[]>> {
   return c.styles;
 }
 
-const capsCache = new WeakMap<AppContext, Map<string, { xml: string; etag: string }>>();
+const capsCache = new WeakMap<AppContext, Map<string, Promise<CachedDocument>>>();
 
 /** Capabilities per (visibility scope, catalogue revision, base URL); a style change moves the
  *  revision too. ETag and 304 for clients that poll. */
 async function capabilities(ctx: AppContext, req: Request, res: Response): Promise<void> {
   const base = baseUrlOf(res);
   const p = principalOf(res);
-  let cache = capsCache.get(ctx);
-  if (!cache) {
-    cache = new Map();
-    capsCache.set(ctx, cache);
-    const c = cache;
-    ctx.catalogue.onChange(() => c.clear());
-  }
+  const docs = documentsOf(capsCache, ctx);
   const key = `${visibilityScope(p)}|${ctx.catalogue.revision}|${base}`;
-  let doc = cache.get(key);
+  let doc = docs.get(key);
   if (!doc) {
-    const xml = wmtsCapabilities(ctx.catalogue.visibleLayers(p), await styleNames(ctx), base);
-    doc = { xml, etag: `"${createHash('sha1').update(xml).digest('base64url').slice(0, 22)}"` };
-    if (cache.size > 200) cache.clear();
-    cache.set(key, doc);
+    doc = styleNames(ctx).then((styles) => cachedDocument(wmtsCapabilities(ctx.catalogue.visibleLayers(p), styles, base)));
+    doc.catch(() => docs.delete(key));
+    if (docs.size > 200) docs.clear();
+    docs.set(key, doc);
   }
-  res.set({ ETag: doc.etag, 'Cache-Control': p.kind === 'anonymous' ? 'public, max-age=0, must-revalidate' : 'private, max-age=0, must-revalidate', Vary: 'Authorization' });
-  if (req.get('if-none-match')?.split(',').some((v) => v.trim().replace(/^W\//, '') === doc.etag)) {
-    res.status(304).end();
-    return;
-  }
-  res.status(200).type('application/xml; charset=utf-8').send(doc.xml);
+  res.set({ 'Cache-Control': p.kind === 'anonymous' ? 'public, max-age=0, must-revalidate' : 'private, max-age=0, must-revalidate', Vary: 'Authorization' });
+  sendCachedDocument(req, res, await doc, 'application/xml; charset=utf-8');
 }
 
 const wholeNumber = (v: string, name: string) => {

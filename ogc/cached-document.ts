@@ -1,0 +1,47 @@
+/** Capabilities documents as the services keep them: made once per catalogue revision, with
+ *  their ETag and their gzip made at the same time (with 2,491 layers a document is megabytes,
+ *  and compressing it per request cost more than everything else), and sent with ETag/304. */
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import type { Request, Response } from 'express';
+import type { AppContext } from '../server/context.js';
+
+export interface CachedDocument {
+  body: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
+
+const gzipAsync = promisify(gzip);
+
+export async function cachedDocument(text: string): Promise<CachedDocument> {
+  const body = Buffer.from(text);
+  return { body, gzip: await gzipAsync(body, { level: 6 }), etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+}
+
+/** Documents of one service for one node, emptied when the catalogue changes. */
+export function documentsOf<T>(store: WeakMap<AppContext, Map<string, T>>, ctx: AppContext): Map<string, T> {
+  let docs = store.get(ctx);
+  if (!docs) {
+    const made = new Map<string, T>();
+    ctx.catalogue.onChange(() => made.clear());
+    store.set(ctx, made);
+    docs = made;
+  }
+  return docs;
+}
+
+/** Sends a document (304 when If-None-Match names its ETag), gzipped when the client takes it.
+ *  Set Cache-Control before calling. */
+export function sendCachedDocument(req: Request, res: Response, doc: CachedDocument, type: string): void {
+  res.setHeader('ETag', doc.etag);
+  if (req.get('if-none-match')?.split(',').some((v) => v.trim().replace(/^W\//, '') === doc.etag)) {
+    res.status(304).end();
+    return;
+  }
+  res.status(200).type(type).setHeader('Vary', [res.getHeader('Vary'), 'Accept-Encoding'].filter(Boolean).join(', '));
+  // A Content-Encoding already set keeps the compression middleware off this body.
+  if (req.acceptsEncodings('gzip', 'identity') === 'gzip') res.setHeader('Content-Encoding', 'gzip').end(doc.gzip);
+  else res.end(doc.body);
+}
