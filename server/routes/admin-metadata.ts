@@ -34,41 +34,37 @@ export function mountAdminMetadata(router: Router, ctx: AppContext): void {
     if (layer) res.json(describe(layer.name, baseUrlOf(res)));
   });
 
-  router.put('/api/layers/:name/metadata', express.json({ limit: '256kb' }), async (req, res, next) => {
-    try {
-      const layer = writableLayer(ctx, res, req.params.name, 'edit the metadata of');
-      if (!layer) return;
-      const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
-      const patch: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(body)) {
-        if (k === 'kugiFcode') continue;
-        const check = FIELDS[k];
-        if (!check) {
-          res.status(400).json({ code: 'InvalidParameterValue', description: `Unknown metadata field ${k} (allowed: ${Object.keys(FIELDS).join(', ')}, kugiFcode)` });
-          return;
-        }
-        if (!check(v)) {
-          res.status(400).json({ code: 'InvalidParameterValue', description: `Invalid value for ${k}` });
-          return;
-        }
-        patch[k] = v;
-      }
-      const kugi = body.kugiFcode;
-      if (kugi !== undefined && kugi !== null && (typeof kugi !== 'string' || !/^[A-Za-z0-9.\-]{1,32}$/.test(kugi))) {
-        res.status(400).json({ code: 'InvalidParameterValue', description: 'kugiFcode must be a KUGI feature code' });
+  router.put('/api/layers/:name/metadata', express.json({ limit: '256kb' }), async (req, res) => {
+    const layer = writableLayer(ctx, res, req.params.name, 'edit the metadata of');
+    if (!layer) return;
+    const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+    const patch: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(body)) {
+      if (k === 'kugiFcode') continue;
+      const check = FIELDS[k];
+      if (!check) {
+        res.status(400).json({ code: 'InvalidParameterValue', description: `Unknown metadata field ${k} (allowed: ${Object.keys(FIELDS).join(', ')}, kugiFcode)` });
         return;
       }
-      await ctx.db.transaction(async (tx) => {
-        await tx.query(
-          `UPDATE simpul.layer SET metadata = metadata || $2::jsonb, kugi_fcode = CASE WHEN $3::boolean THEN $4 ELSE kugi_fcode END, updated_at = now() WHERE id = $1`,
-          [layer.id, JSON.stringify(patch), kugi !== undefined, kugi ?? null],
-        );
-        await bumpRevision(tx);
-      });
-      await ctx.catalogue.reload();
-      res.json(describe(layer.name, baseUrlOf(res)));
-    } catch (err) {
-      next(err);
+      if (!check(v)) {
+        res.status(400).json({ code: 'InvalidParameterValue', description: `Invalid value for ${k}` });
+        return;
+      }
+      patch[k] = v;
     }
+    const kugi = body.kugiFcode;
+    if (kugi !== undefined && kugi !== null && (typeof kugi !== 'string' || !/^[A-Za-z0-9.\-]{1,32}$/.test(kugi))) {
+      res.status(400).json({ code: 'InvalidParameterValue', description: 'kugiFcode must be a KUGI feature code' });
+      return;
+    }
+    await ctx.db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE simpul.layer SET metadata = metadata || $2::jsonb, kugi_fcode = CASE WHEN $3::boolean THEN $4 ELSE kugi_fcode END, updated_at = now() WHERE id = $1`,
+        [layer.id, JSON.stringify(patch), kugi !== undefined, kugi ?? null],
+      );
+      await bumpRevision(tx);
+    });
+    await ctx.catalogue.reload();
+    res.json(describe(layer.name, baseUrlOf(res)));
   });
 }

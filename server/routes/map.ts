@@ -117,13 +117,9 @@ export function mountMap(router: Router, ctx: AppContext): void {
   router.get('/map/app.js', (_req, res) => {
     res.type('text/javascript').set('Cache-Control', 'no-cache').send(readFileSync(join(WEB, 'map.js'), 'utf8'));
   });
-  router.get('/map/style.json', async (_req, res, next) => {
-    try {
-      const p = principalOf(res);
-      res.set('Cache-Control', `${p.kind === 'anonymous' ? 'public' : 'private'}, no-cache`).json(await mapStyle(ctx, ctx.catalogue.visibleLayers(p), baseUrlOf(res)));
-    } catch (err) {
-      next(err);
-    }
+  router.get('/map/style.json', async (_req, res) => {
+    const p = principalOf(res);
+    res.set('Cache-Control', `${p.kind === 'anonymous' ? 'public' : 'private'}, no-cache`).json(await mapStyle(ctx, ctx.catalogue.visibleLayers(p), baseUrlOf(res)));
   });
   router.get('/map/lib/:file', (req, res) => {
     const type = LIB_FILES[req.params.file];

@@ -26,77 +26,61 @@ export function mountStyles(router: Router, ctx: AppContext): void {
     return layer;
   };
 
-  router.get('/api/layers/:name/styles', async (req, res, next) => {
-    try {
-      const layer = layerOr404(req, res);
-      if (layer) res.json({ layer: layer.name, styles: await styleList(ctx, layer) });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/api/layers/:name/styles', async (req, res) => {
+    const layer = layerOr404(req, res);
+    if (layer) res.json({ layer: layer.name, styles: await styleList(ctx, layer) });
   });
 
-  router.get('/api/layers/:name/styles/:style', async (req, res, next) => {
-    try {
-      const layer = layerOr404(req, res);
-      if (!layer) return;
-      const name = String(req.params.style).replace(/\.(sld|json)$/, '');
-      if (req.query.f === 'maplibre' || String(req.params.style).endsWith('.json')) {
-        const style = await resolveStyle(ctx, layer, name);
-        res.json({ layer: layer.name, style: style.name, layers: styleToMapLibre(style, { source: layer.name, sourceLayer: layer.name }) });
-        return;
-      }
-      const stored = (await layerStyles(ctx.db, layer)).find((s) => s.name === name);
-      if (stored) {
-        res.type('application/vnd.ogc.sld+xml; charset=utf-8').send(stored.sld);
-        return;
-      }
-      if (name === DEFAULT_STYLE_NAME) {
-        res.json({ layer: layer.name, style: defaultStyle(layer) });
-        return;
-      }
-      res.status(404).json({ code: 'NotFound', description: `Layer ${layer.name} has no style ${name}` });
-    } catch (err) {
-      next(err);
+  router.get('/api/layers/:name/styles/:style', async (req, res) => {
+    const layer = layerOr404(req, res);
+    if (!layer) return;
+    const name = String(req.params.style).replace(/\.(sld|json)$/, '');
+    if (req.query.f === 'maplibre' || String(req.params.style).endsWith('.json')) {
+      const style = await resolveStyle(ctx, layer, name);
+      res.json({ layer: layer.name, style: style.name, layers: styleToMapLibre(style, { source: layer.name, sourceLayer: layer.name }) });
+      return;
     }
+    const stored = (await layerStyles(ctx.db, layer)).find((s) => s.name === name);
+    if (stored) {
+      res.type('application/vnd.ogc.sld+xml; charset=utf-8').send(stored.sld);
+      return;
+    }
+    if (name === DEFAULT_STYLE_NAME) {
+      res.json({ layer: layer.name, style: defaultStyle(layer) });
+      return;
+    }
+    res.status(404).json({ code: 'NotFound', description: `Layer ${layer.name} has no style ${name}` });
   });
 
-  router.put('/api/layers/:name/styles/:style', async (req, res, next) => {
-    try {
-      const layer = writable(req, res);
-      if (!layer) return;
-      const sld = typeof req.body === 'string' ? req.body : '';
-      if (!sld.trim()) {
-        res.status(400).json({ code: 'InvalidParameterValue', description: 'Send the SLD as the body (Content-Type: application/vnd.ogc.sld+xml)' });
-        return;
-      }
-      let title: string;
-      try {
-        title = styleFromSld(sld).title;
-      } catch (err) {
-        res.status(400).json({ code: 'InvalidParameterValue', description: err instanceof OgcError ? err.message : 'The SLD could not be read' });
-        return;
-      }
-      const name = String(req.params.style);
-      await putStyle(ctx.db, layer, { name, title: title || name, sld, isDefault: req.query.default === 'true' || name === DEFAULT_STYLE_NAME });
-      await ctx.catalogue.reload();
-      res.status(200).json({ layer: layer.name, style: name, styles: await styleList(ctx, ctx.catalogue.unguardedGet(layer.name)!) });
-    } catch (err) {
-      next(err);
+  router.put('/api/layers/:name/styles/:style', async (req, res) => {
+    const layer = writable(req, res);
+    if (!layer) return;
+    const sld = typeof req.body === 'string' ? req.body : '';
+    if (!sld.trim()) {
+      res.status(400).json({ code: 'InvalidParameterValue', description: 'Send the SLD as the body (Content-Type: application/vnd.ogc.sld+xml)' });
+      return;
     }
+    let title: string;
+    try {
+      title = styleFromSld(sld).title;
+    } catch (err) {
+      res.status(400).json({ code: 'InvalidParameterValue', description: err instanceof OgcError ? err.message : 'The SLD could not be read' });
+      return;
+    }
+    const name = String(req.params.style);
+    await putStyle(ctx.db, layer, { name, title: title || name, sld, isDefault: req.query.default === 'true' || name === DEFAULT_STYLE_NAME });
+    await ctx.catalogue.reload();
+    res.status(200).json({ layer: layer.name, style: name, styles: await styleList(ctx, ctx.catalogue.unguardedGet(layer.name)!) });
   });
 
-  router.delete('/api/layers/:name/styles/:style', async (req, res, next) => {
-    try {
-      const layer = writable(req, res);
-      if (!layer) return;
-      if (!(await deleteStyle(ctx.db, layer, String(req.params.style)))) {
-        res.status(404).json({ code: 'NotFound', description: `Layer ${layer.name} has no style ${req.params.style}` });
-        return;
-      }
-      await ctx.catalogue.reload();
-      res.status(204).end();
-    } catch (err) {
-      next(err);
+  router.delete('/api/layers/:name/styles/:style', async (req, res) => {
+    const layer = writable(req, res);
+    if (!layer) return;
+    if (!(await deleteStyle(ctx.db, layer, String(req.params.style)))) {
+      res.status(404).json({ code: 'NotFound', description: `Layer ${layer.name} has no style ${req.params.style}` });
+      return;
     }
+    await ctx.catalogue.reload();
+    res.status(204).end();
   });
 }
