@@ -7,9 +7,9 @@
  * source checkout outside the repository (never committed), with Debian's Python packages,
  * served by wsgiref; if it is missing the Simpul figures are printed alone.
  */
+import { benchDatabase } from './support.js';
 import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { spawn, execFileSync } from 'node:child_process';
-import pg from 'pg';
 import { openDatabase } from '../data/db/open.js';
 import { Catalogue } from '../data/catalogue/catalogue.js';
 import { loadDemo } from '../data/demo/load.js';
@@ -18,7 +18,6 @@ import { createLogger } from '../server/log.js';
 import { startServer } from '../server/serve.js';
 import { rng } from '../data/demo/random.js';
 
-const ADMIN = process.env.SIMPUL_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'simpul_bench_csw';
 const LAYERS = Number(process.env.SIMPUL_BENCH_LAYERS ?? 2491);
 const PYCSW = process.env.PYCSW_DIR ?? '/tmp/pycsw';
@@ -29,12 +28,7 @@ const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function prepareDatabase() {
-  const admin = new pg.Client({ connectionString: ADMIN });
-  await admin.connect();
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB])).rows.length > 0;
-  if (!exists) await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  const db = await openDatabase({ databaseUrl: ADMIN.replace(/\/[^/]*$/, `/${DB}`) });
+  const db = await openDatabase({ databaseUrl: await benchDatabase(DB) });
   const catalogue = await Catalogue.open(db);
   if (catalogue.unguardedAll().length < LAYERS) {
     const t = process.hrtime.bigint();

@@ -8,10 +8,9 @@
  *  3. uncached PNG tiles (Simpul's renderer) vs MapServer 8 (mapserv CGI) WMS GetMap of the
  *     same boxes on the same table.
  */
-import { mapservCgi } from './support.js';
+import { benchDatabase, mapservCgi } from './support.js';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import pg from 'pg';
 import { openDatabase } from '../data/db/open.js';
 import { Catalogue } from '../data/catalogue/catalogue.js';
 import { writeLayer } from '../data/layers/write.js';
@@ -25,7 +24,6 @@ import { postgisTileSql } from '../tiles/mvt/query.js';
 import { tileBytes } from '../tiles/service.js';
 import type { AppContext } from '../server/context.js';
 
-const ADMIN = process.env.SIMPUL_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'simpul_bench_tiles';
 const WORK = '/tmp/simpul-bench-tiles';
 const N = 20_000;
@@ -42,12 +40,7 @@ function tileOf(lon: number, lat: number, z: number) {
 }
 
 async function main() {
-  const admin = new pg.Client({ connectionString: ADMIN });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  const url = ADMIN.replace(/\/[^/]*$/, `/${DB}`);
+  const url = await benchDatabase(DB, true);
   const db = await openDatabase({ databaseUrl: url });
   const rand = rng(20261128).next;
   // 20,000 small irregular hexagon-ish polygons (parcels) over the city.

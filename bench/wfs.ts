@@ -13,17 +13,14 @@
  * Each figure is the best of RUNS runs (default 3).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mapservCgi, startSimpul } from './support.js';
+import { benchDatabase, benchDbUrl, gridFeatures, mapservCgi, parcelRing, startSimpul } from './support.js';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import pg from 'pg';
 import { openDatabase } from '../data/db/open.js';
 import { Catalogue } from '../data/catalogue/catalogue.js';
 import { writeLayer, type FeatureIn } from '../data/layers/write.js';
-import { rng } from '../data/demo/random.js';
 
-const ADMIN = process.env.SIMPUL_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'simpul_bench_wfs';
-const DB_URL = ADMIN.replace(/\/[^/]*$/, `/${DB}`);
+const DB_URL = benchDbUrl(DB);
 const N = Number(process.env.SIMPUL_BENCH_FEATURES ?? 20_000);
 const RUNS = Number(process.env.SIMPUL_BENCH_RUNS ?? 3);
 const PORT = Number(process.env.SIMPUL_BENCH_PORT ?? 18931);
@@ -32,42 +29,15 @@ const TABLE = 'org_bappeda.bench_kavling';
 const WORK = '/tmp/simpul-bench-wfs';
 
 /** 20,000 polygons (irregular 12–24-gons) on a grid over Kota Tangerang, seeded. */
-function* features(): Iterable<FeatureIn[]> {
-  const r = rng(20_000);
-  const side = Math.ceil(Math.sqrt(N));
-  const [x0, y0, x1, y1] = [106.55, -6.26, 106.75, -6.1];
-  const dx = (x1 - x0) / side;
-  const dy = (y1 - y0) / side;
-  let batch: FeatureIn[] = [];
-  for (let i = 0; i < N; i++) {
-    const cx = x0 + (i % side + 0.5) * dx;
-    const cy = y0 + (Math.floor(i / side) + 0.5) * dy;
-    const k = r.int(12, 24);
-    const ring: number[][] = [];
-    for (let j = 0; j < k; j++) {
-      const a = (2 * Math.PI * j) / k;
-      const rad = 0.45 * r.between(0.6, 1);
-      ring.push([cx + Math.cos(a) * dx * rad, cy + Math.sin(a) * dy * rad]);
-    }
-    ring.push(ring[0]);
-    batch.push({
-      geojson: { type: 'Polygon', coordinates: [ring] },
-      properties: { nib: `3671${String(i).padStart(9, '0')}`, penggunaan: r.pick(['permukiman', 'industri', 'perdagangan', 'rth', 'pertanian']), luas_m2: Math.round(r.between(60, 2000) * 10) / 10, tahun: r.int(1990, 2024) },
-    });
-    if (batch.length === 2000) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length) yield batch;
+function features(): Iterable<FeatureIn[]> {
+  return gridFeatures(N, 20_000, (r, cell, i) => ({
+    geojson: { type: 'Polygon', coordinates: [parcelRing(r, cell)] },
+    properties: { nib: `3671${String(i).padStart(9, '0')}`, penggunaan: r.pick(['permukiman', 'industri', 'perdagangan', 'rth', 'pertanian']), luas_m2: Math.round(r.between(60, 2000) * 10) / 10, tahun: r.int(1990, 2024) },
+  }));
 }
 
 async function prepare(): Promise<void> {
-  const admin = new pg.Client({ connectionString: ADMIN });
-  await admin.connect();
-  if (!(await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB])).rows.length) await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  const db = await openDatabase({ databaseUrl: DB_URL });
+  const db = await openDatabase({ databaseUrl: await benchDatabase(DB) });
   const cat = await Catalogue.open(db);
   if (cat.unguardedGet(LAYER)?.featureCount !== N) {
     await writeLayer(db, {

@@ -21,10 +21,9 @@
  * asks ≥ 1.2× with p99 no worse), and how many times faster Simpul's capabilities are (asks ≥ 10×).
  * The layers are generated reproducibly (seeded) into database simpul_bench_wms once.
  */
-import { startSimpul } from './support.js';
+import { BENCH_EXTENT, benchDatabase, benchDbUrl, gridFeatures, parcelRing, startSimpul } from './support.js';
 import { fastCgiGet, startMapservFastCgi } from './fastcgi.js';
 import { writeFileSync, mkdirSync } from 'node:fs';
-import pg from 'pg';
 import { openDatabase } from '../data/db/open.js';
 import { Catalogue } from '../data/catalogue/catalogue.js';
 import { writeLayer, type FeatureIn } from '../data/layers/write.js';
@@ -32,14 +31,12 @@ import { loadDemo } from '../data/demo/load.js';
 import { rng } from '../data/demo/random.js';
 import { layerColour } from '../styles/defaults.js';
 
-const ADMIN = process.env.SIMPUL_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'simpul_bench_wms';
-const DB_URL = ADMIN.replace(/\/[^/]*$/, `/${DB}`);
+const DB_URL = benchDbUrl(DB);
 const VIEWS = Number(process.env.SIMPUL_BENCH_VIEWS ?? 500);
 const TOTAL_LAYERS = Number(process.env.SIMPUL_BENCH_LAYERS ?? 2491);
 const PORT = Number(process.env.SIMPUL_BENCH_PORT ?? 18932);
 const WORK = '/tmp/simpul-bench-wms';
-const EXTENT = [106.55, -6.26, 106.75, -6.1];
 
 type Kind = 'polygon' | 'line' | 'point';
 const LAYERS: Array<{ local: string; kind: Kind; n: number }> = [
@@ -48,48 +45,22 @@ const LAYERS: Array<{ local: string; kind: Kind; n: number }> = [
   { local: 'bench_titik', kind: 'point', n: 5_000 },
 ];
 
-function* generate(kind: Kind, n: number): Iterable<FeatureIn[]> {
-  const r = rng(n + kind.length);
-  const side = Math.ceil(Math.sqrt(n));
-  const [x0, y0, x1, y1] = EXTENT;
-  const dx = (x1 - x0) / side;
-  const dy = (y1 - y0) / side;
-  let batch: FeatureIn[] = [];
-  for (let i = 0; i < n; i++) {
-    const cx = x0 + ((i % side) + 0.5) * dx;
-    const cy = y0 + (Math.floor(i / side) + 0.5) * dy;
+function generate(kind: Kind, n: number): Iterable<FeatureIn[]> {
+  return gridFeatures(n, n + kind.length, (r, cell) => {
+    const { cx, cy, dx, dy } = cell;
     let geojson: any;
     if (kind === 'point') geojson = { type: 'Point', coordinates: [cx + r.between(-0.4, 0.4) * dx, cy + r.between(-0.4, 0.4) * dy] };
     else if (kind === 'line') {
       const pts: number[][] = [];
       for (let j = 0, x = cx - dx, y = cy; j < 8; j++, x += dx / 3.5, y += r.between(-0.3, 0.3) * dy) pts.push([x, y]);
       geojson = { type: 'LineString', coordinates: pts };
-    } else {
-      const k = r.int(12, 24);
-      const ring: number[][] = [];
-      for (let j = 0; j < k; j++) {
-        const a = (2 * Math.PI * j) / k;
-        const rad = 0.45 * r.between(0.6, 1);
-        ring.push([cx + Math.cos(a) * dx * rad, cy + Math.sin(a) * dy * rad]);
-      }
-      ring.push(ring[0]);
-      geojson = { type: 'Polygon', coordinates: [ring] };
-    }
-    batch.push({ geojson, properties: { kelas: r.pick(['a', 'b', 'c']), nilai: r.int(1, 100) } });
-    if (batch.length === 2000) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length) yield batch;
+    } else geojson = { type: 'Polygon', coordinates: [parcelRing(r, cell)] };
+    return { geojson, properties: { kelas: r.pick(['a', 'b', 'c']), nilai: r.int(1, 100) } };
+  });
 }
 
 async function prepare(): Promise<string[]> {
-  const admin = new pg.Client({ connectionString: ADMIN });
-  await admin.connect();
-  if (!(await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB])).rows.length) await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  const db = await openDatabase({ databaseUrl: DB_URL });
+  const db = await openDatabase({ databaseUrl: await benchDatabase(DB) });
   const cat = await Catalogue.open(db);
   for (const l of LAYERS) {
     if (cat.unguardedGet(`dpupr:${l.local}`)?.featureCount === l.n) continue;
@@ -112,7 +83,7 @@ function views(): number[][] {
   const r = rng(4242);
   const R = 6378137;
   const merc = (lon: number, lat: number) => [(lon * Math.PI * R) / 180, R * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))];
-  const [a, b] = [merc(EXTENT[0], EXTENT[1]), merc(EXTENT[2], EXTENT[3])];
+  const [a, b] = [merc(BENCH_EXTENT[0], BENCH_EXTENT[1]), merc(BENCH_EXTENT[2], BENCH_EXTENT[3])];
   const out: number[][] = [];
   for (let i = 0; i < VIEWS; i++) {
     const z = r.int(13, 16);
