@@ -1,4 +1,4 @@
-/** One map picture as plain data (styles, features as WKB in pixel coordinates, size, scale),
+/** One map picture as plain data (styles, features as TWKB in pixel coordinates, size, scale),
  *  and the function that turns it into an encoded image. It imports no database or app code,
  *  so it runs the same inside a render worker thread and on the calling thread. */
 import { createCanvas } from '@napi-rs/canvas';
@@ -25,7 +25,7 @@ export interface DrawJob {
   scale: number;
   k: number;
   layers: DrawLayer[];
-  /** Set by the pool when other jobs wait: encode for speed rather than size. */
+  /** Set by the pool when every worker is drawing or jobs wait: encode for speed rather than size. */
   busy?: boolean;
 }
 

@@ -1,7 +1,7 @@
 /** RGBA PNG with Node's zlib: filter None on every row (as the issue asks: no adaptive
- *  filtering), one IDAT; memLevel 9 makes level 1 a quarter faster at the same size. For a 256 px map this is
- *  about 1 ms faster than sharp (libvips sets up a pipeline per image), which is a tenth of a
- *  small GetMap. */
+ *  filtering), one IDAT; memLevel 9 makes level 1 a quarter faster at the same size. For a
+ *  256 px map this is about 1 ms faster than sharp (libvips sets up a pipeline per image),
+ *  which is a tenth of a small GetMap. */
 import { crc32, deflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);

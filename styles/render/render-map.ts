@@ -1,6 +1,6 @@
 /** renderMap: the one way to turn layers + styles + a box into an image (WMS GetMap and the
  *  raster tiles). Features come from data/render (already in pixel coordinates); a render
- *  worker draws them with @napi-rs/canvas in layer order, labels last, and encodes with sharp. */
+ *  worker draws them with @napi-rs/canvas in layer order, labels last, and encodes them (encode.ts). */
 import type { AppContext } from '../../server/context.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { crsByEpsg } from '../../data/crs.js';

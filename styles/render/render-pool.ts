@@ -73,7 +73,9 @@ export class RenderPool {
 
   private spawn(): Slot {
     const worker = newWorker();
-    worker.unref(); // an idle pool never keeps the process alive
+    // Not enough on its own to let the process exit (serve kept running after SIGTERM):
+    // shutdown also closes the pool (closeRenderPool in server/serve.ts).
+    worker.unref();
     const slot: Slot = { worker };
     this.slots.push(slot);
     worker.on('message', (m: { id: number; image?: Uint8Array; error?: string }) => {
