@@ -86,7 +86,7 @@ async function main() {
   const box = (t: { z: number; x: number; y: number }) => tileBounds(WEB_MERCATOR.matrices[t.z], t.x, t.y);
 
   // Warm-up (plans, connections).
-  const bare = postgisTileSql([layer]);
+  const bare = postgisTileSql([layer], 3857);
   for (const t of tiles.slice(0, 20)) await db.query(bare, [...box(t), 3857, layer.name]);
 
   // 1. Bare ST_AsMVT vs Simpul's uncached path, interleaved so both see the same conditions.

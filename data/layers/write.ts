@@ -7,6 +7,7 @@ import type { AccessClass, LayerStatus } from '../access.js';
 import { bumpRevision } from '../catalogue/catalogue.js';
 import { LAYER_COLUMNS, layerFromRow, layerTableSql, quoteIdent, type Attribute, type GeometryType, type Layer, type LayerMetadata } from '../catalogue/layer.js';
 import { SQL_TYPE, coerce } from './columns.js';
+import { addWebMercatorColumn } from './web-mercator.js';
 
 export interface NewLayer {
   organisation: string;
@@ -186,6 +187,7 @@ async function finishTable(tx: Queryable, table: string, localName: string, repo
     await tx.query(`ALTER TABLE ${table} ALTER COLUMN geom TYPE geometry(${geometryType}, 4326)`);
   }
   await tx.query(`CREATE INDEX ${quoteIdent(`${localName.slice(0, 50)}_geom_idx`)} ON ${table} USING gist (geom)`);
+  await addWebMercatorColumn(tx, table, localName);
   const stats = (await tx.query(
     `SELECT n, ST_XMin(e) AS minx, ST_YMin(e) AS miny, ST_XMax(e) AS maxx, ST_YMax(e) AS maxy
      FROM (SELECT count(*)::int AS n, ST_Extent(geom)::geometry AS e FROM ${table}) s`,

@@ -4,5 +4,6 @@ import { core } from './001-core.js';
 import { spatialRefSys } from './002-srs.js';
 import { organisations } from './003-organisations.js';
 import { layerStyles } from '../styles/migration.js';
+import { webMercatorColumns } from './101-web-mercator.js';
 
-export const MIGRATIONS: Migration[] = [core, spatialRefSys, organisations, layerStyles];
+export const MIGRATIONS: Migration[] = [core, spatialRefSys, organisations, webMercatorColumns, layerStyles];

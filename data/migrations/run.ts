@@ -2,6 +2,7 @@
  *  transaction; an advisory lock keeps two nodes on one database from racing. */
 import type { Db } from '../db/types.js';
 import { MIGRATIONS } from './index.js';
+import type { Migration } from './types.js';
 
 export async function migrate(db: Db): Promise<number[]> {
   await db.exec(`CREATE SCHEMA IF NOT EXISTS simpul;
@@ -19,12 +20,24 @@ export async function migrate(db: Db): Promise<number[]> {
       } else {
         await m.up(tx);
       }
-      await tx.query('INSERT INTO simpul.migration (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      if (!m.eachLayerTable) await tx.query('INSERT INTO simpul.migration (version, name) VALUES ($1, $2)', [m.version, m.name]);
       return true;
     });
+    if (done && m.eachLayerTable) await eachLayerTable(db, m);
     if (done) applied.push(m.version);
   }
   return applied;
+}
+
+/** Runs a migration's per-table step on every layer table that exists, a transaction each,
+ *  then records the migration; a run cut short starts again at the next start. */
+async function eachLayerTable(db: Db, m: Migration): Promise<void> {
+  const tables = (await db.query<{ schema: string; table: string }>(
+    `SELECT table_schema AS schema, table_name AS table FROM simpul.layer
+      WHERE to_regclass(quote_ident(table_schema) || '.' || quote_ident(table_name)) IS NOT NULL ORDER BY name`,
+  )).rows;
+  for (const t of tables) await db.transaction((tx) => m.eachLayerTable!(tx, t));
+  await db.query('INSERT INTO simpul.migration (version, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [m.version, m.name]);
 }
 
 /** Splits a migration's SQL on semicolons at line ends (our migrations never put one inside a literal). */

@@ -6,4 +6,7 @@ export interface Migration {
   version: number;
   name: string;
   up: string | ((tx: Queryable) => Promise<void>);
+  /** A step for every layer table, each in its own transaction (one transaction over thousands
+   *  of tables runs out of lock slots); it must be safe to run twice. Runs after `up`. */
+  eachLayerTable?: (tx: Queryable, table: { schema: string; table: string }) => Promise<void>;
 }

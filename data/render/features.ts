@@ -3,9 +3,11 @@
  *  in SQL, simplified to half a pixel, clipped only when a geometry is much larger than the
  *  view, and sent as TWKB at 0.1 px; only the attributes the style reads. Each geometry is
  *  computed once (a LATERAL subquery: an inlined one was evaluated once per reference, which
- *  made this query three times slower). Same SQL on both adapters. */
+ *  made this query three times slower). In EPSG:3857 the layer's stored 3857 column is read
+ *  (layers/web-mercator.ts) and nothing is transformed. Same SQL on both adapters. */
 import type { Db } from '../db/types.js';
 import { geometryKind, layerTableSql, quoteIdent, type Layer } from '../catalogue/layer.js';
+import { geometryIn } from '../layers/web-mercator.js';
 
 export interface MapBox {
   minx: number;
@@ -32,18 +34,20 @@ const box = `ST_MakeEnvelope($1::float8 - ${MARGIN_PX} * $6::float8, $2::float8 
 /** Geometries wider or taller than four views are clipped to the view plus margin. */
 const CLIP_VIEWS = 4;
 
-export function mapFeaturesSql(layer: Layer, properties: string[], limit: number): string {
+export function mapFeaturesSql(layer: Layer, properties: string[], limit: number, srid = 4326): string {
   const known = new Set(layer.attributes.map((a) => a.name));
   const cols = properties.filter((p) => known.has(p)).map(quoteIdent);
   const point = geometryKind(layer) === 'point';
-  const pixels = `ST_Affine(ST_Transform(t.geom, $5::int), 1.0 / $6::float8, 0, 0, -1.0 / $7::float8, -$1::float8 / $6::float8, $4::float8 / $7::float8)`;
-  const geometry = point ? 'x.g' : `CASE WHEN ST_XMax(t.geom) - ST_XMin(t.geom) > v.clip OR ST_YMax(t.geom) - ST_YMin(t.geom) > v.clip
+  const g = geometryIn('t', srid, '$5::int');
+  const pixels = `ST_Affine(${g.geom}, 1.0 / $6::float8, 0, 0, -1.0 / $7::float8, -$1::float8 / $6::float8, $4::float8 / $7::float8)`;
+  // The clip test compares the geometry's size in the request CRS with four views ($6 · width).
+  const large = `GREATEST(ST_XMax(x.g) - ST_XMin(x.g), ST_YMax(x.g) - ST_YMin(x.g)) > ${CLIP_VIEWS} * GREATEST($8::int, $9::int)`;
+  const geometry = point ? 'x.g' : `CASE WHEN ${large}
       THEN ST_ClipByBox2D(x.g, ST_MakeEnvelope(-${MARGIN_PX}, -${MARGIN_PX}, $8::int + ${MARGIN_PX}, $9::int + ${MARGIN_PX})) ELSE x.g END`;
   const rows = `SELECT t.fid${cols.length ? ', ' + cols.map((c) => `t.${c}`).join(', ') : ''}, ST_AsTWKB(${geometry}, 1) AS twkb
-    FROM (SELECT b4326, ${CLIP_VIEWS} * GREATEST(ST_XMax(b4326) - ST_XMin(b4326), ST_YMax(b4326) - ST_YMin(b4326)) AS clip
-            FROM (SELECT ST_Transform(${box}, 4326) AS b4326) q) v
-    JOIN ${layerTableSql(layer)} t ON t.geom && v.b4326,
+    FROM ${layerTableSql(layer)} t,
     LATERAL (SELECT ${point ? pixels : `ST_Simplify(${pixels}, 0.5, true)`} AS g OFFSET 0) x
+    WHERE ${g.meets(box)}
     ORDER BY t.fid LIMIT ${Math.max(1, Math.floor(limit))}`;
   // A style that reads no attribute needs geometry only: one value, each TWKB after its
   // length, instead of a row per feature (parsing hundreds of rows cost more than drawing points).
@@ -53,7 +57,7 @@ export function mapFeaturesSql(layer: Layer, properties: string[], limit: number
 export async function mapFeatures(db: Db, layer: Layer, box: MapBox, properties: string[], limit = 200_000): Promise<MapFeature[]> {
   const px = (box.maxx - box.minx) / box.width;
   const py = (box.maxy - box.miny) / box.height;
-  const r = await db.query<Record<string, any>>(mapFeaturesSql(layer, properties, limit), [box.minx, box.miny, box.maxx, box.maxy, box.srid, px, py, ...(geometryKind(layer) === 'point' ? [] : [box.width, box.height])]);
+  const r = await db.query<Record<string, any>>(mapFeaturesSql(layer, properties, limit, box.srid), [box.minx, box.miny, box.maxx, box.maxy, box.srid, px, py, ...(geometryKind(layer) === 'point' ? [] : [box.width, box.height])]);
   const out: MapFeature[] = [];
   if (!properties.length) {
     const packed = r.rows[0]?.packed as Uint8Array | null | undefined; // a Buffer from pg, a Uint8Array from PGlite

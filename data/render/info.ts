@@ -3,6 +3,7 @@
  *  first, with all published attributes and the geometry as GeoJSON in the map CRS. */
 import type { Db } from '../db/types.js';
 import { geometryKind, layerTableSql, quoteIdent, type Layer } from '../catalogue/layer.js';
+import { geometryIn } from '../layers/web-mercator.js';
 
 export const TOLERANCE_PX: Record<ReturnType<typeof geometryKind>, number> = { point: 5, line: 3, polygon: 0 };
 
@@ -21,9 +22,10 @@ export async function featuresAt(db: Db, layer: Layer, x: number, y: number, sri
   const pt = 'ST_SetSRID(ST_MakePoint($1::float8, $2::float8), $3::int)';
   const near = tol > 0 ? `ST_DWithin(x.g, ${pt}, $4::float8)` : `ST_Intersects(x.g, ${pt}) AND $4::float8 >= 0`;
   const pad = Math.max(tol, unitsPerPixel);
+  const g = geometryIn('t', srid, '$3::int');
   const sql = `SELECT t.fid${cols.length ? ', ' + cols.join(', ') : ''}, ST_AsGeoJSON(x.g, 9) AS geometry
-      FROM ${layerTableSql(layer)} t, LATERAL (SELECT ST_Transform(t.geom, $3::int) AS g OFFSET 0) x
-     WHERE t.geom && ST_Transform(ST_MakeEnvelope($1::float8 - $5::float8, $2::float8 - $5::float8, $1::float8 + $5::float8, $2::float8 + $5::float8, $3::int), 4326)
+      FROM ${layerTableSql(layer)} t, LATERAL (SELECT ${g.geom} AS g OFFSET 0) x
+     WHERE ${g.meets('ST_MakeEnvelope($1::float8 - $5::float8, $2::float8 - $5::float8, $1::float8 + $5::float8, $2::float8 + $5::float8, $3::int)')}
        AND ${near}
      ORDER BY ST_Distance(x.g, ${pt}), t.fid LIMIT ${Math.max(1, Math.min(1000, Math.floor(limit)))}`;
   const r = await db.query<Record<string, any>>(sql, [x, y, srid, tol, pad]);

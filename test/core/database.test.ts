@@ -42,6 +42,31 @@ describe(`database (${BACKEND})`, () => {
     expect(pk.rows[0].data_type).to.equal('integer');
   });
 
+  it('keeps a generated, indexed EPSG:3857 copy of every geometry, which follows edits', async () => {
+    const l = node.ctx.catalogue.unguardedGet('dindik:sekolah')!;
+    const t = `"${l.schema}"."${l.table}"`;
+    const idx = await node.ctx.db.query("SELECT indexdef FROM pg_indexes WHERE schemaname = 'org_dindik' AND tablename = 'sekolah'");
+    expect(idx.rows.map((r: any) => r.indexdef).join('\n')).to.match(/USING gist \(geom_3857\)/);
+    const off = async () => (await node.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t} WHERE ST_SRID(geom_3857) <> 3857 OR NOT ST_Equals(ST_SnapToGrid(geom_3857, 0.001), ST_SnapToGrid(ST_Transform(geom, 3857), 0.001))`)).rows[0].n;
+    expect(await off()).to.equal(0);
+    const fid = (await node.ctx.db.query<{ fid: number }>(`SELECT min(fid) AS fid FROM ${t}`)).rows[0].fid;
+    await node.ctx.db.query(`UPDATE ${t} SET geom = ST_SetSRID(ST_MakePoint(106.7, -6.2), 4326) WHERE fid = $1`, [fid]);
+    const x = (await node.ctx.db.query<{ x: number }>(`SELECT ST_X(geom_3857) AS x FROM ${t} WHERE fid = $1`, [fid])).rows[0].x;
+    expect(x).to.be.closeTo((106.7 * Math.PI * 6378137) / 180, 0.01);
+    expect(await off()).to.equal(0);
+  });
+
+  it('adds the EPSG:3857 column to layer tables written before it existed (migration 101, a table at a time)', async () => {
+    const l = node.ctx.catalogue.unguardedGet('dpupr:jalan')!;
+    const t = `"${l.schema}"."${l.table}"`;
+    await node.ctx.db.query(`ALTER TABLE ${t} DROP COLUMN geom_3857`);
+    await node.ctx.db.query('DELETE FROM simpul.migration WHERE version = 101');
+    expect(await migrate(node.ctx.db)).to.deep.equal([101]);
+    const r = await node.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t} WHERE geom_3857 IS NOT NULL`);
+    expect(r.rows[0].n).to.equal(l.featureCount);
+    expect(await migrate(node.ctx.db)).to.deep.equal([]);
+  });
+
   it('computes count and extent when data is written, not when asked', () => {
     const l = node.ctx.catalogue.unguardedGet('bappeda:batas_kelurahan')!;
     expect(l.featureCount).to.equal(104);

@@ -5,6 +5,7 @@ import { renderMap } from '../../styles/render/render-map.js';
 import { ANONYMOUS } from '../../data/access.js';
 import { parseSld } from '../../styles/sld.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mapFeaturesSql } from '../../data/render/features.js';
 
 const SNAPSHOTS = new URL('./snapshots/', import.meta.url).pathname;
 
@@ -57,6 +58,17 @@ describe('renderMap (the renderer behind GetMap and raster tiles)', () => {
     const drawn = (d: Buffer) => { let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 32) n++; return n / (d.length / 4); };
     expect(drawn(shrunk)).to.be.closeTo(drawn(direct), 0.15);
     expect(drawn(direct)).to.be.greaterThan(0.1);
+  });
+
+  it('reads EPSG:3857 maps from the stored 3857 column: no transform, the same features as transforming', async () => {
+    const l = layer('dpupr:jalan').layer;
+    const sql = mapFeaturesSql(l, [], 10_000, 3857);
+    expect(sql).to.contain('geom_3857').and.not.contain('ST_Transform');
+    const [x0, y0, size] = [11_869_997, -690_412, 4891.97];
+    const params = [x0, y0, x0 + size, y0 + size, 3857, size / 256, size / 256, 256, 256];
+    const [stored, transformed] = await Promise.all([sql, mapFeaturesSql(l, [], 10_000, 4326)].map(async (q) => (await node.ctx.db.query(q, params)).rows[0].packed));
+    expect(stored.length).to.be.greaterThan(100);
+    expect(Buffer.from(stored).equals(Buffer.from(transformed))).to.equal(true);
   });
 
   it('matches the stored snapshots (default styles; hatch, dash and marks from SLD)', async () => {

@@ -5,6 +5,7 @@
  *  encoder (encode.ts). Only the layer's published attributes travel. */
 import type { Db } from '../../data/db/types.js';
 import { quoteIdent, layerTableSql, type Layer } from '../../data/catalogue/layer.js';
+import { geometryIn } from '../../data/layers/web-mercator.js';
 import { encodeMvt, type MvtLayer } from './encode.js';
 
 export const MVT_EXTENT = 4096;
@@ -34,31 +35,34 @@ const ENV = `ST_MakeEnvelope($1::float8, $2::float8, $3::float8, $4::float8, $5:
 function bufferedEnv(f = MVT_BUFFER / MVT_EXTENT): string {
   return `ST_MakeEnvelope($1::float8 - ($3::float8 - $1::float8) * ${f}, $2::float8 - ($4::float8 - $2::float8) * ${f}, $3::float8 + ($3::float8 - $1::float8) * ${f}, $4::float8 + ($4::float8 - $2::float8) * ${f}, $5::int)`;
 }
-const filterSql = (f?: number) => `geom && ST_Transform(${bufferedEnv(f)}, 4326)`;
+/** The layer's geometry in the tile CRS (the stored 3857 column for WebMercatorQuad tiles) and
+ *  the row filter on the buffered tile. */
+const tileGeometry = (srid: number) => geometryIn('t', srid, '$5::int');
+const filterSql = (srid: number, f?: number) => tileGeometry(srid).meets(bufferedEnv(f));
 
 export function params(box: TileBox): unknown[] {
   return [...box.bounds, box.srid];
 }
 
 /** The single ST_AsMVT query of the PostGIS path (exported for the bench's comparison). */
-export function postgisTileSql(layers: Layer[]): string {
+export function postgisTileSql(layers: Layer[], srid: number): string {
   const parts = layers.map((layer, i) => {
     const cols = ['fid', ...attributeSql(layer)].join(', ');
     return `COALESCE((SELECT ST_AsMVT(q, $${6 + i}, ${MVT_EXTENT}, 'geom', 'fid') FROM (
-      SELECT ${cols}, ST_AsMVTGeom(ST_Transform(geom, $5::int), ${ENV}::box2d, ${MVT_EXTENT}, ${MVT_BUFFER}, true) AS geom
-      FROM ${layerTableSql(layer)} WHERE ${filterSql()}) q WHERE q.geom IS NOT NULL), ''::bytea)`;
+      SELECT ${cols}, ST_AsMVTGeom(${tileGeometry(srid).geom}, ${ENV}::box2d, ${MVT_EXTENT}, ${MVT_BUFFER}, true) AS geom
+      FROM ${layerTableSql(layer)} t WHERE ${filterSql(srid)}) q WHERE q.geom IS NOT NULL), ''::bytea)`;
   });
   return `SELECT ${parts.join(' || ')} AS mvt`;
 }
 
 export async function postgisTile(db: Db, layers: Layer[], box: TileBox): Promise<Buffer> {
-  const r = await db.query<{ mvt: Buffer }>(postgisTileSql(layers), [...params(box), ...layers.map((l) => l.name)]);
+  const r = await db.query<{ mvt: Buffer }>(postgisTileSql(layers, box.srid), [...params(box), ...layers.map((l) => l.name)]);
   return Buffer.from(r.rows[0]?.mvt ?? []);
 }
 
 /** One layer's rows with geometry in tile coordinates (0..extent, y down), as WKB: the
  *  embedded vector path. */
-export function tileGeometrySql(layer: Layer): string {
+export function tileGeometrySql(layer: Layer, srid: number): string {
   const extent = MVT_EXTENT;
   const cols = ['fid', ...attributeSql(layer)].join(', ');
   const f = MVT_BUFFER / extent;
@@ -71,14 +75,14 @@ export function tileGeometrySql(layer: Layer): string {
       SELECT ${cols}, ST_AsBinary(ST_RemoveRepeatedPoints(ST_SnapToGrid(ST_Affine(
         CASE WHEN ST_Dimension(g) = 0 THEN ST_Intersection(g, ${bufferedEnv(f)}) ELSE ST_ClipByBox2D(g, ${bufferedEnv(f)}) END,
         ${sx}, 0, 0, -${sy}, -$1::float8 * ${sx}, $4::float8 * ${sy}), 1))) AS wkb
-      FROM (SELECT *, ST_Simplify(ST_RemoveRepeatedPoints(ST_Transform(geom, $5::int), ($3::float8 - $1::float8) / ${extent}), ($3::float8 - $1::float8) / ${extent}, true) AS g FROM ${layerTableSql(layer)} WHERE ${filterSql(f)}) s
+      FROM (SELECT t.*, ST_Simplify(ST_RemoveRepeatedPoints(${tileGeometry(srid).geom}, ($3::float8 - $1::float8) / ${extent}), ($3::float8 - $1::float8) / ${extent}, true) AS g FROM ${layerTableSql(layer)} t WHERE ${filterSql(srid, f)}) s
     ) t WHERE wkb IS NOT NULL ORDER BY fid`;
 }
 
 export async function embeddedTile(db: Db, layers: Layer[], box: TileBox): Promise<Buffer> {
   const out: MvtLayer[] = [];
   for (const layer of layers) {
-    const r = await db.query<Record<string, any>>(tileGeometrySql(layer), params(box));
+    const r = await db.query<Record<string, any>>(tileGeometrySql(layer, box.srid), params(box));
     out.push({
       name: layer.name,
       extent: MVT_EXTENT,
