@@ -20,6 +20,7 @@
  * At the end: per layer at c=8, Simpul/MapServer req/s and whether Simpul's p99 is no worse (issue #4
  * asks ≥ 1.2× with p99 no worse), and how many times faster Simpul's capabilities are (asks ≥ 10×).
  * The layers are generated reproducibly (seeded) into database simpul_bench_wms once.
+ * SIMPUL_BENCH_ONLY=line,polygon,point,caps runs only those parts (all by default).
  */
 import { BENCH_EXTENT, benchDatabase, benchDbUrl, gridFeatures, parcelRing, startSimpul } from './support.js';
 import { fastCgiGet, startMapservFastCgi } from './fastcgi.js';
@@ -37,6 +38,7 @@ const VIEWS = Number(process.env.SIMPUL_BENCH_VIEWS ?? 500);
 const TOTAL_LAYERS = Number(process.env.SIMPUL_BENCH_LAYERS ?? 2491);
 const PORT = Number(process.env.SIMPUL_BENCH_PORT ?? 18932);
 const WORK = '/tmp/simpul-bench-wms';
+const ONLY = new Set((process.env.SIMPUL_BENCH_ONLY ?? 'polygon,line,point,caps').split(',').map((s) => s.trim()));
 
 type Kind = 'polygon' | 'line' | 'point';
 const LAYERS: Array<{ local: string; kind: Kind; n: number }> = [
@@ -205,7 +207,7 @@ async function main() {
     process.stdout.write(`MapServer: FastCGI pids ${peer.pids.join(', ')} on ${peer.socket}\n`);
     notes.push(`PNG answered: Simpul ${await pngHeader(async () => Buffer.from(await (await fetch(simpulMap(LAYERS[0].local, boxes[0]))).arrayBuffer()))}, ` +
       `MapServer ${await pngHeader(async () => (await fastCgiGet(socket, msMap(LAYERS[0].local, boxes[0]))).body)}`);
-    for (const l of LAYERS) {
+    for (const l of LAYERS.filter((l) => ONLY.has(l.kind))) {
       const simpul = boxes.map((b) => () => http(simpulMap(l.local, b)));
       const mapserver = boxes.map((b) => () => ms(msMap(l.local, b)));
       await load(simpul.slice(0, 20), 4); // warm-up
@@ -217,23 +219,27 @@ async function main() {
     }
     const simpulCaps = `${base}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities`;
     const msCaps = `map=${WORK}/caps.map&SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities`;
-    await http(simpulCaps);
-    await ms(msCaps);
-    row('Simpul', `GetCapabilities ${names.length}`, await load(Array.from({ length: 20 }, () => () => http(simpulCaps)), 1));
-    row('MapServer', `GetCapabilities ${names.length}`, await load(Array.from({ length: 5 }, () => () => ms(msCaps)), 1));
+    if (ONLY.has('caps')) {
+      await http(simpulCaps);
+      await ms(msCaps);
+      row('Simpul', `GetCapabilities ${names.length}`, await load(Array.from({ length: 20 }, () => () => http(simpulCaps)), 1));
+      row('MapServer', `GetCapabilities ${names.length}`, await load(Array.from({ length: 5 }, () => () => ms(msCaps)), 1));
+    }
   } finally {
     server.kill('SIGTERM');
     await peer.stop();
   }
-  const verdicts = LAYERS.map((l) => {
+  const verdicts = LAYERS.filter((l) => ONLY.has(l.kind)).map((l) => {
     const [s, m] = [results.get(`Simpul ${l.kind} ${l.n} c=8`)!, results.get(`MapServer ${l.kind} ${l.n} c=8`)!];
     const ratio = s.rps / m.rps;
     return `${`${l.kind} ${l.n} c=8:`.padEnd(20)} Simpul/MapServer req/s ratio ${ratio.toFixed(2)}× (goal ≥ 1.20: ${ratio >= 1.2 ? 'met' : 'not met'}); ` +
       `p99 ${s.p99.toFixed(1)} vs ${m.p99.toFixed(1)} ms: ${s.p99 <= m.p99 ? 'no worse' : 'worse'}`;
   });
-  const [sc, mc] = [results.get(`Simpul GetCapabilities ${names.length}`)!, results.get(`MapServer GetCapabilities ${names.length}`)!];
-  const capsRatio = sc.rps / mc.rps;
-  verdicts.push(`GetCapabilities ${names.length}: Simpul ${capsRatio.toFixed(1)}× MapServer's speed (goal ≥ 10: ${capsRatio >= 10 ? 'met' : 'not met'})`);
+  if (ONLY.has('caps')) {
+    const [sc, mc] = [results.get(`Simpul GetCapabilities ${names.length}`)!, results.get(`MapServer GetCapabilities ${names.length}`)!];
+    const capsRatio = sc.rps / mc.rps;
+    verdicts.push(`GetCapabilities ${names.length}: Simpul ${capsRatio.toFixed(1)}× MapServer's speed (goal ≥ 10: ${capsRatio >= 10 ? 'met' : 'not met'})`);
+  }
   process.stdout.write(`\nWMS GetMap 256×256 PNG EPSG:3857, ${VIEWS} views z13–16; MapServer 8 under FastCGI, 2 processes (spawn-fcgi)\n${notes.join('\n')}\n${lines.join('\n')}\n\n${verdicts.join('\n')}\n`);
 }
 
