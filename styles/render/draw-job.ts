@@ -5,6 +5,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import type { Style } from '../model.js';
 import { drawFeatures, drawLabels, type Feature, type Label } from './draw.js';
 import { encodeCanvas, type ImageFormat } from './encode.js';
+import { ThinStroker } from './thin-stroke.js';
 
 export interface DrawLayer {
   style: Style;
@@ -53,7 +54,8 @@ export async function runDrawJob(job: DrawJob): Promise<Buffer> {
     g.fillRect(0, 0, width, height);
   }
   const labels: Label[] = [];
-  for (const l of job.layers) drawFeatures(g, l.style, unpack(l), scale, k, labels);
+  const thin = ThinStroker.of(width, height);
+  for (const l of job.layers) drawFeatures(g, l.style, unpack(l), scale, k, labels, thin);
   if (labels.length) drawLabels(g, labels, k, width, height);
   return encodeCanvas(canvas, job.format, job.background, job.busy);
 }

@@ -10,6 +10,7 @@ import type { Parts, Pt } from './parts.js';
 import { linesSvg, polygonsSvg, toPath } from './paths.js';
 import { applyFill, applyStroke, drawGraphic, type Ctx } from './symbols.js';
 import { readTwkb } from './twkb.js';
+import { strokeLines, thinStrokeColour, type ThinStroker } from './thin-stroke.js';
 
 export interface Feature {
   props: Record<string, unknown>;
@@ -71,16 +72,22 @@ function anchorOf(parts: Parts): Pt | undefined {
 /** Draws one symbolizer for a run of features that matched the same rules: polygons and
  *  lines of the whole run as one path (fill of all, then stroke of all, so outlines stay on
  *  top where features overlap), marks and labels one by one. */
-export function drawSymbolizerRun(g: Ctx, s: Symbolizer, run: Parts[], props: Array<Record<string, unknown>>, k: number, labels: Label[]): void {
+export function drawSymbolizerRun(g: Ctx, s: Symbolizer, run: Parts[], props: Array<Record<string, unknown>>, k: number, labels: Label[], thin?: ThinStroker): void {
   switch (s.kind) {
     case 'polygon': {
       if (!run.some((p) => p.polygons.length)) return;
       const path = toPath(polygonsSvg(run));
       if (s.fill) { applyFill(g, s.fill, k); g.fill(path, 'nonzero'); }
-      if (s.stroke) { applyStroke(g, s.stroke, k); g.stroke(path); }
+      if (s.stroke) {
+        const colour = thin && thinStrokeColour(s.stroke, k);
+        if (colour) thin.stroke(g, strokeLines(run), s.stroke, k, colour);
+        else { applyStroke(g, s.stroke, k); g.stroke(path); }
+      }
       return;
     }
     case 'line': {
+      const colour = thin && thinStrokeColour(s.stroke, k);
+      if (colour) { thin.stroke(g, strokeLines(run), s.stroke, k, colour); return; }
       const svg = linesSvg(run);
       if (!svg) return;
       applyStroke(g, s.stroke, k);
@@ -128,7 +135,8 @@ export function passesOf(rules: Rule[]): Rule[][] {
   return [...by.keys()].sort((a, b) => a - b).map((p) => by.get(p)!);
 }
 
-export function drawFeatures(g: Ctx, style: Style, features: Feature[], scale: number, k: number, labels: Label[]): void {
+/** `thin`: where given, thin round strokes are rasterised by it (thin-stroke.ts) rather than Skia. */
+export function drawFeatures(g: Ctx, style: Style, features: Feature[], scale: number, k: number, labels: Label[], thin?: ThinStroker): void {
   const passes = passesOf(rulesAtScale(style, scale));
   if (!passes.length) return;
   const parts = features.map((f) => readTwkb(f.twkb));
@@ -142,7 +150,7 @@ export function drawFeatures(g: Ctx, style: Style, features: Feature[], scale: n
       if (!run.length) return;
       const p = run.map((i) => parts[i]);
       const props = run.map((i) => features[i].props);
-      for (const r of runRules) for (const s of r.symbolizers) drawSymbolizerRun(g, s, p, props, k, labels);
+      for (const r of runRules) for (const s of r.symbolizers) drawSymbolizerRun(g, s, p, props, k, labels, thin);
       run = [];
     };
     features.forEach((f, i) => {
