@@ -19,11 +19,12 @@ export interface MapBox {
   height: number;
 }
 
-export interface MapFeature {
-  /** The attributes the style reads (and fid), empty when it reads none. */
-  props: Record<string, unknown>;
-  /** TWKB in pixel coordinates. */
-  twkb: Uint8Array;
+/** A layer's features for one picture, in fid order. */
+export interface MapFeatures {
+  /** Each feature's TWKB (in pixel coordinates) after its length as a 4-byte big-endian integer. */
+  packed: Uint8Array;
+  /** Per feature, the attributes the style reads (and fid); absent when it reads none. */
+  props?: Array<Record<string, unknown>>;
 }
 
 /** Margin around the image, in pixels, so symbols and labels across the edge are drawn. */
@@ -54,27 +55,25 @@ export function mapFeaturesSql(layer: Layer, properties: string[], limit: number
   return properties.length ? rows : `SELECT string_agg(int4send(length(twkb)) || twkb, ''::bytea ORDER BY fid) AS packed FROM (${rows}) r WHERE twkb IS NOT NULL`;
 }
 
-export async function mapFeatures(db: Db, layer: Layer, box: MapBox, properties: string[], limit = 200_000): Promise<MapFeature[]> {
+export async function mapFeatures(db: Db, layer: Layer, box: MapBox, properties: string[], limit = 200_000): Promise<MapFeatures> {
   const px = (box.maxx - box.minx) / box.width;
   const py = (box.maxy - box.miny) / box.height;
   const r = await db.query<Record<string, any>>(mapFeaturesSql(layer, properties, limit, box.srid), [box.minx, box.miny, box.maxx, box.maxy, box.srid, px, py, ...(geometryKind(layer) === 'point' ? [] : [box.width, box.height])]);
-  const out: MapFeature[] = [];
-  if (!properties.length) {
-    const packed = r.rows[0]?.packed as Uint8Array | null | undefined; // a Buffer from pg, a Uint8Array from PGlite
-    const view = packed && new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
-    for (let o = 0; packed && view && o + 4 <= packed.length; ) {
-      const n = view.getUint32(o);
-      out.push({ props: {}, twkb: packed.subarray(o + 4, o + 4 + n) });
-      o += 4 + n;
-    }
-    return out;
+  // Geometry only: PostgreSQL packed it already (a Buffer from pg, a Uint8Array from PGlite).
+  if (!properties.length) return { packed: (r.rows[0]?.packed as Uint8Array | null) ?? new Uint8Array(0) };
+  const rows = r.rows.filter((row) => row.twkb);
+  const packed = new Uint8Array(rows.reduce((n, row) => n + 4 + row.twkb.length, 0));
+  const view = new DataView(packed.buffer);
+  const props: Array<Record<string, unknown>> = [];
+  let o = 0;
+  for (const row of rows) {
+    view.setUint32(o, row.twkb.length);
+    packed.set(row.twkb, o + 4);
+    o += 4 + row.twkb.length;
+    const p: Record<string, unknown> = {};
+    for (const name of properties) if (name in row) p[name] = typeof row[name] === 'bigint' ? Number(row[name]) : row[name];
+    p.fid = Number(row.fid);
+    props.push(p);
   }
-  for (const row of r.rows) {
-    if (!row.twkb) continue;
-    const props: Record<string, unknown> = {};
-    for (const p of properties) if (p in row) props[p] = typeof row[p] === 'bigint' ? Number(row[p]) : row[p];
-    props.fid = Number(row.fid);
-    out.push({ props, twkb: row.twkb as Uint8Array });
-  }
-  return out;
+  return { packed, props };
 }

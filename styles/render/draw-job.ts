@@ -9,10 +9,11 @@ import { ThinStroker } from './thin-stroke.js';
 
 export interface DrawLayer {
   style: Style;
-  props: Array<Record<string, unknown>>;
-  /** Every feature's TWKB, one after another; feature i is twkb[offsets[i] .. offsets[i+1]). */
-  twkb: Uint8Array;
-  offsets: Uint32Array;
+  /** Every feature's TWKB after its length (4 bytes, big-endian), as the map query sends it:
+   *  one block, so a job crosses to a worker without a copy (data/render/features.ts). */
+  packed: Uint8Array;
+  /** Per feature, the attributes the style reads; absent when it reads none. */
+  props?: Array<Record<string, unknown>>;
 }
 
 export interface DrawJob {
@@ -30,19 +31,33 @@ export interface DrawJob {
   busy?: boolean;
 }
 
-/** Packs features into one buffer, so a job crosses to a worker as one transferable block. */
-export function packLayer(style: Style, features: Array<{ props: Record<string, unknown>; twkb: Uint8Array }>): DrawLayer {
-  const offsets = new Uint32Array(features.length + 1);
-  let n = 0;
-  features.forEach((f, i) => { offsets[i] = n; n += f.twkb.length; });
-  offsets[features.length] = n;
-  const twkb = new Uint8Array(n);
-  features.forEach((f, i) => twkb.set(f.twkb, offsets[i]));
-  return { style, props: features.map((f) => f.props), twkb, offsets };
+/** Packs separate features the way the map query does (for callers that have them one by one). */
+export function packLayer(style: Style, features: Array<{ props?: Record<string, unknown>; twkb: Uint8Array }>): DrawLayer {
+  const packed = new Uint8Array(features.reduce((n, f) => n + 4 + f.twkb.length, 0));
+  const view = new DataView(packed.buffer);
+  let o = 0;
+  for (const f of features) {
+    view.setUint32(o, f.twkb.length);
+    packed.set(f.twkb, o + 4);
+    o += 4 + f.twkb.length;
+  }
+  return { style, packed, props: features.some((f) => f.props) ? features.map((f) => f.props ?? {}) : undefined };
 }
 
+const NO_PROPS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
+/** The packed block → features (views into it); a truncated block ends the list. */
 function unpack(l: DrawLayer): Feature[] {
-  return l.props.map((props, i) => ({ props, twkb: l.twkb.subarray(l.offsets[i], l.offsets[i + 1]) }));
+  const { packed } = l;
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  const out: Feature[] = [];
+  for (let o = 0; o + 4 <= packed.length; ) {
+    const n = view.getUint32(o);
+    if (o + 4 + n > packed.length) break;
+    out.push({ props: l.props?.[out.length] ?? NO_PROPS, twkb: packed.subarray(o + 4, o + 4 + n) });
+    o += 4 + n;
+  }
+  return out;
 }
 
 export async function runDrawJob(job: DrawJob): Promise<Buffer> {

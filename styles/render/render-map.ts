@@ -9,7 +9,6 @@ import type { Style } from '../model.js';
 import { styleProperties } from '../model.js';
 import { resolveStyle } from '../resolve.js';
 import { rulesAtScale } from './draw.js';
-import { packLayer } from './draw-job.js';
 import { imageFormat, type ImageFormat } from './encode.js';
 import { renderPool } from './render-pool.js';
 
@@ -60,13 +59,13 @@ export async function renderMap(ctx: AppContext, req: MapRequest): Promise<{ bod
     styled.map(({ layer, style }) =>
       rulesAtScale(style, scale).length
         ? mapFeatures(ctx.db, layer, { ...b, srid: req.srid, width, height }, [...styleProperties(style)])
-        : Promise.resolve([]),
+        : Promise.resolve({ packed: new Uint8Array(0) }),
     ),
   );
 
   const body = await renderPool(ctx.config.renderThreads).draw({
     width, height, format, transparent, background: bg, scale, k,
-    layers: styled.map(({ style }, i) => packLayer(style, data[i])),
+    layers: styled.map(({ style }, i) => ({ style, ...data[i] })),
   });
   return { body, contentType: format };
 }

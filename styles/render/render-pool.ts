@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runDrawJob, type DrawJob } from './draw-job.js';
+import { runDrawJob, type DrawJob, type DrawLayer } from './draw-job.js';
 
 interface Pending {
   id: number;
@@ -66,8 +66,7 @@ export class RenderPool {
       slot.current = p;
       // Every worker drawing, or more waiting: the CPU is the limit, so encode for speed.
       p.job.busy = this.queue.length > 0 || this.slots.length === this.size && this.slots.every((s) => s.current);
-      const transfer = p.job.layers.flatMap((l) => [l.twkb.buffer, l.offsets.buffer]) as ArrayBuffer[];
-      slot.worker.postMessage({ id: p.id, job: p.job }, transfer);
+      slot.worker.postMessage({ id: p.id, job: p.job }, [...new Set(p.job.layers.map(ownBlock))]);
     }
   }
 
@@ -107,4 +106,13 @@ export function renderPool(threads?: number): RenderPool {
 
 export async function closeRenderPool(): Promise<void> {
   await shared?.close();
+}
+
+/** The layer's block as memory the worker may take over: its own ArrayBuffer when the block is
+ *  the whole of it, else a copy (a small Buffer from pg is a slice of Node's shared pool, and
+ *  moving that would take it from every other Buffer in it). */
+function ownBlock(l: DrawLayer): ArrayBuffer {
+  const b = l.packed;
+  if (!(b.buffer instanceof ArrayBuffer) || b.byteOffset !== 0 || b.byteLength !== b.buffer.byteLength) l.packed = b.slice();
+  return l.packed.buffer as ArrayBuffer;
 }

@@ -26,6 +26,26 @@ describe('render worker pool (drawing off the main thread)', () => {
     }
   });
 
+  it('moves a layer block that owns its memory to the worker, and copies one that shares it (a pooled Buffer)', async () => {
+    const pool = new RenderPool(1);
+    try {
+      const own = job(5);
+      const block = own.layers[0].packed;
+      // A small Buffer is a slice of Node's shared pool, as pg's bytea values are.
+      const shared = job(0);
+      const small = Buffer.from(job(1).layers[0].packed);
+      const neighbour = Buffer.from('still here');
+      shared.layers[0] = { ...shared.layers[0], packed: small };
+      expect(small.byteLength).to.be.below(small.buffer.byteLength);
+      await Promise.all([pool.draw(own), pool.draw(shared)]);
+      expect(block.byteLength, 'moved').to.equal(0);
+      expect(small.byteLength, 'copied').to.be.greaterThan(0);
+      expect(neighbour.toString()).to.equal('still here');
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('fails only the broken job and keeps drawing', async () => {
     const pool = new RenderPool(1);
     try {
