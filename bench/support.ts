@@ -2,6 +2,7 @@
  *  own process, and MapServer's config (and CGI environment). */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import pg from 'pg';
 import type { FeatureIn } from '../data/layers/write.js';
 import { rng, type Rng } from '../data/demo/random.js';
@@ -88,4 +89,21 @@ export function mapserverConfig(dir: string): string {
 export function mapservCgi(dir: string): (query: string) => NodeJS.ProcessEnv {
   const config = mapserverConfig(dir);
   return (query) => ({ ...process.env, MAPSERVER_CONFIG_FILE: config, REQUEST_METHOD: 'GET', QUERY_STRING: query });
+}
+
+const keepAlive = new Agent({ keepAlive: true, maxSockets: 64 });
+
+/** A lean HTTP GET for load runs (node:http over kept-alive connections, as a browser or QGIS
+ *  holds them). The load runs on the same cores as the servers it measures, so its own cost
+ *  counts against whichever server it talks to: fetch (undici) cost about 0.5 ms of CPU more
+ *  per request than the FastCGI client MapServer is measured with, this about as much. */
+export function httpGet(url: string): Promise<{ status: number; type: string; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(url, { agent: keepAlive }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    }).on('error', reject).end();
+  });
 }
