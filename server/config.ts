@@ -20,6 +20,9 @@ export interface Config {
   cacheDir: string;
   /** Worker threads that draw map images; 0 draws on the main thread. Default: one per core. */
   renderThreads?: number;
+  /** Map queries (GetMap, raster tiles) running at once; the rest wait in turn. Default: one
+   *  per core; 0: no limit. */
+  mapQueries?: number;
 }
 
 const int = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
@@ -44,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: (env.SIMPUL_LOG_LEVEL as Config['logLevel']) || 'info',
     cacheDir: env.SIMPUL_CACHE_DIR || `${dataDir}/cache`,
     renderThreads: env.SIMPUL_RENDER_THREADS && /^\d+$/.test(env.SIMPUL_RENDER_THREADS) ? Number(env.SIMPUL_RENDER_THREADS) : undefined,
+    mapQueries: env.SIMPUL_MAP_QUERIES && /^\d+$/.test(env.SIMPUL_MAP_QUERIES) ? Number(env.SIMPUL_MAP_QUERIES) : undefined,
   };
 }

@@ -5,6 +5,7 @@ import type { AppContext } from '../../server/context.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { crsByEpsg } from '../../data/crs.js';
 import { mapFeatures } from '../../data/render/features.js';
+import { mapQuerySlots } from '../../data/render/query-slots.js';
 import type { Style } from '../model.js';
 import { styleProperties } from '../model.js';
 import { resolveStyle } from '../resolve.js';
@@ -53,13 +54,16 @@ export async function renderMap(ctx: AppContext, req: MapRequest): Promise<{ bod
   const transparent = (req.transparent ?? false) && format !== 'image/jpeg';
   const bg = bgColour(req.bgcolor);
 
-  // Fetch every layer's features at once (the database works in parallel), draw in order.
+  // Fetch every layer's features at once (the database works in parallel) when this map's
+  // turn comes (query-slots.ts), draw in order.
   const styled = await Promise.all(req.layers.map(async (l) => ({ layer: l.layer, style: l.sld ?? (await resolveStyle(ctx, l.layer, l.style)) })));
-  const data = await Promise.all(
-    styled.map(({ layer, style }) =>
-      rulesAtScale(style, scale).length
-        ? mapFeatures(ctx.db, layer, { ...b, srid: req.srid, width, height }, [...styleProperties(style)])
-        : Promise.resolve({ packed: new Uint8Array(0) }),
+  const data = await mapQuerySlots(ctx.config.mapQueries).run(() =>
+    Promise.all(
+      styled.map(({ layer, style }) =>
+        rulesAtScale(style, scale).length
+          ? mapFeatures(ctx.db, layer, { ...b, srid: req.srid, width, height }, [...styleProperties(style)])
+          : Promise.resolve({ packed: new Uint8Array(0) }),
+      ),
     ),
   );
 
