@@ -13,9 +13,10 @@
  *   the load runs on the same two cores, and both clients are kept as lean as each other.
  * - Equal work: the mapfile draws Simpul's default styles (styles/defaults.ts: the same per-layer
  *   colour; polygons filled at 35 % opacity with an opaque 1 px outline, lines 1.5 px round caps and
- *   joins, points 8 px circles with a 1 px white outline), and both answer `image/png` as 32-bit RGBA
- *   PNG with a transparent background (the mapfile's "png" OUTPUTFORMAT is AGG/PNG, IMAGEMODE RGBA,
- *   zlib level 6 like Simpul's encoder).
+ *   joins, points 8 px circles with a 1 px white outline), and both answer `image/png` with a
+ *   transparent background: MapServer as 32-bit RGBA PNG (the mapfile's "png" OUTPUTFORMAT is
+ *   AGG/PNG, IMAGEMODE RGBA, zlib level 6), Simpul as the same kind of PNG, or as an indexed PNG
+ *   with the very same pixels when the picture has at most 256 RGBA values (styles/render/png.ts).
  * - Both are warmed with 20 views per layer before measuring.
  * - GetCapabilities 1.3.0 with the demo plus extra layers (SIMPUL_BENCH_LAYERS, default 2,491
  *   in all), Simpul vs MapServer (the same FastCGI processes) with a mapfile listing the same layers.
@@ -143,9 +144,13 @@ async function ms(query: string): Promise<number> {
 
 /** GetMap through the lean client (support.ts httpGet); capabilities through fetch, which asks
  *  for gzip as harvesters do (the bytes shown are after decompression). */
+/** Simpul's PNG answers by colour type (3 indexed, 6 RGBA), counted per layer for the report. */
+let pngTypes = new Map<number, number>();
+
 async function http(url: string): Promise<number> {
   const r = /GetCapabilities/.test(url) ? await fetch(url).then(async (f) => ({ status: f.status, type: f.headers.get('content-type') ?? '', body: Buffer.from(await f.arrayBuffer()) })) : await httpGet(url);
   if (r.status !== 200 || !/image|xml/.test(r.type)) throw new Error(`${url} → ${r.status}`);
+  if (r.type === 'image/png') pngTypes.set(r.body[25], (pngTypes.get(r.body[25]) ?? 0) + 1);
   return r.body.length;
 }
 
@@ -215,10 +220,14 @@ async function main() {
       const mapserver = boxes.map((b) => () => ms(msMap(l.local, b)));
       await load(simpul.slice(0, 20), 4); // warm-up
       await load(mapserver.slice(0, 20), 4);
+      pngTypes = new Map();
       for (const c of [1, 8]) {
         row('Simpul', `${l.kind} ${l.n} c=${c}`, await load(simpul, c));
         row('MapServer', `${l.kind} ${l.n} c=${c}`, await load(mapserver, c));
       }
+      const indexed = pngTypes.get(3) ?? 0;
+      const all = [...pngTypes.values()].reduce((a, b) => a + b, 0);
+      notes.push(`Simpul ${l.kind} answers written as indexed PNG (≤ 256 RGBA values, same pixels): ${indexed} of ${all}`);
     }
     const simpulCaps = `${base}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities`;
     const msCaps = `map=${WORK}/caps.map&SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities`;

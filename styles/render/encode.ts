@@ -1,4 +1,5 @@
-/** A drawn canvas → the requested image format: 32-bit PNG by png.ts, the others by sharp. */
+/** A drawn canvas → the requested image format: lossless PNG by png.ts (indexed when at most 256
+ *  RGBA values, else 32-bit), the others by sharp. */
 import type { Canvas } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { encodePng } from './png.js';
