@@ -32,6 +32,8 @@ export const MARGIN_PX = 32;
 
 /** Pixels → the query box in the request CRS ($1..$4 the box, $5 its SRID, $6/$7 units per pixel). */
 const box = `ST_MakeEnvelope($1::float8 - ${MARGIN_PX} * $6::float8, $2::float8 - ${MARGIN_PX} * $7::float8, $3::float8 + ${MARGIN_PX} * $6::float8, $4::float8 + ${MARGIN_PX} * $7::float8, $5::int)`;
+/** Features per row of the packed (geometry-only) answer. */
+const PACKED_ROW = 256;
 /** Geometries wider or taller than four views are clipped to the view plus margin. */
 const CLIP_VIEWS = 4;
 
@@ -50,9 +52,14 @@ export function mapFeaturesSql(layer: Layer, properties: string[], limit: number
     LATERAL (SELECT ${point ? pixels : `ST_Simplify(${pixels}, 0.5, true)`} AS g OFFSET 0) x
     WHERE ${g.meets(box)}
     ORDER BY t.fid LIMIT ${Math.max(1, Math.floor(limit))}`;
-  // A style that reads no attribute needs geometry only: one value, each TWKB after its
-  // length, instead of a row per feature (parsing hundreds of rows cost more than drawing points).
-  return properties.length ? rows : `SELECT string_agg(int4send(length(twkb)) || twkb, ''::bytea ORDER BY fid) AS packed FROM (${rows}) r WHERE twkb IS NOT NULL`;
+  // A style that reads no attribute needs geometry only: each TWKB after its length, a few
+  // hundred features to a row, instead of a row per feature (parsing hundreds of rows cost
+  // more than drawing points). Not one row for all: pg hands bytea over as hex text, and one
+  // string of 100 KB or more per map went to V8's old space and forced a full collection on
+  // the main thread every quarter second under load.
+  return properties.length ? rows : `SELECT string_agg(int4send(length(twkb)) || twkb, ''::bytea ORDER BY fid) AS packed
+    FROM (SELECT fid, twkb, (row_number() OVER (ORDER BY fid) - 1) / ${PACKED_ROW} AS part FROM (${rows}) r WHERE twkb IS NOT NULL) p
+    GROUP BY part ORDER BY part`;
 }
 
 export async function mapFeatures(db: Db, layer: Layer, box: MapBox, properties: string[], limit = 200_000): Promise<MapFeatures> {
@@ -60,7 +67,10 @@ export async function mapFeatures(db: Db, layer: Layer, box: MapBox, properties:
   const py = (box.maxy - box.miny) / box.height;
   const r = await db.query<Record<string, any>>(mapFeaturesSql(layer, properties, limit, box.srid), [box.minx, box.miny, box.maxx, box.maxy, box.srid, px, py, ...(geometryKind(layer) === 'point' ? [] : [box.width, box.height])]);
   // Geometry only: PostgreSQL packed it already (a Buffer from pg, a Uint8Array from PGlite).
-  if (!properties.length) return { packed: (r.rows[0]?.packed as Uint8Array | null) ?? new Uint8Array(0) };
+  if (!properties.length) {
+    const parts = r.rows.map((row) => row.packed as Uint8Array);
+    return { packed: parts.length === 1 ? parts[0] : Buffer.concat(parts) };
+  }
   const rows = r.rows.filter((row) => row.twkb);
   const packed = new Uint8Array(rows.reduce((n, row) => n + 4 + row.twkb.length, 0));
   const view = new DataView(packed.buffer);

@@ -5,7 +5,7 @@ import { renderMap } from '../../styles/render/render-map.js';
 import { ANONYMOUS } from '../../data/access.js';
 import { parseSld } from '../../styles/sld.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { mapFeaturesSql } from '../../data/render/features.js';
+import { mapFeatures, mapFeaturesSql } from '../../data/render/features.js';
 
 const SNAPSHOTS = new URL('./snapshots/', import.meta.url).pathname;
 
@@ -66,9 +66,24 @@ describe('renderMap (the renderer behind GetMap and raster tiles)', () => {
     expect(sql).to.contain('geom_3857').and.not.contain('ST_Transform');
     const [x0, y0, size] = [11_869_997, -690_412, 4891.97];
     const params = [x0, y0, x0 + size, y0 + size, 3857, size / 256, size / 256, 256, 256];
-    const [stored, transformed] = await Promise.all([sql, mapFeaturesSql(l, [], 10_000, 4326)].map(async (q) => (await node.ctx.db.query(q, params)).rows[0].packed));
+    const [stored, transformed] = await Promise.all([sql, mapFeaturesSql(l, [], 10_000, 4326)].map(async (q) => Buffer.concat((await node.ctx.db.query(q, params)).rows.map((r) => r.packed))));
     expect(stored.length).to.be.greaterThan(100);
-    expect(Buffer.from(stored).equals(Buffer.from(transformed))).to.equal(true);
+    expect(stored.equals(transformed)).to.equal(true);
+  });
+
+  it('packs geometry-only answers a few hundred features to a row and joins them in fid order', async () => {
+    const l = layer('dpupr:jalan').layer;
+    const box = { minx: 106.5, miny: -6.35, maxx: 106.8, maxy: -6.0, srid: 4326, width: 256, height: 256 };
+    const { packed, props } = await mapFeatures(node.ctx.db, l, box, []);
+    expect(props).to.equal(undefined);
+    let n = 0;
+    const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+    for (let o = 0; o < packed.length; n++) o += 4 + view.getUint32(o);
+    expect(n).to.equal(l.featureCount).and.to.be.greaterThan(256);
+    // The same geometry as the answer with attributes (one row per feature), in the same order.
+    const withProps = await mapFeatures(node.ctx.db, l, box, ['kelas_jalan']);
+    expect(withProps.props!.map((p) => p.fid)).to.deep.equal([...withProps.props!.map((p) => p.fid as number)].sort((a, b) => a - b));
+    expect(Buffer.from(withProps.packed).equals(Buffer.from(packed))).to.equal(true);
   });
 
   it('matches the stored snapshots (default styles; hatch, dash and marks from SLD)', async () => {
