@@ -5,6 +5,7 @@ import type { AttributeType, Layer } from '../catalogue/layer.js';
 import { layerTableSql, quoteIdent } from '../catalogue/layer.js';
 import { OgcError } from '../../ogc/errors.js';
 import type { Envelope, Expr, FeatureQuery, Filter, GeometryLiteral, SpatialRel } from './types.js';
+import { WEB_MERCATOR, WEB_MERCATOR_COLUMN } from '../layers/web-mercator.js';
 
 /** A property as SQL: the expression and, when known, its type (so literals are cast right). */
 export interface ResolvedProperty {
@@ -298,7 +299,8 @@ function attributeSql(name: string, type: AttributeType): string {
 }
 
 function geometrySql(q: FeatureQuery, g: GeometryEncoding): string {
-  let geom = q.outputSrid === 4326 ? 'geom' : `ST_Transform(geom, ${Number(q.outputSrid) | 0})`;
+  // EPSG:3857 output reads the layer's stored copy (layers/web-mercator.ts).
+  let geom = q.outputSrid === 4326 ? 'geom' : q.outputSrid === WEB_MERCATOR ? WEB_MERCATOR_COLUMN : `ST_Transform(geom, ${Number(q.outputSrid) | 0})`;
   if (q.simplify && q.simplify > 0) geom = `ST_SimplifyPreserveTopology(${geom}, ${Number(q.simplify)})`;
   switch (g.as) {
     case 'geojson':
