@@ -8,6 +8,7 @@
 import type { Db } from '../db/types.js';
 import { geometryKind, layerTableSql, quoteIdent, type Layer } from '../catalogue/layer.js';
 import { geometryIn } from '../layers/web-mercator.js';
+import { packTwkb } from './packed-twkb.js';
 
 export interface MapBox {
   minx: number;
@@ -21,7 +22,7 @@ export interface MapBox {
 
 /** A layer's features for one picture, in fid order. */
 export interface MapFeatures {
-  /** Each feature's TWKB (in pixel coordinates) after its length as a 4-byte big-endian integer. */
+  /** Each feature's TWKB (in pixel coordinates), packed (packed-twkb.ts). */
   packed: Uint8Array;
   /** Per feature, the attributes the style reads (and fid); absent when it reads none. */
   props?: Array<Record<string, unknown>>;
@@ -72,18 +73,12 @@ export async function mapFeatures(db: Db, layer: Layer, box: MapBox, properties:
     return { packed: parts.length === 1 ? parts[0] : Buffer.concat(parts) };
   }
   const rows = r.rows.filter((row) => row.twkb);
-  const packed = new Uint8Array(rows.reduce((n, row) => n + 4 + row.twkb.length, 0));
-  const view = new DataView(packed.buffer);
-  const props: Array<Record<string, unknown>> = [];
-  let o = 0;
-  for (const row of rows) {
-    view.setUint32(o, row.twkb.length);
-    packed.set(row.twkb, o + 4);
-    o += 4 + row.twkb.length;
+  const props = rows.map((row) => {
     const p: Record<string, unknown> = {};
     for (const name of properties) if (name in row) p[name] = typeof row[name] === 'bigint' ? Number(row[name]) : row[name];
     p.fid = Number(row.fid);
-    props.push(p);
-  }
+    return p;
+  });
+  const packed = packTwkb(rows.map((row) => row.twkb as Uint8Array));
   return { packed, props };
 }

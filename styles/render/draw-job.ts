@@ -6,11 +6,12 @@ import type { Style } from '../model.js';
 import { drawFeatures, drawLabels, type Feature, type Label } from './draw.js';
 import { encodeCanvas, type ImageFormat } from './encode.js';
 import { ThinStroker } from './thin-stroke.js';
+import { packTwkb, unpackTwkb } from '../../data/render/packed-twkb.js';
 
 export interface DrawLayer {
   style: Style;
-  /** Every feature's TWKB after its length (4 bytes, big-endian), as the map query sends it:
-   *  one block, so a job crosses to a worker without a copy (data/render/features.ts). */
+  /** Every feature's TWKB in one block, as the map query sends it (data/render/packed-twkb.ts),
+   *  so a job crosses to a worker without a copy. */
   packed: Uint8Array;
   /** Per feature, the attributes the style reads; absent when it reads none. */
   props?: Array<Record<string, unknown>>;
@@ -33,31 +34,13 @@ export interface DrawJob {
 
 /** Packs separate features the way the map query does (for callers that have them one by one). */
 export function packLayer(style: Style, features: Array<{ props?: Record<string, unknown>; twkb: Uint8Array }>): DrawLayer {
-  const packed = new Uint8Array(features.reduce((n, f) => n + 4 + f.twkb.length, 0));
-  const view = new DataView(packed.buffer);
-  let o = 0;
-  for (const f of features) {
-    view.setUint32(o, f.twkb.length);
-    packed.set(f.twkb, o + 4);
-    o += 4 + f.twkb.length;
-  }
-  return { style, packed, props: features.some((f) => f.props) ? features.map((f) => f.props ?? {}) : undefined };
+  return { style, packed: packTwkb(features.map((f) => f.twkb)), props: features.some((f) => f.props) ? features.map((f) => f.props ?? {}) : undefined };
 }
 
 const NO_PROPS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
 
-/** The packed block → features (views into it); a truncated block ends the list. */
 function unpack(l: DrawLayer): Feature[] {
-  const { packed } = l;
-  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
-  const out: Feature[] = [];
-  for (let o = 0; o + 4 <= packed.length; ) {
-    const n = view.getUint32(o);
-    if (o + 4 + n > packed.length) break;
-    out.push({ props: l.props?.[out.length] ?? NO_PROPS, twkb: packed.subarray(o + 4, o + 4 + n) });
-    o += 4 + n;
-  }
-  return out;
+  return unpackTwkb(l.packed).map((twkb, i) => ({ props: l.props?.[i] ?? NO_PROPS, twkb }));
 }
 
 export async function runDrawJob(job: DrawJob): Promise<Buffer> {
