@@ -2,9 +2,9 @@
  *  (so casings stay under every centre line), rules chosen by scale and filter within the pass
  *  (ElseFilter when none of the pass matched), symbolizers in document order; labels are
  *  collected here and placed last (labels.ts). */
-import { Image } from '@napi-rs/canvas';
+import { Image, type Path2D } from '@napi-rs/canvas';
 import { evaluate } from '../../ogc/filter/evaluate.js';
-import type { Rule, Style, Symbolizer } from '../model.js';
+import type { Rule, Stroke, Style, Symbolizer } from '../model.js';
 import type { Label } from './labels.js';
 import type { Parts, Pt } from './parts.js';
 import { linesSvg, polygonsSvg, toPath } from './paths.js';
@@ -69,6 +69,17 @@ function anchorOf(parts: Parts): Pt | undefined {
   return l && l[Math.floor(l.length / 2)];
 }
 
+/** Strokes a run's lines or outlines: thin round strokes by `thin` (along the run's parts),
+ *  the rest by Skia along `path` (made only then). */
+function strokeRun(g: Ctx, s: Stroke, run: Parts[], k: number, thin: ThinStroker | undefined, path: () => Path2D | undefined): void {
+  const colour = thin && thinStrokeColour(s, k);
+  if (colour) return thin.stroke(g, strokeLines(run), s, k, colour);
+  const p = path();
+  if (!p) return;
+  applyStroke(g, s, k);
+  g.stroke(p);
+}
+
 /** Draws one symbolizer for a run of features that matched the same rules: polygons and
  *  lines of the whole run as one path (fill of all, then stroke of all, so outlines stay on
  *  top where features overlap), marks and labels one by one. */
@@ -78,22 +89,15 @@ export function drawSymbolizerRun(g: Ctx, s: Symbolizer, run: Parts[], props: Ar
       if (!run.some((p) => p.polygons.length)) return;
       const path = toPath(polygonsSvg(run));
       if (s.fill) { applyFill(g, s.fill, k); g.fill(path, 'nonzero'); }
-      if (s.stroke) {
-        const colour = thin && thinStrokeColour(s.stroke, k);
-        if (colour) thin.stroke(g, strokeLines(run), s.stroke, k, colour);
-        else { applyStroke(g, s.stroke, k); g.stroke(path); }
-      }
+      if (s.stroke) strokeRun(g, s.stroke, run, k, thin, () => path);
       return;
     }
-    case 'line': {
-      const colour = thin && thinStrokeColour(s.stroke, k);
-      if (colour) { thin.stroke(g, strokeLines(run), s.stroke, k, colour); return; }
-      const svg = linesSvg(run);
-      if (!svg) return;
-      applyStroke(g, s.stroke, k);
-      g.stroke(toPath(svg));
+    case 'line':
+      strokeRun(g, s.stroke, run, k, thin, () => {
+        const svg = linesSvg(run);
+        return svg ? toPath(svg) : undefined;
+      });
       return;
-    }
     case 'point': {
       const pts: Pt[] = [];
       for (const p of run) {

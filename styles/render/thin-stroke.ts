@@ -76,11 +76,11 @@ export class ThinStroker {
 
   /** Strokes these polylines (closed ones repeat their first point) onto the canvas. */
   stroke(g: Ctx, lines: Pt[][], s: Stroke, k: number, colour: [number, number, number, number]): void {
-    const R = (s.width * k) / 2;
+    const r = (s.width * k) / 2;
     this.x0 = this.width; this.y0 = this.height; this.x1 = 0; this.y1 = 0;
     for (const l of lines) {
-      if (l.length === 1) this.segment(l[0][0], l[0][1], l[0][0], l[0][1], R);
-      for (let i = 1; i < l.length; i++) this.segment(l[i - 1][0], l[i - 1][1], l[i][0], l[i][1], R);
+      if (l.length === 1) this.segment(l[0][0], l[0][1], l[0][0], l[0][1], r);
+      for (let i = 1; i < l.length; i++) this.segment(l[i - 1][0], l[i - 1][1], l[i][0], l[i][1], r);
     }
     if (this.x1 <= this.x0 || this.y1 <= this.y0) return;
     this.paint(g, s, colour);
@@ -181,13 +181,19 @@ export class ThinStroker {
   }
 }
 
+/** Whether a ring ends where it starts (as rings from PostGIS do). */
+function closed(r: Pt[]): boolean {
+  const [a, b] = [r[0], r[r.length - 1]];
+  return a[0] === b[0] && a[1] === b[1];
+}
+
 /** The polylines a stroke of these features follows: their lines, or else their polygon
  *  rings closed (as linesSvg writes them). */
 export function strokeLines(run: Parts[]): Pt[][] {
   const out: Pt[][] = [];
   for (const f of run) {
     if (f.lines.length) out.push(...f.lines);
-    else for (const poly of f.polygons) for (const r of poly) if (r.length > 1) out.push(r[0] === r[r.length - 1] ? r : [...r, r[0]]);
+    else for (const poly of f.polygons) for (const r of poly) if (r.length > 1) out.push(closed(r) ? r : [...r, r[0]]);
   }
   return out;
 }

@@ -66,6 +66,8 @@ describe('thin round strokes (drawn without Skia)', () => {
     const square: Pt[] = [[0, 0], [10, 0], [10, 10], [0, 10]];
     expect(strokeLines([{ points: [], lines: [], polygons: [[square]] }])[0]).to.have.length(5);
     expect(strokeLines([{ points: [], lines: [square], polygons: [[square]] }])[0]).to.have.length(4);
+    // A ring that is closed already (its last point a copy of the first, as read from TWKB) stays as it is.
+    expect(strokeLines([{ points: [], lines: [], polygons: [[[...square, [0, 0]]]] }])[0]).to.have.length(5);
   });
 
   it('is what GetMap uses for the default 1.5 px line style, and still draws dashes through Skia', async () => {
