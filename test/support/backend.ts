@@ -8,6 +8,7 @@ export const TEMPLATE_DB = `simpul_test_${RUN_ID}_template`;
 export const TEST_DB_PREFIX = `simpul_test_${RUN_ID}_`;
 export const TMP_ROOT = new URL('../../.test-tmp/', import.meta.url).pathname;
 export const EMBEDDED_TEMPLATE = `${TMP_ROOT}embedded-template-${RUN_ID}`;
-export const SHARED = new URL('../../../shared/', import.meta.url).pathname;
-export const SCHEMAS = `${SHARED}ogc-schemas`;
-export const TESTDATA = `${SHARED}testdata`;
+/** Official schemas and test data, vendored in the repository (see vendor/README.md). */
+export const VENDOR = new URL('../../vendor/', import.meta.url).pathname;
+export const SCHEMAS = `${VENDOR}ogc-schemas`;
+export const TESTDATA = `${VENDOR}testdata`;

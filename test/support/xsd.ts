@@ -1,4 +1,4 @@
-/** Validates XML against the official schemas in ../shared/ogc-schemas with xmllint, offline. */
+/** Validates XML against the official schemas in vendor/ogc-schemas with xmllint, offline. */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
