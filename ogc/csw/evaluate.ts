@@ -1,6 +1,7 @@
 /** Evaluates a Filter tree against catalogue records in memory. */
 import type { Expr, Filter } from '../../data/query/types.js';
 import type { IndexedRecord } from '../../data/metadata/record-index.js';
+import { compileLike } from '../../data/query/like.js';
 import { OgcError } from '../errors.js';
 import { queryable, type QueryableValue } from './queryables.js';
 
@@ -34,8 +35,8 @@ export function compileRecordFilter(f: Filter): Pred {
     case 'like': {
       const get = reader(f.expr);
       // Catalogue text search is case-insensitive, as harvesters and portals expect.
-      const re = likeRegex(f.pattern, f.wildCard, f.singleChar, f.escapeChar, false);
-      return (e) => values(get(e)).some((v) => re.test(String(v)));
+      const like = compileLike(f.pattern, { wildCard: f.wildCard, singleChar: f.singleChar, escapeChar: f.escapeChar, matchCase: false });
+      return (e) => values(get(e)).some((v) => like(String(v)));
     }
     case 'isNull': {
       const get = reader(f.expr);
@@ -117,16 +118,4 @@ function cmp(a: string | number, b: string | number, op: string, matchCase: bool
     case '>=': return x >= y;
   }
   return false;
-}
-
-function likeRegex(pattern: string, wild: string, single: string, esc: string, matchCase: boolean): RegExp {
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === esc && i + 1 < pattern.length) out += pattern[++i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    else if (c === wild) out += '.*';
-    else if (c === single) out += '.';
-    else out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${out}$`, matchCase ? 's' : 'is');
 }
