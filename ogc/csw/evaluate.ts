@@ -59,10 +59,11 @@ export function compileRecordFilter(f: Filter): Pred {
     }
     case 'spatial': {
       const flat = (c: any): number[][] => (typeof c[0] === 'number' ? [c] : c.flatMap(flat));
-      const pts = flat((f.geometry.geometry as any).coordinates);
-      const xs = pts.map((p) => p[0]);
-      const ys = pts.map((p) => p[1]);
-      const [minx, miny, maxx, maxy] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+      // A loop, not Math.min(...xs): spreading a long coordinate list would overflow the stack.
+      let [minx, miny, maxx, maxy] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const [x, y] of flat((f.geometry.geometry as any).coordinates)) {
+        [minx, miny, maxx, maxy] = [Math.min(minx, x), Math.min(miny, y), Math.max(maxx, x), Math.max(maxy, y)];
+      }
       const rel = f.rel;
       return (e) => {
         const b = e.record.bbox;
