@@ -57,6 +57,35 @@ const FUNCTIONS: Record<string, (a: string[]) => string> = {
   abs: (a) => `abs((${a[0]})::numeric)`,
 };
 
+/** What a function returns, for comparing it with literals and properties of the same kind. */
+const FUNCTION_TYPE: Record<string, AttributeType> = {
+  upper: 'string', lower: 'string', casei: 'string', strtouppercase: 'string', strtolowercase: 'string',
+  strlength: 'integer', abs: 'number',
+};
+
+/** Types that compare with each other in SQL without a cast. */
+const FAMILY: Record<AttributeType, string> = { string: 'text', integer: 'number', number: 'number', boolean: 'boolean', date: 'time', datetime: 'time' };
+
+const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+const DATE_TIME = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?\s*$/;
+function isDateTime(s: string): boolean {
+  const m = DATE_TIME.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  if (d.getUTCFullYear() !== +m[1] || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return false;
+  return m[4] === undefined || (+m[4] <= 23 && +m[5] <= 59 && (m[6] === undefined || +m[6] <= 60));
+}
+/** Does a literal read as a value of the type it is cast to? (Else PostgreSQL would fail.) */
+const LITERAL_OK: Record<AttributeType, (s: string) => boolean> = {
+  string: () => true,
+  integer: (s) => NUMBER.test(s) && Number.isFinite(Number(s)),
+  number: (s) => NUMBER.test(s) && Number.isFinite(Number(s)),
+  boolean: (s) => /^\s*(?:t|true|f|false|y|yes|n|no|on|off|1|0)\s*$/i.test(s),
+  date: isDateTime,
+  datetime: isDateTime,
+};
+const TYPE_WORD: Record<AttributeType, string> = { string: 'text', integer: 'a number', number: 'a number', boolean: 'true or false', date: 'a date (YYYY-MM-DD)', datetime: 'a date and time (RFC 3339)' };
+
 export function param(params: unknown[], value: unknown): string {
   params.push(value);
   return `$${params.length}`;
@@ -98,33 +127,57 @@ export function compileFilter(filter: Filter, resolver: PropertyResolver, params
     const r = resolve(property);
     return r.geometry ? r.sql : geomSql;
   };
-  const typeOf = (e: Expr): AttributeType | undefined => ('property' in e ? resolve(e.property).type : undefined);
+  /** A property that is not a geometry: comparisons, LIKE, BETWEEN and IN on a geometry would
+   *  reach PostgreSQL and fail there (`geometry = text`), so they are refused here. */
+  const scalarProperty = (name: string, what: string): ResolvedProperty => {
+    const r = resolve(name);
+    if (r.geometry) throw new OgcError('InvalidParameterValue', `${name} is a geometry property: ${what} cannot use it (use a spatial operator such as Intersects or BBOX)`, locator);
+    return r;
+  };
+  const typeOf = (e: Expr, what: string): AttributeType | undefined =>
+    'property' in e ? scalarProperty(e.property, what).type : 'fn' in e ? FUNCTION_TYPE[e.fn.toLowerCase()] : undefined;
+  const literalType = (v: string | number | boolean): AttributeType => (typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string');
 
-  const expr = (e: Expr, castTo?: AttributeType): string => {
-    if ('property' in e) return resolve(e.property).sql;
+  const expr = (e: Expr, what: string, castTo?: AttributeType, about?: string): string => {
+    if ('property' in e) return scalarProperty(e.property, what).sql;
     if ('literal' in e) {
       if (e.literal === null) return 'NULL';
       const p = param(params, typeof e.literal === 'boolean' ? e.literal : String(e.literal));
-      if (castTo) return `${p}::${CAST[castTo]}`;
-      return typeof e.literal === 'number' ? `${p}::double precision` : typeof e.literal === 'boolean' ? `${p}::boolean` : `${p}::text`;
+      if (castTo) {
+        if (!LITERAL_OK[castTo](String(e.literal))) {
+          const shown = String(e.literal).slice(0, 40);
+          throw new OgcError('InvalidParameterValue', `"${shown}" is not ${TYPE_WORD[castTo]}, as ${about ?? 'the other operand'} of ${what} needs`, locator);
+        }
+        return `${p}::${CAST[castTo]}`;
+      }
+      return `${p}::${CAST[literalType(e.literal)]}`;
     }
-    const f = FUNCTIONS[e.fn.toLowerCase()];
+    const name = e.fn.toLowerCase();
+    const f = FUNCTIONS[name];
     if (!f) throw new OgcError('InvalidParameterValue', `Unsupported function ${e.fn}`, locator);
-    return f(e.args.map((a) => expr(a)));
+    // abs() casts its argument to a number: only numbers may go in.
+    const argType = name === 'abs' ? 'number' : undefined;
+    return f(e.args.map((a) => {
+      const t = typeOf(a, `${e.fn}()`);
+      if (argType && t && FAMILY[t] !== 'number') throw new OgcError('InvalidParameterValue', `${e.fn}() needs a number`, locator);
+      return expr(a, `${e.fn}()`, 'literal' in a ? argType : undefined, `the argument`);
+    }));
   };
-  /** Both sides of a comparison, literals cast to the other side's type. */
-  const pair = (l: Expr, r: Expr): [string, string, AttributeType | undefined] => {
-    const t = typeOf(l) ?? typeOf(r);
-    const castL = 'literal' in l ? t : undefined;
-    const castR = 'literal' in r ? t : undefined;
-    let ls = expr(l, castL);
-    let rs = expr(r, castR);
-    // Two properties of different types compare as text rather than fail.
-    if ('property' in l && 'property' in r && typeOf(l) !== typeOf(r)) {
-      ls = `(${ls})::text`;
-      rs = `(${rs})::text`;
-    }
-    return [ls, rs, t];
+  /** Operands of one comparison (or BETWEEN, IN): literals cast to the type of the first
+   *  property or function among them; operands of different kinds compare as text. */
+  const operands = (es: Expr[], what: string): [string[], AttributeType | undefined] => {
+    const types = es.map((e) => typeOf(e, what));
+    const t = types.find((x) => x !== undefined);
+    const about = (() => {
+      const e = es.find((x) => !('literal' in x));
+      return e && 'property' in e ? `property ${e.property}` : e && 'fn' in e ? `${e.fn}()` : undefined;
+    })();
+    const sql = es.map((e) => expr(e, what, 'literal' in e ? t : undefined, about));
+    const families = new Set(es.map((e, i) => {
+      const k = types[i] ?? ('literal' in e ? (e.literal === null ? undefined : t ?? literalType(e.literal)) : undefined);
+      return k && FAMILY[k];
+    }).filter(Boolean));
+    return [families.size > 1 ? sql.map((x) => `(${x})::text`) : sql, families.size > 1 ? 'string' : t];
   };
   const geomLiteral = (g: GeometryLiteral) => {
     const src = `ST_SetSRID(ST_GeomFromGeoJSON(${param(params, JSON.stringify(g.geometry))}), ${Number(g.srid) | 0})`;
@@ -151,25 +204,28 @@ export function compileFilter(filter: Filter, resolver: PropertyResolver, params
       case 'exclude':
         return 'FALSE';
       case 'compare': {
-        const [l, r, t] = pair(f.left, f.right);
+        const [[l, r], t] = operands([f.left, f.right], 'a comparison');
         if (f.matchCase === false && (t === undefined || t === 'string')) return `(lower((${l})::text) ${f.cmp} lower((${r})::text))`;
         return `(${l} ${f.cmp} ${r})`;
       }
       case 'like': {
-        const e = expr(f.expr);
+        const e = expr(f.expr, 'LIKE');
         const p = param(params, likePattern(f.pattern, f.wildCard, f.singleChar, f.escapeChar));
         return `((${e})::text ${f.matchCase ? 'LIKE' : 'ILIKE'} ${p} ESCAPE '\\')`;
       }
-      case 'isNull':
-        return `(${expr(f.expr)} IS NULL)`;
+      case 'isNull': {
+        // IS NULL is the one non-spatial test a geometry property may take.
+        if ('property' in f.expr) return `(${resolve(f.expr.property).sql} IS NULL)`;
+        return `(${expr(f.expr, 'IS NULL')} IS NULL)`;
+      }
       case 'between': {
-        const t = typeOf(f.expr);
-        return `(${expr(f.expr)} BETWEEN ${expr(f.lower, 'literal' in f.lower ? t : undefined)} AND ${expr(f.upper, 'literal' in f.upper ? t : undefined)})`;
+        const [[e, lo, hi]] = operands([f.expr, f.lower, f.upper], 'BETWEEN');
+        return `(${e} BETWEEN ${lo} AND ${hi})`;
       }
       case 'in': {
         if (f.list.length === 0) return 'FALSE';
-        const t = typeOf(f.expr);
-        return `(${expr(f.expr)} IN (${f.list.map((x) => expr(x, 'literal' in x ? t : undefined)).join(', ')}))`;
+        const [[e, ...list]] = operands([f.expr, ...f.list], 'IN');
+        return `(${e} IN (${list.join(', ')}))`;
       }
       case 'spatial': {
         const g = geometryOf(f.property);

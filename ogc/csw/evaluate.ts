@@ -1,6 +1,7 @@
 /** Evaluates a Filter tree against catalogue records in memory. */
 import type { Expr, Filter } from '../../data/query/types.js';
 import type { IndexedRecord } from '../../data/metadata/record-index.js';
+import { compileLike } from '../../data/query/like.js';
 import { OgcError } from '../errors.js';
 import { queryable, type QueryableValue } from './queryables.js';
 
@@ -34,8 +35,8 @@ export function compileRecordFilter(f: Filter): Pred {
     case 'like': {
       const get = reader(f.expr);
       // Catalogue text search is case-insensitive, as harvesters and portals expect.
-      const re = likeRegex(f.pattern, f.wildCard, f.singleChar, f.escapeChar, false);
-      return (e) => values(get(e)).some((v) => re.test(String(v)));
+      const like = compileLike(f.pattern, { wildCard: f.wildCard, singleChar: f.singleChar, escapeChar: f.escapeChar, matchCase: false });
+      return (e) => values(get(e)).some((v) => like(String(v)));
     }
     case 'isNull': {
       const get = reader(f.expr);
@@ -58,10 +59,11 @@ export function compileRecordFilter(f: Filter): Pred {
     }
     case 'spatial': {
       const flat = (c: any): number[][] => (typeof c[0] === 'number' ? [c] : c.flatMap(flat));
-      const pts = flat((f.geometry.geometry as any).coordinates);
-      const xs = pts.map((p) => p[0]);
-      const ys = pts.map((p) => p[1]);
-      const [minx, miny, maxx, maxy] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+      // A loop, not Math.min(...xs): spreading a long coordinate list would overflow the stack.
+      let [minx, miny, maxx, maxy] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const [x, y] of flat((f.geometry.geometry as any).coordinates)) {
+        [minx, miny, maxx, maxy] = [Math.min(minx, x), Math.min(miny, y), Math.max(maxx, x), Math.max(maxy, y)];
+      }
       const rel = f.rel;
       return (e) => {
         const b = e.record.bbox;
@@ -117,16 +119,4 @@ function cmp(a: string | number, b: string | number, op: string, matchCase: bool
     case '>=': return x >= y;
   }
   return false;
-}
-
-function likeRegex(pattern: string, wild: string, single: string, esc: string, matchCase: boolean): RegExp {
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === esc && i + 1 < pattern.length) out += pattern[++i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    else if (c === wild) out += '.*';
-    else if (c === single) out += '.';
-    else out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${out}$`, matchCase ? 's' : 'is');
 }

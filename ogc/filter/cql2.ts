@@ -6,6 +6,8 @@
 import type { Geometry } from 'geojson';
 import type { ComparisonOp, Expr, Filter, SpatialRel } from '../../data/query/types.js';
 import { OgcError } from '../errors.js';
+import { countNodes, FilterBudget, FilterLimitError, MAX_FILTER_DEPTH } from './limits.js';
+import { checkGeometry, checkTemporal } from './literals.js';
 
 export interface CqlOptions {
   /** EPSG code of geometry literals (filter-crs); default 4326. */
@@ -17,7 +19,6 @@ export interface CqlOptions {
 }
 
 const MAX_LEN = 20_000;
-const MAX_DEPTH = 64;
 
 const SPATIAL: Record<string, SpatialRel> = {
   s_intersects: 'intersects', s_disjoint: 'disjoint', s_contains: 'contains', s_within: 'within', s_touches: 'touches',
@@ -32,9 +33,12 @@ type Tok = { t: 'id' | 'qid' | 'str' | 'num' | 'op' | 'p'; v: string };
 function tokenize(s: string, bad: (w: string) => OgcError): Tok[] {
   const out: Tok[] = [];
   const re = /\s*(?:('(?:[^']|'')*')|("(?:[^"]|"")*")|(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)|(<=|>=|<>|!=|=|<|>)|([(),\[\]])|([A-Za-z_][\w:.\-]*))/y;
+  const space = /\s*/y;
   let i = 0;
   while (i < s.length) {
-    if (/^\s*$/.test(s.slice(i))) break;
+    space.lastIndex = i;
+    space.exec(s);
+    if (space.lastIndex >= s.length) break;
     re.lastIndex = i;
     const m = re.exec(s);
     if (!m) throw bad(`cannot read "${s.slice(i, i + 20)}"`);
@@ -57,13 +61,19 @@ export function parseCql2Text(text: string, opts: CqlOptions = {}): Filter {
   const bad = (why: string) => new OgcError('InvalidParameterValue', `CQL2: ${why}`, locator);
   if (text.length > MAX_LEN) throw bad('the filter is too long');
   const toks = tokenize(text, bad);
+  const budget = new FilterBudget(locator, 'CQL2');
   let pos = 0;
-  let depth = 0;
+  // A parenthesis may open a boolean or a scalar expression: the parser tries the first and
+  // falls back to the second. Nesting is bounded, so this stays linear; the step count is a
+  // second guard that the tries can never add up to more than a fixed multiple of the tokens.
+  let steps = 0;
+  const maxSteps = (MAX_FILTER_DEPTH + 2) * (toks.length + 1);
   const peek = (k = 0) => toks[pos + k];
   const kw = (w: string, k = 0) => peek(k)?.t === 'id' && peek(k)!.v.toUpperCase() === w;
   const take = () => {
     const t = toks[pos++];
     if (!t) throw bad('unexpected end of the filter');
+    if (++steps > maxSteps) throw new FilterLimitError('InvalidParameterValue', `CQL2: the filter is too complex to read (parameter ${locator})`, locator);
     return t;
   };
   const expect = (v: string) => {
@@ -84,18 +94,20 @@ export function parseCql2Text(text: string, opts: CqlOptions = {}): Filter {
     while (peek()?.t === 'num') take(); // Z/M ignored
     return swap([a, b]);
   };
-  const list = <T>(item: () => T): T[] => {
-    expect('(');
-    const out = [item()];
-    while (peek()?.v === ',') {
-      take();
-      out.push(item());
-    }
-    expect(')');
-    return out;
-  };
+  const list = <T>(item: () => T): T[] =>
+    budget.nested(() => {
+      expect('(');
+      const out = [item()];
+      while (peek()?.v === ',') {
+        take();
+        out.push(item());
+      }
+      expect(')');
+      return out;
+    });
   const pointInParens = () => (peek()?.v === '(' ? (take(), (() => { const p = point(); expect(')'); return p; })()) : point());
-  const wkt = (): Geometry => {
+  const wkt = (): Geometry => checkGeometry(wktGeometry(), bad);
+  const wktGeometry = (): Geometry => {
     const type = take().v.toUpperCase();
     if (kw('Z') || kw('M') || kw('ZM')) take();
     switch (type) {
@@ -126,7 +138,7 @@ export function parseCql2Text(text: string, opts: CqlOptions = {}): Filter {
     if (t.t === 'qid') return take(), { property: t.v };
     if (t.v === '(') {
       take();
-      const e = scalar();
+      const e = budget.nested(scalar);
       expect(')');
       return e;
     }
@@ -140,18 +152,20 @@ export function parseCql2Text(text: string, opts: CqlOptions = {}): Filter {
         const s = take();
         if (s.t !== 'str') throw bad(`${up} needs a string`);
         expect(')');
-        return { literal: s.v };
+        return { literal: checkTemporal(up === 'DATE' ? 'date' : 'timestamp', s.v, bad) };
       }
       take();
       if (peek()?.v === '(') {
-        expect('(');
-        const args: Expr[] = [];
-        if (peek()?.v !== ')') {
-          args.push(scalar());
-          while (peek()?.v === ',') take(), args.push(scalar());
-        }
-        expect(')');
-        return { fn: t.v, args };
+        return budget.nested(() => {
+          expect('(');
+          const args: Expr[] = [];
+          if (peek()?.v !== ')') {
+            args.push(scalar());
+            while (peek()?.v === ',') take(), args.push(scalar());
+          }
+          expect(')');
+          return { fn: t.v, args };
+        });
       }
       return { property: t.v };
     }
@@ -172,12 +186,14 @@ export function parseCql2Text(text: string, opts: CqlOptions = {}): Filter {
         expect(')');
         return f;
       } catch (e) {
+        // Limits end the parse; any other error means "not a boolean expression".
+        if (e instanceof FilterLimitError || !(e instanceof OgcError)) throw e;
         pos = save;
       }
     }
     if (kw('NOT')) {
       take();
-      return { op: 'not', arg: predicate() };
+      return { op: 'not', arg: budget.nested(predicate) };
     }
     if ((kw('TRUE') || kw('FALSE')) && !(peek(1)?.t === 'op')) {
       return take().v.toUpperCase() === 'TRUE' ? { op: 'include' } : { op: 'exclude' };
@@ -280,16 +296,16 @@ export function parseCql2Text(text: string, opts: CqlOptions = {}): Filter {
     while (kw('AND')) take(), args.push(predicate());
     return args.length === 1 ? args[0] : { op: 'and', args };
   };
-  const orExpr = (): Filter => {
-    if (++depth > MAX_DEPTH) throw bad('the filter is nested too deeply');
-    const args = [andExpr()];
-    while (kw('OR')) take(), args.push(andExpr());
-    depth--;
-    return args.length === 1 ? args[0] : { op: 'or', args };
-  };
+  const orExpr = (): Filter =>
+    budget.nested(() => {
+      const args = [andExpr()];
+      while (kw('OR')) take(), args.push(andExpr());
+      return args.length === 1 ? args[0] : { op: 'or', args };
+    });
   if (toks.length === 0) throw bad('the filter is empty');
   const f = orExpr();
   if (pos !== toks.length) throw bad(`unexpected "${toks[pos].v}"`);
+  countNodes(f, budget);
   return f;
 }
 
@@ -307,57 +323,67 @@ export function parseCql2Json(input: unknown, opts: CqlOptions = {}): Filter {
     }
   }
   const srid = opts.srid ?? 4326;
+  // Only called on coordinates checkGeometry has accepted, so the nesting is that of the type.
   const swapAll = (c: any): any => (typeof c[0] === 'number' ? [c[1], c[0]] : c.map(swapAll));
   const geometryOf = (v: any): Geometry | undefined => {
     if (v && typeof v === 'object' && Array.isArray(v.bbox) && !v.type) {
       const b = v.bbox.map(Number);
+      if ((b.length !== 4 && b.length !== 6) || !b.every(Number.isFinite)) throw bad('a bbox needs four or six numbers');
       const [x1, y1, x2, y2] = b.length === 6 ? [b[0], b[1], b[3], b[4]] : b;
       const ring = [[x1, y1], [x2, y1], [x2, y2], [x1, y2], [x1, y1]];
       return { type: 'Polygon', coordinates: [opts.northFirst ? swapAll(ring) : ring] };
     }
     if (v && typeof v === 'object' && typeof v.type === 'string' && Array.isArray(v.coordinates)) {
-      return opts.northFirst ? { ...v, coordinates: swapAll(v.coordinates) } : v;
+      const g = checkGeometry({ type: v.type, coordinates: v.coordinates } as Geometry, bad);
+      return opts.northFirst ? ({ ...g, coordinates: swapAll((g as any).coordinates) } as Geometry) : g;
     }
     return undefined;
   };
-  const expr = (v: any, d: number): Expr => {
+  const budget = new FilterBudget(locator, 'CQL2 JSON');
+  const expr = (v: any): Expr => {
+    budget.node();
     if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { literal: v };
     if (typeof v !== 'object') throw bad('unexpected value');
     if (typeof v.property === 'string') return { property: v.property };
-    if (typeof v.date === 'string') return { literal: v.date };
-    if (typeof v.timestamp === 'string') return { literal: v.timestamp };
-    if (typeof v.op === 'string' && Array.isArray(v.args) && /^(casei|accenti)$/i.test(v.op)) return { fn: v.op, args: v.args.map((a: any) => expr(a, d + 1)) };
-    if (v.function && typeof v.function.name === 'string') return { fn: v.function.name, args: (v.function.args ?? []).map((a: any) => expr(a, d + 1)) };
+    if (typeof v.date === 'string') return { literal: checkTemporal('date', v.date, bad) };
+    if (typeof v.timestamp === 'string') return { literal: checkTemporal('timestamp', v.timestamp, bad) };
+    if (typeof v.op === 'string' && Array.isArray(v.args) && /^(casei|accenti)$/i.test(v.op)) return { fn: v.op, args: budget.nested(() => v.args.map(expr)) };
+    if (v.function && typeof v.function.name === 'string') {
+      const args = v.function.args ?? [];
+      if (!Array.isArray(args)) throw bad('function args must be a list');
+      return { fn: v.function.name, args: budget.nested(() => args.map(expr)) };
+    }
     throw bad('unsupported expression');
   };
-  const walk = (v: any, d: number): Filter => {
-    if (d > MAX_DEPTH) throw bad('nested too deeply');
+  const walk = (v: any): Filter => {
+    budget.node();
     if (v === true) return { op: 'include' };
     if (v === false) return { op: 'exclude' };
     if (!v || typeof v !== 'object' || typeof v.op !== 'string' || !Array.isArray(v.args)) throw bad('expected {"op": …, "args": […]}');
     const op = v.op.toLowerCase();
     const a = v.args;
-    if (op === 'and' || op === 'or') return { op, args: a.map((x: any) => walk(x, d + 1)) };
-    if (op === 'not') return { op: 'not', arg: walk(a[0], d + 1) };
-    if (CMP[op]) return { op: 'compare', cmp: CMP[op], left: expr(a[0], d), right: expr(a[1], d) };
+    if (op === 'and' || op === 'or') return { op, args: budget.nested(() => a.map(walk)) };
+    if (op === 'not') return { op: 'not', arg: budget.nested(() => walk(a[0])) };
+    if (CMP[op]) return { op: 'compare', cmp: CMP[op], left: expr(a[0]), right: expr(a[1]) };
     if (op === 'like') {
       let p = a[1];
       let casei = false;
-      while (p && typeof p === 'object' && /^(casei|accenti)$/i.test(p.op ?? '')) {
+      for (let n = 0; p && typeof p === 'object' && /^(casei|accenti)$/i.test(p.op ?? ''); n++) {
+        if (n >= MAX_FILTER_DEPTH) throw bad('like: the pattern is nested too deeply');
         casei ||= /^casei$/i.test(p.op);
         p = p.args?.[0];
       }
       let left = a[0];
       if (left && typeof left === 'object' && /^casei$/i.test(left.op ?? '')) (casei = true), (left = left.args?.[0]);
       if (typeof p !== 'string') throw bad('like needs a pattern string');
-      return { op: 'like', expr: expr(left, d), pattern: p, wildCard: '%', singleChar: '_', escapeChar: '\\', matchCase: !casei };
+      return { op: 'like', expr: expr(left), pattern: p, wildCard: '%', singleChar: '_', escapeChar: '\\', matchCase: !casei };
     }
-    if (op === 'between') return { op: 'between', expr: expr(a[0], d), lower: expr(a[1], d), upper: expr(a[2], d) };
+    if (op === 'between') return { op: 'between', expr: expr(a[0]), lower: expr(a[1]), upper: expr(a[2]) };
     if (op === 'in') {
       if (!Array.isArray(a[1])) throw bad('in needs a list');
-      return { op: 'in', expr: expr(a[0], d), list: a[1].map((x: any) => expr(x, d)) };
+      return { op: 'in', expr: expr(a[0]), list: budget.nested(() => a[1].map(expr)) };
     }
-    if (op === 'isnull') return { op: 'isNull', expr: expr(a[0], d) };
+    if (op === 'isnull') return { op: 'isNull', expr: expr(a[0]) };
     if (SPATIAL[op]) {
       let [p, g] = a;
       let rel = SPATIAL[op];
@@ -371,5 +397,5 @@ export function parseCql2Json(input: unknown, opts: CqlOptions = {}): Filter {
     }
     throw bad(`unsupported operator ${v.op}`);
   };
-  return walk(doc, 0);
+  return walk(doc);
 }

@@ -2,7 +2,8 @@
  *  records, tests). Non-spatial operators only: spatial ones need the database and evaluate
  *  to true here (a map rule's spatial test is already done by the map's bbox query). */
 import type { Expr, Filter } from '../../data/query/types.js';
-import { fidOf, likePattern } from '../../data/query/compile.js';
+import { fidOf } from '../../data/query/compile.js';
+import { compileLike, type LikeMatcher } from '../../data/query/like.js';
 
 export type Properties = Record<string, unknown>;
 
@@ -51,25 +52,17 @@ function compare(a: unknown, b: unknown, matchCase = true): number | undefined {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
-const likeCache = new Map<string, RegExp>();
-function likeRegExp(pattern: string, wildCard: string, singleChar: string, escapeChar: string, matchCase: boolean): RegExp {
-  const key = `${pattern}\u0000${wildCard}\u0000${singleChar}\u0000${escapeChar}\u0000${matchCase}`;
-  let re = likeCache.get(key);
-  if (!re) {
-    const sql = likePattern(pattern, wildCard, singleChar, escapeChar);
-    let src = '';
-    for (let i = 0; i < sql.length; i++) {
-      const c = sql[i];
-      if (c === '\\' && i + 1 < sql.length) src += sql[++i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      else if (c === '%') src += '[\\s\\S]*';
-      else if (c === '_') src += '[\\s\\S]';
-      else src += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    }
-    re = new RegExp(`^${src}$`, matchCase ? 'u' : 'iu');
-    if (likeCache.size > 1000) likeCache.clear();
-    likeCache.set(key, re);
+/** Compiled LIKE matchers by pattern, so a rule's pattern is compiled once, not per feature. */
+const likeCache = new Map<string, LikeMatcher>();
+function likeMatcher(f: Extract<Filter, { op: 'like' }>): LikeMatcher {
+  const key = `${f.pattern}\u0000${f.wildCard}\u0000${f.singleChar}\u0000${f.escapeChar}\u0000${f.matchCase}`;
+  let m = likeCache.get(key);
+  if (!m) {
+    m = compileLike(f.pattern, f);
+    if (likeCache.size >= 1000) likeCache.clear();
+    likeCache.set(key, m);
   }
-  return re;
+  return m;
 }
 
 /** Does the feature with these properties pass the filter? `fid` may be among the properties. */
@@ -101,7 +94,7 @@ export function evaluate(filter: Filter, props: Properties): boolean {
     case 'like': {
       const v = value(filter.expr, props);
       if (v === null || v === undefined) return false;
-      return likeRegExp(filter.pattern, filter.wildCard, filter.singleChar, filter.escapeChar, filter.matchCase).test(String(v));
+      return likeMatcher(filter)(String(v));
     }
     case 'isNull': {
       const v = value(filter.expr, props);

@@ -3,6 +3,8 @@
 import type { ComparisonOp, Envelope, Expr, Filter, GeometryLiteral, SpatialRel } from '../../data/query/types.js';
 import { parseCrs } from '../../data/crs.js';
 import { OgcError } from '../errors.js';
+import { FilterBudget } from './limits.js';
+import { checkGeometry } from './literals.js';
 
 export const bad = (why: string, locator = 'filter') => new OgcError('InvalidParameterValue', why, locator);
 
@@ -23,27 +25,42 @@ const idOf = (v: any): string => String(v['@rid'] ?? v['@fid'] ?? v['@id'] ?? ''
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const textOf = (v: any): string => (v === undefined || v === null ? '' : typeof v === 'object' ? String(v['#text'] ?? '') : String(v));
 
-/** A parsed (namespace prefixes removed) ogc:Filter element → Filter. */
-export function filterFromXml(node: any): Filter {
+/** Where the filter came from (error locator) and its size so far. */
+interface Reading {
+  locator: string;
+  budget: FilterBudget;
+}
+
+/** A parsed (namespace prefixes removed) ogc:Filter element → Filter. `locator` names the
+ *  request parameter in errors (`filter`, `Constraint`, an SLD rule). */
+export function filterFromXml(node: any, locator = 'filter'): Filter {
+  return filterElement(node, { locator, budget: new FilterBudget(locator, 'Filter') });
+}
+
+function filterElement(node: any, r: Reading): Filter {
   const parts: Filter[] = [];
   for (const [name, value] of Object.entries(node ?? {})) {
     if (name.startsWith('@')) continue;
-    for (const v of asArray(value)) parts.push(operatorFromXml(name, v));
+    for (const v of asArray(value)) parts.push(operatorFromXml(name, v, r));
   }
   // Several ResourceId/FeatureId elements side by side select those features.
   if (parts.length > 1 && parts.every((f) => f.op === 'ids')) return { op: 'ids', ids: parts.flatMap((f) => (f.op === 'ids' ? f.ids : [])) };
-  if (parts.length !== 1) throw bad('ogc:Filter must hold exactly one operator');
+  if (parts.length !== 1) throw bad('ogc:Filter must hold exactly one operator', r.locator);
   return parts[0];
 }
 
-function operatorFromXml(name: string, v: any): Filter {
+function operatorFromXml(name: string, v: any, r: Reading): Filter {
+  r.budget.node();
+  const bad = (why: string) => new OgcError('InvalidParameterValue', why, r.locator);
   if (name === 'And' || name === 'Or') {
     const args: Filter[] = [];
-    for (const [k, child] of Object.entries(v ?? {})) if (!k.startsWith('@')) for (const c of asArray(child)) args.push(operatorFromXml(k, c));
+    r.budget.nested(() => {
+      for (const [k, child] of Object.entries(v ?? {})) if (!k.startsWith('@')) for (const c of asArray(child)) args.push(operatorFromXml(k, c, r));
+    });
     if (args.length < 1) throw bad(`${name} needs operands`);
     return { op: name === 'And' ? 'and' : 'or', args };
   }
-  if (name === 'Not') return { op: 'not', arg: filterFromXml(v) };
+  if (name === 'Not') return { op: 'not', arg: r.budget.nested(() => filterElement(v, r)) };
   const property = (): Expr => ({ property: textOf(v.PropertyName ?? v.ValueReference) });
   if (!v || typeof v !== 'object') throw bad(`${name} is incomplete`);
   if (COMPARISONS[name]) {
@@ -60,25 +77,26 @@ function operatorFromXml(name: string, v: any): Filter {
   if (name === 'PropertyIsBetween') {
     return { op: 'between', expr: property(), lower: { literal: textOf(v.LowerBoundary?.Literal) }, upper: { literal: textOf(v.UpperBoundary?.Literal) } };
   }
-  if (name === 'BBOX') return { op: 'bbox', property: optionalProperty(v), envelope: envelopeFromGml(v) };
+  if (name === 'BBOX') return { op: 'bbox', property: optionalProperty(v), envelope: envelopeFromGml(v, r.locator) };
   if (SPATIAL.includes(name)) {
-    const g = geometryFromGml(v);
-    if (!g) return { op: 'bbox', property: optionalProperty(v), envelope: envelopeFromGml(v) };
-    if (name === 'Intersects' && g.geometry.type === 'Polygon' && v.Envelope) return { op: 'bbox', property: optionalProperty(v), envelope: envelopeFromGml(v) };
+    const g = geometryFromGml(v, r.locator);
+    if (!g) return { op: 'bbox', property: optionalProperty(v), envelope: envelopeFromGml(v, r.locator) };
+    if (name === 'Intersects' && g.geometry.type === 'Polygon' && v.Envelope) return { op: 'bbox', property: optionalProperty(v), envelope: envelopeFromGml(v, r.locator) };
     return { op: 'spatial', rel: name.toLowerCase() as SpatialRel, property: optionalProperty(v), geometry: g };
   }
   if (name === 'DWithin' || name === 'Beyond') {
-    const g = geometryFromGml(v);
+    const g = geometryFromGml(v, r.locator);
     if (!g) throw bad(`${name} needs a geometry`);
     const d = v.Distance;
     return { op: name === 'DWithin' ? 'dwithin' : 'beyond', property: optionalProperty(v), geometry: g, distance: Number(textOf(d)), units: String((typeof d === 'object' && (d['@uom'] ?? d['@units'])) || 'm') };
   }
   if (ID_OPS.includes(name)) return { op: 'ids', ids: [idOf(v)] };
-  throw new OgcError('InvalidParameterValue', `Filter operator ${name} is not supported`, 'filter');
+  throw bad(`Filter operator ${name} is not supported`);
 }
 
 /** gml:Envelope (lower/upperCorner), gml:Box (coordinates) or gml:Polygon's extent, as lon/lat. */
-function envelopeFromGml(v: any): Envelope {
+function envelopeFromGml(v: any, locator: string): Envelope {
+  const bad = (why: string) => new OgcError('InvalidParameterValue', why, locator);
   const env = v.Envelope ?? v.Box ?? v.Polygon;
   if (!env) throw bad('a spatial filter needs a gml:Envelope');
   const srs: string | undefined = env['@srsName'];
@@ -88,15 +106,17 @@ function envelopeFromGml(v: any): Envelope {
   else if (env.exterior ?? env.outerBoundaryIs) {
     const ring = env.exterior?.LinearRing ?? env.outerBoundaryIs?.LinearRing;
     const pts = textOf(ring?.posList ?? ring?.coordinates).trim().split(/[\s,]+/).map(Number);
-    const xs = pts.filter((_, i) => i % 2 === 0);
-    const ys = pts.filter((_, i) => i % 2 === 1);
-    nums = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+    // A loop, not Math.min(...xs): spreading a long ring would overflow the stack.
+    nums = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let i = 0; i + 1 < pts.length; i += 2) {
+      nums = [Math.min(nums[0], pts[i]), Math.min(nums[1], pts[i + 1]), Math.max(nums[2], pts[i]), Math.max(nums[3], pts[i + 1])];
+    }
   } else throw bad('a spatial filter needs a gml:Envelope');
   if (nums.length !== 4 || nums.some((n) => !Number.isFinite(n))) throw bad('the envelope needs four numbers');
   // CSW 2.0.2's default CRS is urn:ogc:def:crs:EPSG::4326, latitude first; CRS:84 and the
   // legacy short form EPSG:4326 are longitude first.
   const crs = srs ? parseCrs(srs, true) : parseCrs('urn:ogc:def:crs:EPSG::4326');
-  if (!crs) throw new OgcError('InvalidParameterValue', `Unsupported srsName ${srs}`, 'Constraint');
+  if (!crs) throw bad(`Unsupported srsName ${srs}`);
   const [a, b, c, d] = nums;
   const srid = crs.def.epsg;
   return crs.northFirst ? { minx: b, miny: a, maxx: d, maxy: c, srid } : { minx: a, miny: b, maxx: c, maxy: d, srid };
@@ -131,13 +151,15 @@ function polygon(p: any): number[][][] {
 }
 
 /** The first GML geometry under a spatial operator, as GeoJSON (east/north) with its srid. */
-function geometryFromGml(v: any): GeometryLiteral | null {
+function geometryFromGml(v: any, locator: string): GeometryLiteral | null {
+  const bad = (why: string) => new OgcError('InvalidParameterValue', why, locator);
   const kind = GEOMETRIES.find((k) => v[k] !== undefined);
   if (!kind) return null;
   const node = [v[kind]].flat()[0];
+  if (!node || typeof node !== 'object') throw bad(`${kind} has no coordinates`);
   const srs: string | undefined = node['@srsName'];
   const crs = srs ? parseCrs(srs, true) : parseCrs('urn:ogc:def:crs:EPSG::4326');
-  if (!crs) throw new OgcError('InvalidParameterValue', `Unsupported srsName ${srs}`, 'filter');
+  if (!crs) throw bad(`Unsupported srsName ${srs}`);
   let geometry: any;
   const members = (m: any, inner: string) => [m].flat().filter(Boolean).map((x: any) => x[inner] ?? x);
   switch (kind) {
@@ -152,5 +174,5 @@ function geometryFromGml(v: any): GeometryLiteral | null {
   if (crs.northFirst) geometry.coordinates = swap(geometry.coordinates);
   const flat = JSON.stringify(geometry.coordinates);
   if (!flat || flat.includes('null') || /NaN/.test(flat) || flat === '[]') throw bad(`${kind} has no readable coordinates`);
-  return { geometry, srid: crs.def.epsg };
+  return { geometry: checkGeometry(geometry, (why) => bad(`${kind}: ${why}`)), srid: crs.def.epsg };
 }
