@@ -23,6 +23,8 @@ export interface Config {
   /** Map queries (GetMap, raster tiles) running at once; the rest wait in turn. Default: one
    *  per core; 0: no limit. */
   mapQueries?: number;
+  /** Longest a map picture may take to draw (ms), else it is ended with an exception; 0: no limit. */
+  renderTimeoutMs?: number;
 }
 
 const int = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
@@ -48,5 +50,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cacheDir: env.SIMPUL_CACHE_DIR || `${dataDir}/cache`,
     renderThreads: env.SIMPUL_RENDER_THREADS && /^\d+$/.test(env.SIMPUL_RENDER_THREADS) ? Number(env.SIMPUL_RENDER_THREADS) : undefined,
     mapQueries: env.SIMPUL_MAP_QUERIES && /^\d+$/.test(env.SIMPUL_MAP_QUERIES) ? Number(env.SIMPUL_MAP_QUERIES) : undefined,
+    renderTimeoutMs: renderTimeout(env.SIMPUL_RENDER_TIMEOUT_MS),
   };
+}
+
+/** SIMPUL_RENDER_TIMEOUT_MS: whole milliseconds (0: no limit); anything else stops the start
+ *  rather than silently drawing without a limit. */
+function renderTimeout(v: string | undefined): number {
+  if (v === undefined || v.trim() === '') return 20_000;
+  if (!/^\s*\d+\s*$/.test(v)) throw new Error(`SIMPUL_RENDER_TIMEOUT_MS must be a whole number of milliseconds (0: no limit), not ${JSON.stringify(v)}`);
+  return Number(v);
 }

@@ -5,6 +5,8 @@ import { parseXml } from '../ogc/xml.js';
 import { OgcError } from '../ogc/errors.js';
 import { filterFromXml } from '../ogc/filter/ogc-filter.js';
 import type { Fill, Font, Graphic, Hatch, LinePlacement, MarkShape, Rule, Stroke, Style, Symbolizer } from './model.js';
+import { STYLE_LIMITS as L } from './limits.js';
+import { graphicProblem } from './graphic-image.js';
 
 export interface SldLayer {
   /** NamedLayer/UserLayer Name: the layer the styles apply to. */
@@ -20,6 +22,12 @@ const txt = (v: any): string => (v === undefined || v === null ? '' : typeof v =
 const num = (v: any, d: number): number => {
   const n = Number(txt(v));
   return txt(v) !== '' && Number.isFinite(n) ? n : d;
+};
+/** A number that must lie within ±max (sizes, widths, offsets): a clear refusal, not a clamp,
+ *  since a value far out of range is a mistake or an attempt to make drawing explode. */
+const within = (what: string, n: number, max: number, min = -max): number => {
+  if (n > max || n < min) throw bad(`${what} ${n} is outside ${min} to ${max}`);
+  return n;
 };
 
 /** Elements carrying their name in a `name` attribute (CssParameter, VendorOption, …) by name. */
@@ -43,10 +51,13 @@ const colour = (v: string | undefined, d: string): string => (v && COLOUR.test(v
 function stroke(node: any): Stroke | undefined {
   if (node === undefined) return undefined;
   const p = params(node);
-  const dash = p.get('stroke-dasharray')?.split(/[\s,]+/).map(Number).filter((n) => Number.isFinite(n) && n >= 0);
+  const dashText = p.get('stroke-dasharray')?.trim();
+  const dash = dashText ? dashText.split(/[\s,]+/).map(Number).filter((n) => Number.isFinite(n) && n >= 0) : undefined;
+  if (dash && dash.length > L.dashEntries) throw bad(`stroke-dasharray may have at most ${L.dashEntries} entries`);
+  dash?.forEach((d) => within('stroke-dasharray entry', d, L.dashLength, 0));
   const cap = p.get('stroke-linecap');
   const join = p.get('stroke-linejoin');
-  const out: Stroke = { color: colour(p.get('stroke'), '#000000'), width: Math.min(100, num(p.get('stroke-width'), 1)), opacity: num(p.get('stroke-opacity'), 1) };
+  const out: Stroke = { color: colour(p.get('stroke'), '#000000'), width: within('stroke-width', num(p.get('stroke-width'), 1), L.strokeWidth, 0), opacity: num(p.get('stroke-opacity'), 1) };
   if (dash?.length && dash.some((d) => d > 0)) out.dasharray = dash;
   if (cap === 'butt' || cap === 'round' || cap === 'square') out.linecap = cap;
   if (join === 'miter' || join === 'round' || join === 'bevel') out.linejoin = join;
@@ -69,7 +80,7 @@ function fill(node: any): Fill | undefined {
     const wkn = txt(mark?.WellKnownName).toLowerCase();
     const kind = HATCHES[wkn];
     if (kind) {
-      out.hatch = { kind, stroke: stroke(mark.Stroke) ?? { color: '#000000', width: 1, opacity: 1 }, size: num(gf.Size, 8) };
+      out.hatch = { kind, stroke: stroke(mark.Stroke) ?? { color: '#000000', width: 1, opacity: 1 }, size: within('GraphicFill Size', num(gf.Size, 8), L.graphicSize, 0) };
       out.opacity = 1;
     } else {
       const g = graphic(gf);
@@ -84,10 +95,12 @@ const SHAPES: Record<string, MarkShape> = { circle: 'circle', square: 'square', 
 function graphic(node: any): Graphic {
   const mark = arr(node?.Mark)[0];
   const ext = arr(node?.ExternalGraphic)[0];
-  const g: Graphic = { shape: 'square', size: num(node?.Size, 6), rotation: num(node?.Rotation, 0), opacity: num(node?.Opacity, 1) };
+  const g: Graphic = { shape: 'square', size: within('Graphic Size', num(node?.Size, 6), L.graphicSize, 0), rotation: num(node?.Rotation, 0), opacity: num(node?.Opacity, 1) };
   if (ext) {
+    // Only inline images: an http(s), file or any other URL is refused, never fetched or read.
     const href = String(ext.OnlineResource?.['@xlink:href'] ?? ext.OnlineResource?.['@href'] ?? '');
-    if (!/^data:image\/(png|jpeg|gif|webp);base64,/i.test(href)) throw bad('ExternalGraphic must be a data:image/…;base64 URI (no URLs are fetched)');
+    const problem = graphicProblem(href);
+    if (problem) throw bad(problem);
     g.image = href;
     return g;
   }
@@ -106,7 +119,7 @@ function font(node: any): Font {
   const p = params(node);
   return {
     family: (p.get('font-family') || 'sans-serif').replace(/[^\w\s,-]/g, ''),
-    size: Math.min(72, num(p.get('font-size'), 10)),
+    size: within('font-size', num(p.get('font-size'), 10), L.fontSize, 0),
     weight: p.get('font-weight') === 'bold' ? 'bold' : 'normal',
     style: p.get('font-style') === 'italic' || p.get('font-style') === 'oblique' ? 'italic' : 'normal',
   };
@@ -115,7 +128,7 @@ function font(node: any): Font {
 /** LinePlacement with SE PerpendicularOffset and GeoServer's followLine, repeat and maxAngleDelta. */
 function linePlacement(node: any, lp: any): LinePlacement {
   const vo = named(arr(node.VendorOption));
-  return { offset: num(lp?.PerpendicularOffset, 0), repeat: Math.max(0, num(vo.get('repeat'), 0)), maxAngle: num(vo.get('maxAngleDelta'), 45), follow: vo.get('followLine') !== 'false' };
+  return { offset: within('PerpendicularOffset', num(lp?.PerpendicularOffset, 0), L.offset), repeat: Math.max(0, num(vo.get('repeat'), 0)), maxAngle: num(vo.get('maxAngleDelta'), 45), follow: vo.get('followLine') !== 'false' };
 }
 
 function text(node: any): Symbolizer {
@@ -125,16 +138,17 @@ function text(node: any): Symbolizer {
   const pp = node.LabelPlacement?.PointPlacement;
   const halo = node.Halo;
   const lp = node.LabelPlacement?.LinePlacement;
+  if ((literal ?? '').length > L.labelChars) throw bad(`a Label may have at most ${L.labelChars} characters`);
   return {
     kind: 'text',
     label: property ? { property } : { literal: literal ?? '' },
     font: font(node.Font),
     fill: fill(node.Fill) ?? { color: '#000000', opacity: 1 },
-    halo: halo !== undefined ? { radius: num(halo.Radius, 1), fill: fill(halo.Fill) ?? { color: '#ffffff', opacity: 1 } } : undefined,
+    halo: halo !== undefined ? { radius: within('Halo Radius', num(halo.Radius, 1), L.haloRadius, 0), fill: fill(halo.Fill) ?? { color: '#ffffff', opacity: 1 } } : undefined,
     placement: lp !== undefined ? 'line' : 'point',
     ...(lp !== undefined ? { line: linePlacement(node, lp) } : {}),
     anchor: [num(pp?.AnchorPoint?.AnchorPointX, 0.5), num(pp?.AnchorPoint?.AnchorPointY, 0.5)],
-    displacement: [num(pp?.Displacement?.DisplacementX, 0), num(pp?.Displacement?.DisplacementY, 0)],
+    displacement: [within('DisplacementX', num(pp?.Displacement?.DisplacementX, 0), L.offset), within('DisplacementY', num(pp?.Displacement?.DisplacementY, 0), L.offset)],
   };
 }
 
@@ -170,6 +184,8 @@ function rule(node: any, i: number, pass: number): Rule {
   if (node.ElseFilter !== undefined) r.elseFilter = true;
   if (node.MinScaleDenominator !== undefined) r.minScale = num(node.MinScaleDenominator, 0);
   if (node.MaxScaleDenominator !== undefined) r.maxScale = num(node.MaxScaleDenominator, Infinity);
+  const count = Object.keys(SYMBOLIZERS).reduce((n, kind) => n + arr(node[kind]).length, 0);
+  if (count > L.symbolizersPerRule) throw bad(`rule ${r.name} has ${count} symbolizers; at most ${L.symbolizersPerRule} are accepted`);
   r.symbolizers = Object.entries(SYMBOLIZERS)
     .flatMap(([kind, make]) => arr(node[kind]).map((n) => ({ seq: seqOf(n), s: make(n ?? {}) })))
     .sort((a, b) => a.seq - b.seq)
@@ -180,7 +196,11 @@ function rule(node: any, i: number, pass: number): Rule {
 /** Each FeatureTypeStyle is one drawing pass (its number kept on its rules), in document order. */
 function userStyle(node: any, i: number): Style {
   const rules: Rule[] = [];
-  [...arr(node.FeatureTypeStyle), ...arr(node.CoverageStyle)].sort((a, b) => seqOf(a) - seqOf(b)).forEach((fts, pass) => {
+  const passes = [...arr(node.FeatureTypeStyle), ...arr(node.CoverageStyle)];
+  if (passes.length > L.featureTypeStyles) throw bad(`a style has ${passes.length} FeatureTypeStyles; at most ${L.featureTypeStyles} are accepted`);
+  const count = passes.reduce((n, fts) => n + arr(fts?.Rule).length, 0);
+  if (count > L.rulesPerStyle) throw bad(`a style has ${count} rules; at most ${L.rulesPerStyle} are accepted`);
+  passes.sort((a, b) => seqOf(a) - seqOf(b)).forEach((fts, pass) => {
     for (const r of arr(fts?.Rule)) rules.push(rule(r ?? {}, rules.length, pass));
   });
   return { name: txt(node.Name) || `style${i + 1}`, title: txt(node.Title) || txt(node.Description?.Title) || txt(node.Name), abstract: txt(node.Abstract) || undefined, rules };
@@ -188,6 +208,7 @@ function userStyle(node: any, i: number): Style {
 
 /** Parses an SLD document; throws an OgcError (InvalidParameterValue) saying what is wrong. */
 export function parseSld(xml: string): SldLayer[] {
+  if (xml.length > L.sldChars) throw bad(`the document has ${xml.length} characters; at most ${L.sldChars} are accepted`);
   let doc: any;
   try {
     doc = parseXml(numbered(xml.trim()), { removeNSPrefix: true });
@@ -197,11 +218,19 @@ export function parseSld(xml: string): SldLayer[] {
   const root = doc?.StyledLayerDescriptor;
   if (!root || typeof root !== 'object') throw bad('the document is not a StyledLayerDescriptor');
   const out: SldLayer[] = [];
-  for (const l of [...arr(root.NamedLayer), ...arr(root.UserLayer)]) {
+  const layers = [...arr(root.NamedLayer), ...arr(root.UserLayer)];
+  if (layers.length > L.layers) throw bad(`the document has ${layers.length} layers; at most ${L.layers} are accepted`);
+  const styleCount = layers.reduce((n, l) => n + arr(l?.UserStyle).length, 0);
+  if (styleCount > L.styles) throw bad(`the document has ${styleCount} UserStyles; at most ${L.styles} are accepted`);
+  for (const l of layers) {
     const name = txt(l?.Name);
     out.push({ name, styles: arr(l?.UserStyle).map((s, i) => userStyle(s ?? {}, i)), namedStyles: arr(l?.NamedStyle).map((s: any) => txt(s?.Name)) });
   }
   if (!out.length) throw bad('no NamedLayer or UserLayer');
+  const rules = out.flatMap((l) => l.styles.flatMap((s) => s.rules));
+  if (rules.length > L.rules) throw bad(`the document has ${rules.length} rules; at most ${L.rules} are accepted`);
+  const symbolizers = rules.reduce((n, r) => n + r.symbolizers.length, 0);
+  if (symbolizers > L.symbolizers) throw bad(`the document has ${symbolizers} symbolizers; at most ${L.symbolizers} are accepted`);
   return out;
 }
 

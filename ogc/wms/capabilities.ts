@@ -8,7 +8,7 @@ import { allStyleNames } from '../../data/styles/store.js';
 import { DEFAULT_STYLE_NAME } from '../../styles/defaults.js';
 import { el, esc, text, XML_DECL } from '../xml.js';
 import type { WmsVersion } from './exceptions.js';
-import { MAX_SIDE } from './request.js';
+import { MAX_LAYERS, MAX_SIDE } from './request.js';
 
 type Box = [number, number, number, number];
 export const MAP_FORMATS = ['image/png', 'image/png; mode=8bit', 'image/jpeg', 'image/webp'];
@@ -141,7 +141,7 @@ export function capabilities(o: CapabilitiesOptions): string {
     link(url),
     text('Fees', 'none'),
     text('AccessConstraints', 'none'),
-    version === '1.3.0' ? text('MaxWidth', MAX_SIDE) + text('MaxHeight', MAX_SIDE) : '');
+    version === '1.3.0' ? text('LayerLimit', MAX_LAYERS) + text('MaxWidth', MAX_SIDE) + text('MaxHeight', MAX_SIDE) : '');
   const exception = el('Exception', null, ...(version === '1.3.0' ? ['XML', 'INIMAGE', 'BLANK'] : ['application/vnd.ogc.se_xml', 'application/vnd.ogc.se_inimage', 'application/vnd.ogc.se_blank']).map((f) => text('Format', f)));
   if (version === '1.1.1') {
     return `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE WMT_MS_Capabilities SYSTEM "http://schemas.opengis.net/wms/1.1.1/WMS_MS_Capabilities.dtd">\n` +

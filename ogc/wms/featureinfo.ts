@@ -11,7 +11,7 @@ import { el, esc, XML_DECL } from '../xml.js';
 import type { WmsVersion } from './exceptions.js';
 import { INFO_FORMATS } from './capabilities.js';
 import { planLayers } from './getmap.js';
-import { parseView } from './request.js';
+import { layerNames, parseView } from './request.js';
 
 type Found = Array<{ layer: Layer; features: InfoFeature[] }>;
 
@@ -26,16 +26,16 @@ function pixel(kvp: Kvp, version: WmsVersion, name: 'I' | 'J', max: number): num
   return n;
 }
 
-export async function getFeatureInfo(ctx: AppContext, p: Principal, kvp: Kvp, version: WmsVersion, baseUrl: string): Promise<{ body: string; contentType: string }> {
+export async function getFeatureInfo(ctx: AppContext, p: Principal, kvp: Kvp, version: WmsVersion, baseUrl: string): Promise<{ body: string; contentType: string; layers: Layer[] }> {
   const plan = planLayers(ctx, p, kvp, baseUrl);
   const view = parseView(ctx, kvp, version);
   const fmtText = (kvp.get('INFO_FORMAT') ?? 'text/plain').trim();
   const format = INFO_FORMATS.includes(fmtText) ? fmtText : INFO_ALIASES[fmtText.toLowerCase()];
   if (!format) throw new OgcError('InvalidFormat', `INFO_FORMAT ${fmtText} is not offered (${INFO_FORMATS.join(', ')})`, 'INFO_FORMAT');
-  const queryNames = (kvp.get('QUERY_LAYERS') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (!queryNames.length) throw missing('QUERY_LAYERS');
+  const queryNames = layerNames(kvp, 'QUERY_LAYERS');
   const inMap = new Map(plan.layers.map((l) => [l.layer.name, l.layer]));
-  const query = queryNames.flatMap((n) => {
+  // Each layer is queried once, however often it is named (itself or through its group).
+  const query = [...new Set(queryNames.flatMap((n) => {
     if (!n.includes(':')) {
       const group = [...inMap.values()].filter((l) => l.organisation === n);
       if (group.length) return group;
@@ -46,7 +46,7 @@ export async function getFeatureInfo(ctx: AppContext, p: Principal, kvp: Kvp, ve
       throw new OgcError('LayerNotQueryable', `Layer ${n} is not among LAYERS`, 'QUERY_LAYERS');
     }
     return [l];
-  });
+  }))];
   const countText = kvp.get('FEATURE_COUNT') ?? '1';
   const count = Number(countText);
   if (!Number.isInteger(count) || count < 1) throw invalid('FEATURE_COUNT', 'FEATURE_COUNT must be a positive integer');
@@ -66,7 +66,7 @@ export async function getFeatureInfo(ctx: AppContext, p: Principal, kvp: Kvp, ve
     left -= features.length;
     found.push({ layer, features });
   }
-  return { body: ENCODERS[format](found, srid), contentType: format === 'text/plain' || format === 'text/html' ? `${format}; charset=utf-8` : format };
+  return { layers: plan.layers.map((l) => l.layer), body: ENCODERS[format](found, srid), contentType: format === 'text/plain' || format === 'text/html' ? `${format}; charset=utf-8` : format };
 }
 
 const scalar = (v: unknown) => (v === null || v === undefined ? '' : String(v));

@@ -39,7 +39,7 @@ export function planLayers(ctx: AppContext, p: Principal, kvp: Kvp, baseUrl: str
       if (!l) throw new OgcError('LayerNotDefined', `No layer ${s.name}`, 'SLD_BODY');
       return l;
     });
-  } else layers = expandGroups(ctx, p, kvp, param);
+  } else layers = parseLayers(ctx, p, kvp, param);
   const styles = kvp.list('STYLES') ?? [];
   if (styles.length > 1 && styles.length !== layers.length && !sld.body) throw invalid('STYLES', 'STYLES must name one style per layer (or be empty)');
   return {
@@ -54,30 +54,12 @@ export function planLayers(ctx: AppContext, p: Principal, kvp: Kvp, baseUrl: str
   };
 }
 
-/** An organisation's group layer (its code) stands for its visible layers. */
-function expandGroups(ctx: AppContext, p: Principal, kvp: Kvp, param: string): Layer[] {
-  const names = (kvp.get(param) ?? '').split(',').map((s) => s.trim());
-  if (names.some((n) => n && !n.includes(':'))) {
-    const out: Layer[] = [];
-    for (const n of names) {
-      if (n.includes(':')) out.push(...parseLayers(ctx, p, { get: () => n } as unknown as Kvp, param));
-      else {
-        const group = ctx.catalogue.visibleLayers(p).filter((l) => l.organisation === n);
-        if (!group.length) throw new OgcError('LayerNotDefined', `No layer ${n}`, param);
-        out.push(...group);
-      }
-    }
-    return out;
-  }
-  return parseLayers(ctx, p, kvp, param);
-}
-
-export async function getMap(ctx: AppContext, p: Principal, kvp: Kvp, version: WmsVersion, baseUrl: string): Promise<{ body: Buffer; contentType: string }> {
+export async function getMap(ctx: AppContext, p: Principal, kvp: Kvp, version: WmsVersion, baseUrl: string): Promise<{ body: Buffer; contentType: string; layers: Layer[] }> {
   const plan = planLayers(ctx, p, kvp, baseUrl);
   const view = parseView(ctx, kvp, version);
   const format = parseFormat(kvp);
   const transparent = /^true$/i.test(kvp.get('TRANSPARENT') ?? '');
-  return renderMap(ctx, {
+  const out = await renderMap(ctx, {
     layers: plan.layers,
     bbox: view.bbox,
     srid: view.crs.def.epsg,
@@ -88,4 +70,5 @@ export async function getMap(ctx: AppContext, p: Principal, kvp: Kvp, version: W
     bgcolor: kvp.get('BGCOLOR'),
     dpi: parseDpi(kvp),
   });
+  return { ...out, layers: plan.layers.map((l) => l.layer) };
 }

@@ -4,6 +4,8 @@
  *  /wms/{org} and NAMESPACE=org narrow capabilities to one organisation. */
 import type { Request, Response } from 'express';
 import type { AppContext } from '../../server/context.js';
+import type { Principal } from '../../data/access.js';
+import type { Layer } from '../../data/catalogue/layer.js';
 import { baseUrlOf, principalOf } from '../../server/context.js';
 import { OgcError } from '../errors.js';
 import { Kvp } from '../kvp.js';
@@ -28,6 +30,15 @@ async function sendCapabilities(ctx: AppContext, req: Request, res: Response, kv
   sendCachedDocument(req, res, hit, `${version === '1.1.1' ? 'application/vnd.ogc.wms_xml' : 'text/xml'}; charset=utf-8`);
 }
 
+/** Answers drawn from layers may be kept by shared caches only when an anonymous caller asked
+ *  and every layer is PUBLIC; a layer seen only with credentials is `private`, and since the
+ *  answer depends on who asks, every one says `Vary: Authorization`. */
+function cacheFor(res: Response, p: Principal, layers: Layer[], freshness: string): void {
+  const shared = p.kind === 'anonymous' && layers.every((l) => l.accessClass === 'PUBLIC');
+  res.setHeader('Cache-Control', `${shared ? 'public' : 'private'}, ${freshness}`);
+  res.vary('Authorization');
+}
+
 async function sendLegend(ctx: AppContext, res: Response, kvp: Kvp): Promise<void> {
   const p = principalOf(res);
   const name = required(kvp, 'LAYER');
@@ -45,7 +56,8 @@ async function sendLegend(ctx: AppContext, res: Response, kvp: Kvp): Promise<voi
   const rule = kvp.get('RULE');
   if (rule && !style.rules.some((r) => r.name === rule)) throw new OgcError('InvalidParameterValue', `Style ${style.name} has no rule ${rule}`, 'RULE');
   const body = await legendImage(style, { width: dim('WIDTH'), height: dim('HEIGHT'), format, rule, transparent: !/^false$/i.test(kvp.get('TRANSPARENT') ?? 'true') });
-  res.status(200).type(format).setHeader('Cache-Control', 'public, max-age=60').send(body);
+  cacheFor(res, p, [layer], 'max-age=60');
+  res.status(200).type(format).send(body);
 }
 
 export async function handleWms(req: Request, res: Response, ctx: AppContext): Promise<void> {
@@ -67,11 +79,13 @@ export async function handleWms(req: Request, res: Response, ctx: AppContext): P
       case 'getmap':
       case 'map': {
         const out = await getMap(ctx, principalOf(res), kvp, version, baseUrlOf(res));
+        cacheFor(res, principalOf(res), out.layers, 'no-cache');
         res.status(200).type(out.contentType).send(out.body);
         return;
       }
       case 'getfeatureinfo': {
         const out = await getFeatureInfo(ctx, principalOf(res), kvp, version, baseUrlOf(res));
+        cacheFor(res, principalOf(res), out.layers, 'no-cache');
         res.status(200).type(out.contentType).send(out.body);
         return;
       }

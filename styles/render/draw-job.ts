@@ -30,6 +30,15 @@ export interface DrawJob {
   layers: DrawLayer[];
   /** Set by the pool when every worker is drawing or jobs wait: encode for speed rather than size. */
   busy?: boolean;
+  /** Longest the drawing may take (ms; absent or 0: no limit). */
+  timeoutMs?: number;
+}
+
+/** A drawing that went over its job's time limit. */
+export class RenderTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`Drawing the map took longer than its limit of ${ms} ms`);
+  }
 }
 
 /** Packs separate features the way the map query does (for callers that have them one by one). */
@@ -43,8 +52,15 @@ function unpack(l: DrawLayer): Feature[] {
   return unpackTwkb(l.packed).map((twkb, i) => ({ props: l.props?.[i] ?? NO_PROPS, twkb }));
 }
 
-export async function runDrawJob(job: DrawJob): Promise<Buffer> {
+/** `checkClock`: drawing on the calling thread cannot be terminated from outside, so it looks
+ *  at the clock between runs of features and labels and stops itself (RenderTimeout). */
+export async function runDrawJob(job: DrawJob, checkClock = false): Promise<Buffer> {
   const { width, height, k, scale } = job;
+  const ms = job.timeoutMs ?? 0;
+  const deadline = checkClock && ms > 0 ? performance.now() + ms : Infinity;
+  const onTime = deadline === Infinity ? undefined : () => {
+    if (performance.now() > deadline) throw new RenderTimeout(ms);
+  };
   const canvas = createCanvas(width, height);
   const g = canvas.getContext('2d');
   if (!job.transparent) {
@@ -53,7 +69,11 @@ export async function runDrawJob(job: DrawJob): Promise<Buffer> {
   }
   const labels: Label[] = [];
   const thin = ThinStroker.of(width, height);
-  for (const l of job.layers) drawFeatures(g, l.style, unpack(l), scale, k, labels, thin);
-  if (labels.length) drawLabels(g, labels, k, width, height);
+  for (const l of job.layers) {
+    onTime?.();
+    drawFeatures(g, l.style, unpack(l), scale, k, labels, thin, onTime);
+  }
+  if (labels.length) drawLabels(g, labels, k, width, height, onTime);
+  onTime?.();
   return encodeCanvas(canvas, job.format, job.background, job.busy);
 }

@@ -3,6 +3,9 @@
  *  (ElseFilter when none of the pass matched), symbolizers in document order; labels are
  *  collected here and placed last (labels.ts). */
 import { Image, type Path2D } from '@napi-rs/canvas';
+import { LRUCache } from 'lru-cache';
+import { graphicProblem } from '../graphic-image.js';
+import { DRAW_LIMITS } from '../limits.js';
 import { evaluate } from '../../ogc/filter/evaluate.js';
 import type { Rule, Stroke, Style, Symbolizer } from '../model.js';
 import type { Label } from './labels.js';
@@ -30,19 +33,26 @@ export function matchingRules(rules: Rule[], props: Record<string, unknown>): Ru
   return hit.length ? hit : rules.filter((r) => r.elseFilter);
 }
 
-const images = new Map<string, Image>();
+/** Decoded data: images, bounded by their decoded bytes (not by count: four 40000² images
+ *  once filled 7.9 GB of a cache of 100). A URI that fails the header check (a style stored
+ *  before the limits) is remembered as undrawable rather than decoded. */
+const images = new LRUCache<string, Image | false>({
+  maxSize: DRAW_LIMITS.imageCacheBytes,
+  sizeCalculation: (img) => (img ? Math.max(1, img.width * img.height * 4) : 1),
+});
 function imageOf(uri?: string): Image | undefined {
   if (!uri) return undefined;
   let img = images.get(uri);
-  if (!img) {
-    const m = /^data:[^;,]+(;base64)?,(.*)$/s.exec(uri);
-    if (!m) return undefined;
-    img = new Image();
-    img.src = m[1] ? Buffer.from(m[2], 'base64') : Buffer.from(decodeURIComponent(m[2]));
-    if (images.size > 100) images.clear();
+  if (img === undefined) {
+    const ok: { bytes?: Buffer } = {};
+    if (graphicProblem(uri, ok) || !ok.bytes) img = false;
+    else {
+      img = new Image();
+      img.src = ok.bytes;
+    }
     images.set(uri, img);
   }
-  return img;
+  return img || undefined;
 }
 
 /** A label point: the point, the centroid of the largest polygon ring, or a line's middle vertex. */
@@ -116,9 +126,11 @@ export function drawSymbolizerRun(g: Ctx, s: Symbolizer, run: Parts[], props: Ar
       run.forEach((parts, i) => {
         const v = s.label.literal ?? (s.label.property ? props[i][s.label.property] : undefined);
         if (v === null || v === undefined || v === '') return;
+        // A long attribute value is cut: one label's boxes and glyph runs stay bounded.
+        const text = String(v).slice(0, DRAW_LIMITS.labelChars);
         const at = s.placement === 'line' && parts.lines.length ? undefined : anchorOf(parts);
-        if (at) labels.push({ text: String(v), sym: s, at });
-        else if (s.placement === 'line') labels.push({ text: String(v), sym: s, lines: parts.lines });
+        if (at) labels.push({ text, sym: s, at });
+        else if (s.placement === 'line') labels.push({ text, sym: s, lines: parts.lines });
       });
   }
 }
@@ -140,7 +152,8 @@ export function passesOf(rules: Rule[]): Rule[][] {
 }
 
 /** `thin`: where given, thin round strokes are rasterised by it (thin-stroke.ts) rather than Skia. */
-export function drawFeatures(g: Ctx, style: Style, features: Feature[], scale: number, k: number, labels: Label[], thin?: ThinStroker): void {
+/** `onTime`: called between runs (and every few hundred features); throws to stop a drawing over its time. */
+export function drawFeatures(g: Ctx, style: Style, features: Feature[], scale: number, k: number, labels: Label[], thin?: ThinStroker, onTime?: () => void): void {
   const passes = passesOf(rulesAtScale(style, scale));
   if (!passes.length) return;
   const parts = features.map((f) => readTwkb(f.twkb));
@@ -152,12 +165,14 @@ export function drawFeatures(g: Ctx, style: Style, features: Feature[], scale: n
     let runKey = '';
     const flush = () => {
       if (!run.length) return;
+      onTime?.();
       const p = run.map((i) => parts[i]);
       const props = run.map((i) => features[i].props);
       for (const r of runRules) for (const s of r.symbolizers) drawSymbolizerRun(g, s, p, props, k, labels, thin);
       run = [];
     };
     features.forEach((f, i) => {
+      if (onTime && (i & 255) === 255) onTime();
       const chosen = plain ? rules : matchingRules(rules, f.props);
       if (!chosen.length) return;
       const key = plain ? '*' : chosen.map((r) => rules.indexOf(r)).join(',');

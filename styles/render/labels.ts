@@ -151,10 +151,12 @@ function paint(g: Ctx, sym: TextSymbolizer, run: Glyph[], k: number, h: number):
 }
 
 /** Places labels in order, skipping any that overlaps one already placed or lies off the image. */
-export function drawLabels(g: Ctx, labels: Label[], k: number, width: number, height: number): void {
+export function drawLabels(g: Ctx, labels: Label[], k: number, width: number, height: number, onTime?: () => void): void {
   const placed = taken();
   const inside = (b: Box) => b[2] >= 0 && b[0] <= width && b[3] >= 0 && b[1] <= height;
+  let n = 0;
   for (const l of labels) {
+    if (onTime && (++n & 63) === 0) onTime();
     const f = l.sym.font;
     g.font = `${f.style === 'italic' ? 'italic ' : ''}${f.weight === 'bold' ? 'bold ' : ''}${Math.round(f.size * k)}px ${f.family}`;
     const h = f.size * k;

@@ -11,7 +11,8 @@ import { styleProperties } from '../model.js';
 import { resolveStyle } from '../resolve.js';
 import { rulesAtScale } from './draw.js';
 import { imageFormat, type ImageFormat } from './encode.js';
-import { renderPool } from './render-pool.js';
+import { RenderTimeout, renderPool } from './render-pool.js';
+import { OgcError } from '../../ogc/errors.js';
 
 export interface MapRequest {
   /** Drawn bottom to top. `style`: a style name of the layer ('' = default); `sld`: a style
@@ -31,6 +32,9 @@ export interface MapRequest {
 }
 
 export const OGC_DPI = 0.0254 / 0.00028;
+
+/** A drawing's time limit when the configuration names none. */
+export const DEFAULT_RENDER_TIMEOUT_MS = 20_000;
 
 /** Scale denominator of a map, with OGC's 0.28 mm pixel. Geographic units: metres per degree at the equator. */
 export function scaleDenominator(widthUnits: number, widthPx: number, srid: number): number {
@@ -67,9 +71,18 @@ export async function renderMap(ctx: AppContext, req: MapRequest): Promise<{ bod
     ),
   );
 
-  const body = await renderPool(ctx.config.renderThreads).draw({
-    width, height, format, transparent, background: bg, scale, k,
-    layers: styled.map(({ style }, i) => ({ style, ...data[i] })),
-  });
-  return { body, contentType: format };
+  const timeoutMs = ctx.config.renderTimeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
+  try {
+    const body = await renderPool(ctx.config.renderThreads).draw({
+      width, height, format, transparent, background: bg, scale, k, timeoutMs,
+      layers: styled.map(({ style }, i) => ({ style, ...data[i] })),
+    });
+    return { body, contentType: format };
+  } catch (err) {
+    // The node is fine, the picture was too costly: say so (503: it may fit when less is drawing).
+    if (err instanceof RenderTimeout) {
+      throw new OgcError('NoApplicableCode', `The map could not be drawn within ${err.ms} ms (SIMPUL_RENDER_TIMEOUT_MS): ask for fewer layers, a smaller image or a simpler style`, undefined, 503);
+    }
+    throw err;
+  }
 }

@@ -1,14 +1,20 @@
 /** Drawing is synchronous CPU work (Skia), so map pictures are drawn in a pool of worker
  *  threads sized to the cores: the main thread keeps answering requests and reading rows from
  *  the database while pictures are drawn. Size 0 draws on the calling thread (small machines,
- *  debugging). A worker that dies fails only its own job and is replaced. */
+ *  debugging). A worker that dies fails only its own job and is replaced.
+ *  A job with `timeoutMs` that is still drawing that long after its worker took it is ended:
+ *  the worker is terminated (Skia cannot be interrupted any other way), its job fails with
+ *  RenderTimeout, and a fresh worker takes the next job. On the calling thread (size 0) the
+ *  drawing checks the clock between runs of features and stops itself (draw-job.ts). */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runDrawJob, type DrawJob, type DrawLayer } from './draw-job.js';
+import { RenderTimeout, runDrawJob, type DrawJob, type DrawLayer } from './draw-job.js';
+
+export { RenderTimeout } from './draw-job.js';
 
 interface Pending {
   id: number;
@@ -19,7 +25,10 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** Set when the worker has loaded and said so: a job's clock starts only then. */
+  ready: boolean;
   current?: Pending;
+  timer?: NodeJS.Timeout;
 }
 
 /** The worker's source. Under tsx (tests, benches) it is the .ts file, and a worker does not
@@ -42,7 +51,7 @@ export class RenderPool {
   constructor(readonly size: number) {}
 
   draw(job: DrawJob): Promise<Buffer> {
-    if (this.size <= 0) return runDrawJob(job);
+    if (this.size <= 0) return runDrawJob(job, true);
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, job, resolve, reject });
       this.pump();
@@ -53,21 +62,41 @@ export class RenderPool {
   async close(): Promise<void> {
     this.closing = true;
     for (const p of this.queue.splice(0)) p.reject(new Error('The render pool is closed'));
+    for (const s of this.slots) clearTimeout(s.timer);
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
     this.closing = false;
   }
 
   private pump(): void {
     while (this.queue.length) {
-      let slot = this.slots.find((s) => !s.current);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
-      if (!slot) return;
+      const slot = this.slots.find((s) => s.ready && !s.current);
+      if (!slot) {
+        // Start workers for the jobs waiting, up to the pool's size; they take jobs when ready.
+        const starting = this.slots.filter((s) => !s.ready).length;
+        if (starting < this.queue.length && this.slots.length < this.size && !this.closing) {
+          this.spawn();
+          continue;
+        }
+        return;
+      }
       const p = this.queue.shift()!;
       slot.current = p;
       // Every worker drawing, or more waiting: the CPU is the limit, so encode for speed.
       p.job.busy = this.queue.length > 0 || this.slots.length === this.size && this.slots.every((s) => s.current);
+      const ms = p.job.timeoutMs;
+      if (ms && ms > 0) slot.timer = setTimeout(() => this.expire(slot, p, ms), ms);
       slot.worker.postMessage({ id: p.id, job: p.job }, [...new Set(p.job.layers.map(ownBlock))]);
     }
+  }
+
+  /** A job over its time: its worker goes (with whatever it holds), the job fails, the queue moves on. */
+  private expire(slot: Slot, p: Pending, ms: number): void {
+    if (slot.current !== p) return;
+    this.slots = this.slots.filter((s) => s !== slot);
+    slot.current = undefined;
+    p.reject(new RenderTimeout(ms));
+    void slot.worker.terminate();
+    this.pump();
   }
 
   private spawn(): Slot {
@@ -75,19 +104,30 @@ export class RenderPool {
     // Not enough on its own to let the process exit (serve kept running after SIGTERM):
     // shutdown also closes the pool (closeRenderPool in server/serve.ts).
     worker.unref();
-    const slot: Slot = { worker };
+    const slot: Slot = { worker, ready: false };
     this.slots.push(slot);
-    worker.on('message', (m: { id: number; image?: Uint8Array; error?: string }) => {
+    worker.on('message', (m: { ready?: boolean; id: number; image?: Uint8Array; error?: string }) => {
+      if (m.ready) {
+        slot.ready = true;
+        this.pump();
+        return;
+      }
       const p = slot.current;
       if (!p || p.id !== m.id) return;
+      clearTimeout(slot.timer);
       slot.current = undefined;
       if (m.image) p.resolve(Buffer.from(m.image.buffer, m.image.byteOffset, m.image.byteLength));
       else p.reject(new Error(m.error ?? 'Drawing failed'));
       this.pump();
     });
     const lost = (why: string) => {
+      if (!this.slots.includes(slot)) return;
+      clearTimeout(slot.timer);
       this.slots = this.slots.filter((s) => s !== slot);
-      slot.current?.reject(new Error(`A render worker stopped: ${why}`));
+      const failed = slot.current ?? (slot.ready ? undefined : this.queue.shift());
+      // A worker that could not even start fails a waiting job, so a broken install cannot
+      // start workers forever.
+      failed?.reject(new Error(`A render worker stopped: ${why}`));
       slot.current = undefined;
       if (!this.closing) this.pump();
     };

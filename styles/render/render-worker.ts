@@ -13,3 +13,6 @@ parentPort!.on('message', async ({ id, job }: { id: number; job: DrawJob }) => {
     parentPort!.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
   }
 });
+
+// Loaded: the pool starts a job's clock only from here, not while the thread boots.
+parentPort!.postMessage({ ready: true });

@@ -1,6 +1,8 @@
 /** Drawing the style model's pieces on a 2D canvas: strokes, fills (with hatches), marks. */
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { LRUCache } from 'lru-cache';
 import type { Fill, Graphic, Hatch, Stroke } from '../model.js';
+import { DRAW_LIMITS } from '../limits.js';
 
 export type Ctx = SKRSContext2D;
 
@@ -10,14 +12,22 @@ export function applyStroke(g: Ctx, s: Stroke, k: number): void {
   g.lineWidth = Math.max(0.1, s.width * k);
   g.lineCap = s.linecap ?? 'butt';
   g.lineJoin = s.linejoin ?? 'miter';
-  g.setLineDash(s.dasharray ? s.dasharray.map((d: number) => d * k) : []);
+  // A dash pattern shorter than a pixel looks solid and would cost a segment per dash.
+  const period = s.dasharray ? s.dasharray.reduce((a, d) => a + d, 0) * k : 0;
+  g.setLineDash(s.dasharray && period >= 1 ? s.dasharray.map((d: number) => d * k) : []);
 }
 
-const hatchCache = new Map<string, any>();
+/** Stamps and hatch tiles by the bytes of their pixels, so a style of big symbols at a high
+ *  dpi cannot pile up canvases. */
+const byBytes = <T extends { width: number; height: number }>() =>
+  new LRUCache<string, T>({ maxSize: DRAW_LIMITS.spriteCacheBytes, sizeCalculation: (c) => Math.max(1, c.width * c.height * 4) });
+const hatchCache = byBytes<Canvas>();
+/** A symbol's side in pixels as drawn, bounded whatever the style or dpi says. */
+const side = (size: number, k: number) => Math.min(DRAW_LIMITS.symbolSide, size * k);
 
 /** A repeating tile for shape:// hatches. */
 function hatchPattern(g: Ctx, h: NonNullable<Fill['hatch']>, k: number): any {
-  const size = Math.max(2, Math.round(h.size * k));
+  const size = Math.max(2, Math.round(side(h.size, k)));
   const key = `${h.kind}|${size}|${h.stroke.color}|${h.stroke.width}|${k}`;
   let tile = hatchCache.get(key);
   if (!tile) {
@@ -37,7 +47,6 @@ function hatchPattern(g: Ctx, h: NonNullable<Fill['hatch']>, k: number): any {
     for (const [a, b, c, d] of lines[h.kind]) { t.moveTo(a, b); t.lineTo(c, d); }
     t.stroke();
     if (h.kind === 'dot') { t.fillStyle = h.stroke.color; t.beginPath(); t.arc(size / 2, size / 2, Math.max(0.5, h.stroke.width * k), 0, Math.PI * 2); t.fill(); }
-    if (hatchCache.size > 200) hatchCache.clear();
     hatchCache.set(key, tile);
   }
   return g.createPattern(tile, 'repeat');
@@ -64,8 +73,8 @@ const MARKS: Record<Graphic['shape'], (g: Ctx, r: number) => void> = {
   x: (g, r) => { g.moveTo(-r, -r); g.lineTo(r, r); g.moveTo(-r, r); g.lineTo(r, -r); },
 };
 
-interface Sprite { canvas: Canvas; c: number; k: number }
-const sprites = new Map<string, Sprite>();
+interface Sprite { canvas: Canvas; c: number; k: number; width: number; height: number }
+const sprites = byBytes<Sprite>();
 /** By the style object itself: a job draws many points with one Graphic. */
 const byGraphic = new WeakMap<Graphic, Sprite>();
 
@@ -80,8 +89,9 @@ function markSprite(gr: Graphic, k: number): Sprite {
     byGraphic.set(gr, stored);
     return stored;
   }
-  const r = (gr.size * k) / 2;
-  const c = Math.ceil(r + (gr.stroke?.width ?? 1.5) * k) + 1;
+  const r = side(gr.size, k) / 2;
+  // Bounded too: a wide outline at a high dpi is clipped at the stamp's edge.
+  const c = Math.ceil(Math.min(DRAW_LIMITS.symbolSide, r + (gr.stroke?.width ?? 1.5) * k)) + 1;
   const canvas = createCanvas(2 * c, 2 * c);
   const t = canvas.getContext('2d');
   t.translate(c, c);
@@ -92,8 +102,7 @@ function markSprite(gr: Graphic, k: number): Sprite {
   if (gr.fill && !open) { applyFill(t, gr.fill, k); t.globalAlpha *= gr.opacity; t.fill(); }
   if (gr.stroke) { applyStroke(t, gr.stroke, k); t.globalAlpha *= gr.opacity; t.stroke(); }
   else if (open && gr.fill) { applyStroke(t, { color: gr.fill.color, width: 1.5, opacity: gr.fill.opacity }, k); t.stroke(); }
-  const sprite = { canvas, c, k };
-  if (sprites.size > 200) sprites.clear();
+  const sprite = { canvas, c, k, width: canvas.width, height: canvas.height };
   sprites.set(key, sprite);
   byGraphic.set(gr, sprite);
   return sprite;
@@ -108,7 +117,7 @@ export function drawGraphic(g: Ctx, gr: Graphic, x: number, y: number, k: number
     g.drawImage(s.canvas, Math.round(x) - s.c, Math.round(y) - s.c);
     return;
   }
-  const r = (gr.size * k) / 2;
+  const r = side(gr.size, k) / 2;
   g.save();
   g.translate(x, y);
   if (gr.rotation) g.rotate((gr.rotation * Math.PI) / 180);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import sharp from 'sharp';
-import { RenderPool } from '../../styles/render/render-pool.js';
+import { RenderPool, RenderTimeout } from '../../styles/render/render-pool.js';
 import { packLayer, runDrawJob, type DrawJob } from '../../styles/render/draw-job.js';
 import { defaultStyle } from '../../styles/defaults.js';
 import { twkb } from '../styles/draw-support.js';
@@ -58,6 +58,26 @@ describe('render worker pool (drawing off the main thread)', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('ends a job over its time limit: the worker is terminated, the job fails with RenderTimeout, the next job is drawn', async () => {
+    const pool = new RenderPool(1);
+    try {
+      const heavy = { ...job(20_000), width: 2048, height: 2048, timeoutMs: 1 };
+      const t0 = Date.now();
+      const err = await pool.draw(heavy).then(() => undefined, (e) => e);
+      expect(err).to.be.instanceOf(RenderTimeout);
+      expect(Date.now() - t0).to.be.below(5000);
+      const png = await pool.draw({ ...job(3), timeoutMs: 20_000 });
+      expect((await sharp(png).metadata()).width).to.equal(256);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('on the calling thread (size 0) a job over its time limit stops itself between runs of features', async () => {
+    const err = await new RenderPool(0).draw({ ...job(20_000), width: 2048, height: 2048, timeoutMs: 1 }).then(() => undefined, (e) => e);
+    expect(err).to.be.instanceOf(RenderTimeout);
   });
 
   it('draws on the calling thread when its size is 0', async () => {
