@@ -21,6 +21,7 @@ const TTL_SECONDS = 7 * 86400;
 /** Entries one write may evict (the next write goes on). */
 const EVICT_STEP = 128;
 const TOUCH_EVERY_MS = 60_000;
+const TOUCH_AFTER_WRITES = 32;
 
 // KEYS: tile, lru, size, bytes. ARGV: body, ttl, now, cost, maxBytes, maxEvict.
 const SET_SCRIPT = `
@@ -68,7 +69,9 @@ export class RedisTileCache implements TileCache {
   private readonly maxBytes: number;
   private readonly prefix: string;
   readonly ready = Promise.resolve();
-  private readonly touched = new Map<string, number>();
+  /** When this node last moved an entry's last use, by time and by its count of writes. */
+  private readonly touched = new Map<string, { time: number; writes: number }>();
+  private writes = 0;
 
   constructor(private readonly client: RedisClient, opts: { prefix?: string; maxBytes?: number } = {}) {
     this.prefix = opts.prefix ?? 'simpul:tile:';
@@ -89,7 +92,7 @@ export class RedisTileCache implements TileCache {
     try {
       const body = await this.client.getBuffer(k);
       if (body) {
-        this.touched.set(key.text, Date.now());
+        this.remember(key.text, Date.now());
         this.client.command(['ZADD', this.lru, 'XX', String(Date.now()), k]).catch(() => {});
       }
       return body;
@@ -98,18 +101,26 @@ export class RedisTileCache implements TileCache {
     }
   }
 
-  /** A memory hit: moves the entry's last use, at most once a minute per tile (a command per
-   *  memory hit would cost more than the hit). */
+  /** A memory hit: moves the entry's last use — not on every hit (a command per memory hit
+   *  would cost more than the hit) but once TOUCH_AFTER_WRITES writes have gone by since the
+   *  last (only writes evict), or a minute (other nodes write too). */
   touch(key: TileKey): void {
     const now = Date.now();
-    if (now - (this.touched.get(key.text) ?? 0) < TOUCH_EVERY_MS) return;
-    if (this.touched.size > 100_000) this.touched.clear();
-    this.touched.set(key.text, now);
+    const last = this.touched.get(key.text);
+    if (last && this.writes - last.writes < TOUCH_AFTER_WRITES && now - last.time < TOUCH_EVERY_MS) return;
+    this.remember(key.text, now);
     this.client.command(['ZADD', this.lru, 'XX', String(now), this.prefix + key.text]).catch(() => {});
+  }
+
+  private remember(text: string, time: number) {
+    if (this.touched.size > 100_000) this.touched.clear();
+    this.touched.set(text, { time, writes: this.writes });
   }
 
   async set(key: TileKey, body: Buffer): Promise<void> {
     const k = this.prefix + key.text;
+    this.writes++;
+    this.remember(key.text, Date.now());
     try {
       await this.client.eval(SET_SCRIPT, [k, this.lru, this.sizes, this.bytes], [body, String(TTL_SECONDS), String(Date.now()), String(this.cost(body.length)), String(this.maxBytes), String(EVICT_STEP)]);
     } catch {
