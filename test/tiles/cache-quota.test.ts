@@ -11,6 +11,8 @@ import { diskCost } from '../../tiles/cache-disk.js';
 import { tileMatrixSet, tileBounds, tileRangeForLonLat } from '../../tiles/matrix-sets.js';
 import { RedisClient } from '../../tiles/redis.js';
 import type { Config } from '../../server/config.js';
+import { countSeedTiles, seed, SeedError } from '../../tiles/seed.js';
+import { WEB_MERCATOR } from '../../tiles/matrix-sets.js';
 
 const LAYER = 'bappeda:batas_kelurahan,dpupr:jalan';
 const QUOTA = 200 * 1024;
@@ -184,7 +186,24 @@ for (const backend of ['disk', 'redis'] as const) {
       }
     });
 
+    it('seeding stops when its tiles fill the quota (keeping the coarse levels) and refuses levels beyond the max zoom', async () => {
+      const layers = [node.ctx.catalogue.unguardedGet('bappeda:batas_kelurahan')!];
+      const o = { layers, tms: WEB_MERCATOR, minZoom: 12, maxZoom: 16, bbox: [106.55, -6.3, 106.75, -6.09] as [number, number, number, number], format: 'pbf' as const };
+      const s = await seed(node.ctx, o);
+      expect(s.quotaReached).to.equal(true);
+      expect(s.skipped).to.be.greaterThan(0);
+      expect(s.tiles + s.skipped).to.equal(countSeedTiles(o));
+      expect((await tileState(node.ctx).cache.stats()).bytes).to.be.at.most(QUOTA);
+      const keys = await stored();
+      expect(keys.some((k) => k.includes('/12/'))).to.equal(true); // the coarsest level stayed
+      let err: unknown;
+      await seed(node.ctx, { ...o, minZoom: 19, maxZoom: 19 }).catch((e) => (err = e));
+      expect(err).to.be.instanceOf(SeedError);
+      expect(String(err)).to.contain('SIMPUL_TILE_CACHE_MAX_ZOOM');
+    });
+
     it('SIMPUL_TILE_CACHE=off stores nothing, in memory or in the cache', async () => {
+      const was = (await stored()).sort();
       const off = await testNode({ serve: true, config: config({ tileCache: false }) });
       try {
         for (const t of cityTiles(6)) {
@@ -196,7 +215,7 @@ for (const backend of ['disk', 'redis'] as const) {
         }
         await flushTileWrites(off.ctx);
         expect(tileState(off.ctx).hot.size).to.equal(0);
-        expect(await stored()).to.deep.equal([]);
+        expect((await stored()).sort()).to.deep.equal(was);
       } finally {
         await off.stop();
       }
