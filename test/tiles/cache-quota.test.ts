@@ -8,6 +8,7 @@ import { CITY, tileOf } from './helpers.js';
 import { flushTileWrites, tileState } from '../../tiles/service.js';
 import { cacheable, maxCachedLevel } from '../../tiles/cache-policy.js';
 import { diskCost } from '../../tiles/cache-disk.js';
+import { openTileCache } from '../../tiles/cache.js';
 import { tileMatrixSet, tileBounds, tileRangeForLonLat } from '../../tiles/matrix-sets.js';
 import { RedisClient } from '../../tiles/redis.js';
 import type { Config } from '../../server/config.js';
@@ -200,6 +201,22 @@ for (const backend of ['disk', 'redis'] as const) {
       await seed(node.ctx, { ...o, minZoom: 19, maxZoom: 19 }).catch((e) => (err = e));
       expect(err).to.be.instanceOf(SeedError);
       expect(String(err)).to.contain('SIMPUL_TILE_CACHE_MAX_ZOOM');
+    });
+
+    it('a clear by another process (simpul cache clear) makes the serving node count again', async function () {
+      if (backend === 'redis') this.skip(); // Redis keeps its books in Redis itself
+      await flushTileWrites(node.ctx);
+      expect(tileState(node.ctx).hot.size).to.be.greaterThan(0);
+      const cli = openTileCache({ cacheDir, redisUrl: null }, { index: false });
+      expect(await cli.clear()).to.be.greaterThan(0);
+      await new Promise((r) => setTimeout(r, 2100)); // the node looks at the marker every 2 s, on a write
+      const t = cityTiles(225)[224];
+      await (await fetch(`${node.url}/tiles/bappeda:batas_kelurahan/${t.z}/${t.x}/${t.y}.pbf`)).arrayBuffer();
+      await flushTileWrites(node.ctx);
+      await tileState(node.ctx).cache.ready;
+      const s = await tileState(node.ctx).cache.stats();
+      expect(s.entries).to.equal(filesUnder(tilesDir()).length);
+      expect(s.entries).to.be.at.most(1);
     });
 
     it('SIMPUL_TILE_CACHE=off stores nothing, in memory or in the cache', async () => {
