@@ -1,5 +1,6 @@
 /**
  * Tile benchmark (not a test):  npx tsx bench/tiles.ts   (PostGIS at 127.0.0.1:5432, mapserv on PATH)
+ * SIMPUL_TILE_CACHE=off npx tsx bench/tiles.ts measures every part without the tile cache.
  * A 20,000-polygon PUBLIC layer over Kota Tangerang in a fresh PostGIS database; 500 tiles at
  * z12–16 (100 per level, seeded random positions over the city). Measures:
  *  1. uncached MVT through Simpul's tile path (SQL + gzip + cache write) vs the bare ST_AsMVT
@@ -60,7 +61,8 @@ async function main() {
   const layer = catalogue.find(ANONYMOUS, 'dpupr:persil_bench')!;
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
-  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl: url, dataDir: WORK, cacheDir: `${WORK}/cache`, logLevel: 'silent' as const };
+  // SIMPUL_TILE_CACHE=off passes through: every tile is then made afresh (part 2 measures uncached tiles over HTTP).
+  const config = { ...loadConfig({ SIMPUL_TILE_CACHE: process.env.SIMPUL_TILE_CACHE }), port: 0, host: '127.0.0.1', databaseUrl: url, dataDir: WORK, cacheDir: `${WORK}/cache`, logLevel: 'silent' as const };
   const ctx: AppContext = { db, catalogue, config, log: createLogger('silent'), onClose: [] };
 
   const tiles: Array<{ z: number; x: number; y: number }> = [];
@@ -118,7 +120,7 @@ async function main() {
       if (round) cached.push(ms(s));
     }
   }
-  process.stdout.write(`cached MVT over HTTP (loopback, 500 tiles): p50 ${pct(cached, 50).toFixed(2)} ms, p95 ${pct(cached, 95).toFixed(2)} ms\n`);
+  process.stdout.write(`${config.tileCache ? 'cached' : 'uncached (SIMPUL_TILE_CACHE=off)'} MVT over HTTP (loopback, 500 tiles): p50 ${pct(cached, 50).toFixed(2)} ms, p95 ${pct(cached, 95).toFixed(2)} ms\n`);
 
   // 3. Raster: Simpul PNG (uncached) vs mapserv.
   const rasterTiles = tiles.filter((_, i) => i % 5 === 0); // 100 tiles

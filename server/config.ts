@@ -25,9 +25,34 @@ export interface Config {
   mapQueries?: number;
   /** Longest a map picture may take to draw (ms), else it is ended with an exception; 0: no limit. */
   renderTimeoutMs?: number;
+  /** Tile caching (memory and disk/Redis); SIMPUL_TILE_CACHE=off makes every tile afresh. */
+  tileCache: boolean;
+  /** Quota of the disk or Redis tile cache, bytes (least recently used tiles go first). */
+  tileCacheBytes: number;
+  /** Tiles finer than this WebMercatorQuad level (by resolution, in any tile matrix set) are
+   *  served but not cached. */
+  tileCacheMaxZoom: number;
+  /** Prefix of the tile cache's keys in Redis (several deployments on one Redis server). */
+  redisPrefix: string;
 }
 
 const int = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
+
+/** An integer setting in [min, max]; anything else is refused with the setting's name. */
+function strictInt(env: NodeJS.ProcessEnv, name: string, d: number, min: number, max: number): number {
+  const v = env[name]?.trim();
+  if (!v) return d;
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new Error(`${name}=${v}: must be a whole number from ${min} to ${max}`);
+  return Number(v);
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, d: boolean): boolean {
+  const v = env[name]?.trim().toLowerCase();
+  if (!v) return d;
+  if (['on', 'true', '1', 'yes'].includes(v)) return true;
+  if (['off', 'false', '0', 'no'].includes(v)) return false;
+  throw new Error(`${name}=${env[name]}: must be on or off`);
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = env.SIMPUL_DATA_DIR || './var';
@@ -51,6 +76,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     renderThreads: env.SIMPUL_RENDER_THREADS && /^\d+$/.test(env.SIMPUL_RENDER_THREADS) ? Number(env.SIMPUL_RENDER_THREADS) : undefined,
     mapQueries: env.SIMPUL_MAP_QUERIES && /^\d+$/.test(env.SIMPUL_MAP_QUERIES) ? Number(env.SIMPUL_MAP_QUERIES) : undefined,
     renderTimeoutMs: renderTimeout(env.SIMPUL_RENDER_TIMEOUT_MS),
+    tileCache: onOff(env, 'SIMPUL_TILE_CACHE', true),
+    tileCacheBytes: strictInt(env, 'SIMPUL_TILE_CACHE_MB', 1024, 1, 1024 * 1024) * 1024 * 1024,
+    tileCacheMaxZoom: strictInt(env, 'SIMPUL_TILE_CACHE_MAX_ZOOM', 18, 0, 24),
+    redisPrefix: env.SIMPUL_REDIS_PREFIX || 'simpul:tile:',
   };
 }
 

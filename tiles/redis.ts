@@ -1,6 +1,8 @@
 /** A small Redis (RESP2) client for the tile cache: commands in, replies out, pipelined on one
  *  connection, reconnecting on demand. Replies: Buffer (bulk), string (status), number, array,
- *  null; an error reply rejects. Enough for GET/SET/SCAN/DEL without a dependency. */
+ *  null; an error reply rejects. Enough for GET/SET/SCAN/DEL and Lua scripts without a
+ *  dependency. */
+import { createHash } from 'node:crypto';
 import { createConnection, type Socket } from 'node:net';
 
 type Reply = Buffer | string | number | null | Reply[];
@@ -58,6 +60,19 @@ export class RedisClient {
   command(args: Array<string | Buffer>): Promise<Reply> {
     this.connect();
     return this.send(args);
+  }
+
+  /** Runs a Lua script by its SHA1 (EVALSHA), sending the text once when the server does not
+   *  have it yet (NOSCRIPT). */
+  async eval(script: string, keys: string[], args: Array<string | Buffer>): Promise<Reply> {
+    const sha = createHash('sha1').update(script).digest('hex');
+    const tail = [String(keys.length), ...keys, ...args];
+    try {
+      return await this.command(['EVALSHA', sha, ...tail]);
+    } catch (err) {
+      if (!/NOSCRIPT/.test((err as Error).message)) throw err;
+      return this.command(['EVAL', script, ...tail]);
+    }
   }
 
   async getBuffer(key: string): Promise<Buffer | null> {

@@ -1,10 +1,15 @@
 /** Seeding: renders every tile of a layer over a zoom range and a lon/lat box into the cache
- *  (the anonymous scope, which is what public clients ask for), a few tiles at a time. */
+ *  (the anonymous scope, which is what public clients ask for), a few tiles at a time, level
+ *  by level from the coarsest. It respects the cache's limits: levels finer than the maximum
+ *  cached zoom are refused (nothing would be kept), tiles outside the layers' extent are made
+ *  but not kept, and when the seed's tiles fill the quota it stops (rather than evicting its
+ *  own earlier, coarser tiles) and says how many tiles it left out. */
 import type { AppContext } from '../server/context.js';
 import { ANONYMOUS, type Principal } from '../data/access.js';
 import type { Layer } from '../data/catalogue/layer.js';
 import { tileRangeForLonLat, type TileMatrixSet } from './matrix-sets.js';
-import { flushTileWrites, tileBytes, type TileFormat } from './service.js';
+import { maxCachedLevel } from './cache-policy.js';
+import { flushTileWrites, tileBytes, tileState, type TileFormat } from './service.js';
 
 export interface SeedOptions {
   layers: Layer[];
@@ -25,6 +30,21 @@ export interface SeedSummary {
   empty: number;
   bytes: number;
   seconds: number;
+  /** Tiles made but not kept (outside the layers' extent). */
+  notStored: number;
+  /** The seed's tiles filled the cache's quota: `skipped` tiles were left out. */
+  quotaReached: boolean;
+  skipped: number;
+}
+
+export class SeedError extends Error {}
+
+/** Why a seed cannot be kept, or null. */
+export function seedRefusal(ctx: AppContext, tms: TileMatrixSet, maxZoom: number): string | null {
+  if (ctx.config.tileCache === false) return 'tile caching is off (SIMPUL_TILE_CACHE=off): there is nothing to seed';
+  const last = maxCachedLevel(tms, ctx.config.tileCacheMaxZoom);
+  if (maxZoom > last) return `${tms.id} levels finer than ${last} are not cached (SIMPUL_TILE_CACHE_MAX_ZOOM=${ctx.config.tileCacheMaxZoom}): seed up to ${last}`;
+  return null;
 }
 
 export function* seedTiles(o: Pick<SeedOptions, 'tms' | 'minZoom' | 'maxZoom' | 'bbox'>): Generator<{ z: number; col: number; row: number }> {
@@ -45,12 +65,24 @@ export function countSeedTiles(o: Pick<SeedOptions, 'tms' | 'minZoom' | 'maxZoom
 }
 
 export async function seed(ctx: AppContext, o: SeedOptions): Promise<SeedSummary> {
+  const refusal = seedRefusal(ctx, o.tms, o.maxZoom);
+  if (refusal) throw new SeedError(refusal);
   const started = Date.now();
   const total = countSeedTiles(o);
-  const s: SeedSummary = { tiles: 0, rendered: 0, cached: 0, empty: 0, bytes: 0, seconds: 0 };
+  const s: SeedSummary = { tiles: 0, rendered: 0, cached: 0, empty: 0, bytes: 0, seconds: 0, notStored: 0, quotaReached: false, skipped: 0 };
+  const { cache } = tileState(ctx);
+  await cache.ready; // the quota is known
+  const quota = ctx.config.tileCacheBytes;
+  // What the seed's own tiles take, and the largest one: it stops before the next could push
+  // one of its own out.
+  let kept = 0, largest = 0;
   const it = seedTiles(o);
   const worker = async () => {
     for (let next = it.next(); !next.done; next = it.next()) {
+      if (kept + largest > quota) {
+        s.quotaReached = true;
+        break;
+      }
       const { z, col, row } = next.value;
       const r = await tileBytes(ctx, o.principal ?? ANONYMOUS, { layers: o.layers, tms: o.tms, z, col, row, format: o.format });
       s.tiles++;
@@ -58,11 +90,18 @@ export async function seed(ctx: AppContext, o: SeedOptions): Promise<SeedSummary
       else s.rendered++;
       if (!r.body.length) s.empty++;
       s.bytes += r.body.length;
+      if (r.stored) {
+        const c = cache.cost(r.body.length);
+        kept += c;
+        largest = Math.max(largest, c);
+      } else s.notStored++;
       o.onProgress?.(s.tiles, total);
     }
   };
   await Promise.all(Array.from({ length: o.concurrency ?? 4 }, worker));
   await flushTileWrites(ctx);
+  cache.announceChange?.();
+  s.skipped = total - s.tiles;
   s.seconds = (Date.now() - started) / 1000;
   return s;
 }

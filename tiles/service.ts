@@ -1,7 +1,9 @@
 /** One tile, whichever door it came through (XYZ, WMTS KVP/REST, OGC API): checks the tile
  *  address, answers 304 from the ETag alone, else from the cache, else renders (vector tiles
- *  here, raster through the WMS renderer) and stores. Identical requests in flight share one
- *  rendering. The caller has already resolved the layers through the catalogue (hidden → 404). */
+ *  here, raster through the WMS renderer) and stores — if the tile is within the layers'
+ *  extent and the maximum cached zoom (cache-policy.ts) and caching is on. Identical requests
+ *  in flight share one rendering. The caller has already resolved the layers through the
+ *  catalogue (hidden → 404). */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AppContext } from '../server/context.js';
 import type { Principal } from '../data/access.js';
@@ -9,6 +11,7 @@ import { visibilityScope } from '../data/access.js';
 import type { Layer } from '../data/catalogue/layer.js';
 import { OgcError } from '../ogc/errors.js';
 import { openTileCache, tileKey, type TileCache } from './cache.js';
+import { cacheable } from './cache-policy.js';
 import { tileBounds, type TileMatrixSet } from './matrix-sets.js';
 import { vectorTile } from './mvt/query.js';
 import { renderRasterTile, RASTER_TYPES } from './raster.js';
@@ -48,6 +51,8 @@ export interface TileResponse {
 
 interface TileState {
   cache: TileCache;
+  /** SIMPUL_TILE_CACHE: off keeps nothing, in memory or in the cache. */
+  on: boolean;
   inflight: Map<string, Promise<Buffer>>;
   /** Writes to the cache still under way (seeding and closing wait for them). */
   writes: Set<Promise<void>>;
@@ -70,6 +75,16 @@ function remember(s: TileState, key: string, body: Buffer) {
   }
 }
 
+/** A hit in memory moves to the end, so the hottest tiles stay. */
+function recall(s: TileState, key: string): Buffer | undefined {
+  const body = s.hot.get(key);
+  if (body) {
+    s.hot.delete(key);
+    s.hot.set(key, body);
+  }
+  return body;
+}
+
 /** Waits until every tile rendered so far is in the cache. */
 export async function flushTileWrites(ctx: AppContext): Promise<void> {
   const s = STATE.get(ctx);
@@ -81,7 +96,7 @@ export function tileState(ctx: AppContext): TileState {
   let s = STATE.get(ctx);
   if (!s) {
     const cache = openTileCache(ctx.config);
-    const state: TileState = { cache, inflight: new Map(), writes: new Set(), hot: new Map(), hotBytes: 0 };
+    const state: TileState = { cache, on: ctx.config.tileCache !== false, inflight: new Map(), writes: new Set(), hot: new Map(), hotBytes: 0 };
     s = state;
     STATE.set(ctx, s);
     ctx.onClose.push(async () => {
@@ -102,22 +117,28 @@ export function checkTileAddress(tms: TileMatrixSet, z: number, col: number, row
 }
 
 /** Renders (or reads from the cache) the stored form of a tile: gzipped MVT or image bytes;
- *  an empty vector tile is stored as 0 bytes. */
-export async function tileBytes(ctx: AppContext, principal: Principal, t: TileRequest): Promise<{ body: Buffer; etag: string; cached: boolean }> {
+ *  an empty vector tile is stored as 0 bytes. `stored`: the tile is one the cache keeps. */
+export async function tileBytes(ctx: AppContext, principal: Principal, t: TileRequest): Promise<{ body: Buffer; etag: string; cached: boolean; stored: boolean }> {
   const m = checkTileAddress(t.tms, t.z, t.col, t.row);
   const key = tileKey({ layers: t.layers, scope: visibilityScope(principal), tms: t.tms.id, z: t.z, x: t.col, y: t.row, format: t.format, style: t.style });
   const state = tileState(ctx);
-  const hot = state.hot.get(key.text);
-  if (hot) return { body: hot, etag: key.etag, cached: true };
-  const hit = await state.cache.get(key);
-  if (hit) {
-    remember(state, key.text, hit);
-    return { body: hit, etag: key.etag, cached: true };
+  const bounds = tileBounds(m, t.col, t.row);
+  const stored = state.on && cacheable(t.layers, t.tms, t.z, bounds, ctx.config.tileCacheMaxZoom);
+  if (stored) {
+    const hot = recall(state, key.text);
+    if (hot) {
+      state.cache.touch?.(key);
+      return { body: hot, etag: key.etag, cached: true, stored };
+    }
+    const hit = await state.cache.get(key);
+    if (hit) {
+      remember(state, key.text, hit);
+      return { body: hit, etag: key.etag, cached: true, stored };
+    }
   }
   let p = state.inflight.get(key.text);
   if (!p) {
     p = (async () => {
-      const bounds = tileBounds(m, t.col, t.row);
       let body: Buffer;
       if (t.format === 'pbf') {
         const raw = await vectorTile(ctx.db, t.layers, { bounds, srid: t.tms.srid });
@@ -126,6 +147,7 @@ export async function tileBytes(ctx: AppContext, principal: Principal, t: TileRe
       } else {
         body = await renderRasterTile(ctx, t, bounds, m.tileWidth, m.tileHeight);
       }
+      if (!stored) return body;
       // Stored in the background: the answer does not wait for the disk or Redis.
       const w = state.cache.set(key, body).finally(() => state.writes.delete(w));
       state.writes.add(w);
@@ -134,7 +156,7 @@ export async function tileBytes(ctx: AppContext, principal: Principal, t: TileRe
     })().finally(() => state.inflight.delete(key.text));
     state.inflight.set(key.text, p);
   }
-  return { body: await p, etag: key.etag, cached: false };
+  return { body: await p, etag: key.etag, cached: false, stored };
 }
 
 /** A full HTTP answer for a tile: 304 on a matching If-None-Match, 204 for an empty vector tile. */

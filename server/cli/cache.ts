@@ -8,7 +8,9 @@ export async function run(argv: string[]): Promise<number> {
   const { positionals } = args(argv, {});
   const [action, layer] = positionals;
   if (action !== 'clear' || positionals.length > 2) throw new CliError('usage: simpul cache clear [LAYER]');
-  const cache = openTileCache(loadConfig());
+  // Clears even when caching is now off (what an earlier run left); needs no index, and tells
+  // a node serving from the same folder to count again.
+  const cache = openTileCache({ ...loadConfig(), tileCache: true }, { index: false });
   try {
     const n = await cache.clear(layer);
     process.stdout.write(`${n} cached tile${n === 1 ? '' : 's'} removed${layer ? ` for ${layer}` : ''}\n`);

@@ -3,7 +3,7 @@
 import { ANONYMOUS } from '../../data/access.js';
 import { tileMatrixSet } from '../../tiles/matrix-sets.js';
 import { tileFormat } from '../../tiles/service.js';
-import { countSeedTiles, seed } from '../../tiles/seed.js';
+import { countSeedTiles, seed, seedRefusal } from '../../tiles/seed.js';
 import { CliError, args, progress, withContext } from './common.js';
 
 const USAGE = 'usage: simpul seed LAYER --zoom 10-16 [--bbox minLon,minLat,maxLon,maxLat] [--format png|pbf] [--tms WebMercatorQuad]';
@@ -33,6 +33,8 @@ export async function run(argv: string[]): Promise<number> {
     bbox = b as [number, number, number, number];
   }
   return withContext(async (ctx) => {
+    const refusal = seedRefusal(ctx, tms, maxZoom);
+    if (refusal) throw new CliError(`--zoom ${values.zoom}: ${refusal}`);
     const layers = name.split(',').map((n) => {
       if (!ctx.catalogue.unguardedGet(n)) throw new CliError(`no layer named ${n}`);
       const l = ctx.catalogue.find(ANONYMOUS, n);
@@ -49,6 +51,11 @@ export async function run(argv: string[]): Promise<number> {
       `${name}: ${s.tiles} tiles (z${minZoom}–${maxZoom}, ${format}, ${tms.id}): ${s.rendered} rendered, ${s.cached} already cached, ${s.empty} empty, ` +
         `${(s.bytes / 1024 / 1024).toFixed(1)} MB in ${s.seconds.toFixed(1)} s (${(s.tiles / Math.max(s.seconds, 0.001)).toFixed(0)} tiles/s)\n`,
     );
+    if (s.notStored) process.stdout.write(`${s.notStored} tiles outside the layers' extent were made but not cached\n`);
+    if (s.quotaReached) {
+      process.stderr.write(`the tile cache quota (SIMPUL_TILE_CACHE_MB=${ctx.config.tileCacheBytes / 1024 / 1024}) is full: ${s.skipped} of ${total} tiles were not seeded (the finest levels); raise the quota or seed fewer levels\n`);
+      return 3;
+    }
     return 0;
   });
 }
