@@ -46,6 +46,17 @@ export function gmlGeometryEncoding(enc: GmlEncoding, northFirst: boolean, layer
   return { as: 'gml', version: 3, options: 4 | flip, idPrefix: enc === 'gml32' ? `${layer.localName}.geom.` : undefined };
 }
 
+/** A geometry from ST_AsGML as written in a feature: the requested srsName, and unique gml:ids.
+ *  ST_AsGML gives a multi geometry's members (gml:MultiSurface of gml:Polygon, gml:MultiCurve
+ *  of gml:LineString) the collection's own gml:id, and an xs:ID must be unique in the document:
+ *  the members get `.1`, `.2`, … after it. */
+export function gmlGeometry(g: string, srsAttr: string): string {
+  const out = g.replace(/srsName="[^"]*"/, srsAttr);
+  if (!out.startsWith('<gml:Multi') || !out.includes(' gml:id="')) return out;
+  let n = 0;
+  return out.replace(/ gml:id="([^"]*)"/g, (whole, id: string) => (n++ === 0 ? whole : ` gml:id="${id}.${n - 1}"`));
+}
+
 export async function writeGmlCollection(w: ChunkWriter, enc: GmlEncoding, parts: EncodePart[], info: CollectionInfo): Promise<void> {
   const ns = NS[enc];
   const schemaLocation = [`${ns.wfs} ${ns.wfsXsd}`, ...info.featureSchemas.map(([n, l]) => `${n} ${l}`)].join(' ');
@@ -78,7 +89,7 @@ export async function writeGmlCollection(w: ChunkWriter, enc: GmlEncoding, parts
             if (v !== null) out += o + esc(v) + c;
           }
           const g = row.geometry as string | null | undefined;
-          if (g) out += geomOpen + g.replace(/srsName="[^"]*"/, srs) + geomClose;
+          if (g) out += geomOpen + gmlGeometry(g, srs) + geomClose;
           out += `</${tag}></${member}>`;
         }
         await w.write(out);

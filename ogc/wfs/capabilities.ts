@@ -11,6 +11,7 @@ import { VERSIONS, type WfsVersion } from './versions.js';
 const TITLE = 'Simpul WFS — Kota Tangerang (Satu Data Satu Peta)';
 const ABSTRACT = 'Feature data of the Perangkat Daerah of Kota Tangerang, served by Simpul.';
 const PROVIDER = 'Pemerintah Kota Tangerang';
+const SERVICE_KEYWORDS = ['WFS', 'Satu Data Satu Peta', 'Kota Tangerang'];
 const XLINK = 'http://www.w3.org/1999/xlink';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
@@ -54,7 +55,7 @@ function serviceIdentification(versions: string[]): string {
   return el(
     'ows:ServiceIdentification', null,
     text('ows:Title', TITLE), text('ows:Abstract', ABSTRACT),
-    el('ows:Keywords', null, text('ows:Keyword', 'WFS'), text('ows:Keyword', 'Satu Data Satu Peta'), text('ows:Keyword', 'Kota Tangerang')),
+    el('ows:Keywords', null, ...SERVICE_KEYWORDS.map((k) => text('ows:Keyword', k))),
     text('ows:ServiceType', 'WFS'), ...versions.map((v) => text('ows:ServiceTypeVersion', v)),
     text('ows:Fees', 'NONE'), text('ows:AccessConstraints', 'NONE'),
   );
@@ -158,20 +159,28 @@ function capabilities11(layers: Layer[], baseUrl: string): string {
   );
 }
 
+/** WFS 1.0.0 (WFS-capabilities.xsd): Keywords is one string (OWSLib's 1.0.0 reader fails
+ *  without it), ResultFormat lists GML2 only (the schema has no other element; GetFeature
+ *  still takes the other output formats). */
 function capabilities10(layers: Layer[], baseUrl: string): string {
   const url = `${baseUrl}/wfs?`;
   const dcp10 = el('DCPType', null, el('HTTP', null, el('Get', { onlineResource: url }))) + el('DCPType', null, el('HTTP', null, el('Post', { onlineResource: `${baseUrl}/wfs` })));
   return XML_DECL + el('WFS_Capabilities',
-    { version: '1.0.0', xmlns: 'http://www.opengis.net/wfs', 'xmlns:ogc': 'http://www.opengis.net/ogc', ...namespaceAttrs(layers) },
-    el('Service', null, text('Name', 'WFS'), text('Title', TITLE), text('Abstract', ABSTRACT), text('OnlineResource', `${baseUrl}/wfs`), text('Fees', 'NONE'), text('AccessConstraints', 'NONE')),
+    {
+      version: '1.0.0', xmlns: 'http://www.opengis.net/wfs', 'xmlns:ogc': 'http://www.opengis.net/ogc', 'xmlns:xsi': XSI, ...namespaceAttrs(layers),
+      'xsi:schemaLocation': 'http://www.opengis.net/wfs http://schemas.opengis.net/wfs/1.0.0/WFS-capabilities.xsd',
+    },
+    el('Service', null, text('Name', 'WFS'), text('Title', TITLE), text('Abstract', ABSTRACT), text('Keywords', SERVICE_KEYWORDS.join(', ')),
+      text('OnlineResource', `${baseUrl}/wfs`), text('Fees', 'NONE'), text('AccessConstraints', 'NONE')),
     el('Capability', null, el('Request', null,
       el('GetCapabilities', null, dcp10),
       el('DescribeFeatureType', null, el('SchemaDescriptionLanguage', null, el('XMLSCHEMA')), dcp10),
-      el('GetFeature', null, el('ResultFormat', null, el('GML2'), el('GML3'), el('GeoJSON'), el('CSV')), dcp10))),
+      el('GetFeature', null, el('ResultFormat', null, el('GML2')), dcp10))),
     el('FeatureTypeList', null, el('Operations', null, el('Query')),
       ...layers.map((l) => {
         const b = l.bbox ?? [-180, -90, 180, 90];
-        return el('FeatureType', null, text('Name', l.name), text('Title', l.title || l.name), l.abstract ? text('Abstract', l.abstract) : '', text('SRS', 'EPSG:4326'),
+        return el('FeatureType', null, text('Name', l.name), text('Title', l.title || l.name), l.abstract ? text('Abstract', l.abstract) : '',
+          l.keywords.length ? text('Keywords', l.keywords.join(', ')) : '', text('SRS', 'EPSG:4326'),
           el('LatLongBoundingBox', { minx: b[0], miny: b[1], maxx: b[2], maxy: b[3] }));
       })),
     el('ogc:Filter_Capabilities', null,

@@ -10,25 +10,41 @@ const XSD_TYPE: Record<AttributeType, string> = {
   string: 'xsd:string', integer: 'xsd:long', number: 'xsd:double', boolean: 'xsd:boolean', date: 'xsd:date', datetime: 'xsd:dateTime',
 };
 
-/** The GML property type of a geometry column, per GML generation. */
-const GEOMETRY_TYPE: Record<'gml32' | 'gml311' | 'gml2', Record<GeometryType, string>> = {
+/** The GML property type of a geometry column, per GML generation, and the simple type it is
+ *  restricted to. The type matches what ST_AsGML writes (ogc/encoders/gml.ts): Polygon and
+ *  LineString as themselves, multi geometries as MultiSurface of Polygons and MultiCurve of
+ *  LineStrings. GML 3.2 has no Polygon/LineString property types (3.2.1 dropped them), so there
+ *  the curve/surface types carry the restriction as the comment GDAL reads ("restricted to
+ *  Polygon", parsexsd.cpp) — without it GDAL and QGIS see Curve Polygon/Compound Curve layers. */
+const GEOMETRY_TYPE: Record<'gml32' | 'gml311' | 'gml2', Record<GeometryType, [type: string, restrictedTo?: string]>> = {
   gml32: {
-    Point: 'gml:PointPropertyType', MultiPoint: 'gml:MultiPointPropertyType', LineString: 'gml:CurvePropertyType',
-    MultiLineString: 'gml:MultiCurvePropertyType', Polygon: 'gml:SurfacePropertyType', MultiPolygon: 'gml:MultiSurfacePropertyType',
-    Geometry: 'gml:GeometryPropertyType',
+    Point: ['gml:PointPropertyType'], MultiPoint: ['gml:MultiPointPropertyType'],
+    LineString: ['gml:CurvePropertyType', 'LineString'], MultiLineString: ['gml:MultiCurvePropertyType', 'MultiLineString'],
+    Polygon: ['gml:SurfacePropertyType', 'Polygon'], MultiPolygon: ['gml:MultiSurfacePropertyType', 'MultiPolygon'],
+    Geometry: ['gml:GeometryPropertyType'],
   },
-  // GML 3.1.1 still has the GML 2 names, which GDAL reads as simple Polygon/MultiPolygon.
+  // GML 3.1.1 still has the plain Polygon/LineString types (as GeoServer and MapServer write
+  // them); its MultiPolygon/MultiLineString types would want gml:MultiPolygon, which GML 3 output
+  // does not carry.
   gml311: {
-    Point: 'gml:PointPropertyType', MultiPoint: 'gml:MultiPointPropertyType', LineString: 'gml:LineStringPropertyType',
-    MultiLineString: 'gml:MultiLineStringPropertyType', Polygon: 'gml:PolygonPropertyType', MultiPolygon: 'gml:MultiPolygonPropertyType',
-    Geometry: 'gml:GeometryPropertyType',
+    Point: ['gml:PointPropertyType'], MultiPoint: ['gml:MultiPointPropertyType'],
+    LineString: ['gml:LineStringPropertyType'], MultiLineString: ['gml:MultiCurvePropertyType', 'MultiLineString'],
+    Polygon: ['gml:PolygonPropertyType'], MultiPolygon: ['gml:MultiSurfacePropertyType', 'MultiPolygon'],
+    Geometry: ['gml:GeometryPropertyType'],
   },
   gml2: {
-    Point: 'gml:PointPropertyType', MultiPoint: 'gml:MultiPointPropertyType', LineString: 'gml:LineStringPropertyType',
-    MultiLineString: 'gml:MultiLineStringPropertyType', Polygon: 'gml:PolygonPropertyType', MultiPolygon: 'gml:MultiPolygonPropertyType',
-    Geometry: 'gml:GeometryPropertyType',
+    Point: ['gml:PointPropertyType'], MultiPoint: ['gml:MultiPointPropertyType'],
+    LineString: ['gml:LineStringPropertyType'], MultiLineString: ['gml:MultiLineStringPropertyType'],
+    Polygon: ['gml:PolygonPropertyType'], MultiPolygon: ['gml:MultiPolygonPropertyType'],
+    Geometry: ['gml:GeometryPropertyType'],
   },
 };
+
+/** The schema type of a layer's geometry property, and the simple type it is restricted to. */
+export function geometryPropertyType(geometryType: GeometryType, gml: 'gml32' | 'gml311' | 'gml2'): { type: string; restrictedTo?: string } {
+  const [type, restrictedTo] = GEOMETRY_TYPE[gml][geometryType] ?? ['gml:GeometryPropertyType'];
+  return { type, restrictedTo };
+}
 
 export const GML_SCHEMA: Record<'gml32' | 'gml311' | 'gml2', { ns: string; xsd: string; base: string; substitution: string }> = {
   gml32: { ns: 'http://www.opengis.net/gml/3.2', xsd: 'http://schemas.opengis.net/gml/3.2.1/gml.xsd', base: 'gml:AbstractFeatureType', substitution: 'gml:AbstractFeature' },
@@ -47,11 +63,13 @@ export function describeFeatureType(layers: Layer[], gml: 'gml32' | 'gml311' | '
   }
   const org = orgs[0];
   const g = GML_SCHEMA[gml];
-  const geomTypes = GEOMETRY_TYPE[gml];
   const types = layers.map((l) => {
+    const geom = geometryPropertyType(l.geometryType, gml);
     const seq = [
       ...l.attributes.map((a) => el('xsd:element', { name: a.name, type: XSD_TYPE[a.type] ?? 'xsd:string', minOccurs: 0, maxOccurs: 1, nillable: 'true' })),
-      el('xsd:element', { name: GEOMETRY_PROPERTY, type: geomTypes[l.geometryType] ?? 'gml:GeometryPropertyType', minOccurs: 0, maxOccurs: 1, nillable: 'true' }),
+      el('xsd:element', { name: GEOMETRY_PROPERTY, type: geom.type, minOccurs: 0, maxOccurs: 1, nillable: 'true' }),
+      // Last in the sequence: GDAL applies a comment to the geometry element before it.
+      geom.restrictedTo ? `<!-- restricted to ${geom.restrictedTo} -->` : '',
     ];
     return (
       el('xsd:complexType', { name: `${l.localName}Type` }, el('xsd:complexContent', null, el('xsd:extension', { base: g.base }, el('xsd:sequence', null, ...seq)))) +

@@ -107,11 +107,25 @@ async function getFeatureInfo(ctx: AppContext, res: Response, q: WmtsTileParams 
   res.status(200).type(`${infoFormat}; charset=utf-8`).set('Cache-Control', 'private, no-cache').send(featureInfoBody(layer, features, infoFormat));
 }
 
+/** The requests a client makes of the bare address `/wmts` as people paste it, answered with
+ *  the capabilities: GDAL's WMTS driver (`WMTS:…/wmts`) fetches the address as it is, without
+ *  parameters; QGIS's WMS/WMTS connection appends SERVICE=WMS&REQUEST=GetCapabilities and tells
+ *  WMTS from the answer. Every other request is a WMTS request and keeps WMTS's exceptions. */
+function capabilitiesAsPasted(req: Request, kvp: Kvp): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  if (kvp.entries().next().done) return true;
+  return kvp.get('SERVICE')?.toUpperCase() === 'WMS' && kvp.get('REQUEST')?.toLowerCase() === 'getcapabilities';
+}
+
 export const wmtsService: OwsService = {
   name: 'WMTS',
   async handle(req, res, ctx) {
     try {
       const kvp = Kvp.fromRequest(req);
+      if (capabilitiesAsPasted(req, kvp)) {
+        await capabilities(ctx, req, res);
+        return;
+      }
       const service = kvp.get('SERVICE');
       if (service !== undefined && service.toUpperCase() !== 'WMTS') throw new OgcError('InvalidParameterValue', `SERVICE must be WMTS`, 'service');
       const request = kvp.get('REQUEST');

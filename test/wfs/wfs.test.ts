@@ -1,10 +1,12 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { testNode, get, type TestNode } from '../support/context.js';
 import { xsdErrors, SCHEMA } from '../support/xsd.js';
+import { SCHEMAS } from '../support/backend.js';
+import { validateWithDft } from './validate.js';
 
 // Async: the server under test runs in this process and must keep answering.
 const run = async (cmd: string, args: string[], env: Record<string, string> = {}) =>
@@ -13,16 +15,6 @@ const run = async (cmd: string, args: string[], env: Record<string, string> = {}
 const NS = 'https://simpul.tangerangkota.go.id/ns/';
 const num = (xml: string, attr: string) => Number(new RegExp(`${attr}="(\\d+)"`).exec(xml)?.[1]);
 const occurrences = (text: string, what: string) => text.split(what).length - 1;
-
-/** Validates a feature collection against the WFS schema plus our DescribeFeatureType output. */
-function validateWithDft(doc: string, dft: string, org: string, wfsXsd: string, wfsNs: string): string {
-  const dir = mkdtempSync(`${tmpdir()}/simpul-wfs-xsd-`);
-  writeFileSync(`${dir}/dft.xsd`, dft);
-  writeFileSync(`${dir}/wrap.xsd`, `<?xml version="1.0"?><xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
-<xsd:import namespace="${wfsNs}" schemaLocation="${wfsXsd}"/>
-<xsd:import namespace="${NS}${org}" schemaLocation="file://${dir}/dft.xsd"/></xsd:schema>`);
-  return xsdErrors(doc, `${dir}/wrap.xsd`);
-}
 
 describe('WFS 2.0 / 1.1 / 1.0', () => {
   let node: TestNode;
@@ -45,6 +37,46 @@ describe('WFS 2.0 / 1.1 / 1.0', () => {
     expect(again.status).to.equal(304);
     const r10 = await get(`${wfs}?service=WFS&request=GetCapabilities&version=1.0.0`);
     expect(r10.body).to.include('<LatLongBoundingBox');
+  });
+
+  it('1.0.0 capabilities carry Keywords as WFS-capabilities.xsd wants them, and are valid against it where the schema is at hand', async () => {
+    const r10 = await get(`${wfs}?service=WFS&request=GetCapabilities&version=1.0.0`);
+    expect(r10.status).to.equal(200);
+    // Service: Name, Title, Abstract, Keywords (one string), OnlineResource, Fees, AccessConstraints.
+    expect(r10.body).to.match(/<Service><Name>WFS<\/Name><Title>[^<]+<\/Title><Abstract>[^<]+<\/Abstract><Keywords>[^<]+<\/Keywords><OnlineResource>[^<]+<\/OnlineResource><Fees>/);
+    // A FeatureType's Keywords come after Title/Abstract and before SRS; the schema has GML2 only in ResultFormat.
+    expect(r10.body).to.match(/<FeatureType><Name>bappeda:batas_kecamatan<\/Name><Title>[^<]+<\/Title>(<Abstract>[^<]*<\/Abstract>)?<Keywords>[^<]+<\/Keywords><SRS>EPSG:4326<\/SRS>/);
+    expect(r10.body).to.include('<ResultFormat><GML2/></ResultFormat>');
+    // ../shared/ogc-schemas has no WFS 1.0.0 yet: validate when it is there.
+    const xsd = `${SCHEMAS}/schemas.opengis.net/wfs/1.0.0/WFS-capabilities.xsd`;
+    if (existsSync(xsd)) expect(xsdErrors(r10.body, xsd)).to.equal('');
+  });
+
+  it('DescribeFeatureType gives polygons and lines the types GDAL and QGIS read as Polygon and LineString, in every version', async () => {
+    const want: Record<string, Record<string, string>> = {
+      '2.0.0': { 'dpupr:jalan': 'type="gml:CurvePropertyType" minOccurs="0" maxOccurs="1" nillable="true"/><!-- restricted to LineString -->', 'dpupr:penggunaan_lahan': 'type="gml:SurfacePropertyType" minOccurs="0" maxOccurs="1" nillable="true"/><!-- restricted to Polygon -->' },
+      '1.1.0': { 'dpupr:jalan': 'type="gml:LineStringPropertyType"', 'dpupr:penggunaan_lahan': 'type="gml:PolygonPropertyType"' },
+      '1.0.0': { 'dpupr:jalan': 'type="gml:LineStringPropertyType"', 'dpupr:penggunaan_lahan': 'type="gml:PolygonPropertyType"' },
+    };
+    for (const [v, types] of Object.entries(want)) {
+      for (const [t, type] of Object.entries(types)) {
+        const dft = await get(`${wfs}?service=WFS&version=${v}&request=DescribeFeatureType&typeName=${t}`);
+        expect(dft.body, `${v} ${t}`).to.include(`<xsd:element name="geom" ${type}`);
+      }
+      const layers = await run('ogrinfo', ['-ro', '-so', `WFS:${wfs}?version=${v}`]);
+      expect(layers, v).to.include('dpupr:jalan (title: Jaringan Jalan Kota Tangerang) (Line String)');
+      expect(layers, v).to.include('dpupr:penggunaan_lahan (title: Penggunaan Lahan Kota Tangerang) (Polygon)');
+      expect(layers, v).to.include('bappeda:batas_kecamatan (title: Batas Kecamatan Kota Tangerang) (Polygon)');
+      expect(layers, v).not.to.match(/Curve|Surface/);
+    }
+    // GML 3 output is plain Polygon/LineString, never Surface/PolygonPatch or Curve/LineStringSegment.
+    for (const v of ['2.0.0', '1.1.0']) {
+      for (const t of ['dpupr:jalan', 'dpupr:penggunaan_lahan']) {
+        const doc = await get(`${wfs}?service=WFS&version=${v}&request=GetFeature&${v === '2.0.0' ? `typeNames=${t}&count=5` : `typeName=${t}&maxFeatures=5`}`);
+        expect(doc.body, `${v} ${t}`).to.match(t === 'dpupr:jalan' ? /<gml:LineString / : /<gml:Polygon /);
+        expect(doc.body, `${v} ${t}`).not.to.match(/<gml:(Surface|PolygonPatch|Curve|LineStringSegment)\b/);
+      }
+    }
   });
 
   it('GetFeature GML 3.2 and 3.1.1 validate against wfs.xsd plus the DescribeFeatureType schema', async () => {
@@ -186,18 +218,23 @@ describe('WFS 2.0 / 1.1 / 1.0', () => {
     expect([lon, lat]).to.deep.equal(wgs);
   });
 
-  it('OWSLib WebFeatureService reads 2.0.0 and 1.1.0', async () => {
+  it('OWSLib WebFeatureService reads 2.0.0, 1.1.0 and 1.0.0', async () => {
     const script = `
 from owslib.wfs import WebFeatureService
 import json, sys
-for v in ('2.0.0', '1.1.0'):
+for v in ('2.0.0', '1.1.0', '1.0.0'):
     w = WebFeatureService('${wfs}', version=v)
     assert 'dindik:sekolah' in w.contents, list(w.contents)
     r = w.getfeature(typename=['dindik:sekolah'], maxfeatures=5, outputFormat='application/json')
     print(v, len(json.loads(r.read())['features']))
+w = WebFeatureService('${wfs}', version='1.0.0')
+print('1.0.0 keywords', w.identification.keywords, w.contents['bappeda:batas_kecamatan'].keywords)
+gml = w.getfeature(typename=['dindik:sekolah'], maxfeatures=2).read()
+print('1.0.0 gml2', gml.count(b'<gml:featureMember>'))
 `;
     const out = await run('/usr/bin/python3', ['-c', script]);
-    expect(out).to.include('2.0.0 5').and.include('1.1.0 5');
+    expect(out).to.include('2.0.0 5').and.include('1.1.0 5').and.include('1.0.0 5');
+    expect(out).to.include("1.0.0 keywords ['WFS, Satu Data Satu Peta, Kota Tangerang']").and.include('1.0.0 gml2 2');
   });
 
   it('stored queries, GetPropertyValue and POST requests are schema-valid; WFS 1.0 for old clients', async () => {

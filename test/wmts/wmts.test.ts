@@ -116,6 +116,32 @@ describe('WMTS 1.0.0', () => {
     }
   });
 
+  it('answers the bare /wmts (GDAL) and QGIS’s SERVICE=WMS GetCapabilities with the WMTS capabilities; WMTS requests keep their exceptions', async () => {
+    const real = await get(`${node.url}/wmts?SERVICE=WMTS&REQUEST=GetCapabilities`);
+    for (const u of [`${node.url}/wmts`, `${node.url}/wmts?`, `${node.url}/wmts?SERVICE=WMS&REQUEST=GetCapabilities`, `${node.url}/wmts?service=wms&version=1.3.0&request=GetCapabilities`]) {
+      const r = await get(u);
+      expect(r.status, u).to.equal(200);
+      expect(r.type, u).to.contain('xml');
+      expect(r.body, u).to.equal(real.body);
+      expect(xsdErrors(r.body, SCHEMA.wmts10), u).to.equal('');
+    }
+    const head = await fetch(`${node.url}/wmts`, { method: 'HEAD' });
+    expect(head.status).to.equal(200);
+    const cases: Array<[string, RequestInit | undefined, string]> = [
+      [`${node.url}/wmts?SERVICE=WMTS`, undefined, 'MissingParameterValue'],
+      [`${node.url}/wmts?LAYER=bappeda:batas_kota`, undefined, 'MissingParameterValue'],
+      [`${node.url}/wmts?SERVICE=WMS&REQUEST=GetMap&LAYERS=bappeda:batas_kota`, undefined, 'InvalidParameterValue'],
+      [`${node.url}/wmts?SERVICE=WMS`, undefined, 'InvalidParameterValue'],
+      [`${node.url}/wmts`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' }, 'MissingParameterValue'],
+    ];
+    for (const [u, init, code] of cases) {
+      const r = await get(u, init);
+      expect(r.status, u).to.equal(400);
+      expect(r.body, u).to.contain(`exceptionCode="${code}"`);
+      expect(xsdErrors(r.body, SCHEMA.ows110), u).to.equal('');
+    }
+  });
+
   it('GDAL reads the WMTS (raster) and its vector tiles (MVT driver)', async () => {
     const dir = mkdtempSync(`${tmpdir()}/simpul-wmts-`);
     const info = await run('gdalinfo', [`WMTS:${node.url}/wmts/1.0.0/WMTSCapabilities.xml,layer=bappeda:batas_kecamatan,tilematrixset=WebMercatorQuad`]);
