@@ -1,4 +1,5 @@
 /** Configuration from the environment: one table of settings, documented in the README. */
+import { isIP } from 'node:net';
 
 export interface Config {
   port: number;
@@ -23,6 +24,39 @@ export interface Config {
   /** Map queries (GetMap, raster tiles) running at once; the rest wait in turn. Default: one
    *  per core; 0: no limit. */
   mapQueries?: number;
+  /** Failed sign-ins an account (existing or not) is allowed before back-off starts. */
+  signInAccountFailures: number;
+  /** Failed sign-ins (passwords or tokens) one client address is allowed before back-off starts. */
+  signInAddressFailures: number;
+  /** First back-off after the allowance; it doubles with each further failure, up to the maximum. */
+  signInBackoffMs: number;
+  signInBackoffMaxMs: number;
+  /** Password hashes (scrypt) computed at once, and how many more may wait; past that: 503. */
+  passwordHashConcurrency: number;
+  passwordHashQueue: number;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For gives the client's address (null: none). */
+  trustProxy: number | string[] | null;
+}
+
+/** A whole number setting in [min, max]; anything else stops the start with a message. */
+function strictInt(env: NodeJS.ProcessEnv, name: string, d: number, min: number, max: number): number {
+  const v = env[name];
+  if (v === undefined || v === '') return d;
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${v}")`);
+  return Number(v);
+}
+
+/** SIMPUL_TRUST_PROXY: a number of proxy hops, or a list of proxy addresses/ranges (and the names
+ *  loopback, linklocal, uniquelocal). "true" is refused: trusting every address would let any
+ *  client choose its own address with X-Forwarded-For and so escape the sign-in limits. */
+export function trustProxyOf(v: string | undefined): number | string[] | null {
+  if (v === undefined || !v.trim()) return null;
+  if (/^\d+$/.test(v.trim())) return Number(v) || null;
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const ok = (s: string) => ['loopback', 'linklocal', 'uniquelocal'].includes(s) || /^([^/]+)(\/\d{1,3})?$/.test(s) && isIP(s.split('/')[0]) !== 0;
+  const bad = list.filter((s) => !ok(s));
+  if (bad.length || !list.length) throw new Error(`SIMPUL_TRUST_PROXY must be a number of proxies or a list of proxy addresses (got "${v}")`);
+  return list;
 }
 
 const int = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
@@ -48,5 +82,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cacheDir: env.SIMPUL_CACHE_DIR || `${dataDir}/cache`,
     renderThreads: env.SIMPUL_RENDER_THREADS && /^\d+$/.test(env.SIMPUL_RENDER_THREADS) ? Number(env.SIMPUL_RENDER_THREADS) : undefined,
     mapQueries: env.SIMPUL_MAP_QUERIES && /^\d+$/.test(env.SIMPUL_MAP_QUERIES) ? Number(env.SIMPUL_MAP_QUERIES) : undefined,
+    signInAccountFailures: strictInt(env, 'SIMPUL_SIGNIN_ACCOUNT_FAILURES', 5, 1, 1_000_000),
+    signInAddressFailures: strictInt(env, 'SIMPUL_SIGNIN_ADDRESS_FAILURES', 30, 1, 1_000_000),
+    signInBackoffMs: strictInt(env, 'SIMPUL_SIGNIN_BACKOFF_MS', 1000, 1, 86_400_000),
+    signInBackoffMaxMs: strictInt(env, 'SIMPUL_SIGNIN_BACKOFF_MAX_MS', 900_000, 1, 86_400_000),
+    passwordHashConcurrency: strictInt(env, 'SIMPUL_PASSWORD_HASH_CONCURRENCY', 1, 1, 64),
+    passwordHashQueue: strictInt(env, 'SIMPUL_PASSWORD_HASH_QUEUE', 16, 0, 100_000),
+    trustProxy: trustProxyOf(env.SIMPUL_TRUST_PROXY),
   };
 }
