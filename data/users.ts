@@ -64,16 +64,21 @@ export const dummyHash = (): Promise<string> => (dummy ??= hashPassword(randomBy
 const PARAM = /^\d{1,7}$/;
 
 export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+  return pool.run(() => verifyInPool(password, stored));
+}
+
+/** The check itself; the caller holds a place in the pool. */
+async function verifyInPool(password: string, stored: string | null): Promise<boolean> {
   const parts = (stored ?? '').split('$');
   const [kind, n, r, p, salt, key] = parts;
   const wellFormed = parts.length === 6 && kind === 'scrypt' && PARAM.test(n) && PARAM.test(r) && PARAM.test(p) && Number(n) <= 1 << 20 && Number(r) * Number(p) <= 64;
   if (!wellFormed) {
-    await verifyPassword(password, await dummyHash()); // the same time as a real check
+    await verifyInPool(password, await dummyHash()); // the same time as a real check
     return false;
   }
   const expected = Buffer.from(key, 'base64');
   if (expected.length < 16) return false;
-  const got = await pool.run(() => scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem }));
+  const got = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem });
   return timingSafeEqual(expected, got);
 }
 
@@ -137,16 +142,21 @@ export async function principalForToken(db: Db, token: string): Promise<Principa
   return r.rows[0] ? principalOf(r.rows[0]) : null;
 }
 
+/** A password sign-in, the user's lookup included, takes a place in the hashing pool: a flood
+ *  past the pool's queue is refused (HashBusyError) before it costs the database anything. */
 export async function principalForPassword(db: Db, username: string, password: string): Promise<Principal | null> {
-  const r = await db.query<UserRow & { password_hash: string | null }>(
-    'SELECT id, username, role, organisation, password_hash FROM simpul.app_user WHERE username = $1',
-    [username],
-  );
-  const u = r.rows[0];
-  // An unknown user, or one without a password, costs the same scrypt as a wrong password:
-  // the time of the answer does not tell which usernames exist.
-  const ok = await verifyPassword(password, u?.password_hash ?? (await dummyHash()));
-  return u && u.password_hash && ok ? principalOf(u) : null;
+  const dummyStored = await dummyHash(); // outside the pool: computing it takes a place of its own
+  return pool.run(async () => {
+    const r = await db.query<UserRow & { password_hash: string | null }>(
+      'SELECT id, username, role, organisation, password_hash FROM simpul.app_user WHERE username = $1',
+      [username],
+    );
+    const u = r.rows[0];
+    // An unknown user, or one without a password, costs the same scrypt as a wrong password:
+    // the time of the answer does not tell which usernames exist.
+    const ok = await verifyInPool(password, u?.password_hash ?? dummyStored);
+    return u && u.password_hash && ok ? principalOf(u) : null;
+  });
 }
 
 export async function listUsers(db: Db): Promise<UserRow[]> {

@@ -63,11 +63,11 @@ export function authMiddleware(db: Db, settings: Partial<SignInSettings> = {}) {
       return next();
     }
     const address = clientAddress(req);
-    const addressWait = addresses.waitMs(address);
+    const addressWait = addresses.begin(address);
     if (addressWait) return tooMany(res, addressWait, 'from this address');
+    let account: string | undefined;
     try {
       let p: Principal | null = null;
-      let account: string | undefined;
       const m = /^(Bearer|Basic)\s+(\S+)$/i.exec(h.trim());
       if (m && m[1].toLowerCase() === 'bearer') {
         p = await principalForToken(db, m[2]);
@@ -82,9 +82,9 @@ export function authMiddleware(db: Db, settings: Partial<SignInSettings> = {}) {
             p = byToken;
           } else {
             // Unknown usernames are counted like known ones, so a lock-out tells nothing either.
-            account = user.toLowerCase();
-            const accountWait = accounts.waitMs(account);
+            const accountWait = accounts.begin(user.toLowerCase());
             if (accountWait) return tooMany(res, accountWait, 'for this account');
+            account = user.toLowerCase();
             p = await principalForPassword(db, user, secret);
           }
         }
@@ -107,6 +107,9 @@ export function authMiddleware(db: Db, settings: Partial<SignInSettings> = {}) {
         return;
       }
       next(err);
+    } finally {
+      addresses.end(address);
+      if (account !== undefined) accounts.end(account);
     }
   };
 }

@@ -21,6 +21,8 @@ export interface BackoffSettings {
 
 export class FailureLimiter {
   private readonly strikes: LRUCache<string, Strikes>;
+  /** Checks under way per key: parallel guesses count before their answers do. Entries leave at 0. */
+  private readonly pending = new Map<string, number>();
 
   constructor(private readonly s: BackoffSettings) {
     // A key is forgotten a quarter of an hour after its longest possible wait has run out.
@@ -31,6 +33,27 @@ export class FailureLimiter {
   waitMs(key: string, now = Date.now()): number {
     const e = this.strikes.get(key);
     return e && e.until > now ? e.until - now : 0;
+  }
+
+  /**
+   * Admits one check for this key, or says how long to wait. Checks under way count against the
+   * allowance as failures would, so that guesses sent all at once cannot outrun the count; once
+   * over the allowance (and the back-off waited out), one check at a time. Call `end` after.
+   */
+  begin(key: string, now = Date.now()): number {
+    const wait = this.waitMs(key, now);
+    if (wait) return wait;
+    const failures = this.strikes.get(key)?.failures ?? 0;
+    const running = this.pending.get(key) ?? 0;
+    if (failures >= this.s.allowance ? running > 0 : failures + running >= this.s.allowance) return this.s.baseMs;
+    this.pending.set(key, running + 1);
+    return 0;
+  }
+
+  end(key: string): void {
+    const running = (this.pending.get(key) ?? 1) - 1;
+    if (running > 0) this.pending.set(key, running);
+    else this.pending.delete(key);
   }
 
   fail(key: string, now = Date.now()): void {
