@@ -318,8 +318,11 @@ describe('security: sign-in is bounded', () => {
       expect(statuses.filter((s) => s === 503 || s === 429).length, 'the excess is refused').to.be.greaterThan(100);
       for (const a of signIn.answers) if (a.status !== 401) expect(a.retryAfter, String(a.status)).to.match(/^\d+$/);
       // Before: unrelated requests slowed from 0.02 s to 4 s (every scrypt ran, filling libuv's four threads).
-      expect(signIn.fs, figures).to.be.below(base.fs + 100);
-      expect(signIn.health, figures).to.be.below(base.health + 100);
+      // On a shared 2-core machine one worst sample varies by a factor of two from run to run, so the
+      // bound is twice the baseline's plus 100 ms; without the bounded pool the same flood took
+      // /health to 2.4 s and a file stat to 1.3 s against a baseline of about 0.3 s.
+      expect(signIn.fs, figures).to.be.below(2 * base.fs + 100);
+      expect(signIn.health, figures).to.be.below(2 * base.health + 100);
     });
   });
 });
