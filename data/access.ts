@@ -60,6 +60,25 @@ export function canChangeStatus(p: Principal, layer: Guarded, to: LayerStatus): 
   return p.role === 'walidata';
 }
 
+/** How widely each class is read, widest first: PUBLIC (everyone), GOVERNMENT (any government
+ *  user), PRIVATE (the owner, the walidata), IGSTRATEGIS (admin only, see canRead). */
+export const ACCESS_BREADTH: Readonly<Record<AccessClass, number>> = { PUBLIC: 3, GOVERNMENT: 2, PRIVATE: 1, IGSTRATEGIS: 0 };
+
+export const widens = (from: AccessClass, to: AccessClass) => ACCESS_BREADTH[to] > ACCESS_BREADTH[from];
+
+/**
+ * May this caller move a layer from one access class to another? Widening access is a workflow
+ * decision of the walidata (or an admin), like publishing; narrowing protects data, so whoever
+ * may write the organisation's layers (its produsen, the walidata, admin) may do it. The pembina
+ * supervises and verifies but does not write layers, so it changes no class.
+ */
+export function canChangeAccess(p: Principal, layer: Guarded, to: AccessClass): boolean {
+  if (p.kind === 'anonymous' || !canRead(p, layer)) return false;
+  if (to === layer.accessClass) return true;
+  if (widens(layer.accessClass, to)) return p.role === 'walidata' || p.role === 'admin';
+  return canWrite(p, layer.organisation);
+}
+
 export const isAdmin = (p: Principal) => p.kind === 'user' && p.role === 'admin';
 
 /**

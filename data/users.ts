@@ -1,5 +1,5 @@
-/** Users, roles and API tokens. Passwords are hashed with scrypt (a memory-hard KDF);
- *  tokens are random and stored only as their SHA-256. */
+/** Users, roles and API tokens. Passwords are hashed with scrypt (a memory-hard KDF) in a
+ *  bounded pool; tokens are random and stored only as their SHA-256. */
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Db } from './db/types.js';
@@ -9,17 +9,75 @@ import { ROLES } from './access.js';
 const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
 const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
+/** Too many passwords are being hashed already: the caller should try again shortly. */
+export class HashBusyError extends Error {
+  readonly retryAfterS = 1;
+}
+
+/**
+ * Each scrypt takes one of libuv's four threads for tens of milliseconds. Unbounded, a flood of
+ * sign-ins fills all four, and file reads, zlib and DNS of every other request wait behind them.
+ * So hashes run a few at a time, a bounded number wait, and the rest are refused at once.
+ */
+class HashPool {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(public concurrency = 1, public queue = 16) {}
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.running < this.concurrency) this.running++;
+    else if (this.waiting.length < this.queue) await new Promise<void>((go) => this.waiting.push(go));
+    else throw new HashBusyError('too many sign-ins are being checked at once');
+    try {
+      return await fn();
+    } finally {
+      // Hand the slot to the next in line, or give it back.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+}
+
+const pool = new HashPool();
+
+/** Sets the pool's size (SIMPUL_PASSWORD_HASH_CONCURRENCY) and queue (SIMPUL_PASSWORD_HASH_QUEUE). */
+export function configurePasswordHashing(o: { concurrency: number; queue: number }): void {
+  pool.concurrency = Math.max(1, o.concurrency);
+  pool.queue = Math.max(0, o.queue);
+}
+
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, 32, SCRYPT);
+  const key = await pool.run(() => scrypt(password, salt, 32, SCRYPT));
   return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
+/** A hash of a random password with the same parameters: unknown users and users without a
+ *  password are checked against it, so that they take as long as a wrong password does. */
+let dummy: Promise<string> | undefined;
+export const dummyHash = (): Promise<string> => (dummy ??= hashPassword(randomBytes(18).toString('base64')).catch((err) => {
+  dummy = undefined;
+  throw err;
+}));
+
+const PARAM = /^\d{1,7}$/;
+
 export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
-  if (!stored) return false;
-  const [kind, n, r, p, salt, key] = stored.split('$');
-  if (kind !== 'scrypt') return false;
+  return pool.run(() => verifyInPool(password, stored));
+}
+
+/** The check itself; the caller holds a place in the pool. */
+async function verifyInPool(password: string, stored: string | null): Promise<boolean> {
+  const parts = (stored ?? '').split('$');
+  const [kind, n, r, p, salt, key] = parts;
+  const wellFormed = parts.length === 6 && kind === 'scrypt' && PARAM.test(n) && PARAM.test(r) && PARAM.test(p) && Number(n) <= 1 << 20 && Number(r) * Number(p) <= 64;
+  if (!wellFormed) {
+    await verifyInPool(password, await dummyHash()); // the same time as a real check
+    return false;
+  }
   const expected = Buffer.from(key, 'base64');
+  if (expected.length < 16) return false;
   const got = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem });
   return timingSafeEqual(expected, got);
 }
@@ -84,14 +142,21 @@ export async function principalForToken(db: Db, token: string): Promise<Principa
   return r.rows[0] ? principalOf(r.rows[0]) : null;
 }
 
+/** A password sign-in, the user's lookup included, takes a place in the hashing pool: a flood
+ *  past the pool's queue is refused (HashBusyError) before it costs the database anything. */
 export async function principalForPassword(db: Db, username: string, password: string): Promise<Principal | null> {
-  const r = await db.query<UserRow & { password_hash: string | null }>(
-    'SELECT id, username, role, organisation, password_hash FROM simpul.app_user WHERE username = $1',
-    [username],
-  );
-  const u = r.rows[0];
-  if (!u || !(await verifyPassword(password, u.password_hash))) return null;
-  return principalOf(u);
+  const dummyStored = await dummyHash(); // outside the pool: computing it takes a place of its own
+  return pool.run(async () => {
+    const r = await db.query<UserRow & { password_hash: string | null }>(
+      'SELECT id, username, role, organisation, password_hash FROM simpul.app_user WHERE username = $1',
+      [username],
+    );
+    const u = r.rows[0];
+    // An unknown user, or one without a password, costs the same scrypt as a wrong password:
+    // the time of the answer does not tell which usernames exist.
+    const ok = await verifyInPool(password, u?.password_hash ?? dummyStored);
+    return u && u.password_hash && ok ? principalOf(u) : null;
+  });
 }
 
 export async function listUsers(db: Db): Promise<UserRow[]> {

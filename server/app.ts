@@ -33,6 +33,8 @@ export function createApp(ctx: AppContext): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('etag', false);
+  // req.ip (sign-in limits) trusts X-Forwarded-For only from the proxies SIMPUL_TRUST_PROXY names.
+  if (ctx.config.trustProxy) app.set('trust proxy', ctx.config.trustProxy);
 
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
@@ -56,7 +58,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(express.text({ type: XML_TYPES, limit: '5mb' }));
   app.use(express.json({ limit: '2mb', type: ['application/json', 'application/geo+json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: false, limit: '2mb' }));
-  app.use(authMiddleware(ctx.db));
+  app.use(authMiddleware(ctx.db, ctx.config));
   app.use(async (req, res, next) => {
     res.locals.baseUrl = publicBaseUrl(req, ctx.config.publicUrl);
     try {

@@ -1,23 +1,53 @@
 /** Who is asking: `Authorization: Bearer <token>`, or HTTP Basic with a password or with
  *  a token as the password (what QGIS and ArcGIS can send). No credentials: anonymous.
- *  Wrong credentials: 401, never a silent downgrade to anonymous. */
+ *  Wrong credentials: 401, never a silent downgrade to anonymous.
+ *
+ *  Sign-in is bounded: failures are counted per account and per client address and answered
+ *  429 with Retry-After once over the allowance (back-off doubling); passwords are hashed a
+ *  few at a time (503 with Retry-After when too many wait); unknown users cost the same time
+ *  as known ones. Only successes are cached, so a cache never answers a wrong guess. */
+import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../data/db/types.js';
 import { ANONYMOUS, type Principal } from '../data/access.js';
-import { principalForPassword, principalForToken } from '../data/users.js';
+import { HashBusyError, configurePasswordHashing, dummyHash, principalForPassword, principalForToken } from '../data/users.js';
+import type { Config } from './config.js';
+import { FailureLimiter, addressKey } from './sign-in-limits.js';
 
 const TTL_MS = 30_000;
 
-export function authMiddleware(db: Db) {
-  // Tile and map clients send the same credentials hundreds of times a second.
-  const cache = new Map<string, { p: Principal | null; at: number }>();
-  const resolve = async (key: string, fn: () => Promise<Principal | null>) => {
-    const hit = cache.get(key);
-    if (hit && Date.now() - hit.at < TTL_MS) return hit.p;
-    const p = await fn();
-    if (cache.size > 10_000) cache.clear();
-    cache.set(key, { p, at: Date.now() });
-    return p;
+type SignInSettings = Pick<Config, 'signInAccountFailures' | 'signInAddressFailures' | 'signInBackoffMs' | 'signInBackoffMaxMs' | 'passwordHashConcurrency' | 'passwordHashQueue'>;
+
+const DEFAULTS: SignInSettings = {
+  signInAccountFailures: 5,
+  signInAddressFailures: 30,
+  signInBackoffMs: 1000,
+  signInBackoffMaxMs: 900_000,
+  passwordHashConcurrency: 1,
+  passwordHashQueue: 16,
+};
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('base64');
+
+/** Express sets req.ip from the socket, or from X-Forwarded-For only through the proxies that
+ *  SIMPUL_TRUST_PROXY names (app.ts), so a client cannot choose the address it is counted by. */
+const clientAddress = (req: Request) => addressKey(req.ip ?? req.socket.remoteAddress);
+
+export function authMiddleware(db: Db, settings: Partial<SignInSettings> = {}) {
+  const s = { ...DEFAULTS, ...settings };
+  configurePasswordHashing({ concurrency: s.passwordHashConcurrency, queue: s.passwordHashQueue });
+  void dummyHash().catch(() => {}); // ready before the first unknown user asks
+  const backoff = { baseMs: s.signInBackoffMs, maxMs: s.signInBackoffMaxMs };
+  const accounts = new FailureLimiter({ ...backoff, allowance: s.signInAccountFailures });
+  const addresses = new FailureLimiter({ ...backoff, allowance: s.signInAddressFailures });
+  // Tile and map clients send the same credentials hundreds of times a second: successes are
+  // kept a short while, keyed by a hash of the header (never the password itself).
+  const signedIn = new LRUCache<string, Principal>({ max: 10_000, ttl: TTL_MS });
+
+  const tooMany = (res: Response, waitMs: number, whose: string) => {
+    res.set('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
+    res.status(429).json({ code: 'TooManyRequests', description: `Too many failed sign-ins ${whose}: try again in ${Math.max(1, Math.ceil(waitMs / 1000))} s` });
   };
 
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -26,33 +56,60 @@ export function authMiddleware(db: Db) {
       res.locals.principal = ANONYMOUS;
       return next();
     }
+    const key = sha256(h);
+    const cached = signedIn.get(key);
+    if (cached) {
+      res.locals.principal = cached;
+      return next();
+    }
+    const address = clientAddress(req);
+    const addressWait = addresses.begin(address);
+    if (addressWait) return tooMany(res, addressWait, 'from this address');
+    let account: string | undefined;
     try {
       let p: Principal | null = null;
       const m = /^(Bearer|Basic)\s+(\S+)$/i.exec(h.trim());
       if (m && m[1].toLowerCase() === 'bearer') {
-        p = await resolve(`t:${m[2]}`, () => principalForToken(db, m[2]));
+        p = await principalForToken(db, m[2]);
       } else if (m) {
         const decoded = Buffer.from(m[2], 'base64').toString('utf8');
         const i = decoded.indexOf(':');
         const user = decoded.slice(0, i);
         const secret = decoded.slice(i + 1);
         if (i > 0) {
-          p = await resolve(`b:${decoded}`, async () => {
-            const byToken = secret.startsWith('spl_') ? await principalForToken(db, secret) : null;
-            if (byToken && byToken.kind === 'user' && byToken.username === user) return byToken;
-            return principalForPassword(db, user, secret);
-          });
+          const byToken = secret.startsWith('spl_') ? await principalForToken(db, secret) : null;
+          if (byToken && byToken.kind === 'user' && byToken.username === user) {
+            p = byToken;
+          } else {
+            // Unknown usernames are counted like known ones, so a lock-out tells nothing either.
+            const accountWait = accounts.begin(user.toLowerCase());
+            if (accountWait) return tooMany(res, accountWait, 'for this account');
+            account = user.toLowerCase();
+            p = await principalForPassword(db, user, secret);
+          }
         }
       }
       if (!p) {
+        addresses.fail(address);
+        if (account !== undefined) accounts.fail(account);
         res.set('WWW-Authenticate', 'Basic realm="Simpul", charset="UTF-8"');
         res.status(401).json({ code: 'Unauthorized', description: 'Invalid credentials' });
         return;
       }
+      if (account !== undefined) accounts.forget(account);
+      signedIn.set(key, p);
       res.locals.principal = p;
       next();
     } catch (err) {
+      if (err instanceof HashBusyError) {
+        res.set('Retry-After', String(err.retryAfterS));
+        res.status(503).json({ code: 'ServiceUnavailable', description: 'Too many sign-ins are being checked at once: try again in a moment' });
+        return;
+      }
       next(err);
+    } finally {
+      addresses.end(address);
+      if (account !== undefined) accounts.end(account);
     }
   };
 }

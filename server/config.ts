@@ -1,4 +1,5 @@
 /** Configuration from the environment: one table of settings, documented in the README. */
+import { isIP } from 'node:net';
 
 export interface Config {
   port: number;
@@ -34,6 +35,32 @@ export interface Config {
   tileCacheMaxZoom: number;
   /** Prefix of the tile cache's keys in Redis (several deployments on one Redis server). */
   redisPrefix: string;
+  /** Failed sign-ins an account (existing or not) is allowed before back-off starts. */
+  signInAccountFailures: number;
+  /** Failed sign-ins (passwords or tokens) one client address is allowed before back-off starts. */
+  signInAddressFailures: number;
+  /** First back-off after the allowance; it doubles with each further failure, up to the maximum. */
+  signInBackoffMs: number;
+  signInBackoffMaxMs: number;
+  /** Password hashes (scrypt) computed at once, and how many more may wait; past that: 503. */
+  passwordHashConcurrency: number;
+  passwordHashQueue: number;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For gives the client's address (null: none). */
+  trustProxy: number | string[] | null;
+}
+
+
+/** SIMPUL_TRUST_PROXY: a number of proxy hops, or a list of proxy addresses/ranges (and the names
+ *  loopback, linklocal, uniquelocal). "true" is refused: trusting every address would let any
+ *  client choose its own address with X-Forwarded-For and so escape the sign-in limits. */
+export function trustProxyOf(v: string | undefined): number | string[] | null {
+  if (v === undefined || !v.trim()) return null;
+  if (/^\d+$/.test(v.trim())) return Number(v) || null;
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const ok = (s: string) => ['loopback', 'linklocal', 'uniquelocal'].includes(s) || /^([^/]+)(\/\d{1,3})?$/.test(s) && isIP(s.split('/')[0]) !== 0;
+  const bad = list.filter((s) => !ok(s));
+  if (bad.length || !list.length) throw new Error(`SIMPUL_TRUST_PROXY must be a number of proxies or a list of proxy addresses (got "${v}")`);
+  return list;
 }
 
 const int = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
@@ -80,6 +107,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileCacheBytes: strictInt(env, 'SIMPUL_TILE_CACHE_MB', 1024, 1, 1024 * 1024) * 1024 * 1024,
     tileCacheMaxZoom: strictInt(env, 'SIMPUL_TILE_CACHE_MAX_ZOOM', 18, 0, 24),
     redisPrefix: env.SIMPUL_REDIS_PREFIX || 'simpul:tile:',
+    signInAccountFailures: strictInt(env, 'SIMPUL_SIGNIN_ACCOUNT_FAILURES', 5, 1, 1_000_000),
+    signInAddressFailures: strictInt(env, 'SIMPUL_SIGNIN_ADDRESS_FAILURES', 30, 1, 1_000_000),
+    signInBackoffMs: strictInt(env, 'SIMPUL_SIGNIN_BACKOFF_MS', 1000, 1, 86_400_000),
+    signInBackoffMaxMs: strictInt(env, 'SIMPUL_SIGNIN_BACKOFF_MAX_MS', 900_000, 1, 86_400_000),
+    passwordHashConcurrency: strictInt(env, 'SIMPUL_PASSWORD_HASH_CONCURRENCY', 1, 1, 64),
+    passwordHashQueue: strictInt(env, 'SIMPUL_PASSWORD_HASH_QUEUE', 16, 0, 100_000),
+    trustProxy: trustProxyOf(env.SIMPUL_TRUST_PROXY),
   };
 }
 

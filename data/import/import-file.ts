@@ -2,7 +2,7 @@
  *  GDAL, and write every layer through writeLayer — all layers of the file in ONE
  *  transaction, so a failed, refused or killed import leaves no table and no row. */
 import { sqlState, type Db, type Queryable } from '../db/types.js';
-import type { AccessClass, LayerStatus } from '../access.js';
+import type { AccessClass, LayerStatus, Principal } from '../access.js';
 import type { Layer } from '../catalogue/layer.js';
 import { sanitiseNames } from '../layers/columns.js';
 import { LayerWriteError, writeLayer, type WriteReport } from '../layers/write.js';
@@ -31,6 +31,8 @@ export interface ImportRequest {
   accessClass?: AccessClass;
   status?: LayerStatus;
   replace?: boolean;
+  /** Who imports (audit trail, access rule of a replace); none: the node itself. */
+  actor?: Principal;
   /** The most features the whole file may hold. */
   maxFeatures: number;
   onProgress?: (layer: string, read: number, total: number | null) => void;
@@ -96,7 +98,9 @@ export async function runImport(db: Db, prepared: PreparedImport): Promise<Impor
         {
           organisation: req.organisation,
           localName: names[i],
-          title: many ? `${req.title ?? req.name}: ${source.name}` : req.title ?? req.name,
+          // A replace keeps the layer's title unless one is given.
+          title: req.title === undefined ? undefined : many ? `${req.title}: ${source.name}` : req.title,
+          defaultTitle: many ? `${req.name}: ${source.name}` : req.name,
           abstract: req.abstract,
           keywords: req.keywords,
           nativeSrid: source.crs.nativeSrid,
@@ -105,7 +109,7 @@ export async function runImport(db: Db, prepared: PreparedImport): Promise<Impor
           attributes: source.attributes,
         },
         readFeatures(source, { onFeature, linearise }),
-        { replace: req.replace, onProgress: (n) => req.onProgress?.(names[i], n, source.knownCount) },
+        { replace: req.replace, actor: req.actor, onProgress: (n) => req.onProgress?.(names[i], n, source.knownCount) },
       ).catch((err) => {
         throw asImportError(err, source.where);
       });

@@ -1,6 +1,9 @@
-/** The workflow draft → verified → published, and changes of access class. */
+/** The workflow draft → verified → published, and changes of access class. Each decision is
+ *  checked against the layer as it is in the database (locked), and audited in the same
+ *  transaction. */
 import type { Db } from '../db/types.js';
-import { canChangeStatus, canWrite, type AccessClass, type LayerStatus, type Principal, ACCESS_CLASSES, LAYER_STATUSES } from '../access.js';
+import { canChangeAccess, canChangeStatus, canWrite, widens, type AccessClass, type LayerStatus, type Principal, ACCESS_CLASSES, LAYER_STATUSES } from '../access.js';
+import { writeAudit } from '../audit.js';
 import { bumpRevision } from '../catalogue/catalogue.js';
 import type { Layer } from '../catalogue/layer.js';
 
@@ -10,22 +13,50 @@ export class WorkflowError extends Error {
   }
 }
 
-export async function changeLayer(db: Db, p: Principal, layer: Layer, change: { status?: LayerStatus; accessClass?: AccessClass }): Promise<void> {
+export interface LayerChange {
+  status?: LayerStatus;
+  accessClass?: AccessClass;
+  /** Why, for the audit trail. */
+  reason?: string;
+}
+
+export async function changeLayer(db: Db, p: Principal, layer: Layer, change: LayerChange): Promise<void> {
   if (change.status && !LAYER_STATUSES.includes(change.status)) throw new WorkflowError(`status must be one of ${LAYER_STATUSES.join(', ')}`, 400);
   if (change.accessClass && !ACCESS_CLASSES.includes(change.accessClass)) throw new WorkflowError(`access class must be one of ${ACCESS_CLASSES.join(', ')}`, 400);
-  if (change.status && change.status !== layer.status && !canChangeStatus(p, layer, change.status)) {
-    throw new WorkflowError(`your role may not move ${layer.name} to ${change.status}`);
-  }
-  if (change.accessClass && change.accessClass !== layer.accessClass && !canWrite(p, layer.organisation)) {
-    throw new WorkflowError(`your role may not change the access class of ${layer.name}`);
-  }
+  if (!change.status && !change.accessClass) return;
   await db.transaction(async (tx) => {
+    const row = (await tx.query<{ access_class: AccessClass; status: LayerStatus }>(
+      'SELECT access_class, status FROM simpul.layer WHERE id = $1 FOR UPDATE',
+      [layer.id],
+    )).rows[0];
+    if (!row) throw new WorkflowError(`no layer named ${layer.name}`, 404);
+    const now = { organisation: layer.organisation, accessClass: row.access_class, status: row.status };
+    const status = change.status && change.status !== now.status ? change.status : undefined;
+    const access = change.accessClass && change.accessClass !== now.accessClass ? change.accessClass : undefined;
+    if (status && !canChangeStatus(p, now, status)) throw new WorkflowError(`your role may not move ${layer.name} to ${status}`);
+    if (access) assertMayChangeAccess(p, layer.name, now, access);
+    if (!status && !access) return;
+
     await tx.query(
       `UPDATE simpul.layer SET status = coalesce($2, status), access_class = coalesce($3, access_class), updated_at = now(),
          published_at = CASE WHEN coalesce($2, status) = 'published' THEN coalesce(published_at, now()) ELSE NULL END
        WHERE id = $1`,
-      [layer.id, change.status ?? null, change.accessClass ?? null],
+      [layer.id, status ?? null, access ?? null],
     );
+    const target = { id: layer.id, name: layer.name };
+    if (access) await writeAudit(tx, p, { action: 'layer.access', layer: target, before: { accessClass: now.accessClass }, after: { accessClass: access }, reason: change.reason });
+    if (status) await writeAudit(tx, p, { action: 'layer.status', layer: target, before: { status: now.status }, after: { status }, reason: change.reason });
     await bumpRevision(tx);
   });
+}
+
+/** Throws the sentence a caller should read when it may not move a layer to another access class. */
+export function assertMayChangeAccess(p: Principal, name: string, layer: { organisation: string; accessClass: AccessClass; status: LayerStatus }, to: AccessClass): void {
+  if (canChangeAccess(p, layer, to)) return;
+  if (widens(layer.accessClass, to) && canWrite(p, layer.organisation)) {
+    throw new WorkflowError(
+      `only the walidata may widen access to ${name} (${layer.accessClass} → ${to}); your role may only narrow it: ask the walidata`,
+    );
+  }
+  throw new WorkflowError(`your role may not change the access class of ${name}`);
 }

@@ -3,16 +3,25 @@
  *  Import (GDAL), the demo and the HTTP upload all come through here. */
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../db/types.js';
-import type { AccessClass, LayerStatus } from '../access.js';
+import { widens, type AccessClass, type LayerStatus, type Principal } from '../access.js';
+import { writeAudit } from '../audit.js';
 import { bumpRevision } from '../catalogue/catalogue.js';
 import { LAYER_COLUMNS, layerFromRow, layerTableSql, quoteIdent, type Attribute, type GeometryType, type Layer, type LayerMetadata } from '../catalogue/layer.js';
 import { SQL_TYPE, coerce } from './columns.js';
 import { addWebMercatorColumn } from './web-mercator.js';
 
+/**
+ * A layer to write. When it replaces the data of an existing layer, what people decided and wrote
+ * about that layer stays as it is unless named here: access class, status, title, abstract,
+ * keywords, KUGI code and metadata (merged). A data update never widens access by itself.
+ */
 export interface NewLayer {
   organisation: string;
   localName: string;
-  title: string;
+  /** The title; a replace keeps the layer's title when it is not given. */
+  title?: string;
+  /** The title of a new layer when none is given (its name, say). */
+  defaultTitle?: string;
   abstract?: string;
   keywords?: string[];
   kugiFcode?: string | null;
@@ -43,10 +52,16 @@ export interface WriteReport {
 export interface WriteOptions {
   /** Replace the data of an existing layer of that name, keeping its UUID. */
   replace?: boolean;
+  /** Who writes (for the audit trail and the access rule); none: the node itself (CLI, demo). */
+  actor?: Principal;
   onProgress?: (read: number) => void;
 }
 
-export class LayerWriteError extends Error {}
+export class LayerWriteError extends Error {
+  constructor(message: string, readonly status = 400) {
+    super(message);
+  }
+}
 
 export const orgSchema = (org: string) => `org_${org}`;
 
@@ -81,10 +96,13 @@ export async function writeLayer(
     const finished = await finishTable(tx, table, spec.localName, report);
 
     const id = existing?.id ?? randomUUID();
+    const kept = existing ? keptOnReplace(existing, spec, name, opts.actor) : undefined;
     const values = [
-      id, spec.organisation, name, schema, spec.localName, spec.title, spec.abstract ?? '', spec.keywords ?? [], spec.kugiFcode ?? null,
+      id, spec.organisation, name, schema, spec.localName,
+      spec.title ?? kept?.title ?? spec.defaultTitle ?? spec.localName,
+      spec.abstract ?? kept?.abstract ?? '', spec.keywords ?? kept?.keywords ?? [], spec.kugiFcode ?? kept?.kugiFcode ?? null,
       finished.geometryType, spec.nativeSrid, ...(finished.bbox ?? [null, null, null, null]), finished.count,
-      JSON.stringify(spec.attributes), spec.accessClass ?? 'PUBLIC', spec.status ?? 'draft', JSON.stringify(spec.metadata ?? {}),
+      JSON.stringify(spec.attributes), spec.accessClass ?? kept?.accessClass ?? 'PUBLIC', spec.status ?? kept?.status ?? 'draft', JSON.stringify(spec.metadata ?? {}),
     ];
     const row = existing
       ? await tx.query(
@@ -104,8 +122,14 @@ export async function writeLayer(
            RETURNING ${LAYER_COLUMNS}`,
           values,
         );
+    const layer = layerFromRow(row.rows[0]);
+    if (existing) {
+      const was = { accessClass: existing.access_class, status: existing.status, featureCount: Number(existing.feature_count), dataVersion: existing.data_version };
+      const now = { accessClass: layer.accessClass, status: layer.status, featureCount: layer.featureCount, dataVersion: layer.dataVersion };
+      await writeAudit(tx, opts.actor, { action: 'layer.replace', layer: { id, name }, before: was, after: now });
+    }
     await bumpRevision(tx);
-    return { layer: layerFromRow(row.rows[0]), report };
+    return { layer, report };
   });
 }
 
@@ -197,6 +221,23 @@ async function finishTable(tx: Queryable, table: string, localName: string, repo
   return { geometryType, count, bbox };
 }
 
+/** What a replace keeps of the existing layer (its catalogue row), after checking that naming
+ *  another access class does not widen access without the walidata. */
+function keptOnReplace(existing: Record<string, any>, spec: NewLayer, name: string, actor: Principal | undefined) {
+  const accessClass = existing.access_class as AccessClass;
+  if (spec.accessClass && widens(accessClass, spec.accessClass) && actor && !(actor.kind === 'user' && (actor.role === 'walidata' || actor.role === 'admin'))) {
+    throw new LayerWriteError(`only the walidata may widen access to ${name} (${accessClass} → ${spec.accessClass}); a data update keeps the access class when none is given`, 403);
+  }
+  return {
+    title: existing.title as string,
+    abstract: existing.abstract as string,
+    keywords: existing.keywords as string[],
+    kugiFcode: existing.kugi_fcode as string | null,
+    accessClass,
+    status: existing.status as LayerStatus,
+  };
+}
+
 function baseType(t: string): string {
   const u = t.toUpperCase().replace(/^MULTI/, '');
   if (u === 'POINT') return 'Point';
@@ -220,11 +261,12 @@ export async function touchLayerData(tx: Queryable, layer: Pick<Layer, 'id' | 's
   await bumpRevision(tx);
 }
 
-/** Deletes a layer's table and catalogue row together. */
-export async function dropLayer(db: Db, layer: Pick<Layer, 'id' | 'schema' | 'table'>): Promise<void> {
+/** Deletes a layer's table and catalogue row together (and says so in the audit trail when it knows who). */
+export async function dropLayer(db: Db, layer: Pick<Layer, 'id' | 'schema' | 'table'> & Partial<Pick<Layer, 'name' | 'accessClass' | 'status'>>, actor?: Principal): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query(`DROP TABLE IF EXISTS ${layerTableSql(layer)}`);
     await tx.query('DELETE FROM simpul.layer WHERE id = $1', [layer.id]);
+    if (actor) await writeAudit(tx, actor, { action: 'layer.delete', layer: { id: layer.id, name: layer.name ?? '' }, before: { accessClass: layer.accessClass, status: layer.status }, after: null });
     await bumpRevision(tx);
   });
 }

@@ -3,7 +3,8 @@ import type { Migration } from './types.js';
 import { core } from './001-core.js';
 import { spatialRefSys } from './002-srs.js';
 import { organisations } from './003-organisations.js';
+import { audit } from './004-audit.js';
 import { layerStyles } from '../styles/migration.js';
 import { webMercatorColumns } from './101-web-mercator.js';
 
-export const MIGRATIONS: Migration[] = [core, spatialRefSys, organisations, webMercatorColumns, layerStyles];
+export const MIGRATIONS: Migration[] = [core, spatialRefSys, organisations, audit, webMercatorColumns, layerStyles];

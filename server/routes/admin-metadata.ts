@@ -10,17 +10,24 @@ import { completeness, layerRecord } from '../../data/metadata/record.js';
 import { MAINTENANCE_CODES, PROGRESS_CODES, isTopicCategory } from '../../data/metadata/codelists.js';
 import { recordFeature } from '../../ogc/records/geojson.js';
 
-/** Fields a person may write, each with its check. */
-const FIELDS: Record<string, (v: unknown) => boolean> = {
-  purpose: (v) => typeof v === 'string' && v.length <= 4000,
-  topicCategory: isTopicCategory,
-  lineage: (v) => typeof v === 'string' && v.length <= 8000,
-  progress: (v) => (PROGRESS_CODES as readonly unknown[]).includes(v),
-  maintenance: (v) => (MAINTENANCE_CODES as readonly unknown[]).includes(v),
-  licence: (v) => typeof v === 'string' && /^https?:\/\/\S+$/.test(v),
-  useConstraints: (v) => typeof v === 'string' && v.length <= 4000,
-  placeKeywords: (v) => Array.isArray(v) && v.length <= 50 && v.every((p) => p && typeof p.name === 'string' && typeof p.code === 'string'),
-};
+const text = (max: number) => (v: unknown) => typeof v === 'string' && v.length <= max;
+const isPlace = (p: unknown) =>
+  !!p && typeof p === 'object' && !Array.isArray(p) && Object.keys(p).every((k) => k === 'name' || k === 'code') &&
+  typeof (p as { name?: unknown }).name === 'string' && typeof (p as { code?: unknown }).code === 'string';
+
+/** Fields a person may write: the only keys accepted, each with its check and what it takes.
+ *  A Map, so that keys like `__proto__` or `constructor` are simply unknown. */
+const FIELDS = new Map<string, { check: (v: unknown) => boolean; takes: string }>([
+  ['purpose', { check: text(4000), takes: 'text of at most 4000 characters' }],
+  ['topicCategory', { check: isTopicCategory, takes: 'an ISO 19115 topic category code' }],
+  ['lineage', { check: text(8000), takes: 'text of at most 8000 characters' }],
+  ['progress', { check: (v) => (PROGRESS_CODES as readonly unknown[]).includes(v), takes: `one of ${PROGRESS_CODES.join(', ')}` }],
+  ['maintenance', { check: (v) => (MAINTENANCE_CODES as readonly unknown[]).includes(v), takes: `one of ${MAINTENANCE_CODES.join(', ')}` }],
+  ['licence', { check: (v) => typeof v === 'string' && v.length <= 2000 && /^https?:\/\/\S+$/.test(v), takes: 'an http(s) URL' }],
+  ['useConstraints', { check: text(4000), takes: 'text of at most 4000 characters' }],
+  ['placeKeywords', { check: (v) => Array.isArray(v) && v.length <= 50 && v.every(isPlace), takes: 'a list of at most 50 {name, code} places' }],
+]);
+const KUGI = 'kugiFcode';
 
 export function mountAdminMetadata(router: Router, ctx: AppContext): void {
   const describe = (name: string, base: string) => {
@@ -37,22 +44,28 @@ export function mountAdminMetadata(router: Router, ctx: AppContext): void {
   router.put('/api/layers/:name/metadata', express.json({ limit: '256kb' }), async (req, res) => {
     const layer = writableLayer(ctx, res, req.params.name, 'edit the metadata of');
     if (!layer) return;
-    const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
-    const patch: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(body)) {
-      if (k === 'kugiFcode') continue;
-      const check = FIELDS[k];
-      if (!check) {
-        res.status(400).json({ code: 'InvalidParameterValue', description: `Unknown metadata field ${k} (allowed: ${Object.keys(FIELDS).join(', ')}, kugiFcode)` });
-        return;
-      }
-      if (!check(v)) {
-        res.status(400).json({ code: 'InvalidParameterValue', description: `Invalid value for ${k}` });
+    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
+      res.status(400).json({ code: 'InvalidParameterValue', description: `Send a JSON object of metadata fields (${[...FIELDS.keys(), KUGI].join(', ')})` });
+      return;
+    }
+    // Own keys only, read into a Map: nothing of the body reaches a prototype.
+    const body = new Map<string, unknown>(Object.entries(req.body as object));
+    const unknown = [...body.keys()].filter((k) => k !== KUGI && !FIELDS.has(k));
+    if (unknown.length) {
+      res.status(400).json({ code: 'InvalidParameterValue', description: `Unknown metadata field(s) ${unknown.map((k) => JSON.stringify(k)).join(', ')} (allowed: ${[...FIELDS.keys(), KUGI].join(', ')})` });
+      return;
+    }
+    const patch: Record<string, unknown> = Object.create(null);
+    for (const [k, v] of body) {
+      if (k === KUGI) continue;
+      const field = FIELDS.get(k)!;
+      if (!field.check(v)) {
+        res.status(400).json({ code: 'InvalidParameterValue', description: `Invalid value for ${k}: it takes ${field.takes}` });
         return;
       }
       patch[k] = v;
     }
-    const kugi = body.kugiFcode;
+    const kugi = body.get(KUGI);
     if (kugi !== undefined && kugi !== null && (typeof kugi !== 'string' || !/^[A-Za-z0-9.\-]{1,32}$/.test(kugi))) {
       res.status(400).json({ code: 'InvalidParameterValue', description: 'kugiFcode must be a KUGI feature code' });
       return;

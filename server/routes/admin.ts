@@ -4,19 +4,21 @@
  *  may not see answers 404, never 403. */
 import type { Request, Response, Router } from 'express';
 import { ACCESS_CLASSES, canChangeStatus, canWrite, type AccessClass, type LayerStatus, type Principal } from '../../data/access.js';
+import { layerAudit } from '../../data/audit.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { ImportError } from '../../data/import/errors.js';
 import { importFile } from '../../data/import/import-file.js';
 import { describeLayer } from '../../data/layers/describe.js';
-import { changeLayer, WorkflowError } from '../../data/layers/status.js';
-import { dropLayer } from '../../data/layers/write.js';
+import { assertMayChangeAccess, changeLayer, WorkflowError } from '../../data/layers/status.js';
+import { dropLayer, LayerWriteError } from '../../data/layers/write.js';
 import { requireUser } from '../auth.js';
 import { baseUrlOf, principalOf, type AppContext } from '../context.js';
 import { receiveUpload, UploadError } from './admin-upload.js';
 
 const LAYER_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 const TRUE = /^(1|true|yes|on|ya)$/i;
-const PATCHABLE = new Set(['status', 'accessClass', 'title', 'abstract', 'keywords']);
+const PATCHABLE = new Set(['status', 'accessClass', 'title', 'abstract', 'keywords', 'reason']);
+const MAX_REASON = 2000;
 
 class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -29,7 +31,7 @@ const CODES: Record<number, string> = { 400: 'InvalidRequest', 403: 'Forbidden',
 /** Known failures become their status and a plain sentence; anything else goes to the app's 500 handler. */
 function asApiError(err: unknown): unknown {
   if (err instanceof ApiError) return err;
-  if (err instanceof ImportError || err instanceof UploadError || err instanceof WorkflowError) {
+  if (err instanceof ImportError || err instanceof UploadError || err instanceof WorkflowError || err instanceof LayerWriteError) {
     const status = (err as { status: number }).status;
     return new ApiError(status, CODES[status] ?? 'InvalidRequest', err.message);
   }
@@ -120,17 +122,33 @@ export function mountAdmin(router: Router, ctx: AppContext): void {
       if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'InvalidRequest', 'send a JSON object with status, accessClass, title, abstract or keywords');
       const unknown = Object.keys(body).filter((k) => !PATCHABLE.has(k));
       if (unknown.length) throw new ApiError(400, 'InvalidRequest', `unknown field(s) ${unknown.join(', ')}: use ${[...PATCHABLE].join(', ')}`);
-      for (const k of ['status', 'accessClass', 'title', 'abstract'] as const) {
+      for (const k of ['status', 'accessClass', 'title', 'abstract', 'reason'] as const) {
         if (body[k] !== undefined && typeof body[k] !== 'string') throw new ApiError(400, 'InvalidRequest', `${k} must be a string`);
       }
+      if (body.reason !== undefined && body.reason.length > MAX_REASON) throw new ApiError(400, 'InvalidRequest', `reason must be at most ${MAX_REASON} characters`);
       const keywords = body.keywords === undefined ? undefined : keywordList(body.keywords);
       const describes = body.title !== undefined || body.abstract !== undefined || keywords !== undefined;
       // Refuse the description before anything changes, so a request is applied whole or not at all.
       if (describes && !canWrite(p, layer.organisation)) throw new ApiError(403, 'Forbidden', `your role may not change the description of ${layer.name}`);
-      await changeLayer(ctx.db, p, layer, { status: body.status as LayerStatus | undefined, accessClass: body.accessClass as AccessClass | undefined });
+      await changeLayer(ctx.db, p, layer, { status: body.status as LayerStatus | undefined, accessClass: body.accessClass as AccessClass | undefined, reason: body.reason });
       await describeLayer(ctx.db, p, layer, { title: body.title, abstract: body.abstract, keywords });
       await ctx.catalogue.reload();
       res.json(layerJson(ctx.catalogue.unguardedGet(layer.id)!, baseUrlOf(res)));
+    }),
+  );
+
+  // The layer's trail of decisions: for the walidata, admins and the layer's own organisation.
+  router.get(
+    '/api/layers/:name/audit',
+    requireUser,
+    api(async (req, res) => {
+      const p = principalOf(res);
+      const layer = visible(p, String(req.params.name));
+      const mayRead = p.kind === 'user' && (p.role === 'walidata' || p.role === 'admin' || p.organisation === layer.organisation);
+      if (!mayRead) throw new ApiError(403, 'Forbidden', `only the walidata and ${layer.organisation} may read the audit trail of ${layer.name}`);
+      const limit = req.query.limit === undefined ? 100 : Number(req.query.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new ApiError(400, 'InvalidRequest', 'limit must be a whole number from 1 to 1000');
+      res.json({ layer: layer.name, entries: await layerAudit(ctx.db, layer.id, limit) });
     }),
   );
 
@@ -141,7 +159,7 @@ export function mountAdmin(router: Router, ctx: AppContext): void {
       const p = principalOf(res);
       const layer = visible(p, String(req.params.name));
       if (!canWrite(p, layer.organisation)) throw new ApiError(403, 'Forbidden', `your role may not delete the layers of ${layer.organisation}`);
-      await dropLayer(ctx.db, layer);
+      await dropLayer(ctx.db, layer, p);
       await ctx.catalogue.reload();
       res.status(204).end();
     }),
@@ -169,13 +187,14 @@ async function upload(ctx: AppContext, req: Request, res: Response): Promise<voi
     const access = f.access ? (f.access.trim().toUpperCase() as AccessClass) : undefined;
     if (access && !ACCESS_CLASSES.includes(access)) throw new ApiError(400, 'InvalidRequest', `access must be one of ${ACCESS_CLASSES.join(', ')}`);
     const publish = TRUE.test(f.publish ?? '');
-    if (publish && !canChangeStatus(p, { organisation: org, accessClass: access ?? 'PUBLIC', status: 'draft' }, 'published')) {
-      throw new ApiError(403, 'Forbidden', 'your role may not publish layers: upload as draft, and the walidata publishes');
-    }
     const replace = TRUE.test(f.replace ?? '');
-    if (replace) {
-      const existing = ctx.catalogue.unguardedGet(`${org}:${name}`);
-      if (existing && !ctx.catalogue.find(p, existing.name)) throw new ApiError(403, 'Forbidden', `your role may not replace ${org}:${name}`);
+    const existing = replace ? ctx.catalogue.unguardedGet(`${org}:${name}`) : undefined;
+    if (existing && !ctx.catalogue.find(p, existing.name)) throw new ApiError(403, 'Forbidden', `your role may not replace ${org}:${name}`);
+    // A replace keeps the layer's class and status; naming another class follows the rule of PATCH
+    // (only the walidata widens), checked again inside the write's transaction.
+    if (existing && access) assertMayChangeAccess(p, existing.name, existing, access);
+    if (publish && !canChangeStatus(p, { organisation: org, accessClass: access ?? existing?.accessClass ?? 'PUBLIC', status: existing?.status ?? 'draft' }, 'published')) {
+      throw new ApiError(403, 'Forbidden', 'your role may not publish layers: upload as draft, and the walidata publishes');
     }
 
     const result = await importFile(ctx.db, {
@@ -191,6 +210,7 @@ async function upload(ctx: AppContext, req: Request, res: Response): Promise<voi
       accessClass: access,
       status: publish ? 'published' : undefined,
       replace,
+      actor: p,
       maxFeatures: ctx.config.maxImportFeatures,
     });
     await ctx.catalogue.reload();

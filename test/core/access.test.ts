@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { canChangeStatus, canRead, canWrite, visibilityScope, ANONYMOUS, type AccessClass, type LayerStatus, type Principal, type Role } from '../../data/access.js';
+import { canChangeAccess, canChangeStatus, canRead, canWrite, visibilityScope, ANONYMOUS, type AccessClass, type LayerStatus, type Principal, type Role } from '../../data/access.js';
 
 const user = (role: Role, organisation: string | null): Principal => ({ kind: 'user', userId: 1, username: role, role, organisation });
 const layer = (accessClass: AccessClass, status: LayerStatus = 'published', organisation = 'dinsos') => ({ organisation, accessClass, status });
@@ -47,6 +47,19 @@ describe('access rules (the one authorisation function)', () => {
     expect(canChangeStatus(user('pembina', 'bappeda'), l, 'published')).to.equal(false);
     expect(canChangeStatus(user('walidata', 'diskominfo'), l, 'published')).to.equal(true);
     expect(canChangeStatus(ANONYMOUS, l, 'draft')).to.equal(false);
+  });
+
+  it('lets only the walidata (and admin) widen an access class; the owner and the walidata may narrow it; the pembina neither', () => {
+    const l = layer('PRIVATE', 'published', 'dpupr');
+    expect(canChangeAccess(user('produsen', 'dpupr'), l, 'PUBLIC')).to.equal(false);
+    expect(canChangeAccess(user('produsen', 'dpupr'), l, 'GOVERNMENT')).to.equal(false);
+    expect(canChangeAccess(user('produsen', 'dpupr'), l, 'IGSTRATEGIS')).to.equal(true);
+    expect(canChangeAccess(user('produsen', 'dinkes'), l, 'IGSTRATEGIS')).to.equal(false);
+    expect(canChangeAccess(user('walidata', 'diskominfo'), l, 'PUBLIC')).to.equal(true);
+    expect(canChangeAccess(user('pembina', 'bappeda'), layer('GOVERNMENT', 'draft', 'dpupr'), 'PRIVATE')).to.equal(false);
+    expect(canChangeAccess(user('walidata', 'diskominfo'), layer('IGSTRATEGIS', 'published', 'dpupr'), 'PUBLIC')).to.equal(false);
+    expect(canChangeAccess(user('admin', null), layer('IGSTRATEGIS', 'published', 'dpupr'), 'PUBLIC')).to.equal(true);
+    expect(canChangeAccess(ANONYMOUS, l, 'IGSTRATEGIS')).to.equal(false);
   });
 
   it('gives callers who see the same layers the same cache scope, and others different ones', () => {

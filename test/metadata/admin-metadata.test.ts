@@ -39,4 +39,29 @@ describe('metadata admin API and completeness', () => {
     expect((await put('dinkes:fasilitas_kesehatan', dinkes, { owner: 'me' })).status).to.equal(400);
     expect((await put('dinsos:penerima_bantuan', dpupr, { purpose: 'x' })).status).to.equal(404);
   });
+
+  it('answers 400 naming the key for __proto__, constructor, valueOf and toString, and stores nothing', async () => {
+    const name = 'dinkes:fasilitas_kesehatan';
+    const before = JSON.parse((await get(`${node.url}/api/layers/${name}/metadata`)).body).metadata;
+    for (const key of ['__proto__', 'constructor', 'valueOf', 'toString', 'hasOwnProperty']) {
+      for (const value of ['"x"', '{"purpose":"y"}', '1']) {
+        // Raw JSON text: an object literal with __proto__ would set a prototype, not send the key.
+        const r = await get(`${node.url}/api/layers/${name}/metadata`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${dinkes}` },
+          body: `{"purpose":"disisipkan","${key}":${value}}`,
+        });
+        expect(r.status, `${key}: ${r.body}`).to.equal(400);
+        expect(JSON.parse(r.body).description).to.contain(`"${key}"`);
+      }
+    }
+    for (const body of ['[]', '"teks"', '{"placeKeywords":[{"name":"a","code":"1","__proto__":{}}]}']) {
+      const r = await get(`${node.url}/api/layers/${name}/metadata`, { method: 'PUT', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${dinkes}` }, body });
+      expect(r.status, body).to.equal(400);
+    }
+    const after = JSON.parse((await get(`${node.url}/api/layers/${name}/metadata`)).body).metadata;
+    expect(after).to.deep.equal(before);
+    const stored = (await node.ctx.db.query(`SELECT metadata::text AS m FROM simpul.layer WHERE name = $1`, [name])).rows[0].m as string;
+    for (const key of ['__proto__', 'constructor', 'valueOf', 'toString', 'disisipkan']) expect(stored).to.not.contain(key);
+  });
 });
