@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { testNode, get, type TestNode } from '../support/context.js';
 import { addUser, issueToken } from '../../data/users.js';
 import { importFile } from '../../data/import/import-file.js';
@@ -15,13 +15,15 @@ import { BACKEND } from '../support/backend.js';
 /** A TCP listener that counts connections (and never answers: a "slow schema server"). */
 async function listener(): Promise<{ port: number; connections: () => number; close(): Promise<void> }> {
   let n = 0;
+  const sockets: Socket[] = [];
   const server: Server = createServer((socket) => {
     n++;
+    sockets.push(socket);
     socket.on('error', () => {});
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
-  return { port, connections: () => n, close: () => new Promise((r) => { server.close(() => r()); for (const s of (server as any)._connections ? [] : []) s; }) };
+  return { port, connections: () => n, close: () => new Promise((r) => { for (const s of sockets) s.destroy(); server.close(() => r()); }) };
 }
 
 describe('bounded imports: no server-side fetch, no frozen node, early refusals', function () {
