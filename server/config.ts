@@ -11,6 +11,10 @@ export interface Config {
   redisUrl: string | null;
   maxUploadBytes: number;
   maxImportFeatures: number;
+  /** Imports read at once, each in its own GDAL process. */
+  importProcesses: number;
+  /** Imports that may wait for their turn; more are answered 503 with Retry-After. */
+  importQueue: number;
   /** The most features one response may carry (WFS count, OGC API limit are capped to it). */
   maxFeatures: number;
   defaultFeatures: number;
@@ -80,6 +84,13 @@ function onOff(env: NodeJS.ProcessEnv, name: string, d: boolean): boolean {
   if (['off', 'false', '0', 'no'].includes(v)) return false;
   throw new Error(`${name}=${env[name]}: must be on or off`);
 }
+/** A whole number of at least 1 (or 0 with `count`); anything else is an error, not a surprise. */
+function count(v: string | undefined, d: number, name: string, min = 0): number {
+  if (v === undefined || v.trim() === '') return d;
+  if (!/^\d+$/.test(v.trim()) || Number(v) < min) throw new Error(`${name} must be a whole number${min ? ` of at least ${min}` : ''} (got "${v}")`);
+  return Number(v);
+}
+const positive = (v: string | undefined, d: number, name: string) => count(v, d, name, 1);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = env.SIMPUL_DATA_DIR || './var';
@@ -94,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || null,
     maxUploadBytes: int(env.SIMPUL_MAX_UPLOAD_MB, 512) * 1024 * 1024,
     maxImportFeatures: int(env.SIMPUL_MAX_IMPORT_FEATURES, 5_000_000),
+    importProcesses: positive(env.SIMPUL_IMPORT_PROCESSES, 1, 'SIMPUL_IMPORT_PROCESSES'),
+    importQueue: count(env.SIMPUL_IMPORT_QUEUE, 4, 'SIMPUL_IMPORT_QUEUE'),
     maxFeatures: int(env.SIMPUL_MAX_FEATURES, 100_000),
     defaultFeatures: int(env.SIMPUL_DEFAULT_FEATURES, 1000),
     maxImagePixels: int(env.SIMPUL_MAX_IMAGE_PIXELS, 4096 * 4096),

@@ -7,9 +7,10 @@ import type { Layer } from '../catalogue/layer.js';
 import { sanitiseNames } from '../layers/columns.js';
 import { LayerWriteError, writeLayer, type WriteReport } from '../layers/write.js';
 import { ImportError } from './errors.js';
-import { locateSource } from './locate.js';
-import { openSource, position, readFeatures, type OpenedSource, type Rejection, type SourceLayer } from './read-source.js';
-import { parseSrsOption } from './source-crs.js';
+import { importPool, type ImportLease, type ImportPool } from './import-pool.js';
+import type { ImportReply, LayerReadStats, Rejection, SourceInfo, SourceLayerInfo } from './import-protocol.js';
+import type { FeatureIn } from '../layers/write.js';
+import { parseSrsOption } from './srs-option.js';
 
 export interface ImportRequest {
   /** A file, a folder (.gdb, or the files of one upload) or a zip. */
@@ -35,6 +36,11 @@ export interface ImportRequest {
   actor?: Principal;
   /** The most features the whole file may hold. */
   maxFeatures: number;
+  /** The import processes to read it in (default: one process, four waiting). */
+  pool?: ImportPool;
+  /** May the caller write to this layer name (`org:name`)? A name that exists but that the
+   *  caller may not see is refused without saying that it exists. */
+  mayWrite?: (layerName: string) => boolean;
   onProgress?: (layer: string, read: number, total: number | null) => void;
 }
 
@@ -57,23 +63,44 @@ export interface ImportResult {
 /** A source found, opened and checked (CRS, layers, limits) before the database is touched. */
 export interface PreparedImport {
   request: ImportRequest;
-  source: OpenedSource;
+  source: SourceInfo;
   /** Local names of the layers to write, one per source layer. */
   names: string[];
   close(): void;
 }
 
-/** Finds and opens the file and settles its CRS and layer names; throws ImportError on what is wrong with it. */
-export function prepareImport(req: ImportRequest): PreparedImport {
+interface Opened extends PreparedImport {
+  lease: ImportLease;
+}
+
+/** Waits for an import process, finds and opens the file there and settles its CRS and layer
+ *  names; throws ImportError on what is wrong with it (ImportBusyError when too many wait). */
+export async function prepareImport(req: ImportRequest): Promise<PreparedImport> {
   const srs = req.srs ? parseSrsOption(req.srs) : undefined;
-  const located = locateSource(req.file, req.label, req.layer);
-  const source = openSource(located, { layer: req.layer, srs, encoding: req.encoding });
+  const lease = await (req.pool ?? importPool()).lease();
+  let healthy = true;
   try {
+    const r = await lease.process.ask({ type: 'open', file: req.file, label: req.label, layer: req.layer, srs, encoding: req.encoding, maxFeatures: req.maxFeatures });
+    const source = expect(r, 'opened').source;
     const known = source.layers.reduce((n, l) => n + (l.knownCount ?? 0), 0);
-    if (known > req.maxFeatures) throw tooMany(located.label, req.maxFeatures, known);
-    return { request: req, source, names: layerNames(req.name, source.layers), close: () => source.close() };
+    if (known > req.maxFeatures) throw tooMany(source.label, req.maxFeatures, known);
+    const prepared: Opened = {
+      request: req,
+      source,
+      names: layerNames(req.name, source.layers),
+      lease,
+      close: () => {
+        lease.process.ask({ type: 'close' }).then(
+          () => lease.release(true),
+          () => lease.release(false),
+        );
+      },
+    };
+    return prepared;
   } catch (err) {
-    source.close();
+    healthy = err instanceof ImportError && !lease.process.dead;
+    if (healthy) await lease.process.ask({ type: 'close' }).catch(() => (healthy = false));
+    lease.release(healthy);
     throw err;
   }
 }
@@ -81,18 +108,19 @@ export function prepareImport(req: ImportRequest): PreparedImport {
 /** Reads and writes a prepared import in one transaction. */
 export async function runImport(db: Db, prepared: PreparedImport): Promise<ImportResult> {
   const { request: req, source: opened, names } = prepared;
-  let read = 0;
-  const onFeature = () => {
-    if (++read > req.maxFeatures) throw tooMany(opened.source.label, req.maxFeatures);
-  };
+  const { process } = (prepared as Opened).lease;
+  for (const name of names) {
+    const full = `${req.organisation}:${name}`;
+    if (req.mayWrite && !req.mayWrite(full)) throw new ImportError(`you may not write to the layer name ${full}`, 403);
+  }
   const layers = await db.transaction(async (tx) => {
     // Indexing and checking millions of features may take longer than a request's statement timeout.
     if (db.kind === 'postgis') await tx.query('SET LOCAL statement_timeout = 0');
     const inTx = sameTransaction(db, tx);
-    const linearise = (wkbs: Buffer[]) => curveToLine(tx, wkbs);
     const out: ImportResult['layers'] = [];
     for (const [i, source] of opened.layers.entries()) {
       const many = opened.layers.length > 1;
+      const stats: LayerReadStats = { read: 0, rejected: 0, rejections: [], garbledText: 0 };
       const written = await writeLayer(
         inTx,
         {
@@ -103,29 +131,29 @@ export async function runImport(db: Db, prepared: PreparedImport): Promise<Impor
           defaultTitle: many ? `${req.name}: ${source.name}` : req.name,
           abstract: req.abstract,
           keywords: req.keywords,
-          nativeSrid: source.crs.nativeSrid,
+          nativeSrid: source.nativeSrid,
           accessClass: req.accessClass,
           status: req.status,
           attributes: source.attributes,
         },
-        readFeatures(source, { onFeature, linearise }),
+        batchesOf(process, i, stats, (wkbs) => curveToLine(tx, wkbs)),
         { replace: req.replace, actor: req.actor, onProgress: (n) => req.onProgress?.(names[i], n, source.knownCount) },
       ).catch((err) => {
-        throw asImportError(err, source.where);
+        throw asImportError(err, source.where, req);
       });
-      if (source.rejected && !written.report.written) {
-        const first = source.rejections[0];
-        throw new ImportError(`${source.where}: all ${source.rejected} features were rejected (${position(source, first.feature)}: ${first.reason})`);
+      if (stats.rejected && !written.report.written) {
+        const first = stats.rejections[0];
+        throw new ImportError(`${source.where}: all ${stats.rejected} features were rejected (${position(source, first.feature)}: ${first.reason})`);
       }
-      out.push({ layer: written.layer, report: layerReport(written.layer.name, source, written.report) });
+      out.push({ layer: written.layer, report: layerReport(written.layer.name, source, stats, written.report) });
     }
     return out;
   });
-  return { file: opened.source.label, format: opened.source.format.label, layers };
+  return { file: opened.label, format: opened.format, layers };
 }
 
 export async function importFile(db: Db, req: ImportRequest): Promise<ImportResult> {
-  const prepared = prepareImport(req);
+  const prepared = await prepareImport(req);
   try {
     return await runImport(db, prepared);
   } finally {
@@ -133,26 +161,53 @@ export async function importFile(db: Db, req: ImportRequest): Promise<ImportResu
   }
 }
 
+/** One layer's features from the import process, batch by batch; arcs made straight here. */
+async function* batchesOf(process: ImportLease['process'], layer: number, stats: LayerReadStats, linearise: (wkbs: Buffer[]) => Promise<Buffer[]>): AsyncGenerator<FeatureIn[]> {
+  for (;;) {
+    const b = expect(await process.ask({ type: 'next', layer }), 'batch');
+    if (b.curved.length) {
+      const straight = await linearise(b.curved.map((i) => Buffer.from(b.features[i].wkb as Uint8Array)));
+      b.curved.forEach((i, k) => (b.features[i].wkb = straight[k]));
+    }
+    if (b.features.length) yield b.features;
+    if (b.done) {
+      Object.assign(stats, b.stats);
+      return;
+    }
+  }
+}
+
+function expect<T extends ImportReply['type']>(r: ImportReply, type: T): Extract<ImportReply, { type: T }> {
+  if (r.type === 'failed') throw new ImportError(r.message, r.status as ImportError['status']);
+  if (r.type !== type) throw new ImportError(`the import process answered ${r.type} instead of ${type}`, 400);
+  return r as Extract<ImportReply, { type: T }>;
+}
+
+/** "feature 12", or "feature 12 (line 13)" in a CSV file. */
+function position(layer: Pick<SourceLayerInfo, 'lineOffset'>, feature: number): string {
+  return layer.lineOffset === null ? `feature ${feature}` : `feature ${feature} (line ${feature + layer.lineOffset})`;
+}
+
 function tooMany(label: string, limit: number, count?: number): ImportError {
   return new ImportError(`${label}: ${count ? `${count} features are` : 'it holds'} more than the ${limit} features one import may write (SIMPUL_MAX_IMPORT_FEATURES)`, 413);
 }
 
 /** `name` for one layer; `name_<source layer>` for each of several. */
-function layerNames(name: string, layers: SourceLayer[]): string[] {
+function layerNames(name: string, layers: SourceLayerInfo[]): string[] {
   if (layers.length === 1) return [name];
   return sanitiseNames(layers.map((l) => l.name)).map((suffix) => `${name}_${suffix}`.slice(0, 63).replace(/_+$/, ''));
 }
 
-function layerReport(name: string, source: SourceLayer, w: WriteReport): LayerImportReport {
-  const notes = [source.crs.note, source.garbledText ? `${source.garbledText} text values are not UTF-8: give the file's code page (--encoding CP1252, or the "encoding" field of an upload) or add a .cpg` : undefined].filter(Boolean);
+function layerReport(name: string, source: SourceLayerInfo, stats: LayerReadStats, w: WriteReport): LayerImportReport {
+  const notes = [source.note, stats.garbledText ? `${stats.garbledText} text values are not UTF-8: give the file's code page (--encoding CP1252, or the "encoding" field of an upload) or add a .cpg` : undefined].filter(Boolean);
   return {
     layer: name,
     sourceLayer: source.name,
-    nativeSrid: source.crs.nativeSrid,
+    nativeSrid: source.nativeSrid,
     ...w,
-    read: w.read + source.rejected,
-    rejected: source.rejected,
-    rejections: source.rejections,
+    read: w.read + stats.rejected,
+    rejected: stats.rejected,
+    rejections: stats.rejections,
     ...(notes.length ? { note: notes.join('; ') } : {}),
   };
 }
@@ -184,9 +239,17 @@ async function curveToLine(tx: Queryable, wkbs: Buffer[]): Promise<Buffer[]> {
 }
 
 /** Errors of the write as messages that name the file and layer, without database internals. */
-function asImportError(err: unknown, where: string): Error {
+function asImportError(err: unknown, where: string, req: ImportRequest): Error {
   if (err instanceof ImportError) return err;
-  if (err instanceof LayerWriteError) return new ImportError(`${where}: ${err.message}`, /already exists/.test(err.message) ? 409 : 400);
+  if (err instanceof LayerWriteError) {
+    const taken = /already exists/.test(err.message);
+    // A name taken by a layer the caller cannot see: say nothing of that layer.
+    if (taken && req.mayWrite) {
+      const name = /layer (\S+) already exists/.exec(err.message)?.[1];
+      if (name && !req.mayWrite(name)) return new ImportError(`you may not write to the layer name ${name}`, 403);
+    }
+    return new ImportError(`${where}: ${err.message}`, taken ? 409 : 400);
+  }
   // A statement the database refused (a value, a geometry): the file's fault, said plainly.
   const state = sqlState(err);
   if (state && !/^(08|53|57)/.test(state)) return new ImportError(`${where}: the data could not be stored (${String((err as Error).message).split('\n')[0]})`);

@@ -5,6 +5,7 @@ import { statSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import gdal from 'gdal-async';
 import { ImportError } from './errors.js';
+import { networkPathRefusal } from './network-off.js';
 import { ARCHIVE_EXTENSIONS, SUPPORTED_EXTENSIONS, formatOf, type SourceFormat } from './formats.js';
 
 export interface LocatedSource {
@@ -50,6 +51,8 @@ function datasetsInFolder(dir: string): string[] {
  * chooses among several). `label` is how to name `path` itself in messages.
  */
 export function locateSource(path: string, label = basename(path), pick?: string): LocatedSource {
+  const refusal = networkPathRefusal(path);
+  if (refusal) throw new ImportError(`${label} ${refusal}`);
   let stat;
   try {
     stat = statSync(path);

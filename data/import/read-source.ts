@@ -6,6 +6,8 @@ import { attributesFrom } from '../layers/columns.js';
 import type { FeatureIn } from '../layers/write.js';
 import { ImportError } from './errors.js';
 import type { LocatedSource } from './locate.js';
+import { NO_NETWORK_OPEN_OPTIONS } from './network-off.js';
+import type { Rejection } from './import-protocol.js';
 import { resolveSourceCrs, type SourceCrs } from './source-crs.js';
 
 /** OGR field types → Simpul attribute types (lists, times and binaries are kept as text). */
@@ -23,13 +25,7 @@ const CURVE_TYPES = new Set([8, 9, 10, 11, 12, 13, 14]);
 const BATCH = 1000;
 const MAX_REJECTIONS_LISTED = 20;
 
-export interface Rejection {
-  /** 1-based position in the source. */
-  feature: number;
-  /** The line of a CSV file (after its header). */
-  line?: number;
-  reason: string;
-}
+export type { Rejection };
 
 /** One layer of the source, ready to be read. */
 export interface SourceLayer {
@@ -45,6 +41,8 @@ export interface SourceLayer {
   /** The attribute that carries the feature's identifier (GeoJSON "id"), when not a field already. */
   fidAttribute: string | null;
   gdalLayer: gdal.Layer;
+  /** Features read so far. */
+  read: number;
   rejected: number;
   rejections: Rejection[];
   /** Text values that were not valid in the file's supposed encoding. */
@@ -90,7 +88,7 @@ function openDataset(source: LocatedSource, encoding?: string): gdal.Dataset {
     const driver = gdal.drivers.get(driverName);
     if (!driver) continue;
     try {
-      return driver.open(source.gdalPath, 'r', openOptions);
+      return driver.open(source.gdalPath, 'r', [...openOptions, ...(NO_NETWORK_OPEN_OPTIONS[driverName] ?? [])]);
     } catch (err) {
       errors.push((err as Error).message);
     }
@@ -141,52 +139,43 @@ function sourceLayer(source: LocatedSource, l: gdal.Layer, named: boolean, srs?:
     lineOffset: source.format.id === 'csv' ? 1 : null,
     fidAttribute: keepFid ? idAttribute! : null,
     gdalLayer: l,
+    read: 0,
     rejected: 0,
     rejections: [],
     garbledText: 0,
   };
 }
 
-export interface ReadOptions {
-  /** Called with each feature read from the source; throws to stop the import (limits). */
-  onFeature?: () => void;
-  /** Turns curved WKB (arcs from CAD and geodatabases) into straight segments. */
-  linearise?: (wkbs: Buffer[]) => Promise<Buffer[]>;
+/** One batch of a layer's features, geometry in EPSG:4326 WKB; `curved` lists the features
+ *  whose geometry has arcs (to be made straight by the database). */
+export interface FeatureBatch {
+  features: FeatureIn[];
+  curved: number[];
+  done: boolean;
 }
 
-/** The features of one layer, in batches, with their geometry in EPSG:4326 as WKB. */
-export async function* readFeatures(layer: SourceLayer, opts: ReadOptions = {}): AsyncGenerator<FeatureIn[]> {
+/** Reads the next batch of a layer (at most BATCH features); `onFeature` throws to stop (limits). */
+export function readBatch(layer: SourceLayer, onFeature?: () => void): FeatureBatch {
   const columns = layer.attributes.map((a) => [a.sourceName ?? a.name, a.name, a.type] as const);
   const features = layer.gdalLayer.features;
-  let index = 0;
-  let done = false;
-  while (!done) {
-    const batch: FeatureIn[] = [];
-    const curved: number[] = [];
-    while (batch.length < BATCH) {
-      let f: gdal.Feature | null;
-      try {
-        f = index === 0 ? features.first() : features.next();
-      } catch (err) {
-        throw new ImportError(`${layer.where}, ${position(layer, index + 1)}: cannot be read (${(err as Error).message})`);
-      }
-      if (!f) {
-        done = true;
-        break;
-      }
-      index++;
-      opts.onFeature?.();
-      const geometry = toWkb(f, layer, index);
-      if (geometry === undefined) continue;
-      if (geometry?.curved) curved.push(batch.length);
-      batch.push({ wkb: geometry?.wkb ?? null, properties: propertiesOf(f, columns, layer) });
+  const batch: FeatureIn[] = [];
+  const curved: number[] = [];
+  while (batch.length < BATCH) {
+    let f: gdal.Feature | null;
+    try {
+      f = layer.read === 0 ? features.first() : features.next();
+    } catch (err) {
+      throw new ImportError(`${layer.where}, ${position(layer, layer.read + 1)}: cannot be read (${(err as Error).message})`);
     }
-    if (curved.length && opts.linearise) {
-      const straight = await opts.linearise(curved.map((i) => batch[i].wkb as Buffer));
-      curved.forEach((i, k) => (batch[i].wkb = straight[k]));
-    }
-    if (batch.length) yield batch;
+    if (!f) return { features: batch, curved, done: true };
+    layer.read++;
+    onFeature?.();
+    const geometry = toWkb(f, layer, layer.read);
+    if (geometry === undefined) continue;
+    if (geometry?.curved) curved.push(batch.length);
+    batch.push({ wkb: geometry?.wkb ?? null, properties: propertiesOf(f, columns, layer) });
   }
+  return { features: batch, curved, done: false };
 }
 
 /** WKB in EPSG:4326 (2D), null for a feature without geometry, undefined when rejected. */

@@ -45,12 +45,7 @@ export function epsgSrs(code: number): gdal.SpatialReference {
 let wgs84: gdal.SpatialReference | null = null;
 const target = () => (wgs84 ??= epsgSrs(4326));
 
-/** "EPSG:23834", "epsg:23834" or "23834" → 23834. */
-export function parseSrsOption(text: string): number {
-  const m = /^\s*(?:EPSG:)?(\d{4,6})\s*$/i.exec(text);
-  if (!m) throw new ImportError(`srs "${text}" is not an EPSG code (write it as EPSG:23834)`);
-  return Number(m[1]);
-}
+export { parseSrsOption } from './srs-option.js';
 
 /** The EPSG code of a CRS: its own authority code, PROJ's identification, or a match in Simpul's CRS table. */
 export function identifyEpsg(srs: gdal.SpatialReference): number {

@@ -2,6 +2,7 @@
 import { ACCESS_CLASSES, type AccessClass } from '../../data/access.js';
 import { ImportError } from '../../data/import/errors.js';
 import { prepareImport, runImport, type ImportResult } from '../../data/import/import-file.js';
+import { importPool } from '../../data/import/import-pool.js';
 import { loadConfig } from '../config.js';
 import { CliError, args, progress, withContext } from './common.js';
 
@@ -36,7 +37,8 @@ export async function run(argv: string[]): Promise<number> {
   let lastLine = 0;
   const readBy = new Map<string, number>();
   // The file is checked before the database is opened: a wrong file fails at once.
-  const prepared = guard(() =>
+  const config = loadConfig();
+  const prepared = await guard(() =>
     prepareImport({
       file,
       organisation: values.org!,
@@ -50,7 +52,8 @@ export async function run(argv: string[]): Promise<number> {
       accessClass: access,
       status: values.publish ? 'published' : undefined,
       replace: values.replace,
-      maxFeatures: loadConfig().maxImportFeatures,
+      maxFeatures: config.maxImportFeatures,
+      pool: importPool(config.importProcesses, config.importQueue),
       onProgress: (layer, read) => {
         readBy.set(layer, read);
         const sum = [...readBy.values()].reduce((a, b) => a + b, 0);

@@ -1,17 +1,49 @@
 /** Receives a multipart upload: its files are streamed into a fresh temporary folder
  *  (under their own names, stripped of any path) and its fields are collected. The whole
- *  upload may not exceed the configured size; the folder is the caller's to remove. */
+ *  upload may not exceed the configured size; the folder is the caller's to remove.
+ *  An upload that will be refused is refused before its body is read (the caller may not
+ *  write at all, or not to the organisation in the query), or as soon as it is known (the
+ *  "org" field, the size limit crossed): the answer goes out at once and the connection is
+ *  closed, so the rest of the body is never read. */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { Request } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import busboy from 'busboy';
+import { canWrite, type Principal } from '../../data/access.js';
 
 export class UploadError extends Error {
-  constructor(message: string, readonly status: 400 | 413) {
+  constructor(message: string, readonly status: 400 | 403 | 413) {
     super(message);
   }
+}
+
+/** An upload's connection is closed after the answer, so a body left unread (a refusal) is
+ *  not read to its end to keep the connection alive. */
+export function closeAfterUpload(_req: Request, res: Response, next: NextFunction): void {
+  res.set('Connection', 'close');
+  next();
+}
+
+/**
+ * Why this caller's upload is refused before its body is read, or null: a role that may write
+ * to no organisation, an organisation (from the query, or the "org" field when it arrives)
+ * that is unknown or that the caller may not write to.
+ */
+export function uploadRefusal(p: Principal, org: string | undefined, isOrganisation: (code: string) => boolean): UploadError | null {
+  if (p.kind !== 'user') return new UploadError('sign in to upload', 403);
+  const writesSomewhere = p.role === 'admin' || p.role === 'walidata' || (p.role === 'produsen' && !!p.organisation);
+  if (!writesSomewhere) return new UploadError(`your role (${p.role}) may not add layers`, 403);
+  if (org === undefined || org === '') return null;
+  if (!isOrganisation(org)) return new UploadError(`unknown organisation "${org}"`, 400);
+  if (!canWrite(p, org)) return new UploadError(`your role may not add layers to ${org}`, 403);
+  return null;
+}
+
+export interface ReceiveOptions {
+  /** Checks each field as it arrives; an error refuses the upload at once. */
+  onField?: (name: string, value: string) => UploadError | null;
 }
 
 export interface Upload {
@@ -31,7 +63,7 @@ function safeName(name: string, i: number): string {
   return base || `upload-${i}`;
 }
 
-export async function receiveUpload(req: Request, maxBytes: number): Promise<Upload> {
+export async function receiveUpload(req: Request, maxBytes: number, opts: ReceiveOptions = {}): Promise<Upload> {
   const type = req.get('content-type') ?? '';
   if (!/^multipart\/form-data/i.test(type)) throw new UploadError('send the file as multipart/form-data (a "file" part and the fields)', 400);
   const mb = maxBytes / 1024 / 1024;
@@ -56,10 +88,20 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Upl
       let received = 0;
       let failure: UploadError | null = null;
       const writes: Promise<void>[] = [];
-      const fail = (e: UploadError) => (failure ??= e);
+      const files: NodeJS.ReadableStream[] = [];
+      // A refusal stops reading at once: the answer goes out and the connection closes.
+      const fail = (e: UploadError) => {
+        if (failure) return;
+        failure = e;
+        req.unpipe(bb);
+        for (const f of files) f.resume();
+        reject(e);
+      };
 
       bb.on('field', (name, value) => {
         upload.fields[name] = value;
+        const refused = opts.onField?.(name, value);
+        if (refused) fail(refused);
       });
       bb.on('file', (_field, stream, info) => {
         const name = safeName(info.filename ?? '', upload.files.length);
@@ -69,6 +111,7 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Upl
           return;
         }
         upload.files.push(name);
+        files.push(stream);
         stream.on('data', (chunk: Buffer) => {
           received += chunk.length;
           if (received > maxBytes) fail(new UploadError(`${name}: the upload is larger than the ${limitText} limit (SIMPUL_MAX_UPLOAD_MB)`, 413));
@@ -81,9 +124,6 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Upl
       const settle = () => void Promise.all(writes).then(() => (failure ? reject(failure) : resolve()));
       bb.on('error', () => {
         fail(new UploadError('the multipart body could not be read', 400));
-        req.unpipe(bb);
-        req.resume();
-        settle();
       });
       bb.on('close', settle);
       req.on('aborted', () => reject(new UploadError('the upload was interrupted', 400)));

@@ -13,7 +13,8 @@ import { assertMayChangeAccess, changeLayer, WorkflowError } from '../../data/la
 import { dropLayer, LayerWriteError } from '../../data/layers/write.js';
 import { requireUser } from '../auth.js';
 import { baseUrlOf, principalOf, type AppContext } from '../context.js';
-import { receiveUpload, UploadError } from './admin-upload.js';
+import { closeAfterUpload, receiveUpload, uploadRefusal, UploadError } from './admin-upload.js';
+import { ImportBusyError, importPool } from '../../data/import/import-pool.js';
 
 const LAYER_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 const TRUE = /^(1|true|yes|on|ya)$/i;
@@ -26,7 +27,7 @@ class ApiError extends Error {
   }
 }
 
-const CODES: Record<number, string> = { 400: 'InvalidRequest', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict', 413: 'PayloadTooLarge' };
+const CODES: Record<number, string> = { 400: 'InvalidRequest', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict', 413: 'PayloadTooLarge', 503: 'ServiceUnavailable' };
 
 /** Known failures become their status and a plain sentence; anything else goes to the app's 500 handler. */
 function asApiError(err: unknown): unknown {
@@ -110,7 +111,7 @@ export function mountAdmin(router: Router, ctx: AppContext): void {
     }),
   );
 
-  router.post('/api/layers', requireUser, api(async (req, res) => upload(ctx, req, res)));
+  router.post('/api/layers', closeAfterUpload, requireUser, api(async (req, res) => upload(ctx, req, res)));
 
   router.patch(
     '/api/layers/:name',
@@ -166,6 +167,12 @@ export function mountAdmin(router: Router, ctx: AppContext): void {
   );
 }
 
+/** 503 with the time to wait. */
+function busy(res: Response, err: ImportBusyError): ImportBusyError {
+  res.set('Retry-After', String(err.retryAfterSeconds));
+  return err;
+}
+
 function keywordList(v: unknown): string[] {
   if (typeof v === 'string') return v.split(',').map((k) => k.trim()).filter(Boolean);
   if (Array.isArray(v) && v.every((k) => typeof k === 'string')) return v.map((k) => k.trim()).filter(Boolean);
@@ -175,12 +182,22 @@ function keywordList(v: unknown): string[] {
 /** POST /api/layers: multipart file(s) + fields org, name, title, abstract, keywords, srs, layer, encoding, access, publish, replace. */
 async function upload(ctx: AppContext, req: Request, res: Response): Promise<void> {
   const p = principalOf(res);
-  const received = await receiveUpload(req, ctx.config.maxUploadBytes);
+  // Refused before the body is read: a role that writes nowhere, an organisation in the query it may not write to, a full queue.
+  const isOrg = (code: string) => !!ctx.catalogue.organisation(code);
+  const orgInQuery = typeof req.query.org === 'string' ? req.query.org.trim() : undefined;
+  const early = uploadRefusal(p, orgInQuery, isOrg);
+  if (early) throw early;
+  const pool = importPool(ctx.config.importProcesses, ctx.config.importQueue);
+  if (pool.full()) throw busy(res, new ImportBusyError(30));
+  const received = await receiveUpload(req, ctx.config.maxUploadBytes, {
+    onField: (field, value) => (field === 'org' || field === 'organisation' ? uploadRefusal(p, value.trim(), isOrg) : null),
+  });
   try {
     const f = received.fields;
-    const org = (f.org ?? f.organisation ?? '').trim();
+    const org = (f.org ?? f.organisation ?? orgInQuery ?? '').trim();
     const name = (f.name ?? '').trim();
     if (!org || !name) throw new ApiError(400, 'InvalidRequest', 'the fields "org" and "name" are required');
+    if (orgInQuery && org !== orgInQuery) throw new ApiError(400, 'InvalidRequest', `the "org" field (${org}) differs from the org in the query (${orgInQuery})`);
     if (!ctx.catalogue.organisation(org)) throw new ApiError(400, 'InvalidRequest', `unknown organisation "${org}"`);
     if (!canWrite(p, org)) throw new ApiError(403, 'Forbidden', `your role may not add layers to ${org}`);
     if (!LAYER_NAME.test(name)) throw new ApiError(400, 'InvalidRequest', `layer name "${name}" must be lower-case letters, digits and _ (starting with a letter)`);
@@ -212,6 +229,11 @@ async function upload(ctx: AppContext, req: Request, res: Response): Promise<voi
       replace,
       actor: p,
       maxFeatures: ctx.config.maxImportFeatures,
+      pool,
+      // A name held by a layer the caller cannot see is refused without telling that it exists.
+      mayWrite: (layerName) => !ctx.catalogue.unguardedGet(layerName) || !!ctx.catalogue.find(p, layerName),
+    }).catch((err) => {
+      throw err instanceof ImportBusyError ? busy(res, err) : err;
     });
     await ctx.catalogue.reload();
     ctx.log.info('layer imported', { user: p.kind === 'user' ? p.username : null, file: result.file, layers: result.layers.map((l) => l.layer.name) });
