@@ -23,6 +23,27 @@ export interface Config {
   /** Map queries (GetMap, raster tiles) running at once; the rest wait in turn. Default: one
    *  per core; 0: no limit. */
   mapQueries?: number;
+  /** Time budget of a request to its first byte, ms (0: none); over it the request is cancelled. */
+  requestTimeoutMs: number;
+  /** Time budget of an upload (multipart body sent and imported), ms (0: none). */
+  uploadTimeoutMs: number;
+  /** Largest form (application/x-www-form-urlencoded) KVP body, bytes. */
+  maxFormBytes: number;
+  /** Largest XML POST body (WFS, WMS, CSW, SLD), bytes. */
+  maxXmlBytes: number;
+  /** Largest JSON API body, bytes. */
+  maxJsonBytes: number;
+  /** Most KVP parameters one request (query string or form) may carry. */
+  maxParameters: number;
+}
+
+/** A whole number setting; anything else stops the node with the setting's name (a typo must not
+ *  silently become the default or no limit). */
+function setting(env: NodeJS.ProcessEnv, name: string, d: number, min = 0): number {
+  const v = env[name]?.trim();
+  if (v === undefined || v === '') return d;
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new Error(`${name} must be a whole number${min ? ` of at least ${min}` : ''} (got "${v}")`);
+  return Number(v);
 }
 
 const int = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
@@ -48,5 +69,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cacheDir: env.SIMPUL_CACHE_DIR || `${dataDir}/cache`,
     renderThreads: env.SIMPUL_RENDER_THREADS && /^\d+$/.test(env.SIMPUL_RENDER_THREADS) ? Number(env.SIMPUL_RENDER_THREADS) : undefined,
     mapQueries: env.SIMPUL_MAP_QUERIES && /^\d+$/.test(env.SIMPUL_MAP_QUERIES) ? Number(env.SIMPUL_MAP_QUERIES) : undefined,
+    requestTimeoutMs: setting(env, 'SIMPUL_REQUEST_TIMEOUT_MS', 60_000),
+    uploadTimeoutMs: setting(env, 'SIMPUL_UPLOAD_TIMEOUT_MS', 30 * 60_000),
+    maxFormBytes: setting(env, 'SIMPUL_MAX_FORM_KB', 64, 1) * 1024,
+    maxXmlBytes: setting(env, 'SIMPUL_MAX_XML_KB', 4096, 1) * 1024,
+    maxJsonBytes: setting(env, 'SIMPUL_MAX_JSON_KB', 1024, 1) * 1024,
+    maxParameters: setting(env, 'SIMPUL_MAX_PARAMETERS', 200, 10),
   };
 }
