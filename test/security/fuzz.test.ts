@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { testNode, type TestNode } from '../support/context.js';
 
 const SEED = Number(process.env.SIMPUL_FUZZ_SEED ?? 15);
-const RUNS = Number(process.env.SIMPUL_FUZZ_RUNS ?? 1500);
+const RUNS = Number(process.env.SIMPUL_FUZZ_RUNS ?? 3000);
 const PER_REQUEST_MS = 30_000;
 const STACK = /\bat [\w.<>$]+ \(.*:\d+:\d+\)|node:internal|\.ts:\d+:\d+/;
 
