@@ -35,7 +35,9 @@ export function owsExceptionReport(err: OgcError, owsVersion: OwsVersion = '1.1.
 export function asOgcError(err: unknown): OgcError {
   if (err instanceof OgcError) return err;
   const code = (err as any)?.code;
-  if (code === '57014') return new OgcError('OperationProcessingFailed', 'The request took too long and was cancelled', undefined, 503);
+  // 57014: a statement cancelled by the request's budget (data/db/request-scope.ts QueryCancelled,
+  // whose message says why) or by PostgreSQL's statement timeout.
+  if (code === '57014') return new OgcError('OperationProcessingFailed', (err as Error).name === 'QueryCancelled' ? (err as Error).message : 'The request took too long and was cancelled', undefined, 503);
   if (typeof code === 'string' && /^22/.test(code)) return new OgcError('InvalidParameterValue', 'A parameter value is not valid for its type');
   return new OgcError('NoApplicableCode', 'Internal error while processing the request', undefined, 500);
 }
@@ -46,5 +48,7 @@ export function sendOwsException(res: Response, err: unknown, owsVersion: OwsVer
     res.end();
     return;
   }
+  // A deliberate 503 (over budget, busy) tells the client when to try again.
+  if (e.status === 503) res.set('Retry-After', '5');
   res.status(e.status).type('application/xml; charset=utf-8').send(owsExceptionReport(e, owsVersion));
 }

@@ -23,6 +23,9 @@ import { mountHome } from './routes/home.js';
 import { sendOwsException } from '../ogc/exceptions.js';
 import { OgcError } from '../ogc/errors.js';
 import { Kvp } from '../ogc/kvp.js';
+import { requestBudget } from './request-budget.js';
+import { clientError, sendEdgeError } from './edge-errors.js';
+import { detached } from '../data/db/request-scope.js';
 
 const OWS_SERVICES: Record<string, OwsService> = { WMS: wmsService, WFS: wfsService, WMTS: wmtsService, CSW: cswService };
 
@@ -51,18 +54,22 @@ export function createApp(ctx: AppContext): express.Express {
     });
     next();
   });
+  app.use(requestBudget(ctx));
   app.use(cors(ctx));
   // Level 1: large GML/GeoJSON responses are CPU-bound at the default level 6 (measured: GML fell
   // to MapServer's speed); level 1 keeps most of the size gain at a fraction of the cost.
   app.use(compression({ threshold: 1024, level: 1 }));
-  app.use(express.text({ type: XML_TYPES, limit: '5mb' }));
-  app.use(express.json({ limit: '2mb', type: ['application/json', 'application/geo+json', 'application/*+json'] }));
-  app.use(express.urlencoded({ extended: false, limit: '2mb' }));
+  // Body limits per kind: XML requests (WFS/WMS/CSW POST, SLD) a few MB, JSON API bodies and KVP
+  // forms small; uploads (multipart) are read by their own route with SIMPUL_MAX_UPLOAD_MB.
+  app.use(express.text({ type: XML_TYPES, limit: ctx.config.maxXmlBytes }));
+  app.use(express.json({ limit: ctx.config.maxJsonBytes, type: ['application/json', 'application/geo+json', 'application/*+json'] }));
+  app.use(express.urlencoded({ extended: false, limit: ctx.config.maxFormBytes, parameterLimit: ctx.config.maxParameters }));
+  app.use(parameterLimit(ctx.config.maxParameters));
   app.use(authMiddleware(ctx.db, ctx.config));
   app.use(async (req, res, next) => {
     res.locals.baseUrl = publicBaseUrl(req, ctx.config.publicUrl);
     try {
-      await ctx.catalogue.refreshIfStale();
+      await detached(() => ctx.catalogue.refreshIfStale());
     } catch {
       /* the database is away: /ready says so; routes answer from what is loaded */
     }
@@ -118,22 +125,33 @@ export function createApp(ctx: AppContext): express.Express {
       res.end();
       return;
     }
-    if (err?.type === 'entity.too.large') {
-      res.status(413).json({ code: 'PayloadTooLarge', description: 'Request body is too large' });
-      return;
-    }
-    if (err?.type === 'entity.parse.failed' || err instanceof SyntaxError) {
-      res.status(400).json({ code: 'InvalidRequest', description: 'Request body could not be parsed' });
-      return;
-    }
-    if (err instanceof OgcError) {
-      res.status(err.status).json({ code: err.code, description: err.message });
+    // Client errors (body parsers' 4xx, bad percent-encoding, OgcErrors) answer 4xx in the
+    // service's format; only real faults are 500, and logged.
+    const client = clientError(err);
+    if (client) {
+      sendEdgeError(req, res, client);
       return;
     }
     ctx.log.error('unhandled error', { id: res.locals.requestId, path: req.path, error: String(err?.stack ?? err) });
     res.status(500).json({ code: 'InternalError', description: 'Internal error', requestId: res.locals.requestId });
   });
   return app;
+}
+
+/** A query string of more than `max` parameters is refused (the form parser counts its own). */
+function parameterLimit(max: number) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const q = req.originalUrl.indexOf('?');
+    if (q >= 0) {
+      let n = 1;
+      for (let i = req.originalUrl.indexOf('&', q); i >= 0 && n <= max; i = req.originalUrl.indexOf('&', i + 1)) n++;
+      if (n > max) {
+        sendEdgeError(req, res, new OgcError('InvalidParameterValue', `The request has more than ${max} parameters`, undefined, 400));
+        return;
+      }
+    }
+    next();
+  };
 }
 
 /** SERVICE from the KVP, or the `service` attribute of a POST XML request's root element. */

@@ -51,8 +51,19 @@ export interface Config {
   passwordHashQueue: number;
   /** Express `trust proxy`: which proxies' X-Forwarded-For gives the client's address (null: none). */
   trustProxy: number | string[] | null;
+  /** Time budget of a request to its first byte, ms (0: none); over it the request is cancelled. */
+  requestTimeoutMs: number;
+  /** Time budget of an upload (multipart body sent and imported), ms (0: none). */
+  uploadTimeoutMs: number;
+  /** Largest form (application/x-www-form-urlencoded) KVP body, bytes. */
+  maxFormBytes: number;
+  /** Largest XML POST body (WFS, WMS, CSW, SLD), bytes. */
+  maxXmlBytes: number;
+  /** Largest JSON API body, bytes. */
+  maxJsonBytes: number;
+  /** Most KVP parameters one request (query string or form) may carry. */
+  maxParameters: number;
 }
-
 
 /** SIMPUL_TRUST_PROXY: a number of proxy hops, or a list of proxy addresses/ranges (and the names
  *  loopback, linklocal, uniquelocal). "true" is refused: trusting every address would let any
@@ -65,6 +76,15 @@ export function trustProxyOf(v: string | undefined): number | string[] | null {
   const bad = list.filter((s) => !ok(s));
   if (bad.length || !list.length) throw new Error(`SIMPUL_TRUST_PROXY must be a number of proxies or a list of proxy addresses (got "${v}")`);
   return list;
+}
+
+/** A whole number setting; anything else stops the node with the setting's name (a typo must not
+ *  silently become the default or no limit). */
+function setting(env: NodeJS.ProcessEnv, name: string, d: number, min = 0): number {
+  const v = env[name]?.trim();
+  if (v === undefined || v === '') return d;
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new Error(`${name} must be a whole number${min ? ` of at least ${min}` : ''} (got "${v}")`);
+  return Number(v);
 }
 
 const int = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
@@ -127,6 +147,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordHashConcurrency: strictInt(env, 'SIMPUL_PASSWORD_HASH_CONCURRENCY', 1, 1, 64),
     passwordHashQueue: strictInt(env, 'SIMPUL_PASSWORD_HASH_QUEUE', 16, 0, 100_000),
     trustProxy: trustProxyOf(env.SIMPUL_TRUST_PROXY),
+    requestTimeoutMs: setting(env, 'SIMPUL_REQUEST_TIMEOUT_MS', 60_000),
+    uploadTimeoutMs: setting(env, 'SIMPUL_UPLOAD_TIMEOUT_MS', 30 * 60_000),
+    maxFormBytes: setting(env, 'SIMPUL_MAX_FORM_KB', 64, 1) * 1024,
+    maxXmlBytes: setting(env, 'SIMPUL_MAX_XML_KB', 4096, 1) * 1024,
+    maxJsonBytes: setting(env, 'SIMPUL_MAX_JSON_KB', 1024, 1) * 1024,
+    maxParameters: setting(env, 'SIMPUL_MAX_PARAMETERS', 200, 10),
   };
 }
 

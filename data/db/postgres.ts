@@ -1,8 +1,11 @@
 /** Adapter for a real PostgreSQL/PostGIS server through `pg`: a pool with a statement
- *  timeout; the pool replaces broken connections, so the node survives a server restart. */
+ *  timeout; the pool replaces broken connections, so the node survives a server restart.
+ *  A query made for a request that is aborted (over its time budget, client gone) is
+ *  cancelled on the server with the protocol's CancelRequest, and its connection discarded. */
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { Db, Queryable, QueryResult } from './types.js';
+import { abortable, currentSignal, throwIfAborted } from './request-scope.js';
 
 // One representation of values on both adapters: counts as numbers, dates as ISO strings.
 pg.types.setTypeParser(20, (v) => Number(v)); // int8
@@ -28,43 +31,93 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
   // the pool drops it and the next query opens a new one.
   pool.on('error', () => {});
 
-  const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<R>(sql: string, params: unknown[] = []): Promise<QueryResult<R>> {
-      const r = await c.query(sql, params as any[]);
-      return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
-    },
-  });
+  /** Asks the server to stop what the client's backend is running (CancelRequest on a new
+   *  socket: it needs no pool slot and no sign-in). */
+  const cancelBackend = (client: pg.PoolClient) => {
+    const canceller = new pg.Client({ connectionString: opts.url });
+    canceller.on('error', () => {});
+    (canceller as any).connection?.on?.('error', () => {});
+    try {
+      (canceller as any).cancel(client, (client as any).activeQuery);
+    } catch {
+      /* the connection is discarded anyway */
+    }
+  };
+
+  /** A pooled client for the current request: on abort its statement is cancelled, the caller's
+   *  await rejects at once, and the client is destroyed rather than returned (a late cancel must
+   *  never hit the next request's query on that backend). */
+  const checkout = async () => {
+    const signal = currentSignal();
+    throwIfAborted(signal);
+    const client = await pool.connect();
+    let aborted = false;
+    const onAbort = () => {
+      aborted = true;
+      cancelBackend(client);
+    };
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+    return {
+      client,
+      signal,
+      release() {
+        signal?.removeEventListener('abort', onAbort);
+        client.release(aborted || undefined);
+      },
+    };
+  };
+
+  const run = async <R>(c: pg.PoolClient, sql: string, params: unknown[], signal: AbortSignal | undefined): Promise<QueryResult<R>> => {
+    throwIfAborted(signal);
+    const r = await abortable(c.query(sql, params as any[]), signal);
+    return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
+  };
 
   const db: Db = {
     kind: 'postgis',
-    ...wrap(pool),
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
+    async query<R>(sql: string, params: unknown[] = []): Promise<QueryResult<R>> {
+      if (!currentSignal()) {
+        const r = await pool.query(sql, params as any[]);
+        return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
+      }
+      const s = await checkout();
       try {
-        await client.query('BEGIN');
-        const out = await fn(wrap(client));
-        await client.query('COMMIT');
+        return await run<R>(s.client, sql, params, s.signal);
+      } finally {
+        s.release();
+      }
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const s = await checkout();
+      const tx: Queryable = { query: <R>(sql: string, params: unknown[] = []) => run<R>(s.client, sql, params, s.signal) };
+      try {
+        await s.client.query('BEGIN');
+        const out = await fn(tx);
+        await run(s.client, 'COMMIT', [], s.signal);
         return out;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
+        // An aborted client is destroyed: the server rolls back when the connection ends.
+        if (!s.signal?.aborted) await s.client.query('ROLLBACK').catch(() => {});
         throw err;
       } finally {
-        client.release();
+        s.release();
       }
     },
     async *stream<R>(sql: string, params: unknown[], batchSize = 1000): AsyncIterable<R[]> {
-      const client = await pool.connect();
-      const cursor = client.query(new Cursor(sql, params as any[]));
+      const s = await checkout();
+      const cursor = s.client.query(new Cursor(sql, params as any[]));
       try {
         for (;;) {
-          const rows = (await cursor.read(batchSize)) as R[];
+          throwIfAborted(s.signal);
+          const rows = (await abortable(cursor.read(batchSize), s.signal)) as R[];
           if (rows.length === 0) break;
           yield rows;
           if (rows.length < batchSize) break;
         }
       } finally {
-        await cursor.close().catch(() => {});
-        client.release();
+        if (!s.signal?.aborted) await cursor.close().catch(() => {});
+        s.release();
       }
     },
     async exec(sql: string) {

@@ -8,6 +8,7 @@ import { baseUrlOf, principalOf } from '../context.js';
 import { createHash } from 'node:crypto';
 import { visibilityScope } from '../../data/access.js';
 import { OgcError } from '../../ogc/errors.js';
+import { asOgcError } from '../../ogc/exceptions.js';
 import { conformanceJson, landingJson, openApi } from '../../ogc/ogcapi/landing.js';
 import { collectionJson, collectionsJson } from '../../ogc/ogcapi/collections.js';
 import { htmlPage, wantsHtml } from '../../ogc/ogcapi/html.js';
@@ -45,8 +46,11 @@ function fail(ctx: AppContext, res: Response, err: unknown): void {
     res.destroy();
     return;
   }
-  if (err instanceof OgcError) {
-    res.status(err.status === 500 ? 400 : err.status).type('application/json').send(JSON.stringify({ code: err.code, description: err.message, ...(err.locator ? { locator: err.locator } : {}) }));
+  // A cancelled query (over budget) is a 503, a value PostgreSQL refused a 400; the rest is ours.
+  const e = err instanceof OgcError ? err : asOgcError(err);
+  if (err instanceof OgcError || e.status !== 500) {
+    if (e.status === 503) res.set('Retry-After', '5');
+    res.status(e.status === 500 ? 400 : e.status).type('application/json').send(JSON.stringify({ code: e.code, description: e.message, ...(e.locator ? { locator: e.locator } : {}) }));
     return;
   }
   ctx.log.error('ogcapi request failed', { error: String(err) });

@@ -8,6 +8,7 @@ import { baseUrlOf, principalOf } from '../context.js';
 import type { Principal } from '../../data/access.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { OgcError } from '../../ogc/errors.js';
+import { asOgcError } from '../../ogc/exceptions.js';
 import { WEB_MERCATOR } from '../../tiles/matrix-sets.js';
 import { serveTile, tileFormat, type TileFormat, type TileResponse } from '../../tiles/service.js';
 
@@ -45,6 +46,11 @@ export function sendJsonError(res: Response, err: unknown, ctx: AppContext): voi
     res.status(err.status).json({ code: err.code, description: err.message });
   } else if (err instanceof OgcError) {
     res.status(err.status === 500 ? 500 : err.code === 'NotFound' ? 404 : 400).json({ code: err.code, description: err.message });
+  } else if (asOgcError(err).status !== 500) {
+    // A cancelled query (over budget) is a 503; a value PostgreSQL refused a 400.
+    const e = asOgcError(err);
+    if (!res.headersSent) res.status(e.status).set(e.status === 503 ? { 'Retry-After': '5' } : {}).json({ code: e.code, description: e.message });
+    else res.end();
   } else {
     ctx.log.error('tile error', { error: String((err as Error)?.stack ?? err) });
     if (!res.headersSent) res.status(500).json({ code: 'InternalError', description: 'Internal error while making the tile' });
@@ -96,13 +102,21 @@ function tileJson(ctx: AppContext, req: Request, res: Response, layers: Layer[],
   res.set('Cache-Control', 'no-cache').json(body);
 }
 
+function decodeName(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    throw new HttpError(400, 'InvalidParameterValue', 'Malformed layer name: not valid percent-encoding');
+  }
+}
+
 export function mountTiles(router: Router, ctx: AppContext): void {
   router.get(/.*/, async (req, res, next) => {
     try {
       const path = req.path;
       const tj = /^\/([^/]+)\.json$/.exec(path);
       if (tj) {
-        const names = decodeURIComponent(tj[1]);
+        const names = decodeName(tj[1]);
         tileJson(ctx, req, res, resolveLayers(ctx, principalOf(res), names), names);
         return;
       }
@@ -111,12 +125,7 @@ export function mountTiles(router: Router, ctx: AppContext): void {
         next();
         return;
       }
-      let names: string;
-      try {
-        names = decodeURIComponent(m[1]);
-      } catch {
-        throw new HttpError(400, 'InvalidParameterValue', 'Malformed layer name');
-      }
+      const names = decodeName(m[1]);
       const format = tileFormat(m[5]);
       if (!format) throw new HttpError(404, 'NotFound', `Unknown tile format .${m[5]} (pbf, mvt, png, jpg, webp)`);
       const [z, x, y] = [m[2], m[3], m[4]].map((s) => (/^\d{1,9}$/.test(s) ? Number(s) : NaN));
