@@ -308,7 +308,7 @@ describe('security: sign-in is bounded', () => {
       return { ...worst, answers: out };
     }
 
-    it('keeps /health and libuv's pool (file stats) near the no-credential baseline under 200 credentials in parallel; the excess is refused with Retry-After', async () => {
+    it('keeps /health and the libuv pool (file stats) near the no-credential baseline under 200 credentials in parallel; the excess is refused with Retry-After', async () => {
       await get(`${node.url}/health`);
       const base = await flood(() => ({}));
       const signIn = await flood((i) => basic(i % 2 ? 'banjir' : `orang${i}`, `tebakan-${i}`));
