@@ -81,7 +81,8 @@ describe('security: bounded map rendering (layers after expansion, image bombs, 
   };
 
   before(async () => {
-    node = await testNode({ serve: true });
+    // Form bodies up to 4 MB here, so that the limits behind the body limit are what is tested.
+    node = await testNode({ serve: true, config: { maxFormBytes: 4 * 1024 * 1024 } });
     wms = `${node.url}/wms`;
     // Warm up: modules, the render pool and the caches a first GetMap loads are not the hostile request's.
     expect((await get(`${wms}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=dpupr&STYLES=&${BOX}&WIDTH=256&HEIGHT=256&FORMAT=image/png`)).type).to.equal('image/png');
