@@ -125,7 +125,7 @@ export function parseKvp(req: Request): CswRequest {
       let filter: Filter | undefined;
       if (constraint && constraint.trim()) {
         if (lang === 'CQL_TEXT') filter = parseCql2Text(constraint, { locator: 'Constraint' });
-        else if (lang === 'FILTER') filter = filterFromXml(rootOf(parseXml(constraint, { removeNSPrefix: true }), 'Filter'));
+        else if (lang === 'FILTER') filter = filterFromXml(rootOf(parseXml(constraint, { removeNSPrefix: true }), 'Filter'), 'Constraint');
         else throw new OgcError('InvalidParameterValue', 'CONSTRAINTLANGUAGE must be FILTER or CQL_TEXT', 'CONSTRAINTLANGUAGE');
       }
       const elementNames = (kvp.get('ELEMENTNAME') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -179,7 +179,7 @@ export function parsePost(body: string): CswRequest {
       let filter: Filter | undefined;
       const c = q.Constraint;
       if (c && typeof c === 'object') {
-        if (c.Filter !== undefined) filter = filterFromXml(c.Filter);
+        if (c.Filter !== undefined) filter = filterFromXml(c.Filter, 'Constraint');
         else if (c.CqlText !== undefined) filter = parseCql2Text(textOf(c.CqlText) ?? '', { locator: 'Constraint' });
       }
       const sort = [q.SortBy?.SortProperty].flat().filter(Boolean).map((s: any) => ({ property: textOf(s.PropertyName) ?? '', descending: /^desc/i.test(textOf(s.SortOrder) ?? '') }));

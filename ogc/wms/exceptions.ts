@@ -67,5 +67,6 @@ export async function sendWmsException(res: Response, version: WmsVersion, err: 
   }
   const type = version === '1.1.1' ? 'application/vnd.ogc.se_xml' : 'text/xml';
   // WMS clients expect the report with 200 (GDAL and OWSLib read the body); 5xx only when it is ours.
+  if (e.status === 503) res.set('Retry-After', '5');
   res.status(e.status >= 500 ? e.status : 200).type(`${type}; charset=utf-8`).send(exceptionReport(version, e));
 }
