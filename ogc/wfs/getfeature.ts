@@ -11,7 +11,7 @@ import { crsUrn, parseCrs, type CrsRef } from '../../data/crs.js';
 import { OgcError, invalid } from '../errors.js';
 import { XML_DECL, el, esc } from '../xml.js';
 import { chunkWriter } from '../encoders/stream.js';
-import { gmlGeometryEncoding, writeGmlCollection, type EncodePart, type GmlEncoding } from '../encoders/gml.js';
+import { gmlGeometry, gmlGeometryEncoding, writeGmlCollection, type EncodePart, type GmlEncoding } from '../encoders/gml.js';
 import { featureJson, writeGeoJsonCollection } from '../encoders/geojson.js';
 import { writeCsv } from '../encoders/csv.js';
 import { writeOgrFile } from '../encoders/ogr.js';
@@ -206,7 +206,7 @@ async function getFeatureById(ctx: AppContext, res: Response, planned: PlannedQu
   const l = part.layer;
   const o = l.organisation;
   const attrs = part.attributes.map((a) => (row![a.name] == null ? '' : `<${o}:${a.name}>${esc(row![a.name] instanceof Date ? (row![a.name] as Date).toISOString() : row![a.name])}</${o}:${a.name}>`)).join('');
-  const g = row.geometry ? `<${o}:geom>${String(row.geometry).replace(/srsName="[^"]*"/, `srsName="${esc(label)}"`)}</${o}:geom>` : '';
+  const g = row.geometry ? `<${o}:geom>${gmlGeometry(String(row.geometry), `srsName="${esc(label)}"`)}</${o}:geom>` : '';
   res.type('application/gml+xml; version=3.2').send(`${XML_DECL}<${o}:${l.localName} xmlns:${o}="${orgNamespace(o)}" xmlns:gml="http://www.opengis.net/gml/3.2" gml:id="${l.localName}.${row.fid}">${attrs}${g}</${o}:${l.localName}>`);
 }
 
@@ -244,7 +244,7 @@ export async function getPropertyValue(ctx: AppContext, res: Response, p: Princi
       for await (const batch of part.rows()) {
         let out = '';
         for (const row of batch) {
-          if (isGeom) out += `<wfs:member>${String(row.geometry ?? '').replace(/srsName="[^"]*"/, `srsName="${esc(label)}"`)}</wfs:member>`;
+          if (isGeom) out += `<wfs:member>${gmlGeometry(String(row.geometry ?? ''), `srsName="${esc(label)}"`)}</wfs:member>`;
           else {
             const val = attr ? row[attr.name] : row.fid;
             out += `<wfs:member>${val == null ? '' : esc(val)}</wfs:member>`;
