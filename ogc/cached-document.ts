@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Request, Response } from 'express';
 import type { AppContext } from '../server/context.js';
+import { notModified, type Reply, type ServiceRequest } from '../data/reply.js';
 
 export interface CachedDocument {
   body: Buffer;
@@ -32,8 +33,15 @@ export function documentsOf<T>(store: WeakMap<AppContext, Map<string, T>>, ctx: 
   return docs;
 }
 
-/** Sends a document (304 when If-None-Match names its ETag), gzipped when the client takes it.
- *  Set Cache-Control before calling. */
+/** A document's reply: 304 when If-None-Match names its ETag, gzipped when the client takes it
+ *  (the HTTP side chooses). `headers` adds Cache-Control, Vary and the like. */
+export function documentReply(req: Pick<ServiceRequest, 'headers'>, doc: CachedDocument, type: string, headers: Record<string, string> = {}): Reply {
+  const h = { etag: doc.etag, ...headers };
+  if (notModified(req, doc.etag)) return { status: 304, headers: h, body: null };
+  return { status: 200, headers: { 'content-type': type, ...h }, body: doc.body, gzip: doc.gzip };
+}
+
+/** Sends a document over Express (kept while routes move to replies). Set Cache-Control before calling. */
 export function sendCachedDocument(req: Request, res: Response, doc: CachedDocument, type: string): void {
   res.setHeader('ETag', doc.etag);
   if (req.get('if-none-match')?.split(',').some((v) => v.trim().replace(/^W\//, '') === doc.etag)) {

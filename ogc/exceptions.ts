@@ -1,8 +1,8 @@
 /** OWS Common exception reports (1.0.0 for WFS 1.1/CSW 2.0.2, 1.1.0 for WFS 2.0/WMTS), and the
  *  one way a service sends an OgcError. WMS has its own form in ogc/wms/. */
 import type { Response } from 'express';
-import { OgcError } from './errors.js';
-import { XML_DECL, el, esc } from './xml.js';
+import { OgcError } from '../data/errors.js';
+import { XML_DECL, el, esc } from '../data/xml.js';
 
 export type OwsVersion = '1.0.0' | '1.1.0' | '2.0.0';
 

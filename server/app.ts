@@ -21,7 +21,7 @@ import { mountAdmin } from './routes/admin.js';
 import { mountAdminMetadata } from './routes/admin-metadata.js';
 import { mountHome } from './routes/home.js';
 import { sendOwsException } from '../ogc/exceptions.js';
-import { OgcError } from '../ogc/errors.js';
+import { OgcError } from '../data/errors.js';
 import { Kvp } from '../ogc/kvp.js';
 import { requestBudget } from './request-budget.js';
 import { clientError, sendEdgeError } from './edge-errors.js';

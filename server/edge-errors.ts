@@ -3,7 +3,7 @@
  *  the format of the service the path names: WMS ServiceExceptionReport, OWS ExceptionReport for
  *  WFS/WMTS/CSW (and /ows), JSON `{code, description}` elsewhere. Never a stack trace. */
 import type { Request, Response } from 'express';
-import { OgcError } from '../ogc/errors.js';
+import { OgcError } from '../data/errors.js';
 import { owsExceptionReport, type OwsVersion } from '../ogc/exceptions.js';
 import { exceptionReport } from '../ogc/wms/exceptions.js';
 

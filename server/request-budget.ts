@@ -11,7 +11,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { AppContext } from './context.js';
 import { withSignal } from '../data/db/request-scope.js';
-import { OgcError } from '../ogc/errors.js';
+import { OgcError } from '../data/errors.js';
 import { sendEdgeError } from './edge-errors.js';
 
 /** How long a service has to answer itself after its signal aborted. */

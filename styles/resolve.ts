@@ -3,7 +3,7 @@
 import type { AppContext } from '../server/context.js';
 import type { Layer } from '../data/catalogue/layer.js';
 import { layerStyles } from '../data/styles/store.js';
-import { OgcError } from '../ogc/errors.js';
+import { OgcError } from '../data/errors.js';
 import { DEFAULT_STYLE_NAME, defaultStyle } from './defaults.js';
 import type { Style } from './model.js';
 import { styleFromSld } from './sld.js';

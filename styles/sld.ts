@@ -1,9 +1,9 @@
 /** SLD 1.0 and SE 1.1 (StyledLayerDescriptor with NamedLayer/UserLayer → UserStyle →
  *  FeatureTypeStyle → Rule) into the one style model. Filters go through the shared
  *  Filter 1.0/1.1 reader; only data: URIs are accepted as external graphics (nothing is fetched). */
-import { parseXml } from '../ogc/xml.js';
-import { OgcError } from '../ogc/errors.js';
-import { filterFromXml } from '../ogc/filter/ogc-filter.js';
+import { parseXml } from '../data/xml.js';
+import { OgcError } from '../data/errors.js';
+import { filterFromXml } from '../data/query/ogc-filter.js';
 import type { Fill, Font, Graphic, Hatch, LinePlacement, MarkShape, Rule, Stroke, Style, Symbolizer } from './model.js';
 import { STYLE_LIMITS as L } from './limits.js';
 import { graphicProblem } from './graphic-image.js';

@@ -4,7 +4,7 @@ import type { Db } from '../data/db/types.js';
 import { layerTableSql, quoteIdent, type Layer } from '../data/catalogue/layer.js';
 import type { TileMatrix, TileMatrixSet } from './matrix-sets.js';
 import { tileBounds } from './matrix-sets.js';
-import { esc } from '../ogc/xml.js';
+import { esc } from '../data/xml.js';
 
 export interface InfoFeature {
   id: number;

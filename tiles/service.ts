@@ -9,7 +9,7 @@ import type { AppContext } from '../server/context.js';
 import type { Principal } from '../data/access.js';
 import { visibilityScope } from '../data/access.js';
 import type { Layer } from '../data/catalogue/layer.js';
-import { OgcError } from '../ogc/errors.js';
+import { OgcError } from '../data/errors.js';
 import { openTileCache, tileKey, type TileCache } from './cache.js';
 import { cacheable } from './cache-policy.js';
 import { tileBounds, type TileMatrixSet } from './matrix-sets.js';

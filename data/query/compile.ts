@@ -3,7 +3,7 @@
  *  property resolver (CSW queryables). An unknown property is an OgcError, never SQL. */
 import type { AttributeType, Layer } from '../catalogue/layer.js';
 import { layerTableSql, quoteIdent } from '../catalogue/layer.js';
-import { OgcError } from '../../ogc/errors.js';
+import { OgcError } from '../errors.js';
 import type { Envelope, Expr, FeatureQuery, Filter, GeometryLiteral, SpatialRel } from './types.js';
 import { WEB_MERCATOR, WEB_MERCATOR_COLUMN } from '../layers/web-mercator.js';
 

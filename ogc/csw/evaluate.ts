@@ -2,7 +2,7 @@
 import type { Expr, Filter } from '../../data/query/types.js';
 import type { IndexedRecord } from '../../data/metadata/record-index.js';
 import { compileLike } from '../../data/query/like.js';
-import { OgcError } from '../errors.js';
+import { OgcError } from '../../data/errors.js';
 import { queryable, type QueryableValue } from './queryables.js';
 
 type Pred = (e: IndexedRecord) => boolean;

@@ -2,11 +2,11 @@
 import type { Request } from 'express';
 import type { Filter } from '../../data/query/types.js';
 import { Kvp } from '../kvp.js';
-import { parseXml } from '../xml.js';
-import { OgcError, missing } from '../errors.js';
+import { parseXml } from '../../data/xml.js';
+import { OgcError, missing } from '../../data/errors.js';
 import type { ElementSet } from '../records/iso19139.js';
-import { filterFromXml } from '../filter/ogc-filter.js';
-import { parseCql2Text } from '../filter/cql2.js';
+import { filterFromXml } from '../../data/query/ogc-filter.js';
+import { parseCql2Text } from '../../data/query/cql2.js';
 
 export const CSW_NS = 'http://www.opengis.net/cat/csw/2.0.2';
 export const GMD_NS = 'http://www.isotc211.org/2005/gmd';

@@ -1,6 +1,6 @@
 /** CSW 2.0.2 response documents. */
 import type { IndexedRecord } from '../../data/metadata/record-index.js';
-import { XML_DECL, el, text } from '../xml.js';
+import { XML_DECL, el, text } from '../../data/xml.js';
 import { DC_NAMESPACES, dublinCoreRecord } from '../records/dublin-core.js';
 import { ISO_NAMESPACES, isoRecord, type ElementSet } from '../records/iso19139.js';
 import { QUERYABLE_NAMES } from './queryables.js';

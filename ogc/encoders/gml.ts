@@ -3,7 +3,7 @@
  *  GML 2 in a WFS 1.0 collection. Geometries come from ST_AsGML in SQL. */
 import type { Attribute, Layer } from '../../data/catalogue/layer.js';
 import type { GeometryEncoding } from '../../data/query/compile.js';
-import { el, esc } from '../xml.js';
+import { el, esc } from '../../data/xml.js';
 import { textValue } from './values.js';
 import type { ChunkWriter } from './stream.js';
 

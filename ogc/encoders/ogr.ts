@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { pipeline } from 'node:stream/promises';
-import { OgcError } from '../errors.js';
+import { OgcError } from '../../data/errors.js';
 import { chunkWriter } from './stream.js';
 import { writeGeoJsonCollection } from './geojson.js';
 import type { EncodePart } from './gml.js';

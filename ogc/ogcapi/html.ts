@@ -1,5 +1,5 @@
 /** Plain HTML pages of OGC API responses (f=html or a browser's Accept header). */
-import { esc } from '../xml.js';
+import { esc } from '../../data/xml.js';
 
 export function wantsHtml(f: string | undefined, accept: string | undefined): boolean {
   if (f) return f.toLowerCase() === 'html';

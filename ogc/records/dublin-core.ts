@@ -1,6 +1,6 @@
 /** A metadata record as CSW 2.0.2 Dublin Core: csw:BriefRecord, csw:SummaryRecord or csw:Record. */
 import type { MetadataRecord } from '../../data/metadata/record.js';
-import { el, esc, text } from '../xml.js';
+import { el, esc, text } from '../../data/xml.js';
 import type { ElementSet } from './iso19139.js';
 
 export const DC_NAMESPACES = {

@@ -2,7 +2,7 @@
  *  Dataset records carry gmd:MD_DataIdentification; service records srv:SV_ServiceIdentification. */
 import type { MetadataRecord, OnlineLink, Party } from '../../data/metadata/record.js';
 import { GMX_CODELISTS } from '../../data/metadata/codelists.js';
-import { el, esc } from '../xml.js';
+import { el, esc } from '../../data/xml.js';
 
 export const GMD_NS = 'http://www.isotc211.org/2005/gmd';
 export const ISO_NAMESPACES = {

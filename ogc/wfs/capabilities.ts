@@ -2,7 +2,7 @@
  *  1.1, 1.0.0). Built once per (version, visibility scope, catalogue revision, base URL). */
 import type { Layer } from '../../data/catalogue/layer.js';
 import { ADVERTISED_CRS, crsUrn } from '../../data/crs.js';
-import { XML_DECL, el, text } from '../xml.js';
+import { XML_DECL, el, text } from '../../data/xml.js';
 import { formatsFor } from './formats.js';
 import { namespaceAttrs } from './namespaces.js';
 import { GET_FEATURE_BY_ID } from './request.js';

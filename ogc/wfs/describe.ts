@@ -1,8 +1,8 @@
 /** DescribeFeatureType: one self-contained XML Schema per request (one target namespace, that
  *  of the organisation), GML 3.2 for WFS 2.0, GML 3.1.1 for 1.1, GML 2 for 1.0. */
 import type { AttributeType, GeometryType, Layer } from '../../data/catalogue/layer.js';
-import { OgcError } from '../errors.js';
-import { XML_DECL, el } from '../xml.js';
+import { OgcError } from '../../data/errors.js';
+import { XML_DECL, el } from '../../data/xml.js';
 import { orgNamespace } from './namespaces.js';
 import type { Encoding } from './formats.js';
 

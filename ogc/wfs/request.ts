@@ -4,10 +4,10 @@ import type { Request } from 'express';
 import type { Filter, SortKey } from '../../data/query/types.js';
 import { parseCrs, type CrsRef } from '../../data/crs.js';
 import { Kvp } from '../kvp.js';
-import { parseXml } from '../xml.js';
-import { OgcError, invalid, missing } from '../errors.js';
-import { parseFesFilter, parseFesFilterList } from '../filter/fes.js';
-import { parseCql2Text } from '../filter/cql2.js';
+import { parseXml } from '../../data/xml.js';
+import { OgcError, invalid, missing } from '../../data/errors.js';
+import { parseFesFilter, parseFesFilterList } from '../../data/query/fes.js';
+import { parseCql2Text } from '../../data/query/cql2.js';
 import { negotiateVersion, VERSIONS, type WfsVersion } from './versions.js';
 
 export const OPERATIONS = ['GetCapabilities', 'DescribeFeatureType', 'GetFeature', 'GetPropertyValue', 'ListStoredQueries', 'DescribeStoredQueries'] as const;

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { AppContext } from '../../server/context.js';
 import { baseUrlOf, principalOf } from '../../server/context.js';
 import { visibilityScope } from '../../data/access.js';
-import { OgcError, invalid } from '../errors.js';
+import { OgcError, invalid } from '../../data/errors.js';
 import { sendOwsException } from '../exceptions.js';
 import { cachedDocument, documentsOf, sendCachedDocument, type CachedDocument } from '../cached-document.js';
 import { Kvp } from '../kvp.js';

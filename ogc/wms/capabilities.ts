@@ -6,7 +6,7 @@ import type { Layer } from '../../data/catalogue/layer.js';
 import { ADVERTISED_CRS } from '../../data/crs.js';
 import { allStyleNames } from '../../data/styles/store.js';
 import { DEFAULT_STYLE_NAME } from '../../styles/defaults.js';
-import { el, esc, text, XML_DECL } from '../xml.js';
+import { el, esc, text, XML_DECL } from '../../data/xml.js';
 import type { WmsVersion } from './exceptions.js';
 import { MAX_LAYERS, MAX_SIDE } from './request.js';
 

@@ -2,9 +2,9 @@
  *  ServiceExceptionReport (its DTD), or, with EXCEPTIONS=INIMAGE/BLANK, an image. */
 import type { Response } from 'express';
 import { createCanvas } from '@napi-rs/canvas';
-import { OgcError } from '../errors.js';
+import { OgcError } from '../../data/errors.js';
 import { asOgcError } from '../exceptions.js';
-import { XML_DECL, el, esc } from '../xml.js';
+import { XML_DECL, el, esc } from '../../data/xml.js';
 import { encodeCanvas, imageFormat } from '../../styles/render/encode.js';
 
 export type WmsVersion = '1.1.1' | '1.3.0';

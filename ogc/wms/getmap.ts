@@ -2,7 +2,7 @@
 import type { AppContext } from '../../server/context.js';
 import type { Principal } from '../../data/access.js';
 import type { Layer } from '../../data/catalogue/layer.js';
-import { OgcError, invalid } from '../errors.js';
+import { OgcError, invalid } from '../../data/errors.js';
 import type { Kvp } from '../kvp.js';
 import { renderMap } from '../../styles/render/render-map.js';
 import { parseSld, type SldLayer } from '../../styles/sld.js';

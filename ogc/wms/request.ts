@@ -4,7 +4,7 @@ import type { AppContext } from '../../server/context.js';
 import type { Principal } from '../../data/access.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { parseCrs, type CrsRef } from '../../data/crs.js';
-import { OgcError, missing, invalid } from '../errors.js';
+import { OgcError, missing, invalid } from '../../data/errors.js';
 import type { Kvp } from '../kvp.js';
 import { imageFormat, type ImageFormat } from '../../styles/render/encode.js';
 import type { WmsVersion } from './exceptions.js';

@@ -7,7 +7,7 @@ import type { AppContext } from '../../server/context.js';
 import type { Principal } from '../../data/access.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { baseUrlOf, principalOf } from '../../server/context.js';
-import { OgcError } from '../errors.js';
+import { OgcError } from '../../data/errors.js';
 import { Kvp } from '../kvp.js';
 import { resolveStyle } from '../../styles/resolve.js';
 import { legendImage } from '../../styles/legend.js';

@@ -2,7 +2,7 @@
  *  KVP and RESTful resource URLs; tile matrix sets from tiles/matrix-sets.ts, TopLeftCorner and
  *  bounding boxes in each CRS's axis order (urn:ogc:def:crs:EPSG::4326 is latitude first). */
 import type { Layer } from '../../data/catalogue/layer.js';
-import { el, text, XML_DECL } from '../xml.js';
+import { el, text, XML_DECL } from '../../data/xml.js';
 import { DEFAULT_STYLE_NAME } from '../../styles/defaults.js';
 import { TILE_MATRIX_SETS, type TileMatrixSet } from '../../tiles/matrix-sets.js';
 

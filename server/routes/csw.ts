@@ -4,7 +4,7 @@ import type { OwsService } from './ows-service.js';
 import type { AppContext } from '../context.js';
 import { baseUrlOf, principalOf } from '../context.js';
 import { RecordIndex, type IndexedRecord } from '../../data/metadata/record-index.js';
-import { OgcError } from '../../ogc/errors.js';
+import { OgcError } from '../../data/errors.js';
 import { sendOwsException } from '../../ogc/exceptions.js';
 import { parseKvp, parsePost, MAX_RECORDS_CAP, type GetRecords } from '../../ogc/csw/request.js';
 import { compileRecordFilter } from '../../ogc/csw/evaluate.js';

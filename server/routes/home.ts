@@ -4,7 +4,7 @@
 import type { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { baseUrlOf, principalOf } from '../context.js';
-import { esc } from '../../ogc/xml.js';
+import { esc } from '../../data/xml.js';
 
 type Client = 'qgis' | 'arcgis' | 'gdal' | 'other';
 

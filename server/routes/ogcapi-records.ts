@@ -6,10 +6,10 @@ import { baseUrlOf, principalOf } from '../context.js';
 import { registerOgcApiPart } from '../../ogc/ogcapi/registry.js';
 import { registerCollection } from '../../ogc/ogcapi/collections.js';
 import { recordFeature, recordJsonLd } from '../../ogc/records/geojson.js';
-import { parseCql2Text } from '../../ogc/filter/cql2.js';
+import { parseCql2Text } from '../../data/query/cql2.js';
 import { compileRecordFilter } from '../../ogc/csw/evaluate.js';
-import { OgcError } from '../../ogc/errors.js';
-import { esc } from '../../ogc/xml.js';
+import { OgcError } from '../../data/errors.js';
+import { esc } from '../../data/xml.js';
 import type { IndexedRecord } from '../../data/metadata/record-index.js';
 import { recordIndex } from './csw.js';
 

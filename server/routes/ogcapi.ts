@@ -7,7 +7,7 @@ import type { AppContext } from '../context.js';
 import { baseUrlOf, principalOf } from '../context.js';
 import { createHash } from 'node:crypto';
 import { visibilityScope } from '../../data/access.js';
-import { OgcError } from '../../ogc/errors.js';
+import { OgcError } from '../../data/errors.js';
 import { asOgcError } from '../../ogc/exceptions.js';
 import { conformanceJson, landingJson, openApi } from '../../ogc/ogcapi/landing.js';
 import { collectionJson, collectionsJson } from '../../ogc/ogcapi/collections.js';

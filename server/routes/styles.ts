@@ -4,7 +4,7 @@
  *  holder may write the layer's organisation; the SLD is parsed before it is stored. */
 import type { Request, Response, Router } from 'express';
 import { deleteStyle, layerStyles, putStyle } from '../../data/styles/store.js';
-import { OgcError } from '../../ogc/errors.js';
+import { OgcError } from '../../data/errors.js';
 import { styleFromSld } from '../../styles/sld.js';
 import { defaultStyle, DEFAULT_STYLE_NAME } from '../../styles/defaults.js';
 import { styleToMapLibre } from '../../styles/maplibre.js';

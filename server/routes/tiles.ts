@@ -7,7 +7,7 @@ import type { AppContext } from '../context.js';
 import { baseUrlOf, principalOf } from '../context.js';
 import type { Principal } from '../../data/access.js';
 import type { Layer } from '../../data/catalogue/layer.js';
-import { OgcError } from '../../ogc/errors.js';
+import { OgcError } from '../../data/errors.js';
 import { asOgcError } from '../../ogc/exceptions.js';
 import { WEB_MERCATOR } from '../../tiles/matrix-sets.js';
 import { serveTile, tileFormat, type TileFormat, type TileResponse } from '../../tiles/service.js';

@@ -6,7 +6,7 @@ import type { OwsService } from './ows-service.js';
 import type { AppContext } from '../context.js';
 import { baseUrlOf, principalOf } from '../context.js';
 import { visibilityScope } from '../../data/access.js';
-import { OgcError, missing } from '../../ogc/errors.js';
+import { OgcError, missing } from '../../data/errors.js';
 import { sendOwsException } from '../../ogc/exceptions.js';
 import { cachedDocument, documentsOf, sendCachedDocument, type CachedDocument } from '../../ogc/cached-document.js';
 import { Kvp } from '../../ogc/kvp.js';

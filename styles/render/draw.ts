@@ -6,7 +6,7 @@ import { Image, type Path2D } from '@napi-rs/canvas';
 import { LRUCache } from 'lru-cache';
 import { graphicProblem } from '../graphic-image.js';
 import { DRAW_LIMITS } from '../limits.js';
-import { evaluate } from '../../ogc/filter/evaluate.js';
+import { evaluate } from '../../data/query/evaluate.js';
 import type { Rule, Stroke, Style, Symbolizer } from '../model.js';
 import type { Label } from './labels.js';
 import type { Parts, Pt } from './parts.js';

@@ -12,7 +12,7 @@ import { resolveStyle } from '../resolve.js';
 import { rulesAtScale } from './draw.js';
 import { imageFormat, type ImageFormat } from './encode.js';
 import { RenderTimeout, renderPool } from './render-pool.js';
-import { OgcError } from '../../ogc/errors.js';
+import { OgcError } from '../../data/errors.js';
 
 export interface MapRequest {
   /** Drawn bottom to top. `style`: a style name of the layer ('' = default); `sld`: a style

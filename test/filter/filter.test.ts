@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { parseCql2Json, parseCql2Text } from '../../ogc/filter/cql2.js';
-import { parseFesFilter } from '../../ogc/filter/fes.js';
-import { evaluate } from '../../ogc/filter/evaluate.js';
+import { parseCql2Json, parseCql2Text } from '../../data/query/cql2.js';
+import { parseFesFilter } from '../../data/query/fes.js';
+import { evaluate } from '../../data/query/evaluate.js';
 import { compileFilter, likePattern } from '../../data/query/compile.js';
-import { OgcError } from '../../ogc/errors.js';
+import { OgcError } from '../../data/errors.js';
 
 const resolver = (n: string) => {
   if (!['nama', 'n', 'geom'].includes(n)) throw new OgcError('InvalidParameterValue', `Unknown ${n}`, 'filter');

@@ -1,13 +1,13 @@
 /** Filter size limits in every parser, literal checks, and the SQL compiler's refusals
- *  (ogc/filter/limits.ts, ogc/filter/literals.ts, data/query/compile.ts). */
+ *  (data/query/limits.ts, data/query/literals.ts, data/query/compile.ts). */
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { parseCql2Json, parseCql2Text } from '../../ogc/filter/cql2.js';
-import { parseFesFilter } from '../../ogc/filter/fes.js';
-import { filterFromXml } from '../../ogc/filter/ogc-filter.js';
+import { parseCql2Json, parseCql2Text } from '../../data/query/cql2.js';
+import { parseFesFilter } from '../../data/query/fes.js';
+import { filterFromXml } from '../../data/query/ogc-filter.js';
 import { compileFilter } from '../../data/query/compile.js';
-import { OgcError } from '../../ogc/errors.js';
-import { MAX_FILTER_DEPTH } from '../../ogc/filter/limits.js';
+import { OgcError } from '../../data/errors.js';
+import { MAX_FILTER_DEPTH } from '../../data/query/limits.js';
 
 const resolver = (n: string) => {
   if (n === 'n') return { sql: '"n"', type: 'integer' as const };

@@ -3,8 +3,8 @@
 import type { Layer } from '../../../data/catalogue/layer.js';
 import type { FeatureQuery, Filter, SortKey } from '../../../data/query/types.js';
 import { parseCrs, type CrsRef } from '../../../data/crs.js';
-import { OgcError } from '../../errors.js';
-import { parseCql2Json, parseCql2Text } from '../../filter/cql2.js';
+import { OgcError } from '../../../data/errors.js';
+import { parseCql2Json, parseCql2Text } from '../../../data/query/cql2.js';
 import { SUPPORTED_CRS } from '../collections.js';
 
 export const DEFAULT_LIMIT = 10;

@@ -8,7 +8,7 @@ import { compileFeatureQuery, countMatched, selectedAttributes } from '../../../
 import { chunkWriter } from '../../encoders/stream.js';
 import { featureJson, writeGeoJsonCollection } from '../../encoders/geojson.js';
 import type { EncodePart } from '../../encoders/gml.js';
-import { OgcError } from '../../errors.js';
+import { OgcError } from '../../../data/errors.js';
 import { htmlPage } from '../html.js';
 import type { ItemsRequest } from './items.js';
 

@@ -4,7 +4,7 @@
  *  forms INTERSECTS, BBOX(prop, x1, y1, x2, y2), DWITHIN) with WKT geometries.
  *  Geometries are in `srid` (default CRS84, lon/lat); `northFirst` swaps their axes. */
 import type { Geometry } from 'geojson';
-import type { ComparisonOp, Expr, Filter, SpatialRel } from '../../data/query/types.js';
+import type { ComparisonOp, Expr, Filter, SpatialRel } from './types.js';
 import { OgcError } from '../errors.js';
 import { countNodes, FilterBudget, FilterLimitError, MAX_FILTER_DEPTH } from './limits.js';
 import { checkGeometry, checkTemporal } from './literals.js';

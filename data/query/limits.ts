@@ -3,7 +3,7 @@
  *  compiler walk a huge tree: nesting of any kind (NOT, parentheses, AND/OR, function calls,
  *  lists) and the total count of operators and values. Over a limit the request gets a 400
  *  naming the filter parameter, before any work is done on the filter. */
-import type { Expr, Filter } from '../../data/query/types.js';
+import type { Expr, Filter } from './types.js';
 import { OgcError } from '../errors.js';
 
 /** Deepest nesting of operators, parentheses, function calls and lists together. */

@@ -1,7 +1,7 @@
-/** OGC Filter 1.1 and FES 2.0 XML (already parsed by ogc/xml.ts with namespace prefixes
+/** OGC Filter 1.1 and FES 2.0 XML (already parsed by data/xml.ts with namespace prefixes
  *  removed) into the shared Filter tree (data/query/types.ts). Used by WFS and CSW. */
-import type { ComparisonOp, Envelope, Expr, Filter, GeometryLiteral, SpatialRel } from '../../data/query/types.js';
-import { parseCrs } from '../../data/crs.js';
+import type { ComparisonOp, Envelope, Expr, Filter, GeometryLiteral, SpatialRel } from './types.js';
+import { parseCrs } from '../crs.js';
 import { OgcError } from '../errors.js';
 import { FilterBudget } from './limits.js';
 import { checkGeometry } from './literals.js';

@@ -1,9 +1,9 @@
 /** The Filter tree evaluated in memory against one feature's properties (SLD rules, CSW
  *  records, tests). Non-spatial operators only: spatial ones need the database and evaluate
  *  to true here (a map rule's spatial test is already done by the map's bbox query). */
-import type { Expr, Filter } from '../../data/query/types.js';
-import { fidOf } from '../../data/query/compile.js';
-import { compileLike, type LikeMatcher } from '../../data/query/like.js';
+import type { Expr, Filter } from './types.js';
+import { fidOf } from './compile.js';
+import { compileLike, type LikeMatcher } from './like.js';
 
 export type Properties = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 /** FES 2.0 (fes:Filter) and OGC Filter 1.1/1.0 (ogc:Filter) XML → the one Filter tree.
  *  Input: the filter as XML text (a FILTER KVP value), or an element already parsed by
- *  ogc/xml.ts `parseXml(body, { removeNSPrefix: true })` (the children of <Filter>).
+ *  data/xml.ts `parseXml(body, { removeNSPrefix: true })` (the children of <Filter>).
  *  The operators and GML geometries are read by ogc-filter.ts. */
-import type { Filter } from '../../data/query/types.js';
+import type { Filter } from './types.js';
 import { parseXml } from '../xml.js';
 import { OgcError } from '../errors.js';
 import { filterFromXml } from './ogc-filter.js';
