@@ -66,6 +66,15 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(express.urlencoded({ extended: false, limit: ctx.config.maxFormBytes, parameterLimit: ctx.config.maxParameters }));
   app.use(parameterLimit(ctx.config.maxParameters));
   app.use(authMiddleware(ctx.db, ctx.config));
+  // Before the catalogue check below: liveness must not wait for the database.
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const ok = await ctx.db.ping();
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unreachable', database: ctx.db.kind });
+  });
+
   app.use(async (req, res, next) => {
     res.locals.baseUrl = publicBaseUrl(req, ctx.config.publicUrl);
     try {
@@ -74,14 +83,6 @@ export function createApp(ctx: AppContext): express.Express {
       /* the database is away: /ready says so; routes answer from what is loaded */
     }
     next();
-  });
-
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/ready', async (_req, res) => {
-    const ok = await ctx.db.ping();
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unreachable', database: ctx.db.kind });
   });
 
   mountWmtsRest(app, ctx);

@@ -10,7 +10,6 @@ import { addUser, issueToken } from '../../data/users.js';
 import { importFile } from '../../data/import/import-file.js';
 import { ImportError } from '../../data/import/errors.js';
 import { Fixtures } from '../import/fixtures.js';
-import { BACKEND } from '../support/backend.js';
 
 /** A TCP listener that counts connections (and never answers: a "slow schema server"). */
 async function listener(): Promise<{ port: number; connections: () => number; close(): Promise<void> }> {
@@ -119,20 +118,12 @@ describe('bounded imports: no server-side fetch, no frozen node, early refusals'
     console.log(`      /health polled ${latencies.length} times during the import: median ${sorted[sorted.length >> 1].toFixed(1)} ms, worst ${worst.toFixed(1)} ms, ${latencies.filter((l) => l >= 100).length} at 100 ms or more`);
     expect(latencies.length).to.be.above(10);
     const p98 = sorted[Math.floor(sorted.length * 0.98)];
-    if (BACKEND === 'postgis') {
-      // GDAL reads in the import process and the database works in its own: the node's thread
-      // only passes batches on. The aim is every poll < 100 ms; on this shared 2-core machine
-      // (load 10+) a few polls lose the CPU, so 98 % must be < 100 ms and none may take 1 s
-      // (before, the node answered nothing for the whole import).
-      expect(p98, '98th percentile').to.be.below(100);
-      expect(worst).to.be.below(1000);
-    } else {
-      // The embedded database (PGlite) runs its statements on the node's own thread: indexing and
-      // checking 200 000 rows at the end of the write holds it for seconds. That is the database
-      // adapter's to solve (PGlite in a worker); what this part changed — GDAL off the thread —
-      // shows in the median.
-      expect(sorted[sorted.length >> 1], 'median').to.be.below(100);
-    }
+    // GDAL reads in the import process and the database works in its own process (PostGIS) or
+    // thread (the embedded one): the node's thread only passes batches on. The aim is every poll
+    // < 100 ms; on this shared 2-core machine a few polls lose the CPU, so 98 % must be < 100 ms
+    // and none may take 1 s (before, the node answered nothing for the whole import).
+    expect(p98, '98th percentile').to.be.below(100);
+    expect(worst).to.be.below(1000);
   });
 
   /** Streams a multipart body slowly; resolves with the status and how many bytes were sent before it came. */

@@ -82,9 +82,10 @@ describe('security: request budgets and cancellation', function () {
     expect(r.body).to.contain('ows:ExceptionReport').and.contain('OperationProcessingFailed').and.contain('time budget');
     expect(r.headers.get('retry-after')).to.match(/^\d+$/);
     expect(r.body).to.not.match(STACK);
+    // The answer comes near the budget, not after the 2.6 s statement; PostGIS also cancels the
+    // statement on the server (the embedded database finishes it in its thread and drops the rows).
+    expect(ms).to.be.below(BUDGET + 1500);
     if (BACKEND === 'postgis') {
-      // Cancelled on the server: the answer comes near the budget, not after the 2.6 s statement.
-      expect(ms).to.be.below(BUDGET + 1500);
       expect(await until(async () => (await runningSlow(node)) === 0, 2000), 'query still running').to.equal(true);
     }
     // Either way the request's later statements never ran: a full answer reads every row twice
@@ -129,7 +130,29 @@ describe('security: request budgets and cancellation', function () {
     expect(String(thrown)).to.contain('closed the connection');
   });
 
+  it('answers /health within 100 ms while a slow statement runs', async () => {
+    const slow = get(`${node.url}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=${SLOW}`);
+    let done = false;
+    void slow.finally(() => (done = true));
+    const latencies: number[] = [];
+    while (!done) {
+      const t = performance.now();
+      expect((await get(`${node.url}/health`)).status).to.equal(200);
+      latencies.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await slow;
+    expect(latencies.length).to.be.above(5);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    // A shared 2-core machine may take the CPU from a poll now and then: the median under 100 ms,
+    // none 1 s (a statement on the node's own thread held it for the whole 2.6 s).
+    expect(sorted[sorted.length >> 1], 'median').to.be.below(100);
+    expect(sorted[sorted.length - 1], 'worst').to.be.below(1000);
+  });
+
   it('answers quick requests as before', async () => {
+    // The embedded database finishes the statements of the aborted requests above first.
+    await node.ctx.db.query('SELECT 1');
     expect((await get(`${node.url}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=bappeda:batas_kecamatan&COUNT=1`)).status).to.equal(200);
     expect((await get(`${node.url}/ogcapi/collections/bappeda:batas_kecamatan/items?limit=1`)).status).to.equal(200);
   });

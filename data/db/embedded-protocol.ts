@@ -1,0 +1,13 @@
+/** Messages between the embedded database's thread and the node. */
+export type DbRequest =
+  | { id: number; op: 'query'; sql: string; params: unknown[] }
+  | { id: number; op: 'exec'; sql: string }
+  | { id: number; op: 'close' };
+
+/** id 0 is the thread's word that the database opened (or why it did not). */
+export interface DbResponse {
+  id: number;
+  rows?: Record<string, unknown>[];
+  rowCount?: number;
+  error?: { message: string; code?: string; detail?: string };
+}
