@@ -218,23 +218,20 @@ export function compileEvaluator<F>(filter: Filter, access: FeatureAccess<F>, lo
     } };
   };
 
-  /** Keys of one choice of operand values, typed together; undefined when one is NULL or does
-   *  not read as the comparison's type. */
-  const keysOf = (ops: Value<F>[], vals: unknown[], fold: boolean): Array<string | number> | undefined => {
-    if (vals.some((v) => v === null || v === undefined)) return undefined;
+  /** Keys of one choice of operand values, typed together; a key is undefined where the value
+   *  is NULL or does not read as the comparison's type. */
+  const keysOf = (ops: Value<F>[], vals: unknown[], fold: boolean): Array<string | number | undefined> => {
     const operands: Operand[] = ops.map((o, i) => (o.literal !== undefined ? { literal: o.literal } : { type: o.type ?? typeOfValue(vals[i]) }));
     const t = typing(operands);
-    const keys: Array<string | number> = [];
-    for (let i = 0; i < ops.length; i++) {
+    return vals.map((v, i) => {
+      if (v === null || v === undefined) return undefined;
       const typed = operands[i].type;
-      const own = typed ?? t.castTo ?? literalType(vals[i] as string | number | boolean);
-      const k = KEY[own](vals[i]);
+      const own = typed ?? t.castTo ?? literalType(v as string | number | boolean);
+      const k = KEY[own](v);
       if (k === undefined) return undefined;
-      let key = !t.asText ? k : typed !== undefined ? text(vals[i]) : LITERAL_TEXT[own]?.(k) ?? text(vals[i]);
-      if (fold && t.as === 'string') key = lowerCase(String(key));
-      keys.push(key);
-    }
-    return keys;
+      const key = !t.asText ? k : typed !== undefined ? text(v) : LITERAL_TEXT[own]?.(k) ?? text(v);
+      return fold && t.as === 'string' ? lowerCase(String(key)) : key;
+    });
   };
   const order = (a: string | number, b: string | number) => (typeof a === 'string' && typeof b === 'string' ? compareText(a, b) : a < b ? -1 : a > b ? 1 : 0);
 
@@ -251,14 +248,12 @@ export function compileEvaluator<F>(filter: Filter, access: FeatureAccess<F>, lo
   };
 
   /** A test over operands that holds when it holds for some choice of their values. */
-  const over = (es: Expr[], what: string, fold: boolean, test: (keys: Array<string | number>) => boolean): Predicate<F> => {
+  const over = (es: Expr[], what: string, fold: boolean, test: (keys: Array<string | number | undefined>) => boolean): Predicate<F> => {
     const ops = es.map(value);
     checkLiterals(es, ops, what);
-    return (f) => choices(ops.map((o) => o.get(f))).some((vals) => {
-      const k = keysOf(ops, vals, fold);
-      return k !== undefined && test(k);
-    });
+    return (f) => choices(ops.map((o) => o.get(f))).some((vals) => test(keysOf(ops, vals, fold)));
   };
+  const known = (keys: Array<string | number | undefined>): keys is Array<string | number> => keys.every((k) => k !== undefined);
 
   const geometryReader = (property?: string) => access.geometry?.(property);
   const literalGeometry = (g: GeometryLiteral | Envelope): void => {
@@ -299,12 +294,13 @@ export function compileEvaluator<F>(filter: Filter, access: FeatureAccess<F>, lo
         return () => false;
       case 'compare': {
         const test = CMP[f.cmp];
-        return over([f.left, f.right], 'a comparison', f.matchCase === false, ([a, b]) => test(order(a, b)));
+        return over([f.left, f.right], 'a comparison', f.matchCase === false, (k) => known(k) && test(order(k[0], k[1])));
       }
       case 'between':
-        return over([f.expr, f.lower, f.upper], 'BETWEEN', false, ([v, lo, hi]) => order(v, lo) >= 0 && order(v, hi) <= 0);
+        return over([f.expr, f.lower, f.upper], 'BETWEEN', false, (k) => known(k) && order(k[0], k[1]) >= 0 && order(k[0], k[2]) <= 0);
       case 'in':
-        return (f.list.length === 0 ? () => false : over([f.expr, ...f.list], 'IN', false, ([v, ...list]) => list.some((l) => order(v, l) === 0)));
+        // A NULL in the list matches nothing, and the others still may (as in SQL).
+        return over([f.expr, ...f.list], 'IN', false, ([v, ...list]) => v !== undefined && list.some((l) => l !== undefined && order(v, l) === 0));
       case 'like': {
         const read = value(f.expr);
         const like = compileLike(f.pattern, f);
