@@ -128,15 +128,16 @@ function typeOfValue(v: unknown): AttributeType | undefined {
   return v === null || v === undefined ? undefined : 'string';
 }
 
+/** Milliseconds since 1970 (UTC); a date alone, or `dateOnly`, is its midnight UTC. */
 function instant(v: unknown, dateOnly: boolean): number | undefined {
   if (v instanceof Date) return dateOnly ? Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate()) : v.getTime();
   const m = typeof v === 'string' ? DATE_TIME.exec(v) : null;
   if (!m) return undefined;
-  if (dateOnly || m[4] === undefined) return Date.UTC(+m[1], +m[2] - 1, +m[3]);
-  const s = v as string;
-  const zone = /(?:[Zz]|[+-]\d{2}(?::?\d{2})?)\s*$/.exec(s.slice(s.search(/[Tt ]\d/) + 3));
-  const t = Date.parse(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}T${m[4].padStart(2, '0')}:${m[5]}:${m[6] ?? '00'}${s.match(/\.\d+/)?.[0] ?? ''}${zone ? zone[0].trim().replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : 'Z'}`);
-  return Number.isNaN(t) ? undefined : t;
+  const [, y, mo, d, h, mi, sec = '0', frac = '', zone = 'Z'] = m;
+  if (dateOnly || h === undefined) return Date.UTC(+y, +mo - 1, +d);
+  const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+  const offset = z ? (z[1] === '-' ? -1 : 1) * (+z[2] * 60 + +(z[3] ?? 0)) : 0;
+  return Date.UTC(+y, +mo - 1, +d, +h, +mi, +sec, Math.round(Number(`0${frac}`) * 1000)) - offset * 60_000;
 }
 
 /** A value as the key it compares by under a type; undefined when it does not read as one. */
