@@ -6,6 +6,7 @@ import { layerTableSql, quoteIdent } from '../catalogue/layer.js';
 import { OgcError } from '../errors.js';
 import type { Envelope, Expr, FeatureQuery, Filter, GeometryLiteral, SpatialRel } from './types.js';
 import { WEB_MERCATOR, WEB_MERCATOR_COLUMN } from '../layers/web-mercator.js';
+import { FAMILY, FUNCTION_TYPE, literalProblem, literalType, operandName, typing } from './operands.js';
 
 /** A property as SQL: the expression and, when known, its type (so literals are cast right). */
 export interface ResolvedProperty {
@@ -57,35 +58,6 @@ const FUNCTIONS: Record<string, (a: string[]) => string> = {
   abs: (a) => `abs((${a[0]})::numeric)`,
 };
 
-/** What a function returns, for comparing it with literals and properties of the same kind. */
-const FUNCTION_TYPE: Record<string, AttributeType> = {
-  upper: 'string', lower: 'string', casei: 'string', strtouppercase: 'string', strtolowercase: 'string',
-  strlength: 'integer', abs: 'number',
-};
-
-/** Types that compare with each other in SQL without a cast. */
-const FAMILY: Record<AttributeType, string> = { string: 'text', integer: 'number', number: 'number', boolean: 'boolean', date: 'time', datetime: 'time' };
-
-const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
-const DATE_TIME = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?\s*$/;
-function isDateTime(s: string): boolean {
-  const m = DATE_TIME.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  if (d.getUTCFullYear() !== +m[1] || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return false;
-  return m[4] === undefined || (+m[4] <= 23 && +m[5] <= 59 && (m[6] === undefined || +m[6] <= 60));
-}
-/** Does a literal read as a value of the type it is cast to? (Else PostgreSQL would fail.) */
-const LITERAL_OK: Record<AttributeType, (s: string) => boolean> = {
-  string: () => true,
-  integer: (s) => NUMBER.test(s) && Number.isFinite(Number(s)),
-  number: (s) => NUMBER.test(s) && Number.isFinite(Number(s)),
-  boolean: (s) => /^\s*(?:t|true|f|false|y|yes|n|no|on|off|1|0)\s*$/i.test(s),
-  date: isDateTime,
-  datetime: isDateTime,
-};
-const TYPE_WORD: Record<AttributeType, string> = { string: 'text', integer: 'a number', number: 'a number', boolean: 'true or false', date: 'a date (YYYY-MM-DD)', datetime: 'a date and time (RFC 3339)' };
-
 export function param(params: unknown[], value: unknown): string {
   params.push(value);
   return `$${params.length}`;
@@ -136,21 +108,15 @@ export function compileFilter(filter: Filter, resolver: PropertyResolver, params
   };
   const typeOf = (e: Expr, what: string): AttributeType | undefined =>
     'property' in e ? scalarProperty(e.property, what).type : 'fn' in e ? FUNCTION_TYPE[e.fn.toLowerCase()] : undefined;
-  const literalType = (v: string | number | boolean): AttributeType => (typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string');
 
-  const expr = (e: Expr, what: string, castTo?: AttributeType, about?: string): string => {
+  const expr = (e: Expr, what: string, castTo?: AttributeType, about = 'the other operand'): string => {
     if ('property' in e) return scalarProperty(e.property, what).sql;
     if ('literal' in e) {
       if (e.literal === null) return 'NULL';
       const p = param(params, typeof e.literal === 'boolean' ? e.literal : String(e.literal));
-      if (castTo) {
-        if (!LITERAL_OK[castTo](String(e.literal))) {
-          const shown = String(e.literal).slice(0, 40);
-          throw new OgcError('InvalidParameterValue', `"${shown}" is not ${TYPE_WORD[castTo]}, as ${about ?? 'the other operand'} of ${what} needs`, locator);
-        }
-        return `${p}::${CAST[castTo]}`;
-      }
-      return `${p}::${CAST[literalType(e.literal)]}`;
+      const problem = castTo && literalProblem(e.literal, castTo, what, about);
+      if (problem) throw new OgcError('InvalidParameterValue', problem, locator);
+      return `${p}::${CAST[castTo ?? literalType(e.literal)]}`;
     }
     const name = e.fn.toLowerCase();
     const f = FUNCTIONS[name];
@@ -163,22 +129,16 @@ export function compileFilter(filter: Filter, resolver: PropertyResolver, params
       return expr(a, `${e.fn}()`, 'literal' in a ? argType : undefined, `the argument`);
     }));
   };
-  /** Operands of one comparison (or BETWEEN, IN): literals cast to the type of the first
-   *  property or function among them; operands of different kinds compare as text. */
+  /** Operands of one comparison (or BETWEEN, IN), typed as operands.ts says: literals cast to
+   *  the first typed operand's type, all as text when their families differ. */
   const operands = (es: Expr[], what: string): [string[], AttributeType | undefined] => {
-    const types = es.map((e) => typeOf(e, what));
-    const t = types.find((x) => x !== undefined);
-    const about = (() => {
-      const e = es.find((x) => !('literal' in x));
-      return e && 'property' in e ? `property ${e.property}` : e && 'fn' in e ? `${e.fn}()` : undefined;
-    })();
-    const sql = es.map((e) => expr(e, what, 'literal' in e ? t : undefined, about));
-    const families = new Set(es.map((e, i) => {
-      const k = types[i] ?? ('literal' in e ? (e.literal === null ? undefined : t ?? literalType(e.literal)) : undefined);
-      return k && FAMILY[k];
-    }).filter(Boolean));
-    return [families.size > 1 ? sql.map((x) => `(${x})::text`) : sql, families.size > 1 ? 'string' : t];
+    const t = typing(es.map((e) => ('literal' in e ? { literal: e.literal } : { type: typeOf(e, what) })));
+    const about = operandName(es.find((x) => !('literal' in x)));
+    const sql = es.map((e) => expr(e, what, 'literal' in e ? t.castTo : undefined, about));
+    return [t.asText ? sql.map((x) => `(${x})::text`) : sql, t.as];
   };
+  /** Text orders by code point, whatever the database's collation (as in memory). */
+  const ordered = (sql: string, as: AttributeType | undefined) => (as === 'string' ? `(${sql}) COLLATE "C"` : sql);
   const geomLiteral = (g: GeometryLiteral) => {
     const src = `ST_SetSRID(ST_GeomFromGeoJSON(${param(params, JSON.stringify(g.geometry))}), ${Number(g.srid) | 0})`;
     return g.srid === 4326 ? src : `ST_Transform(${src}, 4326)`;
@@ -204,9 +164,9 @@ export function compileFilter(filter: Filter, resolver: PropertyResolver, params
       case 'exclude':
         return 'FALSE';
       case 'compare': {
-        const [[l, r], t] = operands([f.left, f.right], 'a comparison');
-        if (f.matchCase === false && (t === undefined || t === 'string')) return `(lower((${l})::text) ${f.cmp} lower((${r})::text))`;
-        return `(${l} ${f.cmp} ${r})`;
+        const [[l, r], as] = operands([f.left, f.right], 'a comparison');
+        const [a, b] = f.matchCase === false && as === 'string' ? [`lower((${l})::text)`, `lower((${r})::text)`] : [l, r];
+        return `(${f.cmp === '=' || f.cmp === '<>' ? a : ordered(a, as)} ${f.cmp} ${b})`;
       }
       case 'like': {
         const e = expr(f.expr, 'LIKE');
@@ -219,8 +179,8 @@ export function compileFilter(filter: Filter, resolver: PropertyResolver, params
         return `(${expr(f.expr, 'IS NULL')} IS NULL)`;
       }
       case 'between': {
-        const [[e, lo, hi]] = operands([f.expr, f.lower, f.upper], 'BETWEEN');
-        return `(${e} BETWEEN ${lo} AND ${hi})`;
+        const [[e, lo, hi], as] = operands([f.expr, f.lower, f.upper], 'BETWEEN');
+        return `(${ordered(e, as)} BETWEEN ${lo} AND ${hi})`;
       }
       case 'in': {
         if (f.list.length === 0) return 'FALSE';
@@ -273,11 +233,13 @@ export function fidOf(id: string): number | undefined {
 
 /** An OGC LIKE pattern (any wildcard/single/escape characters) → SQL LIKE with escape `\`. */
 export function likePattern(pattern: string, wildCard: string, singleChar: string, escapeChar: string): string {
+  // By code point, as like.ts reads patterns (an option outside the BMP is one character).
+  const chars = [...pattern];
   let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (escapeChar && c === escapeChar && i + 1 < pattern.length) {
-      const n = pattern[++i];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (escapeChar && c === escapeChar && i + 1 < chars.length) {
+      const n = chars[++i];
       out += n === '%' || n === '_' || n === '\\' ? `\\${n}` : n;
     } else if (wildCard && c === wildCard) out += '%';
     else if (singleChar && c === singleChar) out += '_';

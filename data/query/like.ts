@@ -11,12 +11,12 @@
  *  Knuth–Morris–Pratt, a segment with single-character wildcards with bit-parallel Shift-And.
  *
  *  Characters are Unicode code points (a single-character wildcard matches one code point,
- *  also outside the BMP). Case-insensitive matching folds the pattern and the value one code
- *  point at a time to one code point — lower(upper(c)) when both steps keep it one code point,
- *  else lower(c) when that does, else c itself — so folding never changes a string's length
- *  and a single-character wildcard still matches exactly one character of the value. This is
- *  close to Unicode simple case folding: σ, ς and Σ match each other, K (Kelvin sign) matches
- *  k, ẞ matches ß; characters whose only folding is longer (İ → i̇) match only themselves. */
+ *  also outside the BMP). Case-insensitive matching lower-cases the pattern and the value one
+ *  code point at a time with the Unicode simple lowercase mapping (foldCodePoint), which is
+ *  what PostgreSQL's ILIKE does in a UTF-8 database (lower() of both sides, then LIKE): folding
+ *  never changes a string's length, so a single-character wildcard still matches exactly one
+ *  character of the value. Σ and σ match (ς, the final form, only itself), K (Kelvin sign)
+ *  matches k, İ matches i. */
 
 export interface LikeSyntax {
   /** Matches any run of characters (OGC wildCard; `%` in SQL/CQL2). Empty = none. */
@@ -44,20 +44,13 @@ function optionChar(s: string): number | undefined {
 const foldCache = new Map<number, number>();
 const FOLD_CACHE_MAX = 65_536;
 
-function singleCodePoint(s: string): number | undefined {
-  const c = s.codePointAt(0);
-  return c !== undefined && s.length === (c > 0xffff ? 2 : 1) ? c : undefined;
-}
-
-/** The case-folded form of one code point, as one code point (see the module comment). */
+/** The simple lowercase of one code point: the first code point of its lowercase (only İ
+ *  lowers to two, i and a combining dot; its simple mapping is the plain i). */
 export function foldCodePoint(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
   const hit = foldCache.get(c);
   if (hit !== undefined) return hit;
-  const s = String.fromCodePoint(c);
-  const up = singleCodePoint(s.toUpperCase());
-  let f = up !== undefined ? singleCodePoint(String.fromCodePoint(up).toLowerCase()) : undefined;
-  f ??= singleCodePoint(s.toLowerCase()) ?? c;
+  const f = String.fromCodePoint(c).toLowerCase().codePointAt(0) ?? c;
   if (foldCache.size < FOLD_CACHE_MAX) foldCache.set(c, f);
   return f;
 }

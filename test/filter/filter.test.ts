@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { parseCql2Json, parseCql2Text } from '../../data/query/cql2.js';
 import { parseFesFilter } from '../../data/query/fes.js';
-import { evaluate } from '../../data/query/evaluate.js';
+import { boxesIntersect, compileEvaluator, evaluate, plainAccess } from '../../data/query/evaluate.js';
 import { compileFilter, likePattern } from '../../data/query/compile.js';
 import { OgcError } from '../../data/errors.js';
 
@@ -40,5 +40,23 @@ describe('Filters: CQL2, FES, evaluation and SQL', () => {
     const g = parseFesFilter(`<ogc:Filter xmlns:ogc="http://www.opengis.net/ogc"><ogc:PropertyIsEqualTo matchCase="false"><ogc:PropertyName>nama</ogc:PropertyName><ogc:Literal>SD</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>`);
     expect(evaluate(g, { nama: 'sd' })).to.equal(true);
     expect(() => parseFesFilter('<!DOCTYPE a [<!ENTITY x "y">]><Filter/>')).to.throw(OgcError);
+  });
+
+  it('evaluates multi-valued properties, geometries and refusals one way', () => {
+    expect(evaluate(parseCql2Text("kw = 'air'"), { kw: ['jalan', 'air'] })).to.equal(true);
+    expect(evaluate(parseCql2Text('kw IS NULL'), { kw: [] })).to.equal(true);
+    const near = parseCql2Text('S_INTERSECTS(geom, POLYGON((0 0, 2 0, 2 2, 0 2, 0 0)))');
+    expect(evaluate(near, {})).to.equal(true, 'no geometry given: the map query chose the features');
+    expect(evaluate(near, {}, { type: 'Point', coordinates: [1, 1] })).to.equal(true);
+    expect(evaluate(near, {}, { type: 'Point', coordinates: [3, 1] })).to.equal(false);
+    expect(evaluate(near, {}, null)).to.equal(false, 'a feature without geometry, as in SQL');
+    expect(evaluate(parseCql2Text('NOT (n > 3)'), { n: null })).to.equal(true, 'NOT of a comparison with NULL');
+    expect(evaluate(parseCql2Text("nama < 'a'"), { nama: 'Z' })).to.equal(true, 'code point order');
+    expect(evaluate({ op: 'compare', cmp: '=', left: { fn: 'nope', args: [] }, right: { literal: 1 } }, {})).to.equal(false);
+    const typed = plainAccess({ types: { n: 'integer' }, geometries: true });
+    expect(() => compileEvaluator(parseCql2Text("n = 'x'"), typed)).to.throw(OgcError, /is not a number/);
+    expect(() => compileEvaluator({ op: 'bbox', envelope: { minx: 0, miny: 0, maxx: 1, maxy: 1, srid: 3857 } }, typed)).to.throw(OgcError, /EPSG:4326/);
+    expect(boxesIntersect([0, 0, 1, 1], [1, 1, 2, 2])).to.equal(true);
+    expect(boxesIntersect([0, 0, 1, 1], [1.5, 0, 2, 1])).to.equal(false);
   });
 });
