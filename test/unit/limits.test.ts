@@ -74,9 +74,9 @@ describe('Filter limits and literal checks', () => {
   });
 
   it('FES/Filter XML: depth and node count are bounded and errors carry the locator', () => {
-    const not = (n: number) => ({ Not: n === 0 ? { PropertyIsNull: { PropertyName: 'n' } } : not(n - 1) });
+    const not = (n: number): Record<string, unknown> => ({ Not: n === 0 ? { PropertyIsNull: { PropertyName: 'n' } } : not(n - 1) });
     refuses(() => filterFromXml(not(200), 'Constraint'), /nested more than/, 'Constraint');
-    const and = (n: number): any => (n === 0 ? { PropertyIsNull: { PropertyName: 'n' } } : { And: { ...and(n - 1), PropertyIsNull: { PropertyName: 'n' } } });
+    const and = (n: number): Record<string, unknown> => (n === 0 ? { PropertyIsNull: { PropertyName: 'n' } } : { And: { ...and(n - 1), PropertyIsNull: { PropertyName: 'n' } } });
     refuses(() => filterFromXml(and(200)), /nested more than/);
     refuses(() => filterFromXml({ Or: { ResourceId: Array.from({ length: 100_000 }, (_, i) => ({ '@rid': `x.${i}` })) } }), /more than 10000/);
     expect(filterFromXml(not(10)).op).to.equal('not');
