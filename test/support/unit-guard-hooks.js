@@ -8,7 +8,9 @@ export function initialize(data) {
 export async function resolve(specifier, context, next) {
   const resolved = await next(specifier, context);
   if (forbidden.test(resolved.url)) {
-    throw new Error(`unit tests must not load ${specifier} (imported from ${context.parentURL}); import only the module under test, or move the test out of test/unit/`);
+    throw new Error(
+      `unit tests must not load ${specifier} (imported from ${context.parentURL}); import only the module under test, or move the test out of test/unit/`,
+    );
   }
   return resolved;
 }

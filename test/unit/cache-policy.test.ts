@@ -20,7 +20,10 @@ describe('tiles: the cache policy (extent and max zoom in every tile matrix set)
       expect(cacheable([layer], tms, z, tileBounds(m, inCity.minCol, inCity.minRow), 18), id).to.equal(true);
       // Far away: the set's top-left tile (for UTM: the north-west corner of the grid, 12 km from the city).
       expect(cacheable([layer], tms, z, tileBounds(m, 0, 0), 18), id).to.equal(false);
-      expect(cacheable([layer], tms, tms.matrices.length - 1, tileBounds(tms.matrices[tms.matrices.length - 1], 0, 0), 18), id).to.equal(false);
+      expect(
+        cacheable([layer], tms, tms.matrices.length - 1, tileBounds(tms.matrices[tms.matrices.length - 1], 0, 0), 18),
+        id,
+      ).to.equal(false);
     }
     // An empty layer (no bbox) keeps nothing.
     const w = tileMatrixSet('WebMercatorQuad')!;

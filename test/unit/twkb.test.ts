@@ -5,7 +5,11 @@ import { readTwkb } from '../../styles/render/twkb.js';
  *  geometry, as PostGIS 3 writes them (the same bytes on real PostGIS and embedded PGlite). */
 const CASES: [wkt: string, plain: string, sizedWithBbox: string][] = [
   ['POINT(12.34 -56.78)', '2100f601ef08', '21030af60100ef0800f601ef08'],
-  ['LINESTRING(0 0, 10.05 -3.2, 300000.5 9340000.25)', '2200030000ca013fc099ee02c6af8959', '220318008a9bee023fc6af8959030000ca013fc099ee02c6af8959'],
+  [
+    'LINESTRING(0 0, 10.05 -3.2, 300000.5 9340000.25)',
+    '2200030000ca013fc099ee02c6af8959',
+    '220318008a9bee023fc6af8959030000ca013fc099ee02c6af8959',
+  ],
   [
     'POLYGON((0 0, 100 0, 100 100, 0 100, 0 0), (10 10, 20 10, 20 20, 10 10))',
     '230002050000d00f0000d00fcf0f0000cf0f04c801c801c8010000c801c701c701',
@@ -32,7 +36,8 @@ function positions(wkt: string): string[] {
   const dims = / Z /.test(wkt) ? 3 : 2;
   const nums = (wkt.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
   const out: string[] = [];
-  for (let i = 0; i < nums.length; i += dims) out.push(String([Math.round(nums[i] * 10) / 10, Math.round(nums[i + 1] * 10) / 10]));
+  for (let i = 0; i < nums.length; i += dims)
+    out.push(String([Math.round(nums[i] * 10) / 10, Math.round(nums[i + 1] * 10) / 10]));
   return out;
 }
 
@@ -43,7 +48,9 @@ describe('TWKB reader (map features cross from PostGIS as TWKB)', () => {
     it(`reads ${wkt.split('(')[0].trim()} as PostGIS writes it (with and without size and bbox)`, () => {
       for (const bytes of [plain, sized]) {
         const parts = readTwkb(hex(bytes));
-        const got = [...parts.points, ...parts.lines.flat(), ...parts.polygons.flat(2)].map(([x, y]) => String([Math.round(x * 10) / 10, Math.round(y * 10) / 10]));
+        const got = [...parts.points, ...parts.lines.flat(), ...parts.polygons.flat(2)].map(([x, y]) =>
+          String([Math.round(x * 10) / 10, Math.round(y * 10) / 10]),
+        );
         // Collections keep their order by kind here, so compare as sets.
         expect(got.sort()).to.deep.equal(positions(wkt).sort());
         if (/^POLYGON/.test(wkt)) expect(parts.polygons[0]).to.have.length(2);
