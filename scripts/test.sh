@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command for the whole test suite: installs what the tests need (test clients, PostGIS),
-# makes sure PostgreSQL is up, type-checks, then runs every test on both backends.
+# makes sure PostgreSQL is up, type-checks the sources, tests and benchmarks, then runs every
+# test on both backends.
 # Ends with the line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,6 @@ if ! psql "$PG_URL" -Atc 'select 1' >/dev/null 2>&1; then
 fi
 psql "$PG_URL" -Atc 'select 1' >/dev/null || { echo "PostgreSQL is not reachable at $PG_URL"; echo "0 passed, 1 failed"; exit 1; }
 
-echo "==> type check"
-npx tsc -p tsconfig.json --noEmit
+echo "==> type check (src, test, bench)"
+npx tsc -p tsconfig.check.json
 exec node test/run.js "$@"

@@ -6,10 +6,9 @@ import { testNode, type TestNode } from '../support/context.js';
 import { TMP_ROOT } from '../support/backend.js';
 import { CITY, tileOf } from './helpers.js';
 import { flushTileWrites, tileState } from '../../tiles/service.js';
-import { cacheable, maxCachedLevel } from '../../tiles/cache-policy.js';
 import { diskCost } from '../../tiles/cache-disk.js';
 import { openTileCache } from '../../tiles/cache.js';
-import { tileMatrixSet, tileBounds, tileRangeForLonLat } from '../../tiles/matrix-sets.js';
+import { tileMatrixSet, tileRangeForLonLat } from '../../tiles/matrix-sets.js';
 import { RedisClient } from '../../tiles/redis.js';
 import type { Config } from '../../server/config.js';
 import { countSeedTiles, seed, SeedError } from '../../tiles/seed.js';
@@ -50,31 +49,6 @@ function cityTiles(n: number) {
   for (let y = r.minRow; y <= r.maxRow && out.length < n; y++) for (let x = r.minCol; x <= r.maxCol && out.length < n; x++) out.push({ z: 16, x, y });
   return out;
 }
-
-describe('tiles: the cache policy (extent and max zoom in every tile matrix set)', () => {
-  const layer = { bbox: [106.55, -6.3, 106.75, -6.09] } as any;
-  it('caches WebMercatorQuad to 18, the CRS84 sets to 17, UTM48SKotaTangerang to 8 under max zoom 18', () => {
-    expect(maxCachedLevel(tileMatrixSet('WebMercatorQuad')!, 18)).to.equal(18);
-    expect(maxCachedLevel(tileMatrixSet('WorldCRS84Quad')!, 18)).to.equal(17);
-    expect(maxCachedLevel(tileMatrixSet('WGS84Quad')!, 18)).to.equal(17);
-    expect(maxCachedLevel(tileMatrixSet('UTM48SKotaTangerang')!, 18)).to.equal(8);
-  });
-  it('stores a tile over the city and not one far from it, in each set', () => {
-    for (const id of ['WebMercatorQuad', 'WorldCRS84Quad', 'WGS84Quad', 'UTM48SKotaTangerang']) {
-      const tms = tileMatrixSet(id)!;
-      const z = id === 'UTM48SKotaTangerang' ? 6 : 12;
-      const m = tms.matrices[z];
-      const inCity = tileRangeForLonLat(tms, m, [106.64, -6.18, 106.641, -6.179])!;
-      expect(cacheable([layer], tms, z, tileBounds(m, inCity.minCol, inCity.minRow), 18), id).to.equal(true);
-      // Far away: the set's top-left tile (for UTM: the north-west corner of the grid, 12 km from the city).
-      expect(cacheable([layer], tms, z, tileBounds(m, 0, 0), 18), id).to.equal(false);
-      expect(cacheable([layer], tms, tms.matrices.length - 1, tileBounds(tms.matrices[tms.matrices.length - 1], 0, 0), 18), id).to.equal(false);
-    }
-    // An empty layer (no bbox) keeps nothing.
-    const w = tileMatrixSet('WebMercatorQuad')!;
-    expect(cacheable([{ bbox: null } as any], w, 3, tileBounds(w.matrices[3], 6, 4), 18)).to.equal(false);
-  });
-});
 
 for (const backend of ['disk', 'redis'] as const) {
   describe(`tiles: the ${backend} cache is bounded`, function () {

@@ -10,14 +10,16 @@ import { unpackTwkb } from '../../data/render/packed-twkb.js';
 
 const SNAPSHOTS = new URL('./snapshots/', import.meta.url).pathname;
 
-/** Compares with a stored PNG (SIMPUL_UPDATE_SNAPSHOTS=1 rewrites it): at most 1% of pixels may
- *  differ by more than 24 in a channel (antialiasing differs a little between builds). */
+/** Compares with a stored PNG (SIMPUL_UPDATE_SNAPSHOTS=1 writes it instead, the only way to add
+ *  or change one): at most 1% of pixels may differ by more than 24 in a channel (antialiasing
+ *  differs a little between builds). A missing snapshot fails, so a lost file cannot pass. */
 async function matchSnapshot(name: string, png: Buffer): Promise<void> {
   const file = `${SNAPSHOTS}${name}.png`;
-  if (process.env.SIMPUL_UPDATE_SNAPSHOTS || !existsSync(file)) {
+  if (process.env.SIMPUL_UPDATE_SNAPSHOTS === '1') {
     writeFileSync(file, png);
     return;
   }
+  expect(existsSync(file), `snapshot ${name}.png is missing (SIMPUL_UPDATE_SNAPSHOTS=1 writes it)`).to.equal(true);
   const [a, b] = await Promise.all([png, readFileSync(file)].map((x) => sharp(x).ensureAlpha().raw().toBuffer()));
   expect(a.length).to.equal(b.length);
   let off = 0;

@@ -4,7 +4,7 @@ import { ThinStroker, strokeLines, thinStrokeColour } from '../../styles/render/
 import { applyStroke } from '../../styles/render/symbols.js';
 import type { Stroke } from '../../styles/model.js';
 import type { Pt } from '../../styles/render/parts.js';
-import { draw, sld, twkb } from './draw-support.js';
+import { draw, sld, twkb } from '../styles/draw-support.js';
 
 const ROUND: Stroke = { color: '#000000', width: 1.5, opacity: 1, linecap: 'round', linejoin: 'round' };
 

@@ -4,7 +4,7 @@ import { legendImage } from '../../styles/legend.js';
 import { styleToMapLibre } from '../../styles/maplibre.js';
 import { passesOf } from '../../styles/render/draw.js';
 import { styleFromSld } from '../../styles/sld.js';
-import { black, sld, yellow } from './draw-support.js';
+import { black, sld, yellow } from '../styles/draw-support.js';
 
 const line = (colour: string, width: number) => `<LineSymbolizer><Stroke><CssParameter name="stroke">${colour}</CssParameter><CssParameter name="stroke-width">${width}</CssParameter></Stroke></LineSymbolizer>`;
 const kindIs = (v: string) => `<ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>kind</ogc:PropertyName><ogc:Literal>${v}</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>`;

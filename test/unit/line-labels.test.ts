@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { blue, draw, red, sld, twkb, type P } from './draw-support.js';
+import { blue, draw, red, sld, twkb, type P } from '../styles/draw-support.js';
 
 const arc = (cx: number, cy: number, r: number, a0: number, a1: number, n = 48): P[] =>
   Array.from({ length: n + 1 }, (_, i) => [cx + r * Math.cos(a0 + ((a1 - a0) * i) / n), cy + r * Math.sin(a0 + ((a1 - a0) * i) / n)] as P);

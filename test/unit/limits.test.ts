@@ -74,9 +74,9 @@ describe('Filter limits and literal checks', () => {
   });
 
   it('FES/Filter XML: depth and node count are bounded and errors carry the locator', () => {
-    const not = (n: number) => ({ Not: n === 0 ? { PropertyIsNull: { PropertyName: 'n' } } : not(n - 1) });
+    const not = (n: number): Record<string, unknown> => ({ Not: n === 0 ? { PropertyIsNull: { PropertyName: 'n' } } : not(n - 1) });
     refuses(() => filterFromXml(not(200), 'Constraint'), /nested more than/, 'Constraint');
-    const and = (n: number): any => (n === 0 ? { PropertyIsNull: { PropertyName: 'n' } } : { And: { ...and(n - 1), PropertyIsNull: { PropertyName: 'n' } } });
+    const and = (n: number): Record<string, unknown> => (n === 0 ? { PropertyIsNull: { PropertyName: 'n' } } : { And: { ...and(n - 1), PropertyIsNull: { PropertyName: 'n' } } });
     refuses(() => filterFromXml(and(200)), /nested more than/);
     refuses(() => filterFromXml({ Or: { ResourceId: Array.from({ length: 100_000 }, (_, i) => ({ '@rid': `x.${i}` })) } }), /more than 10000/);
     expect(filterFromXml(not(10)).op).to.equal('not');
@@ -88,7 +88,13 @@ describe('Filter limits and literal checks', () => {
     refuses(() => parseCql2Text("d = DATE('2024-02-30')"), /DATE needs/);
     refuses(() => parseCql2Text("d > TIMESTAMP('2024-01-01T25:00:00Z')"), /TIMESTAMP needs/);
     refuses(() => parseCql2Json({ op: '=', args: [{ property: 'd' }, { timestamp: 'soon' }] }), /TIMESTAMP needs/);
-    expect(parseCql2Text("d = DATE('2024-02-29') AND d < TIMESTAMP('2024-03-01T08:00:00Z')").op).to.equal('and');
+    expect(parseCql2Text("d = DATE('2024-02-29') AND d < TIMESTAMP('2024-03-01T08:00:00Z')")).to.deep.equal({
+      op: 'and',
+      args: [
+        { op: 'compare', cmp: '=', left: { property: 'd' }, right: { literal: '2024-02-29' } },
+        { op: 'compare', cmp: '<', left: { property: 'd' }, right: { literal: '2024-03-01T08:00:00Z' } },
+      ],
+    });
     refuses(() => parseCql2Text('S_INTERSECTS(geom, LINESTRING(1 2))'), /2 positions/);
     refuses(() => parseCql2Text('S_INTERSECTS(geom, POLYGON((0 0, 1 0, 1 1, 0 2)))'), /end where it starts/);
     refuses(() => parseCql2Text('S_INTERSECTS(geom, POINT(1e999 0))'), /finite/);

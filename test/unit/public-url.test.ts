@@ -1,14 +1,13 @@
 import { expect } from 'chai';
 import type { Request } from 'express';
 import { publicBaseUrl } from '../../server/public-url.js';
-import { loadConfig } from '../../server/config.js';
 
 function req(headers: Record<string, string>, protocol = 'http'): Request {
   const h = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
   return { protocol, get: (name: string) => h[name.toLowerCase()] } as unknown as Request;
 }
 
-describe('public URLs and configuration', () => {
+describe('public URLs', () => {
   it('uses SIMPUL_PUBLIC_URL when set', () => {
     expect(publicBaseUrl(req({ host: 'internal:8080' }), 'https://geo.tangerangkota.go.id/simpul')).to.equal('https://geo.tangerangkota.go.id/simpul');
   });
@@ -20,13 +19,5 @@ describe('public URLs and configuration', () => {
   });
   it('ignores forged, malformed forwarded values', () => {
     expect(publicBaseUrl(req({ host: 'localhost:8080', 'x-forwarded-host': 'evil.com/"><script>', 'x-forwarded-prefix': '/a b' }), null)).to.equal('http://localhost:8080');
-  });
-  it('reads its configuration from the environment with sane defaults', () => {
-    const c = loadConfig({ PORT: '9000', SIMPUL_CORS_ORIGINS: 'https://a.id, https://b.id' });
-    expect(c.port).to.equal(9000);
-    expect(c.databaseUrl).to.equal(null);
-    expect(c.dataDir).to.equal('./var');
-    expect(c.corsOrigins).to.deep.equal(['https://a.id', 'https://b.id']);
-    expect(loadConfig({}).port).to.equal(8080);
   });
 });

@@ -13,7 +13,26 @@ const resolver = (n: string) => {
 describe('Filters: CQL2, FES, evaluation and SQL', () => {
   it('CQL2 text and JSON parse to the same tree', () => {
     const t = parseCql2Text("nama LIKE 'SD%' AND n BETWEEN 1 AND 5 AND nama IN ('a','b') AND NOT n IS NULL");
-    expect(t.op).to.equal('and');
+    expect(t).to.deep.equal({
+      op: 'and',
+      args: [
+        { op: 'like', expr: { property: 'nama' }, pattern: 'SD%', wildCard: '%', singleChar: '_', escapeChar: '\\', matchCase: true },
+        { op: 'between', expr: { property: 'n' }, lower: { literal: 1 }, upper: { literal: 5 } },
+        { op: 'in', expr: { property: 'nama' }, list: [{ literal: 'a' }, { literal: 'b' }] },
+        { op: 'not', arg: { op: 'isNull', expr: { property: 'n' } } },
+      ],
+    });
+    expect(t).to.deep.equal(
+      parseCql2Json({
+        op: 'and',
+        args: [
+          { op: 'like', args: [{ property: 'nama' }, 'SD%'] },
+          { op: 'between', args: [{ property: 'n' }, 1, 5] },
+          { op: 'in', args: [{ property: 'nama' }, ['a', 'b']] },
+          { op: 'not', args: [{ op: 'isNull', args: [{ property: 'n' }] }] },
+        ],
+      }),
+    );
     const j = parseCql2Json({ op: 'and', args: [{ op: '=', args: [{ property: 'n' }, 3] }, { op: 's_intersects', args: [{ property: 'geom' }, { type: 'Point', coordinates: [106.6, -6.2] }] }] });
     expect(j).to.deep.equal(parseCql2Text('n = 3 AND S_INTERSECTS(geom, POINT(106.6 -6.2))'));
   });
