@@ -33,4 +33,10 @@ export function queryable(name: string): ((e: IndexedRecord) => QueryableValue) 
   return BY_NAME.get(name.replace(/^.*:/, '').trim().toLowerCase());
 }
 
-export const QUERYABLE_NAMES = ['AnyText', 'Title', 'Abstract', 'Subject', 'Identifier', 'Modified', 'Type', 'Format', 'OrganisationName', 'TopicCategory', 'CRS', 'BoundingBox', 'PublicationDate', 'CreationDate', 'ServiceType', 'Language'];
+/** The advertised queryables (CSW capabilities, OGC API Records queryables) and their kind of value. */
+export const QUERYABLE_KINDS: Record<string, 'text' | 'date-time' | 'box'> = {
+  AnyText: 'text', Title: 'text', Abstract: 'text', Subject: 'text', Identifier: 'text', Modified: 'date-time', Type: 'text', Format: 'text',
+  OrganisationName: 'text', TopicCategory: 'text', CRS: 'text', BoundingBox: 'box', PublicationDate: 'date-time', CreationDate: 'date-time', ServiceType: 'text', Language: 'text',
+};
+
+export const QUERYABLE_NAMES = Object.keys(QUERYABLE_KINDS);

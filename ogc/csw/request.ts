@@ -1,7 +1,7 @@
 /** CSW 2.0.2 requests, from KVP or POST XML, into typed requests. */
-import type { Request } from 'express';
 import type { Filter } from '../../data/query/types.js';
 import { Kvp } from '../kvp.js';
+import type { ServiceRequest } from '../../data/reply.js';
 import { parseXml } from '../../data/xml.js';
 import { OgcError, missing } from '../../data/errors.js';
 import type { ElementSet } from '../records/iso19139.js';
@@ -94,8 +94,8 @@ const versionOk = (v: string | undefined) => {
   if (v && v !== '2.0.2') throw new OgcError('VersionNegotiationFailed', `Version ${v} is not supported; this catalogue speaks CSW 2.0.2`, 'version');
 };
 
-export function parseKvp(req: Request): CswRequest {
-  const kvp = Kvp.fromRequest(req);
+export function parseKvp(query: ServiceRequest['query']): CswRequest {
+  const kvp = new Kvp(Object.entries(query));
   const request = kvp.get('REQUEST');
   if (!request) throw missing('request');
   const service = kvp.get('SERVICE');

@@ -108,14 +108,37 @@ describe('CSW 2.0.2 with ISO 19139 records', () => {
   it('filters with OGC Filter and CQL_TEXT on the queryables, with exact counts', async () => {
     const cql = await get(`${csw}?service=CSW&version=2.0.2&request=GetRecords&typeNames=csw:Record&resultType=results&constraintLanguage=CQL_TEXT&constraint_language_version=1.1.0&constraint=${encodeURIComponent("AnyText LIKE '%kelurahan%'")}`);
     expect(xsdErrors(cql.body, SCHEMA.csw202)).to.equal('');
-    expect(attr(cql.body, 'numberOfRecordsMatched')).to.be.greaterThan(0);
-    expect(cql.body).to.contain('Batas Kelurahan');
+    // 'kelurahan' is in the title of one layer and an attribute name of two more published ones.
+    expect(attr(cql.body, 'numberOfRecordsMatched')).to.equal(3);
+    expect(attr(cql.body, 'numberOfRecordsReturned')).to.equal(3);
+    expect(attr(cql.body, 'nextRecord')).to.equal(0);
+    expect([...cql.body.matchAll(/<dc:title>([^<]+)/g)].map((m) => m[1]).sort()).to.deep.equal(['Batas Kelurahan Kota Tangerang', 'Fasilitas Kesehatan Kota Tangerang', 'Sekolah di Kota Tangerang']);
     const title = await get(`${csw}?service=CSW&version=2.0.2&request=GetRecords&typeNames=csw:Record&resultType=hits&constraintLanguage=CQL_TEXT&constraint=${encodeURIComponent("dc:title = 'Sekolah di Kota Tangerang' AND TopicCategory = 'society'")}`);
     expect(attr(title.body, 'numberOfRecordsMatched')).to.equal(1);
     const bboxMiss = await post(`<csw:GetRecords xmlns:csw="${CSW}" xmlns:ogc="http://www.opengis.net/ogc" xmlns:gml="http://www.opengis.net/gml" service="CSW" version="2.0.2" resultType="hits"><csw:Query typeNames="csw:Record"><csw:Constraint version="1.1.0"><ogc:Filter><ogc:BBOX><ogc:PropertyName>ows:BoundingBox</ogc:PropertyName><gml:Envelope srsName="urn:ogc:def:crs:EPSG::4326"><gml:lowerCorner>-7.0 107.5</gml:lowerCorner><gml:upperCorner>-6.8 107.7</gml:upperCorner></gml:Envelope></ogc:BBOX></ogc:Filter></csw:Constraint></csw:Query></csw:GetRecords>`);
     expect(attr(bboxMiss.body, 'numberOfRecordsMatched')).to.equal(0);
     const bboxHit = await post(`<csw:GetRecords xmlns:csw="${CSW}" xmlns:ogc="http://www.opengis.net/ogc" xmlns:gml="http://www.opengis.net/gml" service="CSW" version="2.0.2" resultType="hits"><csw:Query typeNames="csw:Record"><csw:Constraint version="1.1.0"><ogc:Filter><ogc:BBOX><ogc:PropertyName>ows:BoundingBox</ogc:PropertyName><gml:Envelope srsName="urn:ogc:def:crs:EPSG::4326"><gml:lowerCorner>-6.2 106.6</gml:lowerCorner><gml:upperCorner>-6.15 106.65</gml:upperCorner></gml:Envelope></ogc:BBOX></ogc:Filter></csw:Constraint></csw:Query></csw:GetRecords>`);
-    expect(attr(bboxHit.body, 'numberOfRecordsMatched')).to.be.greaterThan(5);
+    // Every published layer covers the whole city, and so do the 3 service records.
+    expect(published.length).to.equal(8);
+    expect(attr(bboxHit.body, 'numberOfRecordsMatched')).to.equal(11);
+    expect(attr(bboxHit.body, 'numberOfRecordsReturned')).to.equal(0);
+    expect(attr(bboxHit.body, 'nextRecord')).to.equal(1);
+  });
+
+  it('pages GetRecords from startPosition 1 with exact numberOfRecordsReturned and nextRecord', async () => {
+    const page = async (resultType: string, start: number, max: number) => {
+      const r = await get(`${csw}?service=CSW&version=2.0.2&request=GetRecords&typeNames=csw:Record&resultType=${resultType}&elementSetName=brief&startPosition=${start}&maxRecords=${max}`);
+      return [attr(r.body, 'numberOfRecordsMatched'), attr(r.body, 'numberOfRecordsReturned'), attr(r.body, 'nextRecord')];
+    };
+    // 8 published layers and 3 service records.
+    expect(await page('results', 1, 4)).to.deep.equal([11, 4, 5]);
+    expect(await page('results', 5, 4)).to.deep.equal([11, 4, 9]);
+    expect(await page('results', 9, 4)).to.deep.equal([11, 3, 0]);
+    expect(await page('results', 0, 11)).to.deep.equal([11, 11, 0]);
+    expect(await page('results', 12, 4)).to.deep.equal([11, 0, 0]);
+    expect(await page('results', 3, 0)).to.deep.equal([11, 0, 0]);
+    expect(await page('hits', 11, 4)).to.deep.equal([11, 0, 11]);
+    expect(await page('hits', 12, 4)).to.deep.equal([11, 0, 0]);
   });
 
   it('validates every record in both schemas and all three element sets, service records included', async () => {

@@ -1,0 +1,12 @@
+/** What the catalogue services (CSW and OGC API Records) need of the node: the metadata
+ *  records a caller may see. `data/metadata/record-index.ts`'s RecordIndex provides it. */
+import type { Principal } from '../../data/access.js';
+import type { IndexedRecord } from '../../data/metadata/record-index.js';
+
+export interface RecordSource {
+  visible(p: Principal, baseUrl: string): IndexedRecord[];
+}
+
+export interface RecordsNode {
+  records: RecordSource;
+}
