@@ -2,7 +2,7 @@
  *  request: the only place where services meet HTTP. */
 import type { Request, Response } from 'express';
 import type { Reply, ServiceRequest } from '../data/reply.js';
-import { OgcError } from '../data/errors.js';
+import { asOgcError } from '../ogc/exceptions.js';
 import { requestInfo } from './context.js';
 import type { Logger } from './log.js';
 
@@ -32,17 +32,18 @@ export function serviceRequest(req: Request, res: Response, path = req.path): Se
 
 /** Answers with a service's reply. What the service throws, or what its body throws before the
  *  first byte is sent, is answered with the protocol's exception reply (`failure`) instead; after
- *  the first byte the connection is cut, so a truncated body never looks complete. Anything but
- *  an OgcError is a fault of ours and is logged. */
+ *  the first byte the connection is cut, so a truncated body never looks complete. A 500 is a
+ *  fault of ours and is logged with the request's id. */
 export async function answer(req: Request, res: Response, log: Logger, service: () => Promise<Reply>, failure: (err: unknown) => Reply): Promise<void> {
   let r: Reply | undefined;
   try {
     r = await service();
     await sendReply(req, res, r);
   } catch (err) {
-    if (!(err instanceof OgcError)) log.error('request failed', { id: res.locals.requestId, path: req.path, error: String((err as Error)?.stack ?? err) });
+    if (asOgcError(err).status === 500) log.error('request failed', { id: res.locals.requestId, path: req.path, error: String((err as Error)?.stack ?? err) });
     if (res.headersSent) {
-      res.destroy();
+      // Already answered (by the edge, over budget) is left alone; a body begun is cut.
+      if (!res.writableEnded) res.destroy();
       return;
     }
     // The failed reply's headers (Content-Disposition, Content-Crs…) are not the exception's.
