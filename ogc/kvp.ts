@@ -1,6 +1,12 @@
 /** Key-value-pair requests: parameter names are case-insensitive; a repeated key keeps its
  *  first value (deterministic), and values are never parsed by anything but the service. */
-import type { Request } from 'express';
+import type { ServiceRequest } from '../data/reply.js';
+
+/** What KVP reads of an HTTP request: the raw URL and a parsed form body, if any. */
+interface RawRequest {
+  originalUrl: string;
+  body?: unknown;
+}
 
 export class Kvp {
   private readonly map = new Map<string, string>();
@@ -14,7 +20,12 @@ export class Kvp {
     }
   }
 
-  static fromRequest(req: Request): Kvp {
+  /** The parameters of a ServiceRequest (query string and form fields, as the HTTP side parsed them). */
+  static fromQuery(query: ServiceRequest['query']): Kvp {
+    return new Kvp(Object.entries(query));
+  }
+
+  static fromRequest(req: RawRequest): Kvp {
     const raw = req.originalUrl.indexOf('?') >= 0 ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
     const entries: Array<[string, string]> = [];
     for (const pair of raw.split('&')) {

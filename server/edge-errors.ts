@@ -1,13 +1,15 @@
 /** Errors met at the edge, before or outside a service's own handler (a body too large, a
  *  charset the parser does not take, a malformed path, a request over its time budget), sent in
  *  the format of the service the path names: WMS ServiceExceptionReport, OWS ExceptionReport for
- *  WFS/WMTS/CSW (and /ows), JSON `{code, description}` elsewhere. Never a stack trace. */
+ *  WFS/WMTS/CSW (and /ows), problem details for OGC API, JSON `{code, description}` elsewhere.
+ *  Never a stack trace. */
 import type { Request, Response } from 'express';
 import { OgcError } from '../data/errors.js';
 import { owsExceptionReport, type OwsVersion } from '../ogc/exceptions.js';
 import { exceptionReport } from '../ogc/wms/exceptions.js';
+import { problemJson } from '../ogc/ogcapi/problem.js';
 
-type Format = { kind: 'wms' } | { kind: 'ows'; version: OwsVersion } | { kind: 'json' };
+type Format = { kind: 'wms' } | { kind: 'ows'; version: OwsVersion } | { kind: 'problem' } | { kind: 'json' };
 
 /** The OWS report version each service speaks (as its own handler does). */
 const OWS_BY_SERVICE: Record<string, Format> = {
@@ -38,6 +40,7 @@ function queryParam(req: Request, name: string): string | undefined {
 
 function formatOf(req: Request): Format {
   const first = /^\/([^/?]*)/.exec(req.originalUrl)?.[1]?.toLowerCase() ?? '';
+  if (first === 'ogcapi') return { kind: 'problem' };
   if (first === 'ows') return OWS_BY_SERVICE[(queryParam(req, 'service') ?? '').toLowerCase()] ?? { kind: 'ows', version: '1.1.0' };
   return OWS_BY_SERVICE[first] ?? { kind: 'json' };
 }
@@ -54,6 +57,8 @@ export function sendEdgeError(req: Request, res: Response, e: OgcError): void {
     res.status(e.status).type(`${version === '1.1.1' ? 'application/vnd.ogc.se_xml' : 'text/xml'}; charset=utf-8`).send(exceptionReport(version, e));
   } else if (f.kind === 'ows') {
     res.status(e.status).type('application/xml; charset=utf-8').send(owsExceptionReport(e, f.version));
+  } else if (f.kind === 'problem') {
+    res.status(e.status).type('application/problem+json').send(JSON.stringify(problemJson(e)));
   } else {
     res.status(e.status).type('application/json').send(JSON.stringify({ code: JSON_CODE[e.status] ?? e.code, description: e.message, ...(e.locator ? { locator: e.locator } : {}) }));
   }

@@ -2,8 +2,17 @@
  *  request: the only place where services meet HTTP. */
 import type { Request, Response } from 'express';
 import type { Reply, ServiceRequest } from '../data/reply.js';
-import { ClientGone } from '../ogc/encoders/stream.js';
+import { asOgcError } from '../ogc/exceptions.js';
 import { requestInfo } from './context.js';
+import type { Logger } from './log.js';
+
+/** A client that went away: the stream stops, and nothing is left to answer. */
+export class ClientGone extends Error {
+  constructor() {
+    super('The client closed the connection');
+    this.name = 'ClientGone';
+  }
+}
 
 /** What a service reads of the request: parameters (query string, and form fields of a
  *  urlencoded POST), a text body, a few headers, the caller and the public base URL. */
@@ -19,6 +28,28 @@ export function serviceRequest(req: Request, res: Response, path = req.path): Se
     principal: info.principal,
     baseUrl: info.baseUrl,
   };
+}
+
+/** Answers with a service's reply. What the service throws, or what its body throws before the
+ *  first byte is sent, is answered with the protocol's exception reply (`failure`) instead; after
+ *  the first byte the connection is cut, so a truncated body never looks complete. A 500 is a
+ *  fault of ours and is logged with the request's id. */
+export async function answer(req: Request, res: Response, log: Logger, service: () => Promise<Reply>, failure: (err: unknown) => Reply): Promise<void> {
+  let r: Reply | undefined;
+  try {
+    r = await service();
+    await sendReply(req, res, r);
+  } catch (err) {
+    if (asOgcError(err).status === 500) log.error('request failed', { id: res.locals.requestId, path: req.path, error: String((err as Error)?.stack ?? err) });
+    if (res.headersSent) {
+      // Already answered (by the edge, over budget) is left alone; a body begun is cut.
+      if (!res.writableEnded) res.destroy();
+      return;
+    }
+    // The failed reply's headers (Content-Disposition, Content-Crs…) are not the exception's.
+    for (const name of Object.keys(r?.headers ?? {})) res.removeHeader(name);
+    await sendReply(req, res, failure(err));
+  }
 }
 
 export async function sendReply(req: Request, res: Response, r: Reply): Promise<void> {

@@ -3,7 +3,7 @@
  *  signal aborts when the client goes away before the answer is complete, or when the request has
  *  not begun to answer within its budget: the budget is time to first byte, so a large WFS or OGC
  *  API download streams as long as its client reads (bounded by SIMPUL_MAX_FEATURES, and a client
- *  that stops reading is dropped after the same budget: ogc/encoders/stream.ts). Uploads
+ *  that stops reading is dropped after the same budget: server/reply.ts). Uploads
  *  (multipart bodies) have their own, longer budget for sending the file and importing it.
  *  Over budget, the running query is cancelled; the service, whose awaited query then rejects,
  *  answers a 503 in its own format; if it has not after a short grace (it was drawing, not

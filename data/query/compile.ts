@@ -340,11 +340,3 @@ function geometrySql(q: FeatureQuery, g: GeometryEncoding): string {
       return 'NULL';
   }
 }
-
-/** Number matched: the precomputed count for an unfiltered query, else a SQL count. */
-export async function countMatched(db: { query: (sql: string, p?: unknown[]) => Promise<{ rows: any[] }> }, q: FeatureQuery): Promise<number> {
-  const c = compileFeatureQuery(q, { as: 'none' });
-  if (!c.countSql) return q.layer.featureCount;
-  const r = await db.query(c.countSql, c.countParams);
-  return Number(r.rows[0]?.n ?? 0);
-}

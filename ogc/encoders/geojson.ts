@@ -1,7 +1,6 @@
-/** GeoJSON feature collections, streamed (WFS application/json and OGC API items). */
+/** GeoJSON feature collections, streamed as chunks of text (WFS application/json and OGC API items). */
 import { crsUrn } from '../../data/crs.js';
 import { rowProperties } from './values.js';
-import type { ChunkWriter } from './stream.js';
 import type { EncodePart } from './gml.js';
 
 export interface GeoJsonInfo {
@@ -23,10 +22,10 @@ export function featureJson(part: EncodePart, row: Record<string, unknown>, ids:
   return `{"type":"Feature","id":${id},"geometry":${geometry},"properties":${JSON.stringify(rowProperties(row, part.attributes))}}`;
 }
 
-export async function writeGeoJsonCollection(w: ChunkWriter, parts: EncodePart[], info: GeoJsonInfo): Promise<void> {
+export async function* geoJsonCollection(parts: EncodePart[], info: GeoJsonInfo): AsyncGenerator<string> {
   let head = `{"type":"FeatureCollection","numberMatched":${info.numberMatched},"numberReturned":${info.hits ? 0 : info.numberReturned},"timeStamp":${JSON.stringify(info.timeStamp)}`;
   if (info.srid !== 4326) head += `,"crs":{"type":"name","properties":{"name":${JSON.stringify(crsUrn(info.srid))}}}`;
-  await w.write(`${head},"features":[`);
+  yield `${head},"features":[`;
   let first = true;
   if (!info.hits) {
     for (const part of parts) {
@@ -36,10 +35,9 @@ export async function writeGeoJsonCollection(w: ChunkWriter, parts: EncodePart[]
           out += (first ? '' : ',') + featureJson(part, row, info.ids);
           first = false;
         }
-        await w.write(out);
+        yield out;
       }
     }
   }
-  await w.write(`]${info.links ? `,"links":${JSON.stringify(info.links)}` : ''}}`);
-  await w.end();
+  yield `]${info.links ? `,"links":${JSON.stringify(info.links)}` : ''}}`;
 }

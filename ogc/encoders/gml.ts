@@ -5,7 +5,6 @@ import type { Attribute, Layer } from '../../data/catalogue/layer.js';
 import type { GeometryEncoding } from '../../data/query/compile.js';
 import { el, esc } from '../../data/xml.js';
 import { textValue } from './values.js';
-import type { ChunkWriter } from './stream.js';
 
 export type GmlEncoding = 'gml32' | 'gml311' | 'gml2';
 
@@ -57,7 +56,7 @@ export function gmlGeometry(g: string, srsAttr: string): string {
   return out.replace(/ gml:id="([^"]*)"/g, (whole, id: string) => (n++ === 0 ? whole : ` gml:id="${id}.${n - 1}"`));
 }
 
-export async function writeGmlCollection(w: ChunkWriter, enc: GmlEncoding, parts: EncodePart[], info: CollectionInfo): Promise<void> {
+export async function* gmlCollection(enc: GmlEncoding, parts: EncodePart[], info: CollectionInfo): AsyncGenerator<string> {
   const ns = NS[enc];
   const schemaLocation = [`${ns.wfs} ${ns.wfsXsd}`, ...info.featureSchemas.map(([n, l]) => `${n} ${l}`)].join(' ');
   const common = { 'xmlns:wfs': ns.wfs, 'xmlns:gml': ns.gml, 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', ...info.namespaces, 'xsi:schemaLocation': schemaLocation };
@@ -70,7 +69,7 @@ export async function writeGmlCollection(w: ChunkWriter, enc: GmlEncoding, parts
     open = el('wfs:FeatureCollection', common, el('gml:boundedBy', null, el('gml:null', null, 'unknown')), 'X');
   }
   const close = open.slice(open.lastIndexOf('</'));
-  await w.write(`<?xml version="1.0" encoding="UTF-8"?>\n${open.slice(0, open.lastIndexOf('X</'))}`);
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n${open.slice(0, open.lastIndexOf('X</'))}`;
   if (!info.hits) {
     const member = enc === 'gml32' ? 'wfs:member' : 'gml:featureMember';
     const srs = `srsName="${esc(info.srsName)}"`;
@@ -92,10 +91,9 @@ export async function writeGmlCollection(w: ChunkWriter, enc: GmlEncoding, parts
           if (g) out += geomOpen + gmlGeometry(g, srs) + geomClose;
           out += `</${tag}></${member}>`;
         }
-        await w.write(out);
+        yield out;
       }
     }
   }
-  await w.write(close);
-  await w.end();
+  yield close;
 }

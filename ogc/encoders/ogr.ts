@@ -1,25 +1,32 @@
 /** Zipped Shapefile and GeoPackage through GDAL: the features are written as GeoJSON to a
- *  temporary directory, ogr2ogr converts them (GDAL writes the .shp.zip itself), the file
- *  is streamed to the client, and the directory is removed whatever happens. */
-import type { Response } from 'express';
+ *  temporary directory, ogr2ogr converts them (GDAL writes the .shp.zip itself), and the file
+ *  is read out as the body; the directory is removed once the body is read, or fails. */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { OgcError } from '../../data/errors.js';
-import { chunkWriter } from './stream.js';
-import { writeGeoJsonCollection } from './geojson.js';
+import { geoJsonCollection } from './geojson.js';
 import type { EncodePart } from './gml.js';
 
 const run = promisify(execFile);
 
-export async function writeOgrFile(res: Response, kind: 'shapezip' | 'gpkg', parts: EncodePart[], srid: number, name: string): Promise<void> {
+export type OgrKind = 'shapezip' | 'gpkg';
+
+export interface OgrFile {
+  /** The file's name as offered to the client. */
+  filename: string;
+  body: AsyncIterable<Uint8Array>;
+}
+
+export async function ogrFile(kind: OgrKind, parts: EncodePart[], srid: number, name: string): Promise<OgrFile> {
   const dir = mkdtempSync(`${tmpdir()}/simpul-wfs-`);
+  const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
     const src = `${dir}/features.geojson`;
-    const file = createWriteStream(src);
-    await writeGeoJsonCollection(chunkWriter(file), parts, { numberMatched: 0, numberReturned: 0, timeStamp: '', srid, ids: 'fid' });
+    await pipeline(Readable.from(geoJsonCollection(parts, { numberMatched: 0, numberReturned: 0, timeStamp: '', srid, ids: 'fid' })), createWriteStream(src));
     const safe = name.replace(/[^A-Za-z0-9_]/g, '_');
     // GDAL (3.1+) writes a zipped shapefile itself when the name ends in .shp.zip.
     const out = kind === 'gpkg' ? `${dir}/${safe}.gpkg` : `${dir}/${safe}.shp.zip`;
@@ -31,11 +38,18 @@ export async function writeOgrFile(res: Response, kind: 'shapezip' | 'gpkg', par
     } catch {
       throw new OgcError('OperationProcessingFailed', 'The file could not be written', 'outputFormat', 500);
     }
-    res.status(200)
-      .type(kind === 'gpkg' ? 'application/geopackage+sqlite3' : 'application/zip')
-      .setHeader('Content-Disposition', `attachment; filename="${safe}.${kind === 'gpkg' ? 'gpkg' : 'zip'}"`);
-    await pipeline(createReadStream(out), res);
+    return { filename: `${safe}.${kind === 'gpkg' ? 'gpkg' : 'zip'}`, body: readThenRemove(out, remove) };
+  } catch (err) {
+    remove();
+    throw err;
+  }
+}
+
+/** The file's bytes; the directory goes when they are read or the reader stops early. */
+async function* readThenRemove(path: string, remove: () => void): AsyncGenerator<Uint8Array> {
+  try {
+    yield* createReadStream(path);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    remove();
   }
 }

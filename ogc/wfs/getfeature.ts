@@ -1,26 +1,24 @@
 /** GetFeature, GetPropertyValue and GetFeatureById: the request's queries → FeatureQuery →
  *  SQL (data/query/compile.ts) → a streamed encoding. numberMatched is known before the first
  *  byte (precomputed counts, or one SQL count per filtered query), so it is always exact. */
-import type { Response } from 'express';
-import type { AppContext } from '../../server/context.js';
 import type { Principal } from '../../data/access.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import type { FeatureQuery, Filter } from '../../data/query/types.js';
-import { compileFeatureQuery, countMatched, selectedAttributes, stripPrefix, type GeometryEncoding } from '../../data/query/compile.js';
+import { selectedAttributes, stripPrefix, type GeometryEncoding } from '../../data/query/compile.js';
+import { countMatched, featureBatches } from '../../data/query/features.js';
 import { crsUrn, parseCrs, type CrsRef } from '../../data/crs.js';
 import { OgcError, invalid } from '../../data/errors.js';
+import { reply, type Reply } from '../../data/reply.js';
 import { XML_DECL, el, esc } from '../../data/xml.js';
-import { chunkWriter } from '../encoders/stream.js';
-import { gmlGeometry, gmlGeometryEncoding, writeGmlCollection, type EncodePart, type GmlEncoding } from '../encoders/gml.js';
-import { featureJson, writeGeoJsonCollection } from '../encoders/geojson.js';
-import { writeCsv } from '../encoders/csv.js';
-import { writeOgrFile } from '../encoders/ogr.js';
+import { gmlCollection, gmlGeometry, gmlGeometryEncoding, type EncodePart, type GmlEncoding } from '../encoders/gml.js';
+import { featureJson, geoJsonCollection } from '../encoders/geojson.js';
+import { csvRows } from '../encoders/csv.js';
+import { ogrFile } from '../encoders/ogr.js';
 import { DEFAULT_FORMAT, findFormat, OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 import { orgNamespace, resolveTypeName } from './namespaces.js';
 import type { QuerySpec, WfsRequest } from './request.js';
 import { VERSIONS } from './versions.js';
-
-const BATCH = 1000;
+import type { WfsNode } from './node.js';
 
 interface PlannedQuery {
   query: FeatureQuery;
@@ -28,10 +26,10 @@ interface PlannedQuery {
 }
 
 /** A type name the caller may see → its layer; hidden and unknown alike are InvalidParameterValue. */
-export function layerOf(ctx: AppContext, p: Principal, req: WfsRequest, typeName: string): Layer {
-  const visible = ctx.catalogue.visibleLayers(p);
+export function layerOf(node: WfsNode, p: Principal, req: WfsRequest, typeName: string): Layer {
+  const visible = node.catalogue.visibleLayers(p);
   const name = resolveTypeName(typeName, req.namespaces, visible);
-  const layer = name ? ctx.catalogue.find(p, name) : undefined;
+  const layer = name ? node.catalogue.find(p, name) : undefined;
   if (!layer) throw new OgcError('InvalidParameterValue', `Unknown feature type ${typeName}`, 'typeNames');
   return layer;
 }
@@ -64,11 +62,11 @@ export function outputCrs(srsName: string | undefined, version: WfsRequest['vers
   return { crs, label };
 }
 
-function planQueries(ctx: AppContext, p: Principal, req: WfsRequest, spec: QuerySpec[], srid: number): FeatureQuery[] {
+function planQueries(node: WfsNode, p: Principal, req: WfsRequest, spec: QuerySpec[], srid: number): FeatureQuery[] {
   const out: FeatureQuery[] = [];
   for (const q of spec) {
     for (const t of q.typeNames) {
-      const layer = layerOf(ctx, p, req, t);
+      const layer = layerOf(node, p, req, t);
       const fq: FeatureQuery = {
         layer, filter: idsForLayer(q.filter, layer), properties: q.properties, sortBy: q.sortBy,
         offset: 0, limit: 0, outputSrid: srid, resultType: req.resultType,
@@ -83,14 +81,14 @@ function planQueries(ctx: AppContext, p: Principal, req: WfsRequest, spec: Query
 }
 
 /** Spreads STARTINDEX/COUNT over the queries in order. */
-async function page(ctx: AppContext, queries: FeatureQuery[], startIndex: number, count: number | undefined): Promise<{ planned: PlannedQuery[]; matched: number; returned: number }> {
+async function page(node: WfsNode, queries: FeatureQuery[], startIndex: number, count: number | undefined): Promise<{ planned: PlannedQuery[]; matched: number; returned: number }> {
   let skip = startIndex;
   let left = count ?? Number.MAX_SAFE_INTEGER;
   let matched = 0;
   let returned = 0;
   const planned: PlannedQuery[] = [];
   for (const q of queries) {
-    const m = await countMatched(ctx.db, q);
+    const m = await countMatched(node.db, q);
     const offset = Math.min(skip, m);
     const take = Math.max(0, Math.min(left, m - offset));
     skip -= offset;
@@ -126,14 +124,15 @@ function geometryEncoding(f: OutputFormat, layer: Layer, northFirst: boolean): G
   }
 }
 
-function partsOf(ctx: AppContext, planned: PlannedQuery[], f: OutputFormat, northFirst: boolean): EncodePart[] {
-  return planned.filter((p) => p.query.limit > 0).map((p) => {
-    const c = compileFeatureQuery(p.query, geometryEncoding(f, p.query.layer, northFirst));
-    return { layer: p.query.layer, attributes: selectedAttributes(p.query), rows: () => ctx.db.stream(c.sql, c.params, BATCH) };
-  });
+function partsOf(node: WfsNode, planned: PlannedQuery[], f: OutputFormat, northFirst: boolean): EncodePart[] {
+  return planned.filter((p) => p.query.limit > 0).map((p) => ({
+    layer: p.query.layer,
+    attributes: selectedAttributes(p.query),
+    rows: () => featureBatches(node.db, p.query, geometryEncoding(f, p.query.layer, northFirst)),
+  }));
 }
 
-export async function getFeature(ctx: AppContext, res: Response, p: Principal, baseUrl: string, req: WfsRequest): Promise<void> {
+export async function getFeature(node: WfsNode, p: Principal, baseUrl: string, req: WfsRequest): Promise<Reply> {
   let format = formatOf(req);
   // Files (CSV, Shapefile, GeoPackage) have nowhere to put a count: hits answer in the version's GML.
   if (req.resultType === 'hits' && !['gml32', 'gml311', 'gml2', 'geojson'].includes(format.encoding)) {
@@ -143,78 +142,73 @@ export async function getFeature(ctx: AppContext, res: Response, p: Principal, b
   const { crs, label } = outputCrs(srsName, req.version);
   let queries: FeatureQuery[];
   try {
-    queries = planQueries(ctx, p, req, req.queries, crs.def.epsg);
+    queries = planQueries(node, p, req, req.queries, crs.def.epsg);
   } catch (err) {
     // GetFeatureById of an id whose type is unknown (or hidden) is simply not found.
     if (req.byId && err instanceof OgcError && err.locator === 'typeNames') throw new OgcError('NotFound', 'No feature has this identifier', 'ID');
     throw err;
   }
   // Without COUNT a response still ends at the node's maxFeatures (SIMPUL_MAX_FEATURES).
-  const { planned, matched, returned } = await page(ctx, queries, req.startIndex, req.byId ? 1 : Math.min(req.count ?? ctx.config.maxFeatures, ctx.config.maxFeatures));
+  const max = node.config.maxFeatures;
+  const { planned, matched, returned } = await page(node, queries, req.startIndex, req.byId ? 1 : Math.min(req.count ?? max, max));
   const hits = req.resultType === 'hits';
 
-  if (req.byId) return getFeatureById(ctx, res, planned, format, crs, label);
+  if (req.byId) return getFeatureById(node, planned, format, crs, label);
 
   const timeStamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  const count = req.count ?? (matched > ctx.config.maxFeatures ? ctx.config.maxFeatures : undefined);
+  const count = req.count ?? (matched > max ? max : undefined);
   const next = !hits && count !== undefined && req.startIndex + returned < matched && returned > 0 ? pagingLink(req, baseUrl, req.startIndex + count, count) : undefined;
   const previous = !hits && count !== undefined && req.startIndex > 0 ? pagingLink(req, baseUrl, Math.max(0, req.startIndex - count), count) : undefined;
-  const parts = partsOf(ctx, planned, format, crs.northFirst);
+  const parts = partsOf(node, planned, format, crs.northFirst);
   const layers = [...new Map(queries.map((q) => [q.layer.name, q.layer])).values()];
-  res.status(200);
 
   switch (format.encoding) {
     case 'gml32': case 'gml311': case 'gml2': {
       const version = format.encoding === 'gml32' ? '2.0.0' : format.encoding === 'gml311' ? '1.1.0' : '1.0.0';
       const orgs = [...new Set(layers.map((l) => l.organisation))];
-      res.type(format.contentType);
-      await writeGmlCollection(chunkWriter(res), format.encoding as GmlEncoding, parts, {
+      return reply(200, format.contentType, gmlCollection(format.encoding as GmlEncoding, parts, {
         numberMatched: matched, numberReturned: returned, timeStamp, next, previous, srsName: label, northFirst: crs.northFirst, hits,
         namespaces: Object.fromEntries(orgs.map((o) => [`xmlns:${o}`, orgNamespace(o)])),
         featureSchemas: orgs.map((o) => [orgNamespace(o), `${baseUrl}/wfs?service=WFS&version=${version}&request=DescribeFeatureType&typeNames=${layers.filter((l) => l.organisation === o).map((l) => l.name).join(',')}`]),
-      });
-      return;
+      }));
     }
     case 'geojson':
-      res.type(format.contentType);
-      await writeGeoJsonCollection(chunkWriter(res), parts, {
+      return reply(200, format.contentType, geoJsonCollection(parts, {
         numberMatched: matched, numberReturned: returned, timeStamp, srid: crs.def.epsg, ids: 'gmlid', hits,
         links: [next && { rel: 'next', href: next, type: 'application/geo+json' }, previous && { rel: 'previous', href: previous, type: 'application/geo+json' }].filter(Boolean) as Array<Record<string, string>>,
-      });
-      return;
+      }));
     case 'csv':
-      res.type(format.contentType).setHeader('Content-Disposition', `attachment; filename="${layers[0].localName}.csv"`);
-      await writeCsv(chunkWriter(res), parts);
-      return;
-    default:
-      await writeOgrFile(res, format.encoding === 'gpkg' ? 'gpkg' : 'shapezip', parts, crs.def.epsg, layers[0].localName);
+      return reply(200, format.contentType, csvRows(parts), attachment(`${layers[0].localName}.csv`));
+    default: {
+      const file = await ogrFile(format.encoding === 'gpkg' ? 'gpkg' : 'shapezip', parts, crs.def.epsg, layers[0].localName);
+      return reply(200, format.contentType, file.body, attachment(file.filename));
+    }
   }
 }
 
-async function getFeatureById(ctx: AppContext, res: Response, planned: PlannedQuery[], format: OutputFormat, crs: CrsRef, label: string): Promise<void> {
+const attachment = (filename: string) => ({ 'content-disposition': `attachment; filename="${filename}"` });
+
+async function getFeatureById(node: WfsNode, planned: PlannedQuery[], format: OutputFormat, crs: CrsRef, label: string): Promise<Reply> {
   const hit = planned.find((p) => p.query.limit > 0);
   if (!hit) throw new OgcError('NotFound', 'No feature has this identifier', 'ID');
-  const [part] = partsOf(ctx, [hit], format, crs.northFirst);
+  const [part] = partsOf(node, [hit], format, crs.northFirst);
   let row: Record<string, unknown> | undefined;
   for await (const batch of part.rows()) row ??= batch[0];
   if (!row) throw new OgcError('NotFound', 'No feature has this identifier', 'ID');
-  if (format.encoding === 'geojson') {
-    res.type(format.contentType).send(featureJson(part, row, 'gmlid'));
-    return;
-  }
+  if (format.encoding === 'geojson') return reply(200, `${format.contentType}; charset=utf-8`, featureJson(part, row, 'gmlid'));
   // The bare feature, as WFS 2.0 (7.9.3.6) wants from GetFeatureById.
   const l = part.layer;
   const o = l.organisation;
   const attrs = part.attributes.map((a) => (row![a.name] == null ? '' : `<${o}:${a.name}>${esc(row![a.name] instanceof Date ? (row![a.name] as Date).toISOString() : row![a.name])}</${o}:${a.name}>`)).join('');
   const g = row.geometry ? `<${o}:geom>${gmlGeometry(String(row.geometry), `srsName="${esc(label)}"`)}</${o}:geom>` : '';
-  res.type('application/gml+xml; version=3.2').send(`${XML_DECL}<${o}:${l.localName} xmlns:${o}="${orgNamespace(o)}" xmlns:gml="http://www.opengis.net/gml/3.2" gml:id="${l.localName}.${row.fid}">${attrs}${g}</${o}:${l.localName}>`);
+  return reply(200, 'application/gml+xml; version=3.2; charset=utf-8', `${XML_DECL}<${o}:${l.localName} xmlns:${o}="${orgNamespace(o)}" xmlns:gml="http://www.opengis.net/gml/3.2" gml:id="${l.localName}.${row.fid}">${attrs}${g}</${o}:${l.localName}>`);
 }
 
 /** GetPropertyValue: wfs:ValueCollection of one attribute's values (or the geometries). */
-export async function getPropertyValue(ctx: AppContext, res: Response, p: Principal, req: WfsRequest): Promise<void> {
+export async function getPropertyValue(node: WfsNode, p: Principal, req: WfsRequest): Promise<Reply> {
   const ref = stripPrefix(req.valueReference!.replace(/^.*\//, ''));
   const { crs, label } = outputCrs(req.queries.find((q) => q.srsName)?.srsName, req.version);
-  const queries = planQueries(ctx, p, req, req.queries, crs.def.epsg);
+  const queries = planQueries(node, p, req, req.queries, crs.def.epsg);
   const isGeom = ref.toLowerCase() === 'geom';
   for (const q of queries) {
     if (isGeom) q.properties = [];
@@ -224,37 +218,40 @@ export async function getPropertyValue(ctx: AppContext, res: Response, p: Princi
       q.geometry = false;
     }
   }
-  const { planned, matched, returned } = await page(ctx, queries, req.startIndex, Math.min(req.count ?? ctx.config.maxFeatures, ctx.config.maxFeatures));
+  const max = node.config.maxFeatures;
+  const { planned, matched, returned } = await page(node, queries, req.startIndex, Math.min(req.count ?? max, max));
   const hits = req.resultType === 'hits';
   const f = OUTPUT_FORMATS.find((x) => x.encoding === 'gml32')!;
-  const parts = partsOf(ctx, planned, f, crs.northFirst);
-  const w = chunkWriter(res);
-  const v = VERSIONS['2.0.0'];
+  const parts = partsOf(node, planned, f, crs.northFirst);
   const orgs = [...new Set(queries.map((q) => q.layer.organisation))];
-  res.status(200).type('application/gml+xml; version=3.2');
+  return reply(200, 'application/gml+xml; version=3.2', valueCollection(parts, orgs, { matched, returned, hits, isGeom, srsName: label }));
+}
+
+/** wfs:ValueCollection, streamed: the members are the values (or the geometries as GML). */
+async function* valueCollection(parts: EncodePart[], orgs: string[], info: { matched: number; returned: number; hits: boolean; isGeom: boolean; srsName: string }): AsyncGenerator<string> {
+  const v = VERSIONS['2.0.0'];
   const open = el('wfs:ValueCollection', {
     'xmlns:wfs': v.wfsNs, 'xmlns:gml': v.gmlNs, 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
     ...Object.fromEntries(orgs.map((o) => [`xmlns:${o}`, orgNamespace(o)])), 'xsi:schemaLocation': `${v.wfsNs} ${v.wfsXsd}`,
-    timeStamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), numberMatched: matched, numberReturned: hits ? 0 : returned,
+    timeStamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), numberMatched: info.matched, numberReturned: info.hits ? 0 : info.returned,
   }, 'X');
-  await w.write(XML_DECL + open.slice(0, open.lastIndexOf('X</')));
-  if (!hits) {
+  yield XML_DECL + open.slice(0, open.lastIndexOf('X</'));
+  if (!info.hits) {
+    const srs = `srsName="${esc(info.srsName)}"`;
     for (const part of parts) {
       const attr = part.attributes[0];
       for await (const batch of part.rows()) {
         let out = '';
         for (const row of batch) {
-          if (isGeom) out += `<wfs:member>${gmlGeometry(String(row.geometry ?? ''), `srsName="${esc(label)}"`)}</wfs:member>`;
+          if (info.isGeom) out += `<wfs:member>${gmlGeometry(String(row.geometry ?? ''), srs)}</wfs:member>`;
           else {
             const val = attr ? row[attr.name] : row.fid;
             out += `<wfs:member>${val == null ? '' : esc(val)}</wfs:member>`;
           }
         }
-        await w.write(out);
+        yield out;
       }
     }
   }
-  await w.write('</wfs:ValueCollection>');
-  await w.end();
+  yield '</wfs:ValueCollection>';
 }
-

@@ -1,7 +1,7 @@
 /** WFS requests, KVP or POST XML, into one typed request. Filters, BBOX and RESOURCEID become
  *  the one Filter tree; layer names are resolved later against what the caller may see. */
-import type { Request } from 'express';
 import type { Filter, SortKey } from '../../data/query/types.js';
+import type { ServiceRequest } from '../../data/reply.js';
 import { parseCrs, type CrsRef } from '../../data/crs.js';
 import { Kvp } from '../kvp.js';
 import { parseXml } from '../../data/xml.js';
@@ -250,7 +250,7 @@ export function parseXmlRequest(body: string): WfsRequest {
   return req;
 }
 
-export function parseWfsRequest(req: Request): WfsRequest {
-  if (req.method === 'POST' && typeof req.body === 'string' && req.body.trim()) return parseXmlRequest(req.body);
-  return parseKvpRequest(Kvp.fromRequest(req));
+export function parseWfsRequest(req: ServiceRequest): WfsRequest {
+  if (req.method === 'POST' && req.body?.trim()) return parseXmlRequest(req.body);
+  return parseKvpRequest(Kvp.fromQuery(req.query));
 }

@@ -1,73 +1,77 @@
-/** The WFS endpoint: one request → one operation; capabilities cached per (version,
- *  visibility scope, catalogue revision, base URL) with its ETag and gzip; every error an OWS report. */
-import type { Request, Response } from 'express';
-import type { AppContext } from '../../server/context.js';
-import { baseUrlOf, principalOf } from '../../server/context.js';
+/** The WFS: one request → one operation → one reply. Capabilities are kept per (version,
+ *  visibility scope, catalogue revision, base URL) with their ETag and gzip. Errors are thrown
+ *  (OgcError); `wfsExceptionReply` (exceptions.ts) renders them. */
+import { LRUCache } from 'lru-cache';
+import type { Principal } from '../../data/access.js';
 import { visibilityScope } from '../../data/access.js';
 import { OgcError, invalid } from '../../data/errors.js';
-import { sendOwsException } from '../exceptions.js';
-import { cachedDocument, documentsOf, sendCachedDocument, type CachedDocument } from '../cached-document.js';
+import { reply, type Reply, type ServiceRequest } from '../../data/reply.js';
+import { cachedDocument, documentReply, type CachedDocument } from '../cached-document.js';
 import { Kvp } from '../kvp.js';
 import { capabilities, describeStoredQueries, listStoredQueries } from './capabilities.js';
 import { describeEncoding, describeFeatureType } from './describe.js';
 import { getFeature, getPropertyValue, layerOf } from './getfeature.js';
-import { parseWfsRequest, type WfsRequest } from './request.js';
-import { VERSIONS, negotiateVersion } from './versions.js';
+import type { WfsNode } from './node.js';
+import { GET_FEATURE_BY_ID, parseWfsRequest, type WfsRequest } from './request.js';
 
-const caches = new WeakMap<AppContext, Map<string, Promise<CachedDocument>>>();
-
-async function sendCapabilities(ctx: AppContext, req: Request, res: Response, wreq: WfsRequest): Promise<void> {
-  const p = principalOf(res);
-  const base = baseUrlOf(res);
-  if (wreq.acceptVersions && !wreq.acceptVersions.split(',').some((v) => /^(2\.0(\.\d)?|1\.1\.0|1\.0\.0)$/.test(v.trim()))) {
-    throw new OgcError('VersionNegotiationFailed', `None of ${wreq.acceptVersions} is supported (2.0.0, 1.1.0, 1.0.0)`, 'AcceptVersions');
-  }
-  const key = `${wreq.version}|${visibilityScope(p)}|${ctx.catalogue.revision}|${base}`;
-  const docs = documentsOf(caches, ctx);
-  let doc = docs.get(key);
-  if (!doc) {
-    doc = cachedDocument(capabilities(wreq.version, ctx.catalogue.visibleLayers(p), base));
-    if (docs.size > 200) docs.clear();
-    docs.set(key, doc);
-  }
-  res.setHeader('Cache-Control', 'no-cache');
-  sendCachedDocument(req, res, await doc, 'application/xml; charset=utf-8');
+export interface WfsOptions {
+  /** Capabilities documents kept (one per version, visibility scope and base URL). */
+  documents: number;
 }
 
-export async function handleWfs(req: Request, res: Response, ctx: AppContext): Promise<void> {
-  let version = negotiateVersion(req.method === 'GET' ? Kvp.fromRequest(req).get('version') : undefined);
-  try {
-    const kvp = req.method === 'GET' ? Kvp.fromRequest(req) : undefined;
-    const service = kvp?.get('service');
-    if (service !== undefined && service.toUpperCase() !== 'WFS') throw invalid('service', `Unknown service ${service}`);
-    const wreq = parseWfsRequest(req);
-    version = wreq.version;
-    const p = principalOf(res);
-    switch (wreq.operation) {
-      case 'GetCapabilities':
-        return await sendCapabilities(ctx, req, res, wreq);
-      case 'DescribeFeatureType': {
-        const layers = wreq.typeNames ? wreq.typeNames.map((t) => layerOf(ctx, p, wreq, t)) : ctx.catalogue.visibleLayers(p);
-        if (!layers.length) throw invalid('typeNames', 'No feature types to describe');
-        const enc = describeEncoding(wreq.outputFormat, wreq.version);
-        const orgLayers = wreq.typeNames ? layers : layers.filter((l) => l.organisation === layers[0].organisation);
-        res.status(200).type(enc === 'gml32' ? 'application/gml+xml; version=3.2' : 'text/xml; subtype=gml/3.1.1').send(describeFeatureType(orgLayers, enc));
-        return;
-      }
-      case 'GetFeature':
-        return await getFeature(ctx, res, p, baseUrlOf(res), wreq);
-      case 'GetPropertyValue':
-        return await getPropertyValue(ctx, res, p, wreq);
-      case 'ListStoredQueries':
-        res.status(200).type('application/xml').send(listStoredQueries(ctx.catalogue.visibleLayers(p)));
-        return;
-      case 'DescribeStoredQueries':
-        if (wreq.storedQueryIds?.some((id) => id !== 'urn:ogc:def:query:OGC-WFS::GetFeatureById')) throw invalid('storedQuery_Id', 'Unknown stored query');
-        res.status(200).type('application/xml').send(describeStoredQueries(ctx.catalogue.visibleLayers(p)));
-        return;
+export interface WfsService {
+  handle(req: ServiceRequest): Promise<Reply>;
+}
+
+const XML = 'application/xml; charset=utf-8';
+
+export function createWfsService(node: WfsNode, opts: WfsOptions): WfsService {
+  const documents = new LRUCache<string, Promise<CachedDocument>>({ max: opts.documents });
+  node.catalogue.onChange(() => documents.clear());
+
+  async function getCapabilities(req: ServiceRequest, wreq: WfsRequest): Promise<Reply> {
+    if (wreq.acceptVersions && !wreq.acceptVersions.split(',').some((v) => /^(2\.0(\.\d)?|1\.1\.0|1\.0\.0)$/.test(v.trim()))) {
+      throw new OgcError('VersionNegotiationFailed', `None of ${wreq.acceptVersions} is supported (2.0.0, 1.1.0, 1.0.0)`, 'AcceptVersions');
     }
-  } catch (err) {
-    if (!(err instanceof OgcError)) ctx.log.error('wfs request failed', { error: String((err as Error)?.message ?? err) });
-    sendOwsException(res, err, VERSIONS[version].ows);
+    const key = `${wreq.version}|${visibilityScope(req.principal)}|${node.catalogue.revision}|${req.baseUrl}`;
+    let doc = documents.get(key);
+    if (!doc) {
+      doc = cachedDocument(capabilities(wreq.version, node.catalogue.visibleLayers(req.principal), req.baseUrl));
+      documents.set(key, doc);
+    }
+    return documentReply(req, await doc, XML, { 'cache-control': 'no-cache' });
   }
+
+  return {
+    async handle(req) {
+      const service = req.method === 'GET' ? Kvp.fromQuery(req.query).get('service') : undefined;
+      if (service !== undefined && service.toUpperCase() !== 'WFS') throw invalid('service', `Unknown service ${service}`);
+      const wreq = parseWfsRequest(req);
+      const p = req.principal;
+      switch (wreq.operation) {
+        case 'GetCapabilities':
+          return getCapabilities(req, wreq);
+        case 'DescribeFeatureType':
+          return describe(node, p, wreq);
+        case 'GetFeature':
+          return getFeature(node, p, req.baseUrl, wreq);
+        case 'GetPropertyValue':
+          return getPropertyValue(node, p, wreq);
+        case 'ListStoredQueries':
+          return reply(200, XML, listStoredQueries(node.catalogue.visibleLayers(p)));
+        case 'DescribeStoredQueries':
+          if (wreq.storedQueryIds?.some((id) => id !== GET_FEATURE_BY_ID)) throw invalid('storedQuery_Id', 'Unknown stored query');
+          return reply(200, XML, describeStoredQueries(node.catalogue.visibleLayers(p)));
+      }
+    },
+  };
+}
+
+function describe(node: WfsNode, p: Principal, wreq: WfsRequest): Reply {
+  const layers = wreq.typeNames ? wreq.typeNames.map((t) => layerOf(node, p, wreq, t)) : node.catalogue.visibleLayers(p);
+  if (!layers.length) throw invalid('typeNames', 'No feature types to describe');
+  const enc = describeEncoding(wreq.outputFormat, wreq.version);
+  // Without TYPENAMES: the types of the first organisation (one schema has one target namespace).
+  const orgLayers = wreq.typeNames ? layers : layers.filter((l) => l.organisation === layers[0].organisation);
+  return reply(200, `${enc === 'gml32' ? 'application/gml+xml; version=3.2' : 'text/xml; subtype=gml/3.1.1'}; charset=utf-8`, describeFeatureType(orgLayers, enc));
 }

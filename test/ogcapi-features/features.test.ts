@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { testNode, get, type TestNode } from '../support/context.js';
+import { OgcError } from '../../data/errors.js';
 
 const run = async (cmd: string, args: string[], env: Record<string, string> = {}) =>
   (await promisify(execFile)(cmd, args, { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } })).stdout;
@@ -214,5 +215,40 @@ os._exit(0)  # exitQgis() may crash on teardown offscreen
     const out = await run('/usr/bin/python3', ['-c', script, node.url], { QT_QPA_PLATFORM: 'offscreen' });
     const lines = out.trim().split('\n').filter((l) => /^(OAPIF|WFS) /.test(l));
     expect(lines, out).to.deep.equal([`OAPIF True ${SEKOLAH}`, `WFS True ${SEKOLAH}`, `WFS True ${SEKOLAH}`]);
+  });
+  it('answers errors as RFC 9457 problem details, as HTML when asked, and a fault as a 500 naming the request', async () => {
+    const bad = await get(items('limit=abc'));
+    expect(bad.status).to.equal(400);
+    expect(bad.type).to.contain('application/problem+json');
+    const problem = JSON.parse(bad.body);
+    expect(problem).to.include({ type: 'about:blank', title: 'Bad Request', status: 400, code: 'InvalidParameterValue', locator: 'limit' });
+    expect(problem.detail).to.contain('limit');
+    expect(problem).not.to.have.property('requestId');
+
+    const page = await get(`${api}/collections/nope:nothing?f=html`);
+    expect(page.status).to.equal(404);
+    expect(page.type).to.contain('text/html');
+    expect(page.body).to.contain('404 Not Found').and.contain('No collection nope:nothing');
+
+    // The database fails while the items are read: a 500 (never a 4xx), without the reply's headers.
+    const db = node.ctx.db as { stream: unknown };
+    const stream = db.stream;
+    for (const fault of [new Error('connection lost at /srv/secret.ts:12'), new OgcError('OperationProcessingFailed', 'The secret store failed', undefined, 500)]) {
+      db.stream = async function* () {
+        throw fault;
+      };
+      try {
+        const r = await get(items('limit=5'));
+        expect(r.status, fault.message).to.equal(500);
+        expect(r.headers.get('content-crs')).to.equal(null);
+        const body = JSON.parse(r.body);
+        expect(body).to.include({ status: 500, title: 'Internal Server Error' });
+        expect(body.requestId).to.match(/^[0-9a-f-]{36}$/);
+        if (!(fault instanceof OgcError)) expect(r.body).not.to.contain('secret');
+      } finally {
+        db.stream = stream;
+      }
+    }
+    expect((await get(items('limit=1'))).status).to.equal(200);
   });
 });

@@ -272,4 +272,20 @@ print('1.0.0 gml2', gml.count(b'<gml:featureMember>'))
       expect(info, fmt).to.include('Feature Count: 400');
     }
   });
+  it('answers a failure before the first byte with the exception report of the request version, without the reply headers', async () => {
+    const db = node.ctx.db as { stream: unknown };
+    const stream = db.stream;
+    db.stream = async function* () {
+      throw new Error('connection lost');
+    };
+    try {
+      const r = await get(`${wfs}?SERVICE=WFS&VERSION=1.1.0&REQUEST=GetFeature&TYPENAME=dindik:sekolah&OUTPUTFORMAT=csv&MAXFEATURES=3`);
+      expect(r.status).to.equal(500);
+      expect(r.headers.get('content-disposition')).to.equal(null);
+      expect(r.type).to.contain('application/xml');
+      expect(r.body).to.contain('xmlns:ows="http://www.opengis.net/ows"').and.contain('NoApplicableCode').and.not.contain('connection lost');
+    } finally {
+      db.stream = stream;
+    }
+  });
 });
