@@ -75,6 +75,7 @@ describe('tiles: XYZ vector tiles, cache, ETag', () => {
       [`${node.url}/tiles/bappeda:batas_kota/30/0/0.pbf`, 400],
       [`${node.url}/tiles/bappeda:batas_kota/a/b/c.pbf`, 400],
       [`${node.url}/tiles/bappeda:batas_kota/1/0/0.gif`, 404],
+      [`${node.url}/tiles/bappeda:batas_kota/1/0/0.constructor`, 404],
       [`${node.url}/tiles/nope:nothing/1/0/0.pbf`, 404],
       [`${node.url}/tiles/dinsos:penerima_bantuan/1/0/0.pbf`, 404],
       [`${node.url}/tiles/%E0%A4%A/1/0/0.pbf`, 400],
