@@ -186,11 +186,13 @@ export class RedisTileCache implements TileCache {
   }
 
   async stats(): Promise<CacheStats> {
+    await this.ready; // a command run at start (cache clear) waits for the connection
     const [bytes, entries] = await Promise.all([this.client.get(this.bytes), this.client.zCard(this.lru)]);
     return { bytes: Number(bytes ?? 0), entries: Number(entries), maxBytes: this.maxBytes, complete: true };
   }
 
   async clear(layer?: string): Promise<number> {
+    await this.ready;
     const patterns = layer ? [`${this.prefix}${escGlob(safe(layer))}/*`, `${this.prefix}*,${escGlob(safe(layer))}/*`, `${this.prefix}${escGlob(safe(layer))},*`] : [`${this.prefix}*`];
     let n = 0;
     for (const pattern of patterns) {

@@ -5,7 +5,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { RedisTileCache } from '../../tiles/cache-redis.js';
 import type { TileKey } from '../../tiles/cache-key.js';
-import { redisDelete, redisKeys } from '../support/redis.js';
+import { redisDelete, redisKeys, TEST_REDIS_URL } from '../support/redis.js';
 
 const key = (text: string): TileKey => ({ layerPart: text.split('/')[0], text, etag: '"x"' });
 
@@ -60,6 +60,16 @@ describe('tiles: the Redis cache connection', function () {
     } finally {
       await cache.close();
       await p.close();
+    }
+  });
+
+  it('a command run right after opening (simpul cache clear) waits for the connection', async () => {
+    const cache = new RedisTileCache(TEST_REDIS_URL, { prefix });
+    try {
+      expect(await cache.clear('nothing')).to.equal(0);
+      expect((await cache.stats()).maxBytes).to.be.greaterThan(0);
+    } finally {
+      await cache.close();
     }
   });
 
