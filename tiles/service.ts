@@ -67,7 +67,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 export class TileService {
-  readonly cache: TileCache;
+  private opened: TileCache | null = null;
   /** The hottest tiles in memory (keys are versioned, as in the cache); a hit moves a tile to
    *  the front. */
   readonly hot: LRUCache<string, Buffer>;
@@ -79,9 +79,14 @@ export class TileService {
 
   constructor(private readonly node: TileNode, opts: TileServiceOptions = {}) {
     this.on = node.config.tileCache !== false;
-    this.cache = openTileCache(node.config, { onError: (err) => node.log.warn('tile cache unreachable', { error: err.message }) });
     const hotTile = opts.hotTileBytes ?? 256 * 1024;
     this.hot = new LRUCache<string, Buffer>({ maxSize: opts.hotBytes ?? 64 * 1024 * 1024, maxEntrySize: hotTile, sizeCalculation: (b) => b.length || 1 });
+  }
+
+  /** The disk or Redis cache, opened on first use: a command that makes no tiles (most of
+   *  the CLI) neither indexes the disk nor connects to Redis. */
+  get cache(): TileCache {
+    return (this.opened ??= openTileCache(this.node.config, { onError: (err) => this.node.log.warn('tile cache unreachable', { error: err.message }) }));
   }
 
   /** Renders (or reads from the cache) the stored form of a tile. */
@@ -151,6 +156,6 @@ export class TileService {
 
   async close(): Promise<void> {
     await this.flush();
-    await this.cache.close();
+    await this.opened?.close();
   }
 }
