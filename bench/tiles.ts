@@ -21,9 +21,8 @@ import { createLogger } from '../server/log.js';
 import { startServer } from '../server/serve.js';
 import { rng } from '../data/demo/random.js';
 import { tileBounds, WEB_MERCATOR } from '../tiles/matrix-sets.js';
-import { postgisTileSql } from '../tiles/mvt/query.js';
-import { tileBytes } from '../tiles/service.js';
-import type { AppContext } from '../server/context.js';
+import { postgisTileSql } from '../data/tiles/vector.js';
+import { nodeContext } from '../server/context.js';
 
 const DB = 'simpul_bench_tiles';
 const WORK = '/tmp/simpul-bench-tiles';
@@ -63,7 +62,7 @@ async function main() {
   mkdirSync(WORK, { recursive: true });
   // SIMPUL_TILE_CACHE=off passes through: every tile is then made afresh (part 2 measures uncached tiles over HTTP).
   const config = { ...loadConfig({ SIMPUL_TILE_CACHE: process.env.SIMPUL_TILE_CACHE }), port: 0, host: '127.0.0.1', databaseUrl: url, dataDir: WORK, cacheDir: `${WORK}/cache`, logLevel: 'silent' as const };
-  const ctx: AppContext = { db, catalogue, config, log: createLogger('silent'), onClose: [] };
+  const ctx = nodeContext({ db, catalogue, config, log: createLogger('silent') });
 
   const tiles: Array<{ z: number; x: number; y: number }> = [];
   for (let z = 12; z <= 16; z++) {
@@ -101,7 +100,7 @@ async function main() {
     bareMs.push(ms(s));
     bytes += r.rows[0].mvt.length;
     s = process.hrtime.bigint();
-    await tileBytes(ctx, ANONYMOUS, { layers: [layer], tms: WEB_MERCATOR, z: t.z, col: t.x, row: t.y, format: 'pbf' });
+    await ctx.tiles.bytes(ANONYMOUS, { layers: [layer], tms: WEB_MERCATOR, z: t.z, col: t.x, row: t.y, format: 'pbf' });
     simpulMs.push(ms(s));
   }
   process.stdout.write(
@@ -127,7 +126,7 @@ async function main() {
   const png: number[] = [];
   for (const t of rasterTiles) {
     const s = process.hrtime.bigint();
-    await tileBytes(ctx, ANONYMOUS, { layers: [layer], tms: WEB_MERCATOR, z: t.z, col: t.x, row: t.y, format: 'png' });
+    await ctx.tiles.bytes(ANONYMOUS, { layers: [layer], tms: WEB_MERCATOR, z: t.z, col: t.x, row: t.y, format: 'png' });
     png.push(ms(s));
   }
   process.stdout.write(`PNG tiles, Simpul uncached (100 tiles): p50 ${pct(png, 50).toFixed(1)} ms, p95 ${pct(png, 95).toFixed(1)} ms\n`);

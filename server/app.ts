@@ -10,7 +10,7 @@ import type { OwsService } from './routes/ows-service.js';
 import { wfsService } from './routes/wfs.js';
 import { wmsService } from './routes/wms.js';
 import { mountStyles } from './routes/styles.js';
-import { mountWmtsRest, wmtsService } from './routes/wmts.js';
+import { wmtsRoutes } from './routes/wmts.js';
 import { cswService } from './routes/csw.js';
 import { mountOgcapi } from './routes/ogcapi.js';
 import { mountOgcapiTiles } from './routes/ogcapi-tiles.js';
@@ -27,11 +27,11 @@ import { requestBudget } from './request-budget.js';
 import { clientError, sendEdgeError } from './edge-errors.js';
 import { detached } from '../data/db/request-scope.js';
 
-const OWS_SERVICES: Record<string, OwsService> = { WMS: wmsService, WFS: wfsService, WMTS: wmtsService, CSW: cswService };
-
 const XML_TYPES = ['text/xml', 'application/xml', 'application/*+xml'];
 
 export function createApp(ctx: AppContext): express.Express {
+  const wmts = wmtsRoutes(ctx);
+  const OWS_SERVICES: Record<string, OwsService> = { WMS: wmsService, WFS: wfsService, WMTS: wmts.service, CSW: cswService };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -85,7 +85,7 @@ export function createApp(ctx: AppContext): express.Express {
     next();
   });
 
-  mountWmtsRest(app, ctx);
+  wmts.mountRest(app);
   for (const [name, svc] of Object.entries(OWS_SERVICES)) {
     app.all(`/${name.toLowerCase()}`, (req, res, next) => svc.handle(req, res, ctx).catch(next));
   }

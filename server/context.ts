@@ -5,6 +5,7 @@ import type { Catalogue } from '../data/catalogue/catalogue.js';
 import type { Principal } from '../data/access.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
+import { TileService } from '../tiles/service.js';
 
 export interface AppContext {
   db: Db;
@@ -13,6 +14,17 @@ export interface AppContext {
   log: Logger;
   /** Services keep their own caches (capabilities, tiles) and clean them up here. */
   onClose: Array<() => Promise<void> | void>;
+  /** Tiles and their caches (memory, then disk or Redis), shared by XYZ, WMTS, OGC API Tiles
+   *  and seeding. */
+  tiles: TileService;
+}
+
+/** A node's context with the services it owns (closeContext closes them). */
+export function nodeContext(parts: Pick<AppContext, 'db' | 'catalogue' | 'config' | 'log'>): AppContext {
+  const ctx = { ...parts, onClose: [] } as Omit<AppContext, 'tiles'> as AppContext;
+  ctx.tiles = new TileService(ctx);
+  ctx.onClose.push(() => ctx.tiles.close());
+  return ctx;
 }
 
 export interface RequestInfo {

@@ -6,7 +6,7 @@ import { createApp } from './app.js';
 import { closeRenderPool } from '../styles/render/render-pool.js';
 import { loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
-import type { AppContext } from './context.js';
+import { nodeContext, type AppContext } from './context.js';
 
 export async function createContext(config: Config = loadConfig(), log: Logger = createLogger(config.logLevel)): Promise<AppContext> {
   const db = await openDatabase({
@@ -15,7 +15,7 @@ export async function createContext(config: Config = loadConfig(), log: Logger =
     statementTimeoutMs: config.statementTimeoutMs,
   });
   const catalogue = await Catalogue.open(db);
-  return { db, catalogue, config, log, onClose: [] };
+  return nodeContext({ db, catalogue, config, log });
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {

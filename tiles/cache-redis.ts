@@ -11,7 +11,8 @@
  *  for again; an expired entry's books are dropped when it reaches the head of the list.
  *  Keys of other applications, or a server that evicts our keys on its own, only make the
  *  books count more than is there, never less. */
-import type { RedisClient } from './redis.js';
+import { createHash } from 'node:crypto';
+import { createClient, RESP_TYPES } from 'redis';
 import { safe, type CacheStats, type TileCache, type TileKey } from './cache-key.js';
 
 /** A stored entry costs its bytes plus its key three times (entry, sorted set, hash) and
@@ -62,18 +63,59 @@ return n`;
 
 const escGlob = (s: string) => s.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
 
+const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
+const SET_SHA = sha1(SET_SCRIPT);
+const CLEAR_SHA = sha1(CLEAR_SCRIPT);
+
+/** Waits this long for the first connection before `ready` resolves anyway (a cache that is
+ *  away only makes misses). */
+const READY_WAIT_MS = 2000;
+
+export interface RedisCacheOptions {
+  prefix?: string;
+  maxBytes?: number;
+  /** Told when the connection fails, once until it is back. */
+  onError?: (err: Error) => void;
+}
+
+/** A client that reconnects on its own (backing off up to 2 s) and, while it is away, fails
+ *  commands at once instead of queueing them: a tile never waits for the cache. */
+function connect(url: string, onError: (err: Error) => void) {
+  const client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 2000, reconnectStrategy: (n: number) => Math.min(50 * 2 ** n, 2000) } });
+  let reported = false;
+  client.on('error', (err: Error) => {
+    if (!reported) onError(err);
+    reported = true;
+  });
+  client.on('ready', () => (reported = false));
+  const connected = client.connect().then(
+    () => undefined,
+    () => undefined,
+  );
+  // The same connection reading bulk strings as bytes (tiles).
+  return { client, bytes: client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer }), connected };
+}
+
+type Connection = ReturnType<typeof connect>;
+
 export class RedisTileCache implements TileCache {
   private readonly lru: string;
   private readonly sizes: string;
   private readonly bytes: string;
   private readonly maxBytes: number;
   private readonly prefix: string;
-  readonly ready = Promise.resolve();
+  readonly ready: Promise<void>;
+  private readonly client: Connection['client'];
+  private readonly bytesClient: Connection['bytes'];
   /** When this node last moved an entry's last use, by time and by its count of writes. */
   private readonly touched = new Map<string, { time: number; writes: number }>();
   private writes = 0;
 
-  constructor(private readonly client: RedisClient, opts: { prefix?: string; maxBytes?: number } = {}) {
+  constructor(url: string, opts: RedisCacheOptions = {}) {
+    const { client, bytes, connected } = connect(url, opts.onError ?? (() => {}));
+    this.client = client;
+    this.bytesClient = bytes;
+    this.ready = Promise.race([connected, new Promise<void>((r) => setTimeout(r, READY_WAIT_MS).unref())]);
     this.prefix = opts.prefix ?? 'simpul:tile:';
     this.maxBytes = opts.maxBytes ?? Number.MAX_SAFE_INTEGER;
     // Outside the tiles' own pattern (prefix*), so SCAN for tiles never meets them.
@@ -90,12 +132,12 @@ export class RedisTileCache implements TileCache {
   async get(key: TileKey): Promise<Buffer | null> {
     const k = this.prefix + key.text;
     try {
-      const body = await this.client.getBuffer(k);
+      const body = await this.bytesClient.get(k);
       if (body) {
         this.remember(key.text, Date.now());
-        this.client.command(['ZADD', this.lru, 'XX', String(Date.now()), k]).catch(() => {});
+        this.lastUse(k, Date.now());
       }
-      return body;
+      return body ?? null;
     } catch {
       return null;
     }
@@ -109,7 +151,22 @@ export class RedisTileCache implements TileCache {
     const last = this.touched.get(key.text);
     if (last && this.writes - last.writes < TOUCH_AFTER_WRITES && now - last.time < TOUCH_EVERY_MS) return;
     this.remember(key.text, now);
-    this.client.command(['ZADD', this.lru, 'XX', String(now), this.prefix + key.text]).catch(() => {});
+    this.lastUse(this.prefix + key.text, now);
+  }
+
+  /** Moves an entry's last use; not awaited, and a failure only makes its eviction earlier. */
+  private lastUse(k: string, time: number) {
+    this.client.sendCommand(['ZADD', this.lru, 'XX', String(time), k]).catch(() => {});
+  }
+
+  /** Runs a script by its SHA1, sending its text once when the server does not have it yet. */
+  private async script(text: string, sha: string, keys: string[], args: Array<string | Buffer>): Promise<unknown> {
+    try {
+      return await this.client.evalSha(sha, { keys, arguments: args });
+    } catch (err) {
+      if (!/NOSCRIPT/.test((err as Error).message)) throw err;
+      return this.client.eval(text, { keys, arguments: args });
+    }
   }
 
   private remember(text: string, time: number) {
@@ -122,35 +179,36 @@ export class RedisTileCache implements TileCache {
     this.writes++;
     this.remember(key.text, Date.now());
     try {
-      await this.client.eval(SET_SCRIPT, [k, this.lru, this.sizes, this.bytes], [body, String(TTL_SECONDS), String(Date.now()), String(this.cost(body.length)), String(this.maxBytes), String(EVICT_STEP)]);
+      await this.script(SET_SCRIPT, SET_SHA, [k, this.lru, this.sizes, this.bytes], [body, String(TTL_SECONDS), String(Date.now()), String(this.cost(body.length)), String(this.maxBytes), String(EVICT_STEP)]);
     } catch {
       /* the cache is an optimisation */
     }
   }
 
   async stats(): Promise<CacheStats> {
-    const [bytes, entries] = await Promise.all([this.client.command(['GET', this.bytes]), this.client.command(['ZCARD', this.lru])]);
-    return { bytes: Number(bytes?.toString() ?? 0), entries: Number(entries), maxBytes: this.maxBytes, complete: true };
+    await this.ready; // a command run at start (cache clear) waits for the connection
+    const [bytes, entries] = await Promise.all([this.client.get(this.bytes), this.client.zCard(this.lru)]);
+    return { bytes: Number(bytes ?? 0), entries: Number(entries), maxBytes: this.maxBytes, complete: true };
   }
 
   async clear(layer?: string): Promise<number> {
+    await this.ready;
     const patterns = layer ? [`${this.prefix}${escGlob(safe(layer))}/*`, `${this.prefix}*,${escGlob(safe(layer))}/*`, `${this.prefix}${escGlob(safe(layer))},*`] : [`${this.prefix}*`];
     let n = 0;
     for (const pattern of patterns) {
-      let cursor = '0';
-      do {
-        const [next, keys] = (await this.client.command(['SCAN', cursor, 'MATCH', pattern, 'COUNT', '1000'])) as [Buffer, Buffer[]];
-        cursor = next.toString();
-        const names = keys.map(String).filter((k) => !layer || k.slice(this.prefix.length).split('/')[0].split(',').includes(safe(layer)));
-        if (names.length) n += Number(await this.client.eval(CLEAR_SCRIPT, [this.lru, this.sizes, this.bytes], names));
-      } while (cursor !== '0');
+      for await (const keys of this.client.scanIterator({ MATCH: pattern, COUNT: 1000 })) {
+        const names = keys.filter((k) => !layer || k.slice(this.prefix.length).split('/')[0].split(',').includes(safe(layer)));
+        if (names.length) n += Number(await this.script(CLEAR_SCRIPT, CLEAR_SHA, [this.lru, this.sizes, this.bytes], names));
+      }
     }
     // Everything gone: the books start again (entries that had expired left theirs behind).
-    if (!layer) await this.client.command(['DEL', this.lru, this.sizes, this.bytes]);
+    if (!layer) await this.client.del([this.lru, this.sizes, this.bytes]);
     return n;
   }
 
   async close(): Promise<void> {
-    this.client.close();
+    // Waits for commands under way; a client that never connected has nothing to wait for.
+    if (this.client.isReady) await this.client.close().catch(() => this.client.destroy());
+    else this.client.destroy();
   }
 }

@@ -4,7 +4,6 @@
  *  scope (cache-key.ts), so old entries are simply never asked for again; the quota evicts
  *  them, and `simpul cache clear` frees space at once. */
 import { join } from 'node:path';
-import { RedisClient } from './redis.js';
 import { DiskTileCache } from './cache-disk.js';
 import { RedisTileCache } from './cache-redis.js';
 import type { CacheStats, TileCache, TileKey } from './cache-key.js';
@@ -40,10 +39,16 @@ export interface TileCacheConfig {
   redisPrefix?: string;
 }
 
-/** The cache a node uses: none when switched off, Redis when configured, else the disk.
- *  `index: false` skips rebuilding the disk index (a command that only clears). */
-export function openTileCache(config: TileCacheConfig, opts: { index?: boolean } = {}): TileCache {
+export interface OpenOptions {
+  /** false: skip rebuilding the disk index (a command that only clears). */
+  index?: boolean;
+  /** Told when the cache's server (Redis) cannot be reached. */
+  onError?: (err: Error) => void;
+}
+
+/** The cache a node uses: none when switched off, Redis when configured, else the disk. */
+export function openTileCache(config: TileCacheConfig, opts: OpenOptions = {}): TileCache {
   if (config.tileCache === false) return new NoTileCache();
-  if (config.redisUrl) return new RedisTileCache(new RedisClient(config.redisUrl), { prefix: config.redisPrefix, maxBytes: config.tileCacheBytes });
+  if (config.redisUrl) return new RedisTileCache(config.redisUrl, { prefix: config.redisPrefix, maxBytes: config.tileCacheBytes, onError: opts.onError });
   return new DiskTileCache(join(config.cacheDir, 'tiles'), { maxBytes: config.tileCacheBytes, index: opts.index });
 }

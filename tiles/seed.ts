@@ -4,12 +4,18 @@
  *  cached zoom are refused (nothing would be kept), tiles outside the layers' extent are made
  *  but not kept, and when the seed's tiles fill the quota it stops (rather than evicting its
  *  own earlier, coarser tiles) and says how many tiles it left out. */
-import type { AppContext } from '../server/context.js';
 import { ANONYMOUS, type Principal } from '../data/access.js';
 import type { Layer } from '../data/catalogue/layer.js';
 import { tileRangeForLonLat, type TileMatrixSet } from './matrix-sets.js';
 import { maxCachedLevel } from './cache-policy.js';
-import { flushTileWrites, tileBytes, tileState, type TileFormat } from './service.js';
+import type { TileFormat } from './format.js';
+import type { TileService } from './service.js';
+
+/** What seeding needs of the node: its tile service and the cache settings. */
+export interface SeedNode {
+  tiles: TileService;
+  config: { tileCache: boolean; tileCacheMaxZoom: number; tileCacheBytes: number };
+}
 
 export interface SeedOptions {
   layers: Layer[];
@@ -40,10 +46,10 @@ export interface SeedSummary {
 export class SeedError extends Error {}
 
 /** Why a seed cannot be kept, or null. */
-export function seedRefusal(ctx: AppContext, tms: TileMatrixSet, maxZoom: number): string | null {
-  if (ctx.config.tileCache === false) return 'tile caching is off (SIMPUL_TILE_CACHE=off): there is nothing to seed';
-  const last = maxCachedLevel(tms, ctx.config.tileCacheMaxZoom);
-  if (maxZoom > last) return `${tms.id} levels finer than ${last} are not cached (SIMPUL_TILE_CACHE_MAX_ZOOM=${ctx.config.tileCacheMaxZoom}): seed up to ${last}`;
+export function seedRefusal(config: SeedNode['config'], tms: TileMatrixSet, maxZoom: number): string | null {
+  if (config.tileCache === false) return 'tile caching is off (SIMPUL_TILE_CACHE=off): there is nothing to seed';
+  const last = maxCachedLevel(tms, config.tileCacheMaxZoom);
+  if (maxZoom > last) return `${tms.id} levels finer than ${last} are not cached (SIMPUL_TILE_CACHE_MAX_ZOOM=${config.tileCacheMaxZoom}): seed up to ${last}`;
   return null;
 }
 
@@ -64,15 +70,16 @@ export function countSeedTiles(o: Pick<SeedOptions, 'tms' | 'minZoom' | 'maxZoom
   return n;
 }
 
-export async function seed(ctx: AppContext, o: SeedOptions): Promise<SeedSummary> {
-  const refusal = seedRefusal(ctx, o.tms, o.maxZoom);
+export async function seed(node: SeedNode, o: SeedOptions): Promise<SeedSummary> {
+  const refusal = seedRefusal(node.config, o.tms, o.maxZoom);
   if (refusal) throw new SeedError(refusal);
   const started = Date.now();
   const total = countSeedTiles(o);
   const s: SeedSummary = { tiles: 0, rendered: 0, cached: 0, empty: 0, bytes: 0, seconds: 0, notStored: 0, quotaReached: false, skipped: 0 };
-  const { cache } = tileState(ctx);
+  const { tiles } = node;
+  const { cache } = tiles;
   await cache.ready; // the quota is known
-  const quota = ctx.config.tileCacheBytes;
+  const quota = node.config.tileCacheBytes;
   // What the seed's own tiles take, and the largest one: it stops before the next could push
   // one of its own out.
   let kept = 0, largest = 0;
@@ -84,7 +91,7 @@ export async function seed(ctx: AppContext, o: SeedOptions): Promise<SeedSummary
         break;
       }
       const { z, col, row } = next.value;
-      const r = await tileBytes(ctx, o.principal ?? ANONYMOUS, { layers: o.layers, tms: o.tms, z, col, row, format: o.format });
+      const r = await tiles.bytes(o.principal ?? ANONYMOUS, { layers: o.layers, tms: o.tms, z, col, row, format: o.format });
       s.tiles++;
       if (r.cached) s.cached++;
       else s.rendered++;
@@ -99,7 +106,7 @@ export async function seed(ctx: AppContext, o: SeedOptions): Promise<SeedSummary
     }
   };
   await Promise.all(Array.from({ length: o.concurrency ?? 4 }, worker));
-  await flushTileWrites(ctx);
+  await tiles.flush();
   cache.announceChange?.();
   s.skipped = total - s.tiles;
   s.seconds = (Date.now() - started) / 1000;

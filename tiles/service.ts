@@ -3,35 +3,28 @@
  *  here, raster through the WMS renderer) and stores — if the tile is within the layers'
  *  extent and the maximum cached zoom (cache-policy.ts) and caching is on. Identical requests
  *  in flight share one rendering. The caller has already resolved the layers through the
- *  catalogue (hidden → 404). */
+ *  catalogue (hidden → 404). The node creates one TileService at start; it owns the caches. */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { AppContext } from '../server/context.js';
+import { LRUCache } from 'lru-cache';
+import type { Db } from '../data/db/types.js';
 import type { Principal } from '../data/access.js';
 import { visibilityScope } from '../data/access.js';
 import type { Layer } from '../data/catalogue/layer.js';
 import { OgcError } from '../data/errors.js';
-import { openTileCache, tileKey, type TileCache } from './cache.js';
+import type { Reply, ServiceRequest } from '../data/reply.js';
+import { openTileCache, tileKey, type TileCache, type TileCacheConfig } from './cache.js';
 import { cacheable } from './cache-policy.js';
+import { TILE_TYPES, type TileFormat } from './format.js';
 import { tileBounds, type TileMatrixSet } from './matrix-sets.js';
 import { vectorTile } from './mvt/query.js';
-import { renderRasterTile, RASTER_TYPES } from './raster.js';
+import { renderRasterTile, type RasterNode } from './raster.js';
 
-export type TileFormat = 'pbf' | 'png' | 'jpg' | 'webp';
-
-export const TILE_TYPES: Record<TileFormat, string> = {
-  pbf: 'application/vnd.mapbox-vector-tile',
-  ...RASTER_TYPES,
+/** What the tile service needs of the node. */
+export type TileNode = RasterNode & {
+  db: Db;
+  config: TileCacheConfig & { tileCache: boolean; tileCacheMaxZoom: number };
+  log: { warn(msg: string, fields?: object): void };
 };
-
-/** Format from a file extension or a MIME type. */
-export function tileFormat(s: string): TileFormat | undefined {
-  const t = s.toLowerCase().trim();
-  if (t === 'pbf' || t === 'mvt' || t === 'application/vnd.mapbox-vector-tile' || t === 'application/x-protobuf') return 'pbf';
-  if (t === 'png' || t === 'image/png') return 'png';
-  if (t === 'jpg' || t === 'jpeg' || t === 'image/jpeg') return 'jpg';
-  if (t === 'webp' || t === 'image/webp') return 'webp';
-  return undefined;
-}
 
 export interface TileRequest {
   layers: Layer[];
@@ -43,68 +36,20 @@ export interface TileRequest {
   style?: string;
 }
 
-export interface TileResponse {
-  status: 200 | 204 | 304;
+/** The stored form of a tile: gzipped MVT or image bytes; an empty vector tile is 0 bytes.
+ *  `stored`: the tile is one the cache keeps. */
+export interface TileBytes {
   body: Buffer;
-  headers: Record<string, string>;
+  etag: string;
+  cached: boolean;
+  stored: boolean;
 }
 
-interface TileState {
-  cache: TileCache;
-  /** SIMPUL_TILE_CACHE: off keeps nothing, in memory or in the cache. */
-  on: boolean;
-  inflight: Map<string, Promise<Buffer>>;
-  /** Writes to the cache still under way (seeding and closing wait for them). */
-  writes: Set<Promise<void>>;
-  /** The hottest tiles in memory, in front of the disk or Redis (keys are versioned too). */
-  hot: Map<string, Buffer>;
-  hotBytes: number;
-}
-
-const HOT_MAX_BYTES = 64 * 1024 * 1024;
-const HOT_MAX_TILE = 256 * 1024;
-
-function remember(s: TileState, key: string, body: Buffer) {
-  if (body.length > HOT_MAX_TILE || s.hot.has(key)) return;
-  s.hot.set(key, body);
-  s.hotBytes += body.length;
-  for (const [k, v] of s.hot) {
-    if (s.hotBytes <= HOT_MAX_BYTES) break;
-    s.hot.delete(k);
-    s.hotBytes -= v.length;
-  }
-}
-
-/** A hit in memory moves to the end, so the hottest tiles stay. */
-function recall(s: TileState, key: string): Buffer | undefined {
-  const body = s.hot.get(key);
-  if (body) {
-    s.hot.delete(key);
-    s.hot.set(key, body);
-  }
-  return body;
-}
-
-/** Waits until every tile rendered so far is in the cache. */
-export async function flushTileWrites(ctx: AppContext): Promise<void> {
-  const s = STATE.get(ctx);
-  if (s) await Promise.all([...s.writes]);
-}
-const STATE = new WeakMap<AppContext, TileState>();
-
-export function tileState(ctx: AppContext): TileState {
-  let s = STATE.get(ctx);
-  if (!s) {
-    const cache = openTileCache(ctx.config);
-    const state: TileState = { cache, on: ctx.config.tileCache !== false, inflight: new Map(), writes: new Set(), hot: new Map(), hotBytes: 0 };
-    s = state;
-    STATE.set(ctx, s);
-    ctx.onClose.push(async () => {
-      await Promise.all([...state.writes]);
-      await cache.close();
-    });
-  }
-  return s;
+export interface TileServiceOptions {
+  /** Memory for the hottest tiles, in front of the disk or Redis. */
+  hotBytes?: number;
+  /** Larger tiles are not kept in memory. */
+  hotTileBytes?: number;
 }
 
 /** Throws TileOutOfRange for a matrix or column/row the set does not have. */
@@ -116,69 +61,101 @@ export function checkTileAddress(tms: TileMatrixSet, z: number, col: number, row
   return m;
 }
 
-/** Renders (or reads from the cache) the stored form of a tile: gzipped MVT or image bytes;
- *  an empty vector tile is stored as 0 bytes. `stored`: the tile is one the cache keeps. */
-export async function tileBytes(ctx: AppContext, principal: Principal, t: TileRequest): Promise<{ body: Buffer; etag: string; cached: boolean; stored: boolean }> {
-  const m = checkTileAddress(t.tms, t.z, t.col, t.row);
-  const key = tileKey({ layers: t.layers, scope: visibilityScope(principal), tms: t.tms.id, z: t.z, x: t.col, y: t.row, format: t.format, style: t.style });
-  const state = tileState(ctx);
-  const bounds = tileBounds(m, t.col, t.row);
-  const stored = state.on && cacheable(t.layers, t.tms, t.z, bounds, ctx.config.tileCacheMaxZoom);
-  if (stored) {
-    const hot = recall(state, key.text);
-    if (hot) {
-      state.cache.touch?.(key);
-      return { body: hot, etag: key.etag, cached: true, stored };
-    }
-    const hit = await state.cache.get(key);
-    if (hit) {
-      remember(state, key.text, hit);
-      return { body: hit, etag: key.etag, cached: true, stored };
-    }
-  }
-  let p = state.inflight.get(key.text);
-  if (!p) {
-    p = (async () => {
-      let body: Buffer;
-      if (t.format === 'pbf') {
-        const raw = await vectorTile(ctx.db, t.layers, { bounds, srid: t.tms.srid });
-        // Level 1: half the CPU of level 4 for a few per cent more bytes on a tile of a few KiB.
-        body = raw.length ? gzipSync(raw, { level: 1 }) : Buffer.alloc(0);
-      } else {
-        body = await renderRasterTile(ctx, t, bounds, m.tileWidth, m.tileHeight);
-      }
-      if (!stored) return body;
-      // Stored in the background: the answer does not wait for the disk or Redis.
-      const w = state.cache.set(key, body).finally(() => state.writes.delete(w));
-      state.writes.add(w);
-      remember(state, key.text, body);
-      return body;
-    })().finally(() => state.inflight.delete(key.text));
-    state.inflight.set(key.text, p);
-  }
-  return { body: await p, etag: key.etag, cached: false, stored };
+/** If-None-Match names this ETag (weak or strong), or is `*`. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  return !!ifNoneMatch?.split(',').some((v) => v.trim().replace(/^W\//, '') === etag || v.trim() === '*');
 }
 
-/** A full HTTP answer for a tile: 304 on a matching If-None-Match, 204 for an empty vector tile. */
-export async function serveTile(ctx: AppContext, principal: Principal, t: TileRequest, reqHeaders: { ifNoneMatch?: string; acceptEncoding?: string }): Promise<TileResponse> {
-  const { body, etag } = await tileBytes(ctx, principal, t);
-  const isPublic = principal.kind === 'anonymous' && t.layers.every((l) => l.accessClass === 'PUBLIC');
-  const headers: Record<string, string> = {
-    ETag: etag,
-    'Cache-Control': `${isPublic ? 'public' : 'private'}, max-age=0, must-revalidate`,
-    Vary: 'Authorization, Accept-Encoding',
-  };
-  const inm = reqHeaders.ifNoneMatch;
-  if (inm && inm.split(',').some((v) => v.trim().replace(/^W\//, '') === etag || v.trim() === '*')) return { status: 304, body: Buffer.alloc(0), headers };
-  if (t.format === 'pbf') {
-    if (!body.length) return { status: 204, body, headers };
-    headers['Content-Type'] = TILE_TYPES.pbf;
-    if (/\bgzip\b/i.test(reqHeaders.acceptEncoding ?? '')) {
-      headers['Content-Encoding'] = 'gzip';
-      return { status: 200, body, headers };
-    }
-    return { status: 200, body: gunzipSync(body), headers };
+export class TileService {
+  private opened: TileCache | null = null;
+  /** The hottest tiles in memory (keys are versioned, as in the cache); a hit moves a tile to
+   *  the front. */
+  readonly hot: LRUCache<string, Buffer>;
+  /** SIMPUL_TILE_CACHE: off keeps nothing, in memory or in the cache. */
+  private readonly on: boolean;
+  private readonly inflight = new Map<string, Promise<Buffer>>();
+  /** Writes to the cache still under way (seeding and closing wait for them). */
+  private readonly writes = new Set<Promise<void>>();
+
+  constructor(private readonly node: TileNode, opts: TileServiceOptions = {}) {
+    this.on = node.config.tileCache !== false;
+    const hotTile = opts.hotTileBytes ?? 256 * 1024;
+    this.hot = new LRUCache<string, Buffer>({ maxSize: opts.hotBytes ?? 64 * 1024 * 1024, maxEntrySize: hotTile, sizeCalculation: (b) => b.length || 1 });
   }
-  headers['Content-Type'] = TILE_TYPES[t.format];
-  return { status: 200, body, headers };
+
+  /** The disk or Redis cache, opened on first use: a command that makes no tiles (most of
+   *  the CLI) neither indexes the disk nor connects to Redis. */
+  get cache(): TileCache {
+    return (this.opened ??= openTileCache(this.node.config, { onError: (err) => this.node.log.warn('tile cache unreachable', { error: err.message }) }));
+  }
+
+  /** Renders (or reads from the cache) the stored form of a tile. */
+  async bytes(principal: Principal, t: TileRequest): Promise<TileBytes> {
+    const m = checkTileAddress(t.tms, t.z, t.col, t.row);
+    const key = tileKey({ layers: t.layers, scope: visibilityScope(principal), tms: t.tms.id, z: t.z, x: t.col, y: t.row, format: t.format, style: t.style });
+    const bounds = tileBounds(m, t.col, t.row);
+    const stored = this.on && cacheable(t.layers, t.tms, t.z, bounds, this.node.config.tileCacheMaxZoom);
+    if (stored) {
+      const hot = this.hot.get(key.text);
+      if (hot) {
+        this.cache.touch?.(key);
+        return { body: hot, etag: key.etag, cached: true, stored };
+      }
+      const hit = await this.cache.get(key);
+      if (hit) {
+        this.hot.set(key.text, hit);
+        return { body: hit, etag: key.etag, cached: true, stored };
+      }
+    }
+    let p = this.inflight.get(key.text);
+    if (!p) {
+      p = (async () => {
+        let body: Buffer;
+        if (t.format === 'pbf') {
+          const raw = await vectorTile(this.node.db, t.layers, { bounds, srid: t.tms.srid });
+          // Level 1: half the CPU of level 4 for a few per cent more bytes on a tile of a few KiB.
+          body = raw.length ? gzipSync(raw, { level: 1 }) : Buffer.alloc(0);
+        } else {
+          body = await renderRasterTile(this.node, { layers: t.layers, style: t.style, format: t.format, srid: t.tms.srid, bounds, width: m.tileWidth, height: m.tileHeight });
+        }
+        if (!stored) return body;
+        // Stored in the background: the answer does not wait for the disk or Redis.
+        const w = this.cache.set(key, body).finally(() => this.writes.delete(w));
+        this.writes.add(w);
+        this.hot.set(key.text, body);
+        return body;
+      })().finally(() => this.inflight.delete(key.text));
+      this.inflight.set(key.text, p);
+    }
+    return { body: await p, etag: key.etag, cached: false, stored };
+  }
+
+  /** A tile's reply: 304 on a matching If-None-Match, 204 for an empty vector tile, a vector
+   *  tile gzipped when the client takes it. */
+  async reply(req: Pick<ServiceRequest, 'headers' | 'principal'>, t: TileRequest): Promise<Reply> {
+    const { body, etag } = await this.bytes(req.principal, t);
+    const isPublic = req.principal.kind === 'anonymous' && t.layers.every((l) => l.accessClass === 'PUBLIC');
+    const headers: Record<string, string> = {
+      etag,
+      'cache-control': `${isPublic ? 'public' : 'private'}, max-age=0, must-revalidate`,
+      vary: 'Authorization, Accept-Encoding',
+    };
+    if (matches(req.headers['if-none-match'], etag)) return { status: 304, headers, body: null };
+    if (t.format !== 'pbf') return { status: 200, headers: { 'content-type': TILE_TYPES[t.format], ...headers }, body };
+    if (!body.length) return { status: 204, headers, body: null };
+    headers['content-type'] = TILE_TYPES.pbf;
+    if (!/\bgzip\b/i.test(req.headers['accept-encoding'] ?? '')) return { status: 200, headers, body: gunzipSync(body) };
+    // Already compressed: the HTTP side sends it as it is.
+    return { status: 200, headers: { ...headers, 'content-encoding': 'gzip' }, body };
+  }
+
+  /** Waits until every tile rendered so far is in the cache. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.writes]);
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.opened?.close();
+  }
 }

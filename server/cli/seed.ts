@@ -2,7 +2,7 @@
  *  [--tms WebMercatorQuad]`: fills the tile cache for anonymous (public) clients. */
 import { ANONYMOUS } from '../../data/access.js';
 import { tileMatrixSet } from '../../tiles/matrix-sets.js';
-import { tileFormat } from '../../tiles/service.js';
+import { tileFormat } from '../../tiles/format.js';
 import { countSeedTiles, seed, seedRefusal } from '../../tiles/seed.js';
 import { CliError, args, progress, withContext } from './common.js';
 
@@ -33,7 +33,7 @@ export async function run(argv: string[]): Promise<number> {
     bbox = b as [number, number, number, number];
   }
   return withContext(async (ctx) => {
-    const refusal = seedRefusal(ctx, tms, maxZoom);
+    const refusal = seedRefusal(ctx.config, tms, maxZoom);
     if (refusal) throw new CliError(`--zoom ${values.zoom}: ${refusal}`);
     const layers = name.split(',').map((n) => {
       if (!ctx.catalogue.unguardedGet(n)) throw new CliError(`no layer named ${n}`);

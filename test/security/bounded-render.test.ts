@@ -224,7 +224,8 @@ describe('security: bounded map rendering (layers after expansion, image bombs, 
       expect(xsdErrors(r.body, EXC130)).to.equal('');
       // Raster tiles go through the same renderer.
       const tile = await get(`${node.url}/tiles/dpupr:penggunaan_lahan,bappeda:batas_kelurahan/14/13049/8477.png`);
-      expect(tile.status).to.be.within(400, 503);
+      expect(tile.status).to.equal(503);
+      expect(tile.headers.get('retry-after')).to.equal('5');
     } finally {
       node.ctx.config.renderTimeoutMs = limit;
     }

@@ -6,8 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { testNode, type TestNode } from '../support/context.js';
 import { TMP_ROOT } from '../support/backend.js';
-import { flushTileWrites, tileState } from '../../tiles/service.js';
-import { RedisClient } from '../../tiles/redis.js';
+import { redisKeys, TEST_REDIS_URL } from '../support/redis.js';
 
 const N = 1000; // of the finding's 3,000 (kept quick): half over the city, half anywhere
 const CONCURRENCY = 8;
@@ -27,7 +26,7 @@ for (const backend of ['disk', 'redis'] as const) {
     const prefix = `simpul-test-${randomBytes(4).toString('hex')}:tile:`;
     before(async () => {
       cacheDir = mkdtempSync(`${TMP_ROOT}tile-flood-`);
-      node = await testNode({ serve: true, config: { cacheDir, ...(backend === 'redis' ? { redisUrl: 'redis://127.0.0.1:6379/0', redisPrefix: prefix } : {}) } });
+      node = await testNode({ serve: true, config: { cacheDir, ...(backend === 'redis' ? { redisUrl: TEST_REDIS_URL, redisPrefix: prefix } : {}) } });
     });
     after(async () => {
       await node?.stop();
@@ -66,17 +65,14 @@ for (const backend of ['disk', 'redis'] as const) {
       );
       running = false;
       await health;
-      await flushTileWrites(node.ctx);
+      await node.ctx.tiles.flush();
       expect([...statuses.keys()].every((s) => s === 200 || s === 204), JSON.stringify([...statuses])).to.equal(true);
       expect(statuses.get(200) ?? 0, 'some tiles over the city have data').to.be.greaterThan(0);
-      expect((await tileState(node.ctx).cache.stats()).entries).to.equal(0);
-      expect(tileState(node.ctx).hot.size).to.equal(0);
+      expect((await node.ctx.tiles.cache.stats()).entries).to.equal(0);
+      expect(node.ctx.tiles.hot.size).to.equal(0);
       if (backend === 'disk') expect(count(`${cacheDir}/tiles`)).to.equal(0);
       else {
-        const c = new RedisClient('redis://127.0.0.1:6379/0');
-        const [, keys] = (await c.command(['SCAN', '0', 'MATCH', `${prefix.replace(/:tile:$/, '')}*`, 'COUNT', '100000'])) as [Buffer, Buffer[]];
-        c.close();
-        expect(keys.map(String)).to.deep.equal([]);
+        expect(await redisKeys(`${prefix.replace(/:tile:$/, '')}*`)).to.deep.equal([]);
       }
       // Not frozen: /health's median stays under 100 ms; the worst is bounded loosely (the test
       // machine is shared, and this finding is about the disk, not the event loop).

@@ -5,11 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { testNode, type TestNode } from '../support/context.js';
 import { TMP_ROOT } from '../support/backend.js';
 import { CITY, tileOf } from './helpers.js';
-import { flushTileWrites, tileState } from '../../tiles/service.js';
 import { diskCost } from '../../tiles/cache-disk.js';
 import { openTileCache } from '../../tiles/cache.js';
 import { tileMatrixSet, tileRangeForLonLat } from '../../tiles/matrix-sets.js';
-import { RedisClient } from '../../tiles/redis.js';
+import { redisDelete, redisKeys as keysMatching, TEST_REDIS_URL } from '../support/redis.js';
 import type { Config } from '../../server/config.js';
 import { countSeedTiles, seed, SeedError } from '../../tiles/seed.js';
 import { WEB_MERCATOR } from '../../tiles/matrix-sets.js';
@@ -29,18 +28,7 @@ function filesUnder(dir: string, rel = ''): Array<{ rel: string; size: number }>
   return out;
 }
 
-async function redisKeys(prefix: string): Promise<string[]> {
-  const c = new RedisClient('redis://127.0.0.1:6379/0');
-  const out: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = (await c.command(['SCAN', cursor, 'MATCH', `${prefix}*`, 'COUNT', '1000'])) as [Buffer, Buffer[]];
-    cursor = next.toString();
-    out.push(...keys.map(String));
-  } while (cursor !== '0');
-  c.close();
-  return out;
-}
+const redisKeys = (prefix: string) => keysMatching(`${prefix}*`);
 
 /** Distinct z16 tiles over the middle of the city, in a fixed order. */
 function cityTiles(n: number) {
@@ -60,7 +48,7 @@ for (const backend of ['disk', 'redis'] as const) {
       cacheDir,
       tileCacheBytes: QUOTA,
       tileCacheMaxZoom: 18,
-      ...(backend === 'redis' ? { redisUrl: 'redis://127.0.0.1:6379/0', redisPrefix: prefix } : {}),
+      ...(backend === 'redis' ? { redisUrl: TEST_REDIS_URL, redisPrefix: prefix } : {}),
       ...extra,
     });
     const tilesDir = () => join(cacheDir, 'tiles');
@@ -68,15 +56,12 @@ for (const backend of ['disk', 'redis'] as const) {
     before(async () => {
       cacheDir = mkdtempSync(`${TMP_ROOT}tile-cache-`);
       node = await testNode({ serve: true, config: config() });
-      await tileState(node.ctx).cache.ready;
+      await node.ctx.tiles.cache.ready;
     });
     after(async () => {
       await node?.stop();
       if (backend === 'redis') {
-        const c = new RedisClient('redis://127.0.0.1:6379/0');
-        const keys = await redisKeys(prefix.replace(/:tile:$/, ''));
-        if (keys.length) await c.command(['DEL', ...keys]);
-        c.close();
+        await redisDelete(await redisKeys(prefix.replace(/:tile:$/, '')));
       }
       rmSync(cacheDir, { recursive: true, force: true });
     });
@@ -86,18 +71,18 @@ for (const backend of ['disk', 'redis'] as const) {
       const url = (t: { z: number; x: number; y: number }) => `${node.url}/tiles/${LAYER}/${t.z}/${t.x}/${t.y}.pbf`;
       const first = tiles[0];
       expect([200, 204]).to.include((await fetch(url(first))).status);
-      await flushTileWrites(node.ctx);
+      await node.ctx.tiles.flush();
       const firstKey = (await stored())[0];
       expect(firstKey).to.match(/\/16\//);
       for (let i = 1; i < tiles.length; i++) {
         const r = await fetch(url(tiles[i]));
         await r.arrayBuffer();
         expect([200, 204]).to.include(r.status);
-        await flushTileWrites(node.ctx);
+        await node.ctx.tiles.flush();
         if (i % 5 === 0) await (await fetch(url(first))).arrayBuffer(); // kept in use
       }
-      await flushTileWrites(node.ctx);
-      const s = await tileState(node.ctx).cache.stats();
+      await node.ctx.tiles.flush();
+      const s = await node.ctx.tiles.cache.stats();
       expect(s.bytes).to.be.at.most(QUOTA);
       const keys = await stored();
       expect(keys.length).to.be.greaterThan(3);
@@ -124,7 +109,7 @@ for (const backend of ['disk', 'redis'] as const) {
         const r = await fetch(`${node.url}/tiles/${LAYER}/${t.z}/${t.x}/${t.y}.pbf`);
         expect([200, 204]).to.include(r.status);
       }
-      await flushTileWrites(node.ctx);
+      await node.ctx.tiles.flush();
       const keys = await stored();
       expect(keys.length).to.equal(before);
       expect(keys.filter((k) => /\/(10|19|20|22)\//.test(k))).to.deep.equal([]);
@@ -141,12 +126,12 @@ for (const backend of ['disk', 'redis'] as const) {
     });
 
     it('a new node over the same cache knows its size; a clear empties the books', async () => {
-      await flushTileWrites(node.ctx);
-      const was = await tileState(node.ctx).cache.stats();
+      await node.ctx.tiles.flush();
+      const was = await node.ctx.tiles.cache.stats();
       expect(was.bytes).to.be.greaterThan(0);
       const other = await testNode({ config: config() });
       try {
-        const cache = tileState(other.ctx).cache;
+        const cache = other.ctx.tiles.cache;
         await cache.ready;
         const s = await cache.stats();
         expect(s.bytes).to.equal(was.bytes);
@@ -168,7 +153,7 @@ for (const backend of ['disk', 'redis'] as const) {
       expect(s.quotaReached).to.equal(true);
       expect(s.skipped).to.be.greaterThan(0);
       expect(s.tiles + s.skipped).to.equal(countSeedTiles(o));
-      expect((await tileState(node.ctx).cache.stats()).bytes).to.be.at.most(QUOTA);
+      expect((await node.ctx.tiles.cache.stats()).bytes).to.be.at.most(QUOTA);
       const keys = await stored();
       expect(keys.some((k) => k.includes('/12/'))).to.equal(true); // the coarsest level stayed
       let err: unknown;
@@ -179,16 +164,16 @@ for (const backend of ['disk', 'redis'] as const) {
 
     it('a clear by another process (simpul cache clear) makes the serving node count again', async function () {
       if (backend === 'redis') this.skip(); // Redis keeps its books in Redis itself
-      await flushTileWrites(node.ctx);
-      expect(tileState(node.ctx).hot.size).to.be.greaterThan(0);
+      await node.ctx.tiles.flush();
+      expect(node.ctx.tiles.hot.size).to.be.greaterThan(0);
       const cli = openTileCache({ cacheDir, redisUrl: null }, { index: false });
       expect(await cli.clear()).to.be.greaterThan(0);
       await new Promise((r) => setTimeout(r, 2100)); // the node looks at the marker every 2 s, on a write
       const t = cityTiles(225)[224];
       await (await fetch(`${node.url}/tiles/bappeda:batas_kelurahan/${t.z}/${t.x}/${t.y}.pbf`)).arrayBuffer();
-      await flushTileWrites(node.ctx);
-      await tileState(node.ctx).cache.ready;
-      const s = await tileState(node.ctx).cache.stats();
+      await node.ctx.tiles.flush();
+      await node.ctx.tiles.cache.ready;
+      const s = await node.ctx.tiles.cache.stats();
       expect(s.entries).to.equal(filesUnder(tilesDir()).length);
       expect(s.entries).to.be.at.most(1);
     });
@@ -204,8 +189,8 @@ for (const backend of ['disk', 'redis'] as const) {
           const b = await fetch(u, { headers: { 'If-None-Match': a.headers.get('etag')! } });
           expect(b.status).to.equal(304);
         }
-        await flushTileWrites(off.ctx);
-        expect(tileState(off.ctx).hot.size).to.equal(0);
+        await off.ctx.tiles.flush();
+        expect(off.ctx.tiles.hot.size).to.equal(0);
         expect((await stored()).sort()).to.deep.equal(was);
       } finally {
         await off.stop();

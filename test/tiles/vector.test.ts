@@ -3,7 +3,8 @@ import { testNode, get, type TestNode } from '../support/context.js';
 import { addUser, issueToken } from '../../data/users.js';
 import { touchLayerData } from '../../data/layers/write.js';
 import { layerTableSql } from '../../data/catalogue/layer.js';
-import { embeddedTile, postgisTile } from '../../tiles/mvt/query.js';
+import { embeddedTile } from '../../tiles/mvt/query.js';
+import { postgisMvt } from '../../data/tiles/vector.js';
 import { tileBounds, WEB_MERCATOR } from '../../tiles/matrix-sets.js';
 import { CITY, decodeMvt, fetchBytes, tileOf } from './helpers.js';
 
@@ -74,6 +75,7 @@ describe('tiles: XYZ vector tiles, cache, ETag', () => {
       [`${node.url}/tiles/bappeda:batas_kota/30/0/0.pbf`, 400],
       [`${node.url}/tiles/bappeda:batas_kota/a/b/c.pbf`, 400],
       [`${node.url}/tiles/bappeda:batas_kota/1/0/0.gif`, 404],
+      [`${node.url}/tiles/bappeda:batas_kota/1/0/0.constructor`, 404],
       [`${node.url}/tiles/nope:nothing/1/0/0.pbf`, 404],
       [`${node.url}/tiles/dinsos:penerima_bantuan/1/0/0.pbf`, 404],
       [`${node.url}/tiles/%E0%A4%A/1/0/0.pbf`, 400],
@@ -138,7 +140,7 @@ describe('tiles: XYZ vector tiles, cache, ETag', () => {
     const layers = names.map((n) => node.ctx.catalogue.unguardedGet(n)!);
     for (const t of [tileOf(CITY.lon, CITY.lat, 12), tileOf(CITY.lon, CITY.lat, 14), tileOf(CITY.lon + 0.05, CITY.lat - 0.03, 15)]) {
       const box = { bounds: tileBounds(WEB_MERCATOR.matrices[t.z], t.x, t.y), srid: 3857 };
-      const a = decodeMvt(await postgisTile(node.ctx.db, layers, box));
+      const a = decodeMvt(await postgisMvt(node.ctx.db, layers, box));
       const b = decodeMvt(await embeddedTile(node.ctx.db, layers, box));
       expect(Object.keys(b).sort()).to.deep.equal(Object.keys(a).sort());
       for (const name of Object.keys(a)) {

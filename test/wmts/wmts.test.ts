@@ -107,6 +107,9 @@ describe('WMTS 1.0.0', () => {
       [`${node.url}/wmts/1.0.0/bappeda:batas_kota/default/WebMercatorQuad/3/0/99.png`, 400, 'TileOutOfRange'],
       [`${node.url}/wmts/1.0.0/bappeda:batas_kota/default/WebMercatorQuad/3/0/0.gif`, 404, 'InvalidParameterValue'],
       [`${node.url}/wmts/1.0.0/nothing`, 404, 'InvalidParameterValue'],
+      // Extensions that are names of Object's own properties are unknown formats, not faults.
+      [`${node.url}/wmts/1.0.0/bappeda:batas_kota/default/WebMercatorQuad/3/0/0.constructor`, 404, 'InvalidParameterValue'],
+      [`${node.url}/wmts/1.0.0/bappeda:batas_kota/default/WebMercatorQuad/3/0/0/1/1.toString`, 404, 'InvalidParameterValue'],
     ];
     for (const [u, status, code] of cases) {
       const r = await get(u);
