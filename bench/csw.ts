@@ -15,7 +15,7 @@ import { Catalogue } from '../data/catalogue/catalogue.js';
 import { loadDemo } from '../data/demo/load.js';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/log.js';
-import { startServer } from '../server/serve.js';
+import { nodeContext, startServer } from '../server/serve.js';
 import { rng } from '../data/demo/random.js';
 
 const DB = 'simpul_bench_csw';
@@ -122,7 +122,7 @@ async function startPycsw(simpulCsw: string, ids: string[]): Promise<{ url: stri
 
 const { db, catalogue } = await prepareDatabase();
 const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', logLevel: 'silent' as const };
-const running = await startServer({ db, catalogue, config, log: createLogger('silent'), onClose: [] });
+const running = await startServer(nodeContext({ db, catalogue, config, log: createLogger('silent') }));
 const simpulCsw = `${running.url}/csw`;
 console.log(`Simpul CSW with ${catalogue.unguardedAll().length} layers on ${db.kind}`);
 const s = await measure('simpul', simpulCsw);

@@ -18,7 +18,7 @@ import { writeLayer } from '../data/layers/write.js';
 import { ANONYMOUS } from '../data/access.js';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/log.js';
-import { startServer } from '../server/serve.js';
+import { nodeContext, startServer } from '../server/serve.js';
 import { rng } from '../data/demo/random.js';
 import { tileBounds, WEB_MERCATOR } from '../tiles/matrix-sets.js';
 import { postgisTileSql } from '../tiles/mvt/query.js';
@@ -63,7 +63,7 @@ async function main() {
   mkdirSync(WORK, { recursive: true });
   // SIMPUL_TILE_CACHE=off passes through: every tile is then made afresh (part 2 measures uncached tiles over HTTP).
   const config = { ...loadConfig({ SIMPUL_TILE_CACHE: process.env.SIMPUL_TILE_CACHE }), port: 0, host: '127.0.0.1', databaseUrl: url, dataDir: WORK, cacheDir: `${WORK}/cache`, logLevel: 'silent' as const };
-  const ctx: AppContext = { db, catalogue, config, log: createLogger('silent'), onClose: [] };
+  const ctx: AppContext = nodeContext({ db, catalogue, config, log: createLogger('silent') });
 
   const tiles: Array<{ z: number; x: number; y: number }> = [];
   for (let z = 12; z <= 16; z++) {

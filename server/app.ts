@@ -8,7 +8,7 @@ import { authMiddleware } from './auth.js';
 import { publicBaseUrl } from './public-url.js';
 import type { OwsService } from './routes/ows-service.js';
 import { wfsService } from './routes/wfs.js';
-import { wmsService } from './routes/wms.js';
+import { wmsRoute } from './routes/wms.js';
 import { mountStyles } from './routes/styles.js';
 import { mountWmtsRest, wmtsService } from './routes/wmts.js';
 import { cswService } from './routes/csw.js';
@@ -27,7 +27,7 @@ import { requestBudget } from './request-budget.js';
 import { clientError, sendEdgeError } from './edge-errors.js';
 import { detached } from '../data/db/request-scope.js';
 
-const OWS_SERVICES: Record<string, OwsService> = { WMS: wmsService, WFS: wfsService, WMTS: wmtsService, CSW: cswService };
+const OWS_SERVICES: Record<string, OwsService> = { WFS: wfsService, WMTS: wmtsService, CSW: cswService };
 
 const XML_TYPES = ['text/xml', 'application/xml', 'application/*+xml'];
 
@@ -85,13 +85,15 @@ export function createApp(ctx: AppContext): express.Express {
   });
 
   mountWmtsRest(app, ctx);
-  for (const [name, svc] of Object.entries(OWS_SERVICES)) {
+  const wmsService = wmsRoute(ctx);
+  const owsServices: Record<string, OwsService> = { WMS: wmsService, ...OWS_SERVICES };
+  for (const [name, svc] of Object.entries(owsServices)) {
     app.all(`/${name.toLowerCase()}`, (req, res, next) => svc.handle(req, res, ctx).catch(next));
   }
   app.all('/wms/:org', (req, res, next) => wmsService.handle(req, res, ctx).catch(next));
   app.all('/ows', (req, res, next) => {
     const name = owsServiceName(req);
-    const svc = name ? OWS_SERVICES[name] : undefined;
+    const svc = name ? owsServices[name] : undefined;
     if (!svc) {
       sendOwsException(res, name ? new OgcError('InvalidParameterValue', `Unknown service ${name}`, 'service') : new OgcError('MissingParameterValue', 'Parameter SERVICE is required (WMS, WFS, WMTS or CSW)', 'service'));
       return;

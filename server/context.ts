@@ -5,6 +5,8 @@ import type { Catalogue } from '../data/catalogue/catalogue.js';
 import type { Principal } from '../data/access.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
+import type { RenderPool } from '../styles/render/render-pool.js';
+import type { QuerySlots } from '../data/render/query-slots.js';
 
 export interface AppContext {
   db: Db;
@@ -13,6 +15,10 @@ export interface AppContext {
   log: Logger;
   /** Services keep their own caches (capabilities, tiles) and clean them up here. */
   onClose: Array<() => Promise<void> | void>;
+  /** Draws map pictures in worker threads (SIMPUL_RENDER_THREADS); closed with the node. */
+  renderPool: RenderPool;
+  /** Map queries taken in turn (SIMPUL_MAP_QUERIES). */
+  mapQuerySlots: QuerySlots;
 }
 
 export interface RequestInfo {

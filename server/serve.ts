@@ -3,7 +3,8 @@ import type { Server } from 'node:http';
 import { openDatabase } from '../data/db/open.js';
 import { Catalogue } from '../data/catalogue/catalogue.js';
 import { createApp } from './app.js';
-import { closeRenderPool } from '../styles/render/render-pool.js';
+import { renderPool } from '../styles/render/render-pool.js';
+import { mapQuerySlots } from '../data/render/query-slots.js';
 import { loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import type { AppContext } from './context.js';
@@ -14,14 +15,19 @@ export async function createContext(config: Config = loadConfig(), log: Logger =
     dataDir: `${config.dataDir}/db`,
     statementTimeoutMs: config.statementTimeoutMs,
   });
-  const catalogue = await Catalogue.open(db);
-  return { db, catalogue, config, log, onClose: [] };
+  return nodeContext({ db, catalogue: await Catalogue.open(db), config, log });
+}
+
+/** A node from its open database and catalogue: its render pool and map query slots are made
+ *  here, once, and the pool is closed with the node. */
+export function nodeContext(parts: Pick<AppContext, 'db' | 'catalogue' | 'config' | 'log'>): AppContext {
+  const pool = renderPool(parts.config.renderThreads);
+  return { ...parts, renderPool: pool, mapQuerySlots: mapQuerySlots(parts.config.mapQueries), onClose: [() => pool.close()] };
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {
   for (const fn of ctx.onClose) await fn();
   await ctx.db.close();
-  await closeRenderPool();
 }
 
 export interface Running {

@@ -7,7 +7,7 @@ import { openDatabase } from '../../data/db/open.js';
 import { Catalogue } from '../../data/catalogue/catalogue.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { createLogger } from '../../server/log.js';
-import { startServer, closeContext } from '../../server/serve.js';
+import { startServer, closeContext, nodeContext } from '../../server/serve.js';
 import type { AppContext } from '../../server/context.js';
 import { BACKEND, EMBEDDED_TEMPLATE, PG_ADMIN_URL, TEMPLATE_DB, TEST_DB_PREFIX, TMP_ROOT } from './backend.js';
 
@@ -56,7 +56,7 @@ export async function testNode(opts: { serve?: boolean; config?: Partial<Config>
   const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl, dataDir, logLevel: 'silent', cacheDir: `${dataDir}/cache`, ...opts.config };
   const db = await openDatabase({ databaseUrl, dataDir: `${dataDir}/db` });
   const catalogue = await Catalogue.open(db);
-  const ctx: AppContext = { db, catalogue, config, log: createLogger(process.env.SIMPUL_TEST_LOG ? 'debug' : 'silent'), onClose: [] };
+  const ctx = nodeContext({ db, catalogue, config, log: createLogger(process.env.SIMPUL_TEST_LOG ? 'debug' : 'silent') });
   if (!opts.serve) {
     return { ctx, url: '', stop: async () => { await closeContext(ctx); await cleanup(); } };
   }
