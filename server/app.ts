@@ -8,7 +8,7 @@ import { authMiddleware } from './auth.js';
 import { publicBaseUrl } from './public-url.js';
 import type { OwsService } from './routes/ows-service.js';
 import { wfsService } from './routes/wfs.js';
-import { wmsService } from './routes/wms.js';
+import { wmsRoute } from './routes/wms.js';
 import { mountStyles } from './routes/styles.js';
 import { wmtsRoutes } from './routes/wmts.js';
 import { cswService } from './routes/csw.js';
@@ -31,7 +31,8 @@ const XML_TYPES = ['text/xml', 'application/xml', 'application/*+xml'];
 
 export function createApp(ctx: AppContext): express.Express {
   const wmts = wmtsRoutes(ctx);
-  const OWS_SERVICES: Record<string, OwsService> = { WMS: wmsService, WFS: wfsService, WMTS: wmts.service, CSW: cswService };
+  const wmsService = wmsRoute(ctx);
+  const owsServices: Record<string, OwsService> = { WMS: wmsService, WFS: wfsService, WMTS: wmts.service, CSW: cswService };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -86,13 +87,13 @@ export function createApp(ctx: AppContext): express.Express {
   });
 
   wmts.mountRest(app);
-  for (const [name, svc] of Object.entries(OWS_SERVICES)) {
+  for (const [name, svc] of Object.entries(owsServices)) {
     app.all(`/${name.toLowerCase()}`, (req, res, next) => svc.handle(req, res, ctx).catch(next));
   }
   app.all('/wms/:org', (req, res, next) => wmsService.handle(req, res, ctx).catch(next));
   app.all('/ows', (req, res, next) => {
     const name = owsServiceName(req);
-    const svc = name ? OWS_SERVICES[name] : undefined;
+    const svc = name ? owsServices[name] : undefined;
     if (!svc) {
       sendOwsException(res, name ? new OgcError('InvalidParameterValue', `Unknown service ${name}`, 'service') : new OgcError('MissingParameterValue', 'Parameter SERVICE is required (WMS, WFS, WMTS or CSW)', 'service'));
       return;

@@ -6,6 +6,8 @@ import type { Principal } from '../data/access.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { TileService } from '../tiles/service.js';
+import { renderPool, type RenderPool } from '../styles/render/render-pool.js';
+import { mapQuerySlots, type QuerySlots } from '../data/render/query-slots.js';
 
 export interface AppContext {
   db: Db;
@@ -14,14 +16,20 @@ export interface AppContext {
   log: Logger;
   /** Services keep their own caches (capabilities, tiles) and clean them up here. */
   onClose: Array<() => Promise<void> | void>;
+  /** Draws map pictures in worker threads (SIMPUL_RENDER_THREADS); closed with the node. */
+  renderPool: RenderPool;
+  /** Map queries taken in turn (SIMPUL_MAP_QUERIES). */
+  mapQuerySlots: QuerySlots;
   /** Tiles and their caches (memory, then disk or Redis), shared by XYZ, WMTS, OGC API Tiles
    *  and seeding. */
   tiles: TileService;
 }
 
-/** A node's context with the services it owns (closeContext closes them). */
+/** A node's context with what it owns: tiles and their caches, the render pool and the map
+ *  query slots, made once here and closed with the node (closeContext). */
 export function nodeContext(parts: Pick<AppContext, 'db' | 'catalogue' | 'config' | 'log'>): AppContext {
-  const ctx = { ...parts, onClose: [] } as Omit<AppContext, 'tiles'> as AppContext;
+  const pool = renderPool(parts.config.renderThreads);
+  const ctx = { ...parts, renderPool: pool, mapQuerySlots: mapQuerySlots(parts.config.mapQueries), onClose: [() => pool.close()] } as Omit<AppContext, 'tiles'> as AppContext;
   ctx.tiles = new TileService(ctx);
   ctx.onClose.push(() => ctx.tiles.close());
   return ctx;

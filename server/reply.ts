@@ -54,7 +54,11 @@ export async function answer(req: Request, res: Response, log: Logger, service: 
 
 export async function sendReply(req: Request, res: Response, r: Reply): Promise<void> {
   res.status(r.status);
-  for (const [k, v] of Object.entries(r.headers)) res.setHeader(k, v);
+  // Vary adds to what the middleware set (Origin for CORS) rather than replacing it.
+  for (const [k, v] of Object.entries(r.headers)) {
+    if (k === 'vary') res.vary(v);
+    else res.setHeader(k, v);
+  }
   const body = r.body;
   if (r.gzip && req.acceptsEncodings('gzip', 'identity') === 'gzip') {
     res.vary('Accept-Encoding');

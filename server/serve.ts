@@ -3,7 +3,6 @@ import type { Server } from 'node:http';
 import { openDatabase } from '../data/db/open.js';
 import { Catalogue } from '../data/catalogue/catalogue.js';
 import { createApp } from './app.js';
-import { closeRenderPool } from '../styles/render/render-pool.js';
 import { loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { nodeContext, type AppContext } from './context.js';
@@ -21,7 +20,6 @@ export async function createContext(config: Config = loadConfig(), log: Logger =
 export async function closeContext(ctx: AppContext): Promise<void> {
   for (const fn of ctx.onClose) await fn();
   await ctx.db.close();
-  await closeRenderPool();
 }
 
 export interface Running {

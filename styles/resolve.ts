@@ -1,6 +1,6 @@
 /** A layer's style by name: a stored SLD (data/styles) or the default by geometry type.
  *  '' and 'default' mean the layer's default (a stored default, else the built-in one). */
-import type { AppContext } from '../server/context.js';
+import type { Db } from '../data/db/types.js';
 import type { Layer } from '../data/catalogue/layer.js';
 import { layerStyles } from '../data/styles/store.js';
 import { OgcError } from '../data/errors.js';
@@ -16,15 +16,15 @@ export interface StyleInfo {
 }
 
 /** Names and titles of a layer's styles, the default first. */
-export async function styleList(ctx: AppContext, layer: Layer): Promise<StyleInfo[]> {
-  const stored = await layerStyles(ctx.db, layer);
+export async function styleList(node: { db: Db }, layer: Layer): Promise<StyleInfo[]> {
+  const stored = await layerStyles(node.db, layer);
   const out: StyleInfo[] = stored.map((s) => ({ name: s.name, title: s.title || s.name }));
   if (!stored.some((s) => s.isDefault) && !stored.some((s) => s.name === DEFAULT_STYLE_NAME)) out.unshift({ name: DEFAULT_STYLE_NAME, title: `${layer.title} (default)` });
   return out;
 }
 
-export async function resolveStyle(ctx: AppContext, layer: Layer, name?: string): Promise<Style> {
-  const stored = await layerStyles(ctx.db, layer);
+export async function resolveStyle(node: { db: Db }, layer: Layer, name?: string): Promise<Style> {
+  const stored = await layerStyles(node.db, layer);
   const wanted = name?.trim() ?? '';
   const s = !wanted || wanted === DEFAULT_STYLE_NAME ? stored.find((x) => x.isDefault) ?? stored.find((x) => x.name === DEFAULT_STYLE_NAME) : stored.find((x) => x.name === wanted);
   if (!s) {

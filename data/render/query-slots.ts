@@ -25,9 +25,8 @@ export class QuerySlots {
   }
 }
 
-let shared: QuerySlots | undefined;
-
-/** The process's map query slots (one per core unless `size` says otherwise; 0 = no limit). */
+/** A node's map query slots, made once at start: one per core unless `size` says otherwise
+ *  (0 = no limit). */
 export function mapQuerySlots(size?: number): QuerySlots {
-  return (shared ??= new QuerySlots(size ?? availableParallelism()));
+  return new QuerySlots(size ?? availableParallelism());
 }

@@ -1,16 +1,16 @@
 /** WMS 1.3.0 and 1.1.1 capabilities: a root layer → one group per organisation (titled with
  *  its name) → its layers, with a BoundingBox per advertised CRS in that CRS's axis order
  *  (computed once per catalogue revision in one query), styles with LegendURLs. */
-import type { AppContext } from '../../server/context.js';
+import type { Db } from '../../data/db/types.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { ADVERTISED_CRS } from '../../data/crs.js';
 import { allStyleNames } from '../../data/styles/store.js';
+import { layerBoxesIn, type Box } from '../../data/layers/boxes.js';
 import { DEFAULT_STYLE_NAME } from '../../styles/defaults.js';
-import { el, esc, text, XML_DECL } from '../../data/xml.js';
+import { el, text, XML_DECL } from '../../data/xml.js';
 import type { WmsVersion } from './exceptions.js';
 import { MAX_LAYERS, MAX_SIDE } from './request.js';
 
-type Box = [number, number, number, number];
 export const MAP_FORMATS = ['image/png', 'image/png; mode=8bit', 'image/jpeg', 'image/webp'];
 export const LEGEND_FORMATS = ['image/png', 'image/jpeg', 'image/webp'];
 export const INFO_FORMATS = ['text/plain', 'text/html', 'application/json', 'application/geo+json', 'application/vnd.ogc.gml'];
@@ -22,23 +22,11 @@ export interface CapabilitiesData {
   styles: Map<string, Array<{ name: string; title: string; isDefault: boolean }>>;
 }
 
-/** Every layer's box in every advertised CRS, in one query (both adapters). */
-export async function capabilitiesData(ctx: AppContext): Promise<CapabilitiesData> {
+/** Every layer's box in every advertised CRS and its style names: what the documents need
+ *  beyond the catalogue, fetched once per catalogue revision. */
+export async function capabilitiesData(db: Db): Promise<CapabilitiesData> {
   const codes = ADVERTISED_CRS.filter((c) => !c.geographic).map((c) => c.epsg);
-  const r = await ctx.db.query<Record<string, any>>(
-    `SELECT l.id, c.epsg, ST_XMin(b) AS x0, ST_YMin(b) AS y0, ST_XMax(b) AS x1, ST_YMax(b) AS y1
-       FROM simpul.layer l CROSS JOIN unnest($1::int[]) AS c(epsg),
-       LATERAL (SELECT ST_Transform(ST_Segmentize(ST_MakeEnvelope(l.minx, l.miny, l.maxx, l.maxy, 4326), 0.05), c.epsg)::box2d AS b) t
-      WHERE l.minx IS NOT NULL AND l.miny > -85 AND l.maxy < 85`,
-    [codes],
-  );
-  const boxes = new Map<string, Map<number, Box>>();
-  for (const x of r.rows) {
-    let m = boxes.get(x.id);
-    if (!m) boxes.set(x.id, (m = new Map()));
-    m.set(Number(x.epsg), [Number(x.x0), Number(x.y0), Number(x.x1), Number(x.y1)]);
-  }
-  return { boxes, styles: await allStyleNames(ctx.db) };
+  return { boxes: await layerBoxesIn(db, codes), styles: await allStyleNames(db) };
 }
 
 const n = (v: number) => String(Math.round(v * 1e7) / 1e7);
@@ -155,4 +143,3 @@ export function capabilities(o: CapabilitiesOptions): string {
     'xsi:schemaLocation': 'http://www.opengis.net/wms http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd http://www.opengis.net/sld http://schemas.opengis.net/sld/1.1.0/sld_capabilities.xsd',
   }, service, el('Capability', null, request(version, url), exception, el('sld:UserDefinedSymbolization', symbolization), root));
 }
-export { esc };

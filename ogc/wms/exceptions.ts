@@ -1,11 +1,11 @@
 /** WMS exceptions: 1.3.0 ogc:ServiceExceptionReport (exceptions_1_3_0.xsd), 1.1.1
  *  ServiceExceptionReport (its DTD), or, with EXCEPTIONS=INIMAGE/BLANK, an image. */
-import type { Response } from 'express';
 import { createCanvas } from '@napi-rs/canvas';
 import { OgcError } from '../../data/errors.js';
+import { reply, type Reply } from '../../data/reply.js';
 import { asOgcError } from '../exceptions.js';
 import { XML_DECL, el, esc } from '../../data/xml.js';
-import { encodeCanvas, imageFormat } from '../../styles/render/encode.js';
+import { encodeCanvas, imageFormat, type ImageFormat } from '../../styles/render/encode.js';
 
 export type WmsVersion = '1.1.1' | '1.3.0';
 
@@ -37,36 +37,33 @@ export interface ImageException {
   bgcolor?: string;
 }
 
-export async function sendWmsException(res: Response, version: WmsVersion, err: unknown, image?: ImageException): Promise<void> {
+async function imageReply(e: OgcError, image: ImageException, fmt: ImageFormat): Promise<Reply> {
+  const c = createCanvas(image.width, image.height);
+  const g = c.getContext('2d');
+  if (!image.transparent || fmt === 'image/jpeg') {
+    g.fillStyle = /^(0x|#)[0-9a-f]{6}$/i.test(image.bgcolor ?? '') ? `#${image.bgcolor!.slice(-6)}` : '#ffffff';
+    g.fillRect(0, 0, image.width, image.height);
+  }
+  if (image.mode === 'INIMAGE') {
+    g.fillStyle = '#b00000';
+    g.font = '12px sans-serif';
+    const words = `${e.code}: ${e.message}`.split(' ');
+    let line = '', y = 16;
+    for (const w of words) {
+      if (g.measureText(line + w).width > image.width - 8 && line) { g.fillText(line, 4, y); y += 14; line = ''; }
+      line += w + ' ';
+    }
+    g.fillText(line, 4, y);
+  }
+  return reply(200, fmt, await encodeCanvas(c, fmt));
+}
+
+/** Anything thrown while answering, as the version's exception report (or image). */
+export async function wmsExceptionReply(version: WmsVersion, err: unknown, image?: ImageException): Promise<Reply> {
   const e = asOgcError(err);
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
   const fmt = image && imageFormat(image.format);
-  if (image && fmt && image.width > 0 && image.height > 0 && image.width * image.height <= 4096 * 4096) {
-    const c = createCanvas(image.width, image.height);
-    const g = c.getContext('2d');
-    if (!image.transparent || fmt === 'image/jpeg') {
-      g.fillStyle = /^(0x|#)[0-9a-f]{6}$/i.test(image.bgcolor ?? '') ? `#${image.bgcolor!.slice(-6)}` : '#ffffff';
-      g.fillRect(0, 0, image.width, image.height);
-    }
-    if (image.mode === 'INIMAGE') {
-      g.fillStyle = '#b00000';
-      g.font = '12px sans-serif';
-      const words = `${e.code}: ${e.message}`.split(' ');
-      let line = '', y = 16;
-      for (const w of words) {
-        if (g.measureText(line + w).width > image.width - 8 && line) { g.fillText(line, 4, y); y += 14; line = ''; }
-        line += w + ' ';
-      }
-      g.fillText(line, 4, y);
-    }
-    res.status(200).type(fmt).send(await encodeCanvas(c, fmt));
-    return;
-  }
+  if (image && fmt && image.width > 0 && image.height > 0 && image.width * image.height <= 4096 * 4096) return imageReply(e, image, fmt);
   const type = version === '1.1.1' ? 'application/vnd.ogc.se_xml' : 'text/xml';
   // WMS clients expect the report with 200 (GDAL and OWSLib read the body); 5xx only when it is ours.
-  if (e.status === 503) res.set('Retry-After', '5');
-  res.status(e.status >= 500 ? e.status : 200).type(`${type}; charset=utf-8`).send(exceptionReport(version, e));
+  return reply(e.status >= 500 ? e.status : 200, `${type}; charset=utf-8`, exceptionReport(version, e), e.status === 503 ? { 'retry-after': '5' } : {});
 }

@@ -1,7 +1,6 @@
 /** GetFeatureInfo: the map of GetMap plus QUERY_LAYERS (⊆ LAYERS), I/J (1.3.0) or X/Y
  *  (1.1.1), INFO_FORMAT and FEATURE_COUNT → the features under that pixel. */
-import type { AppContext } from '../../server/context.js';
-import type { Principal } from '../../data/access.js';
+import type { WmsNode } from './node.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { crsUrn } from '../../data/crs.js';
 import { featuresAt, type InfoFeature } from '../../data/render/info.js';
@@ -11,7 +10,9 @@ import { el, esc, XML_DECL } from '../../data/xml.js';
 import type { WmsVersion } from './exceptions.js';
 import { INFO_FORMATS } from './capabilities.js';
 import { planLayers } from './getmap.js';
-import { layerNames, parseView } from './request.js';
+import { layerNames, parseView, type WmsRequest } from './request.js';
+import { layerReply } from './layer-reply.js';
+import type { Reply } from '../../data/reply.js';
 
 type Found = Array<{ layer: Layer; features: InfoFeature[] }>;
 
@@ -26,9 +27,10 @@ function pixel(kvp: Kvp, version: WmsVersion, name: 'I' | 'J', max: number): num
   return n;
 }
 
-export async function getFeatureInfo(ctx: AppContext, p: Principal, kvp: Kvp, version: WmsVersion, baseUrl: string): Promise<{ body: string; contentType: string; layers: Layer[] }> {
-  const plan = planLayers(ctx, p, kvp, baseUrl);
-  const view = parseView(ctx, kvp, version);
+export async function getFeatureInfo(node: WmsNode, r: WmsRequest): Promise<Reply> {
+  const { kvp, version, principal: p } = r;
+  const plan = planLayers(node, p, kvp, r.baseUrl);
+  const view = parseView(node, kvp, version);
   const fmtText = (kvp.get('INFO_FORMAT') ?? 'text/plain').trim();
   const format = INFO_FORMATS.includes(fmtText) ? fmtText : INFO_ALIASES[fmtText.toLowerCase()];
   if (!format) throw new OgcError('InvalidFormat', `INFO_FORMAT ${fmtText} is not offered (${INFO_FORMATS.join(', ')})`, 'INFO_FORMAT');
@@ -42,7 +44,7 @@ export async function getFeatureInfo(ctx: AppContext, p: Principal, kvp: Kvp, ve
     }
     const l = inMap.get(n);
     if (!l) {
-      if (!ctx.catalogue.find(p, n)) throw new OgcError('LayerNotDefined', `No layer ${n}`, 'QUERY_LAYERS');
+      if (!node.catalogue.find(p, n)) throw new OgcError('LayerNotDefined', `No layer ${n}`, 'QUERY_LAYERS');
       throw new OgcError('LayerNotQueryable', `Layer ${n} is not among LAYERS`, 'QUERY_LAYERS');
     }
     return [l];
@@ -62,11 +64,12 @@ export async function getFeatureInfo(ctx: AppContext, p: Principal, kvp: Kvp, ve
   let left = Math.min(count, 1000);
   for (const layer of query) {
     if (left <= 0) break;
-    const features = await featuresAt(ctx.db, layer, x, y, srid, Math.max(ux, uy), left);
+    const features = await featuresAt(node.db, layer, x, y, srid, Math.max(ux, uy), left);
     left -= features.length;
     found.push({ layer, features });
   }
-  return { layers: plan.layers.map((l) => l.layer), body: ENCODERS[format](found, srid), contentType: format === 'text/plain' || format === 'text/html' ? `${format}; charset=utf-8` : format };
+  // Every info format is text.
+  return layerReply(p, plan.layers.map((l) => l.layer), 'no-cache', `${format}; charset=utf-8`, ENCODERS[format](found, srid));
 }
 
 const scalar = (v: unknown) => (v === null || v === undefined ? '' : String(v));

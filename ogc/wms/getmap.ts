@@ -1,5 +1,5 @@
 /** GetMap: LAYERS + STYLES (or SLD_BODY / SLD from this node) over a BBOX in a CRS → image. */
-import type { AppContext } from '../../server/context.js';
+import type { WmsNode } from './node.js';
 import type { Principal } from '../../data/access.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { OgcError, invalid } from '../../data/errors.js';
@@ -7,14 +7,15 @@ import type { Kvp } from '../kvp.js';
 import { renderMap } from '../../styles/render/render-map.js';
 import { parseSld, type SldLayer } from '../../styles/sld.js';
 import type { Style } from '../../styles/model.js';
-import type { WmsVersion } from './exceptions.js';
-import { parseDpi, parseFormat, parseLayers, parseView } from './request.js';
+import type { Reply } from '../../data/reply.js';
+import { layerReply } from './layer-reply.js';
+import { parseDpi, parseFormat, parseLayers, parseView, type WmsRequest } from './request.js';
 
 /** SLD=URL: only this node's own style documents (/api/layers/{name}/styles/{style}) are
  *  read, from the store, never fetched: a WMS must not become a proxy to other hosts. */
 const OWN_STYLE_URL = /\/api\/layers\/([^/?#]+)\/styles\/([^/?#]+?)(?:\.sld)?(?:[?#].*)?$/;
 
-export function stylesFromSld(ctx: AppContext, kvp: Kvp, baseUrl: string): { body?: SldLayer[]; named?: { layer: string; style: string } } {
+export function stylesFromSld(kvp: Kvp, baseUrl: string): { body?: SldLayer[]; named?: { layer: string; style: string } } {
   const body = kvp.get('SLD_BODY');
   if (body) return { body: parseSld(body) };
   const url = kvp.get('SLD');
@@ -29,17 +30,17 @@ export interface GetMapPlan {
 }
 
 /** Layers with their styles: STYLES by position, SLD styles by layer name. */
-export function planLayers(ctx: AppContext, p: Principal, kvp: Kvp, baseUrl: string, param = 'LAYERS'): GetMapPlan {
-  const sld = stylesFromSld(ctx, kvp, baseUrl);
+export function planLayers(node: WmsNode, p: Principal, kvp: Kvp, baseUrl: string, param = 'LAYERS'): GetMapPlan {
+  const sld = stylesFromSld(kvp, baseUrl);
   let layers: Layer[];
   if (!kvp.get(param) && sld.body) {
     // An SLD without LAYERS names the layers itself.
     layers = sld.body.map((s) => {
-      const l = ctx.catalogue.find(p, s.name);
+      const l = node.catalogue.find(p, s.name);
       if (!l) throw new OgcError('LayerNotDefined', `No layer ${s.name}`, 'SLD_BODY');
       return l;
     });
-  } else layers = parseLayers(ctx, p, kvp, param);
+  } else layers = parseLayers(node, p, kvp, param);
   const styles = kvp.list('STYLES') ?? [];
   if (styles.length > 1 && styles.length !== layers.length && !sld.body) throw invalid('STYLES', 'STYLES must name one style per layer (or be empty)');
   return {
@@ -54,12 +55,13 @@ export function planLayers(ctx: AppContext, p: Principal, kvp: Kvp, baseUrl: str
   };
 }
 
-export async function getMap(ctx: AppContext, p: Principal, kvp: Kvp, version: WmsVersion, baseUrl: string): Promise<{ body: Buffer; contentType: string; layers: Layer[] }> {
-  const plan = planLayers(ctx, p, kvp, baseUrl);
-  const view = parseView(ctx, kvp, version);
+export async function getMap(node: WmsNode, r: WmsRequest): Promise<Reply> {
+  const { kvp } = r;
+  const plan = planLayers(node, r.principal, kvp, r.baseUrl);
+  const view = parseView(node, kvp, r.version);
   const format = parseFormat(kvp);
   const transparent = /^true$/i.test(kvp.get('TRANSPARENT') ?? '');
-  const out = await renderMap(ctx, {
+  const out = await renderMap(node, {
     layers: plan.layers,
     bbox: view.bbox,
     srid: view.crs.def.epsg,
@@ -70,5 +72,5 @@ export async function getMap(ctx: AppContext, p: Principal, kvp: Kvp, version: W
     bgcolor: kvp.get('BGCOLOR'),
     dpi: parseDpi(kvp),
   });
-  return { ...out, layers: plan.layers.map((l) => l.layer) };
+  return layerReply(r.principal, plan.layers.map((l) => l.layer), 'no-cache', out.contentType, out.body);
 }

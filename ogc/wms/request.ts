@@ -1,15 +1,22 @@
 /** The parts of a WMS request GetMap, GetFeatureInfo and GetLegendGraphic share: version,
  *  layers with styles, CRS/SRS with its axis order, BBOX, size, format, DPI. */
-import type { AppContext } from '../../server/context.js';
+import type { WmsNode } from './node.js';
 import type { Principal } from '../../data/access.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { parseCrs, type CrsRef } from '../../data/crs.js';
 import { OgcError, missing, invalid } from '../../data/errors.js';
+import type { ServiceRequest } from '../../data/reply.js';
 import type { Kvp } from '../kvp.js';
 import { imageFormat, type ImageFormat } from '../../styles/render/encode.js';
-import type { WmsVersion } from './exceptions.js';
+import type { ImageException, WmsVersion } from './exceptions.js';
 
 export const MAX_SIDE = 8192;
+
+/** A WMS request as the operations read it: the service request, its parameters and version. */
+export interface WmsRequest extends ServiceRequest {
+  kvp: Kvp;
+  version: WmsVersion;
+}
 
 export function wmsVersion(kvp: Kvp): WmsVersion {
   const v = kvp.get('VERSION') ?? kvp.get('WMTVER');
@@ -31,7 +38,7 @@ export interface MapView {
   height: number;
 }
 
-export function parseView(ctx: AppContext, kvp: Kvp, version: WmsVersion): MapView {
+export function parseView(node: WmsNode, kvp: Kvp, version: WmsVersion): MapView {
   const crsParam = version === '1.3.0' ? 'CRS' : 'SRS';
   const crsText = kvp.get(crsParam) ?? kvp.get(version === '1.3.0' ? 'SRS' : 'CRS');
   if (!crsText) throw missing(crsParam);
@@ -45,7 +52,7 @@ export function parseView(ctx: AppContext, kvp: Kvp, version: WmsVersion): MapVi
   const bbox = crs.northFirst ? { minx: b, miny: a, maxx: d, maxy: c } : { minx: a, miny: b, maxx: c, maxy: d };
   const width = size(kvp, 'WIDTH');
   const height = size(kvp, 'HEIGHT');
-  if (width * height > ctx.config.maxImagePixels) throw invalid('WIDTH', `The image may have at most ${ctx.config.maxImagePixels} pixels`);
+  if (width * height > node.config.maxImagePixels) throw invalid('WIDTH', `The image may have at most ${node.config.maxImagePixels} pixels`);
   return { version, crs, bbox, width, height };
 }
 
@@ -75,14 +82,14 @@ export function layerNames(kvp: Kvp, param: string): string[] {
 /** LAYERS (visible ones only; a hidden layer is LayerNotDefined): `org:layer` names, layer
  *  UUIDs, and organisation groups (an organisation's code stands for its visible layers, in
  *  name order). Refused as soon as the expanded list passes MAX_LAYERS, before any query. */
-export function parseLayers(ctx: AppContext, p: Principal, kvp: Kvp, param = 'LAYERS'): Layer[] {
+export function parseLayers(node: WmsNode, p: Principal, kvp: Kvp, param = 'LAYERS'): Layer[] {
   const out: Layer[] = [];
   let visible: Layer[] | undefined;
   for (const n of layerNames(kvp, param)) {
-    const l = ctx.catalogue.find(p, n);
+    const l = node.catalogue.find(p, n);
     if (l) out.push(l);
-    else if (!n.includes(':') && ctx.catalogue.organisation(n)) {
-      visible ??= ctx.catalogue.visibleLayers(p);
+    else if (!n.includes(':') && node.catalogue.organisation(n)) {
+      visible ??= node.catalogue.visibleLayers(p);
       const group = visible.filter((x) => x.organisation === n);
       if (!group.length) throw new OgcError('LayerNotDefined', `No layer ${n}`, param);
       out.push(...group);
@@ -111,4 +118,19 @@ export function parseDpi(kvp: Kvp): number | undefined {
   const n = Number(t);
   if (!Number.isFinite(n) || n < 10 || n > 1200) throw invalid('DPI', 'DPI must be between 10 and 1200');
   return n;
+}
+
+/** EXCEPTIONS=INIMAGE/BLANK on a GetMap: the error drawn as (or hidden in) an image of the
+ *  requested size, format and background, as the client would place a map. */
+export function imageExceptionOf(kvp: Kvp, request: string): ImageException | undefined {
+  const exceptions = (kvp.get('EXCEPTIONS') ?? '').toUpperCase();
+  if (request !== 'getmap' || !/INIMAGE|BLANK/.test(exceptions)) return undefined;
+  return {
+    mode: /BLANK/.test(exceptions) ? 'BLANK' : 'INIMAGE',
+    width: Math.min(MAX_SIDE, Number(kvp.get('WIDTH')) || 0),
+    height: Math.min(MAX_SIDE, Number(kvp.get('HEIGHT')) || 0),
+    format: kvp.get('FORMAT') ?? 'image/png',
+    transparent: /^true$/i.test(kvp.get('TRANSPARENT') ?? ''),
+    bgcolor: kvp.get('BGCOLOR'),
+  };
 }

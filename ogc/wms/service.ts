@@ -1,103 +1,72 @@
-/** The WMS endpoint (1.3.0 and 1.1.1): GetCapabilities (made once per catalogue revision,
+/** The WMS service (1.3.0 and 1.1.1): GetCapabilities (made once per catalogue revision,
  *  see capabilities-cache.ts; ETag/304, precompressed gzip), GetMap, GetFeatureInfo,
  *  GetLegendGraphic; every error in the version's exception form (or INIMAGE/BLANK).
  *  /wms/{org} and NAMESPACE=org narrow capabilities to one organisation. */
-import type { Request, Response } from 'express';
-import type { AppContext } from '../../server/context.js';
-import type { Principal } from '../../data/access.js';
-import type { Layer } from '../../data/catalogue/layer.js';
-import { baseUrlOf, principalOf } from '../../server/context.js';
 import { OgcError } from '../../data/errors.js';
+import type { Reply, ServiceRequest } from '../../data/reply.js';
 import { Kvp } from '../kvp.js';
-import { resolveStyle } from '../../styles/resolve.js';
-import { legendImage } from '../../styles/legend.js';
-import { sendWmsException, type WmsVersion } from './exceptions.js';
-import { capabilitiesDoc } from './capabilities-cache.js';
-import { sendCachedDocument } from '../cached-document.js';
-import { getMap, stylesFromSld } from './getmap.js';
+import { documentReply } from '../cached-document.js';
+import { wmsExceptionReply } from './exceptions.js';
+import { CapabilitiesCache } from './capabilities-cache.js';
+import { getMap } from './getmap.js';
 import { getFeatureInfo } from './featureinfo.js';
-import { MAX_SIDE, parseFormat, required, wmsVersion } from './request.js';
+import { getLegendGraphic } from './legend.js';
+import type { WmsNode } from './node.js';
+import { imageExceptionOf, wmsVersion, type WmsRequest } from './request.js';
 
-async function sendCapabilities(ctx: AppContext, req: Request, res: Response, kvp: Kvp, version: WmsVersion, org?: string): Promise<void> {
-  const p = principalOf(res);
-  const ns = org ?? kvp.get('NAMESPACE')?.split(',')[0]?.replace(/^xmlns\((\w+)=.*$/, '$1').trim() ?? undefined;
-  const onlyLayer = kvp.get('LAYER');
-  const base = baseUrlOf(res);
-  const url = `${base}/wms${org ? `/${org}` : ''}`;
-  if (org && !ctx.catalogue.organisation(org)) throw new OgcError('InvalidParameterValue', `No organisation ${org}`, 'namespace', 404);
-  const hit = await capabilitiesDoc(ctx, { version, principal: p, url, organisation: ns, layer: onlyLayer });
-  res.setHeader('Cache-Control', 'no-cache');
-  sendCachedDocument(req, res, hit, `${version === '1.1.1' ? 'application/vnd.ogc.wms_xml' : 'text/xml'}; charset=utf-8`);
+export interface WmsService {
+  /** Answers a request at /wms, or at /wms/{org} when `org` is given; never throws: an error is
+   *  the version's exception reply. */
+  handle(req: ServiceRequest, org?: string): Promise<Reply>;
+  /** Stops background work (the node is closing). */
+  close(): void;
 }
 
-/** Answers drawn from layers may be kept by shared caches only when an anonymous caller asked
- *  and every layer is PUBLIC; a layer seen only with credentials is `private`, and since the
- *  answer depends on who asks, every one says `Vary: Authorization`. */
-function cacheFor(res: Response, p: Principal, layers: Layer[], freshness: string): void {
-  const shared = p.kind === 'anonymous' && layers.every((l) => l.accessClass === 'PUBLIC');
-  res.setHeader('Cache-Control', `${shared ? 'public' : 'private'}, ${freshness}`);
-  res.vary('Authorization');
+export interface WmsOptions {
+  /** Most capabilities documents kept (one per version, caller scope, URL and filter). */
+  capabilitiesDocs?: number;
 }
 
-async function sendLegend(ctx: AppContext, res: Response, kvp: Kvp): Promise<void> {
-  const p = principalOf(res);
-  const name = required(kvp, 'LAYER');
-  const layer = ctx.catalogue.find(p, name);
-  if (!layer) throw new OgcError('LayerNotDefined', `No layer ${name}`, 'LAYER');
-  const sld = kvp.get('SLD_BODY') ? stylesFromSld(ctx, kvp, baseUrlOf(res)).body?.find((s) => s.name === layer.name)?.styles[0] : undefined;
-  const style = sld ?? (await resolveStyle(ctx, layer, kvp.get('STYLE')));
-  const format = parseFormat(kvp, 'FORMAT', 'image/png');
-  const dim = (k: string) => {
-    const t = kvp.get(k);
-    const n = t === undefined ? 20 : Number(t);
-    if (!Number.isInteger(n) || n < 1 || n > 512) throw new OgcError('InvalidParameterValue', `${k} must be 1 to 512`, k);
-    return n;
+type Operation = (node: WmsNode, r: WmsRequest, org: string | undefined) => Promise<Reply>;
+
+export function createWmsService(node: WmsNode, options: WmsOptions = {}): WmsService {
+  const caps = new CapabilitiesCache(node, options.capabilitiesDocs);
+
+  const getCapabilities: Operation = async (_node, r, org) => {
+    const { kvp, version } = r;
+    const ns = org ?? kvp.get('NAMESPACE')?.split(',')[0]?.replace(/^xmlns\((\w+)=.*$/, '$1').trim() ?? undefined;
+    const url = `${r.baseUrl}/wms${org ? `/${org}` : ''}`;
+    if (org && !node.catalogue.organisation(org)) throw new OgcError('InvalidParameterValue', `No organisation ${org}`, 'namespace', 404);
+    const doc = await caps.doc({ version, principal: r.principal, url, organisation: ns, layer: kvp.get('LAYER') });
+    return documentReply(r, doc, `${version === '1.1.1' ? 'application/vnd.ogc.wms_xml' : 'text/xml'}; charset=utf-8`, { 'cache-control': 'no-cache' });
   };
-  const rule = kvp.get('RULE');
-  if (rule && !style.rules.some((r) => r.name === rule)) throw new OgcError('InvalidParameterValue', `Style ${style.name} has no rule ${rule}`, 'RULE');
-  const body = await legendImage(style, { width: dim('WIDTH'), height: dim('HEIGHT'), format, rule, transparent: !/^false$/i.test(kvp.get('TRANSPARENT') ?? 'true') });
-  cacheFor(res, p, [layer], 'max-age=60');
-  res.status(200).type(format).send(body);
-}
 
-export async function handleWms(req: Request, res: Response, ctx: AppContext): Promise<void> {
-  const kvp = Kvp.fromRequest(req);
-  const version = wmsVersion(kvp);
-  const request = (kvp.get('REQUEST') ?? '').toLowerCase();
-  const exceptions = (kvp.get('EXCEPTIONS') ?? '').toUpperCase();
-  const image = request === 'getmap' && /INIMAGE|BLANK/.test(exceptions)
-    ? { mode: (/BLANK/.test(exceptions) ? 'BLANK' : 'INIMAGE') as 'INIMAGE' | 'BLANK', width: Math.min(MAX_SIDE, Number(kvp.get('WIDTH')) || 0), height: Math.min(MAX_SIDE, Number(kvp.get('HEIGHT')) || 0), format: kvp.get('FORMAT') ?? 'image/png', transparent: /^true$/i.test(kvp.get('TRANSPARENT') ?? ''), bgcolor: kvp.get('BGCOLOR') }
-    : undefined;
-  try {
-    const service = kvp.get('SERVICE');
-    if (service && service.toUpperCase() !== 'WMS' && request !== 'getcapabilities') throw new OgcError('InvalidParameterValue', `SERVICE must be WMS`, 'SERVICE');
-    const org = typeof req.params?.org === 'string' ? req.params.org : undefined;
-    switch (request) {
-      case 'getcapabilities':
-      case 'capabilities':
-        return await sendCapabilities(ctx, req, res, kvp, version, org);
-      case 'getmap':
-      case 'map': {
-        const out = await getMap(ctx, principalOf(res), kvp, version, baseUrlOf(res));
-        cacheFor(res, principalOf(res), out.layers, 'no-cache');
-        res.status(200).type(out.contentType).send(out.body);
-        return;
-      }
-      case 'getfeatureinfo': {
-        const out = await getFeatureInfo(ctx, principalOf(res), kvp, version, baseUrlOf(res));
-        cacheFor(res, principalOf(res), out.layers, 'no-cache');
-        res.status(200).type(out.contentType).send(out.body);
-        return;
-      }
-      case 'getlegendgraphic':
-        return await sendLegend(ctx, res, kvp);
-      case '':
-        throw new OgcError('MissingParameterValue', 'Parameter REQUEST is required', 'REQUEST');
-      default:
-        throw new OgcError('OperationNotSupported', `Request ${kvp.get('REQUEST')} is not supported`, 'REQUEST');
+  /** REQUEST (lower case) → its operation; 1.0 spellings too. */
+  const operations: Record<string, Operation> = {
+    getcapabilities: getCapabilities,
+    capabilities: getCapabilities,
+    getmap: getMap,
+    map: getMap,
+    getfeatureinfo: getFeatureInfo,
+    getlegendgraphic: getLegendGraphic,
+  };
+
+  async function handle(req: ServiceRequest, org?: string): Promise<Reply> {
+    const kvp = new Kvp(Object.entries(req.query));
+    const version = wmsVersion(kvp);
+    const request = (kvp.get('REQUEST') ?? '').toLowerCase();
+    try {
+      const service = kvp.get('SERVICE');
+      if (service && service.toUpperCase() !== 'WMS' && request !== 'getcapabilities') throw new OgcError('InvalidParameterValue', `SERVICE must be WMS`, 'SERVICE');
+      if (!request) throw new OgcError('MissingParameterValue', 'Parameter REQUEST is required', 'REQUEST');
+      const operation = Object.hasOwn(operations, request) ? operations[request] : undefined;
+      if (!operation) throw new OgcError('OperationNotSupported', `Request ${kvp.get('REQUEST')} is not supported`, 'REQUEST');
+      return await operation(node, { ...req, kvp, version }, org);
+    } catch (err) {
+      if (!(err instanceof OgcError)) node.log.warn('wms request failed', { error: String((err as Error)?.message ?? err) });
+      return wmsExceptionReply(version, err, imageExceptionOf(kvp, request));
     }
-  } catch (err) {
-    if (!(err instanceof OgcError)) ctx.log.warn('wms request failed', { error: String((err as Error)?.message ?? err) });
-    await sendWmsException(res, version, err, image);
   }
+
+  return { handle, close: () => caps.close() };
 }

@@ -1,18 +1,27 @@
 /** renderMap: the one way to turn layers + styles + a box into an image (WMS GetMap and the
  *  raster tiles). Features come from data/render (already in pixel coordinates); a render
  *  worker draws them with @napi-rs/canvas in layer order, labels last, and encodes them (encode.ts). */
-import type { AppContext } from '../../server/context.js';
+import type { Db } from '../../data/db/types.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { crsByEpsg } from '../../data/crs.js';
 import { mapFeatures } from '../../data/render/features.js';
-import { mapQuerySlots } from '../../data/render/query-slots.js';
+import type { QuerySlots } from '../../data/render/query-slots.js';
 import type { Style } from '../model.js';
 import { styleProperties } from '../model.js';
 import { resolveStyle } from '../resolve.js';
 import { rulesAtScale } from './draw.js';
 import { imageFormat, type ImageFormat } from './encode.js';
-import { RenderTimeout, renderPool } from './render-pool.js';
+import { RenderTimeout, type RenderPool } from './render-pool.js';
 import { OgcError } from '../../data/errors.js';
+
+/** What drawing a map needs of the node: the database, its map query slots and render pool
+ *  (made once at start), and the time limit (read per drawing, so a change applies at once). */
+export interface RenderNode {
+  db: Db;
+  mapQuerySlots: Pick<QuerySlots, 'run'>;
+  renderPool: Pick<RenderPool, 'draw'>;
+  config: { renderTimeoutMs?: number };
+}
 
 export interface MapRequest {
   /** Drawn bottom to top. `style`: a style name of the layer ('' = default); `sld`: a style
@@ -49,7 +58,7 @@ function bgColour(text?: string): string {
   return m ? `#${m[1]}` : '#ffffff';
 }
 
-export async function renderMap(ctx: AppContext, req: MapRequest): Promise<{ body: Buffer; contentType: string }> {
+export async function renderMap(node: RenderNode, req: MapRequest): Promise<{ body: Buffer; contentType: string }> {
   const format = imageFormat(req.format) ?? 'image/png';
   const b = Array.isArray(req.bbox) ? { minx: req.bbox[0], miny: req.bbox[1], maxx: req.bbox[2], maxy: req.bbox[3] } : req.bbox;
   const { width, height } = req;
@@ -60,20 +69,20 @@ export async function renderMap(ctx: AppContext, req: MapRequest): Promise<{ bod
 
   // Fetch every layer's features at once (the database works in parallel) when this map's
   // turn comes (query-slots.ts), draw in order.
-  const styled = await Promise.all(req.layers.map(async (l) => ({ layer: l.layer, style: l.sld ?? (await resolveStyle(ctx, l.layer, l.style)) })));
-  const data = await mapQuerySlots(ctx.config.mapQueries).run(() =>
+  const styled = await Promise.all(req.layers.map(async (l) => ({ layer: l.layer, style: l.sld ?? (await resolveStyle(node, l.layer, l.style)) })));
+  const data = await node.mapQuerySlots.run(() =>
     Promise.all(
       styled.map(({ layer, style }) =>
         rulesAtScale(style, scale).length
-          ? mapFeatures(ctx.db, layer, { ...b, srid: req.srid, width, height }, [...styleProperties(style)])
+          ? mapFeatures(node.db, layer, { ...b, srid: req.srid, width, height }, [...styleProperties(style)])
           : Promise.resolve({ packed: new Uint8Array(0) }),
       ),
     ),
   );
 
-  const timeoutMs = ctx.config.renderTimeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
+  const timeoutMs = node.config.renderTimeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
   try {
-    const body = await renderPool(ctx.config.renderThreads).draw({
+    const body = await node.renderPool.draw({
       width, height, format, transparent, background: bg, scale, k, timeoutMs,
       layers: styled.map(({ style }, i) => ({ style, ...data[i] })),
     });

@@ -102,7 +102,7 @@ export class RenderPool {
   private spawn(): Slot {
     const worker = newWorker();
     // Not enough on its own to let the process exit (serve kept running after SIGTERM):
-    // shutdown also closes the pool (closeRenderPool in server/serve.ts).
+    // closing the node also closes its pool.
     worker.unref();
     const slot: Slot = { worker, ready: false };
     this.slots.push(slot);
@@ -137,15 +137,9 @@ export class RenderPool {
   }
 }
 
-let shared: RenderPool | undefined;
-
-/** The process's pool, made by the first caller: `threads` workers (default: one per core). */
+/** A node's pool, made once at start: `threads` workers (default: one per core). */
 export function renderPool(threads?: number): RenderPool {
-  return (shared ??= new RenderPool(threads ?? availableParallelism()));
-}
-
-export async function closeRenderPool(): Promise<void> {
-  await shared?.close();
+  return new RenderPool(threads ?? availableParallelism());
 }
 
 /** The layer's block as memory the worker may take over: its own ArrayBuffer when the block is
