@@ -4,8 +4,6 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import type { Request, Response } from 'express';
-import type { AppContext } from '../server/context.js';
 import { notModified, type Reply, type ServiceRequest } from '../data/reply.js';
 
 export interface CachedDocument {
@@ -21,35 +19,10 @@ export async function cachedDocument(text: string): Promise<CachedDocument> {
   return { body, gzip: await gzipAsync(body, { level: 6 }), etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
 }
 
-/** Documents of one service for one node, emptied when the catalogue changes. */
-export function documentsOf<T>(store: WeakMap<AppContext, Map<string, T>>, ctx: AppContext): Map<string, T> {
-  let docs = store.get(ctx);
-  if (!docs) {
-    const made = new Map<string, T>();
-    ctx.catalogue.onChange(() => made.clear());
-    store.set(ctx, made);
-    docs = made;
-  }
-  return docs;
-}
-
 /** A document's reply: 304 when If-None-Match names its ETag, gzipped when the client takes it
  *  (the HTTP side chooses). `headers` adds Cache-Control, Vary and the like. */
 export function documentReply(req: Pick<ServiceRequest, 'headers'>, doc: CachedDocument, type: string, headers: Record<string, string> = {}): Reply {
   const h = { etag: doc.etag, ...headers };
   if (notModified(req, doc.etag)) return { status: 304, headers: h, body: null };
   return { status: 200, headers: { 'content-type': type, ...h }, body: doc.body, gzip: doc.gzip };
-}
-
-/** Sends a document over Express (kept while routes move to replies). Set Cache-Control before calling. */
-export function sendCachedDocument(req: Request, res: Response, doc: CachedDocument, type: string): void {
-  res.setHeader('ETag', doc.etag);
-  if (req.get('if-none-match')?.split(',').some((v) => v.trim().replace(/^W\//, '') === doc.etag)) {
-    res.status(304).end();
-    return;
-  }
-  res.status(200).type(type).setHeader('Vary', [res.getHeader('Vary'), 'Accept-Encoding'].filter(Boolean).join(', '));
-  // A Content-Encoding already set keeps the compression middleware off this body.
-  if (req.acceptsEncodings('gzip', 'identity') === 'gzip') res.setHeader('Content-Encoding', 'gzip').end(doc.gzip);
-  else res.end(doc.body);
 }

@@ -1,6 +1,6 @@
 /** OWS Common exception reports (1.0.0 for WFS 1.1/CSW 2.0.2, 1.1.0 for WFS 2.0/WMTS), and the
  *  one way a service sends an OgcError. WMS has its own form in ogc/wms/. */
-import type { Response } from 'express';
+import { reply, type Reply } from '../data/reply.js';
 import { OgcError } from '../data/errors.js';
 import { XML_DECL, el, esc } from '../data/xml.js';
 
@@ -42,13 +42,8 @@ export function asOgcError(err: unknown): OgcError {
   return new OgcError('NoApplicableCode', 'Internal error while processing the request', undefined, 500);
 }
 
-export function sendOwsException(res: Response, err: unknown, owsVersion: OwsVersion = '1.1.0'): void {
+/** An OWS ExceptionReport reply; a deliberate 503 (over budget, busy) says when to try again. */
+export function owsExceptionReply(err: unknown, owsVersion: OwsVersion = '1.1.0'): Reply {
   const e = asOgcError(err);
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  // A deliberate 503 (over budget, busy) tells the client when to try again.
-  if (e.status === 503) res.set('Retry-After', '5');
-  res.status(e.status).type('application/xml; charset=utf-8').send(owsExceptionReport(e, owsVersion));
+  return reply(e.status, 'application/xml; charset=utf-8', owsExceptionReport(e, owsVersion), e.status === 503 ? { 'retry-after': '5' } : {});
 }

@@ -20,7 +20,8 @@ import { mountMap } from './routes/map.js';
 import { mountAdmin } from './routes/admin.js';
 import { mountAdminMetadata } from './routes/admin-metadata.js';
 import { mountHome } from './routes/home.js';
-import { sendOwsException } from '../ogc/exceptions.js';
+import { owsExceptionReply } from '../ogc/exceptions.js';
+import { sendReply } from './reply.js';
 import { OgcError } from '../data/errors.js';
 import { Kvp } from '../ogc/kvp.js';
 import { requestBudget } from './request-budget.js';
@@ -95,7 +96,8 @@ export function createApp(ctx: AppContext): express.Express {
     const name = owsServiceName(req);
     const svc = name ? owsServices[name] : undefined;
     if (!svc) {
-      sendOwsException(res, name ? new OgcError('InvalidParameterValue', `Unknown service ${name}`, 'service') : new OgcError('MissingParameterValue', 'Parameter SERVICE is required (WMS, WFS, WMTS or CSW)', 'service'));
+      const err = name ? new OgcError('InvalidParameterValue', `Unknown service ${name}`, 'service') : new OgcError('MissingParameterValue', 'Parameter SERVICE is required (WMS, WFS, WMTS or CSW)', 'service');
+      void sendReply(req, res, owsExceptionReply(err));
       return;
     }
     svc.handle(req, res, ctx).catch(next);
