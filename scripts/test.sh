@@ -18,5 +18,7 @@ fi
 psql "$PG_URL" -Atc 'select 1' >/dev/null || { echo "PostgreSQL is not reachable at $PG_URL"; echo "0 passed, 1 failed"; exit 1; }
 
 echo "==> type check (src, test, bench)"
-npx tsc -p tsconfig.check.json
+npx tsc -p tsconfig.check.json || { echo "0 passed, 1 failed"; exit 1; }
+echo "==> dependency rule (server → ogc → tiles → styles → data)"
+npm run --silent check:layers || { echo "0 passed, 1 failed"; exit 1; }
 exec node test/run.js "$@"
