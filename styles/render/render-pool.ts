@@ -6,12 +6,9 @@
  *  the worker is terminated (Skia cannot be interrupted any other way), its job fails with
  *  RenderTimeout, and a fresh worker takes the next job. On the calling thread (size 0) the
  *  drawing checks the clock between runs of features and stops itself (draw-job.ts). */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../data/threads.js';
 import { RenderTimeout, runDrawJob, type DrawJob, type DrawLayer } from './draw-job.js';
 
 export { RenderTimeout } from './draw-job.js';
@@ -31,16 +28,7 @@ interface Slot {
   timer?: NodeJS.Timeout;
 }
 
-/** The worker's source. Under tsx (tests, benches) it is the .ts file, and a worker does not
- *  inherit tsx's loader on Node 20, so a small bootstrap registers it first. */
-function newWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./render-worker.js', import.meta.url));
-  const worker = new URL('./render-worker.ts', import.meta.url).href;
-  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
-  const entry = JSON.parse(readFileSync(pkg, 'utf8')).exports['./esm/api'].import.default as string;
-  const tsx = pathToFileURL(join(dirname(pkg), entry)).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); })`, { eval: true });
-}
+const newWorker = (): Worker => startWorker(new URL('./render-worker.js', import.meta.url));
 
 export class RenderPool {
   private slots: Slot[] = [];
