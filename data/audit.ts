@@ -8,7 +8,14 @@ export type AuditAction = 'layer.access' | 'layer.status' | 'layer.replace' | 'l
 
 export interface AuditEntry {
   action: AuditAction;
-  layer: { id: string; name: string };
+  /** The layer acted on, if the subject is a layer. */
+  layer?: { id: string; name: string };
+  /** The organisation concerned (a layer's owner, a user's organisation, the organisation edited). */
+  organisation?: string | null;
+  /** What else was acted on: a username, a token id, an organisation code. */
+  subject?: string | null;
+  /** The client's address, where the change came over HTTP. */
+  address?: string | null;
   before?: unknown;
   after?: unknown;
   reason?: string | null;
@@ -25,6 +32,9 @@ export interface AuditRow {
   before: unknown;
   after: unknown;
   reason: string | null;
+  organisation: string | null;
+  subject: string | null;
+  address: string | null;
 }
 
 /** Who acted: a signed-in user, or the node itself (the CLI and the demo run with the database's keys). */
@@ -36,16 +46,28 @@ function actorOf(p: Principal | undefined): { actor: string; role: string | null
 export async function writeAudit(tx: Queryable, actor: Principal | undefined, e: AuditEntry): Promise<void> {
   const who = actorOf(actor);
   await tx.query(
-    `INSERT INTO simpul.audit (actor, actor_role, action, layer_id, layer_name, before, after, reason)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
-    [who.actor, who.role, e.action, e.layer.id, e.layer.name, JSON.stringify(e.before ?? null), JSON.stringify(e.after ?? null), e.reason ?? null],
+    `INSERT INTO simpul.audit (actor, actor_role, action, layer_id, layer_name, before, after, reason, organisation, subject, address)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, $11)`,
+    [
+      who.actor,
+      who.role,
+      e.action,
+      e.layer?.id ?? null,
+      e.layer?.name ?? null,
+      JSON.stringify(e.before ?? null),
+      JSON.stringify(e.after ?? null),
+      e.reason ?? null,
+      e.organisation ?? null,
+      e.subject ?? null,
+      e.address ?? null,
+    ],
   );
 }
 
 /** A layer's trail, newest first. */
 export async function layerAudit(db: Queryable, layerId: string, limit = 100): Promise<AuditRow[]> {
   const r = await db.query<Record<string, any>>(
-    `SELECT id::float8 AS id, at, actor, actor_role, action, layer_id::text AS layer_id, layer_name, before, after, reason
+    `SELECT id::float8 AS id, at, actor, actor_role, action, layer_id::text AS layer_id, layer_name, before, after, reason, organisation, subject, address
        FROM simpul.audit WHERE layer_id = $1 ORDER BY id DESC LIMIT $2`,
     [layerId, limit],
   );
@@ -60,5 +82,8 @@ export async function layerAudit(db: Queryable, layerId: string, limit = 100): P
     before: row.before,
     after: row.after,
     reason: row.reason,
+    organisation: row.organisation,
+    subject: row.subject,
+    address: row.address,
   }));
 }

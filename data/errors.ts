@@ -23,7 +23,15 @@ export type OgcCode =
   | 'TileOutOfRange'
   | 'PointIJOutOfRange'
   | 'ResponseCacheExpired'
-  | 'CannotLockAllFeatures';
+  | 'CannotLockAllFeatures'
+  // Codes of the node's own JSON API (RFC 9457 problem types), beside the OGC ones.
+  | 'Unauthorized'
+  | 'Forbidden'
+  | 'Conflict'
+  | 'PayloadTooLarge'
+  | 'UnsupportedMediaType'
+  | 'TooManyRequests'
+  | 'ServiceUnavailable';
 
 /** HTTP status per code, as WFS 2.0 (Table D.2) and OWS Common 1.1 suggest. */
 const STATUS: Partial<Record<OgcCode, number>> = {
@@ -31,7 +39,22 @@ const STATUS: Partial<Record<OgcCode, number>> = {
   NoApplicableCode: 500,
   OperationProcessingFailed: 500,
   OperationNotSupported: 400,
+  Unauthorized: 401,
+  Forbidden: 403,
+  Conflict: 409,
+  PayloadTooLarge: 413,
+  UnsupportedMediaType: 415,
+  TooManyRequests: 429,
+  ServiceUnavailable: 503,
 };
+
+/** What an error may carry beyond code, message and locator. */
+export interface OgcErrorExtra {
+  /** Seconds the client should wait (Retry-After) for a 429 or 503. */
+  retryAfter?: number;
+  /** Machine-readable details for a JSON problem (e.g. the list of what a layer is missing). */
+  details?: Record<string, unknown>;
+}
 
 export class OgcError extends Error {
   readonly status: number;
@@ -40,6 +63,7 @@ export class OgcError extends Error {
     message: string,
     readonly locator?: string,
     status?: number,
+    readonly extra: OgcErrorExtra = {},
   ) {
     super(message);
     this.status = status ?? STATUS[code] ?? 400;

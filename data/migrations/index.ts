@@ -1,10 +1,12 @@
-/** Every migration, in any order (the runner sorts by version). Add yours in your range. */
+/** Every migration, in any order (the runner sorts by version). Add yours in your range.
+ *  Taken: 1–5 core, 101 web mercator, and those of data/styles. */
 import type { Migration } from './types.js';
 import { core } from './001-core.js';
 import { spatialRefSys } from './002-srs.js';
 import { organisations } from './003-organisations.js';
 import { audit } from './004-audit.js';
+import { auditSubjects } from './005-audit-subjects.js';
 import { layerStyles } from '../styles/migration.js';
 import { webMercatorColumns } from './101-web-mercator.js';
 
-export const MIGRATIONS: Migration[] = [core, spatialRefSys, organisations, audit, webMercatorColumns, layerStyles];
+export const MIGRATIONS: Migration[] = [core, spatialRefSys, organisations, audit, auditSubjects, webMercatorColumns, layerStyles];
