@@ -8,9 +8,9 @@ export type AuditAction = 'layer.access' | 'layer.status' | 'layer.replace' | 'l
 
 export interface AuditEntry {
   action: AuditAction;
-  /** The layer acted on, if the subject is a layer. */
-  layer?: { id: string; name: string };
-  /** The organisation concerned (a layer's owner, a user's organisation, the organisation edited). */
+  /** The layer acted on, if the subject is a layer; its owner is the row's organisation. */
+  layer?: { id: string; name: string; organisation?: string };
+  /** The organisation concerned when the subject is not a layer (a user's, the one edited). */
   organisation?: string | null;
   /** What else was acted on: a username, a token id, an organisation code. */
   subject?: string | null;
@@ -57,7 +57,7 @@ export async function writeAudit(tx: Queryable, actor: Principal | undefined, e:
       JSON.stringify(e.before ?? null),
       JSON.stringify(e.after ?? null),
       e.reason ?? null,
-      e.organisation ?? null,
+      e.organisation ?? e.layer?.organisation ?? null,
       e.subject ?? null,
       e.address ?? null,
     ],

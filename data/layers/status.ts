@@ -43,7 +43,7 @@ export async function changeLayer(db: Db, p: Principal, layer: Layer, change: La
        WHERE id = $1`,
       [layer.id, status ?? null, access ?? null],
     );
-    const target = { id: layer.id, name: layer.name };
+    const target = { id: layer.id, name: layer.name, organisation: layer.organisation };
     if (access) await writeAudit(tx, p, { action: 'layer.access', layer: target, before: { accessClass: now.accessClass }, after: { accessClass: access }, reason: change.reason });
     if (status) await writeAudit(tx, p, { action: 'layer.status', layer: target, before: { status: now.status }, after: { status }, reason: change.reason });
     await bumpRevision(tx);

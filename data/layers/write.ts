@@ -126,7 +126,7 @@ export async function writeLayer(
     if (existing) {
       const was = { accessClass: existing.access_class, status: existing.status, featureCount: Number(existing.feature_count), dataVersion: existing.data_version };
       const now = { accessClass: layer.accessClass, status: layer.status, featureCount: layer.featureCount, dataVersion: layer.dataVersion };
-      await writeAudit(tx, opts.actor, { action: 'layer.replace', layer: { id, name }, before: was, after: now });
+      await writeAudit(tx, opts.actor, { action: 'layer.replace', layer: { id, name, organisation: layer.organisation }, before: was, after: now });
     }
     await bumpRevision(tx);
     return { layer, report };
@@ -262,11 +262,11 @@ export async function touchLayerData(tx: Queryable, layer: Pick<Layer, 'id' | 's
 }
 
 /** Deletes a layer's table and catalogue row together (and says so in the audit trail when it knows who). */
-export async function dropLayer(db: Db, layer: Pick<Layer, 'id' | 'schema' | 'table'> & Partial<Pick<Layer, 'name' | 'accessClass' | 'status'>>, actor?: Principal): Promise<void> {
+export async function dropLayer(db: Db, layer: Pick<Layer, 'id' | 'schema' | 'table'> & Partial<Pick<Layer, 'name' | 'organisation' | 'accessClass' | 'status'>>, actor?: Principal): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query(`DROP TABLE IF EXISTS ${layerTableSql(layer)}`);
     await tx.query('DELETE FROM simpul.layer WHERE id = $1', [layer.id]);
-    if (actor) await writeAudit(tx, actor, { action: 'layer.delete', layer: { id: layer.id, name: layer.name ?? '' }, before: { accessClass: layer.accessClass, status: layer.status }, after: null });
+    if (actor) await writeAudit(tx, actor, { action: 'layer.delete', layer: { id: layer.id, name: layer.name ?? '', organisation: layer.organisation }, before: { accessClass: layer.accessClass, status: layer.status }, after: null });
     await bumpRevision(tx);
   });
 }

@@ -113,7 +113,7 @@ describe('security: access is never widened implicitly', () => {
     expect(narrowed.status, narrowed.body).to.equal(200);
     expect(narrowed.json.accessClass).to.equal('PRIVATE');
     const trail = await call('GET', '/api/layers/dpupr:terbatas/audit', 'pu');
-    expect(trail.json.entries[0]).to.deep.include({ action: 'layer.access', actor: 'pu', actorRole: 'produsen', before: { accessClass: 'GOVERNMENT' }, after: { accessClass: 'PRIVATE' }, reason: 'berisi data pribadi' });
+    expect(trail.json.entries[0]).to.deep.include({ action: 'layer.access', actor: 'pu', actorRole: 'produsen', before: { accessClass: 'GOVERNMENT' }, after: { accessClass: 'PRIVATE' }, reason: 'berisi data pribadi', organisation: 'dpupr' });
   });
 
   it('lets the walidata widen access, and writes who, before and after in the audit trail', async () => {
