@@ -60,15 +60,8 @@ export function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Pr
       return;
     }
     signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(signal.aborted ? new QueryCancelled(signal.reason) : e);
-      },
-    );
+    // p's own outcome, unchanged: once the signal has aborted, onAbort has already settled this
+    // promise (the abort event is dispatched synchronously), so a later rejection of p is ignored.
+    p.finally(() => signal.removeEventListener('abort', onAbort)).then(resolve, reject);
   });
 }

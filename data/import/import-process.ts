@@ -65,7 +65,8 @@ function handle(m: ImportMessage): void {
       if (!opened) throw new Error('no source is open');
       const got = ahead?.layer === m.layer ? ahead : { layer: m.layer, ...attempt(() => read(m.layer)) };
       ahead = null;
-      if (got.error) throw got.error;
+      // `in`, not truthiness: a reader may throw any value, even a falsy one, and it must not pass as a batch.
+      if ('error' in got) throw got.error;
       const batch = got.batch!;
       const l = opened.layers[m.layer];
       reply({ type: 'batch', ...batch, stats: batch.done ? { read: l.read, rejected: l.rejected, rejections: l.rejections, garbledText: l.garbledText } : undefined });

@@ -7,7 +7,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!Number.isInteger(extra) || extra < 0 || extra > 100_000) throw new CliError('--layers takes a whole number (e.g. 2491)');
   const bar = progress('demo layers');
   const t = Date.now();
-  const result = await withContext((ctx) => loadDemo(ctx.db, ctx.catalogue, { extraLayers: extra, seed: values.seed ? Number(values.seed) : undefined, onLayer: (_n, done, total) => bar.update(done) }));
+  const result = await withContext((ctx) => loadDemo(ctx.db, ctx.catalogue, { extraLayers: extra, seed: values.seed ? Number(values.seed) : undefined, onLayer: (_n, done) => bar.update(done) }));
   bar.done();
   process.stdout.write(`demo: ${result.created.length} layers created, ${result.skipped.length} already there (${((Date.now() - t) / 1000).toFixed(1)} s)\n`);
   if (values.serve) return (await import('./serve.js')).run([]);

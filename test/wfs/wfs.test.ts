@@ -206,10 +206,9 @@ describe('WFS 2.0 / 1.1 / 1.0', () => {
       const doc = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&typeNames=dindik:sekolah&count=1&srsName=urn:ogc:def:crs:EPSG::${epsg}`);
       expect(doc.body).to.include(`srsName="urn:ogc:def:crs:EPSG::${epsg}"`);
       const [e, n] = /<gml:pos[^>]*>([^<]+)</.exec(doc.body)![1].trim().split(/\s+/).map(Number);
-      const viaGdal = await new Promise<string>((resolve, reject) => {
-        const child = execFile('gdaltransform', ['-s_srs', '+proj=longlat +datum=WGS84', '-t_srs', `EPSG:${epsg}`, '-output_xy'], (err, stdout) => (err ? reject(err) : resolve(stdout)));
-        child.stdin!.end(`${wgs[0]} ${wgs[1]}\n`);
-      });
+      const gdal = promisify(execFile)('gdaltransform', ['-s_srs', '+proj=longlat +datum=WGS84', '-t_srs', `EPSG:${epsg}`, '-output_xy'], { encoding: 'utf8' });
+      gdal.child.stdin!.end(`${wgs[0]} ${wgs[1]}\n`);
+      const viaGdal = (await gdal).stdout;
       const [pe, pn] = viaGdal.trim().split(/\s+/).map(Number);
       expect(Math.hypot(pe - e, pn - n), `EPSG:${epsg}`).to.be.lessThan(1);
     }
