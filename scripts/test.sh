@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command for the whole test suite: installs what the tests need (test clients, PostGIS),
-# makes sure PostgreSQL is up, type-checks the sources, tests and benchmarks, then runs every
-# test on both backends.
+# makes sure PostgreSQL is up, type-checks the sources, tests and benchmarks, checks the layer
+# rule and lints, then runs every test on both backends.
 # Ends with the line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,4 +21,6 @@ echo "==> type check (src, test, bench)"
 npx tsc -p tsconfig.check.json || { echo "0 passed, 1 failed"; exit 1; }
 echo "==> dependency rule (server → ogc → tiles → styles → data)"
 npm run --silent check:layers || { echo "0 passed, 1 failed"; exit 1; }
+echo "==> lint (ESLint, type-aware)"
+npm run --silent lint || { echo "0 passed, 1 failed"; exit 1; }
 exec node test/run.js "$@"
