@@ -18,8 +18,8 @@
  *  - LIKE (like.ts): the tree's wildCard, singleChar and escapeChar, one character each; an
  *    escape character at the end stands for itself; the value is matched as text (numbers as
  *    their shortest decimal form, booleans as true/false). Whether LIKE is case-sensitive is
- *    the parser's choice: CQL2 is unless CASEI(), FES/Filter PropertyIsLike only with
- *    matchCase="true".
+ *    the parser's choice: CQL2 is unless CASEI() or ILIKE, FES/Filter PropertyIsLike unless
+ *    matchCase="false" (the schemas' default is true).
  *  - A property with several values (CSW Subject, Format) matches when any of its values does;
  *    it IS NULL when it has none.
  *  - Spatial operators test the feature's GeoJSON geometry (EPSG:4326, lon/lat) with turf;

@@ -22,6 +22,12 @@ const optionalProperty = (v: any): string | undefined => {
 };
 const idOf = (v: any): string => String(v['@rid'] ?? v['@fid'] ?? v['@id'] ?? '');
 
+/** matchCase as the schemas read it: xsd:boolean ("true", "1", "false", "0"), default true in
+ *  both Filter 1.1 and FES 2.0 (PropertyIsLike and the binary comparisons alike). Filter 1.0 has
+ *  no such attribute, so its comparisons and LIKE match case too. */
+const MATCH_CASE: Record<string, boolean> = { true: true, '1': true, false: false, '0': false };
+const matchCaseOf = (v: any): boolean => MATCH_CASE[String(v['@matchCase'] ?? '').trim()] ?? true;
+
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const textOf = (v: any): string => (v === undefined || v === null ? '' : typeof v === 'object' ? String(v['#text'] ?? '') : String(v));
 
@@ -64,13 +70,13 @@ function operatorFromXml(name: string, v: any, r: Reading): Filter {
   const property = (): Expr => ({ property: textOf(v.PropertyName ?? v.ValueReference) });
   if (!v || typeof v !== 'object') throw bad(`${name} is incomplete`);
   if (COMPARISONS[name]) {
-    return { op: 'compare', cmp: COMPARISONS[name], left: property(), right: { literal: textOf(v.Literal) }, matchCase: v['@matchCase'] !== 'false' };
+    return { op: 'compare', cmp: COMPARISONS[name], left: property(), right: { literal: textOf(v.Literal) }, matchCase: matchCaseOf(v) };
   }
   if (name === 'PropertyIsLike') {
     return {
       op: 'like', expr: property(), pattern: textOf(v.Literal),
       wildCard: v['@wildCard'] ?? '*', singleChar: v['@singleChar'] ?? '?', escapeChar: v['@escapeChar'] ?? v['@escape'] ?? '\\',
-      matchCase: v['@matchCase'] === 'true',
+      matchCase: matchCaseOf(v),
     };
   }
   if (name === 'PropertyIsNull') return { op: 'isNull', expr: property() };

@@ -1,7 +1,11 @@
 /** Catalogue records as features of the one filter evaluator (data/query/evaluate.ts): the
  *  queryables are their properties, the bounding box their geometry, the identifier their id.
- *  One rule of the catalogue's own: LIKE ignores letter case, as harvesters and portals
- *  expect of a text search. */
+ *  One rule of the catalogue's own: LIKE on AnyText ignores letter case. AnyText is not a
+ *  property but "a target for full-text search" (CSW 2.0.2, OGC 07-006r1, table 1) whose
+ *  matching the standard leaves to the catalogue; clients send PropertyIsLike on it without
+ *  matchCase (OWSLib, QGIS MetaSearch), which the schema reads as true, and expect a search
+ *  box's answer. pycsw, the reference implementation, does the same. Every other queryable
+ *  follows the filter: FES/Filter matchCase (default true), CQL LIKE vs ILIKE/CASEI. */
 import type { Filter } from '../../data/query/types.js';
 import type { IndexedRecord } from '../../data/metadata/record-index.js';
 import { boxGeometry, compileEvaluator, type FeatureAccess } from '../../data/query/evaluate.js';
@@ -24,15 +28,17 @@ const RECORDS: FeatureAccess<IndexedRecord> = {
   ids: (ids) => (e) => ids.includes(e.record.id),
 };
 
-function caseInsensitiveLike(f: Filter): Filter {
+const ANY_TEXT = queryable('AnyText');
+
+function anyTextWithoutCase(f: Filter): Filter {
   switch (f.op) {
     case 'and':
     case 'or':
-      return { ...f, args: f.args.map(caseInsensitiveLike) };
+      return { ...f, args: f.args.map(anyTextWithoutCase) };
     case 'not':
-      return { ...f, arg: caseInsensitiveLike(f.arg) };
+      return { ...f, arg: anyTextWithoutCase(f.arg) };
     case 'like':
-      return { ...f, matchCase: false };
+      return 'property' in f.expr && queryable(f.expr.property) === ANY_TEXT ? { ...f, matchCase: false } : f;
     default:
       return f;
   }
@@ -40,5 +46,5 @@ function caseInsensitiveLike(f: Filter): Filter {
 
 /** Compiles once per request, then runs per record. Unknown queryables fail at compile time. */
 export function compileRecordFilter(f: Filter): Pred {
-  return compileEvaluator(caseInsensitiveLike(f), RECORDS, 'Constraint');
+  return compileEvaluator(anyTextWithoutCase(f), RECORDS, 'Constraint');
 }

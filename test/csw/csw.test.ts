@@ -197,8 +197,17 @@ c.getrecords2(esn='full', outputschema='${GMD}', maxrecords=50)
 print(c.results['matches'], len(c.records))
 r = list(c.records.values())[0]
 print(r.identification.title if hasattr(r, 'identification') and r.identification else 'none')
+# A search box as QGIS MetaSearch sends it: PropertyIsLike on csw:AnyText without matchCase.
+from owslib.fes import PropertyIsLike
+found = []
+for prop, text in [('csw:AnyText', '%KELURAHAN%'), ('csw:AnyText', '%kelurahan%'), ('dc:title', '%kelurahan%'), ('dc:title', '%Kelurahan%')]:
+    c.getrecords2(constraints=[PropertyIsLike(prop, text)], esn='brief', maxrecords=50)
+    found.append(str(c.results['matches']))
+print(' '.join(found))
 `;
     const out = (await run('/usr/bin/python3', ['-c', py])).trim().split('\n');
+    // AnyText ignores case (a full-text target); dc:title matches case, the Filter 1.1 default.
+    expect(out[2]).to.equal('3 3 0 1');
     const [matches, returned] = out[0].split(' ').map(Number);
     expect(matches).to.be.greaterThanOrEqual(published.length);
     expect(returned).to.equal(matches);

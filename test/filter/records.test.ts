@@ -1,7 +1,8 @@
 /** Catalogue records through the one evaluator (ogc/csw/evaluate.ts): queryables as
- *  properties, the bounding box as geometry, the identifier as id, LIKE without case. */
+ *  properties, the bounding box as geometry, the identifier as id, LIKE on AnyText without case. */
 import { expect } from 'chai';
 import { parseCql2Text } from '../../data/query/cql2.js';
+import { parseFesFilter } from '../../data/query/fes.js';
 import { OgcError } from '../../data/errors.js';
 import type { IndexedRecord } from '../../data/metadata/record-index.js';
 import { compileRecordFilter } from '../../ogc/csw/evaluate.js';
@@ -18,9 +19,20 @@ const RECORDS = [
 const hits = (cql: string) => RECORDS.filter(compileRecordFilter(parseCql2Text(cql))).map((e) => e.record.id);
 
 describe('Catalogue record filters (CSW, OGC API Records)', () => {
-  it('matches text case-insensitively with LIKE, exactly with =', () => {
-    expect(hits("Title LIKE '%JALAN%'")).to.deep.equal(['a']);
+  it('matches AnyText without case (a full-text target), other queryables as the filter says', () => {
+    expect(hits("AnyText LIKE '%JALAN%'")).to.deep.equal(['a']);
+    expect(hits("csw:AnyText LIKE '%Kota%'")).to.deep.equal(['a']);
+    expect(hits("Title LIKE '%JALAN%'")).to.deep.equal([]);
+    expect(hits("Title LIKE '%Jalan%'")).to.deep.equal(['a']);
+    expect(hits("Title ILIKE '%JALAN%'")).to.deep.equal(['a']);
     expect(hits("Title = 'jalan kota'")).to.deep.equal([]);
+    // FES/Filter 1.1 as OWSLib and QGIS MetaSearch send it: no matchCase (the schema's default, true).
+    const fes = (prop: string, text: string, attr = '') =>
+      RECORDS.filter(compileRecordFilter(parseFesFilter(`<ogc:Filter xmlns:ogc="http://www.opengis.net/ogc"><ogc:PropertyIsLike wildCard="%" singleChar="_" escapeChar="\\"${attr}><ogc:PropertyName>${prop}</ogc:PropertyName><ogc:Literal>${text}</ogc:Literal></ogc:PropertyIsLike></ogc:Filter>`))).map((e) => e.record.id);
+    expect(fes('csw:AnyText', '%SEKOLAH%')).to.deep.equal(['b']);
+    expect(fes('apiso:AnyText', '%sekolah%')).to.deep.equal(['b']);
+    expect(fes('dc:title', '%SEKOLAH%')).to.deep.equal([]);
+    expect(fes('dc:title', '%SEKOLAH%', ' matchCase="false"')).to.deep.equal(['b']);
   });
 
   it('matches a multi-valued queryable when any value does, and IS NULL when it has none', () => {

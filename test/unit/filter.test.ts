@@ -61,6 +61,27 @@ describe('Filters: CQL2, FES, evaluation and SQL', () => {
     expect(() => parseFesFilter('<!DOCTYPE a [<!ENTITY x "y">]><Filter/>')).to.throw(OgcError);
   });
 
+  it('PropertyIsLike matches case unless matchCase is false (Filter 1.1 and FES 2.0 schemas: default true)', () => {
+    const like = (ns: string, attr: string) => {
+      const [p, ref] = ns === 'fes' ? ['fes', 'ValueReference'] : ['ogc', 'PropertyName'];
+      const uri = ns === 'fes' ? 'http://www.opengis.net/fes/2.0' : 'http://www.opengis.net/ogc';
+      return parseFesFilter(`<${p}:Filter xmlns:${p}="${uri}"><${p}:PropertyIsLike wildCard="*" singleChar="." escapeChar="!"${attr}><${p}:${ref}>nama</${p}:${ref}><${p}:Literal>sd*</${p}:Literal></${p}:PropertyIsLike></${p}:Filter>`);
+    };
+    for (const ns of ['ogc', 'fes']) {
+      for (const [attr, matchCase] of [['', true], [' matchCase="true"', true], [' matchCase="1"', true], [' matchCase="false"', false], [' matchCase=" 0 "', false]] as const) {
+        const f = like(ns, attr);
+        expect(f, `${ns}${attr}`).to.include({ op: 'like', matchCase });
+        expect(evaluate(f, { nama: 'SD Negeri 1' }), `${ns}${attr}`).to.equal(!matchCase);
+        expect(evaluate(f, { nama: 'sd negeri 1' }), `${ns}${attr}`).to.equal(true);
+      }
+    }
+    // The same reading for the binary comparisons, and the same answer from SQL.
+    const eq = parseFesFilter(`<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0"><fes:PropertyIsEqualTo matchCase="0"><fes:ValueReference>nama</fes:ValueReference><fes:Literal>SD</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>`);
+    expect(evaluate(eq, { nama: 'sd' })).to.equal(true);
+    expect(compileFilter(like('fes', ''), resolver, [])).to.match(/ LIKE /);
+    expect(compileFilter(like('fes', ' matchCase="false"'), resolver, [])).to.match(/ ILIKE /);
+  });
+
   it('evaluates multi-valued properties, geometries and refusals one way', () => {
     expect(evaluate(parseCql2Text("kw = 'air'"), { kw: ['jalan', 'air'] })).to.equal(true);
     expect(evaluate(parseCql2Text('kw IS NULL'), { kw: [] })).to.equal(true);

@@ -145,12 +145,16 @@ describe('WFS 2.0 / 1.1 / 1.0', () => {
     const hidden = await get(`${wfs}?service=WFS&version=2.0.0&request=GetFeature&storedQuery_Id=urn:ogc:def:query:OGC-WFS::GetFeatureById&id=penerima_bantuan.1`);
     expect(hidden.status).to.equal(404);
     expect(xsdErrors(hidden.body, SCHEMA.ows110)).to.equal('');
-    const post = `<wfs:GetFeature service="WFS" version="1.1.0" resultType="hits" xmlns:wfs="http://www.opengis.net/wfs" xmlns:ogc="http://www.opengis.net/ogc" xmlns:gml="http://www.opengis.net/gml" xmlns:dindik="${NS}dindik">
-      <wfs:Query typeName="dindik:sekolah"><ogc:Filter><ogc:And><ogc:PropertyIsLike wildCard="*" singleChar="." escapeChar="!"><ogc:PropertyName>dindik:nama_sekolah</ogc:PropertyName><ogc:Literal>sd*</ogc:Literal></ogc:PropertyIsLike>
+    const post = (matchCase: string) => `<wfs:GetFeature service="WFS" version="1.1.0" resultType="hits" xmlns:wfs="http://www.opengis.net/wfs" xmlns:ogc="http://www.opengis.net/ogc" xmlns:gml="http://www.opengis.net/gml" xmlns:dindik="${NS}dindik">
+      <wfs:Query typeName="dindik:sekolah"><ogc:Filter><ogc:And><ogc:PropertyIsLike wildCard="*" singleChar="." escapeChar="!"${matchCase}><ogc:PropertyName>dindik:nama_sekolah</ogc:PropertyName><ogc:Literal>sd*</ogc:Literal></ogc:PropertyIsLike>
       <ogc:BBOX><ogc:PropertyName>geom</ogc:PropertyName><gml:Envelope srsName="urn:ogc:def:crs:EPSG::4326"><gml:lowerCorner>-6.2 106.6</gml:lowerCorner><gml:upperCorner>-6.15 106.7</gml:upperCorner></gml:Envelope></ogc:BBOX></ogc:And></ogc:Filter></wfs:Query></wfs:GetFeature>`;
-    const pr = await get(wfs, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body: post });
-    const expected = all.features.filter((f: any) => { const [x, y] = f.geometry.coordinates; return /^sd/i.test(f.properties.nama_sekolah) && x >= 106.6 && x <= 106.7 && y >= -6.2 && y <= -6.15; }).length;
-    expect(num(pr.body, 'numberOfFeatures')).to.equal(expected);
+    // Filter 1.1: matchCase defaults to true, so `sd*` finds "SD …" only with matchCase="false".
+    for (const [matchCase, re] of [[' matchCase="false"', /^sd/i], ['', /^sd/]] as const) {
+      const pr = await get(wfs, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body: post(matchCase) });
+      const expected = all.features.filter((f: any) => { const [x, y] = f.geometry.coordinates; return re.test(f.properties.nama_sekolah) && x >= 106.6 && x <= 106.7 && y >= -6.2 && y <= -6.15; }).length;
+      expect(num(pr.body, 'numberOfFeatures'), matchCase || 'matchCase by default').to.equal(expected);
+      if (matchCase) expect(expected).to.be.greaterThan(0);
+    }
   });
 
   it('answers bad input with schema-valid OWS exceptions and stays healthy', async () => {
