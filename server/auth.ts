@@ -34,16 +34,18 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('base64');
  *  SIMPUL_TRUST_PROXY names (app.ts), so a client cannot choose the address it is counted by. */
 const clientAddress = (req: Request) => addressKey(req.ip ?? req.socket.remoteAddress);
 
-export function authMiddleware(db: Db, settings: Partial<SignInSettings> = {}) {
+export function authMiddleware(db: Db, settings: Partial<SignInSettings> & { caches?: Pick<Config['caches'], 'signedIn' | 'signInFailures'> } = {}) {
   const s = { ...DEFAULTS, ...settings };
+  // Sized by the settings (limits.caches), made per node with its app.
+  const caches = settings.caches ?? { signedIn: 10_000, signInFailures: 10_000 };
   configurePasswordHashing({ concurrency: s.passwordHashConcurrency, queue: s.passwordHashQueue });
   void dummyHash().catch(() => {}); // ready before the first unknown user asks
-  const backoff = { baseMs: s.signInBackoffMs, maxMs: s.signInBackoffMaxMs };
+  const backoff = { baseMs: s.signInBackoffMs, maxMs: s.signInBackoffMaxMs, maxKeys: caches.signInFailures };
   const accounts = new FailureLimiter({ ...backoff, allowance: s.signInAccountFailures });
   const addresses = new FailureLimiter({ ...backoff, allowance: s.signInAddressFailures });
   // Tile and map clients send the same credentials hundreds of times a second: successes are
   // kept a short while, keyed by a hash of the header (never the password itself).
-  const signedIn = new LRUCache<string, Principal>({ max: 10_000, ttl: TTL_MS });
+  const signedIn = new LRUCache<string, Principal>({ max: caches.signedIn, ttl: TTL_MS });
 
   const tooMany = (res: Response, waitMs: number, whose: string) => {
     res.set('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));

@@ -1,5 +1,8 @@
-/** Configuration from the environment: one table of settings, documented in the README. */
+/** Configuration: the site settings file (server/settings.ts: config/simpul.yaml or
+ *  SIMPUL_CONFIG) with the environment over it, one table of settings documented in the README. */
 import { isIP } from 'node:net';
+import type { Site } from '../data/site.js';
+import { readSettings, type CacheSizes } from './settings.js';
 
 export interface Config {
   port: number;
@@ -63,6 +66,10 @@ export interface Config {
   maxJsonBytes: number;
   /** Most KVP parameters one request (query string or form) may carry. */
   maxParameters: number;
+  /** Who runs the node, for which place (the settings file). */
+  site: Site;
+  /** How much each in-memory cache keeps (the settings file's limits.caches). */
+  caches: CacheSizes;
 }
 
 /** SIMPUL_TRUST_PROXY: a number of proxy hops, or a list of proxy addresses/ranges (and the names
@@ -87,7 +94,14 @@ function setting(env: NodeJS.ProcessEnv, name: string, d: number, min = 0): numb
   return Number(v);
 }
 
-const int = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
+/** A whole number from the environment, else `d` (from the settings file); a wrong value stops
+ *  the start with the variable's name. */
+function int(env: NodeJS.ProcessEnv, name: string, d: number, min = 0): number {
+  const v = env[name]?.trim();
+  if (v === undefined || v === '') return d;
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new Error(`${name} must be an integer >= ${min} (got ${JSON.stringify(env[name])})`);
+  return Number(v);
+}
 
 /** An integer setting in [min, max]; anything else is refused with the setting's name. */
 function strictInt(env: NodeJS.ProcessEnv, name: string, d: number, min: number, max: number): number {
@@ -113,28 +127,31 @@ function count(v: string | undefined, d: number, name: string, min = 0): number 
 const positive = (v: string | undefined, d: number, name: string) => count(v, d, name, 1);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const { limits, ...site } = readSettings(env.SIMPUL_CONFIG?.trim() || undefined);
   const dataDir = env.SIMPUL_DATA_DIR || './var';
   const cors = (env.SIMPUL_CORS_ORIGINS ?? '*').trim();
   return {
-    port: int(env.PORT, 8080),
+    site,
+    caches: limits.caches,
+    port: int(env, 'PORT', 8080),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || null,
     dataDir,
     publicUrl: env.SIMPUL_PUBLIC_URL ? env.SIMPUL_PUBLIC_URL.replace(/\/+$/, '') : null,
     corsOrigins: cors === '*' ? '*' : cors.split(',').map((s) => s.trim()).filter(Boolean),
     redisUrl: env.REDIS_URL || null,
-    maxUploadBytes: int(env.SIMPUL_MAX_UPLOAD_MB, 512) * 1024 * 1024,
-    maxImportFeatures: int(env.SIMPUL_MAX_IMPORT_FEATURES, 5_000_000),
+    maxUploadBytes: int(env, 'SIMPUL_MAX_UPLOAD_MB', limits.maxUploadMB, 1) * 1024 * 1024,
+    maxImportFeatures: int(env, 'SIMPUL_MAX_IMPORT_FEATURES', 5_000_000, 1),
     importProcesses: positive(env.SIMPUL_IMPORT_PROCESSES, 1, 'SIMPUL_IMPORT_PROCESSES'),
     importQueue: count(env.SIMPUL_IMPORT_QUEUE, 4, 'SIMPUL_IMPORT_QUEUE'),
-    maxFeatures: int(env.SIMPUL_MAX_FEATURES, 100_000),
-    defaultFeatures: int(env.SIMPUL_DEFAULT_FEATURES, 1000),
-    maxImagePixels: int(env.SIMPUL_MAX_IMAGE_PIXELS, 4096 * 4096),
-    statementTimeoutMs: int(env.SIMPUL_STATEMENT_TIMEOUT_MS, 30_000),
+    maxFeatures: int(env, 'SIMPUL_MAX_FEATURES', limits.maxFeatures, 1),
+    defaultFeatures: int(env, 'SIMPUL_DEFAULT_FEATURES', limits.defaultFeatures, 1),
+    maxImagePixels: int(env, 'SIMPUL_MAX_IMAGE_PIXELS', limits.maxImagePixels, 1),
+    statementTimeoutMs: int(env, 'SIMPUL_STATEMENT_TIMEOUT_MS', 30_000),
     logLevel: (env.SIMPUL_LOG_LEVEL as Config['logLevel']) || 'info',
     cacheDir: env.SIMPUL_CACHE_DIR || `${dataDir}/cache`,
-    renderThreads: env.SIMPUL_RENDER_THREADS && /^\d+$/.test(env.SIMPUL_RENDER_THREADS) ? Number(env.SIMPUL_RENDER_THREADS) : undefined,
-    mapQueries: env.SIMPUL_MAP_QUERIES && /^\d+$/.test(env.SIMPUL_MAP_QUERIES) ? Number(env.SIMPUL_MAP_QUERIES) : undefined,
+    renderThreads: env.SIMPUL_RENDER_THREADS?.trim() ? int(env, 'SIMPUL_RENDER_THREADS', 0) : undefined,
+    mapQueries: env.SIMPUL_MAP_QUERIES?.trim() ? int(env, 'SIMPUL_MAP_QUERIES', 0) : undefined,
     renderTimeoutMs: renderTimeout(env.SIMPUL_RENDER_TIMEOUT_MS),
     tileCache: onOff(env, 'SIMPUL_TILE_CACHE', true),
     tileCacheBytes: strictInt(env, 'SIMPUL_TILE_CACHE_MB', 1024, 1, 1024 * 1024) * 1024 * 1024,

@@ -8,6 +8,8 @@ import type { Logger } from './log.js';
 import { TileService } from '../tiles/service.js';
 import { renderPool, type RenderPool } from '../styles/render/render-pool.js';
 import { mapQuerySlots, type QuerySlots } from '../data/render/query-slots.js';
+import { RecordIndex } from '../data/metadata/record-index.js';
+import { StyleCache } from '../styles/resolve.js';
 
 export interface AppContext {
   db: Db;
@@ -23,14 +25,28 @@ export interface AppContext {
   /** Tiles and their caches (memory, then disk or Redis), shared by XYZ, WMTS, OGC API Tiles
    *  and seeding. */
   tiles: TileService;
+  /** Every published layer's metadata record, shared by CSW and OGC API Records. */
+  records: RecordIndex;
+  /** Stored styles and their parsed forms, shared by WMS, tiles, legends and the style API. */
+  styles: StyleCache;
 }
 
 /** A node's context with what it owns: tiles and their caches, the render pool and the map
- *  query slots, made once here and closed with the node (closeContext). */
+ *  query slots, the record index and the style cache, made once here (sized by the settings'
+ *  limits.caches) and closed with the node (closeContext). */
 export function nodeContext(parts: Pick<AppContext, 'db' | 'catalogue' | 'config' | 'log'>): AppContext {
-  const pool = renderPool(parts.config.renderThreads);
-  const ctx = { ...parts, renderPool: pool, mapQuerySlots: mapQuerySlots(parts.config.mapQueries), onClose: [() => pool.close()] } as Omit<AppContext, 'tiles'> as AppContext;
-  ctx.tiles = new TileService(ctx);
+  const MB = 1024 * 1024;
+  const sizes = parts.config.caches;
+  const pool = renderPool(parts.config.renderThreads, { imageBytes: sizes.imagesMB * MB, spriteBytes: sizes.spritesMB * MB });
+  const ctx = {
+    ...parts,
+    renderPool: pool,
+    mapQuerySlots: mapQuerySlots(parts.config.mapQueries),
+    onClose: [() => pool.close()],
+    records: new RecordIndex(parts.catalogue, parts.config.site, sizes.records),
+    styles: new StyleCache({ parsed: sizes.styles, layers: sizes.storedStyles }),
+  } as Omit<AppContext, 'tiles'> as AppContext;
+  ctx.tiles = new TileService(ctx, { hotBytes: sizes.tilesMB * MB });
   ctx.onClose.push(() => ctx.tiles.close());
   return ctx;
 }

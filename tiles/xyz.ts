@@ -3,6 +3,7 @@
  *  at /tiles/{layer}.json. Errors are OgcErrors (rendered as JSON by errors.ts). */
 import type { Catalogue } from '../data/catalogue/catalogue.js';
 import type { Layer } from '../data/catalogue/layer.js';
+import type { Site } from '../data/site.js';
 import { OgcError } from '../data/errors.js';
 import { reply, type Reply, type ServiceRequest } from '../data/reply.js';
 import { tileFormat, type TileFormat } from './format.js';
@@ -13,6 +14,8 @@ import type { TileService } from './service.js';
 export interface XyzNode {
   catalogue: Pick<Catalogue, 'find'>;
   tiles: Pick<TileService, 'reply'>;
+  /** site: TileJSON's attribution. */
+  config: { site: Site };
 }
 
 const TILE_PATH = /^\/([^/]+)\/([^/]+)\/([^/]+)\/([^/.]+)\.([A-Za-z0-9]+)$/;
@@ -20,7 +23,7 @@ const TILE_JSON = /^\/([^/]+)\.json$/;
 
 const FIELD_TYPES: Record<string, string> = { integer: 'Number', number: 'Number', boolean: 'Boolean' };
 
-function tileJson(req: ServiceRequest, layers: Layer[], names: string, fmt: TileFormat): Reply {
+function tileJson(req: ServiceRequest, layers: Layer[], names: string, fmt: TileFormat, site: Site): Reply {
   const boxes = layers.map((l) => l.bbox).filter((b): b is NonNullable<typeof b> => !!b);
   const bounds = boxes.length
     ? [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))]
@@ -32,7 +35,7 @@ function tileJson(req: ServiceRequest, layers: Layer[], names: string, fmt: Tile
     name: layers.map((l) => l.title).join(', '),
     description: layers.map((l) => l.abstract).filter(Boolean).join(' '),
     version: '1.0.0',
-    attribution: 'Pemerintah Kota Tangerang — Simpul',
+    attribution: `${site.provider.organisation} — Simpul`,
     scheme: 'xyz',
     tiles: [`${req.baseUrl}/tiles/${path}/{z}/{x}/{y}.${fmt}${fmt !== 'pbf' && typeof style === 'string' ? `?style=${encodeURIComponent(style)}` : ''}`],
     minzoom: 0,
@@ -60,7 +63,7 @@ export async function xyzRequest(node: XyzNode, req: ServiceRequest): Promise<Re
     const layers = resolveLayers(node.catalogue, req.principal, names);
     const fmt = tileFormat(String(req.query.format ?? 'pbf'));
     if (!fmt) throw new OgcError('InvalidParameterValue', 'format must be pbf, png, jpg or webp', 'format');
-    return tileJson(req, layers, names, fmt);
+    return tileJson(req, layers, names, fmt, node.config.site);
   }
   const m = TILE_PATH.exec(req.path);
   if (!m) return null;

@@ -4,7 +4,7 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { Layer } from '../catalogue/layer.js';
 import { canRead, type Principal } from '../access.js';
-import { WALIDATA_CODE } from '../organisations.js';
+import type { Site } from '../site.js';
 import { layerRecord, serviceRecords, type MetadataRecord } from './record.js';
 
 export interface IndexedRecord {
@@ -20,21 +20,25 @@ export interface IndexedRecord {
 export class RecordIndex {
   private built = new Map<string, { revision: number; entries: IndexedRecord[]; services: IndexedRecord[] }>();
 
-  constructor(private readonly catalogue: Catalogue) {
+  /** `size`: indexes kept, one per public base URL. */
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly site: Site,
+    private readonly size = 20,
+  ) {
     catalogue.onChange(() => this.built.clear());
   }
 
   private build(base: string) {
     const hit = this.built.get(base);
     if (hit && hit.revision === this.catalogue.revision) return hit;
-    const walidata = this.catalogue.organisation(WALIDATA_CODE);
     const entries: IndexedRecord[] = [];
     for (const layer of this.catalogue.unguardedAll()) {
       if (layer.status !== 'published') continue;
-      const record = layerRecord(layer, this.catalogue.organisation(layer.organisation), walidata, base);
+      const record = layerRecord(layer, this.catalogue.organisation(layer.organisation), this.site, base);
       entries.push({ record, layer, anyText: searchText(record), encoded: new Map() });
     }
-    if (this.built.size > 20) this.built.clear();
+    if (this.built.size >= this.size) this.built.clear();
     const value = { revision: this.catalogue.revision, entries, services: [] as IndexedRecord[] };
     this.built.set(base, value);
     return value;
@@ -49,7 +53,7 @@ export class RecordIndex {
     const b = this.build(base);
     const datasets = b.entries.filter((e) => canRead(p, e.layer!));
     if (p.kind === 'anonymous' && b.services.length) return [...datasets, ...b.services];
-    const services = serviceRecords(datasets.map((d) => d.record), this.catalogue.organisation(WALIDATA_CODE), base, new Date(0)).map((record) => ({
+    const services = serviceRecords(datasets.map((d) => d.record), this.site, base, new Date(0)).map((record) => ({
       record,
       layer: null,
       anyText: searchText(record),

@@ -5,13 +5,22 @@
 import { createHash } from 'node:crypto';
 import type { Layer } from '../catalogue/layer.js';
 import type { Organisation } from '../organisations.js';
+import type { Site } from '../site.js';
 import { CLASSIFICATION, isTopicCategory, MAINTENANCE_CODES, PROGRESS_CODES } from './codelists.js';
 
 export interface Party {
   organisation: string;
+  /** A person or role and position (the node's contact; organisations have none). */
+  individual?: string | null;
+  position?: string | null;
   email: string | null;
   phone: string | null;
   address: string | null;
+  /** City, province, postal code and country of the address. */
+  city: string | null;
+  area: string | null;
+  postalCode?: string | null;
+  country: string | null;
   website: string | null;
 }
 
@@ -66,15 +75,36 @@ export interface MetadataRecord {
   operations?: string[];
 }
 
-const CITY = { name: 'Kota Tangerang', code: '36.71' };
-
-const party = (o: Organisation | undefined, fallback: string): Party => ({
+/** An organisation of the place the node serves (their addresses are in its city). */
+const party = (o: Organisation | undefined, fallback: string, site: Site): Party => ({
   organisation: o?.name ?? fallback,
   email: o?.email ?? null,
   phone: o?.phone ?? null,
   address: o?.address ?? null,
+  city: site.provider.address.city || null,
+  area: site.provider.address.province || null,
+  country: site.provider.address.country || null,
   website: o?.website ?? null,
 });
+
+/** The node's own contact (the settings' provider): distributor of every record, and contact
+ *  of the service records. */
+export function siteParty(site: Site): Party {
+  const p = site.provider;
+  return {
+    organisation: p.organisation,
+    individual: p.person || null,
+    position: p.position || null,
+    email: p.email || null,
+    phone: p.phone || null,
+    address: p.address.street || null,
+    city: p.address.city || null,
+    area: p.address.province || null,
+    postalCode: p.address.postalCode || null,
+    country: p.address.country || null,
+    website: p.web || null,
+  };
+}
 
 const pick = <T extends string>(v: unknown, allowed: readonly T[], d: T): T => (typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : d);
 
@@ -82,7 +112,7 @@ const pick = <T extends string>(v: unknown, allowed: readonly T[], d: T): T => (
 const download = (base: string, layer: string, format: string) =>
   `${base}/wfs?service=WFS&version=2.0.0&request=GetFeature&typeNames=${encodeURIComponent(layer)}&outputFormat=${encodeURIComponent(format)}`;
 
-export function layerRecord(layer: Layer, owner: Organisation | undefined, walidata: Organisation | undefined, base: string): MetadataRecord {
+export function layerRecord(layer: Layer, owner: Organisation | undefined, site: Site, base: string): MetadataRecord {
   const m = layer.metadata ?? {};
   const places = Array.isArray(m.placeKeywords) ? (m.placeKeywords as unknown[]).filter((p): p is { name: string; code: string } => !!p && typeof (p as any).name === 'string') : [];
   return {
@@ -92,7 +122,7 @@ export function layerRecord(layer: Layer, owner: Organisation | undefined, walid
     abstract: layer.abstract || layer.title,
     purpose: typeof m.purpose === 'string' ? m.purpose : null,
     keywords: layer.keywords,
-    placeKeywords: places.length ? places : [CITY],
+    placeKeywords: places.length ? places : [site.place],
     kugiFcode: layer.kugiFcode,
     topicCategory: isTopicCategory(m.topicCategory) ? m.topicCategory : null,
     lineage: typeof m.lineage === 'string' ? m.lineage : null,
@@ -101,8 +131,8 @@ export function layerRecord(layer: Layer, owner: Organisation | undefined, walid
     licence: typeof m.licence === 'string' ? m.licence : null,
     useConstraints: typeof m.useConstraints === 'string' ? m.useConstraints : null,
     classification: CLASSIFICATION[layer.accessClass],
-    pointOfContact: party(owner, layer.organisation),
-    distributor: party(walidata, 'Dinas Komunikasi dan Informatika Kota Tangerang'),
+    pointOfContact: party(owner, layer.organisation, site),
+    distributor: siteParty(site),
     bbox: layer.bbox,
     crs: layer.nativeSrid ? `urn:ogc:def:crs:EPSG::${layer.nativeSrid}` : null,
     geometryType: layer.geometryType,
@@ -140,29 +170,29 @@ const SERVICES: Array<{ key: string; type: string; version: string; title: strin
 ];
 
 /** One record per OGC service, operating on the given (published, visible) dataset records. */
-export function serviceRecords(datasets: MetadataRecord[], walidata: Organisation | undefined, base: string, now: Date): MetadataRecord[] {
+export function serviceRecords(datasets: MetadataRecord[], site: Site, base: string, now: Date): MetadataRecord[] {
   const bbox = datasets.reduce<[number, number, number, number] | null>((acc, r) => {
     if (!r.bbox) return acc;
     if (!acc) return [...r.bbox];
     return [Math.min(acc[0], r.bbox[0]), Math.min(acc[1], r.bbox[1]), Math.max(acc[2], r.bbox[2]), Math.max(acc[3], r.bbox[3])];
   }, null);
   const latest = datasets.reduce((d, r) => (r.dateStamp > d ? r.dateStamp : d), new Date(0));
-  const contact = party(walidata, 'Dinas Komunikasi dan Informatika Kota Tangerang');
+  const contact = siteParty(site);
   return SERVICES.map((s) => ({
     id: nameUuid(`service:${s.key}`),
     type: 'service' as const,
-    title: `Simpul Kota Tangerang — ${s.title} (${s.type})`,
-    abstract: `${s.type} ${s.version} simpul jaringan geospasial Kota Tangerang (Satu Data Satu Peta), dikelola Diskominfo selaku walidata.`,
+    title: `${site.service.title.id} — ${s.title} (${s.type})`,
+    abstract: `${s.type} ${s.version}: ${site.service.abstract.id}`,
     purpose: null,
-    keywords: ['Satu Data Satu Peta', 'JIGN', s.type, 'infoMapAccessService'],
-    placeKeywords: [CITY],
+    keywords: [...site.service.keywords, s.type, 'infoMapAccessService'],
+    placeKeywords: [site.place],
     kugiFcode: null,
     topicCategory: null,
     lineage: null,
     progress: 'onGoing',
     maintenance: 'continual',
-    licence: null,
-    useConstraints: null,
+    licence: `${site.service.licence.name} (${site.service.licence.url})`,
+    useConstraints: site.service.accessConstraints,
     classification: 'unclassified',
     pointOfContact: contact,
     distributor: contact,
@@ -175,7 +205,7 @@ export function serviceRecords(datasets: MetadataRecord[], walidata: Organisatio
     published: latest.getTime() ? latest : now,
     revised: latest.getTime() ? latest : now,
     dateStamp: latest.getTime() ? latest : now,
-    organisationCode: 'diskominfo',
+    organisationCode: site.provider.organisationCode,
     layerName: null,
     links: [{ protocol: `OGC:${s.type}`, url: `${base}${s.path}`, description: s.title }],
     formats: [],

@@ -1,6 +1,7 @@
 /** Style storage: SLD text per (layer, style name). Reads are cached per layer and
  *  styleVersion; a write bumps simpul.layer.style_version and the catalogue revision in the
  *  same transaction, so capabilities and tile caches drop what they hold. */
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/types.js';
 import type { Layer } from '../catalogue/layer.js';
 import { bumpRevision } from '../catalogue/catalogue.js';
@@ -13,20 +14,25 @@ export interface StoredStyle {
   updatedAt: Date;
 }
 
-const cache = new WeakMap<Db, Map<string, { version: number; styles: StoredStyle[] }>>();
+/** A node's stored styles by layer, each valid for one style version; made by the node
+ *  (server/context.ts) with room for `max` layers, least recently used first out. */
+export class StoredStyleCache {
+  readonly byLayer: LRUCache<string, { version: number; styles: StoredStyle[] }>;
+  constructor(max: number) {
+    this.byLayer = new LRUCache({ max });
+  }
+}
 
-export async function layerStyles(db: Db, layer: Layer): Promise<StoredStyle[]> {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  const hit = m.get(layer.id);
+/** The layer's stored styles, the default first; kept in `cache` (the node's) when given. */
+export async function layerStyles(db: Db, layer: Layer, cache?: StoredStyleCache): Promise<StoredStyle[]> {
+  const hit = cache?.byLayer.get(layer.id);
   if (hit && hit.version === layer.styleVersion) return hit.styles;
   const r = await db.query<Record<string, any>>(
     'SELECT name, title, sld, is_default, updated_at FROM simpul.layer_style WHERE layer_id = $1 ORDER BY is_default DESC, name',
     [layer.id],
   );
   const styles = r.rows.map((x) => ({ name: x.name, title: x.title, sld: x.sld, isDefault: !!x.is_default, updatedAt: new Date(x.updated_at) }));
-  if (m.size > 5000) m.clear();
-  m.set(layer.id, { version: layer.styleVersion, styles });
+  cache?.byLayer.set(layer.id, { version: layer.styleVersion, styles });
   return styles;
 }
 

@@ -1,6 +1,8 @@
 /** CSW 2.0.2 response documents. */
 import type { IndexedRecord } from '../../data/metadata/record-index.js';
+import type { Site } from '../../data/site.js';
 import { XML_DECL, el, text } from '../../data/xml.js';
+import { owsServiceIdentification, owsServiceProvider } from '../ows-site.js';
 import { DC_NAMESPACES, dublinCoreRecord } from '../records/dublin-core.js';
 import { ISO_NAMESPACES, isoRecord, type ElementSet } from '../records/iso19139.js';
 import { QUERYABLE_NAMES } from './queryables.js';
@@ -105,7 +107,7 @@ export const PARAMETER_DOMAINS: Record<string, string[]> = {
   'DescribeRecord.typeName': ['csw:Record', 'gmd:MD_Metadata'],
 };
 
-export function capabilities(base: string): string {
+export function capabilities(base: string, site: Site): string {
   const url = `${base}/csw`;
   const dcp = el('ows:DCP', null, el('ows:HTTP', null, el('ows:Get', { 'xlink:href': `${url}?` }), el('ows:Post', { 'xlink:href': url })));
   const param = (name: string, values: string[]) => el('ows:Parameter', { name }, ...values.map((v) => text('ows:Value', v)));
@@ -119,24 +121,8 @@ export function capabilities(base: string): string {
         'xmlns:xlink': 'http://www.w3.org/1999/xlink', 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
         'xsi:schemaLocation': `${CSW_NS} http://schemas.opengis.net/csw/2.0.2/CSW-discovery.xsd`, version: '2.0.2',
       },
-      el(
-        'ows:ServiceIdentification',
-        null,
-        text('ows:Title', 'Simpul Kota Tangerang — Katalog Metadata Geospasial (CSW)'),
-        text('ows:Abstract', 'Metadata ISO 19139 setiap layer yang diterbitkan simpul jaringan geospasial Kota Tangerang (Satu Data Satu Peta), untuk dipanen JIGN/BIG, GeoNetwork dan CKAN.'),
-        el('ows:Keywords', null, text('ows:Keyword', 'Satu Data Satu Peta'), text('ows:Keyword', 'JIGN'), text('ows:Keyword', 'Kota Tangerang'), text('ows:Keyword', 'CSW')),
-        text('ows:ServiceType', 'CSW'),
-        text('ows:ServiceTypeVersion', '2.0.2'),
-        text('ows:Fees', 'none'),
-        text('ows:AccessConstraints', 'none'),
-      ),
-      el(
-        'ows:ServiceProvider',
-        null,
-        text('ows:ProviderName', 'Dinas Komunikasi dan Informatika Kota Tangerang'),
-        el('ows:ProviderSite', { 'xlink:href': base }),
-        el('ows:ServiceContact', null, text('ows:PositionName', 'Walidata'), el('ows:ContactInfo', null, el('ows:Address', null, text('ows:City', 'Kota Tangerang'), text('ows:Country', 'Indonesia'), text('ows:ElectronicMailAddress', 'diskominfo@tangerangkota.go.id')))),
-      ),
+      owsServiceIdentification(site, { name: 'CSW', type: 'CSW', versions: ['2.0.2'] }),
+      owsServiceProvider(site, base),
       el(
         'ows:OperationsMetadata',
         null,

@@ -25,7 +25,7 @@ export function createCswService(node: CswNode, opts: { capabilitiesCacheSize?: 
   const handlers: Handlers = {
     GetCapabilities(_q, req) {
       let xml = capabilities.get(req.baseUrl);
-      if (!xml) capabilities.set(req.baseUrl, (xml = out.capabilities(req.baseUrl)));
+      if (!xml) capabilities.set(req.baseUrl, (xml = out.capabilities(req.baseUrl, node.config.site)));
       return xml;
     },
     DescribeRecord: (q) => out.describeRecordResponse(q.typeNames),

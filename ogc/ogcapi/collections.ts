@@ -3,8 +3,9 @@
  *  (e.g. Records' `metadata`), so /collections lists them all. */
 import type { Layer } from '../../data/catalogue/layer.js';
 import { ADVERTISED_CRS, CRS84_URI, crsUri } from '../../data/crs.js';
+import type { Site } from '../../data/site.js';
 
-export type CollectionFactory = (baseUrl: string) => Record<string, unknown>;
+export type CollectionFactory = (baseUrl: string, site: Site) => Record<string, unknown>;
 
 /** Collections other parts serve (their description, with absolute links). */
 export const EXTRA_COLLECTIONS: CollectionFactory[] = [];
@@ -47,13 +48,13 @@ export function collectionJson(l: Layer, base: string): Record<string, unknown> 
   };
 }
 
-export function collectionsJson(layers: Layer[], base: string): Record<string, unknown> {
+export function collectionsJson(layers: Layer[], base: string, site: Site): Record<string, unknown> {
   return {
     links: [
       { rel: 'self', type: 'application/json', title: 'Collections', href: `${base}/ogcapi/collections?f=json` },
       { rel: 'alternate', type: 'text/html', title: 'Collections as HTML', href: `${base}/ogcapi/collections?f=html` },
     ],
     crs: SUPPORTED_CRS,
-    collections: [...layers.map((l) => collectionJson(l, base)), ...EXTRA_COLLECTIONS.map((f) => f(base))],
+    collections: [...layers.map((l) => collectionJson(l, base)), ...EXTRA_COLLECTIONS.map((f) => f(base, site))],
   };
 }

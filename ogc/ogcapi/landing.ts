@@ -1,5 +1,6 @@
 /** Landing page, conformance and the OpenAPI document of /ogcapi, built from the registry
  *  every OGC API part (Features, Tiles, Records) adds to. */
+import type { Site } from '../../data/site.js';
 import { CONFORMANCE, LANDING_LINKS, registerOgcApiPart } from './registry.js';
 
 const F1 = 'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/';
@@ -26,14 +27,15 @@ registerOgcApiPart({
   ],
 });
 
-export function landingJson(base: string): Record<string, unknown> {
+export function landingJson(base: string, site: Site): Record<string, unknown> {
   return {
-    title: 'Simpul — OGC API Kota Tangerang',
-    description: 'Layers of Satu Data Satu Peta Kota Tangerang as OGC API Features (and Tiles, Records).',
+    title: site.service.title.id,
+    description: `${site.service.abstract.id} ${site.service.abstract.en}`,
     links: [
       { rel: 'self', type: 'application/json', title: 'This document', href: `${base}/ogcapi?f=json` },
       { rel: 'alternate', type: 'text/html', title: 'This document as HTML', href: `${base}/ogcapi?f=html` },
       ...LANDING_LINKS.map((l) => ({ rel: l.rel, type: l.type, title: l.title, href: `${base}/ogcapi${l.path}` })),
+      { rel: 'license', type: 'text/html', title: site.service.licence.name, href: site.service.licence.url },
     ],
   };
 }
@@ -46,7 +48,7 @@ const param = (name: string, description: string, schema: Record<string, unknown
 const json = (description: string, type = 'application/json') => ({ description, content: { [type]: { schema: { type: 'object' } } } });
 
 /** A compact OpenAPI 3.0 definition of the Features endpoints. */
-export function openApi(base: string): Record<string, unknown> {
+export function openApi(base: string, site: Site): Record<string, unknown> {
   const collectionId = { name: 'collectionId', in: 'path', required: true, description: 'Layer name `org:layer`', schema: { type: 'string' } };
   const items = [
     param('limit', 'Number of features (1–10000, default 10)', { type: 'integer', minimum: 1, maximum: 10000, default: 10 }),
@@ -64,7 +66,13 @@ export function openApi(base: string): Record<string, unknown> {
   ];
   return {
     openapi: '3.0.3',
-    info: { title: 'Simpul OGC API', version: '1.0.0', description: 'OGC API Features (Parts 1–3) for Kota Tangerang' },
+    info: {
+      title: site.service.title.id,
+      version: '1.0.0',
+      description: `OGC API Features (Parts 1–3): ${site.service.abstract.en}`,
+      contact: { name: site.provider.organisation, url: site.provider.web || undefined, email: site.provider.email || undefined },
+      license: site.service.licence,
+    },
     servers: [{ url: `${base}/ogcapi` }],
     paths: {
       '/': { get: { summary: 'Landing page', responses: { 200: json('Landing page') } } },

@@ -48,7 +48,7 @@ export function createOgcapiService(node: OgcapiNode, opts: OgcapiOptions): Ogca
     const key = `${visibilityScope(req.principal)}|${node.catalogue.revision}|${req.baseUrl}`;
     let hit = collections.get(key);
     if (!hit) {
-      const doc = collectionsJson(node.catalogue.visibleLayers(req.principal), req.baseUrl);
+      const doc = collectionsJson(node.catalogue.visibleLayers(req.principal), req.baseUrl, node.config.site);
       const text = JSON.stringify(doc);
       hit = { doc, text, etag: `"${createHash('sha1').update(text).digest('base64url')}"` };
       collections.set(key, hit);
@@ -64,9 +64,9 @@ export function createOgcapiService(node: OgcapiNode, opts: OgcapiOptions): Ogca
   };
 
   return {
-    landing: (req) => jsonOrHtml(req, landingJson(req.baseUrl), 'Simpul OGC API'),
+    landing: (req) => jsonOrHtml(req, landingJson(req.baseUrl, node.config.site), node.config.site.service.title.id),
     conformance: (req) => jsonOrHtml(req, conformanceJson(), 'Conformance'),
-    api: (req) => reply(200, 'application/vnd.oai.openapi+json;version=3.0', JSON.stringify(openApi(req.baseUrl))),
+    api: (req) => reply(200, 'application/vnd.oai.openapi+json;version=3.0', JSON.stringify(openApi(req.baseUrl, node.config.site))),
     collections(req) {
       const { doc, text, etag } = collectionsOf(req);
       if (asHtml(req)) return reply(200, 'text/html; charset=utf-8', htmlPage(doc, 'Collections'));

@@ -27,9 +27,10 @@ function responsibleParty(tag: string, p: Party, role: string): string {
     'gmd:CI_Address',
     null,
     cs('gmd:deliveryPoint', p.address),
-    cs('gmd:city', 'Kota Tangerang'),
-    cs('gmd:administrativeArea', 'Banten'),
-    cs('gmd:country', 'Indonesia'),
+    cs('gmd:city', p.city),
+    cs('gmd:administrativeArea', p.area),
+    cs('gmd:postalCode', p.postalCode),
+    cs('gmd:country', p.country),
     cs('gmd:electronicMailAddress', p.email),
   );
   const contact = el(
@@ -39,7 +40,7 @@ function responsibleParty(tag: string, p: Party, role: string): string {
     el('gmd:address', null, address),
     p.website ? el('gmd:onlineResource', null, el('gmd:CI_OnlineResource', null, el('gmd:linkage', null, el('gmd:URL', null, esc(p.website))))) : '',
   );
-  return el(tag, null, el('gmd:CI_ResponsibleParty', null, cs('gmd:organisationName', p.organisation), el('gmd:contactInfo', null, contact), code('gmd:role', 'CI_RoleCode', role)));
+  return el(tag, null, el('gmd:CI_ResponsibleParty', null, cs('gmd:individualName', p.individual), cs('gmd:organisationName', p.organisation), cs('gmd:positionName', p.position), el('gmd:contactInfo', null, contact), code('gmd:role', 'CI_RoleCode', role)));
 }
 
 function citationDate(d: Date, type: string): string {

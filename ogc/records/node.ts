@@ -2,6 +2,7 @@
  *  records a caller may see. `data/metadata/record-index.ts`'s RecordIndex provides it. */
 import type { Principal } from '../../data/access.js';
 import type { IndexedRecord } from '../../data/metadata/record-index.js';
+import type { Site } from '../../data/site.js';
 
 export interface RecordSource {
   visible(p: Principal, baseUrl: string): IndexedRecord[];
@@ -9,4 +10,6 @@ export interface RecordSource {
 
 export interface RecordsNode {
   records: RecordSource;
+  /** site: the catalogue's title, extent and the service's provider. */
+  config: { site: Site };
 }

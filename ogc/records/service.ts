@@ -3,6 +3,7 @@
  *  returns a Reply; errors are thrown as OgcError and rendered by `recordsProblemReply`. */
 import { OgcError } from '../../data/errors.js';
 import { reply, type Reply, type ServiceRequest } from '../../data/reply.js';
+import type { Site } from '../../data/site.js';
 import { esc } from '../../data/xml.js';
 import { QUERYABLE_KINDS } from '../csw/queryables.js';
 import { recordFeature, recordJsonLd } from './geojson.js';
@@ -20,18 +21,21 @@ export const RECORDS_PART = {
   links: [{ rel: 'http://www.opengis.net/def/rel/ogc/1.0/data', type: 'application/json', title: 'Katalog metadata (OGC API Records)', path: '/collections/metadata' }],
 };
 
+/** The catalogue's name: the site's place. */
+const catalogueTitle = (site: Site) => `Katalog Metadata Geospasial ${site.place.name}`;
+
 const collectionUrl = (base: string) => `${base}/ogcapi/collections/metadata`;
 
 /** The collection's description (also listed in /ogcapi/collections next to the layers). */
-export function recordsCollection(base: string): Record<string, unknown> {
+export function recordsCollection(base: string, site: Site): Record<string, unknown> {
   const self = collectionUrl(base);
   return {
     id: 'metadata',
-    title: 'Katalog Metadata Geospasial Kota Tangerang',
+    title: catalogueTitle(site),
     description: 'Metadata setiap layer yang diterbitkan simpul (ISO 19115, profil Indonesia), juga tersedia lewat CSW 2.0.2.',
     itemType: 'record',
     type: 'Collection',
-    extent: { spatial: { bbox: [[106.55, -6.3, 106.75, -6.09]], crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84' } },
+    extent: { spatial: { bbox: [site.extent], crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84' } },
     links: [
       { rel: 'self', type: 'application/json', href: self },
       { rel: 'items', type: 'application/geo+json', href: `${self}/items` },
@@ -48,12 +52,12 @@ const SCHEMA_OF: Record<(typeof QUERYABLE_KINDS)[string], Record<string, string>
 };
 
 /** What `filter=` may name, as JSON Schema; names are matched without regard to case. */
-export function recordsQueryables(base: string): Record<string, unknown> {
+export function recordsQueryables(base: string, site: Site): Record<string, unknown> {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `${collectionUrl(base)}/queryables`,
     type: 'object',
-    title: 'Katalog Metadata Geospasial Kota Tangerang',
+    title: catalogueTitle(site),
     properties: Object.fromEntries(Object.entries(QUERYABLE_KINDS).map(([name, kind]) => [name, { title: name, ...SCHEMA_OF[kind] }])),
     additionalProperties: false,
   };
@@ -73,9 +77,9 @@ function pageUrl(url: string, query: ServiceRequest['query'], offset: number, li
 export function createRecordsService(node: RecordsNode) {
   const visible = (req: ServiceRequest) => node.records.visible(req.principal, req.baseUrl);
   return {
-    collection: (req: ServiceRequest): Reply => json('application/json', recordsCollection(req.baseUrl)),
+    collection: (req: ServiceRequest): Reply => json('application/json', recordsCollection(req.baseUrl, node.config.site)),
 
-    queryables: (req: ServiceRequest): Reply => json('application/schema+json', recordsQueryables(req.baseUrl)),
+    queryables: (req: ServiceRequest): Reply => json('application/schema+json', recordsQueryables(req.baseUrl, node.config.site)),
 
     items(req: ServiceRequest): Reply {
       const itemsUrl = `${collectionUrl(req.baseUrl)}/items`;
@@ -108,13 +112,14 @@ export function createRecordsService(node: RecordsNode) {
 
     openSearch(req: ServiceRequest): Reply {
       const base = esc(req.baseUrl);
+      const site = node.config.site;
       return reply(200, 'application/opensearchdescription+xml; charset=utf-8', `<?xml version="1.0" encoding="UTF-8"?>
 <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/" xmlns:geo="http://a9.com/-/opensearch/extensions/geo/1.0/" xmlns:time="http://a9.com/-/opensearch/extensions/time/1.0/">
-  <ShortName>Simpul Tangerang</ShortName>
-  <Description>Katalog metadata geospasial Kota Tangerang</Description>
+  <ShortName>${esc(`Simpul ${site.place.name}`.slice(0, 16))}</ShortName>
+  <Description>${esc(catalogueTitle(site))}</Description>
   <Url type="application/geo+json" rel="results" template="${base}/ogcapi/collections/metadata/items?q={searchTerms?}&amp;bbox={geo:box?}&amp;datetime={time:start?}&amp;limit={count?}&amp;offset={startIndex?}"/>
   <Url type="application/xml" rel="results" template="${base}/csw?service=CSW&amp;version=2.0.2&amp;request=GetRecords&amp;typeNames=csw:Record&amp;resultType=results&amp;elementSetName=summary&amp;constraintLanguage=CQL_TEXT&amp;constraint=AnyText%20LIKE%20%27%25{searchTerms}%25%27"/>
-  <Language>id</Language>
+  <Language>${esc(site.languages[0])}</Language>
   <InputEncoding>UTF-8</InputEncoding>
   <OutputEncoding>UTF-8</OutputEncoding>
 </OpenSearchDescription>`);

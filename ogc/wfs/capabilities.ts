@@ -2,16 +2,14 @@
  *  1.1, 1.0.0). Built once per (version, visibility scope, catalogue revision, base URL). */
 import type { Layer } from '../../data/catalogue/layer.js';
 import { ADVERTISED_CRS, crsUrn } from '../../data/crs.js';
+import type { Site } from '../../data/site.js';
 import { XML_DECL, el, text } from '../../data/xml.js';
+import { owsServiceIdentification, owsServiceProvider, serviceAbstract, serviceKeywords, serviceTitle } from '../ows-site.js';
 import { formatsFor } from './formats.js';
 import { namespaceAttrs } from './namespaces.js';
 import { GET_FEATURE_BY_ID } from './request.js';
 import { VERSIONS, type WfsVersion } from './versions.js';
 
-const TITLE = 'Simpul WFS — Kota Tangerang (Satu Data Satu Peta)';
-const ABSTRACT = 'Feature data of the Perangkat Daerah of Kota Tangerang, served by Simpul.';
-const PROVIDER = 'Pemerintah Kota Tangerang';
-const SERVICE_KEYWORDS = ['WFS', 'Satu Data Satu Peta', 'Kota Tangerang'];
 const XLINK = 'http://www.w3.org/1999/xlink';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
@@ -39,10 +37,10 @@ const FES20_CONSTRAINTS: Array<[string, boolean]> = [
 
 const OPS = ['GetCapabilities', 'DescribeFeatureType', 'GetFeature', 'GetPropertyValue', 'ListStoredQueries', 'DescribeStoredQueries'];
 
-export function capabilities(version: WfsVersion, layers: Layer[], baseUrl: string): string {
-  if (version === '2.0.0') return capabilities20(layers, baseUrl);
-  if (version === '1.1.0') return capabilities11(layers, baseUrl);
-  return capabilities10(layers, baseUrl);
+export function capabilities(version: WfsVersion, layers: Layer[], baseUrl: string, site: Site): string {
+  if (version === '2.0.0') return capabilities20(layers, baseUrl, site);
+  if (version === '1.1.0') return capabilities11(layers, baseUrl, site);
+  return capabilities10(layers, baseUrl, site);
 }
 
 const keywords = (l: Layer, tag: string) =>
@@ -51,23 +49,11 @@ const keywords = (l: Layer, tag: string) =>
 const wgs84 = (l: Layer) =>
   el('ows:WGS84BoundingBox', null, text('ows:LowerCorner', `${(l.bbox ?? [-180, -90, 180, 90])[0]} ${(l.bbox ?? [-180, -90, 180, 90])[1]}`), text('ows:UpperCorner', `${(l.bbox ?? [-180, -90, 180, 90])[2]} ${(l.bbox ?? [-180, -90, 180, 90])[3]}`));
 
-function serviceIdentification(versions: string[]): string {
-  return el(
-    'ows:ServiceIdentification', null,
-    text('ows:Title', TITLE), text('ows:Abstract', ABSTRACT),
-    el('ows:Keywords', null, ...SERVICE_KEYWORDS.map((k) => text('ows:Keyword', k))),
-    text('ows:ServiceType', 'WFS'), ...versions.map((v) => text('ows:ServiceTypeVersion', v)),
-    text('ows:Fees', 'NONE'), text('ows:AccessConstraints', 'NONE'),
-  );
-}
-
-function serviceProvider(baseUrl: string): string {
-  return el('ows:ServiceProvider', null, text('ows:ProviderName', PROVIDER), el('ows:ProviderSite', { 'xlink:href': baseUrl }), el('ows:ServiceContact', null, text('ows:IndividualName', 'Walidata Kota Tangerang')));
-}
+const serviceIdentification = (site: Site, versions: string[]) => owsServiceIdentification(site, { name: 'WFS', type: 'WFS', versions });
 
 const dcp = (url: string) => el('ows:DCP', null, el('ows:HTTP', null, el('ows:Get', { 'xlink:href': `${url}?` }), el('ows:Post', { 'xlink:href': url })));
 
-function capabilities20(layers: Layer[], baseUrl: string): string {
+function capabilities20(layers: Layer[], baseUrl: string, site: Site): string {
   const url = `${baseUrl}/wfs`;
   const v = VERSIONS['2.0.0'];
   const allowed = (vals: string[]) => el('ows:AllowedValues', null, ...vals.map((x) => text('ows:Value', x)));
@@ -107,8 +93,8 @@ function capabilities20(layers: Layer[], baseUrl: string): string {
       'xmlns:gml': v.gmlNs, 'xmlns:xlink': XLINK, 'xmlns:xsi': XSI, ...namespaceAttrs(layers),
       'xsi:schemaLocation': `${v.wfsNs} ${v.wfsXsd}`,
     },
-    serviceIdentification(['2.0.0', '1.1.0', '1.0.0']),
-    serviceProvider(baseUrl),
+    serviceIdentification(site, ['2.0.0', '1.1.0', '1.0.0']),
+    owsServiceProvider(site, baseUrl),
     el('ows:OperationsMetadata', null, ...ops, ...WFS20_CONSTRAINTS.map(([n, b]) => constraint(n, b ? 'TRUE' : 'FALSE')),
       el('ows:Constraint', { name: 'QueryExpressions' }, allowed(['wfs:Query', 'wfs:StoredQuery']))),
     el('wfs:FeatureTypeList', null, ...featureTypes),
@@ -116,7 +102,7 @@ function capabilities20(layers: Layer[], baseUrl: string): string {
   );
 }
 
-function capabilities11(layers: Layer[], baseUrl: string): string {
+function capabilities11(layers: Layer[], baseUrl: string, site: Site): string {
   const url = `${baseUrl}/wfs`;
   const v = VERSIONS['1.1.0'];
   const param = (name: string, vals: string[]) => el('ows:Parameter', { name }, ...vals.map((x) => text('ows:Value', x)));
@@ -151,8 +137,8 @@ function capabilities11(layers: Layer[], baseUrl: string): string {
       'xmlns:gml': v.gmlNs, 'xmlns:xlink': XLINK, 'xmlns:xsi': XSI, ...namespaceAttrs(layers),
       'xsi:schemaLocation': `${v.wfsNs} ${v.wfsXsd}`,
     },
-    serviceIdentification(['1.1.0']),
-    serviceProvider(baseUrl),
+    serviceIdentification(site, ['1.1.0']),
+    owsServiceProvider(site, baseUrl),
     el('ows:OperationsMetadata', null, ...ops),
     el('wfs:FeatureTypeList', null, el('wfs:Operations', null, text('wfs:Operation', 'Query')), ...featureTypes),
     filterCaps,
@@ -162,7 +148,7 @@ function capabilities11(layers: Layer[], baseUrl: string): string {
 /** WFS 1.0.0 (WFS-capabilities.xsd): Keywords is one string (OWSLib's 1.0.0 reader fails
  *  without it), ResultFormat lists GML2 only (the schema has no other element; GetFeature
  *  still takes the other output formats). */
-function capabilities10(layers: Layer[], baseUrl: string): string {
+function capabilities10(layers: Layer[], baseUrl: string, site: Site): string {
   const url = `${baseUrl}/wfs?`;
   const dcp10 = el('DCPType', null, el('HTTP', null, el('Get', { onlineResource: url }))) + el('DCPType', null, el('HTTP', null, el('Post', { onlineResource: `${baseUrl}/wfs` })));
   return XML_DECL + el('WFS_Capabilities',
@@ -170,8 +156,8 @@ function capabilities10(layers: Layer[], baseUrl: string): string {
       version: '1.0.0', xmlns: 'http://www.opengis.net/wfs', 'xmlns:ogc': 'http://www.opengis.net/ogc', 'xmlns:xsi': XSI, ...namespaceAttrs(layers),
       'xsi:schemaLocation': 'http://www.opengis.net/wfs http://schemas.opengis.net/wfs/1.0.0/WFS-capabilities.xsd',
     },
-    el('Service', null, text('Name', 'WFS'), text('Title', TITLE), text('Abstract', ABSTRACT), text('Keywords', SERVICE_KEYWORDS.join(', ')),
-      text('OnlineResource', `${baseUrl}/wfs`), text('Fees', 'NONE'), text('AccessConstraints', 'NONE')),
+    el('Service', null, text('Name', 'WFS'), text('Title', serviceTitle(site, 'WFS')), text('Abstract', serviceAbstract(site)), text('Keywords', serviceKeywords(site, 'WFS').join(', ')),
+      text('OnlineResource', `${baseUrl}/wfs`), text('Fees', site.service.fees), text('AccessConstraints', site.service.accessConstraints)),
     el('Capability', null, el('Request', null,
       el('GetCapabilities', null, dcp10),
       el('DescribeFeatureType', null, el('SchemaDescriptionLanguage', null, el('XMLSCHEMA')), dcp10),

@@ -36,7 +36,7 @@ export function createWfsService(node: WfsNode, opts: WfsOptions): WfsService {
     const key = `${wreq.version}|${visibilityScope(req.principal)}|${node.catalogue.revision}|${req.baseUrl}`;
     let doc = documents.get(key);
     if (!doc) {
-      doc = cachedDocument(capabilities(wreq.version, node.catalogue.visibleLayers(req.principal), req.baseUrl));
+      doc = cachedDocument(capabilities(wreq.version, node.catalogue.visibleLayers(req.principal), req.baseUrl, node.config.site));
       documents.set(key, doc);
     }
     return documentReply(req, await doc, XML, { 'cache-control': 'no-cache' });

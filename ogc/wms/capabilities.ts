@@ -7,14 +7,15 @@ import { ADVERTISED_CRS } from '../../data/crs.js';
 import { allStyleNames } from '../../data/styles/store.js';
 import { layerBoxesIn, type Box } from '../../data/layers/boxes.js';
 import { DEFAULT_STYLE_NAME } from '../../styles/defaults.js';
+import type { Site } from '../../data/site.js';
 import { el, text, XML_DECL } from '../../data/xml.js';
+import { serviceAbstract, serviceKeywords, serviceTitle } from '../ows-site.js';
 import type { WmsVersion } from './exceptions.js';
 import { MAX_LAYERS, MAX_SIDE } from './request.js';
 
 export const MAP_FORMATS = ['image/png', 'image/png; mode=8bit', 'image/jpeg', 'image/webp'];
 export const LEGEND_FORMATS = ['image/png', 'image/jpeg', 'image/webp'];
 export const INFO_FORMATS = ['text/plain', 'text/html', 'application/json', 'application/geo+json', 'application/vnd.ogc.gml'];
-const CITY: Box = [106.55, -6.3, 106.75, -6.1];
 
 export interface CapabilitiesData {
   /** Layer id → EPSG → [minx, miny, maxx, maxy] east/north. */
@@ -51,15 +52,16 @@ function geoBox(version: WmsVersion, b: Box): string {
     : el('LatLonBoundingBox', { minx: n(b[0]), miny: n(b[1]), maxx: n(b[2]), maxy: n(b[3]) });
 }
 
-function union(boxes: Box[]): Box {
-  if (!boxes.length) return CITY;
+/** The boxes' union; none: the site's extent. */
+function union(boxes: Box[], extent: Box): Box {
+  if (!boxes.length) return extent;
   return boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
 }
 
 const link = (href: string) => el('OnlineResource', { 'xmlns:xlink': undefined, 'xlink:type': 'simple', 'xlink:href': href });
 
-function layerXml(version: WmsVersion, l: Layer, data: CapabilitiesData, url: string): string {
-  const geo = l.bbox ?? CITY;
+function layerXml(version: WmsVersion, l: Layer, data: CapabilitiesData, url: string, extent: Box): string {
+  const geo = l.bbox ?? extent;
   const stored = data.styles.get(l.id) ?? [];
   const styles = stored.some((s) => s.isDefault || s.name === DEFAULT_STYLE_NAME) ? stored : [{ name: DEFAULT_STYLE_NAME, title: `${l.title} (default)`, isDefault: true }, ...stored];
   const legend = (style: string) =>
@@ -98,10 +100,24 @@ export interface CapabilitiesOptions {
   /** The service URL the operations point at (/wms or /wms/{org}). */
   url: string;
   data: CapabilitiesData;
+  site: Site;
+}
+
+/** The provider as WMS ContactInformation (1.1.1 DTD and 1.3.0 schema: every ContactAddress
+ *  element is required, so an unset one is empty). */
+function contactInformation(site: Site): string {
+  const p = site.provider;
+  const a = p.address;
+  return el('ContactInformation', null,
+    el('ContactPersonPrimary', null, text('ContactPerson', p.person), text('ContactOrganization', p.organisation)),
+    p.position ? text('ContactPosition', p.position) : '',
+    el('ContactAddress', null, text('AddressType', 'postal'), text('Address', a.street), text('City', a.city), text('StateOrProvince', a.province), text('PostCode', a.postalCode), text('Country', a.country)),
+    p.phone ? text('ContactVoiceTelephone', p.phone) : '',
+    p.email ? text('ContactElectronicMailAddress', p.email) : '');
 }
 
 export function capabilities(o: CapabilitiesOptions): string {
-  const { version, url, data } = o;
+  const { version, url, data, site } = o;
   const byOrg = new Map<string, Layer[]>();
   for (const l of o.layers) {
     const list = byOrg.get(l.organisation) ?? [];
@@ -110,25 +126,26 @@ export function capabilities(o: CapabilitiesOptions): string {
   }
   const crsTag = version === '1.3.0' ? 'CRS' : 'SRS';
   const crsList = [...ADVERTISED_CRS.map((c) => `EPSG:${c.epsg}`), ...(version === '1.3.0' ? ['CRS:84'] : [])];
-  const all = union(o.layers.map((l) => l.bbox).filter((b): b is Box => !!b));
+  const all = union(o.layers.map((l) => l.bbox).filter((b): b is Box => !!b), site.extent);
   const groups = [...byOrg.entries()].map(([org, layers]) => {
-    const box = union(layers.map((l) => l.bbox).filter((b): b is Box => !!b));
-    return el('Layer', null, text('Name', org), text('Title', o.orgTitle(org)), geoBox(version, box), ...layers.map((l) => layerXml(version, l, data, url)));
+    const box = union(layers.map((l) => l.bbox).filter((b): b is Box => !!b), site.extent);
+    return el('Layer', null, text('Name', org), text('Title', o.orgTitle(org)), geoBox(version, box), ...layers.map((l) => layerXml(version, l, data, url, site.extent)));
   });
   const root = el('Layer', null,
-    text('Title', 'Simpul — Satu Data Satu Peta Kota Tangerang'),
+    text('Title', site.service.title.id),
     ...crsList.map((c) => text(crsTag, c)),
     geoBox(version, all),
     bboxesFor(version, all, undefined),
     ...groups);
   const service = el('Service', null,
     text('Name', version === '1.3.0' ? 'WMS' : 'OGC:WMS'),
-    text('Title', 'Simpul WMS — Kota Tangerang'),
-    text('Abstract', 'Peta tematik perangkat daerah Kota Tangerang (Satu Data Satu Peta)'),
-    el('KeywordList', null, text('Keyword', 'Kota Tangerang'), text('Keyword', 'WMS')),
+    text('Title', serviceTitle(site, 'WMS')),
+    text('Abstract', serviceAbstract(site)),
+    el('KeywordList', null, ...serviceKeywords(site, 'WMS').map((k) => text('Keyword', k))),
     link(url),
-    text('Fees', 'none'),
-    text('AccessConstraints', 'none'),
+    contactInformation(site),
+    text('Fees', site.service.fees),
+    text('AccessConstraints', site.service.accessConstraints),
     version === '1.3.0' ? text('LayerLimit', MAX_LAYERS) + text('MaxWidth', MAX_SIDE) + text('MaxHeight', MAX_SIDE) : '');
   const exception = el('Exception', null, ...(version === '1.3.0' ? ['XML', 'INIMAGE', 'BLANK'] : ['application/vnd.ogc.se_xml', 'application/vnd.ogc.se_inimage', 'application/vnd.ogc.se_blank']).map((f) => text('Format', f)));
   if (version === '1.1.1') {

@@ -2,7 +2,9 @@
  *  KVP and RESTful resource URLs; tile matrix sets from tiles/matrix-sets.ts, TopLeftCorner and
  *  bounding boxes in each CRS's axis order (urn:ogc:def:crs:EPSG::4326 is latitude first). */
 import type { Layer } from '../../data/catalogue/layer.js';
+import type { Site } from '../../data/site.js';
 import { el, text, XML_DECL } from '../../data/xml.js';
+import { owsServiceIdentification, owsServiceProvider } from '../ows-site.js';
 import { DEFAULT_STYLE_NAME } from '../../styles/defaults.js';
 import { TILE_MATRIX_SETS, type TileMatrixSet } from '../../tiles/matrix-sets.js';
 
@@ -106,7 +108,7 @@ function layerXml(layer: Layer, styles: WmtsStyle[], base: string): string {
 }
 
 /** `styles`: stored styles by layer id (data/styles/store.ts allStyleNames). */
-export function wmtsCapabilities(layers: Layer[], styles: Map<string, WmtsStyle[]>, base: string): string {
+export function wmtsCapabilities(layers: Layer[], styles: Map<string, WmtsStyle[]>, base: string, site: Site): string {
   return (
     XML_DECL +
     el(
@@ -120,24 +122,8 @@ export function wmtsCapabilities(layers: Layer[], styles: Map<string, WmtsStyle[
         'xsi:schemaLocation': 'http://www.opengis.net/wmts/1.0 http://schemas.opengis.net/wmts/1.0/wmtsGetCapabilities_response.xsd',
         version: '1.0.0',
       },
-      el(
-        'ows:ServiceIdentification',
-        null,
-        text('ows:Title', 'Simpul Kota Tangerang — WMTS'),
-        text('ows:Abstract', 'Ubin peta (raster dan vektor) layer Simpul Jaringan Informasi Geospasial Kota Tangerang. Map tiles (raster and Mapbox vector tiles) of the Kota Tangerang spatial data node.'),
-        el('ows:Keywords', null, text('ows:Keyword', 'WMTS'), text('ows:Keyword', 'Kota Tangerang'), text('ows:Keyword', 'Satu Data Satu Peta')),
-        text('ows:ServiceType', 'OGC WMTS'),
-        text('ows:ServiceTypeVersion', '1.0.0'),
-        text('ows:Fees', 'none'),
-        text('ows:AccessConstraints', 'none'),
-      ),
-      el(
-        'ows:ServiceProvider',
-        null,
-        text('ows:ProviderName', 'Pemerintah Kota Tangerang'),
-        el('ows:ProviderSite', { 'xlink:href': base }),
-        el('ows:ServiceContact', null, text('ows:IndividualName', 'Diskominfo Kota Tangerang'), text('ows:PositionName', 'Walidata')),
-      ),
+      owsServiceIdentification(site, { name: 'WMTS', type: 'OGC WMTS', versions: ['1.0.0'] }),
+      owsServiceProvider(site, base),
       el(
         'ows:OperationsMetadata',
         null,

@@ -5,6 +5,7 @@
 import { LRUCache } from 'lru-cache';
 import { visibilityScope } from '../../data/access.js';
 import type { Catalogue } from '../../data/catalogue/catalogue.js';
+import type { Site } from '../../data/site.js';
 import type { Db } from '../../data/db/types.js';
 import { OgcError, missing } from '../../data/errors.js';
 import { reply, type Reply, type ServiceRequest } from '../../data/reply.js';
@@ -23,6 +24,8 @@ export interface WmtsNode {
   db: Db;
   catalogue: Pick<Catalogue, 'find' | 'visibleLayers' | 'revision' | 'onChange'>;
   tiles: Pick<TileService, 'reply'>;
+  /** site: the capabilities' service identification and provider. */
+  config: { site: Site };
 }
 
 export interface WmtsOptions {
@@ -98,7 +101,7 @@ export function createWmtsService(node: WmtsNode, opts: WmtsOptions = {}) {
     const key = `${visibilityScope(p)}|${node.catalogue.revision}|${req.baseUrl}`;
     let doc = documents.get(key);
     if (!doc) {
-      const made = styleNames().then((s) => cachedDocument(wmtsCapabilities(node.catalogue.visibleLayers(p), s, req.baseUrl)));
+      const made = styleNames().then((s) => cachedDocument(wmtsCapabilities(node.catalogue.visibleLayers(p), s, req.baseUrl, node.config.site)));
       made.catch(() => documents.delete(key));
       documents.set(key, made);
       doc = made;

@@ -5,7 +5,6 @@ import type { AppContext } from '../context.js';
 import { baseUrlOf } from '../context.js';
 import { visibleLayer, writableLayer } from './layer-guard.js';
 import { bumpRevision } from '../../data/catalogue/catalogue.js';
-import { WALIDATA_CODE } from '../../data/organisations.js';
 import { completeness, layerRecord } from '../../data/metadata/record.js';
 import { MAINTENANCE_CODES, PROGRESS_CODES, isTopicCategory } from '../../data/metadata/codelists.js';
 import { recordFeature } from '../../ogc/records/geojson.js';
@@ -32,7 +31,7 @@ const KUGI = 'kugiFcode';
 export function mountAdminMetadata(router: Router, ctx: AppContext): void {
   const describe = (name: string, base: string) => {
     const layer = ctx.catalogue.unguardedGet(name)!;
-    const record = layerRecord(layer, ctx.catalogue.organisation(layer.organisation), ctx.catalogue.organisation(WALIDATA_CODE), base);
+    const record = layerRecord(layer, ctx.catalogue.organisation(layer.organisation), ctx.config.site, base);
     return { layer: layer.name, completeness: completeness(record), metadata: layer.metadata, kugiFcode: layer.kugiFcode, record: recordFeature(record, `${base}/ogcapi/collections/metadata/items`) };
   };
 

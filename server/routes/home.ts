@@ -93,12 +93,15 @@ export function mountHome(router: Router, ctx: AppContext): void {
   router.get('/', (_req, res) => {
     const base = baseUrlOf(res);
     const layers = ctx.catalogue.visibleLayers(principalOf(res));
+    const site = ctx.config.site;
     res.type('html').send(`<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><title>Simpul — Kota Tangerang</title>
+<html lang="id"><head><meta charset="utf-8"><title>${esc(`Simpul — ${site.place.name}`)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}
 code{background:#f3f3f3;padding:.1rem .3rem;user-select:all;word-break:break-all}small{color:#555}table{border-collapse:collapse}td,th{padding:.35rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}</style></head>
-<body><h1>Simpul</h1><p>Simpul jaringan geospasial Kota Tangerang — Satu Data Satu Peta. ${layers.length} layer.</p>
+<body><h1>${esc(site.service.title.id)}</h1><p>${esc(site.service.abstract.id)} ${layers.length} layer.</p>
+<p lang="en"><small>${esc(site.service.abstract.en)}</small></p>
+<p><small>${esc(site.provider.organisation)}${site.provider.email ? ` — <a href="mailto:${esc(site.provider.email)}">${esc(site.provider.email)}</a>` : ''} · ${esc(site.service.licence.name)}</small></p>
 <h2>Alamat layanan / Service addresses</h2>
 <p>Salin alamat persis seperti tertulis ke aplikasi Anda. / Paste the address exactly as shown into your software.</p>
 <table><tr><th>Layanan / Service</th>${CLIENTS.map(([, l]) => `<th>${esc(l)}</th>`).join('')}</tr>${SERVICES.map((s) => serviceRow(s, base)).join('')}</table>

@@ -85,17 +85,21 @@ export async function mapStyle(ctx: AppContext, layers: Layer[], base: string) {
   const boxes = layers.map((l) => l.bbox).filter((b): b is NonNullable<typeof b> => !!b);
   const bounds = boxes.length
     ? [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))]
-    : [106.55, -6.3, 106.75, -6.09];
-  return { version: 8, name: 'Simpul Kota Tangerang', sources, layers: mlLayers, metadata: { 'simpul:layers': list, 'simpul:bounds': bounds } };
+    : ctx.config.site.extent;
+  const place = ctx.config.site.place.name;
+  // The page's title and attribution come from the settings, in both languages.
+  const text = { title: { id: `Peta ${place}`, en: `${place} map` }, attribution: ctx.config.site.provider.organisation };
+  return { version: 8, name: `Simpul ${place}`, sources, layers: mlLayers, metadata: { 'simpul:layers': list, 'simpul:bounds': bounds, 'simpul:text': text } };
 }
 
 const LANGS = ['id', 'en'] as const;
 type Lang = (typeof LANGS)[number];
 
 /** ?lang= first, then the caller's Accept-Language by weight ('in' is the old code of
- *  Indonesian); Indonesian by default. */
-export function pageLanguage(query: unknown, acceptLanguage: string | undefined): Lang {
-  if (typeof query === 'string' && (LANGS as readonly string[]).includes(query)) return query as Lang;
+ *  Indonesian); else the site's first language (`languages`, the settings'). */
+export function pageLanguage(query: unknown, acceptLanguage: string | undefined, languages: readonly string[] = LANGS): Lang {
+  const offered = LANGS.filter((l) => languages.includes(l));
+  if (typeof query === 'string' && (offered as readonly string[]).includes(query)) return query as Lang;
   const ranges = (acceptLanguage ?? '')
     .split(',')
     .map((part, i) => {
@@ -105,14 +109,15 @@ export function pageLanguage(query: unknown, acceptLanguage: string | undefined)
     })
     .filter((r) => r.q > 0)
     .sort((a, b) => b.q - a.q || a.i - b.i);
-  return (ranges.find((r) => (LANGS as readonly string[]).includes(r.lang))?.lang as Lang) ?? 'id';
+  return (ranges.find((r) => (offered as readonly string[]).includes(r.lang))?.lang as Lang) ?? offered[0] ?? 'id';
 }
 
 export function mountMap(router: Router, ctx: AppContext): void {
   const page = () => readFileSync(join(WEB, 'map.html'), 'utf8');
   router.get('/map', (req, res) => {
-    const lang = pageLanguage(req.query.lang, req.get('accept-language'));
-    res.type('html').set({ 'Cache-Control': 'no-cache', Vary: 'Accept-Language' }).send(page().replace('<html lang="id">', `<html lang="${lang}">`));
+    const lang = pageLanguage(req.query.lang, req.get('accept-language'), ctx.config.site.languages);
+    const place = ctx.config.site.place.name.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    res.type('html').set({ 'Cache-Control': 'no-cache', Vary: 'Accept-Language' }).send(page().replace('<html lang="id">', `<html lang="${lang}">`).replace('<title>Peta Simpul Kota Tangerang</title>', `<title>Peta Simpul ${place}</title>`).replace('>Peta Kota Tangerang</h1>', `>Peta ${place}</h1>`));
   });
   router.get('/map/app.js', (_req, res) => {
     res.type('text/javascript').set('Cache-Control', 'no-cache').send(readFileSync(join(WEB, 'map.js'), 'utf8'));

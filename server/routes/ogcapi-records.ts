@@ -9,7 +9,6 @@ import { OgcError } from '../../data/errors.js';
 import type { Reply, ServiceRequest } from '../../data/reply.js';
 import { createRecordsService, recordsCollection, RECORDS_PART, type RecordsService } from '../../ogc/records/service.js';
 import { recordsProblemReply } from '../../ogc/records/problem.js';
-import { recordIndex } from './csw.js';
 
 registerOgcApiPart(RECORDS_PART);
 // Listed in /ogcapi/collections next to the layers.
@@ -24,7 +23,7 @@ const ROUTES: Array<[path: string, answer: (s: RecordsService, req: ServiceReque
 ];
 
 export function mountOgcapiRecords(router: Router, ctx: AppContext): void {
-  const service = createRecordsService({ records: recordIndex(ctx) });
+  const service = createRecordsService({ records: ctx.records, config: ctx.config });
   for (const [path, answer] of ROUTES) {
     router.get(path, async (req, res) => {
       let r: Reply;

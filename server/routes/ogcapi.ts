@@ -9,11 +9,8 @@ import { answer, serviceRequest } from '../reply.js';
 import { createOgcapiService } from '../../ogc/ogcapi/service.js';
 import { problemReply } from '../../ogc/ogcapi/problem.js';
 
-/** /collections documents kept (visibility scopes × base URLs). */
-const COLLECTIONS = 200;
-
 export function mountOgcapi(router: Router, ctx: AppContext): void {
-  const api = createOgcapiService(ctx, { collections: COLLECTIONS });
+  const api = createOgcapiService(ctx, { collections: ctx.config.caches.ogcapiCollections });
   const route = (fn: (sreq: ServiceRequest, params: Record<string, string>) => Reply | Promise<Reply>) => async (req: Request, res: Response) => {
     const sreq = serviceRequest(req, res);
     await answer(req, res, ctx.log, async () => fn(sreq, req.params as Record<string, string>), (err) => problemReply(err, sreq, res.locals.requestId));

@@ -40,7 +40,7 @@ export function mountStyles(router: Router, ctx: AppContext): void {
       res.json({ layer: layer.name, style: style.name, layers: styleToMapLibre(style, { source: layer.name, sourceLayer: layer.name }) });
       return;
     }
-    const stored = (await layerStyles(ctx.db, layer)).find((s) => s.name === name);
+    const stored = (await layerStyles(ctx.db, layer, ctx.styles.stored)).find((s) => s.name === name);
     if (stored) {
       res.type('application/vnd.ogc.sld+xml; charset=utf-8').send(stored.sld);
       return;

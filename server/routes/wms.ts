@@ -6,7 +6,7 @@ import { serviceRequest, sendReply } from '../reply.js';
 import { createWmsService } from '../../ogc/wms/service.js';
 
 export function wmsRoute(ctx: AppContext): OwsService {
-  const wms = createWmsService(ctx);
+  const wms = createWmsService(ctx, { capabilitiesDocs: ctx.config.caches.wmsCapabilities });
   ctx.onClose.push(() => wms.close());
   return {
     name: 'WMS',

@@ -15,7 +15,7 @@ const REST = '/wmts/1.0.0';
 /** The WMTS of a node: its OWS service (KVP) and the RESTful routes, sharing one service and
  *  its caches. */
 export function wmtsRoutes(ctx: AppContext): { service: OwsService; mountRest(app: Express): void } {
-  const wmts = createWmtsService(ctx);
+  const wmts = createWmtsService(ctx, { documents: ctx.config.caches.wmtsCapabilities });
   const answer = async (req: Request, res: Response, r: ServiceRequest, op: (r: ServiceRequest) => Promise<Reply>) => {
     let out: Reply;
     try {

@@ -24,8 +24,15 @@ const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '
 const style = await (await fetch('/map/style.json')).json();
 const list = style.metadata['simpul:layers'];
 const bounds = style.metadata['simpul:bounds'];
+// The node's settings name the place and the provider.
+const site = style.metadata['simpul:text'];
+if (site) {
+  TEXT.id.title = site.title.id;
+  TEXT.en.title = site.title.en;
+  applyLang();
+}
 
-const map = new maplibregl.Map({ container: 'map', style, bounds: [[bounds[0], bounds[1]], [bounds[2], bounds[3]]], fitBoundsOptions: { padding: 20 }, attributionControl: { compact: true, customAttribution: 'Pemerintah Kota Tangerang' } });
+const map = new maplibregl.Map({ container: 'map', style, bounds: [[bounds[0], bounds[1]], [bounds[2], bounds[3]]], fitBoundsOptions: { padding: 20 }, attributionControl: { compact: true, customAttribution: site?.attribution ?? '' } });
 map.addControl(new maplibregl.NavigationControl(), 'top-right');
 map.addControl(new maplibregl.ScaleControl(), 'bottom-right');
 window.simpulMap = map;

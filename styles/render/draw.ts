@@ -11,7 +11,7 @@ import type { Rule, Stroke, Style, Symbolizer } from '../model.js';
 import type { Label } from './labels.js';
 import type { Parts, Pt } from './parts.js';
 import { linesSvg, polygonsSvg, toPath } from './paths.js';
-import { applyFill, applyStroke, drawGraphic, type Ctx } from './symbols.js';
+import { applyFill, applyStroke, drawGraphic, sizeSymbolCaches, type Ctx } from './symbols.js';
 import { readTwkb } from './twkb.js';
 import { strokeLines, thinStrokeColour, type ThinStroker } from './thin-stroke.js';
 
@@ -36,10 +36,22 @@ export function matchingRules(rules: Rule[], props: Record<string, unknown>): Ru
 /** Decoded data: images, bounded by their decoded bytes (not by count: four 40000² images
  *  once filled 7.9 GB of a cache of 100). A URI that fails the header check (a style stored
  *  before the limits) is remembered as undrawable rather than decoded. */
-const images = new LRUCache<string, Image | false>({
-  maxSize: DRAW_LIMITS.imageCacheBytes,
-  sizeCalculation: (img) => (img ? Math.max(1, img.width * img.height * 4) : 1),
-});
+const imageCache = (bytes: number) =>
+  new LRUCache<string, Image | false>({ maxSize: bytes, sizeCalculation: (img) => (img ? Math.max(1, img.width * img.height * 4) : 1) });
+let images = imageCache(DRAW_LIMITS.imageCacheBytes);
+
+/** How much a drawing thread keeps: decoded images and drawn symbols, bytes. */
+export interface DrawCacheSizes {
+  imageBytes: number;
+  spriteBytes: number;
+}
+
+/** Sizes this thread's drawing caches: each render worker (the node's pool) does it once at
+ *  start with the node's settings; the caches live and die with that thread. */
+export function sizeDrawCaches(sizes: DrawCacheSizes): void {
+  images = imageCache(sizes.imageBytes);
+  sizeSymbolCaches(sizes.spriteBytes);
+}
 function imageOf(uri?: string): Image | undefined {
   if (!uri) return undefined;
   let img = images.get(uri);

@@ -8,7 +8,7 @@ import { mapFeatures } from '../../data/render/features.js';
 import type { QuerySlots } from '../../data/render/query-slots.js';
 import type { Style } from '../model.js';
 import { styleProperties } from '../model.js';
-import { resolveStyle } from '../resolve.js';
+import { resolveStyle, type StyleCache } from '../resolve.js';
 import { rulesAtScale } from './draw.js';
 import { imageFormat, type ImageFormat } from './encode.js';
 import { RenderTimeout, type RenderPool } from './render-pool.js';
@@ -18,6 +18,8 @@ import { OgcError } from '../../data/errors.js';
  *  (made once at start), and the time limit (read per drawing, so a change applies at once). */
 export interface RenderNode {
   db: Db;
+  /** The node's stored and parsed styles. */
+  styles: StyleCache;
   mapQuerySlots: Pick<QuerySlots, 'run'>;
   renderPool: Pick<RenderPool, 'draw'>;
   config: { renderTimeoutMs?: number };

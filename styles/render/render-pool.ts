@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../../data/threads.js';
 import { RenderTimeout, runDrawJob, type DrawJob, type DrawLayer } from './draw-job.js';
+import { sizeDrawCaches, type DrawCacheSizes } from './draw.js';
 
 export { RenderTimeout } from './draw-job.js';
 
@@ -28,7 +29,7 @@ interface Slot {
   timer?: NodeJS.Timeout;
 }
 
-const newWorker = (): Worker => startWorker(new URL('./render-worker.js', import.meta.url));
+const newWorker = (caches?: DrawCacheSizes): Worker => startWorker(new URL('./render-worker.js', import.meta.url), { workerData: { caches } });
 
 export class RenderPool {
   private slots: Slot[] = [];
@@ -36,7 +37,14 @@ export class RenderPool {
   private nextId = 1;
   private closing = false;
 
-  constructor(readonly size: number) {}
+  /** `caches`: how much each worker keeps of decoded images and drawn symbols. Without workers
+   *  (size 0) the main thread draws, and its caches take these sizes. */
+  constructor(
+    readonly size: number,
+    private readonly caches?: DrawCacheSizes,
+  ) {
+    if (size <= 0 && caches) sizeDrawCaches(caches);
+  }
 
   draw(job: DrawJob): Promise<Buffer> {
     if (this.size <= 0) return runDrawJob(job, true);
@@ -88,7 +96,7 @@ export class RenderPool {
   }
 
   private spawn(): Slot {
-    const worker = newWorker();
+    const worker = newWorker(this.caches);
     // Not enough on its own to let the process exit (serve kept running after SIGTERM):
     // closing the node also closes its pool.
     worker.unref();
@@ -126,8 +134,8 @@ export class RenderPool {
 }
 
 /** A node's pool, made once at start: `threads` workers (default: one per core). */
-export function renderPool(threads?: number): RenderPool {
-  return new RenderPool(threads ?? availableParallelism());
+export function renderPool(threads?: number, caches?: DrawCacheSizes): RenderPool {
+  return new RenderPool(threads ?? availableParallelism(), caches);
 }
 
 /** The layer's block as memory the worker may take over: its own ArrayBuffer when the block is

@@ -1,6 +1,11 @@
 /** A render worker thread: takes DrawJobs from the pool, answers with the encoded image. */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { runDrawJob, type DrawJob } from './draw-job.js';
+import { sizeDrawCaches, type DrawCacheSizes } from './draw.js';
+
+// The pool's (the node's) cache sizes: this thread's caches are its own.
+const sizes = (workerData as { caches?: DrawCacheSizes } | null)?.caches;
+if (sizes) sizeDrawCaches(sizes);
 
 async function answer({ id, job }: { id: number; job: DrawJob }): Promise<void> {
   try {

@@ -19,9 +19,9 @@ export function applyStroke(g: Ctx, s: Stroke, k: number): void {
 
 /** Stamps and hatch tiles by the bytes of their pixels, so a style of big symbols at a high
  *  dpi cannot pile up canvases. */
-const byBytes = <T extends { width: number; height: number }>() =>
-  new LRUCache<string, T>({ maxSize: DRAW_LIMITS.spriteCacheBytes, sizeCalculation: (c) => Math.max(1, c.width * c.height * 4) });
-const hatchCache = byBytes<Canvas>();
+const byBytes = <T extends { width: number; height: number }>(bytes = DRAW_LIMITS.spriteCacheBytes) =>
+  new LRUCache<string, T>({ maxSize: bytes, sizeCalculation: (c) => Math.max(1, c.width * c.height * 4) });
+let hatchCache = byBytes<Canvas>();
 /** A symbol's side in pixels as drawn, bounded whatever the style or dpi says. */
 const side = (size: number, k: number) => Math.min(DRAW_LIMITS.symbolSide, size * k);
 
@@ -74,7 +74,14 @@ const MARKS: Record<Graphic['shape'], (g: Ctx, r: number) => void> = {
 };
 
 interface Sprite { canvas: Canvas; c: number; k: number; width: number; height: number }
-const sprites = byBytes<Sprite>();
+let sprites = byBytes<Sprite>();
+
+/** Sizes this thread's symbol caches (bytes each): a render worker does it once at start, with
+ *  the node's settings (limits.caches.spritesMB). */
+export function sizeSymbolCaches(bytes: number): void {
+  hatchCache = byBytes<Canvas>(bytes);
+  sprites = byBytes<Sprite>(bytes);
+}
 /** By the style object itself: a job draws many points with one Graphic. */
 const byGraphic = new WeakMap<Graphic, Sprite>();
 

@@ -21,7 +21,7 @@ describe('CSW and OGC API Records services without HTTP', () => {
   });
 
   it('answers CSW KVP and POST XML with XML replies, and throws OgcError for bad requests', () => {
-    const csw = createCswService({ records: new RecordIndex(node.ctx.catalogue), log: node.ctx.log });
+    const csw = createCswService({ records: new RecordIndex(node.ctx.catalogue, node.ctx.config.site), log: node.ctx.log, config: node.ctx.config });
     const caps = csw.handle(request({ service: 'CSW', request: 'GetCapabilities' }));
     expect(caps.status).to.equal(200);
     expect(caps.headers['content-type']).to.equal('application/xml; charset=utf-8');
@@ -42,7 +42,7 @@ describe('CSW and OGC API Records services without HTTP', () => {
   });
 
   it('answers Records items and items/{id}, and a missing record is a NotFound problem', () => {
-    const records = createRecordsService({ records: new RecordIndex(node.ctx.catalogue) });
+    const records = createRecordsService({ records: new RecordIndex(node.ctx.catalogue, node.ctx.config.site), config: node.ctx.config });
     const page = records.items(request({ limit: '2', organisation: 'dpupr' }));
     const fc = JSON.parse(page.body as string);
     expect([fc.numberMatched, fc.numberReturned]).to.deep.equal([3, 2]);

@@ -237,7 +237,7 @@ print('1.0.0 gml2', gml.count(b'<gml:featureMember>'))
 `;
     const out = await run('/usr/bin/python3', ['-c', script]);
     expect(out).to.include('2.0.0 5').and.include('1.1.0 5').and.include('1.0.0 5');
-    expect(out).to.include("1.0.0 keywords ['WFS, Satu Data Satu Peta, Kota Tangerang']").and.include('1.0.0 gml2 2');
+    expect(out).to.include("1.0.0 keywords ['WFS, Satu Data Satu Peta, Kota Tangerang, JIGN']").and.include('1.0.0 gml2 2');
   });
 
   it('stored queries, GetPropertyValue and POST requests are schema-valid; WFS 1.0 for old clients', async () => {

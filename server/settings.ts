@@ -1,0 +1,149 @@
+/** The site settings file (config/simpul.yaml, or the file SIMPUL_CONFIG names): read at start,
+ *  checked against config/simpul.schema.json, laid over the built-in defaults (a file may set
+ *  only what differs). A wrong value stops the start with one line naming the key; nothing
+ *  falls back to a default in silence. */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { DEFAULT_SITE, type Site } from '../data/site.js';
+
+/** How much each in-memory cache keeps; each cache is made by the node (server/context.ts) or
+ *  by the service it belongs to, never at module level. */
+export interface CacheSizes {
+  wmsCapabilities: number;
+  wfsCapabilities: number;
+  wmtsCapabilities: number;
+  cswCapabilities: number;
+  ogcapiCollections: number;
+  /** Metadata record indexes, one per public base URL. */
+  records: number;
+  tilesMB: number;
+  /** Parsed stored styles. */
+  styles: number;
+  /** Layers whose stored styles are kept. */
+  storedStyles: number;
+  /** Decoded ExternalGraphic images and drawn symbols, per drawing thread. */
+  imagesMB: number;
+  spritesMB: number;
+  signedIn: number;
+  signInFailures: number;
+}
+
+export interface Limits {
+  maxImagePixels: number;
+  maxFeatures: number;
+  defaultFeatures: number;
+  maxUploadMB: number;
+  caches: CacheSizes;
+}
+
+export interface Settings extends Site {
+  limits: Limits;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxImagePixels: 4096 * 4096,
+  maxFeatures: 100_000,
+  defaultFeatures: 1000,
+  maxUploadMB: 512,
+  caches: {
+    wmsCapabilities: 500,
+    wfsCapabilities: 200,
+    wmtsCapabilities: 200,
+    cswCapabilities: 20,
+    ogcapiCollections: 200,
+    records: 20,
+    tilesMB: 64,
+    styles: 2000,
+    storedStyles: 5000,
+    imagesMB: 64,
+    spritesMB: 32,
+    signedIn: 10_000,
+    signInFailures: 10_000,
+  },
+};
+
+export const DEFAULT_SETTINGS: Settings = { ...DEFAULT_SITE, limits: DEFAULT_LIMITS };
+
+/** The repository's config/ folder, from the sources (server/) or the build (dist/server/). */
+const CONFIG_DIR = [new URL('../config/', import.meta.url), new URL('../../config/', import.meta.url)].map((u) => fileURLToPath(u)).find((d) => existsSync(`${d}simpul.schema.json`)) ?? fileURLToPath(new URL('../config/', import.meta.url));
+export const DEFAULT_SETTINGS_FILE = `${CONFIG_DIR}simpul.yaml`;
+
+type Validate = ((v: unknown) => boolean) & { errors?: Array<{ instancePath: string; keyword: string; params: any; parentSchema?: any; data?: unknown }> | null };
+let validator: Validate | undefined;
+
+/** The schema's validator, compiled once per process and only when a file is read (loading ajv
+ *  and compiling cost ~0.1–0.15 s; a process that reads no settings file does not pay it). */
+function compiled(): Validate {
+  if (!validator) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    const ajv = new Ajv({ allErrors: false, verbose: true, strict: false });
+    validator = ajv.compile(JSON.parse(readFileSync(`${CONFIG_DIR}simpul.schema.json`, 'utf8'))) as Validate;
+  }
+  return validator;
+}
+
+const KIND: Record<string, string> = { integer: 'an integer', number: 'a number', string: 'a text', array: 'a list', object: 'a mapping of keys', boolean: 'true or false' };
+
+/** What a schema node asks for, in words: "an integer >= 1", "a text matching ^https?://". */
+function wanted(s: any): string {
+  if (!s || typeof s !== 'object') return 'valid';
+  const parts = [KIND[s.type as string] ?? 'a value'];
+  if (s.minimum !== undefined) parts.push(`>= ${s.minimum}`);
+  if (s.maximum !== undefined) parts.push(`<= ${s.maximum}`);
+  if (s.minLength) parts.push('not empty');
+  if (s.pattern) parts.push(`matching ${s.pattern}`);
+  if (s.enum) parts.push(`(one of ${s.enum.join(', ')})`);
+  if (s.minItems !== undefined && s.minItems === s.maxItems) parts.push(`of ${s.minItems} items`);
+  else if (s.minItems) parts.push(`of at least ${s.minItems} item${s.minItems > 1 ? 's' : ''}`);
+  if (s.uniqueItems) parts.push('without repeats');
+  return parts.join(' ');
+}
+
+const keyOf = (path: string) => path.replace(/^\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+
+/** One line naming the key of the first problem ajv found. */
+function problem(file: string, e: NonNullable<Validate['errors']>[number]): string {
+  const key = keyOf(e.instancePath);
+  if (e.keyword === 'additionalProperties') {
+    const extra = (key ? `${key}.` : '') + e.params.additionalProperty;
+    return `${file}: ${extra} is not a setting (known: ${Object.keys(e.parentSchema?.properties ?? {}).join(', ')})`;
+  }
+  return `${file}: ${key || '(the file)'} must be ${wanted(e.parentSchema)} (got ${JSON.stringify(e.data)})`;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** `over` laid on `base`: mappings merge key by key, anything else (lists too) replaces. */
+function merged<T>(base: T, over: unknown): T {
+  if (!isObject(base) || !isObject(over)) return (over === undefined ? base : over) as T;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = merged((base as Record<string, unknown>)[k], v);
+  return out as T;
+}
+
+/** The settings of `path` (default: config/simpul.yaml; a missing default file means the
+ *  built-in defaults, which equal it). Throws one line naming the file and the key. */
+export function readSettings(path?: string): Settings {
+  const file = path || DEFAULT_SETTINGS_FILE;
+  const name = basename(file);
+  if (!existsSync(file)) {
+    if (!path) return DEFAULT_SETTINGS;
+    throw new Error(`SIMPUL_CONFIG: no settings file ${file}`);
+  }
+  let doc: unknown;
+  try {
+    doc = parse(readFileSync(file, 'utf8'), { prettyErrors: true });
+  } catch (err) {
+    throw new Error(`${name}: not valid YAML: ${String((err as Error).message).split('\n')[0]}`);
+  }
+  if (doc === null || doc === undefined) return DEFAULT_SETTINGS;
+  const validate = compiled();
+  if (!validate(doc)) throw new Error(problem(name, validate.errors![0]));
+  const s = merged(DEFAULT_SETTINGS, doc);
+  const [minx, miny, maxx, maxy] = s.extent;
+  if (!(minx < maxx && miny < maxy)) throw new Error(`${name}: extent must be [minLon, minLat, maxLon, maxLat] with min < max (got ${JSON.stringify(s.extent)})`);
+  return s;
+}
