@@ -58,7 +58,13 @@ export const DEFAULT_SITE: Site = {
     organisationCode: 'diskominfo',
     person: 'Walidata Kota Tangerang',
     position: 'Walidata',
-    address: { street: 'Jl. Satria Sudirman No. 1, Sukaasih', city: 'Kota Tangerang', province: 'Banten', postalCode: '15111', country: 'Indonesia' },
+    address: {
+      street: 'Jl. Satria Sudirman No. 1, Sukaasih',
+      city: 'Kota Tangerang',
+      province: 'Banten',
+      postalCode: '15111',
+      country: 'Indonesia',
+    },
     phone: '',
     email: 'diskominfo@tangerangkota.go.id',
     web: 'https://tangerangkota.go.id',
@@ -72,5 +78,7 @@ export const DEFAULT_SITE: Site = {
 /** A language of the site's, else its first. */
 export function siteLanguage(site: Site, lang: string | undefined): keyof Localized {
   const l = (lang ?? '').toLowerCase();
-  return (site.languages.includes(l) && (l === 'id' || l === 'en') ? l : site.languages[0] === 'en' ? 'en' : 'id') as keyof Localized;
+  return (
+    site.languages.includes(l) && (l === 'id' || l === 'en') ? l : site.languages[0] === 'en' ? 'en' : 'id'
+  ) as keyof Localized;
 }

@@ -10,10 +10,16 @@ export const serviceTitle = (site: Site, service: string) => `${site.service.tit
 export const serviceAbstract = (site: Site) => `${site.service.abstract.id} ${site.service.abstract.en}`;
 
 /** The service's keyword first, then the site's. */
-export const serviceKeywords = (site: Site, service: string) => [service, ...site.service.keywords.filter((k) => k !== service)];
+export const serviceKeywords = (site: Site, service: string) => [
+  service,
+  ...site.service.keywords.filter((k) => k !== service),
+];
 
 /** `extra` goes after ServiceTypeVersion (OWS 1.1 Profile). */
-export function owsServiceIdentification(site: Site, o: { name: string; type: string; versions: string[]; extra?: string }): string {
+export function owsServiceIdentification(
+  site: Site,
+  o: { name: string; type: string; versions: string[]; extra?: string },
+): string {
   return el(
     'ows:ServiceIdentification',
     null,
@@ -47,7 +53,16 @@ export function owsServiceProvider(site: Site, baseUrl: string): string {
         'ows:ContactInfo',
         null,
         p.phone ? el('ows:Phone', null, text('ows:Voice', p.phone)) : '',
-        el('ows:Address', null, opt('ows:DeliveryPoint', a.street), opt('ows:City', a.city), opt('ows:AdministrativeArea', a.province), opt('ows:PostalCode', a.postalCode), opt('ows:Country', a.country), opt('ows:ElectronicMailAddress', p.email)),
+        el(
+          'ows:Address',
+          null,
+          opt('ows:DeliveryPoint', a.street),
+          opt('ows:City', a.city),
+          opt('ows:AdministrativeArea', a.province),
+          opt('ows:PostalCode', a.postalCode),
+          opt('ows:Country', a.country),
+          opt('ows:ElectronicMailAddress', p.email),
+        ),
         p.web ? el('ows:OnlineResource', { 'xlink:href': p.web }) : '',
       ),
     ),

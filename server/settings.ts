@@ -3,11 +3,11 @@
  *  only what differs). A wrong value stops the start with one line naming the key; nothing
  *  falls back to a default in silence. */
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { DEFAULT_SITE, type Site } from '../data/site.js';
+import { validate as generatedValidate } from './settings-validate.generated.js';
 
 /** How much each in-memory cache keeps; each cache is made by the node (server/context.ts) or
  *  by the service it belongs to, never at module level. */
@@ -68,24 +68,28 @@ export const DEFAULT_LIMITS: Limits = {
 export const DEFAULT_SETTINGS: Settings = { ...DEFAULT_SITE, limits: DEFAULT_LIMITS };
 
 /** The repository's config/ folder, from the sources (server/) or the build (dist/server/). */
-const CONFIG_DIR = [new URL('../config/', import.meta.url), new URL('../../config/', import.meta.url)].map((u) => fileURLToPath(u)).find((d) => existsSync(`${d}simpul.schema.json`)) ?? fileURLToPath(new URL('../config/', import.meta.url));
+const CONFIG_DIR =
+  [new URL('../config/', import.meta.url), new URL('../../config/', import.meta.url)]
+    .map((u) => fileURLToPath(u))
+    .find((d) => existsSync(`${d}simpul.schema.json`)) ?? fileURLToPath(new URL('../config/', import.meta.url));
 export const DEFAULT_SETTINGS_FILE = `${CONFIG_DIR}simpul.yaml`;
 
-type Validate = ((v: unknown) => boolean) & { errors?: Array<{ instancePath: string; keyword: string; params: any; parentSchema?: any; data?: unknown }> | null };
-let validator: Validate | undefined;
+type Validate = ((v: unknown) => boolean) & {
+  errors?: Array<{ instancePath: string; keyword: string; params: any; parentSchema?: any; data?: unknown }> | null;
+};
+/** config/simpul.schema.json compiled ahead of time by ajv (standalone code, kept next to this
+ *  file; a unit test checks it against the schema): loading ajv and compiling at start cost
+ *  ~0.2 s a process (~1 s under tsx), this costs a few milliseconds. */
+const validate = generatedValidate as Validate;
 
-/** The schema's validator, compiled once per process and only when a file is read (loading ajv
- *  and compiling cost ~0.1–0.15 s; a process that reads no settings file does not pay it). */
-function compiled(): Validate {
-  if (!validator) {
-    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-    const ajv = new Ajv({ allErrors: false, verbose: true, strict: false });
-    validator = ajv.compile(JSON.parse(readFileSync(`${CONFIG_DIR}simpul.schema.json`, 'utf8'))) as Validate;
-  }
-  return validator;
-}
-
-const KIND: Record<string, string> = { integer: 'an integer', number: 'a number', string: 'a text', array: 'a list', object: 'a mapping of keys', boolean: 'true or false' };
+const KIND: Record<string, string> = {
+  integer: 'an integer',
+  number: 'a number',
+  string: 'a text',
+  array: 'a list',
+  object: 'a mapping of keys',
+  boolean: 'true or false',
+};
 
 /** What a schema node asks for, in words: "an integer >= 1", "a text matching ^https?://". */
 function wanted(s: any): string {
@@ -102,7 +106,13 @@ function wanted(s: any): string {
   return parts.join(' ');
 }
 
-const keyOf = (path: string) => path.replace(/^\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+const keyOf = (path: string) =>
+  path
+    .replace(/^\//, '')
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.')
+    .replace(/\.(\d+)(?=\.|$)/g, '[$1]');
 
 /** One line naming the key of the first problem ajv found. */
 function problem(file: string, e: NonNullable<Validate['errors']>[number]): string {
@@ -140,10 +150,12 @@ export function readSettings(path?: string): Settings {
     throw new Error(`${name}: not valid YAML: ${String((err as Error).message).split('\n')[0]}`);
   }
   if (doc === null || doc === undefined) return DEFAULT_SETTINGS;
-  const validate = compiled();
   if (!validate(doc)) throw new Error(problem(name, validate.errors![0]));
   const s = merged(DEFAULT_SETTINGS, doc);
   const [minx, miny, maxx, maxy] = s.extent;
-  if (!(minx < maxx && miny < maxy)) throw new Error(`${name}: extent must be [minLon, minLat, maxLon, maxLat] with min < max (got ${JSON.stringify(s.extent)})`);
+  if (!(minx < maxx && miny < maxy))
+    throw new Error(
+      `${name}: extent must be [minLon, minLat, maxLon, maxLat] with min < max (got ${JSON.stringify(s.extent)})`,
+    );
   return s;
 }

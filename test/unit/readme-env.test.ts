@@ -12,7 +12,7 @@ const CODE = /\.(ts|js|cjs|mjs|sh)$|^run$/;
 function files(dir: string): string[] {
   let out: string[] = [];
   for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name === 'dist' || name.startsWith('.') && dir !== ROOT) continue;
+    if (name === 'node_modules' || name === 'dist' || (name.startsWith('.') && dir !== ROOT)) continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out = out.concat(files(path));
     else if (CODE.test(name)) out.push(path);
@@ -45,7 +45,10 @@ function keys(doc: unknown, prefix = ''): string[] {
 
 describe('README configuration tables', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 5));
+  const section = readme.slice(
+    readme.indexOf('## Configuration'),
+    readme.indexOf('\n## ', readme.indexOf('## Configuration') + 5),
+  );
   /** The first cell of every table row, split on commas: `a`, `b` → a, b. */
   const documented = new Set(
     section
@@ -66,21 +69,34 @@ describe('README configuration tables', () => {
       }
       for (const path of list) {
         if (path === self) continue;
-        for (const name of readVariables(path, readFileSync(path, 'utf8'))) if (!read.has(name)) read.set(name, path.slice(ROOT.length));
+        for (const name of readVariables(path, readFileSync(path, 'utf8')))
+          if (!read.has(name)) read.set(name, path.slice(ROOT.length));
       }
     }
     // Set for child processes (tools, GDAL), never read by Simpul.
     const notOurs = new Set(['NODE_ENV', 'NODE_OPTIONS', 'PATH', 'HOME']);
-    const missing = [...read].filter(([name]) => !documented.has(name) && !notOurs.has(name)).map(([name, where]) => `${name} (${where})`);
+    const missing = [...read]
+      .filter(([name]) => !documented.has(name) && !notOurs.has(name))
+      .map(([name, where]) => `${name} (${where})`);
     expect(missing, 'variables the README configuration tables do not list').to.deep.equal([]);
-    for (const known of ['SIMPUL_DEFAULT_FEATURES', 'SIMPUL_CACHE_DIR', 'SIMPUL_DEBUG', 'SIMPUL_PASSWORD', 'SIMPUL_CONFIG']) expect(read.has(known), known).to.equal(true);
+    for (const known of [
+      'SIMPUL_DEFAULT_FEATURES',
+      'SIMPUL_CACHE_DIR',
+      'SIMPUL_DEBUG',
+      'SIMPUL_PASSWORD',
+      'SIMPUL_CONFIG',
+    ])
+      expect(read.has(known), known).to.equal(true);
   });
 
   it('lists every key of the settings file, and the file every key of the schema', () => {
     const settings = parse(readFileSync(join(ROOT, 'config/simpul.yaml'), 'utf8'));
     // `a.b.x`, `.y` in one cell document a.b.x and a.b.y.
     const expanded = new Set(documented);
-    for (const cell of section.split('\n').filter((l) => l.startsWith('| `')).map((l) => [...l.split('|')[1].matchAll(/`([^`]+)`/g)].map((m) => m[1]))) {
+    for (const cell of section
+      .split('\n')
+      .filter((l) => l.startsWith('| `'))
+      .map((l) => [...l.split('|')[1].matchAll(/`([^`]+)`/g)].map((m) => m[1]))) {
       const head = cell[0].replace(/\.[^.]+$/, '');
       for (const c of cell.slice(1)) if (c.startsWith('.')) expanded.add(head + c);
     }
