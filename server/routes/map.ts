@@ -98,7 +98,7 @@ type Lang = (typeof LANGS)[number];
 /** ?lang= first, then the caller's Accept-Language by weight ('in' is the old code of
  *  Indonesian); else the site's first language (`languages`, the settings'). */
 export function pageLanguage(query: unknown, acceptLanguage: string | undefined, languages: readonly string[] = LANGS): Lang {
-  const offered = LANGS.filter((l) => languages.includes(l));
+  const offered = languages.filter((l): l is Lang => (LANGS as readonly string[]).includes(l));
   if (typeof query === 'string' && (offered as readonly string[]).includes(query)) return query as Lang;
   const ranges = (acceptLanguage ?? '')
     .split(',')

@@ -54,7 +54,7 @@ describe('site settings in the services', () => {
     expect(r.body)
       .to.include('<ContactElectronicMailAddress>gis@contoh.go.id</ContactElectronicMailAddress>')
       .and.include('<Fees>gratis</Fees>');
-    expect(r.body).to.include('<Keyword>Kota Contoh</Keyword>').and.not.include('Tangerang</Keyword>');
+    expect(r.body).to.include('<KeywordList><Keyword>WMS</Keyword><Keyword>Kota Contoh</Keyword><Keyword>SDI</Keyword></KeywordList>');
     const v111 = await get(`${node.url}/wms?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetCapabilities`);
     const dir = mkdtempSync(`${tmpdir()}/simpul-dtd-`);
     writeFileSync(`${dir}/doc.xml`, v111.body.replace(/<!DOCTYPE[^>]*>/, ''));
