@@ -5,14 +5,11 @@ import { promisify } from 'node:util';
 import type { Db } from './db/types.js';
 import type { Principal, Role } from './access.js';
 import { ROLES } from './access.js';
+import { OgcError, httpError } from './errors.js';
 
 const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
 const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
-/** Too many passwords are being hashed already: the caller should try again shortly. */
-export class HashBusyError extends Error {
-  readonly retryAfterS = 1;
-}
 
 /**
  * Each scrypt takes one of libuv's four threads for tens of milliseconds. Unbounded, a flood of
@@ -27,7 +24,7 @@ class HashPool {
   async run<T>(fn: () => Promise<T>): Promise<T> {
     if (this.running < this.concurrency) this.running++;
     else if (this.waiting.length < this.queue) await new Promise<void>((go) => this.waiting.push(go));
-    else throw new HashBusyError('too many sign-ins are being checked at once');
+    else throw new OgcError('ServiceUnavailable', 'Too many sign-ins are being checked at once: try again in a moment', undefined, 503, { retryAfter: 1 });
     try {
       return await fn();
     } finally {
@@ -91,14 +88,12 @@ export interface UserRow {
   organisation: string | null;
 }
 
-export class UserError extends Error {}
-
 export async function addUser(db: Db, u: { username: string; role: Role; organisation?: string | null; password?: string; fullName?: string }): Promise<UserRow> {
-  if (!ROLES.includes(u.role)) throw new UserError(`role must be one of ${ROLES.join(', ')}`);
-  if (u.role === 'produsen' && !u.organisation) throw new UserError('a produsen belongs to one organisation: give --org');
+  if (!ROLES.includes(u.role)) throw httpError(400, `role must be one of ${ROLES.join(', ')}`);
+  if (u.role === 'produsen' && !u.organisation) throw httpError(400, 'a produsen belongs to one organisation: give --org');
   if (u.organisation) {
     const org = await db.query('SELECT 1 FROM simpul.organisation WHERE code = $1', [u.organisation]);
-    if (!org.rows.length) throw new UserError(`unknown organisation "${u.organisation}"`);
+    if (!org.rows.length) throw httpError(400, `unknown organisation "${u.organisation}"`);
   }
   const hash = u.password ? await hashPassword(u.password) : null;
   try {
@@ -109,8 +104,8 @@ export async function addUser(db: Db, u: { username: string; role: Role; organis
     );
     return r.rows[0];
   } catch (err: any) {
-    if (err?.code === '23505') throw new UserError(`user "${u.username}" already exists`);
-    if (err?.code === '23514') throw new UserError(`username "${u.username}" must be 2–64 of a-z 0-9 _ . @ -`);
+    if (err?.code === '23505') throw httpError(409, `user "${u.username}" already exists`);
+    if (err?.code === '23514') throw httpError(400, `username "${u.username}" must be 2–64 of a-z 0-9 _ . @ -`);
     throw err;
   }
 }
@@ -118,7 +113,7 @@ export async function addUser(db: Db, u: { username: string; role: Role; organis
 /** Issues a new token for a user; the plain token is returned once and never stored. */
 export async function issueToken(db: Db, username: string, label = ''): Promise<string> {
   const user = await db.query<{ id: number }>('SELECT id FROM simpul.app_user WHERE username = $1', [username]);
-  if (!user.rows.length) throw new UserError(`unknown user "${username}"`);
+  if (!user.rows.length) throw httpError(404, `unknown user "${username}"`);
   const token = `spl_${randomBytes(24).toString('base64url')}`;
   await db.query('INSERT INTO simpul.api_token (user_id, token_hash, label) VALUES ($1, $2, $3)', [user.rows[0].id, sha256(token), label]);
   return token;
@@ -143,7 +138,7 @@ export async function principalForToken(db: Db, token: string): Promise<Principa
 }
 
 /** A password sign-in, the user's lookup included, takes a place in the hashing pool: a flood
- *  past the pool's queue is refused (HashBusyError) before it costs the database anything. */
+ *  past the pool's queue is refused (a 503 OgcError) before it costs the database anything. */
 export async function principalForPassword(db: Db, username: string, password: string): Promise<Principal | null> {
   const dummyStored = await dummyHash(); // outside the pool: computing it takes a place of its own
   return pool.run(async () => {

@@ -22,10 +22,11 @@ import { mountAdminMetadata } from './routes/admin-metadata.js';
 import { mountHome } from './routes/home.js';
 import { owsExceptionReply } from '../ogc/exceptions.js';
 import { sendReply } from './reply.js';
-import { OgcError } from '../data/errors.js';
+import { OgcError, asOgcError } from '../data/errors.js';
 import { Kvp } from '../ogc/kvp.js';
 import { requestBudget } from './request-budget.js';
-import { clientError, sendEdgeError } from './edge-errors.js';
+import { clientError, logUnexpected, sendEdgeError, sendProblem } from './edge-errors.js';
+import { withRequestId } from './log.js';
 import { detached } from '../data/db/request-scope.js';
 
 const XML_TYPES = ['text/xml', 'application/xml', 'application/*+xml'];
@@ -45,16 +46,17 @@ export function createApp(ctx: AppContext): express.Express {
     const started = process.hrtime.bigint();
     const id = randomUUID();
     res.locals.requestId = id;
+    res.set('X-Request-Id', id);
     res.on('finish', () => {
-      ctx.log.info('request', {
-        id,
+      withRequestId(id, () => ctx.log.info('request', {
         method: req.method,
         path: req.path,
         status: res.statusCode,
         ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
-      });
+      }));
     });
-    next();
+    // What the rest of the request logs carries its id (server/log.ts).
+    withRequestId(id, next);
   });
   app.use(requestBudget(ctx));
   app.use(cors(ctx));
@@ -122,7 +124,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(root);
 
   app.use((req, res) => {
-    res.status(404).json({ code: 'NotFound', description: `No resource at ${req.path}` });
+    sendProblem(res, new OgcError('NotFound', `No resource at ${req.path}`));
   });
   app.use((err: any, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) {
@@ -136,8 +138,8 @@ export function createApp(ctx: AppContext): express.Express {
       sendEdgeError(req, res, client);
       return;
     }
-    ctx.log.error('unhandled error', { id: res.locals.requestId, path: req.path, error: String(err?.stack ?? err) });
-    res.status(500).json({ code: 'InternalError', description: 'Internal error', requestId: res.locals.requestId });
+    logUnexpected(ctx.log, res, err, 'unhandled error');
+    sendEdgeError(req, res, asOgcError(err));
   });
   return app;
 }
@@ -178,7 +180,7 @@ function cors(ctx: AppContext) {
       res.set('Access-Control-Allow-Origin', origin);
       res.vary('Origin');
     }
-    res.set('Access-Control-Expose-Headers', 'ETag, Link, Content-Crs, OGC-NumberMatched, OGC-NumberReturned, Location');
+    res.set('Access-Control-Expose-Headers', 'ETag, Link, Content-Crs, OGC-NumberMatched, OGC-NumberReturned, Location, Retry-After, X-Request-Id');
     if (req.method === 'OPTIONS') {
       res.set('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
       res.set('Access-Control-Allow-Headers', req.get('access-control-request-headers') ?? 'Authorization, Content-Type, If-None-Match');

@@ -11,9 +11,11 @@ import type { NextFunction, Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../data/db/types.js';
 import { ANONYMOUS, type Principal } from '../data/access.js';
-import { HashBusyError, configurePasswordHashing, dummyHash, principalForPassword, principalForToken } from '../data/users.js';
+import { configurePasswordHashing, dummyHash, principalForPassword, principalForToken } from '../data/users.js';
 import type { Config } from './config.js';
 import { FailureLimiter, addressKey } from './sign-in-limits.js';
+import { OgcError } from '../data/errors.js';
+import { sendProblem } from './edge-errors.js';
 
 const TTL_MS = 30_000;
 
@@ -48,8 +50,8 @@ export function authMiddleware(db: Db, settings: Partial<SignInSettings> & { cac
   const signedIn = new LRUCache<string, Principal>({ max: caches.signedIn, ttl: TTL_MS });
 
   const tooMany = (res: Response, waitMs: number, whose: string) => {
-    res.set('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
-    res.status(429).json({ code: 'TooManyRequests', description: `Too many failed sign-ins ${whose}: try again in ${Math.max(1, Math.ceil(waitMs / 1000))} s` });
+    const s = Math.max(1, Math.ceil(waitMs / 1000));
+    sendProblem(res, new OgcError('TooManyRequests', `Too many failed sign-ins ${whose}: try again in ${s} s`, undefined, 429, { retryAfter: s }));
   };
 
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -95,7 +97,7 @@ export function authMiddleware(db: Db, settings: Partial<SignInSettings> & { cac
         addresses.fail(address);
         if (account !== undefined) accounts.fail(account);
         res.set('WWW-Authenticate', 'Basic realm="Simpul", charset="UTF-8"');
-        res.status(401).json({ code: 'Unauthorized', description: 'Invalid credentials' });
+        sendProblem(res, new OgcError('Unauthorized', 'Invalid credentials', undefined, 401));
         return;
       }
       if (account !== undefined) accounts.forget(account);
@@ -103,9 +105,9 @@ export function authMiddleware(db: Db, settings: Partial<SignInSettings> & { cac
       res.locals.principal = p;
       next();
     } catch (err) {
-      if (err instanceof HashBusyError) {
-        res.set('Retry-After', String(err.retryAfterS));
-        res.status(503).json({ code: 'ServiceUnavailable', description: 'Too many sign-ins are being checked at once: try again in a moment' });
+      // The password pool is full (data/users.ts): 503 with the time to wait.
+      if (err instanceof OgcError) {
+        sendProblem(res, err);
         return;
       }
       next(err);
@@ -120,5 +122,5 @@ export function authMiddleware(db: Db, settings: Partial<SignInSettings> & { cac
 export function requireUser(req: Request, res: Response, next: NextFunction) {
   if (res.locals.principal?.kind === 'user') return next();
   res.set('WWW-Authenticate', 'Bearer realm="Simpul"');
-  res.status(401).json({ code: 'Unauthorized', description: 'A token with the right role is required' });
+  sendProblem(res, new OgcError('Unauthorized', 'A token with the right role is required', undefined, 401));
 }

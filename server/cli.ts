@@ -1,6 +1,8 @@
 /** The `simpul` command. Each subcommand lives in server/cli/<name>.ts and exports
- *  `run(args): Promise<number>`; errors end in one line and a non-zero exit code. */
-import { CliError } from './cli/common.js';
+ *  `run(args): Promise<number>`; a failing command ends in one line, `simpul: <message>`, with
+ *  exit code 1 (2 for a command line that is not right) and no stack unless SIMPUL_DEBUG is set. */
+import { OgcError } from '../data/errors.js';
+import { USAGE_LOCATOR } from './cli/common.js';
 
 const COMMANDS: Record<string, { help: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }> = {
   serve: { help: 'serve                          start the HTTP server', load: () => import('./cli/serve.js') },
@@ -28,9 +30,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await (await cmd.load()).run(args);
   } catch (err) {
-    if (err instanceof CliError) process.stderr.write(`simpul ${name}: ${err.message}\n`);
-    else process.stderr.write(`simpul ${name}: ${(err as Error)?.message ?? String(err)}\n`);
+    const message = String((err as Error)?.message ?? err);
+    // A usage message may add the command's synopsis on its next lines; any other is one line.
+    const isUsage = err instanceof OgcError && err.locator === USAGE_LOCATOR;
+    process.stderr.write(`simpul: ${isUsage ? message : message.split('\n')[0]}\n`);
     if (process.env.SIMPUL_DEBUG) console.error(err);
-    return 1;
+    return isUsage ? 2 : 1;
   }
 }

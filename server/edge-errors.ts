@@ -1,15 +1,16 @@
 /** Errors met at the edge, before or outside a service's own handler (a body too large, a
  *  charset the parser does not take, a malformed path, a request over its time budget), sent in
  *  the format of the service the path names: WMS ServiceExceptionReport, OWS ExceptionReport for
- *  WFS/WMTS/CSW (and /ows), problem details for OGC API, JSON `{code, description}` elsewhere.
- *  Never a stack trace. */
+ *  WFS/WMTS/CSW (and /ows), RFC 9457 problem details for every JSON API (`sendProblem`, the one
+ *  function that sends them). Never a stack trace: an unexpected error is a 500 whose request id
+ *  is in the body and in the log line that records its cause (`logUnexpected`). */
 import type { Request, Response } from 'express';
-import { OgcError } from '../data/errors.js';
+import { OgcError, isUnexpected, problemReply, retryAfter } from '../data/errors.js';
 import { owsExceptionReport, type OwsVersion } from '../ogc/exceptions.js';
 import { exceptionReport } from '../ogc/wms/exceptions.js';
-import { problemJson } from '../ogc/ogcapi/problem.js';
+import { withRequestId, type Logger } from './log.js';
 
-type Format = { kind: 'wms' } | { kind: 'ows'; version: OwsVersion } | { kind: 'problem' } | { kind: 'json' };
+type Format = { kind: 'wms' } | { kind: 'ows'; version: OwsVersion } | { kind: 'problem' };
 
 /** The OWS report version each service speaks (as its own handler does). */
 const OWS_BY_SERVICE: Record<string, Format> = {
@@ -20,7 +21,7 @@ const OWS_BY_SERVICE: Record<string, Format> = {
 };
 
 /** JSON APIs name the HTTP condition (the OWS reports keep their exception codes). */
-const JSON_CODE: Record<number, string> = { 413: 'PayloadTooLarge', 415: 'UnsupportedMediaType', 503: 'ServiceUnavailable' };
+const JSON_CODE: Record<number, OgcError['code']> = { 413: 'PayloadTooLarge', 415: 'UnsupportedMediaType', 503: 'ServiceUnavailable' };
 
 function queryParam(req: Request, name: string): string | undefined {
   const q = req.originalUrl.indexOf('?');
@@ -40,28 +41,53 @@ function queryParam(req: Request, name: string): string | undefined {
 
 function formatOf(req: Request): Format {
   const first = /^\/([^/?]*)/.exec(req.originalUrl)?.[1]?.toLowerCase() ?? '';
-  if (first === 'ogcapi') return { kind: 'problem' };
   if (first === 'ows') return OWS_BY_SERVICE[(queryParam(req, 'service') ?? '').toLowerCase()] ?? { kind: 'ows', version: '1.1.0' };
-  return OWS_BY_SERVICE[first] ?? { kind: 'json' };
+  return OWS_BY_SERVICE[first] ?? { kind: 'problem' };
 }
 
 export function sendEdgeError(req: Request, res: Response, e: OgcError): void {
+  const f = formatOf(req);
+  if (f.kind === 'problem') {
+    sendProblem(res, JSON_CODE[e.status] && e.code === 'InvalidParameterValue' ? new OgcError(JSON_CODE[e.status], e.message, e.locator, e.status, e.extra) : e);
+    return;
+  }
   if (res.headersSent) {
     res.end();
     return;
   }
-  if (e.status === 503 || e.status === 429) res.set('Retry-After', '5');
-  const f = formatOf(req);
+  const wait = retryAfter(e);
+  if (wait !== undefined) res.set('Retry-After', String(wait));
   if (f.kind === 'wms') {
     const version = queryParam(req, 'version') === '1.1.1' ? '1.1.1' : '1.3.0';
     res.status(e.status).type(`${version === '1.1.1' ? 'application/vnd.ogc.se_xml' : 'text/xml'}; charset=utf-8`).send(exceptionReport(version, e));
-  } else if (f.kind === 'ows') {
-    res.status(e.status).type('application/xml; charset=utf-8').send(owsExceptionReport(e, f.version));
-  } else if (f.kind === 'problem') {
-    res.status(e.status).type('application/problem+json').send(JSON.stringify(problemJson(e)));
   } else {
-    res.status(e.status).type('application/json').send(JSON.stringify({ code: JSON_CODE[e.status] ?? e.code, description: e.message, ...(e.locator ? { locator: e.locator } : {}) }));
+    res.status(e.status).type('application/xml; charset=utf-8').send(owsExceptionReport(e, f.version));
   }
+}
+
+/** Answers a JSON API's failure as RFC 9457 `application/problem+json` (data/errors.ts
+ *  `problem`), with Retry-After when the error says when to come back; an unexpected error is a
+ *  500 naming the request. Nothing when the answer has begun: the connection is ended. */
+export function sendProblem(res: Response, err: unknown): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const r = problemReply(err, res.locals.requestId);
+  res.status(r.status);
+  for (const [k, v] of Object.entries(r.headers)) res.setHeader(k, v);
+  res.end(r.body as string);
+}
+
+/** Logs an unexpected error (not an OgcError the client caused) with its stack and the
+ *  request's id; says whether it was one. */
+export function logUnexpected(log: Logger, res: Response, err: unknown, msg = 'request failed'): boolean {
+  if (!isUnexpected(err)) return false;
+  const id = res.locals.requestId as string | undefined;
+  const write = () => log.error(msg, { path: res.req?.path, error: String((err as Error)?.stack ?? err) });
+  if (id) withRequestId(id, write);
+  else write();
+  return true;
 }
 
 /** A client error from the edge's parsers as an OgcError (4xx), or undefined for a real fault. */

@@ -1,6 +1,10 @@
-/** JSON lines on stdout, one object per event. */
-const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 } as const;
-export type Level = keyof typeof LEVELS;
+/** Logging: JSON lines through pino, one object per event. Every line written while a request
+ *  is being answered carries its `requestId` (kept in AsyncLocalStorage by `withRequestId`), the
+ *  id the client also gets in X-Request-Id and, on a 500, in the problem body. */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pino from 'pino';
+
+export type Level = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 export interface Logger {
   debug(msg: string, fields?: object): void;
@@ -9,11 +13,36 @@ export interface Logger {
   error(msg: string, fields?: object): void;
 }
 
-export function createLogger(level: Level = 'info', out: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
-  const min = LEVELS[level] ?? 20;
-  const emit = (lvl: Exclude<Level, 'silent'>) => (msg: string, fields?: object) => {
-    if (LEVELS[lvl] < min) return;
-    out(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...fields }));
+const requests = new AsyncLocalStorage<{ requestId: string }>();
+
+/** Runs `fn` (and all it starts) as part of request `requestId`. */
+export function withRequestId<T>(requestId: string, fn: () => T): T {
+  return requests.run({ requestId }, fn);
+}
+
+/** The id of the request being answered, if any. */
+export const currentRequestId = (): string | undefined => requests.getStore()?.requestId;
+
+/** `out` receives each line (without its newline); by default stdout. */
+export function createLogger(level: Level = 'info', out?: (line: string) => void): Logger {
+  const destination = out ? { write: (line: string) => out(line.replace(/\n$/, '')) } : pino.destination({ dest: 1, sync: true });
+  const p = pino(
+    {
+      level,
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: () => {
+        const id = currentRequestId();
+        return id ? { requestId: id } : {};
+      },
+    },
+    destination,
+  );
+  return {
+    debug: (msg, fields) => p.debug(fields ?? {}, msg),
+    info: (msg, fields) => p.info(fields ?? {}, msg),
+    warn: (msg, fields) => p.warn(fields ?? {}, msg),
+    error: (msg, fields) => p.error(fields ?? {}, msg),
   };
-  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

@@ -2,9 +2,9 @@
  *  request: the only place where services meet HTTP. */
 import type { Request, Response } from 'express';
 import type { Reply, ServiceRequest } from '../data/reply.js';
-import { asOgcError } from '../ogc/exceptions.js';
 import { requestInfo } from './context.js';
 import type { Logger } from './log.js';
+import { logUnexpected } from './edge-errors.js';
 
 /** A client that went away: the stream stops, and nothing is left to answer. */
 export class ClientGone extends Error {
@@ -40,7 +40,7 @@ export async function answer(req: Request, res: Response, log: Logger, service: 
     r = await service();
     await sendReply(req, res, r);
   } catch (err) {
-    if (asOgcError(err).status === 500) log.error('request failed', { id: res.locals.requestId, path: req.path, error: String((err as Error)?.stack ?? err) });
+    logUnexpected(log, res, err);
     if (res.headersSent) {
       // Already answered (by the edge, over budget) is left alone; a body begun is cut.
       if (!res.writableEnded) res.destroy();

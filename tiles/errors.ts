@@ -1,8 +1,8 @@
-/** Errors of the tile endpoints that answer JSON (XYZ tiles, OGC API Tiles): `{code,
- *  description}` with the error's status; a deliberate 503 (over budget) says when to retry. */
-import type { OgcError } from '../data/errors.js';
-import { reply, type Reply } from '../data/reply.js';
+/** Errors of the tile endpoints that answer JSON (XYZ tiles, OGC API Tiles): RFC 9457 problem
+ *  details like every JSON API (data/errors.ts problem), Retry-After when the client should wait. */
+import { problemReply, type OgcError } from '../data/errors.js';
+import type { Reply } from '../data/reply.js';
 
-export function jsonErrorReply(e: OgcError): Reply {
-  return reply(e.status, 'application/json; charset=utf-8', JSON.stringify({ code: e.code, description: e.message }), e.status === 503 ? { 'retry-after': '5' } : {});
+export function jsonErrorReply(e: OgcError, requestId?: string): Reply {
+  return problemReply(e, requestId);
 }

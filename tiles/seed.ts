@@ -5,6 +5,7 @@
  *  but not kept, and when the seed's tiles fill the quota it stops (rather than evicting its
  *  own earlier, coarser tiles) and says how many tiles it left out. */
 import { ANONYMOUS, type Principal } from '../data/access.js';
+import { httpError } from '../data/errors.js';
 import type { Layer } from '../data/catalogue/layer.js';
 import { tileRangeForLonLat, type TileMatrixSet } from './matrix-sets.js';
 import { maxCachedLevel } from './cache-policy.js';
@@ -43,8 +44,6 @@ export interface SeedSummary {
   skipped: number;
 }
 
-export class SeedError extends Error {}
-
 /** Why a seed cannot be kept, or null. */
 export function seedRefusal(config: SeedNode['config'], tms: TileMatrixSet, maxZoom: number): string | null {
   if (config.tileCache === false) return 'tile caching is off (SIMPUL_TILE_CACHE=off): there is nothing to seed';
@@ -72,7 +71,7 @@ export function countSeedTiles(o: Pick<SeedOptions, 'tms' | 'minZoom' | 'maxZoom
 
 export async function seed(node: SeedNode, o: SeedOptions): Promise<SeedSummary> {
   const refusal = seedRefusal(node.config, o.tms, o.maxZoom);
-  if (refusal) throw new SeedError(refusal);
+  if (refusal) throw httpError(400, refusal);
   const started = Date.now();
   const total = countSeedTiles(o);
   const s: SeedSummary = { tiles: 0, rendered: 0, cached: 0, empty: 0, bytes: 0, seconds: 0, notStored: 0, quotaReached: false, skipped: 0 };

@@ -5,8 +5,9 @@ import { sqlState, type Db, type Queryable } from '../db/types.js';
 import type { AccessClass, LayerStatus, Principal } from '../access.js';
 import type { Layer } from '../catalogue/layer.js';
 import { sanitiseNames } from '../layers/columns.js';
-import { LayerWriteError, writeLayer, type WriteReport } from '../layers/write.js';
-import { ImportError } from './errors.js';
+import { writeLayer, type WriteReport } from '../layers/write.js';
+import { importError, isImportError, type ImportStatus } from './errors.js';
+import { OgcError } from '../errors.js';
 import { importPool, type ImportLease, type ImportPool } from './import-pool.js';
 import type { ImportReply, LayerReadStats, Rejection, SourceInfo, SourceLayerInfo } from './import-protocol.js';
 import type { FeatureIn } from '../layers/write.js';
@@ -74,7 +75,7 @@ interface Opened extends PreparedImport {
 }
 
 /** Waits for an import process, finds and opens the file there and settles its CRS and layer
- *  names; throws ImportError on what is wrong with it (ImportBusyError when too many wait). */
+ *  names; throws an import error (errors.ts) on what is wrong with it (a 503 when too many wait). */
 export async function prepareImport(req: ImportRequest): Promise<PreparedImport> {
   const srs = req.srs ? parseSrsOption(req.srs) : undefined;
   const lease = await (req.pool ?? importPool()).lease();
@@ -98,7 +99,7 @@ export async function prepareImport(req: ImportRequest): Promise<PreparedImport>
     };
     return prepared;
   } catch (err) {
-    healthy = err instanceof ImportError && !lease.process.dead;
+    healthy = isImportError(err) && !lease.process.dead;
     if (healthy) await lease.process.ask({ type: 'close' }).catch(() => (healthy = false));
     lease.release(healthy);
     throw err;
@@ -111,7 +112,7 @@ export async function runImport(db: Db, prepared: PreparedImport): Promise<Impor
   const { process } = (prepared as Opened).lease;
   for (const name of names) {
     const full = `${req.organisation}:${name}`;
-    if (req.mayWrite && !req.mayWrite(full)) throw new ImportError(`you may not write to the layer name ${full}`, 403);
+    if (req.mayWrite && !req.mayWrite(full)) throw importError(`you may not write to the layer name ${full}`, 403);
   }
   const layers = await db.transaction(async (tx) => {
     // Indexing and checking millions of features may take longer than a request's statement timeout.
@@ -143,7 +144,7 @@ export async function runImport(db: Db, prepared: PreparedImport): Promise<Impor
       });
       if (stats.rejected && !written.report.written) {
         const first = stats.rejections[0];
-        throw new ImportError(`${source.where}: all ${stats.rejected} features were rejected (${position(source, first.feature)}: ${first.reason})`);
+        throw importError(`${source.where}: all ${stats.rejected} features were rejected (${position(source, first.feature)}: ${first.reason})`);
       }
       out.push({ layer: written.layer, report: layerReport(written.layer.name, source, stats, written.report) });
     }
@@ -178,8 +179,8 @@ async function* batchesOf(process: ImportLease['process'], layer: number, stats:
 }
 
 function expect<T extends ImportReply['type']>(r: ImportReply, type: T): Extract<ImportReply, { type: T }> {
-  if (r.type === 'failed') throw new ImportError(r.message, r.status as ImportError['status']);
-  if (r.type !== type) throw new ImportError(`the import process answered ${r.type} instead of ${type}`, 400);
+  if (r.type === 'failed') throw importError(r.message, r.status as ImportStatus);
+  if (r.type !== type) throw importError(`the import process answered ${r.type} instead of ${type}`, 400);
   return r as Extract<ImportReply, { type: T }>;
 }
 
@@ -188,8 +189,8 @@ function position(layer: Pick<SourceLayerInfo, 'lineOffset'>, feature: number): 
   return layer.lineOffset === null ? `feature ${feature}` : `feature ${feature} (line ${feature + layer.lineOffset})`;
 }
 
-function tooMany(label: string, limit: number, count?: number): ImportError {
-  return new ImportError(`${label}: ${count ? `${count} features are` : 'it holds'} more than the ${limit} features one import may write (SIMPUL_MAX_IMPORT_FEATURES)`, 413);
+function tooMany(label: string, limit: number, count?: number): OgcError {
+  return importError(`${label}: ${count ? `${count} features are` : 'it holds'} more than the ${limit} features one import may write (SIMPUL_MAX_IMPORT_FEATURES)`, 413);
 }
 
 /** `name` for one layer; `name_<source layer>` for each of several. */
@@ -240,18 +241,19 @@ async function curveToLine(tx: Queryable, wkbs: Buffer[]): Promise<Buffer[]> {
 
 /** Errors of the write as messages that name the file and layer, without database internals. */
 function asImportError(err: unknown, where: string, req: ImportRequest): Error {
-  if (err instanceof ImportError) return err;
-  if (err instanceof LayerWriteError) {
+  if (isImportError(err)) return err;
+  // What the layer writer refused (a name taken, an organisation unknown, access widened).
+  if (err instanceof OgcError) {
     const taken = /already exists/.test(err.message);
     // A name taken by a layer the caller cannot see: say nothing of that layer.
     if (taken && req.mayWrite) {
       const name = /layer (\S+) already exists/.exec(err.message)?.[1];
-      if (name && !req.mayWrite(name)) return new ImportError(`you may not write to the layer name ${name}`, 403);
+      if (name && !req.mayWrite(name)) return importError(`you may not write to the layer name ${name}`, 403);
     }
-    return new ImportError(`${where}: ${err.message}`, taken ? 409 : 400);
+    return importError(`${where}: ${err.message}`, taken ? 409 : err.status === 403 ? 403 : 400);
   }
   // A statement the database refused (a value, a geometry): the file's fault, said plainly.
   const state = sqlState(err);
-  if (state && !/^(08|53|57)/.test(state)) return new ImportError(`${where}: the data could not be stored (${String((err as Error).message).split('\n')[0]})`);
+  if (state && !/^(08|53|57)/.test(state)) return importError(`${where}: the data could not be stored (${String((err as Error).message).split('\n')[0]})`);
   return err as Error;
 }

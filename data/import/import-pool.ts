@@ -1,22 +1,15 @@
 /** Imports run in import processes (import-process.ts), a few at a time: `processes` imports
  *  read at once, `queue` more wait for their turn, and beyond that an import is refused at
- *  once with 503 and Retry-After (ImportBusyError) rather than piling up. A process is kept
+ *  once with 503 and Retry-After (importBusy) rather than piling up. A process is kept
  *  for the next import while it is healthy, and ended after a while without work. */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { ImportError } from './errors.js';
+import { importBusy, importError } from './errors.js';
 import { PROXY_ENV } from './network-off.js';
 import type { ImportMessage, ImportReply } from './import-protocol.js';
-
-/** Too many imports at once: try again later. */
-export class ImportBusyError extends ImportError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`the node is busy with other imports: try again in ${retryAfterSeconds} s`, 503);
-  }
-}
 
 const IDLE_MS = 30_000;
 
@@ -41,7 +34,7 @@ export class ImportProcess {
     const died = (why: string) => {
       if (this.dead) return;
       this.dead = true;
-      this.pending?.reject(new ImportError(`the file could not be read (the import process ${why})`, 400));
+      this.pending?.reject(importError(`the file could not be read (the import process ${why})`, 400));
       this.pending = null;
     };
     this.child.on('exit', (code, signal) => died(signal ? `was ended by ${signal}` : `stopped with code ${code}`));
@@ -50,13 +43,13 @@ export class ImportProcess {
 
   async ask(m: ImportMessage): Promise<ImportReply> {
     await this.started;
-    if (this.dead) throw new ImportError('the file could not be read (the import process stopped)', 400);
+    if (this.dead) throw importError('the file could not be read (the import process stopped)', 400);
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
       this.child.send(m, (err) => {
         if (err && this.pending) {
           this.pending = null;
-          reject(new ImportError(`the file could not be read (${err.message})`, 400));
+          reject(importError(`the file could not be read (${err.message})`, 400));
         }
       });
     });
@@ -121,7 +114,7 @@ export class ImportPool {
       this.active++;
       process = this.take();
     } else {
-      if (this.waiting.length >= this.queue) throw new ImportBusyError(30);
+      if (this.waiting.length >= this.queue) throw importBusy(30);
       process = await new Promise<ImportProcess>((resolve) => this.waiting.push(resolve));
     }
     process.hold(true);

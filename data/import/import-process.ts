@@ -4,7 +4,7 @@
  *  the network (network-off.ts) apply to nothing else. It opens one source at a time and hands
  *  its features out batch by batch on request (import-pool.ts speaks the other side). */
 import gdal from 'gdal-async';
-import { ImportError } from './errors.js';
+import { importError, isImportError } from './errors.js';
 import { locateSource } from './locate.js';
 import { NO_NETWORK_CONFIG } from './network-off.js';
 import { openSource, readBatch, type FeatureBatch, type OpenedSource } from './read-source.js';
@@ -21,7 +21,7 @@ let ahead: { layer: number; batch?: FeatureBatch; error?: unknown } | null = nul
 const reply = (r: ImportReply) => process.send!(r);
 
 function failure(err: unknown): ImportReply {
-  if (err instanceof ImportError) return { type: 'failed', message: err.message, status: err.status };
+  if (isImportError(err)) return { type: 'failed', message: err.message, status: err.status };
   const label = opened?.source.label ?? 'the file';
   return { type: 'failed', message: `${label}: cannot be read (${String((err as Error)?.message ?? err).split('\n')[0]})`, status: 400 };
 }
@@ -36,7 +36,7 @@ function close(): void {
 function read(layer: number): FeatureBatch {
   const source = opened!.layers[layer];
   return readBatch(source, () => {
-    if (++readTotal > maxFeatures) throw new ImportError(`${opened!.source.label}: it holds more than the ${maxFeatures} features one import may write (SIMPUL_MAX_IMPORT_FEATURES)`, 413);
+    if (++readTotal > maxFeatures) throw importError(`${opened!.source.label}: it holds more than the ${maxFeatures} features one import may write (SIMPUL_MAX_IMPORT_FEATURES)`, 413);
   });
 }
 

@@ -4,7 +4,7 @@
 import { statSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import gdal from 'gdal-async';
-import { ImportError } from './errors.js';
+import { importError } from './errors.js';
 import { networkPathRefusal } from './network-off.js';
 import { ARCHIVE_EXTENSIONS, SUPPORTED_EXTENSIONS, formatOf, type SourceFormat } from './formats.js';
 
@@ -52,12 +52,12 @@ function datasetsInFolder(dir: string): string[] {
  */
 export function locateSource(path: string, label = basename(path), pick?: string): LocatedSource {
   const refusal = networkPathRefusal(path);
-  if (refusal) throw new ImportError(`${label} ${refusal}`);
+  if (refusal) throw importError(`${label} ${refusal}`);
   let stat;
   try {
     stat = statSync(path);
   } catch {
-    throw new ImportError(`${label}: no such file`);
+    throw importError(`${label}: no such file`);
   }
   let candidates: string[];
   if (stat.isDirectory() && !formatOf(path)) candidates = datasetsInFolder(path);
@@ -65,7 +65,7 @@ export function locateSource(path: string, label = basename(path), pick?: string
   else candidates = [path];
 
   if (!candidates.length) {
-    throw new ImportError(`${label}: no dataset found; Simpul reads ${SUPPORTED_EXTENSIONS.join(', ')}`);
+    throw importError(`${label}: no dataset found; Simpul reads ${SUPPORTED_EXTENSIONS.join(', ')}`);
   }
   const nameOf = (p: string) => basename(p.replace(/\/+$/, '')).replace(/\.[^.]+$/, '');
   if (candidates.length > 1 && pick) {
@@ -73,11 +73,11 @@ export function locateSource(path: string, label = basename(path), pick?: string
     if (chosen.length === 1) candidates = chosen;
   }
   if (candidates.length > 1) {
-    throw new ImportError(`${label} holds several datasets (${candidates.map((c) => basename(c)).join(', ')}): name one with --layer (the "layer" field of an upload)`);
+    throw importError(`${label} holds several datasets (${candidates.map((c) => basename(c)).join(', ')}): name one with --layer (the "layer" field of an upload)`);
   }
   const gdalPath = candidates[0];
   const format = formatOf(gdalPath);
-  if (!format) throw new ImportError(`${label}: not a format Simpul reads (${SUPPORTED_EXTENSIONS.join(', ')})`);
+  if (!format) throw importError(`${label}: not a format Simpul reads (${SUPPORTED_EXTENSIONS.join(', ')})`);
   return { gdalPath, format, label: labelOf(gdalPath, path, label) };
 }
 

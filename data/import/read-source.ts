@@ -4,7 +4,7 @@ import gdal from 'gdal-async';
 import type { Attribute, AttributeType } from '../catalogue/layer.js';
 import { attributesFrom } from '../layers/columns.js';
 import type { FeatureIn } from '../layers/write.js';
-import { ImportError } from './errors.js';
+import { importError } from './errors.js';
 import type { LocatedSource } from './locate.js';
 import { NO_NETWORK_OPEN_OPTIONS } from './network-off.js';
 import type { Rejection } from './import-protocol.js';
@@ -79,8 +79,8 @@ export function openSource(source: LocatedSource, opts: OpenOptions = {}): Opene
 function openDataset(source: LocatedSource, encoding?: string): gdal.Dataset {
   const openOptions = [...(source.format.openOptions ?? [])];
   if (encoding) {
-    if (!source.format.encodingOption) throw new ImportError(`${source.label}: an encoding can be given for shapefiles only (${source.format.label} says its own)`);
-    if (!/^[A-Za-z0-9_.:-]{2,32}$/.test(encoding)) throw new ImportError(`encoding "${encoding}" is not a code page name (e.g. CP1252, ISO-8859-1, UTF-8)`);
+    if (!source.format.encodingOption) throw importError(`${source.label}: an encoding can be given for shapefiles only (${source.format.label} says its own)`);
+    if (!/^[A-Za-z0-9_.:-]{2,32}$/.test(encoding)) throw importError(`encoding "${encoding}" is not a code page name (e.g. CP1252, ISO-8859-1, UTF-8)`);
     openOptions.push(`${source.format.encodingOption}=${encoding}`);
   }
   const errors: string[] = [];
@@ -93,7 +93,7 @@ function openDataset(source: LocatedSource, encoding?: string): gdal.Dataset {
       errors.push((err as Error).message);
     }
   }
-  throw new ImportError(`${source.label}: cannot be read as ${source.format.label}${errors.length ? ` (${errors[0]})` : ''}`);
+  throw importError(`${source.label}: cannot be read as ${source.format.label}${errors.length ? ` (${errors[0]})` : ''}`);
 }
 
 /** The layers to import: the one named, or all that have geometry (attribute tables and DXF blocks are not map layers). */
@@ -104,12 +104,12 @@ function spatialLayers(source: LocatedSource, dataset: gdal.Dataset, only?: stri
   });
   if (only) {
     const chosen = layers.filter((l) => l.name === only);
-    if (!chosen.length) throw new ImportError(`${source.label} has no layer "${only}" (it has: ${layers.map((l) => l.name).join(', ') || 'none'})`);
+    if (!chosen.length) throw importError(`${source.label} has no layer "${only}" (it has: ${layers.map((l) => l.name).join(', ') || 'none'})`);
     layers = chosen;
   }
   const spatial = layers.filter((l) => l.geomType !== gdal.wkbNone);
   if (!spatial.length) {
-    throw new ImportError(
+    throw importError(
       `${source.label}${only ? `, layer ${only}` : ''}: no geometry found` +
         (source.format.id === 'csv' ? ' (give coordinates in lon/lat (or x/y) columns, or in a WKT column)' : ''),
     );
@@ -165,7 +165,7 @@ export function readBatch(layer: SourceLayer, onFeature?: () => void): FeatureBa
     try {
       f = layer.read === 0 ? features.first() : features.next();
     } catch (err) {
-      throw new ImportError(`${layer.where}, ${position(layer, layer.read + 1)}: cannot be read (${(err as Error).message})`);
+      throw importError(`${layer.where}, ${position(layer, layer.read + 1)}: cannot be read (${(err as Error).message})`);
     }
     if (!f) return { features: batch, curved, done: true };
     layer.read++;

@@ -4,7 +4,7 @@
  *  CRS cannot be known is refused: guessing EPSG:4326 would put the city in the sea. */
 import gdal from 'gdal-async';
 import { CRS_TABLE } from '../crs.js';
-import { ImportError } from './errors.js';
+import { importError } from './errors.js';
 import type { SourceFormat } from './formats.js';
 
 export interface SourceCrs {
@@ -37,7 +37,7 @@ export function epsgSrs(code: number): gdal.SpatialReference {
     try {
       return gdal.SpatialReference.fromEPSG(code);
     } catch {
-      throw new ImportError(`EPSG:${code} is not a coordinate system known to PROJ`);
+      throw importError(`EPSG:${code} is not a coordinate system known to PROJ`);
     }
   });
 }
@@ -90,7 +90,7 @@ export function resolveSourceCrs(layerSrs: gdal.SpatialReference | null, format:
     srs = epsgSrs(format.crsByDefinition);
     note = `${format.label} is EPSG:${format.crsByDefinition} by definition`;
   }
-  if (!srs) throw new ImportError(`${where} has no coordinate system: ${format.crsHint}`);
+  if (!srs) throw importError(`${where} has no coordinate system: ${format.crsHint}`);
 
   const nativeSrid = override ?? identifyEpsg(srs);
   if (!nativeSrid) note = 'its coordinate system has no EPSG code: transformed to EPSG:4326, native CRS recorded as 0';
@@ -98,6 +98,6 @@ export function resolveSourceCrs(layerSrs: gdal.SpatialReference | null, format:
   try {
     return { nativeSrid, transform: new gdal.CoordinateTransformation(srs, target()), note };
   } catch (err) {
-    throw new ImportError(`${where}: no transformation from its coordinate system to EPSG:4326 (${(err as Error).message})`);
+    throw importError(`${where}: no transformation from its coordinate system to EPSG:4326 (${(err as Error).message})`);
   }
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/types.js';
 import { canWrite, type Principal } from '../access.js';
 import { bumpRevision } from '../catalogue/catalogue.js';
 import type { Layer } from '../catalogue/layer.js';
-import { WorkflowError } from './status.js';
+import { httpError } from '../errors.js';
 
 export interface Description {
   title?: string;
@@ -14,8 +14,8 @@ export interface Description {
 
 export async function describeLayer(db: Db, p: Principal, layer: Layer, d: Description): Promise<void> {
   if (d.title === undefined && d.abstract === undefined && d.keywords === undefined) return;
-  if (!canWrite(p, layer.organisation)) throw new WorkflowError(`your role may not change the description of ${layer.name}`);
-  if (d.title !== undefined && !d.title.trim()) throw new WorkflowError('title may not be empty', 400);
+  if (!canWrite(p, layer.organisation)) throw httpError(403, `your role may not change the description of ${layer.name}`);
+  if (d.title !== undefined && !d.title.trim()) throw httpError(400, 'title may not be empty');
   await db.transaction(async (tx) => {
     await tx.query(
       `UPDATE simpul.layer SET title = coalesce($2, title), abstract = coalesce($3, abstract), keywords = coalesce($4, keywords), updated_at = now()

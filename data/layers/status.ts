@@ -4,14 +4,9 @@
 import type { Db } from '../db/types.js';
 import { canChangeAccess, canChangeStatus, canWrite, widens, type AccessClass, type LayerStatus, type Principal, ACCESS_CLASSES, LAYER_STATUSES } from '../access.js';
 import { writeAudit } from '../audit.js';
+import { httpError } from '../errors.js';
 import { bumpRevision } from '../catalogue/catalogue.js';
 import type { Layer } from '../catalogue/layer.js';
-
-export class WorkflowError extends Error {
-  constructor(message: string, readonly status = 403) {
-    super(message);
-  }
-}
 
 export interface LayerChange {
   status?: LayerStatus;
@@ -21,19 +16,19 @@ export interface LayerChange {
 }
 
 export async function changeLayer(db: Db, p: Principal, layer: Layer, change: LayerChange): Promise<void> {
-  if (change.status && !LAYER_STATUSES.includes(change.status)) throw new WorkflowError(`status must be one of ${LAYER_STATUSES.join(', ')}`, 400);
-  if (change.accessClass && !ACCESS_CLASSES.includes(change.accessClass)) throw new WorkflowError(`access class must be one of ${ACCESS_CLASSES.join(', ')}`, 400);
+  if (change.status && !LAYER_STATUSES.includes(change.status)) throw httpError(400, `status must be one of ${LAYER_STATUSES.join(', ')}`);
+  if (change.accessClass && !ACCESS_CLASSES.includes(change.accessClass)) throw httpError(400, `access class must be one of ${ACCESS_CLASSES.join(', ')}`);
   if (!change.status && !change.accessClass) return;
   await db.transaction(async (tx) => {
     const row = (await tx.query<{ access_class: AccessClass; status: LayerStatus }>(
       'SELECT access_class, status FROM simpul.layer WHERE id = $1 FOR UPDATE',
       [layer.id],
     )).rows[0];
-    if (!row) throw new WorkflowError(`no layer named ${layer.name}`, 404);
+    if (!row) throw httpError(404, `no layer named ${layer.name}`);
     const now = { organisation: layer.organisation, accessClass: row.access_class, status: row.status };
     const status = change.status && change.status !== now.status ? change.status : undefined;
     const access = change.accessClass && change.accessClass !== now.accessClass ? change.accessClass : undefined;
-    if (status && !canChangeStatus(p, now, status)) throw new WorkflowError(`your role may not move ${layer.name} to ${status}`);
+    if (status && !canChangeStatus(p, now, status)) throw httpError(403, `your role may not move ${layer.name} to ${status}`);
     if (access) assertMayChangeAccess(p, layer.name, now, access);
     if (!status && !access) return;
 
@@ -54,9 +49,7 @@ export async function changeLayer(db: Db, p: Principal, layer: Layer, change: La
 export function assertMayChangeAccess(p: Principal, name: string, layer: { organisation: string; accessClass: AccessClass; status: LayerStatus }, to: AccessClass): void {
   if (canChangeAccess(p, layer, to)) return;
   if (widens(layer.accessClass, to) && canWrite(p, layer.organisation)) {
-    throw new WorkflowError(
-      `only the walidata may widen access to ${name} (${layer.accessClass} → ${to}); your role may only narrow it: ask the walidata`,
-    );
+    throw httpError(403, `only the walidata may widen access to ${name} (${layer.accessClass} → ${to}); your role may only narrow it: ask the walidata`);
   }
-  throw new WorkflowError(`your role may not change the access class of ${name}`);
+  throw httpError(403, `your role may not change the access class of ${name}`);
 }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../db/types.js';
 import { widens, type AccessClass, type LayerStatus, type Principal } from '../access.js';
 import { writeAudit } from '../audit.js';
+import { httpError } from '../errors.js';
 import { bumpRevision } from '../catalogue/catalogue.js';
 import { LAYER_COLUMNS, layerFromRow, layerTableSql, quoteIdent, type Attribute, type GeometryType, type Layer, type LayerMetadata } from '../catalogue/layer.js';
 import { SQL_TYPE, coerce } from './columns.js';
@@ -57,12 +58,6 @@ export interface WriteOptions {
   onProgress?: (read: number) => void;
 }
 
-export class LayerWriteError extends Error {
-  constructor(message: string, readonly status = 400) {
-    super(message);
-  }
-}
-
 export const orgSchema = (org: string) => `org_${org}`;
 
 const MULTI: Record<string, GeometryType> = { Point: 'MultiPoint', LineString: 'MultiLineString', Polygon: 'MultiPolygon' };
@@ -74,15 +69,15 @@ export async function writeLayer(
   opts: WriteOptions = {},
 ): Promise<{ layer: Layer; report: WriteReport }> {
   const name = `${spec.organisation}:${spec.localName}`;
-  if (!/^[a-z][a-z0-9_]{0,62}$/.test(spec.localName)) throw new LayerWriteError(`layer name "${spec.localName}" must be lower-case letters, digits and _ (starting with a letter)`);
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(spec.localName)) throw httpError(400, `layer name "${spec.localName}" must be lower-case letters, digits and _ (starting with a letter)`);
   const schema = orgSchema(spec.organisation);
   const report: WriteReport = { read: 0, written: 0, repaired: 0, empty: 0, promotedToMulti: false };
 
   return db.transaction(async (tx) => {
     const org = await tx.query('SELECT 1 FROM simpul.organisation WHERE code = $1', [spec.organisation]);
-    if (!org.rows.length) throw new LayerWriteError(`unknown organisation "${spec.organisation}"`);
+    if (!org.rows.length) throw httpError(400, `unknown organisation "${spec.organisation}"`);
     const existing = (await tx.query(`SELECT ${LAYER_COLUMNS} FROM simpul.layer WHERE name = $1 FOR UPDATE`, [name])).rows[0];
-    if (existing && !opts.replace) throw new LayerWriteError(`layer ${name} already exists (use --replace to load new data into it)`);
+    if (existing && !opts.replace) throw httpError(409, `layer ${name} already exists (use --replace to load new data into it)`);
 
     await tx.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
     const table = layerTableSql({ schema, table: spec.localName });
@@ -226,7 +221,7 @@ async function finishTable(tx: Queryable, table: string, localName: string, repo
 function keptOnReplace(existing: Record<string, any>, spec: NewLayer, name: string, actor: Principal | undefined) {
   const accessClass = existing.access_class as AccessClass;
   if (spec.accessClass && widens(accessClass, spec.accessClass) && actor && !(actor.kind === 'user' && (actor.role === 'walidata' || actor.role === 'admin'))) {
-    throw new LayerWriteError(`only the walidata may widen access to ${name} (${accessClass} → ${spec.accessClass}); a data update keeps the access class when none is given`, 403);
+    throw httpError(403, `only the walidata may widen access to ${name} (${accessClass} → ${spec.accessClass}); a data update keeps the access class when none is given`);
   }
   return {
     title: existing.title as string,

@@ -1,11 +1,8 @@
 /** OGC API Records errors as RFC 9457 problem details (application/problem+json), with the
- *  OGC exception code and locator beside the standard members. */
-import { STATUS_CODES } from 'node:http';
-import { reply, type Reply } from '../../data/reply.js';
-import { asOgcError } from '../exceptions.js';
+ *  OGC exception code and locator beside the standard members (data/errors.ts problem). */
+import { problemReply } from '../../data/errors.js';
+import type { Reply } from '../../data/reply.js';
 
-export function recordsProblemReply(err: unknown): Reply {
-  const e = asOgcError(err);
-  const body = { type: 'about:blank', title: STATUS_CODES[e.status] ?? 'Error', status: e.status, detail: e.message, code: e.code, locator: e.locator };
-  return reply(e.status, 'application/problem+json; charset=utf-8', JSON.stringify(body), e.status === 503 ? { 'retry-after': '5' } : {});
+export function recordsProblemReply(err: unknown, requestId?: string): Reply {
+  return problemReply(err, requestId);
 }

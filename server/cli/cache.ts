@@ -2,12 +2,12 @@
  *  freshness (keys carry the data and style versions); it frees space. */
 import { openTileCache } from '../../tiles/cache.js';
 import { loadConfig } from '../config.js';
-import { CliError, args } from './common.js';
+import { usage, args } from './common.js';
 
 export async function run(argv: string[]): Promise<number> {
   const { positionals } = args(argv, {});
   const [action, layer] = positionals;
-  if (action !== 'clear' || positionals.length > 2) throw new CliError('usage: simpul cache clear [LAYER]');
+  if (action !== 'clear' || positionals.length > 2) throw usage('usage: simpul cache clear [LAYER]');
   // Clears even when caching is now off (what an earlier run left); needs no index, and tells
   // a node serving from the same folder to count again.
   const cache = openTileCache({ ...loadConfig(), tileCache: true }, { index: false });

@@ -1,17 +1,23 @@
 /** Shared pieces of the CLI: argument parsing, a context for one-shot commands, progress. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { OgcError, httpError } from '../../data/errors.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
 import { closeContext, createContext } from '../serve.js';
 import type { AppContext } from '../context.js';
 
-export class CliError extends Error {}
+/** A command's failure is an OgcError (data/errors.ts) like any other: `fail` for what went
+ *  wrong (exit 1), `usage` for a command line that is not right (exit 2); server/cli.ts prints
+ *  either as one line. */
+export const fail = (message: string) => httpError(400, message);
+export const usage = (message: string) => new OgcError('InvalidParameterValue', message, USAGE_LOCATOR);
+export const USAGE_LOCATOR = 'usage';
 
 export function args<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, allowPositionals = true) {
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (err) {
-    throw new CliError((err as Error).message);
+    throw usage((err as Error).message);
   }
 }
 

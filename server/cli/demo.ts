@@ -1,10 +1,10 @@
 import { loadDemo } from '../../data/demo/load.js';
-import { CliError, args, progress, withContext } from './common.js';
+import { usage, args, progress, withContext } from './common.js';
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = args(argv, { layers: { type: 'string' }, seed: { type: 'string' }, serve: { type: 'boolean' } });
   const extra = values.layers === undefined ? 0 : Number(values.layers);
-  if (!Number.isInteger(extra) || extra < 0 || extra > 100_000) throw new CliError('--layers takes a whole number (e.g. 2491)');
+  if (!Number.isInteger(extra) || extra < 0 || extra > 100_000) throw usage('--layers takes a whole number (e.g. 2491)');
   const bar = progress('demo layers');
   const t = Date.now();
   const result = await withContext((ctx) => loadDemo(ctx.db, ctx.catalogue, { extraLayers: extra, seed: values.seed ? Number(values.seed) : undefined, onLayer: (_n, done) => bar.update(done) }));

@@ -1,10 +1,9 @@
 /** `simpul import FILE --org CODE --name NAME …`: loads a file through GDAL into a layer. */
 import { ACCESS_CLASSES, type AccessClass } from '../../data/access.js';
-import { ImportError } from '../../data/import/errors.js';
 import { prepareImport, runImport, type ImportResult } from '../../data/import/import-file.js';
 import { importPool } from '../../data/import/import-pool.js';
 import { loadConfig } from '../config.js';
-import { CliError, args, progress, withContext } from './common.js';
+import { usage, args, progress, withContext } from './common.js';
 
 const USAGE =
   'usage: simpul import FILE --org CODE --name NAME [--title T] [--abstract A] [--keywords k1,k2] [--srs EPSG:N] [--layer SRC] [--encoding CP1252] [--publish] [--access CLASS] [--replace] [--json] [--progress]';
@@ -29,9 +28,9 @@ export async function run(argv: string[]): Promise<number> {
     progress: { type: 'boolean' },
   });
   const [file] = positionals;
-  if (!file || !values.org || !values.name || positionals.length > 1) throw new CliError(USAGE);
+  if (!file || !values.org || !values.name || positionals.length > 1) throw usage(USAGE);
   const access = values.access?.toUpperCase() as AccessClass | undefined;
-  if (access && !ACCESS_CLASSES.includes(access)) throw new CliError(`--access must be one of ${ACCESS_CLASSES.join(', ')}`);
+  if (access && !ACCESS_CLASSES.includes(access)) throw usage(`--access must be one of ${ACCESS_CLASSES.join(', ')}`);
 
   let bar: ReturnType<typeof progress> | undefined;
   let lastLine = 0;
@@ -84,11 +83,11 @@ function guard<T>(fn: () => T): T {
     const out = fn();
     return out instanceof Promise
       ? (out.catch((err) => {
-          throw err instanceof ImportError ? new CliError(err.message) : err;
+          throw err;
         }) as T)
       : out;
   } catch (err) {
-    throw err instanceof ImportError ? new CliError(err.message) : err;
+    throw err;
   }
 }
 

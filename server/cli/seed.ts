@@ -4,45 +4,45 @@ import { ANONYMOUS } from '../../data/access.js';
 import { tileMatrixSet } from '../../tiles/matrix-sets.js';
 import { tileFormat } from '../../tiles/format.js';
 import { countSeedTiles, seed, seedRefusal } from '../../tiles/seed.js';
-import { CliError, args, progress, withContext } from './common.js';
+import { usage, fail, args, progress, withContext } from './common.js';
 
 const USAGE = 'usage: simpul seed LAYER --zoom 10-16 [--bbox minLon,minLat,maxLon,maxLat] [--format png|pbf] [--tms WebMercatorQuad]';
 
 export function parseZoom(s: string | undefined): [number, number] {
   const m = /^(\d{1,2})(?:-(\d{1,2}))?$/.exec(s ?? '');
-  if (!m) throw new CliError(`--zoom must be N or N-M\n${USAGE}`);
+  if (!m) throw usage(`--zoom must be N or N-M\n${USAGE}`);
   const a = Number(m[1]), b = Number(m[2] ?? m[1]);
-  if (b < a) throw new CliError('--zoom: the first level must not be above the last');
+  if (b < a) throw usage('--zoom: the first level must not be above the last');
   return [a, b];
 }
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = args(argv, { zoom: { type: 'string' }, bbox: { type: 'string' }, format: { type: 'string' }, tms: { type: 'string' } });
   const [name] = positionals;
-  if (!name) throw new CliError(USAGE);
+  if (!name) throw usage(USAGE);
   const [minZoom, maxZoom] = parseZoom(values.zoom);
   const format = tileFormat(values.format ?? 'pbf');
-  if (!format) throw new CliError('--format must be pbf, png, jpg or webp');
+  if (!format) throw usage('--format must be pbf, png, jpg or webp');
   const tms = tileMatrixSet(values.tms ?? 'WebMercatorQuad');
-  if (!tms) throw new CliError(`--tms: no tile matrix set ${values.tms}`);
-  if (maxZoom >= tms.matrices.length) throw new CliError(`--zoom: ${tms.id} has levels 0–${tms.matrices.length - 1}`);
+  if (!tms) throw usage(`--tms: no tile matrix set ${values.tms}`);
+  if (maxZoom >= tms.matrices.length) throw usage(`--zoom: ${tms.id} has levels 0–${tms.matrices.length - 1}`);
   let bbox: [number, number, number, number] | undefined;
   if (values.bbox) {
     const b = values.bbox.split(',').map(Number);
-    if (b.length !== 4 || b.some((n) => !Number.isFinite(n)) || b[0] >= b[2] || b[1] >= b[3]) throw new CliError('--bbox must be minLon,minLat,maxLon,maxLat');
+    if (b.length !== 4 || b.some((n) => !Number.isFinite(n)) || b[0] >= b[2] || b[1] >= b[3]) throw usage('--bbox must be minLon,minLat,maxLon,maxLat');
     bbox = b as [number, number, number, number];
   }
   return withContext(async (ctx) => {
     const refusal = seedRefusal(ctx.config, tms, maxZoom);
-    if (refusal) throw new CliError(`--zoom ${values.zoom}: ${refusal}`);
+    if (refusal) throw fail(`--zoom ${values.zoom}: ${refusal}`);
     const layers = name.split(',').map((n) => {
-      if (!ctx.catalogue.unguardedGet(n)) throw new CliError(`no layer named ${n}`);
+      if (!ctx.catalogue.unguardedGet(n)) throw fail(`no layer named ${n}`);
       const l = ctx.catalogue.find(ANONYMOUS, n);
-      if (!l) throw new CliError(`${n} is not a published PUBLIC layer: only what anonymous clients see is seeded`);
+      if (!l) throw fail(`${n} is not a published PUBLIC layer: only what anonymous clients see is seeded`);
       return l;
     });
     const box = bbox ?? layers.map((l) => l.bbox).reduce<[number, number, number, number] | undefined>((acc, b) => (!b ? acc : !acc ? [...b] : [Math.min(acc[0], b[0]), Math.min(acc[1], b[1]), Math.max(acc[2], b[2]), Math.max(acc[3], b[3])]), undefined);
-    if (!box) throw new CliError('the layer is empty; give --bbox');
+    if (!box) throw fail('the layer is empty; give --bbox');
     const total = countSeedTiles({ tms, minZoom, maxZoom, bbox: box });
     const bar = progress(`seed ${name}`, total);
     const s = await seed(ctx, { layers, tms, minZoom, maxZoom, bbox: box, format, onProgress: (n) => bar.update(n) });

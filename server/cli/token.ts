@@ -1,5 +1,5 @@
 import { issueToken, revokeTokens } from '../../data/users.js';
-import { CliError, args, withContext } from './common.js';
+import { usage, args, withContext } from './common.js';
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = args(argv, { label: { type: 'string' } });
@@ -13,6 +13,6 @@ export async function run(argv: string[]): Promise<number> {
       process.stdout.write(`${await revokeTokens(ctx.db, username)} token(s) revoked\n`);
       return 0;
     }
-    throw new CliError('usage: simpul token issue USER [--label L] | simpul token revoke USER');
+    throw usage('usage: simpul token issue USER [--label L] | simpul token revoke USER');
   });
 }

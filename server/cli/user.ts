@@ -1,6 +1,6 @@
 import { addUser, listUsers } from '../../data/users.js';
 import type { Role } from '../../data/access.js';
-import { CliError, args, withContext } from './common.js';
+import { usage, args, withContext } from './common.js';
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = args(argv, { role: { type: 'string' }, org: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } });
@@ -10,8 +10,8 @@ export async function run(argv: string[]): Promise<number> {
       for (const u of await listUsers(ctx.db)) process.stdout.write(`${u.username}\t${u.role}\t${u.organisation ?? ''}\n`);
       return 0;
     }
-    if (action !== 'add' || !username) throw new CliError('usage: simpul user add NAME --role ROLE [--org CODE] [--password P] | simpul user list');
-    if (!values.role) throw new CliError('--role is required (produsen, walidata, pembina, admin)');
+    if (action !== 'add' || !username) throw usage('usage: simpul user add NAME --role ROLE [--org CODE] [--password P] | simpul user list');
+    if (!values.role) throw usage('--role is required (produsen, walidata, pembina, admin)');
     const u = await addUser(ctx.db, { username, role: values.role as Role, organisation: values.org, password: values.password ?? process.env.SIMPUL_PASSWORD, fullName: values.name });
     process.stdout.write(`user ${u.username} (${u.role}${u.organisation ? ', ' + u.organisation : ''}) added\n`);
     return 0;

@@ -4,6 +4,8 @@ import express, { type Router } from 'express';
 import type { AppContext } from '../context.js';
 import { baseUrlOf } from '../context.js';
 import { visibleLayer, writableLayer } from './layer-guard.js';
+import { OgcError } from '../../data/errors.js';
+import { sendProblem } from '../edge-errors.js';
 import { bumpRevision } from '../../data/catalogue/catalogue.js';
 import { completeness, layerRecord } from '../../data/metadata/record.js';
 import { MAINTENANCE_CODES, PROGRESS_CODES, isTopicCategory } from '../../data/metadata/codelists.js';
@@ -44,14 +46,14 @@ export function mountAdminMetadata(router: Router, ctx: AppContext): void {
     const layer = writableLayer(ctx, res, req.params.name, 'edit the metadata of');
     if (!layer) return;
     if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
-      res.status(400).json({ code: 'InvalidParameterValue', description: `Send a JSON object of metadata fields (${[...FIELDS.keys(), KUGI].join(', ')})` });
+      sendProblem(res, new OgcError('InvalidParameterValue', `Send a JSON object of metadata fields (${[...FIELDS.keys(), KUGI].join(', ')})`, undefined, 400));
       return;
     }
     // Own keys only, read into a Map: nothing of the body reaches a prototype.
     const body = new Map<string, unknown>(Object.entries(req.body as object));
     const unknown = [...body.keys()].filter((k) => k !== KUGI && !FIELDS.has(k));
     if (unknown.length) {
-      res.status(400).json({ code: 'InvalidParameterValue', description: `Unknown metadata field(s) ${unknown.map((k) => JSON.stringify(k)).join(', ')} (allowed: ${[...FIELDS.keys(), KUGI].join(', ')})` });
+      sendProblem(res, new OgcError('InvalidParameterValue', `Unknown metadata field(s) ${unknown.map((k) => JSON.stringify(k)).join(', ')} (allowed: ${[...FIELDS.keys(), KUGI].join(', ')})`, undefined, 400));
       return;
     }
     const patch: Record<string, unknown> = Object.create(null);
@@ -59,14 +61,14 @@ export function mountAdminMetadata(router: Router, ctx: AppContext): void {
       if (k === KUGI) continue;
       const field = FIELDS.get(k)!;
       if (!field.check(v)) {
-        res.status(400).json({ code: 'InvalidParameterValue', description: `Invalid value for ${k}: it takes ${field.takes}` });
+        sendProblem(res, new OgcError('InvalidParameterValue', `Invalid value for ${k}: it takes ${field.takes}`, undefined, 400));
         return;
       }
       patch[k] = v;
     }
     const kugi = body.get(KUGI);
     if (kugi !== undefined && kugi !== null && (typeof kugi !== 'string' || !/^[A-Za-z0-9.\-]{1,32}$/.test(kugi))) {
-      res.status(400).json({ code: 'InvalidParameterValue', description: 'kugiFcode must be a KUGI feature code' });
+      sendProblem(res, new OgcError('InvalidParameterValue', 'kugiFcode must be a KUGI feature code', undefined, 400));
       return;
     }
     await ctx.db.transaction(async (tx) => {

@@ -12,12 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { NextFunction, Request, Response } from 'express';
 import busboy from 'busboy';
 import { canWrite, type Principal } from '../../data/access.js';
-
-export class UploadError extends Error {
-  constructor(message: string, readonly status: 400 | 403 | 413) {
-    super(message);
-  }
-}
+import { httpError, type OgcError } from '../../data/errors.js';
 
 /** An upload's connection is closed after the answer, so a body left unread (a refusal) is
  *  not read to its end to keep the connection alive. */
@@ -31,19 +26,19 @@ export function closeAfterUpload(_req: Request, res: Response, next: NextFunctio
  * to no organisation, an organisation (from the query, or the "org" field when it arrives)
  * that is unknown or that the caller may not write to.
  */
-export function uploadRefusal(p: Principal, org: string | undefined, isOrganisation: (code: string) => boolean): UploadError | null {
-  if (p.kind !== 'user') return new UploadError('sign in to upload', 403);
+export function uploadRefusal(p: Principal, org: string | undefined, isOrganisation: (code: string) => boolean): OgcError | null {
+  if (p.kind !== 'user') return httpError(403, 'sign in to upload');
   const writesSomewhere = p.role === 'admin' || p.role === 'walidata' || (p.role === 'produsen' && !!p.organisation);
-  if (!writesSomewhere) return new UploadError(`your role (${p.role}) may not add layers`, 403);
+  if (!writesSomewhere) return httpError(403, `your role (${p.role}) may not add layers`);
   if (org === undefined || org === '') return null;
-  if (!isOrganisation(org)) return new UploadError(`unknown organisation "${org}"`, 400);
-  if (!canWrite(p, org)) return new UploadError(`your role may not add layers to ${org}`, 403);
+  if (!isOrganisation(org)) return httpError(400, `unknown organisation "${org}"`);
+  if (!canWrite(p, org)) return httpError(403, `your role may not add layers to ${org}`);
   return null;
 }
 
 export interface ReceiveOptions {
   /** Checks each field as it arrives; an error refuses the upload at once. */
-  onField?: (name: string, value: string) => UploadError | null;
+  onField?: (name: string, value: string) => OgcError | null;
 }
 
 export interface Upload {
@@ -65,13 +60,13 @@ function safeName(name: string, i: number): string {
 
 export async function receiveUpload(req: Request, maxBytes: number, opts: ReceiveOptions = {}): Promise<Upload> {
   const type = req.get('content-type') ?? '';
-  if (!/^multipart\/form-data/i.test(type)) throw new UploadError('send the file as multipart/form-data (a "file" part and the fields)', 400);
+  if (!/^multipart\/form-data/i.test(type)) throw httpError(400, 'send the file as multipart/form-data (a "file" part and the fields)');
   const mb = maxBytes / 1024 / 1024;
   const limitText = `${mb >= 1 ? Math.round(mb) : mb.toFixed(2)} MB`;
   const declared = Number(req.get('content-length') ?? 0);
   if (declared > maxBytes + 64 * 1024) {
     req.resume();
-    throw new UploadError(`the upload (${Math.ceil(declared / 1024 / 1024)} MB) is larger than the ${limitText} limit (SIMPUL_MAX_UPLOAD_MB)`, 413);
+    throw httpError(413, `the upload (${Math.ceil(declared / 1024 / 1024)} MB) is larger than the ${limitText} limit (SIMPUL_MAX_UPLOAD_MB)`);
   }
 
   const dir = mkdtempSync(join(tmpdir(), 'simpul-upload-'));
@@ -82,15 +77,15 @@ export async function receiveUpload(req: Request, maxBytes: number, opts: Receiv
       try {
         bb = busboy({ headers: req.headers, limits: { fileSize: maxBytes, files: MAX_FILES, fields: MAX_FIELDS, fieldSize: 64 * 1024 } });
       } catch {
-        reject(new UploadError('the multipart body has no boundary', 400));
+        reject(httpError(400, 'the multipart body has no boundary'));
         return;
       }
       let received = 0;
-      let failure: UploadError | null = null;
+      let failure: OgcError | null = null;
       const writes: Promise<void>[] = [];
       const files: NodeJS.ReadableStream[] = [];
       // A refusal stops reading at once: the answer goes out and the connection closes.
-      const fail = (e: UploadError) => {
+      const fail = (e: OgcError) => {
         if (failure) return;
         failure = e;
         req.unpipe(bb);
@@ -106,7 +101,7 @@ export async function receiveUpload(req: Request, maxBytes: number, opts: Receiv
       bb.on('file', (_field, stream, info) => {
         const name = safeName(info.filename ?? '', upload.files.length);
         if (failure || upload.files.includes(name)) {
-          if (!failure) fail(new UploadError(`the upload holds two files named ${name}`, 400));
+          if (!failure) fail(httpError(400, `the upload holds two files named ${name}`));
           stream.resume();
           return;
         }
@@ -114,19 +109,19 @@ export async function receiveUpload(req: Request, maxBytes: number, opts: Receiv
         files.push(stream);
         stream.on('data', (chunk: Buffer) => {
           received += chunk.length;
-          if (received > maxBytes) fail(new UploadError(`${name}: the upload is larger than the ${limitText} limit (SIMPUL_MAX_UPLOAD_MB)`, 413));
+          if (received > maxBytes) fail(httpError(413, `${name}: the upload is larger than the ${limitText} limit (SIMPUL_MAX_UPLOAD_MB)`));
         });
-        stream.on('limit', () => fail(new UploadError(`${name} is larger than the ${limitText} limit (SIMPUL_MAX_UPLOAD_MB)`, 413)));
-        writes.push(pipeline(stream, createWriteStream(join(dir, name))).catch(() => void fail(new UploadError(`${name} could not be stored`, 400))));
+        stream.on('limit', () => fail(httpError(413, `${name} is larger than the ${limitText} limit (SIMPUL_MAX_UPLOAD_MB)`)));
+        writes.push(pipeline(stream, createWriteStream(join(dir, name))).catch(() => void fail(httpError(400, `${name} could not be stored`))));
       });
-      bb.on('filesLimit', () => fail(new UploadError(`at most ${MAX_FILES} files per upload`, 400)));
-      bb.on('fieldsLimit', () => fail(new UploadError(`at most ${MAX_FIELDS} fields per upload`, 400)));
+      bb.on('filesLimit', () => fail(httpError(400, `at most ${MAX_FILES} files per upload`)));
+      bb.on('fieldsLimit', () => fail(httpError(400, `at most ${MAX_FIELDS} fields per upload`)));
       const settle = () => void Promise.all(writes).then(() => (failure ? reject(failure) : resolve()));
       bb.on('error', () => {
-        fail(new UploadError('the multipart body could not be read', 400));
+        fail(httpError(400, 'the multipart body could not be read'));
       });
       bb.on('close', settle);
-      req.on('aborted', () => reject(new UploadError('the upload was interrupted', 400)));
+      req.on('aborted', () => reject(httpError(400, 'the upload was interrupted')));
       req.pipe(bb);
     });
   } catch (err) {
@@ -135,7 +130,7 @@ export async function receiveUpload(req: Request, maxBytes: number, opts: Receiv
   }
   if (!upload.files.length) {
     upload.remove();
-    throw new UploadError('no file in the upload: send it in a part named "file"', 400);
+    throw httpError(400, 'no file in the upload: send it in a part named "file"');
   }
   return upload;
 }

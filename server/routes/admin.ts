@@ -6,38 +6,22 @@ import type { Request, Response, Router } from 'express';
 import { ACCESS_CLASSES, canChangeStatus, canWrite, type AccessClass, type LayerStatus, type Principal } from '../../data/access.js';
 import { layerAudit } from '../../data/audit.js';
 import type { Layer } from '../../data/catalogue/layer.js';
-import { ImportError } from '../../data/import/errors.js';
+import { importBusy } from '../../data/import/errors.js';
+import { OgcError, httpError } from '../../data/errors.js';
+import { sendProblem } from '../edge-errors.js';
 import { importFile } from '../../data/import/import-file.js';
 import { describeLayer } from '../../data/layers/describe.js';
-import { assertMayChangeAccess, changeLayer, WorkflowError } from '../../data/layers/status.js';
-import { dropLayer, LayerWriteError } from '../../data/layers/write.js';
+import { assertMayChangeAccess, changeLayer } from '../../data/layers/status.js';
+import { dropLayer } from '../../data/layers/write.js';
 import { requireUser } from '../auth.js';
 import { baseUrlOf, principalOf, type AppContext } from '../context.js';
-import { closeAfterUpload, receiveUpload, uploadRefusal, UploadError } from './admin-upload.js';
-import { ImportBusyError, importPool } from '../../data/import/import-pool.js';
+import { closeAfterUpload, receiveUpload, uploadRefusal } from './admin-upload.js';
+import { importPool } from '../../data/import/import-pool.js';
 
 const LAYER_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 const TRUE = /^(1|true|yes|on|ya)$/i;
 const PATCHABLE = new Set(['status', 'accessClass', 'title', 'abstract', 'keywords', 'reason']);
 const MAX_REASON = 2000;
-
-class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
-    super(message);
-  }
-}
-
-const CODES: Record<number, string> = { 400: 'InvalidRequest', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict', 413: 'PayloadTooLarge', 503: 'ServiceUnavailable' };
-
-/** Known failures become their status and a plain sentence; anything else goes to the app's 500 handler. */
-function asApiError(err: unknown): unknown {
-  if (err instanceof ApiError) return err;
-  if (err instanceof ImportError || err instanceof UploadError || err instanceof WorkflowError || err instanceof LayerWriteError) {
-    const status = (err as { status: number }).status;
-    return new ApiError(status, CODES[status] ?? 'InvalidRequest', err.message);
-  }
-  return err;
-}
 
 type ApiHandler = (req: Request, res: Response) => Promise<void>;
 
@@ -46,10 +30,9 @@ function api(handler: ApiHandler) {
     try {
       await handler(req, res);
     } catch (err) {
-      const e = asApiError(err);
-      if (e instanceof ApiError) {
-        if (!res.headersSent) res.status(e.status).json({ code: e.code, description: e.message });
-      } else next(e);
+      // Known failures answer as problem details; anything else goes to the app's 500 handler.
+      if (err instanceof OgcError) sendProblem(res, err);
+      else next(err);
     }
   };
 }
@@ -80,7 +63,7 @@ export function layerJson(l: Layer, baseUrl: string) {
 export function mountAdmin(router: Router, ctx: AppContext): void {
   const visible = (p: Principal, name: string): Layer => {
     const layer = ctx.catalogue.find(p, name);
-    if (!layer) throw new ApiError(404, 'NotFound', `no layer named ${name}`);
+    if (!layer) throw httpError(404, `no layer named ${name}`);
     return layer;
   };
 
@@ -120,17 +103,17 @@ export function mountAdmin(router: Router, ctx: AppContext): void {
       const p = principalOf(res);
       const layer = visible(p, String(req.params.name));
       const body = req.body;
-      if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'InvalidRequest', 'send a JSON object with status, accessClass, title, abstract or keywords');
+      if (!body || typeof body !== 'object' || Array.isArray(body)) throw httpError(400, 'send a JSON object with status, accessClass, title, abstract or keywords');
       const unknown = Object.keys(body).filter((k) => !PATCHABLE.has(k));
-      if (unknown.length) throw new ApiError(400, 'InvalidRequest', `unknown field(s) ${unknown.join(', ')}: use ${[...PATCHABLE].join(', ')}`);
+      if (unknown.length) throw httpError(400, `unknown field(s) ${unknown.join(', ')}: use ${[...PATCHABLE].join(', ')}`);
       for (const k of ['status', 'accessClass', 'title', 'abstract', 'reason'] as const) {
-        if (body[k] !== undefined && typeof body[k] !== 'string') throw new ApiError(400, 'InvalidRequest', `${k} must be a string`);
+        if (body[k] !== undefined && typeof body[k] !== 'string') throw httpError(400, `${k} must be a string`);
       }
-      if (body.reason !== undefined && body.reason.length > MAX_REASON) throw new ApiError(400, 'InvalidRequest', `reason must be at most ${MAX_REASON} characters`);
+      if (body.reason !== undefined && body.reason.length > MAX_REASON) throw httpError(400, `reason must be at most ${MAX_REASON} characters`);
       const keywords = body.keywords === undefined ? undefined : keywordList(body.keywords);
       const describes = body.title !== undefined || body.abstract !== undefined || keywords !== undefined;
       // Refuse the description before anything changes, so a request is applied whole or not at all.
-      if (describes && !canWrite(p, layer.organisation)) throw new ApiError(403, 'Forbidden', `your role may not change the description of ${layer.name}`);
+      if (describes && !canWrite(p, layer.organisation)) throw httpError(403, `your role may not change the description of ${layer.name}`);
       await changeLayer(ctx.db, p, layer, { status: body.status as LayerStatus | undefined, accessClass: body.accessClass as AccessClass | undefined, reason: body.reason });
       await describeLayer(ctx.db, p, layer, { title: body.title, abstract: body.abstract, keywords });
       await ctx.catalogue.reload();
@@ -146,9 +129,9 @@ export function mountAdmin(router: Router, ctx: AppContext): void {
       const p = principalOf(res);
       const layer = visible(p, String(req.params.name));
       const mayRead = p.kind === 'user' && (p.role === 'walidata' || p.role === 'admin' || p.organisation === layer.organisation);
-      if (!mayRead) throw new ApiError(403, 'Forbidden', `only the walidata and ${layer.organisation} may read the audit trail of ${layer.name}`);
+      if (!mayRead) throw httpError(403, `only the walidata and ${layer.organisation} may read the audit trail of ${layer.name}`);
       const limit = req.query.limit === undefined ? 100 : Number(req.query.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new ApiError(400, 'InvalidRequest', 'limit must be a whole number from 1 to 1000');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw httpError(400, 'limit must be a whole number from 1 to 1000');
       res.json({ layer: layer.name, entries: await layerAudit(ctx.db, layer.id, limit) });
     }),
   );
@@ -159,7 +142,7 @@ export function mountAdmin(router: Router, ctx: AppContext): void {
     api(async (req, res) => {
       const p = principalOf(res);
       const layer = visible(p, String(req.params.name));
-      if (!canWrite(p, layer.organisation)) throw new ApiError(403, 'Forbidden', `your role may not delete the layers of ${layer.organisation}`);
+      if (!canWrite(p, layer.organisation)) throw httpError(403, `your role may not delete the layers of ${layer.organisation}`);
       await dropLayer(ctx.db, layer, p);
       await ctx.catalogue.reload();
       res.status(204).end();
@@ -167,16 +150,10 @@ export function mountAdmin(router: Router, ctx: AppContext): void {
   );
 }
 
-/** 503 with the time to wait. */
-function busy(res: Response, err: ImportBusyError): ImportBusyError {
-  res.set('Retry-After', String(err.retryAfterSeconds));
-  return err;
-}
-
 function keywordList(v: unknown): string[] {
   if (typeof v === 'string') return v.split(',').map((k) => k.trim()).filter(Boolean);
   if (Array.isArray(v) && v.every((k) => typeof k === 'string')) return v.map((k) => k.trim()).filter(Boolean);
-  throw new ApiError(400, 'InvalidRequest', 'keywords must be a list of strings (or one comma-separated string)');
+  throw httpError(400, 'keywords must be a list of strings (or one comma-separated string)');
 }
 
 /** POST /api/layers: multipart file(s) + fields org, name, title, abstract, keywords, srs, layer, encoding, access, publish, replace. */
@@ -188,7 +165,7 @@ async function upload(ctx: AppContext, req: Request, res: Response): Promise<voi
   const early = uploadRefusal(p, orgInQuery, isOrg);
   if (early) throw early;
   const pool = importPool(ctx.config.importProcesses, ctx.config.importQueue);
-  if (pool.full()) throw busy(res, new ImportBusyError(30));
+  if (pool.full()) throw importBusy(30);
   const received = await receiveUpload(req, ctx.config.maxUploadBytes, {
     onField: (field, value) => (field === 'org' || field === 'organisation' ? uploadRefusal(p, value.trim(), isOrg) : null),
   });
@@ -196,22 +173,22 @@ async function upload(ctx: AppContext, req: Request, res: Response): Promise<voi
     const f = received.fields;
     const org = (f.org ?? f.organisation ?? orgInQuery ?? '').trim();
     const name = (f.name ?? '').trim();
-    if (!org || !name) throw new ApiError(400, 'InvalidRequest', 'the fields "org" and "name" are required');
-    if (orgInQuery && org !== orgInQuery) throw new ApiError(400, 'InvalidRequest', `the "org" field (${org}) differs from the org in the query (${orgInQuery})`);
-    if (!ctx.catalogue.organisation(org)) throw new ApiError(400, 'InvalidRequest', `unknown organisation "${org}"`);
-    if (!canWrite(p, org)) throw new ApiError(403, 'Forbidden', `your role may not add layers to ${org}`);
-    if (!LAYER_NAME.test(name)) throw new ApiError(400, 'InvalidRequest', `layer name "${name}" must be lower-case letters, digits and _ (starting with a letter)`);
+    if (!org || !name) throw httpError(400, 'the fields "org" and "name" are required');
+    if (orgInQuery && org !== orgInQuery) throw httpError(400, `the "org" field (${org}) differs from the org in the query (${orgInQuery})`);
+    if (!ctx.catalogue.organisation(org)) throw httpError(400, `unknown organisation "${org}"`);
+    if (!canWrite(p, org)) throw httpError(403, `your role may not add layers to ${org}`);
+    if (!LAYER_NAME.test(name)) throw httpError(400, `layer name "${name}" must be lower-case letters, digits and _ (starting with a letter)`);
     const access = f.access ? (f.access.trim().toUpperCase() as AccessClass) : undefined;
-    if (access && !ACCESS_CLASSES.includes(access)) throw new ApiError(400, 'InvalidRequest', `access must be one of ${ACCESS_CLASSES.join(', ')}`);
+    if (access && !ACCESS_CLASSES.includes(access)) throw httpError(400, `access must be one of ${ACCESS_CLASSES.join(', ')}`);
     const publish = TRUE.test(f.publish ?? '');
     const replace = TRUE.test(f.replace ?? '');
     const existing = replace ? ctx.catalogue.unguardedGet(`${org}:${name}`) : undefined;
-    if (existing && !ctx.catalogue.find(p, existing.name)) throw new ApiError(403, 'Forbidden', `your role may not replace ${org}:${name}`);
+    if (existing && !ctx.catalogue.find(p, existing.name)) throw httpError(403, `your role may not replace ${org}:${name}`);
     // A replace keeps the layer's class and status; naming another class follows the rule of PATCH
     // (only the walidata widens), checked again inside the write's transaction.
     if (existing && access) assertMayChangeAccess(p, existing.name, existing, access);
     if (publish && !canChangeStatus(p, { organisation: org, accessClass: access ?? existing?.accessClass ?? 'PUBLIC', status: existing?.status ?? 'draft' }, 'published')) {
-      throw new ApiError(403, 'Forbidden', 'your role may not publish layers: upload as draft, and the walidata publishes');
+      throw httpError(403, 'your role may not publish layers: upload as draft, and the walidata publishes');
     }
 
     const result = await importFile(ctx.db, {
@@ -232,8 +209,6 @@ async function upload(ctx: AppContext, req: Request, res: Response): Promise<voi
       pool,
       // A name held by a layer the caller cannot see is refused without telling that it exists.
       mayWrite: (layerName) => !ctx.catalogue.unguardedGet(layerName) || !!ctx.catalogue.find(p, layerName),
-    }).catch((err) => {
-      throw err instanceof ImportBusyError ? busy(res, err) : err;
     });
     await ctx.catalogue.reload();
     ctx.log.info('layer imported', { user: p.kind === 'user' ? p.username : null, file: result.file, layers: result.layers.map((l) => l.layer.name) });

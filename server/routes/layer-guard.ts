@@ -6,10 +6,12 @@ import type { AppContext } from '../context.js';
 import { principalOf } from '../context.js';
 import { canWrite } from '../../data/access.js';
 import type { Layer } from '../../data/catalogue/layer.js';
+import { OgcError } from '../../data/errors.js';
+import { sendProblem } from '../edge-errors.js';
 
 export function visibleLayer(ctx: AppContext, res: Response, name: string): Layer | undefined {
   const layer = ctx.catalogue.find(principalOf(res), name);
-  if (!layer) res.status(404).json({ code: 'NotFound', description: `No layer ${name}` });
+  if (!layer) sendProblem(res, new OgcError('NotFound', `No layer ${name}`, undefined, 404));
   return layer;
 }
 
@@ -19,11 +21,11 @@ export function writableLayer(ctx: AppContext, res: Response, name: string, what
   if (!layer) return undefined;
   const p = principalOf(res);
   if (p.kind === 'anonymous') {
-    res.status(401).json({ code: 'Unauthorized', description: 'A token is required' });
+    sendProblem(res, new OgcError('Unauthorized', 'A token is required', undefined, 401));
     return undefined;
   }
   if (!canWrite(p, layer.organisation)) {
-    res.status(403).json({ code: 'Forbidden', description: `Your role may not ${what} ${layer.name}` });
+    sendProblem(res, new OgcError('Forbidden', `Your role may not ${what} ${layer.name}`, undefined, 403));
     return undefined;
   }
   return layer;

@@ -12,6 +12,8 @@ import type { Layer } from '../../data/catalogue/layer.js';
 import { layerColour } from '../../styles/defaults.js';
 import { styleToMapLibre } from '../../styles/maplibre.js';
 import { resolveStyle } from '../../styles/resolve.js';
+import { OgcError } from '../../data/errors.js';
+import { sendProblem } from '../edge-errors.js';
 
 /** server/web next to this file when run from source; from dist/, the source folder. */
 const WEB = [new URL('../web/', import.meta.url).pathname, new URL('../../../server/web/', import.meta.url).pathname].find((d) => existsSync(join(d, 'map.html'))) ?? new URL('../web/', import.meta.url).pathname;
@@ -129,7 +131,7 @@ export function mountMap(router: Router, ctx: AppContext): void {
   router.get('/map/lib/:file', (req, res) => {
     const type = LIB_FILES[req.params.file];
     if (!type) {
-      res.status(404).json({ code: 'NotFound', description: `No file ${req.params.file}` });
+      sendProblem(res, new OgcError('NotFound', `No file ${req.params.file}`, undefined, 404));
       return;
     }
     res.type(type).set('Cache-Control', 'public, max-age=86400').sendFile(join(libDir(), req.params.file));

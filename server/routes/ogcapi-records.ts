@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import { serviceRequest, sendReply } from '../reply.js';
 import { registerOgcApiPart } from '../../ogc/ogcapi/registry.js';
 import { registerCollection } from '../../ogc/ogcapi/collections.js';
-import { OgcError } from '../../data/errors.js';
+import { logUnexpected } from '../edge-errors.js';
 import type { Reply, ServiceRequest } from '../../data/reply.js';
 import { createRecordsService, recordsCollection, RECORDS_PART, type RecordsService } from '../../ogc/records/service.js';
 import { recordsProblemReply } from '../../ogc/records/problem.js';
@@ -30,8 +30,8 @@ export function mountOgcapiRecords(router: Router, ctx: AppContext): void {
       try {
         r = answer(service, serviceRequest(req, res), req.params as Record<string, string>);
       } catch (err) {
-        if (!(err instanceof OgcError)) ctx.log.error('ogcapi records error', { error: String((err as Error)?.stack ?? err) });
-        r = recordsProblemReply(err);
+        logUnexpected(ctx.log, res, err, 'ogcapi records error');
+        r = recordsProblemReply(err, res.locals.requestId);
       }
       await sendReply(req, res, r);
     });

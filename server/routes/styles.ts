@@ -11,6 +11,7 @@ import { styleToMapLibre } from '../../styles/maplibre.js';
 import { resolveStyle, styleList } from '../../styles/resolve.js';
 import type { AppContext } from '../context.js';
 import { visibleLayer, writableLayer } from './layer-guard.js';
+import { sendProblem } from '../edge-errors.js';
 
 const STYLE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
@@ -20,7 +21,7 @@ export function mountStyles(router: Router, ctx: AppContext): void {
     const layer = writableLayer(ctx, res, String(req.params.name), 'change the styles of');
     if (!layer) return undefined;
     if (!STYLE_NAME.test(String(req.params.style))) {
-      res.status(400).json({ code: 'InvalidParameterValue', description: 'A style name is 1–64 letters, digits, _ . -' });
+      sendProblem(res, new OgcError('InvalidParameterValue', 'A style name is 1–64 letters, digits, _ . -', undefined, 400));
       return undefined;
     }
     return layer;
@@ -49,7 +50,7 @@ export function mountStyles(router: Router, ctx: AppContext): void {
       res.json({ layer: layer.name, style: defaultStyle(layer) });
       return;
     }
-    res.status(404).json({ code: 'NotFound', description: `Layer ${layer.name} has no style ${name}` });
+    sendProblem(res, new OgcError('NotFound', `Layer ${layer.name} has no style ${name}`, undefined, 404));
   });
 
   router.put('/api/layers/:name/styles/:style', async (req, res) => {
@@ -57,14 +58,14 @@ export function mountStyles(router: Router, ctx: AppContext): void {
     if (!layer) return;
     const sld = typeof req.body === 'string' ? req.body : '';
     if (!sld.trim()) {
-      res.status(400).json({ code: 'InvalidParameterValue', description: 'Send the SLD as the body (Content-Type: application/vnd.ogc.sld+xml)' });
+      sendProblem(res, new OgcError('InvalidParameterValue', 'Send the SLD as the body (Content-Type: application/vnd.ogc.sld+xml)', undefined, 400));
       return;
     }
     let title: string;
     try {
       title = styleFromSld(sld).title;
     } catch (err) {
-      res.status(400).json({ code: 'InvalidParameterValue', description: err instanceof OgcError ? err.message : 'The SLD could not be read' });
+      sendProblem(res, new OgcError('InvalidParameterValue', err instanceof OgcError ? err.message : 'The SLD could not be read', undefined, 400));
       return;
     }
     const name = String(req.params.style);
@@ -77,7 +78,7 @@ export function mountStyles(router: Router, ctx: AppContext): void {
     const layer = writable(req, res);
     if (!layer) return;
     if (!(await deleteStyle(ctx.db, layer, String(req.params.style)))) {
-      res.status(404).json({ code: 'NotFound', description: `Layer ${layer.name} has no style ${req.params.style}` });
+      sendProblem(res, new OgcError('NotFound', `Layer ${layer.name} has no style ${req.params.style}`, undefined, 404));
       return;
     }
     await ctx.catalogue.reload();

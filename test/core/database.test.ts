@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { migrate } from '../../data/migrations/run.js';
 import { MIGRATIONS } from '../../data/migrations/index.js';
-import { writeLayer, LayerWriteError } from '../../data/layers/write.js';
+import { writeLayer } from '../../data/layers/write.js';
+import { OgcError } from '../../data/errors.js';
 import { ORGANISATIONS } from '../../data/organisations.js';
 import { BACKEND } from '../support/backend.js';
 import { testNode, type TestNode } from '../support/context.js';
@@ -115,7 +116,7 @@ describe(`database (${BACKEND})`, () => {
     try {
       await writeLayer(node.ctx.db, spec, pt);
     } catch (err) {
-      refused = err instanceof LayerWriteError;
+      refused = err instanceof OgcError;
     }
     expect(refused).to.equal(true);
     const second = await writeLayer(node.ctx.db, spec, pt, { replace: true });

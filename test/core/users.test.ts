@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { addUser, hashPassword, issueToken, principalForPassword, principalForToken, verifyPassword, UserError } from '../../data/users.js';
+import { addUser, hashPassword, issueToken, principalForPassword, principalForToken, verifyPassword } from '../../data/users.js';
+import { OgcError } from '../../data/errors.js';
 import { testNode, get, type TestNode } from '../support/context.js';
 
 describe('users, roles and tokens', () => {
@@ -24,7 +25,7 @@ describe('users, roles and tokens', () => {
     } catch (e) {
       err = e;
     }
-    expect(err).to.be.instanceOf(UserError);
+    expect(err).to.be.instanceOf(OgcError);
     try {
       await addUser(node.ctx.db, { username: 'org.salah', role: 'produsen', organisation: 'tidakada' });
     } catch (e) {

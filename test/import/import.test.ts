@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { testNode, type TestNode } from '../support/context.js';
 import { importFile, type ImportRequest } from '../../data/import/import-file.js';
-import { ImportError } from '../../data/import/errors.js';
+import { OgcError } from '../../data/errors.js';
 import { Fixtures, POINTS, ROADS, DISTRICTS, sourcePoints, metres, bigCsv } from './fixtures.js';
 
 describe('import: GDAL formats, coordinate systems, all-or-nothing', () => {
@@ -19,12 +19,12 @@ describe('import: GDAL formats, coordinate systems, all-or-nothing', () => {
   const load = (file: string, name: string, more: Partial<ImportRequest> = {}) =>
     importFile(node.ctx.db, { file, organisation: 'dpupr', name, maxFeatures: 100_000, ...more });
 
-  async function refused(p: Promise<unknown>): Promise<ImportError> {
+  async function refused(p: Promise<unknown>): Promise<OgcError> {
     try {
       await p;
     } catch (err) {
-      expect(err).to.be.instanceOf(ImportError);
-      return err as ImportError;
+      expect(err).to.be.instanceOf(OgcError);
+      return err as OgcError;
     }
     throw new Error('the import was not refused');
   }

@@ -8,7 +8,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { testNode, get, type TestNode } from '../support/context.js';
 import { addUser, issueToken } from '../../data/users.js';
 import { importFile } from '../../data/import/import-file.js';
-import { ImportError } from '../../data/import/errors.js';
+import { OgcError } from '../../data/errors.js';
 import { Fixtures } from '../import/fixtures.js';
 
 /** A TCP listener that counts connections (and never answers: a "slow schema server"). */
@@ -79,7 +79,7 @@ describe('bounded imports: no server-side fetch, no frozen node, early refusals'
   it('refuses /vsicurl/ and URL names, and a VRT pointing elsewhere, without connecting', async () => {
     for (const file of [`/vsicurl/http://127.0.0.1:${net.port}/x.gml`, `/vsizip//vsicurl/http://127.0.0.1:${net.port}/x.zip`, `http://127.0.0.1:${net.port}/x.geojson`]) {
       const err = await load(file, 'ssrf_path').then(() => null, (e) => e);
-      expect(err, file).to.be.instanceOf(ImportError);
+      expect(err, file).to.be.instanceOf(OgcError);
       expect((err as Error).message).to.match(/local file/);
     }
     const vrt = fx.write('ssrf.vrt', `<OGRVRTDataSource><OGRVRTLayer name="x"><SrcDataSource>/vsicurl/http://127.0.0.1:${net.port}/x.csv</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>`);

@@ -10,7 +10,8 @@ import { openTileCache } from '../../tiles/cache.js';
 import { tileMatrixSet, tileRangeForLonLat } from '../../tiles/matrix-sets.js';
 import { redisDelete, redisKeys as keysMatching, TEST_REDIS_URL } from '../support/redis.js';
 import type { Config } from '../../server/config.js';
-import { countSeedTiles, seed, SeedError } from '../../tiles/seed.js';
+import { countSeedTiles, seed } from '../../tiles/seed.js';
+import { OgcError } from '../../data/errors.js';
 import { WEB_MERCATOR } from '../../tiles/matrix-sets.js';
 
 const LAYER = 'bappeda:batas_kelurahan,dpupr:jalan';
@@ -158,7 +159,7 @@ for (const backend of ['disk', 'redis'] as const) {
       expect(keys.some((k) => k.includes('/12/'))).to.equal(true); // the coarsest level stayed
       let err: unknown;
       await seed(node.ctx, { ...o, minZoom: 19, maxZoom: 19 }).catch((e) => (err = e));
-      expect(err).to.be.instanceOf(SeedError);
+      expect(err).to.be.instanceOf(OgcError);
       expect(String(err)).to.contain('SIMPUL_TILE_CACHE_MAX_ZOOM');
     });
 
