@@ -1,12 +1,14 @@
 /** Metadata written by people, through the admin API: GET/PUT /api/layers/{name}/metadata,
- *  with the record's completeness score. Same access rules as every other write. */
+ *  with the record's completeness score. Same access rules as every other write; the change
+ *  and its audit row are written by data/layers/metadata.ts. */
 import express, { type Router } from 'express';
 import type { AppContext } from '../context.js';
-import { baseUrlOf } from '../context.js';
+import { baseUrlOf, principalOf } from '../context.js';
 import { visibleLayer, writableLayer } from './layer-guard.js';
 import { OgcError } from '../../data/errors.js';
 import { sendProblem } from '../edge-errors.js';
-import { bumpRevision } from '../../data/catalogue/catalogue.js';
+import { writeLayerMetadata } from '../../data/layers/metadata.js';
+import { WALIDATA_CODE } from '../../data/organisations.js';
 import { completeness, layerRecord } from '../../data/metadata/record.js';
 import { MAINTENANCE_CODES, PROGRESS_CODES, isTopicCategory } from '../../data/metadata/codelists.js';
 import { recordFeature } from '../../ogc/records/geojson.js';
@@ -61,23 +63,17 @@ export function mountAdminMetadata(router: Router, ctx: AppContext): void {
       if (k === KUGI) continue;
       const field = FIELDS.get(k)!;
       if (!field.check(v)) {
-        sendProblem(res, new OgcError('InvalidParameterValue', `Invalid value for ${k}: it takes ${field.takes}`, undefined, 400));
+        sendProblem(res, new OgcError('InvalidParameterValue', `Invalid value for ${k}: it takes ${field.takes}`, k, 400));
         return;
       }
       patch[k] = v;
     }
     const kugi = body.get(KUGI);
     if (kugi !== undefined && kugi !== null && (typeof kugi !== 'string' || !/^[A-Za-z0-9.\-]{1,32}$/.test(kugi))) {
-      sendProblem(res, new OgcError('InvalidParameterValue', 'kugiFcode must be a KUGI feature code', undefined, 400));
+      sendProblem(res, new OgcError('InvalidParameterValue', 'kugiFcode must be a KUGI feature code', KUGI, 400));
       return;
     }
-    await ctx.db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE simpul.layer SET metadata = metadata || $2::jsonb, kugi_fcode = CASE WHEN $3::boolean THEN $4 ELSE kugi_fcode END, updated_at = now() WHERE id = $1`,
-        [layer.id, JSON.stringify(patch), kugi !== undefined, kugi ?? null],
-      );
-      await bumpRevision(tx);
-    });
+    await writeLayerMetadata(ctx.db, principalOf(res), layer, { fields: patch, kugiFcode: kugi as string | null | undefined });
     await ctx.catalogue.reload();
     res.json(describe(layer.name, baseUrlOf(res)));
   });

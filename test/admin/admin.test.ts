@@ -114,10 +114,10 @@ describe('admin API: upload, workflow, access', () => {
     const parts = ['shp', 'shx', 'dbf'].map((e) => shp.replace(/shp$/, e));
     const r = await upload('pu', parts, { org: 'dpupr', name: 'tanpa_prj' });
     expect(r.status).to.equal(400);
-    expect(r.json.description).to.contain('tanpa_prj.shp has no coordinate system').and.to.contain('.prj').and.to.contain('srs');
+    expect(r.json.detail).to.contain('tanpa_prj.shp has no coordinate system').and.to.contain('.prj').and.to.contain('srs');
     const txt = await upload('pu', [fx.write('catatan.txt', 'bukan peta')], { org: 'dpupr', name: 'catatan' });
     expect(txt.status).to.equal(400);
-    expect(txt.json.description).to.contain('catatan.txt');
+    expect(txt.json.detail).to.contain('catatan.txt');
     const none = await upload('pu', [], { org: 'dpupr', name: 'kosong' });
     expect(none.status).to.equal(400);
     const notMultipart = await call('POST', '/api/layers', 'pu', { org: 'dpupr' });
@@ -137,14 +137,14 @@ describe('admin API: upload, workflow, access', () => {
     const big = fx.write('besar.csv', bigCsv(8000));
     const r = await upload('pu', [big], { org: 'dpupr', name: 'besar', srs: 'EPSG:4326' });
     expect(r.status).to.equal(413);
-    expect(r.json.description).to.contain('MB limit');
+    expect(r.json.detail).to.contain('MB limit');
     // Sent without a length (chunked), the limit is found while streaming.
     const { stdout } = await run('curl', [
       '-sS', '-w', '\n%{http_code}', '-H', `Authorization: Bearer ${token.pu}`, '-H', 'Transfer-Encoding: chunked',
       '-F', `file=@${big}`, '-F', 'org=dpupr', '-F', 'name=besar', '-F', 'srs=EPSG:4326', `${node.url}/api/layers`,
     ]);
     expect(stdout.slice(stdout.lastIndexOf('\n') + 1)).to.equal('413');
-    expect(JSON.parse(stdout.slice(0, stdout.lastIndexOf('\n'))).description).to.contain('besar.csv is larger than');
+    expect(JSON.parse(stdout.slice(0, stdout.lastIndexOf('\n'))).detail).to.contain('besar.csv is larger than');
     expect(await layerExists('org_dpupr.besar')).to.equal(false);
   });
 
@@ -152,7 +152,7 @@ describe('admin API: upload, workflow, access', () => {
     const csv = fx.write('terlalu_banyak.csv', bigCsv(1500));
     const r = await upload('pu', [csv], { org: 'dpupr', name: 'terlalu_banyak', srs: 'EPSG:4326' });
     expect(r.status).to.equal(413);
-    expect(r.json.description).to.contain('terlalu_banyak.csv').and.to.contain('1000');
+    expect(r.json.detail).to.contain('terlalu_banyak.csv').and.to.contain('1000');
     expect(await layerExists('org_dpupr.terlalu_banyak')).to.equal(false);
   });
 
@@ -162,7 +162,7 @@ describe('admin API: upload, workflow, access', () => {
     fx.ogr('GPKG', 'ganda.gpkg', ROADS, '-update', '-nln', 'jalan');
     const r = await upload('pu', [gpkg], { org: 'dpupr', name: 'ganda' });
     expect(r.status).to.equal(409);
-    expect(r.json.description).to.contain('ganda.gpkg, layer jalan').and.to.contain('already exists');
+    expect(r.json.detail).to.contain('ganda.gpkg, layer jalan').and.to.contain('already exists');
     expect(await layerExists('org_dpupr.ganda_titik')).to.equal(false);
     expect((await call('GET', '/api/layers/dpupr:ganda_titik', 'walidata')).status).to.equal(404);
     expect((await call('GET', '/api/layers/dpupr:ganda_jalan', 'walidata')).json.featureCount).to.equal(23);

@@ -56,7 +56,7 @@ describe('import: the simpul import command', () => {
     const r = await runCli(['import', shp, '--org', 'dinkes', '--name', 'tanpa_prj'], env);
     expect(r.code).to.not.equal(0);
     expect(r.stderr.trim().split('\n')).to.have.length(1);
-    expect(r.stderr).to.match(/^simpul import: .*tanpa_prj\.shp has no coordinate system: add its \.prj file, or .*--srs EPSG:/);
+    expect(r.stderr).to.match(/^simpul: .*tanpa_prj\.shp has no coordinate system: add its \.prj file, or .*--srs EPSG:/);
   });
 
   it('leaves no table and no catalogue row when killed half-way through 200 000 features', async function () {

@@ -52,7 +52,7 @@ describe('metadata admin API and completeness', () => {
           body: `{"purpose":"disisipkan","${key}":${value}}`,
         });
         expect(r.status, `${key}: ${r.body}`).to.equal(400);
-        expect(JSON.parse(r.body).description).to.contain(`"${key}"`);
+        expect(JSON.parse(r.body).detail).to.contain(`"${key}"`);
       }
     }
     for (const body of ['[]', '"teks"', '{"placeKeywords":[{"name":"a","code":"1","__proto__":{}}]}']) {

@@ -90,7 +90,7 @@ describe('security: access is never widened implicitly', () => {
   it('refuses a produsen\'s replace that names a wider class (403), and leaves the class as it was', async () => {
     const r = await upload('pu', POINTS, { org: 'dpupr', name: 'privat', replace: 'true', access: 'PUBLIC' });
     expect(r.status, r.body).to.equal(403);
-    expect(r.json.description).to.contain('walidata');
+    expect(r.json.detail).to.contain('walidata');
     expect(await row('dpupr:privat')).to.include({ access_class: 'PRIVATE', status: 'published' });
   });
 
@@ -98,7 +98,7 @@ describe('security: access is never widened implicitly', () => {
     const r = await call('PATCH', '/api/layers/dpupr:privat', 'pu', { accessClass: 'PUBLIC' });
     expect(r.status).to.equal(403);
     expect(r.json.code).to.equal('Forbidden');
-    expect(r.json.description).to.contain('only the walidata may widen access to dpupr:privat (PRIVATE → PUBLIC)');
+    expect(r.json.detail).to.contain('only the walidata may widen access to dpupr:privat (PRIVATE → PUBLIC)');
     expect((await call('PATCH', '/api/layers/dpupr:privat', 'pu', { accessClass: 'GOVERNMENT' })).status).to.equal(403);
     expect(await row('dpupr:privat')).to.include({ access_class: 'PRIVATE' });
     const anon = await anonymousReads('dpupr:privat');

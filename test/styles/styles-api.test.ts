@@ -32,10 +32,10 @@ describe('style admin API (SE 1.1 stored, used by WMS, exported to MapLibre)', (
     // A stored style meets the same limits as SLD_BODY: 400 naming the limit.
     const wide = await put(dpupr, SLD('#ff0000').replace('</se:Fill>', '</se:Fill><se:Stroke><se:SvgParameter name="stroke-width">1000000</se:SvgParameter></se:Stroke>'));
     expect(wide.status).to.equal(400);
-    expect(JSON.parse(wide.body).description).to.include('stroke-width');
+    expect(JSON.parse(wide.body).detail).to.include('stroke-width');
     const remote = await put(dpupr, SLD('#ff0000').replace(/<se:PolygonSymbolizer>.*<\/se:PolygonSymbolizer>/, '<se:PointSymbolizer><se:Graphic><se:ExternalGraphic><se:OnlineResource xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="http://127.0.0.1:9/x.png"/><se:Format>image/png</se:Format></se:ExternalGraphic></se:Graphic></se:PointSymbolizer>'));
     expect(remote.status).to.equal(400);
-    expect(JSON.parse(remote.body).description).to.include('no URLs are fetched');
+    expect(JSON.parse(remote.body).detail).to.include('no URLs are fetched');
     const ok = await put(dpupr, SLD('#ff0000'));
     expect(ok.status, ok.body).to.equal(200);
     const caps = await get(`${node.url}/wms?SERVICE=WMS&REQUEST=GetCapabilities`);
