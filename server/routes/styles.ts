@@ -65,7 +65,9 @@ export function mountStyles(router: Router, ctx: AppContext): void {
     try {
       title = styleFromSld(sld).title;
     } catch (err) {
-      sendProblem(res, new OgcError('InvalidParameterValue', err instanceof OgcError ? err.message : 'The SLD could not be read', undefined, 400));
+      // The SLD reader says what is wrong as an OgcError; anything else is a fault of ours (500).
+      if (!(err instanceof OgcError)) throw err;
+      sendProblem(res, new OgcError('InvalidParameterValue', err.message, err.locator, 400));
       return;
     }
     const name = String(req.params.style);
