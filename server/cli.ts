@@ -3,6 +3,8 @@
  *  exit code 1 (2 for a command line that is not right) and no stack unless SIMPUL_DEBUG is set. */
 import { OgcError } from '../data/errors.js';
 import { USAGE_LOCATOR } from './cli/common.js';
+import { DATABASE_COMMANDS } from './cli/commands.js';
+import { runOnDataFolder } from './cli/remote.js';
 
 const COMMANDS: Record<string, { help: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }> = {
   serve: { help: 'serve                          start the HTTP server', load: () => import('./cli/serve.js') },
@@ -28,6 +30,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    // Commands on the database go through the node serving the data folder, or hold its lock.
+    if (Object.hasOwn(DATABASE_COMMANDS, name)) return await runOnDataFolder(name, args, async (a) => (await cmd.load()).run(a));
     return await (await cmd.load()).run(args);
   } catch (err) {
     const message = String((err as Error)?.message ?? err);

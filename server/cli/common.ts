@@ -5,6 +5,7 @@ import { loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
 import { closeContext, createContext } from '../serve.js';
 import type { AppContext } from '../context.js';
+import { cliScope } from './scope.js';
 
 /** A command's failure is an OgcError (data/errors.ts) like any other: `fail` for what went
  *  wrong (exit 1), `usage` for a command line that is not right (exit 2); server/cli.ts prints
@@ -23,6 +24,9 @@ export function args<T extends NonNullable<ParseArgsConfig['options']>>(argv: st
 
 /** Opens the database and catalogue for a command, closes them after. */
 export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  // Through the admin channel: the serving node's own context, which it keeps open.
+  const node = cliScope().ctx;
+  if (node) return fn(node);
   const config = loadConfig();
   const ctx = await createContext(config, createLogger('warn', (l) => process.stderr.write(l + '\n')));
   try {
@@ -34,17 +38,17 @@ export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promi
 
 /** A progress line on a terminal (rewritten in place), nothing when not a TTY. */
 export function progress(label: string, total?: number) {
-  const tty = process.stderr.isTTY;
+  const { tty, err } = cliScope();
   let last = 0;
   return {
     update(n: number) {
       if (!tty || Date.now() - last < 100) return;
       last = Date.now();
       const pct = total ? ` ${Math.floor((100 * n) / total)}%` : '';
-      process.stderr.write(`\r${label}: ${n}${total ? '/' + total : ''}${pct}   `);
+      err(`\r${label}: ${n}${total ? '/' + total : ''}${pct}   `);
     },
     done() {
-      if (tty) process.stderr.write('\r\x1b[K');
+      if (tty) err('\r\x1b[K');
     },
   };
 }

@@ -4,6 +4,7 @@ import { prepareImport, runImport, type ImportResult } from '../../data/import/i
 import { importPool } from '../../data/import/import-pool.js';
 import { loadConfig } from '../config.js';
 import { usage, args, progress, withContext } from './common.js';
+import { callerPath, cliScope, say } from './scope.js';
 
 const USAGE =
   'usage: simpul import FILE --org CODE --name NAME [--title T] [--abstract A] [--keywords k1,k2] [--srs EPSG:N] [--layer SRC] [--encoding CP1252] [--publish] [--access CLASS] [--replace] [--json] [--progress]';
@@ -35,11 +36,15 @@ export async function run(argv: string[]): Promise<number> {
   let bar: ReturnType<typeof progress> | undefined;
   let lastLine = 0;
   const readBy = new Map<string, number>();
-  // The file is checked before the database is opened: a wrong file fails at once.
-  const config = loadConfig();
+  // The file is checked before the database is opened: a wrong file fails at once. Through a
+  // serving node's admin channel the node reads the file from its path (same machine) with its
+  // own import pool.
+  // Progress arrives from the import process's events, outside this call's async scope: keep it.
+  const scope = cliScope();
+  const config = scope.ctx?.config ?? loadConfig();
   const prepared = await guard(() =>
     prepareImport({
-      file,
+      file: callerPath(file),
       organisation: values.org!,
       name: values.name!,
       title: values.title,
@@ -57,9 +62,9 @@ export async function run(argv: string[]): Promise<number> {
         readBy.set(layer, read);
         const sum = [...readBy.values()].reduce((a, b) => a + b, 0);
         bar?.update(sum);
-        if (values.progress && !process.stderr.isTTY && sum - lastLine >= PROGRESS_LINE_EVERY) {
+        if (values.progress && !scope.tty && sum - lastLine >= PROGRESS_LINE_EVERY) {
           lastLine = sum;
-          process.stderr.write(`${layer}: ${read} features read\n`);
+          scope.err(`${layer}: ${read} features read\n`);
         }
       },
     }),
@@ -69,7 +74,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const result = await withContext((ctx) => guard(() => runImport(ctx.db, prepared)));
     bar.done();
-    process.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : describe(result));
+    say(values.json ? JSON.stringify(result, null, 2) + '\n' : describe(result));
     return 0;
   } finally {
     bar.done();

@@ -1,6 +1,7 @@
 import { changeLayer } from '../../data/layers/status.js';
 import type { AccessClass, LayerStatus, Principal } from '../../data/access.js';
 import { usage, fail, args, withContext } from './common.js';
+import { say } from './scope.js';
 
 /** The CLI runs on the node itself, with the database's keys: it acts as an administrator. */
 export const CLI_PRINCIPAL: Principal = { kind: 'user', userId: 0, username: 'cli', role: 'admin', organisation: null };
@@ -13,7 +14,7 @@ export async function run(argv: string[]): Promise<number> {
     const layer = ctx.catalogue.unguardedGet(name);
     if (!layer) throw fail(`no layer named ${name}`);
     await changeLayer(ctx.db, CLI_PRINCIPAL, layer, { status: (values.status ?? 'published') as LayerStatus, accessClass: values.access as AccessClass | undefined });
-    process.stdout.write(`${name}: ${values.status ?? 'published'}${values.access ? ', ' + values.access : ''}\n`);
+    say(`${name}: ${values.status ?? 'published'}${values.access ? ', ' + values.access : ''}\n`);
     return 0;
   });
 }

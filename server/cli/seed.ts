@@ -5,6 +5,7 @@ import { tileMatrixSet } from '../../tiles/matrix-sets.js';
 import { tileFormat } from '../../tiles/format.js';
 import { countSeedTiles, seed, seedRefusal } from '../../tiles/seed.js';
 import { usage, fail, args, progress, withContext } from './common.js';
+import { say, warn } from './scope.js';
 
 const USAGE = 'usage: simpul seed LAYER --zoom 10-16 [--bbox minLon,minLat,maxLon,maxLat] [--format png|pbf] [--tms WebMercatorQuad]';
 
@@ -47,13 +48,13 @@ export async function run(argv: string[]): Promise<number> {
     const bar = progress(`seed ${name}`, total);
     const s = await seed(ctx, { layers, tms, minZoom, maxZoom, bbox: box, format, onProgress: (n) => bar.update(n) });
     bar.done();
-    process.stdout.write(
+    say(
       `${name}: ${s.tiles} tiles (z${minZoom}–${maxZoom}, ${format}, ${tms.id}): ${s.rendered} rendered, ${s.cached} already cached, ${s.empty} empty, ` +
         `${(s.bytes / 1024 / 1024).toFixed(1)} MB in ${s.seconds.toFixed(1)} s (${(s.tiles / Math.max(s.seconds, 0.001)).toFixed(0)} tiles/s)\n`,
     );
-    if (s.notStored) process.stdout.write(`${s.notStored} tiles outside the layers' extent were made but not cached\n`);
+    if (s.notStored) say(`${s.notStored} tiles outside the layers' extent were made but not cached\n`);
     if (s.quotaReached) {
-      process.stderr.write(`the tile cache quota (SIMPUL_TILE_CACHE_MB=${ctx.config.tileCacheBytes / 1024 / 1024}) is full: ${s.skipped} of ${total} tiles were not seeded (the finest levels); raise the quota or seed fewer levels\n`);
+      warn(`the tile cache quota (SIMPUL_TILE_CACHE_MB=${ctx.config.tileCacheBytes / 1024 / 1024}) is full: ${s.skipped} of ${total} tiles were not seeded (the finest levels); raise the quota or seed fewer levels\n`);
       return 3;
     }
     return 0;
