@@ -46,14 +46,16 @@ function parseRun(text: string): RunRequest | string {
   } catch {
     return 'the body is not JSON';
   }
-  if (typeof v.command !== 'string' || !Object.hasOwn(DATABASE_COMMANDS, v.command)) return `no command ${String(v.command)} through the admin channel`;
+  if (typeof v.command !== 'string' || !Object.hasOwn(DATABASE_COMMANDS, v.command))
+    return `no command ${String(v.command)} through the admin channel`;
   if (!Array.isArray(v.args) || !v.args.every((a) => typeof a === 'string')) return 'args must be a list of strings';
   if (typeof v.cwd !== 'string' || !isAbsolute(v.cwd)) return 'cwd must be an absolute path';
   return { command: v.command, args: v.args, cwd: v.cwd, tty: v.tty === true };
 }
 
 /** What the node's log says of a command: never a password. */
-const logged = (args: string[]) => args.map((a, i) => (args[i - 1] === '--password' ? '***' : a.replace(/^(--password=).*/, '$1***')));
+const logged = (args: string[]) =>
+  args.map((a, i) => (args[i - 1] === '--password' ? '***' : a.replace(/^(--password=).*/, '$1***')));
 
 async function readBody(req: IncomingMessage): Promise<string | null> {
   let size = 0;
@@ -84,14 +86,23 @@ async function handle(ctx: AppContext, req: IncomingMessage, res: ServerResponse
   let code = 1;
   try {
     const cmd = await DATABASE_COMMANDS[run.command]();
-    code = await runInScope({ ctx, out: (t) => send({ out: t }), err: (t) => send({ err: t }), tty: run.tty, cwd: run.cwd }, () => cmd.run(run.args));
+    code = await runInScope(
+      { ctx, out: (t) => send({ out: t }), err: (t) => send({ err: t }), tty: run.tty, cwd: run.cwd },
+      () => cmd.run(run.args),
+    );
   } catch (err) {
-    const expected = err instanceof OgcError && err.status < 500;
-    if (!expected) ctx.log.error('admin channel command failed', { command: run.command, error: String((err as Error)?.stack ?? err) });
+    // A refusal (bad arguments, no such layer) is the caller's answer; anything else is logged.
+    if (!(err instanceof OgcError && err.status < 500))
+      ctx.log.error('admin channel command failed', {
+        command: run.command,
+        error: String((err as Error)?.stack ?? err),
+      });
     send({ error: (err as Error)?.message ?? String(err), usage: err instanceof OgcError && err.locator === USAGE_LOCATOR });
   } finally {
     // What the command changed is served at once (catalogue, capabilities, records).
-    await ctx.catalogue.reload().catch((err: unknown) => ctx.log.error('catalogue reload failed', { error: String(err) }));
+    await ctx.catalogue
+      .reload()
+      .catch((err: unknown) => ctx.log.error('catalogue reload failed', { error: String(err) }));
   }
   send({ exit: code });
   res.end();

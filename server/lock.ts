@@ -8,7 +8,17 @@
  *  if the lock exists, so taking it is atomic and nobody ever reads a half-written lock. A lock
  *  whose process is gone (kill -9, a crash, a reboot) or is no simpul process (its PID reused) is
  *  stale: it is cleared, with a log line, and taken. */
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -32,7 +42,10 @@ export interface Lock {
 
 /** The folder is held by a live process; `holder` says which. */
 export class LockHeldError extends Error {
-  constructor(readonly dataDir: string, readonly holder: LockInfo) {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: LockInfo,
+  ) {
     super(describeHolder(dataDir, holder));
   }
 }
@@ -108,7 +121,13 @@ export interface AcquireOptions {
 export function acquireLock(dataDir: string, opts: AcquireOptions): Lock {
   mkdirSync(dataDir, { recursive: true });
   const path = lockPath(dataDir);
-  const info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString(), host: hostname(), command: opts.command, channel: null };
+  const info: LockInfo = {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    host: hostname(),
+    command: opts.command,
+    channel: null,
+  };
   const tmp = `${path}.${process.pid}.tmp`;
   for (let attempt = 0; ; attempt++) {
     writeFileDurably(tmp, JSON.stringify(info) + '\n');

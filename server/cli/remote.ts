@@ -11,7 +11,11 @@ import { fail, usage } from './common.js';
 /** How long a command waits for a starting node's admin channel. */
 const START_WAIT_MS = 120_000;
 
-export async function runOnDataFolder(name: string, args: string[], runLocal: (args: string[]) => Promise<number>): Promise<number> {
+export async function runOnDataFolder(
+  name: string,
+  args: string[],
+  runLocal: (args: string[]) => Promise<number>,
+): Promise<number> {
   const { dataDir } = loadConfig();
   // `demo --serve`: the demo holds the lock as a CLI command, then lets go and serves.
   const serveAfter = name === 'demo' && args.includes('--serve');
@@ -22,7 +26,10 @@ export async function runOnDataFolder(name: string, args: string[], runLocal: (a
     try {
       lock = acquireLock(dataDir, {
         command: name,
-        onStale: (s) => process.stderr.write(`simpul: cleared a stale lock on ${dataDir} (${s === 'unreadable' ? 'unreadable' : `pid ${s.pid} is gone`})\n`),
+        onStale: (s) =>
+          process.stderr.write(
+            `simpul: cleared a stale lock on ${dataDir} (${s === 'unreadable' ? 'unreadable' : `pid ${s.pid} is gone`})\n`,
+          ),
       });
       break;
     } catch (err) {
@@ -38,7 +45,10 @@ export async function runOnDataFolder(name: string, args: string[], runLocal: (a
         await new Promise((r) => setTimeout(r, 250));
         continue;
       }
-      if (h.command === 'serve') throw fail(`${err.message}${local ? ' but its admin channel did not open: see its log, or stop it' : ': run the command on that host'}`);
+      if (h.command === 'serve')
+        throw fail(
+          `${err.message}${local ? ' but its admin channel did not open: see its log, or stop it' : ': run the command on that host'}`,
+        );
       throw fail(`${err.message}: wait for it to finish, then try again`);
     }
   }
@@ -56,41 +66,58 @@ export async function runOnDataFolder(name: string, args: string[], runLocal: (a
 function remote(socketPath: string, name: string, args: string[], held: LockHeldError): Promise<number> {
   const body = JSON.stringify({ command: name, args, cwd: process.cwd(), tty: !!process.stderr.isTTY });
   return new Promise((resolve, reject) => {
-    const req = request({ socketPath, path: '/run', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.setEncoding('utf8');
-      let buf = '';
-      let exit: number | undefined;
-      let error: string | undefined;
-      let isUsage = false;
-      res.on('data', (d: string) => {
-        buf += d;
-        for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
-          const line = buf.slice(0, i);
-          buf = buf.slice(i + 1);
-          if (res.statusCode !== 200) continue;
-          const m = JSON.parse(line) as { out?: string; err?: string; error?: string; usage?: boolean; exit?: number };
-          if (m.out !== undefined) process.stdout.write(m.out);
-          if (m.err !== undefined) process.stderr.write(m.err);
-          if (m.error !== undefined) error = m.error;
-          if (m.usage) isUsage = true;
-          if (m.exit !== undefined) exit = m.exit;
-        }
-      });
-      res.on('close', () => {
-        if (res.statusCode !== 200) return reject(fail(`${held.message}: its admin channel refused the command (${res.statusCode} ${buf.trim()})`));
-        if (error !== undefined) return reject(isUsage ? usage(error) : fail(error));
-        if (exit === undefined) return reject(stopped());
-        resolve(exit);
-      });
-      res.on('error', () => reject(stopped()));
-    });
+    const req = request(
+      {
+        socketPath,
+        path: '/run',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.setEncoding('utf8');
+        let buf = '';
+        let exit: number | undefined;
+        let error: string | undefined;
+        let isUsage = false;
+        res.on('data', (d: string) => {
+          buf += d;
+          for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
+            const line = buf.slice(0, i);
+            buf = buf.slice(i + 1);
+            if (res.statusCode !== 200) continue;
+            const m = JSON.parse(line) as { out?: string; err?: string; error?: string; usage?: boolean; exit?: number };
+            if (m.out !== undefined) process.stdout.write(m.out);
+            if (m.err !== undefined) process.stderr.write(m.err);
+            if (m.error !== undefined) error = m.error;
+            if (m.usage) isUsage = true;
+            if (m.exit !== undefined) exit = m.exit;
+          }
+        });
+        res.on('close', () => {
+          if (res.statusCode !== 200)
+            return reject(
+              fail(`${held.message}: its admin channel refused the command (${res.statusCode} ${buf.trim()})`),
+            );
+          if (error !== undefined) return reject(isUsage ? usage(error) : fail(error));
+          if (exit === undefined) return reject(stopped());
+          resolve(exit);
+        });
+        res.on('error', () => reject(stopped()));
+      },
+    );
     // The node went away mid-command (stopped, killed): what it committed stays, the rest is undone.
-    const stopped = () => fail(`simpul serve (pid ${held.holder.pid}) stopped before ${name} finished: check the result once it serves again`);
+    const stopped = () =>
+      fail(
+        `simpul serve (pid ${held.holder.pid}) stopped before ${name} finished: check the result once it serves again`,
+      );
     let answered = false;
     req.on('response', () => (answered = true));
     req.on('error', (err: NodeJS.ErrnoException) => {
       if (answered) return reject(stopped());
-      const hint = err.code === 'EACCES' ? 'run the command as the user that runs simpul serve' : `stop it, or wait until it answers again (${err.code ?? err.message})`;
+      const hint =
+        err.code === 'EACCES'
+          ? 'run the command as the user that runs simpul serve'
+          : `stop it, or wait until it answers again (${err.code ?? err.message})`;
       reject(fail(`${held.message} but its admin channel ${socketPath} cannot be reached: ${hint}`));
     });
     req.end(body);

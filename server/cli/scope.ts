@@ -37,4 +37,5 @@ export const insideNode = (): boolean => !!scopes.getStore()?.ctx;
 export const say = (text: string) => cliScope().out(text);
 export const warn = (text: string) => cliScope().err(text);
 /** A file name as the caller meant it (URLs and GDAL paths are left for the import to refuse). */
-export const callerPath = (file: string) => (/^[a-z][\w+.-]*:|^\/vsi/i.test(file) ? file : resolve(cliScope().cwd, file));
+export const callerPath = (file: string) =>
+  /^[a-z][\w+.-]*:|^\/vsi/i.test(file) ? file : resolve(cliScope().cwd, file);

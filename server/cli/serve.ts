@@ -14,10 +14,15 @@ export async function run(_args: string[]): Promise<number> {
   try {
     lock = acquireLock(config.dataDir, {
       command: 'serve',
-      onStale: (s) => log.warn('cleared a stale lock', { dataDir: config.dataDir, ...(s === 'unreadable' ? { unreadable: true } : { pid: s.pid, startedAt: s.startedAt, command: s.command }) }),
+      onStale: (s) =>
+        log.warn('cleared a stale lock', {
+          dataDir: config.dataDir,
+          ...(s === 'unreadable' ? { unreadable: true } : { pid: s.pid, startedAt: s.startedAt, command: s.command }),
+        }),
     });
   } catch (err) {
-    if (err instanceof LockHeldError) throw fail(`${err.message}: stop it first, or give this one its own SIMPUL_DATA_DIR`);
+    if (err instanceof LockHeldError)
+      throw fail(`${err.message}: stop it first, or give this one its own SIMPUL_DATA_DIR`);
     throw err;
   }
   try {
@@ -37,7 +42,12 @@ export async function run(_args: string[]): Promise<number> {
       await running.stop();
       throw err;
     }
-    log.info('listening', { url: running.url, database: ctx.db.kind, layers: ctx.catalogue.unguardedAll().length, adminChannel: channel.path });
+    log.info('listening', {
+      url: running.url,
+      database: ctx.db.kind,
+      layers: ctx.catalogue.unguardedAll().length,
+      adminChannel: channel.path,
+    });
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         log.info('shutting down', { signal });

@@ -38,7 +38,9 @@ function stop(node: Node, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | 
   });
 }
 
-const basic = (user: string, password: string) => ({ Authorization: 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64') });
+const basic = (user: string, password: string) => ({
+  Authorization: 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64'),
+});
 const PASSWORD = 'satu-data-satu-peta';
 
 /** A PID that was alive a moment ago and is not now. */
@@ -61,7 +63,10 @@ describe('one writer per data folder: lock, admin channel, crash safety', functi
     env = cliEnv(tdb);
     // Large enough that an import is still reading when the node is killed.
     const rows = ['id,name,lon,lat'];
-    for (let i = 0; i < 400_000; i++) rows.push(`${i},titik ${i},${(106.55 + (i % 1000) * 0.0002).toFixed(5)},${(-6.3 + Math.floor(i / 1000) * 0.0005).toFixed(5)}`);
+    for (let i = 0; i < 400_000; i++)
+      rows.push(
+        `${i},titik ${i},${(106.55 + (i % 1000) * 0.0002).toFixed(5)},${(-6.3 + Math.floor(i / 1000) * 0.0005).toFixed(5)}`,
+      );
     bigCsv = fx.write('banyak.csv', rows.join('\n') + '\n');
   });
   afterEach(async () => {
@@ -80,7 +85,10 @@ describe('one writer per data folder: lock, admin channel, crash safety', functi
     expect(lock.startedAt).to.be.a('string');
     expect(statSync(lock.channel).mode & 0o777).to.equal(0o600);
 
-    const imp = await runCli(['import', POINTS, '--org', 'dlh', '--name', 'ow_titik', '--publish', '--access', 'PUBLIC'], env);
+    const imp = await runCli(
+      ['import', POINTS, '--org', 'dlh', '--name', 'ow_titik', '--publish', '--access', 'PUBLIC'],
+      env,
+    );
     expect(imp.code, imp.stderr).to.equal(0);
     expect(imp.stdout).to.match(/dlh:ow_titik: \d+ read/);
     expect((await fetch(`${node.url}/api/layers/dlh:ow_titik`)).status).to.equal(200);
@@ -122,7 +130,16 @@ describe('one writer per data folder: lock, admin channel, crash safety', functi
 
   it('clears a stale lock (a dead PID, or a PID that is no simpul process)', async () => {
     for (const pid of [await deadPid(), 1]) {
-      writeFileSync(`${tdb.dataDir}/simpul.lock`, JSON.stringify({ pid, startedAt: '2026-01-01T00:00:00.000Z', host: hostname(), command: 'serve', channel: null }));
+      writeFileSync(
+        `${tdb.dataDir}/simpul.lock`,
+        JSON.stringify({
+          pid,
+          startedAt: '2026-01-01T00:00:00.000Z',
+          host: hostname(),
+          command: 'serve',
+          channel: null,
+        }),
+      );
       node = await serve(env);
       expect(node.log()).to.contain('cleared a stale lock').and.contain(`"pid":${pid}`);
       expect(JSON.parse(readFileSync(`${tdb.dataDir}/simpul.lock`, 'utf8')).pid).to.equal(node.child.pid);
@@ -130,7 +147,16 @@ describe('one writer per data folder: lock, admin channel, crash safety', functi
       node = undefined;
     }
     // The CLI without a node holds the lock too, and clears a stale one the same way.
-    writeFileSync(`${tdb.dataDir}/simpul.lock`, JSON.stringify({ pid: await deadPid(), startedAt: '2026-01-01T00:00:00.000Z', host: hostname(), command: 'import', channel: null }));
+    writeFileSync(
+      `${tdb.dataDir}/simpul.lock`,
+      JSON.stringify({
+        pid: await deadPid(),
+        startedAt: '2026-01-01T00:00:00.000Z',
+        host: hostname(),
+        command: 'import',
+        channel: null,
+      }),
+    );
     const users = await runCli(['user', 'list'], env);
     expect(users.code, users.stderr).to.equal(0);
     expect(users.stderr).to.contain('cleared a stale lock');
@@ -139,9 +165,15 @@ describe('one writer per data folder: lock, admin channel, crash safety', functi
 
   it('a node killed (-9) during an import restarts with every committed layer; the import left nothing', async () => {
     node = await serve(env);
-    const first = await runCli(['import', POINTS, '--org', 'dlh', '--name', 'ow_sebelum', '--publish', '--access', 'PUBLIC'], env);
+    const first = await runCli(
+      ['import', POINTS, '--org', 'dlh', '--name', 'ow_sebelum', '--publish', '--access', 'PUBLIC'],
+      env,
+    );
     expect(first.code, first.stderr).to.equal(0);
-    const importing = spawnCli(['import', bigCsv, '--org', 'dlh', '--name', 'ow_besar', '--srs', 'EPSG:4326', '--progress'], env);
+    const importing = spawnCli(
+      ['import', bigCsv, '--org', 'dlh', '--name', 'ow_besar', '--srs', 'EPSG:4326', '--progress'],
+      env,
+    );
     let err = '';
     const ended = new Promise<number | null>((resolve) => importing.on('close', resolve));
     await new Promise<void>((resolve, reject) => {
@@ -159,9 +191,18 @@ describe('one writer per data folder: lock, admin channel, crash safety', functi
     node = await serve(env);
     expect(node.log()).to.contain('cleared a stale lock');
     expect((await fetch(`${node.url}/api/layers/dlh:ow_sebelum`)).status).to.equal(200);
-    for (const name of ['ow_titik', 'ow_titik2']) expect((await fetch(`${node.url}/api/layers/dlh:${name}`, { headers: basic('ow.admin', PASSWORD) })).status, name).to.equal(200);
-    expect((await fetch(`${node.url}/api/layers/dlh:ow_besar`, { headers: basic('ow.admin', PASSWORD) })).status).to.equal(404);
-    const after = await runCli(['import', POINTS, '--org', 'dlh', '--name', 'ow_sesudah', '--publish', '--access', 'PUBLIC'], env);
+    for (const name of ['ow_titik', 'ow_titik2'])
+      expect(
+        (await fetch(`${node.url}/api/layers/dlh:${name}`, { headers: basic('ow.admin', PASSWORD) })).status,
+        name,
+      ).to.equal(200);
+    expect(
+      (await fetch(`${node.url}/api/layers/dlh:ow_besar`, { headers: basic('ow.admin', PASSWORD) })).status,
+    ).to.equal(404);
+    const after = await runCli(
+      ['import', POINTS, '--org', 'dlh', '--name', 'ow_sesudah', '--publish', '--access', 'PUBLIC'],
+      env,
+    );
     expect(after.code, after.stderr).to.equal(0);
     expect((await fetch(`${node.url}/api/layers/dlh:ow_sesudah`)).status).to.equal(200);
   });
