@@ -3,10 +3,13 @@
 
 export type Role = 'produsen' | 'walidata' | 'pembina' | 'admin';
 export type AccessClass = 'PUBLIC' | 'GOVERNMENT' | 'PRIVATE' | 'IGSTRATEGIS';
-export type LayerStatus = 'draft' | 'verified' | 'published';
+/** Satu Data (Perpres 39/2019): the produsen drafts and submits, the walidata (and, by default,
+ *  the pembina) checks conformity and verifies or returns, the walidata disseminates (publishes)
+ *  and may retire a published layer and restore it. */
+export type LayerStatus = 'draft' | 'submitted' | 'returned' | 'verified' | 'published' | 'retired';
 
 export const ACCESS_CLASSES: readonly AccessClass[] = ['PUBLIC', 'GOVERNMENT', 'PRIVATE', 'IGSTRATEGIS'];
-export const LAYER_STATUSES: readonly LayerStatus[] = ['draft', 'verified', 'published'];
+export const LAYER_STATUSES: readonly LayerStatus[] = ['draft', 'submitted', 'returned', 'verified', 'published', 'retired'];
 export const ROLES: readonly Role[] = ['produsen', 'walidata', 'pembina', 'admin'];
 
 export type Principal =
@@ -31,6 +34,8 @@ export interface Guarded {
  * - walidata (custodian) and pembina (supervisor): every layer in every status but IGSTRATEGIS,
  *   and PRIVATE only for walidata (and the owner);
  * - admin: everything.
+ * A retired layer (taken out of service, kept archived) is seen only by its organisation, the
+ * walidata and admins.
  */
 export function canRead(p: Principal, layer: Guarded): boolean {
   if (p.kind === 'anonymous') return layer.accessClass === 'PUBLIC' && layer.status === 'published';
@@ -38,6 +43,7 @@ export function canRead(p: Principal, layer: Guarded): boolean {
   if (layer.accessClass === 'IGSTRATEGIS') return false;
   const own = p.organisation === layer.organisation;
   if (own || p.role === 'walidata') return true;
+  if (layer.status === 'retired') return false;
   if (layer.accessClass === 'PRIVATE') return false;
   if (p.role === 'pembina') return true;
   return layer.status === 'published';
@@ -50,14 +56,112 @@ export function canWrite(p: Principal, organisation: string): boolean {
   return p.role === 'produsen' && p.organisation === organisation;
 }
 
-/** The workflow draft → verified → published: the producer drafts, the pembina verifies,
- *  the walidata publishes; each may send a layer back; admin may do anything. */
-export function canChangeStatus(p: Principal, layer: Guarded, to: LayerStatus): boolean {
+/** A step of the workflow, taken by a person and written to the audit trail. */
+export type WorkflowAction = 'submit' | 'withdraw' | 'verify' | 'return' | 'publish' | 'request-retirement' | 'decline-retirement' | 'retire' | 'restore';
+
+/** Who of a role may take a step: `any` every user of the role, `own` only the layer's own
+ *  organisation's, `if-pembina-verifies` the pembina when the city lets it verify
+ *  (SIMPUL_PEMBINA_VERIFIES, default on). Admin may take every step. */
+export type Grant = 'any' | 'own' | 'if-pembina-verifies';
+
+export interface Transition {
+  action: WorkflowAction;
+  from: readonly LayerStatus[];
+  /** The status after the step (the same for the retirement request, which only flags the layer). */
+  to: LayerStatus;
+  roles: Readonly<Partial<Record<Role, Grant>>>;
+  /** A note is required: what to fix (return), why (retirement). */
+  noteRequired: boolean;
+  /** The pembina's publication standard must be met (data/layers/workflow.ts checks it). */
+  gate: boolean;
+  label: { id: string; en: string };
+}
+
+export interface WorkflowOptions {
+  /** The pembina may verify and return as well as set the standard (SIMPUL_PEMBINA_VERIFIES). */
+  pembinaVerifies: boolean;
+}
+
+export const DEFAULT_WORKFLOW_OPTIONS: WorkflowOptions = Object.freeze({ pembinaVerifies: true });
+
+const REVIEWERS = { walidata: 'any', pembina: 'if-pembina-verifies' } as const;
+
+/** The workflow as a table of transitions × roles: the one place that says who may take which
+ *  step. The README's table is generated from it (test/unit/workflow-table.test.ts checks). The
+ *  walidata cannot publish a draft: a layer is submitted, verified, then published. */
+export const WORKFLOW: readonly Transition[] = [
+  { action: 'submit', from: ['draft', 'returned'], to: 'submitted', roles: { produsen: 'own' }, noteRequired: false, gate: true, label: { id: 'ajukan', en: 'submit' } },
+  { action: 'withdraw', from: ['submitted'], to: 'draft', roles: { produsen: 'own' }, noteRequired: false, gate: false, label: { id: 'tarik pengajuan', en: 'withdraw the submission' } },
+  { action: 'verify', from: ['submitted'], to: 'verified', roles: REVIEWERS, noteRequired: false, gate: true, label: { id: 'verifikasi', en: 'verify' } },
+  { action: 'return', from: ['submitted', 'verified'], to: 'returned', roles: REVIEWERS, noteRequired: true, gate: false, label: { id: 'kembalikan', en: 'return to the produsen' } },
+  { action: 'publish', from: ['verified'], to: 'published', roles: { walidata: 'any' }, noteRequired: false, gate: false, label: { id: 'sebarluaskan', en: 'publish' } },
+  { action: 'request-retirement', from: ['published'], to: 'published', roles: { produsen: 'own' }, noteRequired: true, gate: false, label: { id: 'minta penarikan', en: 'request retirement' } },
+  { action: 'decline-retirement', from: ['published'], to: 'published', roles: { walidata: 'any' }, noteRequired: true, gate: false, label: { id: 'tolak penarikan', en: 'decline the retirement request' } },
+  { action: 'retire', from: ['published'], to: 'retired', roles: { walidata: 'any' }, noteRequired: true, gate: false, label: { id: 'tarik', en: 'retire' } },
+  { action: 'restore', from: ['retired'], to: 'published', roles: { walidata: 'any' }, noteRequired: false, gate: false, label: { id: 'pulihkan', en: 'restore' } },
+];
+
+export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = WORKFLOW.map((t) => t.action);
+
+export const transitionOf = (action: string): Transition | undefined => WORKFLOW.find((t) => t.action === action);
+
+/** Does the grant let this user take the step on a layer of that organisation? */
+function granted(p: Extract<Principal, { kind: 'user' }>, g: Grant | undefined, organisation: string, opts: WorkflowOptions): boolean {
+  if (g === 'any') return true;
+  if (g === 'own') return p.organisation === organisation;
+  if (g === 'if-pembina-verifies') return opts.pembinaVerifies;
+  return false;
+}
+
+/** May this caller take this step on the layer as it is now? Only from the statuses the table
+ *  lists, only roles it grants (admin: every step), and only on a layer the caller can see. */
+export function mayTakeAction(p: Principal, layer: Guarded, action: WorkflowAction, opts: WorkflowOptions = DEFAULT_WORKFLOW_OPTIONS): boolean {
+  const t = transitionOf(action);
+  if (!t || p.kind === 'anonymous' || !canRead(p, layer) || !t.from.includes(layer.status)) return false;
+  return p.role === 'admin' || granted(p, t.roles[p.role], layer.organisation, opts);
+}
+
+/** The steps this caller may take on the layer now. */
+export const actionsFor = (p: Principal, layer: Guarded, opts: WorkflowOptions = DEFAULT_WORKFLOW_OPTIONS): WorkflowAction[] =>
+  WORKFLOW_ACTIONS.filter((a) => mayTakeAction(p, layer, a, opts));
+
+/** The step that moves a layer from one status to another, if the workflow has one. */
+export const actionBetween = (from: LayerStatus, to: LayerStatus): Transition | undefined => WORKFLOW.find((t) => t.from.includes(from) && t.to === to && t.to !== from);
+
+/** May this caller move a layer to a status (the step between them, see WORKFLOW)? Admin may set
+ *  any status directly (the node's own tools: the demo, `simpul publish`). */
+export function canChangeStatus(p: Principal, layer: Guarded, to: LayerStatus, opts: WorkflowOptions = DEFAULT_WORKFLOW_OPTIONS): boolean {
   if (p.kind === 'anonymous' || !canRead(p, layer)) return false;
   if (p.role === 'admin') return true;
-  if (to === 'draft') return canWrite(p, layer.organisation) || p.role === 'pembina';
-  if (to === 'verified') return p.role === 'pembina' || p.role === 'walidata';
-  return p.role === 'walidata';
+  if (to === layer.status) return canWrite(p, layer.organisation);
+  const t = actionBetween(layer.status, to);
+  return !!t && mayTakeAction(p, layer, t.action, opts);
+}
+
+/** Who may delete a layer, by status: a produsen only what was never published (draft,
+ *  returned; a published layer is retired instead, and kept), the walidata the same, admin all. */
+const DELETABLE: Readonly<Record<Role, readonly LayerStatus[]>> = {
+  produsen: ['draft', 'returned'],
+  walidata: ['draft', 'returned'],
+  pembina: [],
+  admin: LAYER_STATUSES,
+};
+
+export function canDelete(p: Principal, layer: Guarded): boolean {
+  if (p.kind === 'anonymous' || !canRead(p, layer) || !canWrite(p, layer.organisation)) return false;
+  return DELETABLE[p.role].includes(layer.status);
+}
+
+const GRANT_TEXT: Record<Grant, string> = { any: 'ya / yes', own: 'organisasinya / own organisation', 'if-pembina-verifies': 'ya jika / yes if `SIMPUL_PEMBINA_VERIFIES`' };
+
+/** The README's table of the workflow, made from WORKFLOW. */
+export function workflowMarkdown(): string {
+  const head = '| Langkah / step | dari / from | ke / to | produsen | walidata | pembina | admin | catatan / note | standar / gate |\n|---|---|---|---|---|---|---|---|---|';
+  const rows = WORKFLOW.map((t) => {
+    const role = (r: Role) => (r === 'admin' ? 'ya / yes' : t.roles[r] ? GRANT_TEXT[t.roles[r]!] : '—');
+    return `| \`${t.action}\` (${t.label.id} / ${t.label.en}) | ${t.from.join(', ')} | ${t.to} | ${role('produsen')} | ${role('walidata')} | ${role('pembina')} | ${role('admin')} | ${t.noteRequired ? 'wajib / required' : '—'} | ${t.gate ? 'ya / yes' : '—'} |`;
+  });
+  return [head, ...rows].join('\n');
 }
 
 /** How widely each class is read, widest first: PUBLIC (everyone), GOVERNMENT (any government

@@ -71,7 +71,11 @@ export async function layerAudit(db: Queryable, layerId: string, limit = 100): P
        FROM simpul.audit WHERE layer_id = $1 ORDER BY id DESC LIMIT $2`,
     [layerId, limit],
   );
-  return r.rows.map((row) => ({
+  return r.rows.map(auditRow);
+}
+
+function auditRow(row: Record<string, any>): AuditRow {
+  return {
     id: Number(row.id),
     at: new Date(row.at).toISOString(),
     actor: row.actor,
@@ -85,5 +89,50 @@ export async function layerAudit(db: Queryable, layerId: string, limit = 100): P
     organisation: row.organisation,
     subject: row.subject,
     address: row.address,
-  }));
+  };
+}
+
+export interface AuditFilter {
+  layerId?: string;
+  layerName?: string;
+  organisation?: string;
+  actor?: string;
+  /** An action, or a prefix ending in a dot (`layer.`). */
+  action?: string;
+  since?: Date;
+  until?: Date;
+  /** Only rows concerning this organisation (a produsen reads its own organisation's trail). */
+  scope?: string;
+  limit: number;
+  offset: number;
+}
+
+/** The trail filtered by layer, organisation, user, action and time, newest first, one page. A row
+ *  concerns an organisation if it names it, or names one of its layers (rows written before the
+ *  organisation column existed). */
+export async function queryAudit(db: Queryable, f: AuditFilter): Promise<{ entries: AuditRow[]; numberMatched: number }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: (n: string) => string, v: unknown) => {
+    params.push(v);
+    where.push(sql(`$${params.length}`));
+  };
+  const ofOrg = (n: string) => `(organisation = ${n} OR (organisation IS NULL AND left(layer_name, length(${n}) + 1) = ${n} || ':'))`;
+  if (f.layerId) add((n) => `layer_id = ${n}::uuid`, f.layerId);
+  else if (f.layerName) add((n) => `layer_name = ${n}`, f.layerName);
+  if (f.organisation) add(ofOrg, f.organisation);
+  if (f.scope) add(ofOrg, f.scope);
+  if (f.actor) add((n) => `actor = ${n}`, f.actor);
+  if (f.action?.endsWith('.')) add((n) => `left(action, length(${n})) = ${n}`, f.action);
+  else if (f.action) add((n) => `action = ${n}`, f.action);
+  if (f.since) add((n) => `at >= ${n}::timestamptz`, f.since.toISOString());
+  if (f.until) add((n) => `at <= ${n}::timestamptz`, f.until.toISOString());
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const count = await db.query<{ n: number }>(`SELECT count(*)::float8 AS n FROM simpul.audit ${w}`, params);
+  const r = await db.query<Record<string, any>>(
+    `SELECT id::float8 AS id, at, actor, actor_role, action, layer_id::text AS layer_id, layer_name, before, after, reason, organisation, subject, address
+       FROM simpul.audit ${w} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, f.limit, f.offset],
+  );
+  return { entries: r.rows.map(auditRow), numberMatched: Number(count.rows[0]?.n ?? 0) };
 }

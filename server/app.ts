@@ -18,6 +18,8 @@ import { mountOgcapiRecords } from './routes/ogcapi-records.js';
 import { mountTiles } from './routes/tiles.js';
 import { mountMap } from './routes/map.js';
 import { mountAdmin } from './routes/admin.js';
+import { mountWorkflow } from './routes/workflow.js';
+import { mountAudit } from './routes/audit.js';
 import { mountAdminMetadata } from './routes/admin-metadata.js';
 import { mountHome } from './routes/home.js';
 import { owsExceptionReply } from '../ogc/exceptions.js';
@@ -119,6 +121,8 @@ export function createApp(ctx: AppContext): express.Express {
   mountMap(root, ctx);
   mountStyles(root, ctx);
   mountAdminMetadata(root, ctx);
+  mountWorkflow(root, ctx);
+  mountAudit(root, ctx);
   mountAdmin(root, ctx);
   mountHome(root, ctx);
   app.use(root);

@@ -70,6 +70,10 @@ export interface Config {
   site: Site;
   /** How much each in-memory cache keeps (the settings file's limits.caches). */
   caches: CacheSizes;
+  /** The pembina may verify and return submissions, beside setting the standard (SIMPUL_PEMBINA_VERIFIES). */
+  pembinaVerifies: boolean;
+  /** Days a retired layer's tombstone stays in OGC API Records (SIMPUL_RETIRED_TOMBSTONE_DAYS). */
+  retiredTombstoneDays: number;
 }
 
 /** SIMPUL_TRUST_PROXY: a number of proxy hops, or a list of proxy addresses/ranges (and the names
@@ -170,6 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxXmlBytes: setting(env, 'SIMPUL_MAX_XML_KB', 4096, 1) * 1024,
     maxJsonBytes: setting(env, 'SIMPUL_MAX_JSON_KB', 1024, 1) * 1024,
     maxParameters: setting(env, 'SIMPUL_MAX_PARAMETERS', 200, 10),
+    pembinaVerifies: onOff(env, 'SIMPUL_PEMBINA_VERIFIES', true),
+    retiredTombstoneDays: strictInt(env, 'SIMPUL_RETIRED_TOMBSTONE_DAYS', 90, 0, 36_500),
   };
 }
 

@@ -43,7 +43,7 @@ export function nodeContext(parts: Pick<AppContext, 'db' | 'catalogue' | 'config
     renderPool: pool,
     mapQuerySlots: mapQuerySlots(parts.config.mapQueries),
     onClose: [() => pool.close()],
-    records: new RecordIndex(parts.catalogue, parts.config.site, sizes.records),
+    records: new RecordIndex(parts.catalogue, parts.config.site, { tombstoneDays: parts.config.retiredTombstoneDays }, sizes.records),
     styles: new StyleCache({ parsed: sizes.styles, layers: sizes.storedStyles }),
   } as Omit<AppContext, 'tiles'> as AppContext;
   ctx.tiles = new TileService(ctx, { hotBytes: sizes.tilesMB * MB });

@@ -52,6 +52,11 @@ export interface Layer {
   createdAt: Date;
   updatedAt: Date;
   publishedAt: Date | null;
+  /** When it was retired (the Records tombstone's age), and when its produsen asked for that. */
+  retiredAt?: Date | null;
+  retirementRequestedAt?: Date | null;
+  /** When the workflow last moved it (inboxes sort and filter by it). */
+  statusChangedAt?: Date | null;
   dataVersion: number;
   styleVersion: number;
   metadata: LayerMetadata;
@@ -59,7 +64,7 @@ export interface Layer {
 
 export const LAYER_COLUMNS = `id, name, organisation, table_schema, table_name, title, abstract, keywords, kugi_fcode,
   geometry_type, native_srid, minx, miny, maxx, maxy, feature_count, attributes, access_class, status,
-  created_at, updated_at, published_at, data_version, style_version, metadata`;
+  created_at, updated_at, published_at, data_version, style_version, metadata, retired_at, retirement_requested_at, status_changed_at`;
 
 export function layerFromRow(r: Record<string, any>): Layer {
   return {
@@ -83,6 +88,9 @@ export function layerFromRow(r: Record<string, any>): Layer {
     createdAt: new Date(r.created_at),
     updatedAt: new Date(r.updated_at),
     publishedAt: r.published_at ? new Date(r.published_at) : null,
+    retiredAt: r.retired_at ? new Date(r.retired_at) : null,
+    retirementRequestedAt: r.retirement_requested_at ? new Date(r.retirement_requested_at) : null,
+    statusChangedAt: r.status_changed_at ? new Date(r.status_changed_at) : null,
     dataVersion: r.data_version,
     styleVersion: r.style_version,
     metadata: r.metadata ?? {},

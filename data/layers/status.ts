@@ -1,12 +1,14 @@
-/** The workflow draft → verified → published, and changes of access class. Each decision is
+/** Status changes through PATCH (each the workflow's step between two statuses, see
+ *  data/layers/workflow.ts), and changes of access class. Each decision is
  *  checked against the layer as it is in the database (locked), and audited in the same
  *  transaction. */
 import type { Db } from '../db/types.js';
-import { canChangeAccess, canChangeStatus, canWrite, widens, type AccessClass, type LayerStatus, type Principal, ACCESS_CLASSES, LAYER_STATUSES } from '../access.js';
+import { actionBetween, canChangeAccess, canChangeStatus, canWrite, widens, type AccessClass, type LayerStatus, type Principal, type WorkflowOptions, ACCESS_CLASSES, DEFAULT_WORKFLOW_OPTIONS, LAYER_STATUSES } from '../access.js';
 import { writeAudit } from '../audit.js';
 import { httpError } from '../errors.js';
 import { bumpRevision } from '../catalogue/catalogue.js';
 import type { Layer } from '../catalogue/layer.js';
+import { setStatusDirectly, stepInTransaction } from './workflow.js';
 
 export interface LayerChange {
   status?: LayerStatus;
@@ -15,7 +17,7 @@ export interface LayerChange {
   reason?: string;
 }
 
-export async function changeLayer(db: Db, p: Principal, layer: Layer, change: LayerChange): Promise<void> {
+export async function changeLayer(db: Db, p: Principal, layer: Layer, change: LayerChange, options: WorkflowOptions = DEFAULT_WORKFLOW_OPTIONS): Promise<void> {
   if (change.status && !LAYER_STATUSES.includes(change.status)) throw httpError(400, `status must be one of ${LAYER_STATUSES.join(', ')}`);
   if (change.accessClass && !ACCESS_CLASSES.includes(change.accessClass)) throw httpError(400, `access class must be one of ${ACCESS_CLASSES.join(', ')}`);
   if (!change.status && !change.accessClass) return;
@@ -28,19 +30,21 @@ export async function changeLayer(db: Db, p: Principal, layer: Layer, change: La
     const now = { organisation: layer.organisation, accessClass: row.access_class, status: row.status };
     const status = change.status && change.status !== now.status ? change.status : undefined;
     const access = change.accessClass && change.accessClass !== now.accessClass ? change.accessClass : undefined;
-    if (status && !canChangeStatus(p, now, status)) throw httpError(403, `your role may not move ${layer.name} to ${status}`);
+    // A status is reached by the workflow's step between the two (data/access.ts WORKFLOW);
+    // only an admin sets one directly.
+    const step = status ? actionBetween(now.status, status) : undefined;
+    const direct = !!status && p.kind === 'user' && p.role === 'admin';
+    if (status && !direct && (!step || !canChangeStatus(p, now, status, options))) throw httpError(403, `your role may not move ${layer.name} to ${status}`);
     if (access) assertMayChangeAccess(p, layer.name, now, access);
     if (!status && !access) return;
 
-    await tx.query(
-      `UPDATE simpul.layer SET status = coalesce($2, status), access_class = coalesce($3, access_class), updated_at = now(),
-         published_at = CASE WHEN coalesce($2, status) = 'published' THEN coalesce(published_at, now()) ELSE NULL END
-       WHERE id = $1`,
-      [layer.id, status ?? null, access ?? null],
-    );
-    const target = { id: layer.id, name: layer.name, organisation: layer.organisation };
-    if (access) await writeAudit(tx, p, { action: 'layer.access', layer: target, before: { accessClass: now.accessClass }, after: { accessClass: access }, reason: change.reason });
-    if (status) await writeAudit(tx, p, { action: 'layer.status', layer: target, before: { status: now.status }, after: { status }, reason: change.reason });
+    const target = { id: layer.id, name: layer.name };
+    if (access) {
+      await tx.query('UPDATE simpul.layer SET access_class = $2, updated_at = now() WHERE id = $1', [layer.id, access]);
+      await writeAudit(tx, p, { action: 'layer.access', layer: target, organisation: layer.organisation, before: { accessClass: now.accessClass }, after: { accessClass: access }, reason: change.reason });
+    }
+    if (status && direct) await setStatusDirectly(tx, p, layer, now.status, status, change.reason);
+    else if (status && step) await stepInTransaction(tx, p, layer.id, step.action, { note: change.reason, options });
     await bumpRevision(tx);
   });
 }

@@ -17,13 +17,19 @@ export interface IndexedRecord {
   encoded: Map<string, string>;
 }
 
+export interface RecordIndexOptions {
+  /** Days a retired layer's tombstone stays in OGC API Records (SIMPUL_RETIRED_TOMBSTONE_DAYS). */
+  tombstoneDays?: number;
+}
+
 export class RecordIndex {
-  private built = new Map<string, { revision: number; entries: IndexedRecord[]; services: IndexedRecord[] }>();
+  private built = new Map<string, { revision: number; entries: IndexedRecord[]; services: IndexedRecord[]; tombstones: IndexedRecord[] }>();
 
   /** `size`: indexes kept, one per public base URL. */
   constructor(
     private readonly catalogue: Catalogue,
     private readonly site: Site,
+    private readonly options: RecordIndexOptions = {},
     private readonly size = 20,
   ) {
     catalogue.onChange(() => this.built.clear());
@@ -33,13 +39,19 @@ export class RecordIndex {
     const hit = this.built.get(base);
     if (hit && hit.revision === this.catalogue.revision) return hit;
     const entries: IndexedRecord[] = [];
+    const tombstones: IndexedRecord[] = [];
     for (const layer of this.catalogue.unguardedAll()) {
+      if (layer.status === 'retired' && layer.retiredAt) {
+        const full = layerRecord(layer, this.catalogue.organisation(layer.organisation), this.site, base);
+        const record: MetadataRecord = { ...full, abstract: '', links: [], status: 'retired', retired: layer.retiredAt };
+        tombstones.push({ record, layer, anyText: [record.title, record.layerName, record.id].join(' \u0001 ').toLowerCase(), encoded: new Map() });
+      }
       if (layer.status !== 'published') continue;
       const record = layerRecord(layer, this.catalogue.organisation(layer.organisation), this.site, base);
       entries.push({ record, layer, anyText: searchText(record), encoded: new Map() });
     }
     if (this.built.size >= this.size) this.built.clear();
-    const value = { revision: this.catalogue.revision, entries, services: [] as IndexedRecord[] };
+    const value = { revision: this.catalogue.revision, entries, services: [] as IndexedRecord[], tombstones };
     this.built.set(base, value);
     return value;
   }
@@ -61,6 +73,13 @@ export class RecordIndex {
     }));
     if (p.kind === 'anonymous') b.services = services;
     return [...datasets, ...services];
+  }
+
+  /** Tombstones of the layers retired within the configured period (default 90 days), for OGC API
+   *  Records, to those who could read the layer while it was published; CSW never lists them. */
+  tombstones(p: Principal, base: string, now = Date.now()): IndexedRecord[] {
+    const days = this.options.tombstoneDays ?? 90;
+    return this.build(base).tombstones.filter((e) => now - e.record.retired!.getTime() <= days * 86_400_000 && canRead(p, { ...e.layer!, status: 'published' }));
   }
 }
 

@@ -73,6 +73,9 @@ export interface MetadataRecord {
   serviceVersion?: string;
   operatesOn?: string[];
   operations?: string[];
+  /** A tombstone: the layer was retired (on `retired`); OGC API Records keeps it for a while. */
+  status?: 'retired';
+  retired?: Date;
 }
 
 /** An organisation of the place the node serves (their addresses are in its city). */

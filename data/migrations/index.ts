@@ -6,7 +6,8 @@ import { spatialRefSys } from './002-srs.js';
 import { organisations } from './003-organisations.js';
 import { audit } from './004-audit.js';
 import { auditSubjects } from './005-audit-subjects.js';
+import { workflow } from './006-workflow.js';
 import { layerStyles } from '../styles/migration.js';
 import { webMercatorColumns } from './101-web-mercator.js';
 
-export const MIGRATIONS: Migration[] = [core, spatialRefSys, organisations, audit, auditSubjects, webMercatorColumns, layerStyles];
+export const MIGRATIONS: Migration[] = [core, spatialRefSys, organisations, audit, auditSubjects, workflow, webMercatorColumns, layerStyles];

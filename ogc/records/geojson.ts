@@ -7,6 +7,7 @@ const polygon = (b: [number, number, number, number]) => ({
 });
 
 export function recordFeature(r: MetadataRecord, itemsUrl: string): object {
+  if (r.status === 'retired') return tombstone(r, itemsUrl);
   return {
     type: 'Feature',
     id: r.id,
@@ -42,6 +43,28 @@ export function recordFeature(r: MetadataRecord, itemsUrl: string): object {
       { rel: 'alternate', type: 'application/vnd.iso.19139+xml', href: `${itemsUrl.replace(/\/ogcapi\/.*$/, '')}/csw?service=CSW&version=2.0.2&request=GetRecordById&outputSchema=http://www.isotc211.org/2005/gmd&elementSetName=full&id=${r.id}` },
       ...r.links.map((l) => ({ rel: l.protocol === 'WWW:DOWNLOAD' ? 'enclosure' : 'item', href: l.url, title: l.description, type: l.format, 'ogc:protocol': l.protocol, 'ogc:name': l.name })),
     ],
+  };
+}
+
+/** A retired layer's record: says that it was withdrawn and when, and offers no service or download. */
+function tombstone(r: MetadataRecord, itemsUrl: string): object {
+  return {
+    type: 'Feature',
+    id: r.id,
+    conformsTo: ['http://www.opengis.net/spec/ogcapi-records-1/1.0/req/record-core'],
+    geometry: null,
+    time: null,
+    properties: {
+      type: r.type,
+      title: r.title,
+      status: 'retired',
+      retired: r.retired?.toISOString(),
+      description: 'Data ini telah ditarik dari peredaran oleh walidata. / This dataset has been retired by the data custodian.',
+      updated: (r.retired ?? r.dateStamp).toISOString(),
+      organisation: r.organisationCode,
+      layerName: r.layerName ?? undefined,
+    },
+    links: [{ rel: 'self', type: 'application/geo+json', href: `${itemsUrl}/${r.id}` }],
   };
 }
 

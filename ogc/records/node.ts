@@ -6,6 +6,8 @@ import type { Site } from '../../data/site.js';
 
 export interface RecordSource {
   visible(p: Principal, baseUrl: string): IndexedRecord[];
+  /** Retired layers' records (`status: "retired"`), kept for a while after retirement. */
+  tombstones?(p: Principal, baseUrl: string): IndexedRecord[];
 }
 
 export interface RecordsNode {

@@ -75,7 +75,7 @@ function pageUrl(url: string, query: ServiceRequest['query'], offset: number, li
 }
 
 export function createRecordsService(node: RecordsNode) {
-  const visible = (req: ServiceRequest) => node.records.visible(req.principal, req.baseUrl);
+  const visible = (req: ServiceRequest) => [...node.records.visible(req.principal, req.baseUrl), ...(node.records.tombstones?.(req.principal, req.baseUrl) ?? [])];
   return {
     collection: (req: ServiceRequest): Reply => json('application/json', recordsCollection(req.baseUrl, node.config.site)),
 

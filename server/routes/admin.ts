@@ -3,7 +3,7 @@
  *  organisations. Every read goes through the catalogue's access rule: a layer the caller
  *  may not see answers 404, never 403. */
 import type { Request, Response, Router } from 'express';
-import { ACCESS_CLASSES, canChangeStatus, canWrite, type AccessClass, type LayerStatus, type Principal } from '../../data/access.js';
+import { ACCESS_CLASSES, canChangeStatus, canDelete, canWrite, type AccessClass, type LayerStatus, type Principal } from '../../data/access.js';
 import { layerAudit } from '../../data/audit.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { importBusy } from '../../data/import/errors.js';
@@ -55,6 +55,8 @@ export function layerJson(l: Layer, baseUrl: string) {
     createdAt: l.createdAt.toISOString(),
     updatedAt: l.updatedAt.toISOString(),
     publishedAt: l.publishedAt?.toISOString() ?? null,
+    retiredAt: l.retiredAt?.toISOString() ?? null,
+    retirementRequestedAt: l.retirementRequestedAt?.toISOString() ?? null,
     dataVersion: l.dataVersion,
     links: [{ rel: 'self', type: 'application/json', href: `${baseUrl}/api/layers/${encodeURIComponent(l.name)}` }],
   };
@@ -114,7 +116,7 @@ export function mountAdmin(router: Router, ctx: AppContext): void {
       const describes = body.title !== undefined || body.abstract !== undefined || keywords !== undefined;
       // Refuse the description before anything changes, so a request is applied whole or not at all.
       if (describes && !canWrite(p, layer.organisation)) throw httpError(403, `your role may not change the description of ${layer.name}`);
-      await changeLayer(ctx.db, p, layer, { status: body.status as LayerStatus | undefined, accessClass: body.accessClass as AccessClass | undefined, reason: body.reason });
+      await changeLayer(ctx.db, p, layer, { status: body.status as LayerStatus | undefined, accessClass: body.accessClass as AccessClass | undefined, reason: body.reason }, { pembinaVerifies: ctx.config.pembinaVerifies });
       await describeLayer(ctx.db, p, layer, { title: body.title, abstract: body.abstract, keywords });
       await ctx.catalogue.reload();
       res.json(layerJson(ctx.catalogue.unguardedGet(layer.id)!, baseUrlOf(res)));
@@ -143,6 +145,8 @@ export function mountAdmin(router: Router, ctx: AppContext): void {
       const p = principalOf(res);
       const layer = visible(p, String(req.params.name));
       if (!canWrite(p, layer.organisation)) throw httpError(403, `your role may not delete the layers of ${layer.organisation}`);
+      // A layer once published is retired (kept, restorable), not deleted: see data/access.ts canDelete.
+      if (!canDelete(p, layer)) throw httpError(409, `${layer.name} is ${layer.status}: only a draft or returned layer may be deleted; ask the walidata to retire a published one (POST /api/layers/${layer.name}/workflow/request-retirement)`);
       await dropLayer(ctx.db, layer, p);
       await ctx.catalogue.reload();
       res.status(204).end();

@@ -172,6 +172,13 @@ describe('admin API: upload, workflow, access', () => {
     expect((await call('GET', '/api/layers/dpupr:fasilitas')).status).to.equal(404);
     const early = await call('PATCH', '/api/layers/dpupr:fasilitas', 'pu', { status: 'published' });
     expect(early.status).to.equal(403);
+    // The pembina's standard: metadata first, then submitted by the produsen (PATCH takes the workflow's step).
+    const md = await call('PUT', '/api/layers/dpupr:fasilitas/metadata', 'pu', { topicCategory: 'health', lineage: 'Survei lapangan 2024', licence: 'https://creativecommons.org/licenses/by/4.0/', kugiFcode: 'KS01' });
+    expect(md.status, md.body).to.equal(200);
+    expect((await call('PATCH', '/api/layers/dpupr:fasilitas', 'pu', { abstract: 'Fasilitas umum Kota Tangerang', keywords: ['fasilitas'] })).status).to.equal(200);
+    expect((await call('PATCH', '/api/layers/dpupr:fasilitas', 'pembina', { status: 'verified' })).status).to.equal(403);
+    const submitted = await call('PATCH', '/api/layers/dpupr:fasilitas', 'pu', { status: 'submitted' });
+    expect(submitted.status, submitted.body).to.equal(200);
     const verified = await call('PATCH', '/api/layers/dpupr:fasilitas', 'pembina', { status: 'verified' });
     expect(verified.status, verified.body).to.equal(200);
     expect(verified.json.status).to.equal('verified');
@@ -204,11 +211,13 @@ describe('admin API: upload, workflow, access', () => {
     expect(list.json.layers.map((l: { name: string }) => l.name)).to.not.include('dpupr:saluran');
   });
 
-  it('deletes a layer for its organisation only', async () => {
+  it('deletes a draft layer for its organisation only, never a published one', async () => {
     expect((await call('DELETE', '/api/layers/dpupr:fasilitas', 'dinkes')).status).to.equal(403);
-    expect((await call('DELETE', '/api/layers/dpupr:fasilitas', 'pu')).status).to.equal(204);
-    expect((await call('GET', '/api/layers/dpupr:fasilitas', 'pu')).status).to.equal(404);
-    expect(await layerExists('org_dpupr.fasilitas')).to.equal(false);
+    // Published: retired by the walidata, not deleted.
+    expect((await call('DELETE', '/api/layers/dpupr:fasilitas', 'pu')).status).to.equal(409);
+    expect((await call('DELETE', '/api/layers/dpupr:saluran', 'pu')).status).to.equal(204);
+    expect((await call('GET', '/api/layers/dpupr:saluran', 'pu')).status).to.equal(404);
+    expect(await layerExists('org_dpupr.saluran')).to.equal(false);
   });
 
   it('lists the organisations with the layers the caller can see', async () => {
