@@ -24,6 +24,16 @@ describe('access rules (the one authorisation function)', () => {
     ['pembina', user('pembina', 'bappeda'), 'GOVERNMENT', 'draft', true],
     ['pembina', user('pembina', 'bappeda'), 'PRIVATE', 'published', false],
     ['admin', user('admin', null), 'IGSTRATEGIS', 'draft', true],
+    ['anonymous', ANONYMOUS, 'PUBLIC', 'submitted', false],
+    ['anonymous', ANONYMOUS, 'PUBLIC', 'retired', false],
+    ['produsen of another org', user('produsen', 'dpupr'), 'PUBLIC', 'retired', false],
+    ['produsen of another org', user('produsen', 'dpupr'), 'PUBLIC', 'returned', false],
+    ['produsen of the owner', user('produsen', 'dinsos'), 'PUBLIC', 'retired', true],
+    ['produsen of the owner', user('produsen', 'dinsos'), 'PUBLIC', 'returned', true],
+    ['walidata', user('walidata', 'diskominfo'), 'PUBLIC', 'retired', true],
+    ['pembina', user('pembina', 'bappeda'), 'PUBLIC', 'retired', false],
+    ['pembina', user('pembina', 'bappeda'), 'PUBLIC', 'submitted', true],
+    ['admin', user('admin', null), 'PUBLIC', 'retired', true],
   ];
   for (const [who, p, cls, status, expected] of table) {
     it(`${who} ${expected ? 'sees' : 'does not see'} a ${status} ${cls} layer`, () => {
@@ -39,13 +49,16 @@ describe('access rules (the one authorisation function)', () => {
     expect(canWrite(user('pembina', 'bappeda'), 'dinkes')).to.equal(false);
   });
 
-  it('follows the workflow: produsen drafts, pembina verifies, walidata publishes', () => {
+  it('follows the workflow: produsen submits, pembina verifies, walidata publishes', () => {
     const l = layer('PUBLIC', 'draft', 'dpupr');
+    expect(canChangeStatus(user('produsen', 'dpupr'), l, 'submitted')).to.equal(true);
     expect(canChangeStatus(user('produsen', 'dpupr'), l, 'verified')).to.equal(false);
     expect(canChangeStatus(user('produsen', 'dpupr'), l, 'published')).to.equal(false);
-    expect(canChangeStatus(user('pembina', 'bappeda'), l, 'verified')).to.equal(true);
-    expect(canChangeStatus(user('pembina', 'bappeda'), l, 'published')).to.equal(false);
-    expect(canChangeStatus(user('walidata', 'diskominfo'), l, 'published')).to.equal(true);
+    const submitted = layer('PUBLIC', 'submitted', 'dpupr');
+    expect(canChangeStatus(user('pembina', 'bappeda'), submitted, 'verified')).to.equal(true);
+    expect(canChangeStatus(user('pembina', 'bappeda'), submitted, 'published')).to.equal(false);
+    expect(canChangeStatus(user('walidata', 'diskominfo'), l, 'published')).to.equal(false);
+    expect(canChangeStatus(user('walidata', 'diskominfo'), layer('PUBLIC', 'verified', 'dpupr'), 'published')).to.equal(true);
     expect(canChangeStatus(ANONYMOUS, l, 'draft')).to.equal(false);
   });
 
