@@ -14,7 +14,7 @@ export const ROLES: readonly Role[] = ['produsen', 'walidata', 'pembina', 'admin
 
 export type Principal =
   | { kind: 'anonymous' }
-  | { kind: 'user'; userId: number; username: string; role: Role; organisation: string | null };
+  | { kind: 'user'; userId: number; username: string; role: Role; organisation: string | null; orgAdmin?: boolean };
 
 export const ANONYMOUS: Principal = Object.freeze({ kind: 'anonymous' });
 
@@ -193,4 +193,30 @@ export function visibilityScope(p: Principal): string {
   if (p.kind === 'anonymous') return 'anon';
   if (p.role === 'admin' || p.role === 'walidata') return p.role;
   return `${p.role}:${p.organisation ?? '-'}`;
+}
+
+/** An organisation's own administrator (app_user.is_org_admin): edits its organisation's profile
+ *  and manages its users, whatever its role. */
+export const isOrgAdminOf = (p: Principal, organisation: string | null) => p.kind === 'user' && !!p.orgAdmin && !!organisation && p.organisation === organisation;
+
+/** The walidata and admins keep every organisation and every account. */
+const keepsEveryone = (p: Principal) => p.kind === 'user' && (p.role === 'admin' || p.role === 'walidata');
+
+/** May this caller edit an organisation's profile (contacts, address…)? */
+export function canEditOrganisation(p: Principal, code: string): boolean {
+  return keepsEveryone(p) || isOrgAdminOf(p, code);
+}
+
+/**
+ * May this caller create, disable, re-enable or reset the password of this account (as it is,
+ * and as it would be after the change)? Admins: anyone. The walidata: anyone but admin accounts.
+ * An organisation's admin: its own organisation's produsen and pembina, never walidata or admin
+ * accounts, and it grants no organisation-admin right (that stays with the walidata and admins).
+ */
+export function canManageUser(p: Principal, target: { role: Role; organisation: string | null; orgAdmin?: boolean }): boolean {
+  if (p.kind !== 'user') return false;
+  if (p.role === 'admin') return true;
+  if (p.role === 'walidata') return target.role !== 'admin';
+  if (target.role === 'admin' || target.role === 'walidata' || target.orgAdmin) return false;
+  return isOrgAdminOf(p, target.organisation);
 }

@@ -1,9 +1,14 @@
-/** Reference data: the producers of Kota Tangerang's "Satu Data Satu Peta" — 40 Perangkat
- *  Daerah and 3 BUMD. The code is the layer-name prefix (`dpupr:jalan`). Diskominfo is the
- *  custodian (wali data), Bappeda the supervisor (pembina data). Addresses are the city's
- *  Pusat Pemerintahan unless an agency sits elsewhere. */
-
-export type OrganisationType = 'PD' | 'BUMD';
+/** The producers of Kota Tangerang's "Satu Data Satu Peta" — 27 Perangkat Daerah, 13 kecamatan
+ *  and 3 BUMD. The code is the layer-name prefix (`dpupr:jalan`). Diskominfo is the custodian
+ *  (wali data), Bappeda the supervisor (pembina data).
+ *
+ *  The profiles live in the database (simpul.organisation), edited over the JSON API
+ *  (`PATCH /api/organisations/{code}`) and read through the catalogue; this list is only the
+ *  seed of a new database (migrations 3 and 7). It holds what is known, never a guess: no
+ *  phone numbers and no e-mail addresses (each organisation enters its own), the Pusat
+ *  Pemerintahan's address only for the Perangkat Daerah that sit there, none for kecamatan
+ *  offices and BUMD. */
+export type OrganisationType = 'PD' | 'BUMD' | 'kecamatan';
 export type DataRole = 'walidata' | 'pembina';
 
 export interface Organisation {
@@ -16,6 +21,9 @@ export interface Organisation {
   phone: string | null;
   address: string | null;
   website: string | null;
+  /** The person to contact and their position (ISO 19139 individualName, positionName). */
+  contactName: string | null;
+  contactPosition: string | null;
 }
 
 const PUSPEM = 'Jl. Satria Sudirman No. 1, Sukaasih, Kec. Tangerang, Kota Tangerang, Banten 15111';
@@ -50,19 +58,19 @@ const ROWS: Row[] = [
   ['disbudpar', 'Dinas Pemuda, Olahraga, Kebudayaan dan Pariwisata Kota Tangerang', 'Disbudpar'],
   ['dispusip', 'Dinas Perpustakaan dan Kearsipan Kota Tangerang', 'Dispusip'],
   ['disnaker', 'Dinas Ketenagakerjaan Kota Tangerang', 'Disnaker'],
-  ['kec_batuceper', 'Kecamatan Batuceper', 'Kec. Batuceper'],
-  ['kec_benda', 'Kecamatan Benda', 'Kec. Benda'],
-  ['kec_cibodas', 'Kecamatan Cibodas', 'Kec. Cibodas'],
-  ['kec_ciledug', 'Kecamatan Ciledug', 'Kec. Ciledug'],
-  ['kec_cipondoh', 'Kecamatan Cipondoh', 'Kec. Cipondoh'],
-  ['kec_jatiuwung', 'Kecamatan Jatiuwung', 'Kec. Jatiuwung'],
-  ['kec_karangtengah', 'Kecamatan Karang Tengah', 'Kec. Karang Tengah'],
-  ['kec_karawaci', 'Kecamatan Karawaci', 'Kec. Karawaci'],
-  ['kec_larangan', 'Kecamatan Larangan', 'Kec. Larangan'],
-  ['kec_neglasari', 'Kecamatan Neglasari', 'Kec. Neglasari'],
-  ['kec_periuk', 'Kecamatan Periuk', 'Kec. Periuk'],
-  ['kec_pinang', 'Kecamatan Pinang', 'Kec. Pinang'],
-  ['kec_tangerang', 'Kecamatan Tangerang', 'Kec. Tangerang'],
+  ['kec_batuceper', 'Kecamatan Batuceper', 'Kec. Batuceper', 'kecamatan'],
+  ['kec_benda', 'Kecamatan Benda', 'Kec. Benda', 'kecamatan'],
+  ['kec_cibodas', 'Kecamatan Cibodas', 'Kec. Cibodas', 'kecamatan'],
+  ['kec_ciledug', 'Kecamatan Ciledug', 'Kec. Ciledug', 'kecamatan'],
+  ['kec_cipondoh', 'Kecamatan Cipondoh', 'Kec. Cipondoh', 'kecamatan'],
+  ['kec_jatiuwung', 'Kecamatan Jatiuwung', 'Kec. Jatiuwung', 'kecamatan'],
+  ['kec_karangtengah', 'Kecamatan Karang Tengah', 'Kec. Karang Tengah', 'kecamatan'],
+  ['kec_karawaci', 'Kecamatan Karawaci', 'Kec. Karawaci', 'kecamatan'],
+  ['kec_larangan', 'Kecamatan Larangan', 'Kec. Larangan', 'kecamatan'],
+  ['kec_neglasari', 'Kecamatan Neglasari', 'Kec. Neglasari', 'kecamatan'],
+  ['kec_periuk', 'Kecamatan Periuk', 'Kec. Periuk', 'kecamatan'],
+  ['kec_pinang', 'Kecamatan Pinang', 'Kec. Pinang', 'kecamatan'],
+  ['kec_tangerang', 'Kecamatan Tangerang', 'Kec. Tangerang', 'kecamatan'],
   ['tirtabenteng', 'Perumda Air Minum Tirta Benteng Kota Tangerang', 'Tirta Benteng', 'BUMD'],
   ['tng', 'PT Tangerang Nusantara Global', 'TNG', 'BUMD'],
   ['bpr', 'Perumda Bank Perekonomian Rakyat Kota Tangerang', 'BPR Kota Tangerang', 'BUMD'],
@@ -74,11 +82,32 @@ export const ORGANISATIONS: readonly Organisation[] = ROWS.map(([code, name, sho
   shortName,
   type,
   dataRole: role ?? null,
-  email: type === 'PD' ? `${code}@tangerangkota.go.id` : null,
+  email: null,
   phone: null,
   address: type === 'PD' ? PUSPEM : null,
   website: type === 'PD' ? 'https://tangerangkota.go.id' : null,
+  contactName: null,
+  contactPosition: null,
 }));
 
 export const WALIDATA_CODE = 'diskominfo';
 export const PEMBINA_CODE = 'bappeda';
+
+/** The columns of simpul.organisation as read into an Organisation (organisationFromRow). */
+export const ORGANISATION_COLUMNS = 'code, name, short_name, type, data_role, email, phone, address, website, contact_name, contact_position';
+
+export function organisationFromRow(o: Record<string, any>): Organisation {
+  return {
+    code: o.code,
+    name: o.name,
+    shortName: o.short_name,
+    type: o.type,
+    dataRole: o.data_role,
+    email: o.email,
+    phone: o.phone,
+    address: o.address,
+    website: o.website,
+    contactName: o.contact_name ?? null,
+    contactPosition: o.contact_position ?? null,
+  };
+}

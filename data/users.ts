@@ -2,7 +2,7 @@
  *  bounded pool; tokens are random and stored only as their SHA-256. */
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import type { Db } from './db/types.js';
+import type { Db, Queryable } from './db/types.js';
 import type { Principal, Role } from './access.js';
 import { ROLES } from './access.js';
 import { OgcError, httpError } from './errors.js';
@@ -86,6 +86,7 @@ export interface UserRow {
   username: string;
   role: Role;
   organisation: string | null;
+  is_org_admin?: boolean;
 }
 
 export async function addUser(db: Db, u: { username: string; role: Role; organisation?: string | null; password?: string; fullName?: string }): Promise<UserRow> {
@@ -110,13 +111,24 @@ export async function addUser(db: Db, u: { username: string; role: Role; organis
   }
 }
 
+/** Every token expires: after 90 days unless asked otherwise, after a year at most. */
+export const TOKEN_DAYS = { default: 90, max: 365 };
+
 /** Issues a new token for a user; the plain token is returned once and never stored. */
-export async function issueToken(db: Db, username: string, label = ''): Promise<string> {
+export async function issueToken(db: Queryable, username: string, label = '', days = TOKEN_DAYS.default): Promise<string> {
+  return (await issueTokenRow(db, username, label, days)).token;
+}
+
+/** The same, with the stored row's id and end (for the JSON API and its audit row). */
+export async function issueTokenRow(db: Queryable, username: string, label: string, days: number): Promise<{ token: string; id: number; expiresAt: Date }> {
   const user = await db.query<{ id: number }>('SELECT id FROM simpul.app_user WHERE username = $1', [username]);
   if (!user.rows.length) throw httpError(404, `unknown user "${username}"`);
   const token = `spl_${randomBytes(24).toString('base64url')}`;
-  await db.query('INSERT INTO simpul.api_token (user_id, token_hash, label) VALUES ($1, $2, $3)', [user.rows[0].id, sha256(token), label]);
-  return token;
+  const r = await db.query<{ id: number; expires_at: string }>(
+    `INSERT INTO simpul.api_token (user_id, token_hash, label, expires_at) VALUES ($1, $2, $3, now() + make_interval(days => $4::int)) RETURNING id, expires_at`,
+    [user.rows[0].id, sha256(token), label, Math.min(TOKEN_DAYS.max, Math.max(1, Math.floor(days)))],
+  );
+  return { token, id: r.rows[0].id, expiresAt: new Date(r.rows[0].expires_at) };
 }
 
 export async function revokeTokens(db: Db, username: string): Promise<number> {
@@ -125,13 +137,13 @@ export async function revokeTokens(db: Db, username: string): Promise<number> {
 }
 
 function principalOf(u: UserRow): Principal {
-  return { kind: 'user', userId: u.id, username: u.username, role: u.role, organisation: u.organisation };
+  return { kind: 'user', userId: u.id, username: u.username, role: u.role, organisation: u.organisation, orgAdmin: !!u.is_org_admin };
 }
 
 export async function principalForToken(db: Db, token: string): Promise<Principal | null> {
   const r = await db.query<UserRow>(
-    `SELECT u.id, u.username, u.role, u.organisation FROM simpul.api_token t JOIN simpul.app_user u ON u.id = t.user_id
-     WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > now())`,
+    `SELECT u.id, u.username, u.role, u.organisation, u.is_org_admin FROM simpul.api_token t JOIN simpul.app_user u ON u.id = t.user_id
+     WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.disabled_at IS NULL`,
     [sha256(token)],
   );
   return r.rows[0] ? principalOf(r.rows[0]) : null;
@@ -142,15 +154,16 @@ export async function principalForToken(db: Db, token: string): Promise<Principa
 export async function principalForPassword(db: Db, username: string, password: string): Promise<Principal | null> {
   const dummyStored = await dummyHash(); // outside the pool: computing it takes a place of its own
   return pool.run(async () => {
-    const r = await db.query<UserRow & { password_hash: string | null }>(
-      'SELECT id, username, role, organisation, password_hash FROM simpul.app_user WHERE username = $1',
+    const r = await db.query<UserRow & { password_hash: string | null; disabled: boolean }>(
+      'SELECT id, username, role, organisation, is_org_admin, password_hash, disabled_at IS NOT NULL AS disabled FROM simpul.app_user WHERE username = $1',
       [username],
     );
     const u = r.rows[0];
     // An unknown user, or one without a password, costs the same scrypt as a wrong password:
     // the time of the answer does not tell which usernames exist.
     const ok = await verifyInPool(password, u?.password_hash ?? dummyStored);
-    return u && u.password_hash && ok ? principalOf(u) : null;
+    // A disabled account is refused after the same check: its answer looks like a wrong password's.
+    return u && u.password_hash && ok && !u.disabled ? principalOf(u) : null;
   });
 }
 

@@ -20,6 +20,8 @@ import { mountMap } from './routes/map.js';
 import { mountAdmin } from './routes/admin.js';
 import { mountWorkflow } from './routes/workflow.js';
 import { mountAudit } from './routes/audit.js';
+import { mountOrganisations } from './routes/organisations.js';
+import { mountUsers } from './routes/users.js';
 import { mountAdminMetadata } from './routes/admin-metadata.js';
 import { mountHome } from './routes/home.js';
 import { owsExceptionReply } from '../ogc/exceptions.js';
@@ -123,6 +125,8 @@ export function createApp(ctx: AppContext): express.Express {
   mountAdminMetadata(root, ctx);
   mountWorkflow(root, ctx);
   mountAudit(root, ctx);
+  mountOrganisations(root, ctx);
+  mountUsers(root, ctx);
   mountAdmin(root, ctx);
   mountHome(root, ctx);
   app.use(root);

@@ -13,9 +13,10 @@ import type { Db } from '../data/db/types.js';
 import { ANONYMOUS, type Principal } from '../data/access.js';
 import { configurePasswordHashing, dummyHash, principalForPassword, principalForToken } from '../data/users.js';
 import type { Config } from './config.js';
-import { FailureLimiter, addressKey } from './sign-in-limits.js';
+import { FailureLimiter, FailureTrail, addressKey } from './sign-in-limits.js';
 import { OgcError } from '../data/errors.js';
 import { sendProblem } from './edge-errors.js';
+import { writeAudit } from '../data/audit.js';
 
 const TTL_MS = 30_000;
 
@@ -36,6 +37,17 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('base64');
  *  SIMPUL_TRUST_PROXY names (app.ts), so a client cannot choose the address it is counted by. */
 const clientAddress = (req: Request) => addressKey(req.ip ?? req.socket.remoteAddress);
 
+/** Every node's cache of recent sign-ins, so that a change to an account reaches them all. */
+const signInCaches = new Set<LRUCache<string, Principal>>();
+
+/** Forgets the cached sign-ins of a user: after it is disabled, its password changed or a token
+ *  revoked, its next request is checked against the database again (no 30 s of grace). */
+export function forgetSignIns(userId: number): void {
+  for (const cache of signInCaches) {
+    for (const [key, p] of cache.entries()) if (p.kind === 'user' && p.userId === userId) cache.delete(key);
+  }
+}
+
 export function authMiddleware(db: Db, settings: Partial<SignInSettings> & { caches?: Pick<Config['caches'], 'signedIn' | 'signInFailures'> } = {}) {
   const s = { ...DEFAULTS, ...settings };
   // Sized by the settings (limits.caches), made per node with its app.
@@ -48,6 +60,20 @@ export function authMiddleware(db: Db, settings: Partial<SignInSettings> & { cac
   // Tile and map clients send the same credentials hundreds of times a second: successes are
   // kept a short while, keyed by a hash of the header (never the password itself).
   const signedIn = new LRUCache<string, Principal>({ max: caches.signedIn, ttl: TTL_MS });
+  signInCaches.add(signedIn);
+  // Failed sign-ins go to the audit trail, one row per account and address per back-off window
+  // (the row counts the failures since the last one), so a flood cannot grow the table unbounded.
+  const trail = new FailureTrail(Math.max(1000, s.signInBackoffMaxMs));
+  const recordFailure = async (req: Request, tried: string | null) => {
+    const ip = req.ip ?? req.socket.remoteAddress ?? null;
+    const failures = trail.record(`${tried ?? ''}\u0000${clientAddress(req)}`);
+    if (!failures) return;
+    try {
+      await writeAudit(db, ANONYMOUS, { action: 'signin.failed', subject: tried, address: ip, after: { failures, method: tried === null ? 'token' : 'password' } });
+    } catch {
+      /* the trail is away (database down): the answer is still 401 */
+    }
+  };
 
   const tooMany = (res: Response, waitMs: number, whose: string) => {
     const s = Math.max(1, Math.ceil(waitMs / 1000));
@@ -70,6 +96,7 @@ export function authMiddleware(db: Db, settings: Partial<SignInSettings> & { cac
     const addressWait = addresses.begin(address);
     if (addressWait) return tooMany(res, addressWait, 'from this address');
     let account: string | undefined;
+    let tried: string | null = null;
     try {
       let p: Principal | null = null;
       const m = /^(Bearer|Basic)\s+(\S+)$/i.exec(h.trim());
@@ -80,6 +107,7 @@ export function authMiddleware(db: Db, settings: Partial<SignInSettings> & { cac
         const i = decoded.indexOf(':');
         const user = decoded.slice(0, i);
         const secret = decoded.slice(i + 1);
+        tried = user.slice(0, 64);
         if (i > 0) {
           const byToken = secret.startsWith('spl_') ? await principalForToken(db, secret) : null;
           if (byToken && byToken.kind === 'user' && byToken.username === user) {
@@ -96,6 +124,7 @@ export function authMiddleware(db: Db, settings: Partial<SignInSettings> & { cac
       if (!p) {
         addresses.fail(address);
         if (account !== undefined) accounts.fail(account);
+        await recordFailure(req, tried);
         res.set('WWW-Authenticate', 'Basic realm="Simpul", charset="UTF-8"');
         sendProblem(res, new OgcError('Unauthorized', 'Invalid credentials', undefined, 401));
         return;

@@ -69,6 +69,28 @@ export class FailureLimiter {
   }
 }
 
+/** When a failed sign-in is worth a row in the audit trail: the first failure of a key (account
+ *  and address) in each window. `record` answers how many failures the row stands for (those
+ *  since the key's last row, this one included), or 0 when no row is to be written. Bounded
+ *  like the limiter: a forgotten key only means one more row. */
+export class FailureTrail {
+  private readonly keys: LRUCache<string, { since: number; failures: number }>;
+
+  constructor(private readonly windowMs: number, maxKeys = 10_000) {
+    this.keys = new LRUCache({ max: maxKeys });
+  }
+
+  record(key: string, now = Date.now()): number {
+    const e = this.keys.get(key);
+    if (e && now - e.since < this.windowMs) {
+      e.failures++;
+      return 0;
+    }
+    this.keys.set(key, { since: now, failures: 0 });
+    return (e?.failures ?? 0) + 1;
+  }
+}
+
 /** The address a client is limited by: IPv4 as is, IPv6 by its /64 (one host usually holds a
  *  whole /64, so counting single addresses would let it take a fresh one for each try). */
 export function addressKey(ip: string | undefined): string {

@@ -3,7 +3,7 @@
  *  takes the caller's Principal and goes through `canRead`. */
 import type { Db, Queryable } from '../db/types.js';
 import { canRead, type Principal } from '../access.js';
-import { ORGANISATIONS, type Organisation } from '../organisations.js';
+import { ORGANISATIONS, ORGANISATION_COLUMNS, organisationFromRow, type Organisation } from '../organisations.js';
 import { LAYER_COLUMNS, layerFromRow, type Layer } from './layer.js';
 
 export class Catalogue {
@@ -28,13 +28,13 @@ export class Catalogue {
     const [layers, rev, orgs] = await Promise.all([
       this.db.query(`SELECT ${LAYER_COLUMNS} FROM simpul.layer ORDER BY name`),
       this.db.query<{ revision: number }>('SELECT revision FROM simpul.catalogue_revision'),
-      this.db.query('SELECT code, name, short_name, type, data_role, email, phone, address, website FROM simpul.organisation ORDER BY code'),
+      this.db.query(`SELECT ${ORGANISATION_COLUMNS} FROM simpul.organisation ORDER BY code`),
     ]);
     this.sorted = layers.rows.map(layerFromRow);
     this.byName = new Map(this.sorted.map((l) => [l.name, l]));
     this.byId = new Map(this.sorted.map((l) => [l.id, l]));
     this.orgs = new Map(
-      orgs.rows.map((o: any) => [o.code, { code: o.code, name: o.name, shortName: o.short_name, type: o.type, dataRole: o.data_role, email: o.email, phone: o.phone, address: o.address, website: o.website }]),
+      orgs.rows.map((o: any) => [o.code, organisationFromRow(o)]),
     );
     this.revision = Number(rev.rows[0]?.revision ?? 0);
     this.lastCheck = Date.now();

@@ -9,10 +9,10 @@ import type { Site } from '../site.js';
 import { CLASSIFICATION, isTopicCategory, MAINTENANCE_CODES, PROGRESS_CODES } from './codelists.js';
 
 export interface Party {
+  /** The person to contact and their position (ISO individualName, positionName), if named. */
+  individualName?: string | null;
+  positionName?: string | null;
   organisation: string;
-  /** A person or role and position (the node's contact; organisations have none). */
-  individual?: string | null;
-  position?: string | null;
   email: string | null;
   phone: string | null;
   address: string | null;
@@ -80,6 +80,8 @@ export interface MetadataRecord {
 
 /** An organisation of the place the node serves (their addresses are in its city). */
 const party = (o: Organisation | undefined, fallback: string, site: Site): Party => ({
+  individualName: o?.contactName ?? null,
+  positionName: o?.contactPosition ?? null,
   organisation: o?.name ?? fallback,
   email: o?.email ?? null,
   phone: o?.phone ?? null,
@@ -96,8 +98,8 @@ export function siteParty(site: Site): Party {
   const p = site.provider;
   return {
     organisation: p.organisation,
-    individual: p.person || null,
-    position: p.position || null,
+    individualName: p.person || null,
+    positionName: p.position || null,
     email: p.email || null,
     phone: p.phone || null,
     address: p.address.street || null,
@@ -107,6 +109,24 @@ export function siteParty(site: Site): Party {
     country: p.address.country || null,
     website: p.web || null,
   };
+}
+
+const str = (v: unknown, max: number) => (typeof v === 'string' && v.trim() && v.length <= max ? v.trim() : null);
+
+/** The layer's point of contact: its organisation's profile, where the layer names a person of
+ *  its own (metadata.contact: individualName, positionName, email) that person wins. An
+ *  organisation without an e-mail of its own is reached through the node's provider (the settings). */
+function layerContact(layer: Layer, owner: Organisation | undefined, site: Site): Party {
+  const p = party(owner, layer.organisation, site);
+  const c = layer.metadata?.contact as Record<string, unknown> | undefined;
+  const person = c && typeof c === 'object' ? { name: str(c.individualName, 200), position: str(c.positionName, 200), email: str(c.email, 254) } : null;
+  if (person && (person.name || person.position || person.email)) {
+    p.individualName = person.name;
+    p.positionName = person.position;
+    p.email = person.email ?? p.email;
+  }
+  p.email ??= site.provider.email || null;
+  return p;
 }
 
 const pick = <T extends string>(v: unknown, allowed: readonly T[], d: T): T => (typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : d);
@@ -134,7 +154,7 @@ export function layerRecord(layer: Layer, owner: Organisation | undefined, site:
     licence: typeof m.licence === 'string' ? m.licence : null,
     useConstraints: typeof m.useConstraints === 'string' ? m.useConstraints : null,
     classification: CLASSIFICATION[layer.accessClass],
-    pointOfContact: party(owner, layer.organisation, site),
+    pointOfContact: layerContact(layer, owner, site),
     distributor: siteParty(site),
     bbox: layer.bbox,
     crs: layer.nativeSrid ? `urn:ogc:def:crs:EPSG::${layer.nativeSrid}` : null,

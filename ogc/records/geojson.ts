@@ -68,10 +68,23 @@ function tombstone(r: MetadataRecord, itemsUrl: string): object {
   };
 }
 
+/** The point of contact as a vCard (DCAT contactPoint): the person if one is named, else the organisation. */
+function contactPoint(p: MetadataRecord['pointOfContact']): object {
+  return {
+    '@type': p.individualName ? 'vcard:Individual' : 'vcard:Organization',
+    'vcard:fn': p.individualName ?? p.organisation,
+    'vcard:organization-name': p.organisation,
+    'vcard:title': p.positionName ?? undefined,
+    'vcard:hasEmail': p.email ? `mailto:${p.email}` : undefined,
+    'vcard:hasTelephone': p.phone ? `tel:${p.phone.replace(/[^0-9+]/g, '')}` : undefined,
+    'vcard:hasURL': p.website ?? undefined,
+  };
+}
+
 /** DCAT as JSON-LD, the shape Satu Data Indonesia's and CKAN's DCAT harvesters read. */
 export function recordJsonLd(r: MetadataRecord, itemsUrl: string): object {
   return {
-    '@context': { dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', foaf: 'http://xmlns.com/foaf/0.1/', locn: 'http://www.w3.org/ns/locn#' },
+    '@context': { dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', foaf: 'http://xmlns.com/foaf/0.1/', locn: 'http://www.w3.org/ns/locn#', vcard: 'http://www.w3.org/2006/vcard/ns#' },
     '@id': `${itemsUrl}/${r.id}`,
     '@type': r.type === 'service' ? 'dcat:DataService' : 'dcat:Dataset',
     'dct:identifier': r.id,
@@ -82,6 +95,7 @@ export function recordJsonLd(r: MetadataRecord, itemsUrl: string): object {
     'dct:issued': r.published?.toISOString(),
     'dct:modified': r.dateStamp.toISOString(),
     'dct:publisher': { '@type': 'foaf:Organization', 'foaf:name': r.pointOfContact.organisation },
+    'dcat:contactPoint': contactPoint(r.pointOfContact),
     'dct:license': r.licence ?? undefined,
     'dct:spatial': r.bbox ? { '@type': 'dct:Location', 'dcat:bbox': `POLYGON((${r.bbox[0]} ${r.bbox[1]},${r.bbox[2]} ${r.bbox[1]},${r.bbox[2]} ${r.bbox[3]},${r.bbox[0]} ${r.bbox[3]},${r.bbox[0]} ${r.bbox[1]}))` } : undefined,
     'dcat:distribution': r.links.map((l) => ({ '@type': 'dcat:Distribution', 'dcat:accessURL': l.url, 'dct:title': l.description, 'dct:format': l.format ?? l.protocol })),

@@ -40,7 +40,11 @@ function responsibleParty(tag: string, p: Party, role: string): string {
     el('gmd:address', null, address),
     p.website ? el('gmd:onlineResource', null, el('gmd:CI_OnlineResource', null, el('gmd:linkage', null, el('gmd:URL', null, esc(p.website))))) : '',
   );
-  return el(tag, null, el('gmd:CI_ResponsibleParty', null, cs('gmd:individualName', p.individual), cs('gmd:organisationName', p.organisation), cs('gmd:positionName', p.position), el('gmd:contactInfo', null, contact), code('gmd:role', 'CI_RoleCode', role)));
+  return el(
+    tag,
+    null,
+    el('gmd:CI_ResponsibleParty', null, cs('gmd:individualName', p.individualName), cs('gmd:organisationName', p.organisation), cs('gmd:positionName', p.positionName), el('gmd:contactInfo', null, contact), code('gmd:role', 'CI_RoleCode', role)),
+  );
 }
 
 function citationDate(d: Date, type: string): string {

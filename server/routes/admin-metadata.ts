@@ -18,6 +18,15 @@ const isPlace = (p: unknown) =>
   !!p && typeof p === 'object' && !Array.isArray(p) && Object.keys(p).every((k) => k === 'name' || k === 'code') &&
   typeof (p as { name?: unknown }).name === 'string' && typeof (p as { code?: unknown }).code === 'string';
 
+const CONTACT_KEYS: Record<string, (v: unknown) => boolean> = {
+  individualName: text(200),
+  positionName: text(200),
+  email: (v) => typeof v === 'string' && v.length <= 254 && /^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i.test(v),
+};
+const isContact = (c: unknown) =>
+  !!c && typeof c === 'object' && !Array.isArray(c) && Object.keys(c).length > 0 &&
+  Object.entries(c).every(([k, v]) => Object.hasOwn(CONTACT_KEYS, k) && (v === null || CONTACT_KEYS[k](v)));
+
 /** Fields a person may write: the only keys accepted, each with its check and what it takes.
  *  A Map, so that keys like `__proto__` or `constructor` are simply unknown. */
 const FIELDS = new Map<string, { check: (v: unknown) => boolean; takes: string }>([
@@ -29,6 +38,7 @@ const FIELDS = new Map<string, { check: (v: unknown) => boolean; takes: string }
   ['licence', { check: (v) => typeof v === 'string' && v.length <= 2000 && /^https?:\/\/\S+$/.test(v), takes: 'an http(s) URL' }],
   ['useConstraints', { check: text(4000), takes: 'text of at most 4000 characters' }],
   ['placeKeywords', { check: (v) => Array.isArray(v) && v.length <= 50 && v.every(isPlace), takes: 'a list of at most 50 {name, code} places' }],
+  ['contact', { check: (v) => v === null || isContact(v), takes: 'null or {individualName, positionName, email} (the layer\'s own contact person, which wins over the organisation\'s)' }],
 ]);
 const KUGI = 'kugiFcode';
 

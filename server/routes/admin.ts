@@ -5,6 +5,7 @@
 import type { Request, Response, Router } from 'express';
 import { ACCESS_CLASSES, canChangeStatus, canDelete, canWrite, type AccessClass, type LayerStatus, type Principal } from '../../data/access.js';
 import { layerAudit } from '../../data/audit.js';
+import { organisationJson } from '../../data/organisation-profiles.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { importBusy } from '../../data/import/errors.js';
 import { OgcError, httpError } from '../../data/errors.js';
@@ -75,7 +76,7 @@ export function mountAdmin(router: Router, ctx: AppContext): void {
       const p = principalOf(res);
       const counts = new Map<string, number>();
       for (const l of ctx.catalogue.visibleLayers(p)) counts.set(l.organisation, (counts.get(l.organisation) ?? 0) + 1);
-      res.json({ organisations: ctx.catalogue.organisations().map((o) => ({ ...o, layers: counts.get(o.code) ?? 0 })) });
+      res.json({ organisations: ctx.catalogue.organisations().map((o) => ({ ...organisationJson(o), layers: counts.get(o.code) ?? 0 })) });
     }),
   );
 
