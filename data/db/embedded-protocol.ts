@@ -2,6 +2,8 @@
 export type DbRequest =
   | { id: number; op: 'query'; sql: string; params: unknown[] }
   | { id: number; op: 'exec'; sql: string }
+  /** COPY … FROM '/dev/blob', the rows (COPY text) given to PGlite as the blob. */
+  | { id: number; op: 'copy'; sql: string; rows: Uint8Array }
   | { id: number; op: 'close' };
 
 /** id 0 is the thread's word that the database opened (or why it did not). */

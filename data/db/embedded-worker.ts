@@ -43,6 +43,10 @@ async function run(pg: PGlite, m: DbRequest): Promise<DbResponse> {
       const r = await pg.query<Record<string, unknown>>(m.sql, m.params as any[]);
       return { id: m.id, rows: r.rows, rowCount: r.affectedRows || r.rows.length };
     }
+    if (m.op === 'copy') {
+      const r = await pg.query(m.sql, [], { blob: new Blob([m.rows as Uint8Array<ArrayBuffer>]) });
+      return { id: m.id, rows: [], rowCount: r.affectedRows ?? 0 };
+    }
     if (m.op === 'exec') {
       await pg.exec(m.sql);
       return { id: m.id };

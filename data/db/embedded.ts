@@ -9,7 +9,7 @@
  *  caller is answered at once while the worker finishes the statement and discards the rows. */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Worker } from 'node:worker_threads';
-import type { Db, Queryable, QueryResult } from './types.js';
+import type { Db, QueryResult, Transaction } from './types.js';
 import type { DbRequest, DbResponse } from './embedded-protocol.js';
 import { abortable, currentSignal, throwIfAborted } from './request-scope.js';
 import { startWorker } from '../threads.js';
@@ -58,6 +58,11 @@ export async function openEmbedded(dataDir: string | null): Promise<Db> {
     if (r.error) throw dbError(r.error);
     return { rows: (r.rows ?? []) as R[], rowCount: r.rowCount ?? 0 };
   };
+  const copy = async (into: string, rows: Uint8Array): Promise<number> => {
+    const r = await send({ op: 'copy', sql: `COPY ${into} FROM '/dev/blob'`, rows });
+    if (r.error) throw dbError(r.error);
+    return r.rowCount ?? 0;
+  };
   const exec = async (sql: string): Promise<void> => {
     const r = await send({ op: 'exec', sql });
     if (r.error) throw dbError(r.error);
@@ -75,17 +80,23 @@ export async function openEmbedded(dataDir: string | null): Promise<Db> {
   };
   // Calls made inside a transaction's function run in that transaction (there is one connection:
   // waiting for the line there would wait for the transaction itself).
-  const current = new AsyncLocalStorage<Queryable>();
+  const current = new AsyncLocalStorage<Transaction>();
   // A transaction's handle; work it started that outlives it (an un-awaited promise) goes back
   // through the line instead of slipping between another transaction's statements.
   const openTx = () => {
     let open = true;
-    const tx: Queryable = {
+    const tx: Transaction = {
       query<R>(sql: string, params: unknown[] = []) {
         if (!open) return current.exit(() => db.query<R>(sql, params));
         const signal = currentSignal();
         throwIfAborted(signal);
         return abortable(run<R>(sql, params), signal);
+      },
+      copyFrom(into, rows) {
+        if (!open) return Promise.reject(new Error('COPY after the end of its transaction'));
+        const signal = currentSignal();
+        throwIfAborted(signal);
+        return abortable(copy(into, rows), signal);
       },
     };
     return { tx, end: () => void (open = false) };
@@ -104,7 +115,7 @@ export async function openEmbedded(dataDir: string | null): Promise<Db> {
       });
       return abortable(done, signal);
     },
-    transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
       const inTx = current.getStore();
       if (inTx) return fn(inTx);
       return inLine(async () => {

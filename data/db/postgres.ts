@@ -4,13 +4,52 @@
  *  cancelled on the server with the protocol's CancelRequest, and its connection discarded. */
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import type { Db, Queryable, QueryResult } from './types.js';
+import type { Db, QueryResult, Transaction } from './types.js';
 import { abortable, currentSignal, throwIfAborted } from './request-scope.js';
 
 // One representation of values on both adapters: counts as numbers, dates as ISO strings.
 pg.types.setTypeParser(20, (v) => Number(v)); // int8
 pg.types.setTypeParser(1700, (v) => Number(v)); // numeric
 pg.types.setTypeParser(1082, (v) => v); // date stays 'YYYY-MM-DD'
+
+/** `COPY … FROM STDIN` on pg's own connection (pg hands a query object that has `submit` the
+ *  protocol's messages): the rows go as one CopyData message, then CopyDone. Errors and the end
+ *  arrive as for any query (ErrorResponse, or CommandComplete `COPY n` then ReadyForQuery). */
+class CopyIn {
+  private stored = 0;
+  constructor(
+    private readonly text: string,
+    private readonly rows: Uint8Array,
+    readonly callback: (err: Error | null, stored?: number) => void,
+  ) {}
+  submit(connection: { query(text: string): void }): void {
+    connection.query(this.text);
+  }
+  handleCopyInResponse(connection: { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void }): void {
+    if (this.rows.byteLength) connection.sendCopyFromChunk(Buffer.from(this.rows.buffer, this.rows.byteOffset, this.rows.byteLength));
+    connection.endCopyFrom();
+  }
+  handleCommandComplete(msg: { text?: string }): void {
+    this.stored = Number(/(\d+)$/.exec(msg.text ?? '')?.[1] ?? 0);
+  }
+  handleReadyForQuery(): void {
+    this.callback(null, this.stored);
+  }
+  handleError(err: Error): void {
+    this.callback(err);
+  }
+  handleRowDescription(): void {}
+  handleDataRow(): void {}
+  handleEmptyQuery(): void {}
+  handlePortalSuspended(): void {}
+  handleCopyData(): void {}
+}
+
+function copyIn(client: pg.ClientBase, into: string, rows: Uint8Array): Promise<number> {
+  return new Promise((resolve, reject) => {
+    client.query(new CopyIn(`COPY ${into} FROM STDIN`, rows, (err, n) => (err ? reject(err) : resolve(n ?? 0))) as unknown as pg.QueryConfig);
+  });
+}
 
 export interface PostgresOptions {
   url: string;
@@ -88,9 +127,15 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
         s.release();
       }
     },
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
       const s = await checkout();
-      const tx: Queryable = { query: <R>(sql: string, params: unknown[] = []) => run<R>(s.client, sql, params, s.signal) };
+      const tx: Transaction = {
+        query: <R>(sql: string, params: unknown[] = []) => run<R>(s.client, sql, params, s.signal),
+        copyFrom: (into, rows) => {
+          throwIfAborted(s.signal);
+          return abortable(copyIn(s.client, into, rows), s.signal);
+        },
+      };
       try {
         await s.client.query('BEGIN');
         const out = await fn(tx);

@@ -11,12 +11,20 @@ export interface Queryable {
   query<R = Record<string, any>>(sql: string, params?: unknown[]): Promise<QueryResult<R>>;
 }
 
+/** A transaction's handle: its statements, and bulk loading. */
+export interface Transaction extends Queryable {
+  /** Loads rows given in PostgreSQL's COPY text format (tab-separated, `\N` for null, one row a
+   *  line) into `into`, SQL naming a table and its columns (`"s"."t" (a, b)`, identifiers from the
+   *  catalogue); returns how many rows it stored. One statement: all rows or none. */
+  copyFrom(into: string, rows: Uint8Array): Promise<number>;
+}
+
 export type DbKind = 'postgis' | 'embedded';
 
 export interface Db extends Queryable {
   readonly kind: DbKind;
   /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Rows of a query in batches, so large outputs stream in constant memory. */
   stream<R = Record<string, any>>(sql: string, params: unknown[], batchSize?: number): AsyncIterable<R[]>;
   /** Several statements, no parameters (migrations only). */

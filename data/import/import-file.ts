@@ -1,7 +1,7 @@
 /** One import, the same for the CLI and the HTTP upload: find the dataset, read it with
  *  GDAL, and write every layer through writeLayer — all layers of the file in ONE
  *  transaction, so a failed, refused or killed import leaves no table and no row. */
-import { sqlState, type Db, type Queryable } from '../db/types.js';
+import { sqlState, type Db, type Transaction } from '../db/types.js';
 import type { AccessClass, LayerStatus, Principal } from '../access.js';
 import type { Layer } from '../catalogue/layer.js';
 import { sanitiseNames } from '../layers/columns.js';
@@ -214,7 +214,7 @@ function layerReport(name: string, source: SourceLayerInfo, stats: LayerReadStat
 }
 
 /** writeLayer opens a transaction of its own; here every layer joins the import's one. */
-function sameTransaction(db: Db, tx: Queryable): Db {
+function sameTransaction(db: Db, tx: Transaction): Db {
   return {
     kind: db.kind,
     query: (sql, params) => tx.query(sql, params),
@@ -231,7 +231,7 @@ function sameTransaction(db: Db, tx: Queryable): Db {
 }
 
 /** Arcs (CAD, geodatabases) become straight segments in PostGIS, in one query per batch. */
-async function curveToLine(tx: Queryable, wkbs: Buffer[]): Promise<Buffer[]> {
+async function curveToLine(tx: Transaction, wkbs: Buffer[]): Promise<Buffer[]> {
   const r = await tx.query<{ wkb: Uint8Array }>(
     `SELECT ST_AsBinary(ST_CurveToLine(ST_GeomFromWKB(decode(h, 'hex')))) AS wkb FROM unnest($1::text[]) WITH ORDINALITY AS t(h, i) ORDER BY i`,
     [wkbs.map((b) => b.toString('hex'))],
