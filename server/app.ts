@@ -24,6 +24,9 @@ import { mountOrganisations } from './routes/organisations.js';
 import { mountUsers } from './routes/users.js';
 import { mountAdminMetadata } from './routes/admin-metadata.js';
 import { mountHome } from './routes/home.js';
+import { mountDataset } from './routes/dataset.js';
+import { mountAssets, notFoundPage } from './web/render.js';
+import { wantsHtml } from '../ogc/ogcapi/html.js';
 import { owsExceptionReply } from '../ogc/exceptions.js';
 import { sendReply } from './reply.js';
 import { OgcError, asOgcError } from '../data/errors.js';
@@ -129,9 +132,12 @@ export function createApp(ctx: AppContext): express.Express {
   mountUsers(root, ctx);
   mountAdmin(root, ctx);
   mountHome(root, ctx);
+  mountDataset(root, ctx);
+  mountAssets(root);
   app.use(root);
 
   app.use((req, res) => {
+    if (wantsHtml(typeof req.query.f === 'string' ? req.query.f : undefined, req.get('accept'))) return notFoundPage(req, res);
     sendProblem(res, new OgcError('NotFound', `No resource at ${req.path}`));
   });
   app.use((err: any, req: Request, res: Response, _next: NextFunction) => {

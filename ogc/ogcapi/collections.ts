@@ -48,13 +48,34 @@ export function collectionJson(l: Layer, base: string): Record<string, unknown> 
   };
 }
 
-export function collectionsJson(layers: Layer[], base: string, site: Site): Record<string, unknown> {
+/** Collections listed per page when the client does not say (the city has 2,491 layers). */
+export const COLLECTIONS_LIMIT = 100;
+export const COLLECTIONS_MAX_LIMIT = 10_000;
+
+/** Every collection the caller may see: the layers, then the other parts' collections. */
+export function allCollections(layers: Layer[], base: string, site: Site): Array<Record<string, unknown>> {
+  return [...layers.map((l) => collectionJson(l, base)), ...EXTRA_COLLECTIONS.map((f) => f(base, site))];
+}
+
+/** One page of /collections, with numberMatched/numberReturned and next/prev links. */
+export function collectionsJson(all: Array<Record<string, unknown>>, base: string, offset = 0, limit = COLLECTIONS_LIMIT): Record<string, unknown> {
+  const url = (f: string, o: number) => {
+    const q = new URLSearchParams({ f });
+    if (o) q.set('offset', String(o));
+    if (limit !== COLLECTIONS_LIMIT) q.set('limit', String(limit));
+    return `${base}/ogcapi/collections?${q}`;
+  };
+  const page = all.slice(offset, offset + limit);
   return {
     links: [
-      { rel: 'self', type: 'application/json', title: 'Collections', href: `${base}/ogcapi/collections?f=json` },
-      { rel: 'alternate', type: 'text/html', title: 'Collections as HTML', href: `${base}/ogcapi/collections?f=html` },
+      { rel: 'self', type: 'application/json', title: 'Collections', href: url('json', offset) },
+      { rel: 'alternate', type: 'text/html', title: 'Collections as HTML', href: url('html', offset) },
+      ...(offset + page.length < all.length ? [{ rel: 'next', type: 'application/json', title: 'Next page', href: url('json', offset + limit) }] : []),
+      ...(offset > 0 ? [{ rel: 'prev', type: 'application/json', title: 'Previous page', href: url('json', Math.max(0, offset - limit)) }] : []),
     ],
+    numberMatched: all.length,
+    numberReturned: page.length,
     crs: SUPPORTED_CRS,
-    collections: [...layers.map((l) => collectionJson(l, base)), ...EXTRA_COLLECTIONS.map((f) => f(base, site))],
+    collections: page,
   };
 }

@@ -8,7 +8,7 @@ import { visibilityScope } from '../../data/access.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { OgcError } from '../../data/errors.js';
 import { notModified, reply, type Reply, type ServiceRequest } from '../../data/reply.js';
-import { collectionJson, collectionsJson } from './collections.js';
+import { allCollections, collectionJson, collectionsJson, COLLECTIONS_LIMIT, COLLECTIONS_MAX_LIMIT } from './collections.js';
 import { htmlPage } from './html.js';
 import { conformanceJson, landingJson, openApi } from './landing.js';
 import type { OgcapiNode } from './node.js';
@@ -29,6 +29,14 @@ function jsonOrHtml(req: ServiceRequest, doc: Record<string, unknown>, title: st
   return reply(200, type, JSON.stringify(doc));
 }
 
+/** A whole number parameter in [min, max], or its default when absent. */
+function intParam(v: string | undefined, name: string, dflt: number, min: number, max: number): number {
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < min || n > max) throw new OgcError('InvalidParameterValue', `${name} must be a whole number from ${min} to ${max}`, name);
+  return n;
+}
+
 export interface OgcapiService {
   landing(req: ServiceRequest): Reply;
   conformance(req: ServiceRequest): Reply;
@@ -41,17 +49,31 @@ export interface OgcapiService {
 }
 
 export function createOgcapiService(node: OgcapiNode, opts: OgcapiOptions): OgcapiService {
-  const collections = new LRUCache<string, { doc: Record<string, unknown>; text: string; etag: string }>({ max: opts.collections });
-  node.catalogue.onChange(() => collections.clear());
+  // The caller's collections per (visibility scope, revision, base URL), and each page's text
+  // and ETag: /collections is OGC API's capabilities, asked often.
+  const collections = new LRUCache<string, Array<Record<string, unknown>>>({ max: opts.collections });
+  const pages = new LRUCache<string, { doc: Record<string, unknown>; text: string; etag: string }>({ max: opts.collections * 4 });
+  node.catalogue.onChange(() => {
+    collections.clear();
+    pages.clear();
+  });
 
   const collectionsOf = (req: ServiceRequest) => {
+    const q = queryOf(req);
+    const limit = intParam(q.limit, 'limit', COLLECTIONS_LIMIT, 1, COLLECTIONS_MAX_LIMIT);
+    const offset = intParam(q.offset, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
     const key = `${visibilityScope(req.principal)}|${node.catalogue.revision}|${req.baseUrl}`;
-    let hit = collections.get(key);
+    let hit = pages.get(`${key}|${offset}|${limit}`);
     if (!hit) {
-      const doc = collectionsJson(node.catalogue.visibleLayers(req.principal), req.baseUrl, node.config.site);
+      let all = collections.get(key);
+      if (!all) {
+        all = allCollections(node.catalogue.visibleLayers(req.principal), req.baseUrl, node.config.site);
+        collections.set(key, all);
+      }
+      const doc = collectionsJson(all, req.baseUrl, offset, limit);
       const text = JSON.stringify(doc);
       hit = { doc, text, etag: `"${createHash('sha1').update(text).digest('base64url')}"` };
-      collections.set(key, hit);
+      pages.set(`${key}|${offset}|${limit}`, hit);
     }
     return hit;
   };

@@ -1,10 +1,13 @@
-/** The home page: what this node serves, with the address each client needs (QGIS, ArcGIS,
- *  GDAL/OGR, harvesters), Indonesian first with English. Each address is shown exactly as it is
+/** The home page: the public catalogue (search, facets, sorting, paging; every state in the
+ *  URL; htmx swaps the results, plain links and forms work without JS), and what this node
+ *  serves, with the address each client needs (QGIS, ArcGIS, GDAL/OGR, harvesters). Each address is shown exactly as it is
  *  to be pasted; test/clients/pasted-addresses.test.ts pastes them into the clients. */
 import type { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { baseUrlOf, principalOf } from '../context.js';
-import { esc } from '../../data/xml.js';
+import { FACET_KEYS, SORT_KEYS, searchLayers, type FacetKey, type SearchQuery, type SortKey } from '../../data/catalogue/search.js';
+import { sendPage } from '../web/render.js';
+import { languageOf, t, topicName } from '../web/i18n.js';
 
 type Client = 'qgis' | 'arcgis' | 'gdal' | 'other';
 
@@ -79,35 +82,96 @@ const SERVICES: Service[] = [
   },
 ];
 
-function serviceRow(s: Service, base: string): string {
-  const cells = CLIENTS.map(([client]) => {
-    const a = s.clients[client];
-    if (!a) return '<td>—</td>';
-    const address = a.address.replace('{base}', () => base);
-    return `<td><small>${esc(a.where)}</small><br><code data-service="${s.id}" data-client="${client}">${esc(address)}</code></td>`;
-  });
-  return `<tr><th><a href="${esc(base + s.link)}">${esc(s.label)}</a><br><small>${esc(s.note)}</small></th>${cells.join('')}</tr>`;
+/** The service table's rows with `{base}` filled in, one cell per client (null: none). */
+export function serviceRows(base: string) {
+  return SERVICES.map((s) => ({
+    id: s.id,
+    label: s.label,
+    note: s.note,
+    link: base + s.link,
+    cells: CLIENTS.map(([client]) => {
+      const a = s.clients[client];
+      return a ? { client, where: a.where, address: a.address.replace('{base}', () => base) } : null;
+    }),
+  }));
 }
 
+const PAGE_SIZE = 20;
+const FACET_LABEL: Record<FacetKey, string> = { org: 'facet_org', topic: 'facet_topic', kugi: 'facet_kugi', geom: 'facet_geom', year: 'facet_year' };
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);
+
+/** The search as the query string says: every state of the page is in its URL. */
+export function searchQueryOf(q: Record<string, unknown>): SearchQuery {
+  const sort = (SORT_KEYS as readonly string[]).includes(String(q.sort)) ? (q.sort as SortKey) : 'relevance';
+  const page = Number.parseInt(String(q.page ?? '1'), 10);
+  return {
+    q: typeof q.q === 'string' ? q.q.slice(0, 200) : '',
+    filters: Object.fromEntries(FACET_KEYS.map((k) => [k, list(q[k]).slice(0, 50)])),
+    sort,
+    page: Number.isFinite(page) && page > 0 ? Math.min(page, 100_000) : 1,
+    pageSize: PAGE_SIZE,
+  };
+}
+
+/** The URL of the same search at another page. */
+function searchUrl(s: SearchQuery, page: number, lang: string): string {
+  const p = new URLSearchParams();
+  if (s.q) p.set('q', s.q);
+  if (s.sort !== 'relevance') p.set('sort', s.sort);
+  for (const k of FACET_KEYS) for (const v of s.filters[k] ?? []) p.append(k, v);
+  if (page > 1) p.set('page', String(page));
+  if (lang === 'en') p.set('lang', 'en');
+  const qs = p.toString();
+  return qs ? `/?${qs}` : '/';
+}
+
+const excerpt = (s: string, n = 240) => (s.length > n ? `${s.slice(0, n).replace(/\s+\S*$/, '')}…` : s);
+
 export function mountHome(router: Router, ctx: AppContext): void {
-  router.get('/', (_req, res) => {
+  router.get('/', (req, res) => {
     const base = baseUrlOf(res);
-    const layers = ctx.catalogue.visibleLayers(principalOf(res));
-    const site = ctx.config.site;
-    res.type('html').send(`<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><title>${esc(`Simpul — ${site.place.name}`)}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}
-code{background:#f3f3f3;padding:.1rem .3rem;user-select:all;word-break:break-all}small{color:#555}table{border-collapse:collapse}td,th{padding:.35rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}</style></head>
-<body><h1>${esc(site.service.title.id)}</h1><p>${esc(site.service.abstract.id)} ${layers.length} layer.</p>
-<p lang="en"><small>${esc(site.service.abstract.en)}</small></p>
-<p><small>${esc(site.provider.organisation)}${site.provider.email ? ` — <a href="mailto:${esc(site.provider.email)}">${esc(site.provider.email)}</a>` : ''} · ${esc(site.service.licence.name)}</small></p>
-<h2>Alamat layanan / Service addresses</h2>
-<p>Salin alamat persis seperti tertulis ke aplikasi Anda. / Paste the address exactly as shown into your software.</p>
-<table><tr><th>Layanan / Service</th>${CLIENTS.map(([, l]) => `<th>${esc(l)}</th>`).join('')}</tr>${SERVICES.map((s) => serviceRow(s, base)).join('')}</table>
-<h2>Layer</h2><table><tr><th>Nama</th><th>Judul</th><th>Fitur</th></tr>${layers
-      .slice(0, 500)
-      .map((l) => `<tr><td><code>${esc(l.name)}</code></td><td>${esc(l.title)}</td><td>${l.featureCount}</td></tr>`)
-      .join('')}</table></body></html>`);
+    const lang = languageOf(req.query.lang, req.get('cookie')).lang;
+    const s = searchQueryOf(req.query as Record<string, unknown>);
+    const result = searchLayers(ctx.catalogue.visibleLayers(principalOf(res)), (c) => ctx.catalogue.organisation(c), s);
+    const orgName = (code: string) => ctx.catalogue.organisation(code)?.name ?? code;
+    const label: Record<FacetKey, (v: string) => string> = {
+      org: orgName,
+      topic: (v) => topicName(lang, v),
+      kugi: (v) => v,
+      geom: (v) => v,
+      year: (v) => v,
+    };
+    // htmx asks for the results part only (but a history restore wants the whole page).
+    const partial = req.get('hx-request') === 'true' && req.get('hx-history-restore-request') !== 'true';
+    sendPage(req, res, 'home', {
+      title: lang === 'en' ? 'Catalogue' : 'Katalog',
+      partial,
+      q: s.q,
+      sort: s.sort,
+      sorts: SORT_KEYS,
+      result,
+      filtered: !!s.q || FACET_KEYS.some((k) => s.filters[k]?.length),
+      facets: FACET_KEYS.map((k) => ({
+        key: k,
+        label: t(lang, FACET_LABEL[k]),
+        values: result.facets[k].slice(0, 60).map((v) => ({ ...v, label: label[k](v.value) })),
+      })),
+      hits: result.hits.map((l) => ({
+        name: l.name,
+        href: `/dataset/${encodeURIComponent(l.name)}`,
+        title: l.title || l.name,
+        org: orgName(l.organisation),
+        geometryType: l.geometryType,
+        featureCount: l.featureCount,
+        updated: l.updatedAt.toISOString().slice(0, 10),
+        abstract: excerpt(l.abstract ?? ''),
+        keywords: l.keywords.slice(0, 8),
+      })),
+      prevUrl: result.page > 1 ? searchUrl(s, result.page - 1, lang) : null,
+      nextUrl: result.page < result.pages ? searchUrl(s, result.page + 1, lang) : null,
+      clients: CLIENTS.map(([c, l]) => [c, c === 'other' ? t(lang, 'other') : l]),
+      services: serviceRows(base),
+    });
   });
 }

@@ -1,0 +1,130 @@
+/** Every string a person reads on the portal pages, Indonesian and English, in one table.
+ *  Indonesian by default; `?lang=en` switches and a `lang` cookie remembers the choice. */
+
+export const LANGS = ['id', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+const STRINGS = {
+  siteName: ['Simpul Kota Tangerang', 'Simpul Kota Tangerang'],
+  tagline: ['Simpul jaringan geospasial — Satu Data Satu Peta', 'Geospatial network node — One Data One Map'],
+  skip: ['Lompat ke isi', 'Skip to content'],
+  navCatalogue: ['Katalog', 'Catalogue'],
+  navMap: ['Peta', 'Map'],
+  navServices: ['Layanan', 'Services'],
+  navApi: ['OGC API', 'OGC API'],
+  switchLang: ['English', 'Bahasa Indonesia'],
+  footer: ['Dikelola oleh walidata Kota Tangerang. Data dan layanan terbuka sesuai lisensi tiap dataset.', 'Run by the data steward of Kota Tangerang. Data and services are open as each dataset’s licence says.'],
+  searchLabel: ['Cari dataset', 'Search datasets'],
+  searchPlaceholder: ['mis. sekolah, jalan, banjir', 'e.g. sekolah, jalan, banjir'],
+  searchButton: ['Cari', 'Search'],
+  sortLabel: ['Urutkan', 'Sort by'],
+  sort_relevance: ['Relevansi', 'Relevance'],
+  sort_title: ['Judul', 'Title'],
+  sort_date: ['Terbaru', 'Newest'],
+  results: ['{n} dataset', '{n} datasets'],
+  resultsFor: ['{n} dataset untuk “{q}”', '{n} datasets for “{q}”'],
+  noResults: ['Tidak ada dataset yang cocok. Coba kata lain atau hapus filter.', 'No dataset matches. Try another word or clear the filters.'],
+  clearFilters: ['Hapus semua filter', 'Clear all filters'],
+  filters: ['Saring', 'Filter'],
+  apply: ['Terapkan', 'Apply'],
+  facet_org: ['Organisasi', 'Organisation'],
+  facet_topic: ['Topik ISO', 'ISO topic'],
+  facet_kugi: ['Kategori KUGI', 'KUGI category'],
+  facet_geom: ['Jenis geometri', 'Geometry type'],
+  facet_year: ['Tahun pembaruan', 'Year updated'],
+  page: ['Halaman {p} dari {n}', 'Page {p} of {n}'],
+  prev: ['Sebelumnya', 'Previous'],
+  next: ['Berikutnya', 'Next'],
+  features: ['{n} fitur', '{n} features'],
+  updated: ['Diperbarui', 'Updated'],
+  servicesTitle: ['Alamat layanan', 'Service addresses'],
+  servicesHelp: ['Salin alamat persis seperti tertulis ke aplikasi Anda.', 'Paste the address exactly as shown into your software.'],
+  service: ['Layanan', 'Service'],
+  other: ['Lainnya', 'Other'],
+  // Dataset page
+  organisation: ['Organisasi', 'Organisation'],
+  contact: ['Kontak', 'Contact'],
+  dates: ['Tanggal', 'Dates'],
+  created: ['Dibuat', 'Created'],
+  published: ['Diterbitkan', 'Published'],
+  licence: ['Lisensi', 'Licence'],
+  useConstraints: ['Batasan penggunaan', 'Use constraints'],
+  lineage: ['Riwayat data', 'Lineage'],
+  notGiven: ['Belum diisi', 'Not given'],
+  topic: ['Topik', 'Topic'],
+  keywords: ['Kata kunci', 'Keywords'],
+  extent: ['Cakupan', 'Extent'],
+  crs: ['Sistem koordinat asli', 'Native coordinate system'],
+  geometry: ['Geometri', 'Geometry'],
+  preview: ['Pratinjau peta', 'Map preview'],
+  legend: ['Legenda', 'Legend'],
+  attributes: ['Atribut', 'Attributes'],
+  attrName: ['Nama', 'Name'],
+  attrType: ['Tipe', 'Type'],
+  attrDescription: ['Keterangan', 'Description'],
+  sample: ['Contoh baris', 'Sample rows'],
+  downloads: ['Unduh', 'Download'],
+  addresses: ['Alamat layanan', 'Service addresses'],
+  copy: ['Salin', 'Copy'],
+  copied: ['Tersalin', 'Copied'],
+  qgisSteps: ['Di QGIS: Layer ▸ Data Source Manager ▸ WMS/WMTS (atau WFS / OGC API - Features) ▸ Baru, tempel alamat, Sambung, pilih layer {name}, Tambah.', 'In QGIS: Layer ▸ Data Source Manager ▸ WMS/WMTS (or WFS / OGC API - Features) ▸ New, paste the address, Connect, pick layer {name}, Add.'],
+  arcgisSteps: ['Di ArcGIS Pro: Insert ▸ Connections ▸ Server ▸ New WMS/WFS Server, tempel alamat, OK, lalu seret layer {name} ke peta.', 'In ArcGIS Pro: Insert ▸ Connections ▸ Server ▸ New WMS/WFS Server, paste the address, OK, then drag layer {name} onto the map.'],
+  useIn: ['Cara memakai', 'How to use it'],
+  metadataLinks: ['Metadata', 'Metadata'],
+  iso: ['ISO 19139 (XML, CSW)', 'ISO 19139 (XML, CSW)'],
+  recordJson: ['OGC API Records (JSON)', 'OGC API Records (JSON)'],
+  openInMap: ['Buka di peta', 'Open in the map'],
+  related: ['Dataset lain dari organisasi ini', 'Other datasets of this organisation'],
+  access: ['Kelas akses', 'Access class'],
+  status: ['Status', 'Status'],
+  // OGC API pages
+  ogcLanding: ['OGC API Kota Tangerang', 'OGC API of Kota Tangerang'],
+  collections: ['Koleksi', 'Collections'],
+  collectionsCount: ['{from}–{to} dari {n} koleksi', '{from}–{to} of {n} collections'],
+  conformance: ['Kelas kesesuaian', 'Conformance classes'],
+  items: ['Fitur', 'Features'],
+  itemsCount: ['{from}–{to} dari {n} fitur', '{from}–{to} of {n} features'],
+  records: ['Rekaman metadata', 'Metadata records'],
+  links: ['Tautan', 'Links'],
+  asJson: ['Lihat sebagai JSON', 'View as JSON'],
+  id: ['Id', 'Id'],
+  title: ['Judul', 'Title'],
+  description: ['Keterangan', 'Description'],
+  type: ['Jenis', 'Type'],
+  datasetPage: ['Halaman dataset', 'Dataset page'],
+  errorTitle: ['Terjadi kesalahan', 'Something went wrong'],
+  notFoundTitle: ['Tidak ditemukan', 'Not found'],
+  badRequestTitle: ['Permintaan tidak valid', 'Bad request'],
+  backHome: ['Kembali ke katalog', 'Back to the catalogue'],
+} satisfies Record<string, [string, string]>;
+
+export type StringKey = keyof typeof STRINGS;
+
+/** The string in `lang`, with `{name}` placeholders filled. */
+export function t(lang: Lang, key: StringKey | string, vars: Record<string, string | number> = {}): string {
+  const entry = (STRINGS as Record<string, [string, string]>)[key];
+  const s = entry ? entry[lang === 'en' ? 1 : 0] : key;
+  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+export const isLang = (v: unknown): v is Lang => typeof v === 'string' && (LANGS as readonly string[]).includes(v);
+
+/** `?lang=` first, then the remembered cookie, else Indonesian. */
+export function languageOf(query: unknown, cookieHeader: string | undefined): { lang: Lang; remember: boolean } {
+  if (isLang(query)) return { lang: query, remember: true };
+  const m = /(?:^|;\s*)lang=(\w+)/.exec(cookieHeader ?? '');
+  return { lang: isLang(m?.[1]) ? (m![1] as Lang) : 'id', remember: false };
+}
+
+/** Names of ISO topic categories for people. */
+export const TOPIC_NAMES: Record<string, [string, string]> = {
+  farming: ['Pertanian', 'Farming'], biota: ['Biota', 'Biota'], boundaries: ['Batas wilayah', 'Boundaries'],
+  climatologyMeteorologyAtmosphere: ['Iklim dan cuaca', 'Climate and weather'], economy: ['Ekonomi', 'Economy'],
+  elevation: ['Elevasi', 'Elevation'], environment: ['Lingkungan', 'Environment'], geoscientificInformation: ['Geosains', 'Geoscience'],
+  health: ['Kesehatan', 'Health'], imageryBaseMapsEarthCover: ['Citra dan peta dasar', 'Imagery and base maps'],
+  intelligenceMilitary: ['Pertahanan', 'Defence'], inlandWaters: ['Perairan darat', 'Inland waters'], location: ['Lokasi', 'Location'],
+  oceans: ['Laut', 'Oceans'], planningCadastre: ['Tata ruang dan pertanahan', 'Planning and cadastre'], society: ['Sosial', 'Society'],
+  structure: ['Bangunan', 'Structures'], transportation: ['Transportasi', 'Transportation'], utilitiesCommunication: ['Utilitas dan komunikasi', 'Utilities and communication'],
+};
+
+export const topicName = (lang: Lang, code: string): string => TOPIC_NAMES[code]?.[lang === 'en' ? 1 : 0] ?? code;
