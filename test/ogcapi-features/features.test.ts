@@ -142,7 +142,7 @@ describe('OGC API Features (Parts 1–3)', () => {
     }
     const page = await get(items('limit=3'), { headers: { Accept: 'text/html,application/xhtml+xml' } });
     expect(page.type).to.include('text/html');
-    expect(page.body).to.include('<table>');
+    expect(page.body).to.include('<table');
     expect((await get(`${api}/collections?f=html`)).body).to.include('dindik:sekolah');
   });
 
@@ -228,7 +228,7 @@ os._exit(0)  # exitQgis() may crash on teardown offscreen
     const page = await get(`${api}/collections/nope:nothing?f=html`);
     expect(page.status).to.equal(404);
     expect(page.type).to.contain('text/html');
-    expect(page.body).to.contain('404 Not Found').and.contain('No collection nope:nothing');
+    expect(page.body).to.contain('404').and.contain('No collection nope:nothing');
 
     // The database fails while the items are read: a 500 (never a 4xx), without the reply's headers.
     const db = node.ctx.db as { stream: unknown };
