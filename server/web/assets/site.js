@@ -22,6 +22,7 @@ document.addEventListener('click', async (e) => {
 });
 // The facet checkboxes and the sort list submit the search form at once (htmx swaps results).
 document.addEventListener('change', (e) => {
-  const form = e.target.closest('form[data-autosubmit]');
-  if (form) form.requestSubmit();
+  // Facet boxes sit outside the form (form="search"), so ask the control for its form.
+  const form = e.target.form;
+  if (form && form.hasAttribute('data-autosubmit')) form.requestSubmit();
 });
