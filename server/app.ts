@@ -46,6 +46,8 @@ export function createApp(ctx: AppContext): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('etag', false);
+  // Pages name the place and the node's provider from the settings (server/web/render.ts).
+  app.locals.site = ctx.config.site;
   // req.ip (sign-in limits) trusts X-Forwarded-For only from the proxies SIMPUL_TRUST_PROXY names.
   if (ctx.config.trustProxy) app.set('trust proxy', ctx.config.trustProxy);
 

@@ -47,7 +47,8 @@ class CopyIn {
 
 function copyIn(client: pg.ClientBase, into: string, rows: Uint8Array): Promise<number> {
   return new Promise((resolve, reject) => {
-    client.query(new CopyIn(`COPY ${into} FROM STDIN`, rows, (err, n) => (err ? reject(err) : resolve(n ?? 0))) as unknown as pg.QueryConfig);
+    // A submittable: pg calls its callbacks, the return value is the submittable itself, not a promise.
+    void client.query(new CopyIn(`COPY ${into} FROM STDIN`, rows, (err, n) => (err ? reject(err) : resolve(n ?? 0))) as unknown as pg.QueryConfig);
   });
 }
 

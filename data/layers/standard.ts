@@ -2,6 +2,7 @@
  *  be submitted or verified. It lives in simpul.publication_standard (one JSON row, seeded with
  *  DEFAULT_STANDARD), is read by anyone signed in and changed by the pembina or an admin, audited.
  *  The check reuses the metadata record and its completeness score (data/metadata/record.ts). */
+import { DEFAULT_SITE, type Site } from '../site.js';
 import type { Layer } from '../catalogue/layer.js';
 import type { Organisation } from '../organisations.js';
 import { completeness, layerRecord, type MetadataRecord } from '../metadata/record.js';
@@ -106,9 +107,10 @@ export function titleLooksLikeFileName(title: string, localName: string, extensi
 }
 
 /** Everything the layer lacks for the standard; empty when it may go on. */
-export function checkStandard(layer: Layer, owner: Organisation | undefined, standard: PublicationStandard): Missing[] {
-  // The record as it will be published (a publication date is then set).
-  const record = { ...layerRecord(layer, owner, undefined, ''), published: layer.publishedAt ?? new Date() };
+export function checkStandard(layer: Layer, owner: Organisation | undefined, standard: PublicationStandard, site: Site = DEFAULT_SITE): Missing[] {
+  // The record as it will be published (a publication date is then set); the site fills what
+  // the node adds to every record (distributor, place, the e-mail of an organisation without one).
+  const record = { ...layerRecord(layer, owner, site, ''), published: layer.publishedAt ?? new Date() };
   const missing: Missing[] = [];
   for (const element of standard.requiredElements) {
     const rule = ELEMENT_RULES[element];

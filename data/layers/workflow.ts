@@ -9,7 +9,7 @@ import {
 import { writeAudit } from '../audit.js';
 import { bumpRevision } from '../catalogue/catalogue.js';
 import { LAYER_COLUMNS, layerFromRow, type Layer } from '../catalogue/layer.js';
-import type { Organisation } from '../organisations.js';
+import { ORGANISATION_COLUMNS, organisationFromRow, type Organisation } from '../organisations.js';
 import { OgcError } from '../errors.js';
 import { checkStandard, parseStandard, standardFrom, type Missing, type PublicationStandard } from './standard.js';
 
@@ -42,8 +42,8 @@ const SET_BY_ACTION: Record<WorkflowAction, string> = {
 
 /** The layer's organisation as the metadata record names it (its contact), read from the database. */
 async function ownerOf(tx: Queryable, code: string): Promise<Organisation | undefined> {
-  const r = (await tx.query<Record<string, any>>('SELECT code, name, short_name, type, data_role, email, phone, address, website FROM simpul.organisation WHERE code = $1', [code])).rows[0];
-  return r && { code: r.code, name: r.name, shortName: r.short_name, type: r.type, dataRole: r.data_role, email: r.email, phone: r.phone, address: r.address, website: r.website };
+  const r = (await tx.query<Record<string, any>>(`SELECT ${ORGANISATION_COLUMNS} FROM simpul.organisation WHERE code = $1`, [code])).rows[0];
+  return r && organisationFromRow(r);
 }
 
 export async function readStandard(q: Queryable): Promise<{ standard: PublicationStandard; updatedAt: string; updatedBy: string }> {

@@ -8,7 +8,6 @@ import { visibleLayer, writableLayer } from './layer-guard.js';
 import { OgcError } from '../../data/errors.js';
 import { sendProblem } from '../edge-errors.js';
 import { writeLayerMetadata } from '../../data/layers/metadata.js';
-import { WALIDATA_CODE } from '../../data/organisations.js';
 import { completeness, layerRecord } from '../../data/metadata/record.js';
 import { MAINTENANCE_CODES, PROGRESS_CODES, isTopicCategory } from '../../data/metadata/codelists.js';
 import { recordFeature } from '../../ogc/records/geojson.js';

@@ -9,7 +9,6 @@ import { serviceRequest } from '../reply.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import type { ReplyBody } from '../../data/reply.js';
 import { createOgcapiService } from '../../ogc/ogcapi/service.js';
-import { languageOf } from '../web/i18n.js';
 import { notFoundPage, sendPage } from '../web/render.js';
 import { esc } from '../../data/xml.js';
 
@@ -50,7 +49,7 @@ function addresses(base: string, l: Layer) {
 }
 
 /** schema.org Dataset, the shape search engines index. */
-function jsonLd(l: Layer, base: string, org: { name: string; email: string | null; website: string | null }, pageUrl: string, downloads: Array<{ label: string; href: string; format: string }>) {
+function jsonLd(l: Layer, base: string, place: string, org: { name: string; email: string | null; website: string | null }, pageUrl: string, downloads: Array<{ label: string; href: string; format: string }>) {
   return {
     '@context': 'https://schema.org/',
     '@type': 'Dataset',
@@ -65,9 +64,9 @@ function jsonLd(l: Layer, base: string, org: { name: string; email: string | nul
     ...(typeof l.metadata.licence === 'string' ? { license: l.metadata.licence } : {}),
     isAccessibleForFree: true,
     creator: { '@type': 'Organization', name: org.name, ...(org.email ? { email: org.email } : {}), ...(org.website ? { url: org.website } : {}) },
-    spatialCoverage: l.bbox ? { '@type': 'Place', name: 'Kota Tangerang', geo: { '@type': 'GeoShape', box: `${l.bbox[1]} ${l.bbox[0]} ${l.bbox[3]} ${l.bbox[2]}` } } : { '@type': 'Place', name: 'Kota Tangerang' },
+    spatialCoverage: l.bbox ? { '@type': 'Place', name: place, geo: { '@type': 'GeoShape', box: `${l.bbox[1]} ${l.bbox[0]} ${l.bbox[3]} ${l.bbox[2]}` } } : { '@type': 'Place', name: place },
     distribution: downloads.map((d) => ({ '@type': 'DataDownload', encodingFormat: d.format, contentUrl: d.href, name: d.label })),
-    includedInDataCatalog: { '@type': 'DataCatalog', name: 'Simpul Kota Tangerang', url: `${base}/` },
+    includedInDataCatalog: { '@type': 'DataCatalog', name: `Simpul ${place}`, url: `${base}/` },
   };
 }
 
@@ -75,7 +74,6 @@ export function mountDataset(router: Router, ctx: AppContext): void {
   const api = createOgcapiService(ctx, { collections: 1 });
 
   router.get('/dataset/:name', async (req, res) => {
-    const lang = languageOf(req.query.lang, req.get('cookie')).lang;
     const base = baseUrlOf(res);
     const p = principalOf(res);
     const l = ctx.catalogue.find(p, String(req.params.name));
@@ -145,7 +143,7 @@ export function mountDataset(router: Router, ctx: AppContext): void {
       mapUrl: `/map`,
       related,
       // JSON inside <script>: "<" escaped so that no text in it can close the element.
-      jsonLd: JSON.stringify(jsonLd(l, base, org, pageUrl, downloads)).replace(/</g, '\\u003c'),
+      jsonLd: JSON.stringify(jsonLd(l, base, ctx.config.site.place.name, org, pageUrl, downloads)).replace(/</g, '\\u003c'),
       head: `<link rel="stylesheet" href="/map/lib/maplibre-gl.css"><link rel="canonical" href="${esc(pageUrl)}">`,
     });
   });

@@ -5,7 +5,7 @@ export const LANGS = ['id', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
 const STRINGS = {
-  siteName: ['Simpul Kota Tangerang', 'Simpul Kota Tangerang'],
+  siteName: ['Simpul {place}', 'Simpul {place}'],
   tagline: ['Simpul jaringan geospasial — Satu Data Satu Peta', 'Geospatial network node — One Data One Map'],
   skip: ['Lompat ke isi', 'Skip to content'],
   navCatalogue: ['Katalog', 'Catalogue'],
@@ -13,7 +13,7 @@ const STRINGS = {
   navServices: ['Layanan', 'Services'],
   navApi: ['OGC API', 'OGC API'],
   switchLang: ['English', 'Bahasa Indonesia'],
-  footer: ['Dikelola oleh walidata Kota Tangerang. Data dan layanan terbuka sesuai lisensi tiap dataset.', 'Run by the data steward of Kota Tangerang. Data and services are open as each dataset’s licence says.'],
+  footer: ['Dikelola oleh {provider}. Data dan layanan terbuka sesuai lisensi tiap dataset.', 'Run by {provider}. Data and services are open as each dataset’s licence says.'],
   searchLabel: ['Cari dataset', 'Search datasets'],
   searchPlaceholder: ['mis. sekolah, jalan, banjir', 'e.g. sekolah, jalan, banjir'],
   searchButton: ['Cari', 'Search'],
@@ -78,7 +78,7 @@ const STRINGS = {
   access: ['Kelas akses', 'Access class'],
   status: ['Status', 'Status'],
   // OGC API pages
-  ogcLanding: ['OGC API Kota Tangerang', 'OGC API of Kota Tangerang'],
+  ogcLanding: ['OGC API {place}', 'OGC API of {place}'],
   collections: ['Koleksi', 'Collections'],
   collectionsCount: ['{from}–{to} dari {n} koleksi', '{from}–{to} of {n} collections'],
   conformance: ['Kelas kesesuaian', 'Conformance classes'],

@@ -1,6 +1,7 @@
 /** OGC API pages for people (`?f=html` or a browser's Accept): the service answers in JSON, as
  *  it does for every client, and this turns that document into a page in the portal's look and
  *  language. Errors become friendly 404/400 pages with the same status. */
+import type { Site } from '../../data/site.js';
 import type { Request, Response } from 'express';
 import type { Reply, ReplyBody, ServiceRequest } from '../../data/reply.js';
 import { asHtml } from '../../ogc/ogcapi/request.js';
@@ -54,7 +55,7 @@ type Doc = Record<string, any>;
 const linkOf = (doc: Doc, rel: string): string | undefined => (doc.links ?? []).find((l: any) => l.rel === rel)?.href;
 
 /** The page's view model for its kind. */
-function view(kind: OgcPageKind, doc: Doc, lang: Lang, base: string): Record<string, unknown> {
+function view(kind: OgcPageKind, doc: Doc, lang: Lang, base: string, place: string): Record<string, unknown> {
   const range = (key: string) => {
     const from = Number(doc.numberReturned) ? (offsetOf(linkOf(doc, 'self')) ?? 0) + 1 : 0;
     return t(lang, key, { from, to: from ? from + Number(doc.numberReturned) - 1 : 0, n: doc.numberMatched ?? doc.numberReturned ?? 0 });
@@ -63,7 +64,7 @@ function view(kind: OgcPageKind, doc: Doc, lang: Lang, base: string): Record<str
   switch (kind) {
     case 'landing':
       return {
-        heading: t(lang, 'ogcLanding'),
+        heading: t(lang, 'ogcLanding', { place }),
         description: doc.description,
         links: (doc.links ?? [])
           .filter((l: any) => !['self', 'alternate'].includes(l.rel))
@@ -184,6 +185,7 @@ export async function sendOgcPage(req: Request, res: Response, sreq: ServiceRequ
   const { lang, remember } = languageOf(req.query.lang, req.get('cookie'));
   if (remember) res.cookie('lang', lang, { path: '/', maxAge: 365 * 86400_000, sameSite: 'lax' });
   const base = sreq.baseUrl;
+  const site = req.app.locals.site as Site;
   const common = { base, path: req.originalUrl, json: withF(`${base}${req.originalUrl}`, 'json') };
   let html: string;
   let doc: Doc = {};
@@ -194,10 +196,10 @@ export async function sendOgcPage(req: Request, res: Response, sreq: ServiceRequ
   }
   if (r.status >= 400) {
     const heading = t(lang, STATUS_TITLE[r.status] ?? 'errorTitle');
-    html = renderPage('error', lang, { ...common, title: `${r.status} ${heading}`, status: r.status, heading, detail: doc.detail ?? doc.description ?? '' });
+    html = renderPage('error', lang, { ...common, title: `${r.status} ${heading}`, status: r.status, heading, detail: doc.detail ?? doc.description ?? '' }, site);
   } else {
-    const v = view(kind, doc, lang, base);
-    html = renderPage('ogcapi', lang, { ...common, title: String(v.heading ?? 'OGC API'), kind, ...v, head: v.preview ? '<link rel="stylesheet" href="/map/lib/maplibre-gl.css">' : '' });
+    const v = view(kind, doc, lang, base, site.place.name);
+    html = renderPage('ogcapi', lang, { ...common, title: String(v.heading ?? 'OGC API'), kind, ...v, head: v.preview ? '<link rel="stylesheet" href="/map/lib/maplibre-gl.css">' : '' }, site);
   }
   const headers: Record<string, string> = { 'cache-control': 'private, no-cache', vary: 'Cookie' };
   for (const k of ['retry-after', 'content-crs']) if (r.headers[k]) headers[k] = r.headers[k];

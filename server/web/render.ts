@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import type { Request, Response, Router } from 'express';
 import { Eta } from 'eta';
 import { languageOf, t, topicName, type Lang } from './i18n.js';
+import type { Site } from '../../data/site.js';
 
 /** server/web next to this file when run from source; from dist/, the source folder. */
 const WEB = [new URL('./', import.meta.url).pathname, new URL('../../../server/web/', import.meta.url).pathname].find((d) => existsSync(join(d, 'templates', 'layout.eta'))) ?? new URL('./', import.meta.url).pathname;
@@ -65,10 +66,17 @@ function toggleUrl(originalUrl: string, lang: Lang): string {
 }
 
 /** A page as a string: `template` inside the layout, with `data` as `it`. */
-export function renderPage(template: string, lang: Lang, data: Record<string, unknown> & { title: string; base: string; path: string }): string {
+export function renderPage(
+  template: string,
+  lang: Lang,
+  data: Record<string, unknown> & { title: string; base: string; path: string },
+  site?: Pick<Site, 'place' | 'provider'>,
+): string {
+  // The place and who runs the node come from the settings (config/simpul.yaml).
+  const siteVars: Record<string, string> = site ? { place: site.place.name, provider: site.provider.organisation } : {};
   const page: PageContext = {
     lang,
-    t: (key, vars) => t(lang, key, vars),
+    t: (key, vars) => t(lang, key, { ...siteVars, ...vars }),
     topicName: (code) => topicName(lang, code),
     langUrl: toggleUrl(data.path, lang),
     ...data,
@@ -79,7 +87,8 @@ export function renderPage(template: string, lang: Lang, data: Record<string, un
 /** Sends a page; `partial` renders the template without the layout (htmx requests). */
 export function sendPage(req: Request, res: Response, template: string, data: Record<string, unknown> & { title: string }, status = 200): void {
   const lang = pageLanguage(req, res);
-  const html = renderPage(template, lang, { base: String(res.locals.baseUrl ?? ''), path: req.originalUrl, ...data });
+  const site = req.app.locals.site as Site | undefined;
+  const html = renderPage(template, lang, { base: String(res.locals.baseUrl ?? ''), path: req.originalUrl, ...data }, site);
   res.status(status).type('html').set({ 'Cache-Control': 'private, no-cache', Vary: 'Cookie, HX-Request' }).send(html);
 }
 

@@ -4,7 +4,6 @@ import { addUser, issueToken } from '../../data/users.js';
 import type { Role } from '../../data/access.js';
 import { writeLayer, type NewLayer } from '../../data/layers/write.js';
 import { TOPIC_CATEGORIES } from '../../data/metadata/codelists.js';
-import { recordIndex } from '../../server/routes/csw.js';
 
 /** The Satu Data review workflow end to end, over HTTP, on both backends. */
 describe('review workflow: steps, standard, inboxes, retirement, audit trail', () => {
@@ -195,7 +194,7 @@ describe('review workflow: steps, standard, inboxes, retirement, audit trail', (
       const list = JSON.parse((await get(`${node.url}/ogcapi/collections/metadata/items?q=taman&limit=1000`)).body);
       expect(list.features.find((x: { id: string }) => x.id === id)?.properties.status).to.equal('retired');
       // Past the period (90 days by default) the tombstone is gone.
-      const index = recordIndex(node.ctx);
+      const index = node.ctx.records;
       expect(index.tombstones({ kind: 'anonymous' }, node.url).map((e) => e.record.id)).to.include(id);
       expect(index.tombstones({ kind: 'anonymous' }, node.url, Date.now() + 91 * 86_400_000).map((e) => e.record.id)).to.not.include(id);
     });
