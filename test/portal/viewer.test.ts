@@ -2,7 +2,10 @@ import { expect } from 'chai';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import sharp from 'sharp';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { tmpdir } from 'node:os';
 import { testNode, get, type TestNode } from '../support/context.js';
 import { addUser, issueToken } from '../../data/users.js';
 import { writeLayer } from '../../data/layers/write.js';
@@ -22,7 +25,7 @@ const chosen = (page: Page) =>
   page.locator('#map-chosen li').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.layer, Number((e.querySelector('input[type=range]') as HTMLInputElement).value), (e.querySelector('input[type=checkbox]') as HTMLInputElement).checked]));
 
 /** The overlay layers' ids in the live map, bottom to top. */
-const drawn = (page: Page) => page.evaluate(() => (window as any).simpulMap.getStyle().layers.map((l: any) => l.id).filter((id: string) => !/^(background|basemap:|measure#)/.test(id)));
+const drawn = (page: Page): Promise<string[]> => page.evaluate(() => (window as any).simpulMap.getStyle().layers.map((l: any) => l.id).filter((id: string) => !/^(background|basemap:|measure#)/.test(id)));
 
 async function waitRevision(page: Page, n: number) {
   await page.waitForFunction((r) => Number(document.body.dataset.revision) >= r, n, { timeout: 60_000 });
@@ -210,6 +213,37 @@ describe('map viewer /map: search and add layers, order, opacity, share, export 
     expect(Number(await page.locator('#measure-result').getAttribute('data-metres'))).to.be.closeTo(metres, 1e-6);
     expect(await page.locator('#measure-result').textContent()).to.match(/^Jarak: [\d.,]+ (km|m)$/);
     await page.screenshot({ path: `${ARTIFACTS}measure.png` });
+    await context.close();
+  });
+
+  it('dataset page: downloads with their sizes (KML too, through the WFS), QGIS and ArcGIS steps beside each address, preview with legend', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'id-ID' });
+    const page = await context.newPage();
+    watch(page);
+    await page.goto(`${node.url}/dataset/dindik:sekolah`);
+    await page.locator('#downloads small.size').first().waitFor({ timeout: 120_000 });
+    const links = await page.locator('#downloads li').evaluateAll((els) => els.map((li) => ({ label: li.querySelector('a')!.textContent, href: li.querySelector('a')!.getAttribute('href')!, bytes: Number(li.querySelector('small.size')?.getAttribute('data-bytes')) })));
+    expect(links.map((l) => l.label)).to.deep.equal(['GeoJSON', 'GeoPackage', 'Shapefile (zip)', 'CSV', 'KML', 'GML 3.2']);
+    // Each size is the size of the file its link gives.
+    for (const l of links) {
+      const r = await fetch(l.href);
+      expect(r.status, l.href).to.equal(200);
+      expect((await r.arrayBuffer()).byteLength, l.label).to.equal(l.bytes);
+    }
+    const kml = links.find((l) => l.label === 'KML')!;
+    const file = `${tmpdir()}/sekolah-${process.pid}.kml`;
+    writeFileSync(file, Buffer.from(await (await fetch(kml.href)).arrayBuffer()));
+    const info = (await promisify(execFile)('ogrinfo', ['-ro', '-so', '-al', file], { encoding: 'utf8' })).stdout;
+    const layer = node.ctx.catalogue.unguardedGet('dindik:sekolah')!;
+    expect(info).to.match(/using driver `(LIB)?KML'/).and.include(`Feature Count: ${layer.featureCount}`);
+    expect(await page.locator('details.steps').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.steps))).to.deep.equal(['wms', 'wfs', 'wmts', 'ogcapi', 'xyz', 'mvt']);
+    await page.locator('details[data-steps="wms"] summary').click();
+    expect(await page.locator('details[data-steps="wms"]').textContent()).to.include('New WMS Server').and.include('Add WMS/WMTS Layer').and.include('dindik:sekolah');
+    await page.waitForFunction(() => document.getElementById('preview')?.dataset.ready === 'true', null, { timeout: 60_000 });
+    expect(await page.locator('img[alt^="Legenda"]').evaluate((img) => (img as HTMLImageElement).naturalWidth)).to.be.greaterThan(0);
+    if (process.env.SIMPUL_AXE !== 'off') expect(await seriousViolations(page)).to.deep.equal([]);
+    await page.screenshot({ path: `${ARTIFACTS}dataset.png`, fullPage: true });
+    expect(errors, errors.join('\n')).to.deep.equal([]);
     await context.close();
   });
 
