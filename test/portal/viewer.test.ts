@@ -109,6 +109,7 @@ describe('map viewer /map: search and add layers, order, opacity, share, export 
     await page.evaluate(() => (window as any).simpulMap.jumpTo({ center: [106.64, -6.18], zoom: 13.5 }));
     await page.waitForFunction(() => location.search.includes('at=13.50/'));
     if (process.env.SIMPUL_AXE !== 'off') expect(await seriousViolations(page)).to.deep.equal([]);
+    await page.locator('.viewer-panel').evaluate((el) => el.scrollTo(0, 0));
     await page.screenshot({ path: `${ARTIFACTS}viewer-layers.png` });
 
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: node.url });
