@@ -16,8 +16,6 @@ import { renderPage } from '../web/render.js';
 import { isLang, languageOf, t, topicName, type Lang } from '../web/i18n.js';
 import { BOUNDARIES, MAX_STYLE_LAYERS, basemapChoices, mapStyle } from './map-style.js';
 
-export { mapStyle } from './map-style.js';
-
 const LIB_FILES: Record<string, string> = {
   'maplibre-gl.mjs': 'text/javascript',
   'maplibre-gl-worker.mjs': 'text/javascript',

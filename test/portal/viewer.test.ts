@@ -213,6 +213,19 @@ describe('map viewer /map: search and add layers, order, opacity, share, export 
     const metres = 2 * 6378137 * Math.asin(Math.sqrt(h));
     expect(Number(await page.locator('#measure-result').getAttribute('data-metres'))).to.be.closeTo(metres, 1e-6);
     expect(await page.locator('#measure-result').textContent()).to.match(/^Jarak: [\d.,]+ (km|m)$/);
+    // Area of a clicked triangle (spherical polygon area, as the viewer computes it).
+    await page.click('#measure-area');
+    const corners = [[200, 300], [500, 300], [350, 500]];
+    for (const [x, y] of corners) await page.mouse.click(box.x + x, box.y + y);
+    const ring: number[][] = await page.evaluate((cs) => cs.map(([x, y]) => (window as any).simpulMap.unproject([x, y])).map((p: any) => [p.lng, p.lat]), corners);
+    let sum = 0;
+    for (let i = 0; i < ring.length; i++) {
+      const [p1, p2] = [ring[i], ring[(i + 1) % ring.length]];
+      sum += rad(p2[0] - p1[0]) * (2 + Math.sin(rad(p1[1])) + Math.sin(rad(p2[1])));
+    }
+    const squareMetres = Math.abs((sum * 6378137 * 6378137) / 2);
+    expect(Number(await page.locator('#measure-result').getAttribute('data-square-metres'))).to.be.closeTo(squareMetres, 1e-3);
+    expect(await page.locator('#measure-result').textContent()).to.match(/^Luas: [\d.,]+ (km²|ha|m²)$/);
     await page.screenshot({ path: `${ARTIFACTS}measure.png` });
     await context.close();
   });
