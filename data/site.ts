@@ -39,6 +39,20 @@ export interface Site {
   extent: [number, number, number, number];
   /** Languages of the web pages, first the default (ISO 639-1). */
   languages: string[];
+  /** The web map (/map). */
+  map: { basemaps: Basemap[] };
+}
+
+/** A base map the browser fetches itself (the city's boundaries, drawn by the node, are always
+ *  offered first). WMTS: WebMercatorQuad, a REST address with {TileMatrix}/{TileRow}/{TileCol}. */
+export interface Basemap {
+  id: string;
+  title: Localized;
+  type: 'xyz' | 'wmts';
+  url: string;
+  attribution?: string;
+  tileSize?: 256 | 512;
+  maxzoom?: number;
 }
 
 export const DEFAULT_SITE: Site = {
@@ -73,6 +87,8 @@ export const DEFAULT_SITE: Site = {
   // Covers Bappeda's boundaries (lon 106.5515–106.7486, lat -6.2561–-6.0971).
   extent: [106.55, -6.3, 106.75, -6.09],
   languages: ['id', 'en'],
+  // Offline by default: a node on a closed network has no outside tiles.
+  map: { basemaps: [] },
 };
 
 /** A language of the site's, else its first. */

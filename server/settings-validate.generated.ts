@@ -79,6 +79,31 @@ const schema11 = {
       ],
     },
     languages: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: ['id', 'en'] } },
+    map: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        basemaps: {
+          description:
+            "Base maps of /map besides the city's boundaries (drawn by the node, offline, the default): XYZ or WMTS (WebMercatorQuad, a REST address with {TileMatrix}/{TileRow}/{TileCol}) tiles the browser fetches itself.",
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['id', 'title', 'type', 'url'],
+            properties: {
+              id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$' },
+              title: { $ref: '#/definitions/localized' },
+              type: { type: 'string', enum: ['xyz', 'wmts'] },
+              url: { type: 'string', pattern: '^https?://' },
+              attribution: { type: 'string' },
+              tileSize: { type: 'integer', enum: [256, 512] },
+              maxzoom: { type: 'integer', minimum: 0, maximum: 24 },
+            },
+          },
+        },
+      },
+    },
     limits: {
       type: 'object',
       additionalProperties: false,
@@ -252,6 +277,7 @@ const pattern0 = new RegExp('^https?://', 'u');
 const pattern1 = new RegExp('^[a-z][a-z0-9_]*$', 'u');
 const pattern2 = new RegExp('^$|^[^@\\s]+@[^@\\s]+$', 'u');
 const pattern3 = new RegExp('^$|^https?://', 'u');
+const pattern4 = new RegExp('^[a-z0-9][a-z0-9_-]*$', 'u');
 const func2 = Object.prototype.hasOwnProperty;
 
 function validate10(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
@@ -267,6 +293,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           key0 === 'place' ||
           key0 === 'extent' ||
           key0 === 'languages' ||
+          key0 === 'map' ||
           key0 === 'limits'
         )) {
           validate10.errors = [
@@ -1662,29 +1689,23 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   var valid0 = true;
                 }
                 if (valid0) {
-                  if (data.limits !== undefined) {
-                    let data34 = data.limits;
+                  if (data.map !== undefined) {
+                    let data34 = data.map;
                     const _errs79 = errors;
                     if (errors === _errs79) {
                       if (data34 && typeof data34 == 'object' && !Array.isArray(data34)) {
                         const _errs81 = errors;
                         for (const key6 in data34) {
-                          if (!(
-                            key6 === 'maxImagePixels' ||
-                            key6 === 'maxFeatures' ||
-                            key6 === 'defaultFeatures' ||
-                            key6 === 'maxUploadMB' ||
-                            key6 === 'caches'
-                          )) {
+                          if (!(key6 === 'basemaps')) {
                             validate10.errors = [
                               {
-                                instancePath: instancePath + '/limits',
-                                schemaPath: '#/properties/limits/additionalProperties',
+                                instancePath: instancePath + '/map',
+                                schemaPath: '#/properties/map/additionalProperties',
                                 keyword: 'additionalProperties',
                                 params: { additionalProperty: key6 },
                                 message: 'must NOT have additional properties',
                                 schema: false,
-                                parentSchema: schema11.properties.limits,
+                                parentSchema: schema11.properties.map,
                                 data: data34,
                               },
                             ];
@@ -1693,822 +1714,398 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                           }
                         }
                         if (_errs81 === errors) {
-                          if (data34.maxImagePixels !== undefined) {
-                            let data35 = data34.maxImagePixels;
+                          if (data34.basemaps !== undefined) {
+                            let data35 = data34.basemaps;
                             const _errs82 = errors;
-                            const _errs83 = errors;
-                            if (!(typeof data35 == 'number' && !(data35 % 1) && !isNaN(data35))) {
-                              validate10.errors = [
-                                {
-                                  instancePath: instancePath + '/limits/maxImagePixels',
-                                  schemaPath: '#/definitions/count/type',
-                                  keyword: 'type',
-                                  params: { type: 'integer' },
-                                  message: 'must be integer',
-                                  schema: schema21.type,
-                                  parentSchema: schema21,
-                                  data: data35,
-                                },
-                              ];
-                              return false;
-                            }
-                            if (errors === _errs83) {
-                              if (typeof data35 == 'number') {
-                                if (data35 < 1 || isNaN(data35)) {
-                                  validate10.errors = [
-                                    {
-                                      instancePath: instancePath + '/limits/maxImagePixels',
-                                      schemaPath: '#/definitions/count/minimum',
-                                      keyword: 'minimum',
-                                      params: { comparison: '>=', limit: 1 },
-                                      message: 'must be >= 1',
-                                      schema: 1,
-                                      parentSchema: schema21,
-                                      data: data35,
-                                    },
-                                  ];
-                                  return false;
-                                }
-                              }
-                            }
-                            var valid16 = _errs82 === errors;
-                          } else {
-                            var valid16 = true;
-                          }
-                          if (valid16) {
-                            if (data34.maxFeatures !== undefined) {
-                              let data36 = data34.maxFeatures;
-                              const _errs85 = errors;
-                              const _errs86 = errors;
-                              if (!(typeof data36 == 'number' && !(data36 % 1) && !isNaN(data36))) {
-                                validate10.errors = [
-                                  {
-                                    instancePath: instancePath + '/limits/maxFeatures',
-                                    schemaPath: '#/definitions/count/type',
-                                    keyword: 'type',
-                                    params: { type: 'integer' },
-                                    message: 'must be integer',
-                                    schema: schema21.type,
-                                    parentSchema: schema21,
-                                    data: data36,
-                                  },
-                                ];
-                                return false;
-                              }
-                              if (errors === _errs86) {
-                                if (typeof data36 == 'number') {
-                                  if (data36 < 1 || isNaN(data36)) {
-                                    validate10.errors = [
-                                      {
-                                        instancePath: instancePath + '/limits/maxFeatures',
-                                        schemaPath: '#/definitions/count/minimum',
-                                        keyword: 'minimum',
-                                        params: { comparison: '>=', limit: 1 },
-                                        message: 'must be >= 1',
-                                        schema: 1,
-                                        parentSchema: schema21,
-                                        data: data36,
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                }
-                              }
-                              var valid16 = _errs85 === errors;
-                            } else {
-                              var valid16 = true;
-                            }
-                            if (valid16) {
-                              if (data34.defaultFeatures !== undefined) {
-                                let data37 = data34.defaultFeatures;
-                                const _errs88 = errors;
-                                const _errs89 = errors;
-                                if (!(typeof data37 == 'number' && !(data37 % 1) && !isNaN(data37))) {
-                                  validate10.errors = [
-                                    {
-                                      instancePath: instancePath + '/limits/defaultFeatures',
-                                      schemaPath: '#/definitions/count/type',
-                                      keyword: 'type',
-                                      params: { type: 'integer' },
-                                      message: 'must be integer',
-                                      schema: schema21.type,
-                                      parentSchema: schema21,
-                                      data: data37,
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                if (errors === _errs89) {
-                                  if (typeof data37 == 'number') {
-                                    if (data37 < 1 || isNaN(data37)) {
-                                      validate10.errors = [
-                                        {
-                                          instancePath: instancePath + '/limits/defaultFeatures',
-                                          schemaPath: '#/definitions/count/minimum',
-                                          keyword: 'minimum',
-                                          params: { comparison: '>=', limit: 1 },
-                                          message: 'must be >= 1',
-                                          schema: 1,
-                                          parentSchema: schema21,
-                                          data: data37,
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                  }
-                                }
-                                var valid16 = _errs88 === errors;
-                              } else {
-                                var valid16 = true;
-                              }
-                              if (valid16) {
-                                if (data34.maxUploadMB !== undefined) {
-                                  let data38 = data34.maxUploadMB;
-                                  const _errs91 = errors;
-                                  const _errs92 = errors;
-                                  if (!(typeof data38 == 'number' && !(data38 % 1) && !isNaN(data38))) {
-                                    validate10.errors = [
-                                      {
-                                        instancePath: instancePath + '/limits/maxUploadMB',
-                                        schemaPath: '#/definitions/count/type',
-                                        keyword: 'type',
-                                        params: { type: 'integer' },
-                                        message: 'must be integer',
-                                        schema: schema21.type,
-                                        parentSchema: schema21,
-                                        data: data38,
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  if (errors === _errs92) {
-                                    if (typeof data38 == 'number') {
-                                      if (data38 < 1 || isNaN(data38)) {
+                            if (errors === _errs82) {
+                              if (Array.isArray(data35)) {
+                                var valid17 = true;
+                                const len3 = data35.length;
+                                for (let i3 = 0; i3 < len3; i3++) {
+                                  let data36 = data35[i3];
+                                  const _errs84 = errors;
+                                  if (errors === _errs84) {
+                                    if (data36 && typeof data36 == 'object' && !Array.isArray(data36)) {
+                                      let missing0;
+                                      if (
+                                        (data36.id === undefined && (missing0 = 'id')) ||
+                                        (data36.title === undefined && (missing0 = 'title')) ||
+                                        (data36.type === undefined && (missing0 = 'type')) ||
+                                        (data36.url === undefined && (missing0 = 'url'))
+                                      ) {
                                         validate10.errors = [
                                           {
-                                            instancePath: instancePath + '/limits/maxUploadMB',
-                                            schemaPath: '#/definitions/count/minimum',
-                                            keyword: 'minimum',
-                                            params: { comparison: '>=', limit: 1 },
-                                            message: 'must be >= 1',
-                                            schema: 1,
-                                            parentSchema: schema21,
-                                            data: data38,
+                                            instancePath: instancePath + '/map/basemaps/' + i3,
+                                            schemaPath: '#/properties/map/properties/basemaps/items/required',
+                                            keyword: 'required',
+                                            params: { missingProperty: missing0 },
+                                            message: "must have required property '" + missing0 + "'",
+                                            schema: schema11.properties.map.properties.basemaps.items.required,
+                                            parentSchema: schema11.properties.map.properties.basemaps.items,
+                                            data: data36,
                                           },
                                         ];
                                         return false;
-                                      }
-                                    }
-                                  }
-                                  var valid16 = _errs91 === errors;
-                                } else {
-                                  var valid16 = true;
-                                }
-                                if (valid16) {
-                                  if (data34.caches !== undefined) {
-                                    let data39 = data34.caches;
-                                    const _errs94 = errors;
-                                    if (errors === _errs94) {
-                                      if (data39 && typeof data39 == 'object' && !Array.isArray(data39)) {
-                                        const _errs96 = errors;
-                                        for (const key7 in data39) {
-                                          if (
-                                            !func2.call(schema11.properties.limits.properties.caches.properties, key7)
-                                          ) {
+                                      } else {
+                                        const _errs86 = errors;
+                                        for (const key7 in data36) {
+                                          if (!(
+                                            key7 === 'id' ||
+                                            key7 === 'title' ||
+                                            key7 === 'type' ||
+                                            key7 === 'url' ||
+                                            key7 === 'attribution' ||
+                                            key7 === 'tileSize' ||
+                                            key7 === 'maxzoom'
+                                          )) {
                                             validate10.errors = [
                                               {
-                                                instancePath: instancePath + '/limits/caches',
+                                                instancePath: instancePath + '/map/basemaps/' + i3,
                                                 schemaPath:
-                                                  '#/properties/limits/properties/caches/additionalProperties',
+                                                  '#/properties/map/properties/basemaps/items/additionalProperties',
                                                 keyword: 'additionalProperties',
                                                 params: { additionalProperty: key7 },
                                                 message: 'must NOT have additional properties',
                                                 schema: false,
-                                                parentSchema: schema11.properties.limits.properties.caches,
-                                                data: data39,
+                                                parentSchema: schema11.properties.map.properties.basemaps.items,
+                                                data: data36,
                                               },
                                             ];
                                             return false;
                                             break;
                                           }
                                         }
-                                        if (_errs96 === errors) {
-                                          if (data39.wmsCapabilities !== undefined) {
-                                            let data40 = data39.wmsCapabilities;
-                                            const _errs97 = errors;
-                                            const _errs98 = errors;
-                                            if (!(typeof data40 == 'number' && !(data40 % 1) && !isNaN(data40))) {
-                                              validate10.errors = [
-                                                {
-                                                  instancePath: instancePath + '/limits/caches/wmsCapabilities',
-                                                  schemaPath: '#/definitions/count/type',
-                                                  keyword: 'type',
-                                                  params: { type: 'integer' },
-                                                  message: 'must be integer',
-                                                  schema: schema21.type,
-                                                  parentSchema: schema21,
-                                                  data: data40,
-                                                },
-                                              ];
-                                              return false;
-                                            }
-                                            if (errors === _errs98) {
-                                              if (typeof data40 == 'number') {
-                                                if (data40 < 1 || isNaN(data40)) {
+                                        if (_errs86 === errors) {
+                                          if (data36.id !== undefined) {
+                                            let data37 = data36.id;
+                                            const _errs87 = errors;
+                                            if (errors === _errs87) {
+                                              if (typeof data37 === 'string') {
+                                                if (!pattern4.test(data37)) {
                                                   validate10.errors = [
                                                     {
-                                                      instancePath: instancePath + '/limits/caches/wmsCapabilities',
-                                                      schemaPath: '#/definitions/count/minimum',
-                                                      keyword: 'minimum',
-                                                      params: { comparison: '>=', limit: 1 },
-                                                      message: 'must be >= 1',
-                                                      schema: 1,
-                                                      parentSchema: schema21,
-                                                      data: data40,
+                                                      instancePath: instancePath + '/map/basemaps/' + i3 + '/id',
+                                                      schemaPath:
+                                                        '#/properties/map/properties/basemaps/items/properties/id/pattern',
+                                                      keyword: 'pattern',
+                                                      params: { pattern: '^[a-z0-9][a-z0-9_-]*$' },
+                                                      message: 'must match pattern "' + '^[a-z0-9][a-z0-9_-]*$' + '"',
+                                                      schema: '^[a-z0-9][a-z0-9_-]*$',
+                                                      parentSchema:
+                                                        schema11.properties.map.properties.basemaps.items.properties.id,
+                                                      data: data37,
                                                     },
                                                   ];
                                                   return false;
                                                 }
-                                              }
-                                            }
-                                            var valid21 = _errs97 === errors;
-                                          } else {
-                                            var valid21 = true;
-                                          }
-                                          if (valid21) {
-                                            if (data39.wfsCapabilities !== undefined) {
-                                              let data41 = data39.wfsCapabilities;
-                                              const _errs100 = errors;
-                                              const _errs101 = errors;
-                                              if (!(typeof data41 == 'number' && !(data41 % 1) && !isNaN(data41))) {
+                                              } else {
                                                 validate10.errors = [
                                                   {
-                                                    instancePath: instancePath + '/limits/caches/wfsCapabilities',
-                                                    schemaPath: '#/definitions/count/type',
+                                                    instancePath: instancePath + '/map/basemaps/' + i3 + '/id',
+                                                    schemaPath:
+                                                      '#/properties/map/properties/basemaps/items/properties/id/type',
                                                     keyword: 'type',
-                                                    params: { type: 'integer' },
-                                                    message: 'must be integer',
-                                                    schema: schema21.type,
-                                                    parentSchema: schema21,
-                                                    data: data41,
+                                                    params: { type: 'string' },
+                                                    message: 'must be string',
+                                                    schema:
+                                                      schema11.properties.map.properties.basemaps.items.properties.id
+                                                        .type,
+                                                    parentSchema:
+                                                      schema11.properties.map.properties.basemaps.items.properties.id,
+                                                    data: data37,
                                                   },
                                                 ];
                                                 return false;
                                               }
-                                              if (errors === _errs101) {
-                                                if (typeof data41 == 'number') {
-                                                  if (data41 < 1 || isNaN(data41)) {
-                                                    validate10.errors = [
-                                                      {
-                                                        instancePath: instancePath + '/limits/caches/wfsCapabilities',
-                                                        schemaPath: '#/definitions/count/minimum',
-                                                        keyword: 'minimum',
-                                                        params: { comparison: '>=', limit: 1 },
-                                                        message: 'must be >= 1',
-                                                        schema: 1,
-                                                        parentSchema: schema21,
-                                                        data: data41,
-                                                      },
-                                                    ];
-                                                    return false;
-                                                  }
-                                                }
-                                              }
-                                              var valid21 = _errs100 === errors;
-                                            } else {
-                                              var valid21 = true;
                                             }
-                                            if (valid21) {
-                                              if (data39.wmtsCapabilities !== undefined) {
-                                                let data42 = data39.wmtsCapabilities;
-                                                const _errs103 = errors;
-                                                const _errs104 = errors;
-                                                if (!(typeof data42 == 'number' && !(data42 % 1) && !isNaN(data42))) {
+                                            var valid18 = _errs87 === errors;
+                                          } else {
+                                            var valid18 = true;
+                                          }
+                                          if (valid18) {
+                                            if (data36.title !== undefined) {
+                                              const _errs89 = errors;
+                                              if (
+                                                !validate11(data36.title, {
+                                                  instancePath: instancePath + '/map/basemaps/' + i3 + '/title',
+                                                  parentData: data36,
+                                                  parentDataProperty: 'title',
+                                                  rootData,
+                                                })
+                                              ) {
+                                                vErrors =
+                                                  vErrors === null
+                                                    ? validate11.errors
+                                                    : vErrors.concat(validate11.errors);
+                                                errors = vErrors.length;
+                                              }
+                                              var valid18 = _errs89 === errors;
+                                            } else {
+                                              var valid18 = true;
+                                            }
+                                            if (valid18) {
+                                              if (data36.type !== undefined) {
+                                                let data39 = data36.type;
+                                                const _errs90 = errors;
+                                                if (typeof data39 !== 'string') {
                                                   validate10.errors = [
                                                     {
-                                                      instancePath: instancePath + '/limits/caches/wmtsCapabilities',
-                                                      schemaPath: '#/definitions/count/type',
+                                                      instancePath: instancePath + '/map/basemaps/' + i3 + '/type',
+                                                      schemaPath:
+                                                        '#/properties/map/properties/basemaps/items/properties/type/type',
                                                       keyword: 'type',
-                                                      params: { type: 'integer' },
-                                                      message: 'must be integer',
-                                                      schema: schema21.type,
-                                                      parentSchema: schema21,
-                                                      data: data42,
+                                                      params: { type: 'string' },
+                                                      message: 'must be string',
+                                                      schema:
+                                                        schema11.properties.map.properties.basemaps.items.properties
+                                                          .type.type,
+                                                      parentSchema:
+                                                        schema11.properties.map.properties.basemaps.items.properties
+                                                          .type,
+                                                      data: data39,
                                                     },
                                                   ];
                                                   return false;
                                                 }
-                                                if (errors === _errs104) {
-                                                  if (typeof data42 == 'number') {
-                                                    if (data42 < 1 || isNaN(data42)) {
-                                                      validate10.errors = [
-                                                        {
-                                                          instancePath:
-                                                            instancePath + '/limits/caches/wmtsCapabilities',
-                                                          schemaPath: '#/definitions/count/minimum',
-                                                          keyword: 'minimum',
-                                                          params: { comparison: '>=', limit: 1 },
-                                                          message: 'must be >= 1',
-                                                          schema: 1,
-                                                          parentSchema: schema21,
-                                                          data: data42,
-                                                        },
-                                                      ];
-                                                      return false;
-                                                    }
-                                                  }
-                                                }
-                                                var valid21 = _errs103 === errors;
-                                              } else {
-                                                var valid21 = true;
-                                              }
-                                              if (valid21) {
-                                                if (data39.cswCapabilities !== undefined) {
-                                                  let data43 = data39.cswCapabilities;
-                                                  const _errs106 = errors;
-                                                  const _errs107 = errors;
-                                                  if (!(typeof data43 == 'number' && !(data43 % 1) && !isNaN(data43))) {
-                                                    validate10.errors = [
-                                                      {
-                                                        instancePath: instancePath + '/limits/caches/cswCapabilities',
-                                                        schemaPath: '#/definitions/count/type',
-                                                        keyword: 'type',
-                                                        params: { type: 'integer' },
-                                                        message: 'must be integer',
-                                                        schema: schema21.type,
-                                                        parentSchema: schema21,
-                                                        data: data43,
+                                                if (!(data39 === 'xyz' || data39 === 'wmts')) {
+                                                  validate10.errors = [
+                                                    {
+                                                      instancePath: instancePath + '/map/basemaps/' + i3 + '/type',
+                                                      schemaPath:
+                                                        '#/properties/map/properties/basemaps/items/properties/type/enum',
+                                                      keyword: 'enum',
+                                                      params: {
+                                                        allowedValues:
+                                                          schema11.properties.map.properties.basemaps.items.properties
+                                                            .type.enum,
                                                       },
-                                                    ];
-                                                    return false;
-                                                  }
-                                                  if (errors === _errs107) {
-                                                    if (typeof data43 == 'number') {
-                                                      if (data43 < 1 || isNaN(data43)) {
+                                                      message: 'must be equal to one of the allowed values',
+                                                      schema:
+                                                        schema11.properties.map.properties.basemaps.items.properties
+                                                          .type.enum,
+                                                      parentSchema:
+                                                        schema11.properties.map.properties.basemaps.items.properties
+                                                          .type,
+                                                      data: data39,
+                                                    },
+                                                  ];
+                                                  return false;
+                                                }
+                                                var valid18 = _errs90 === errors;
+                                              } else {
+                                                var valid18 = true;
+                                              }
+                                              if (valid18) {
+                                                if (data36.url !== undefined) {
+                                                  let data40 = data36.url;
+                                                  const _errs92 = errors;
+                                                  if (errors === _errs92) {
+                                                    if (typeof data40 === 'string') {
+                                                      if (!pattern0.test(data40)) {
                                                         validate10.errors = [
                                                           {
-                                                            instancePath:
-                                                              instancePath + '/limits/caches/cswCapabilities',
-                                                            schemaPath: '#/definitions/count/minimum',
-                                                            keyword: 'minimum',
-                                                            params: { comparison: '>=', limit: 1 },
-                                                            message: 'must be >= 1',
-                                                            schema: 1,
-                                                            parentSchema: schema21,
-                                                            data: data43,
+                                                            instancePath: instancePath + '/map/basemaps/' + i3 + '/url',
+                                                            schemaPath:
+                                                              '#/properties/map/properties/basemaps/items/properties/url/pattern',
+                                                            keyword: 'pattern',
+                                                            params: { pattern: '^https?://' },
+                                                            message: 'must match pattern "' + '^https?://' + '"',
+                                                            schema: '^https?://',
+                                                            parentSchema:
+                                                              schema11.properties.map.properties.basemaps.items
+                                                                .properties.url,
+                                                            data: data40,
                                                           },
                                                         ];
                                                         return false;
                                                       }
-                                                    }
-                                                  }
-                                                  var valid21 = _errs106 === errors;
-                                                } else {
-                                                  var valid21 = true;
-                                                }
-                                                if (valid21) {
-                                                  if (data39.ogcapiCollections !== undefined) {
-                                                    let data44 = data39.ogcapiCollections;
-                                                    const _errs109 = errors;
-                                                    const _errs110 = errors;
-                                                    if (!(
-                                                      typeof data44 == 'number' &&
-                                                      !(data44 % 1) &&
-                                                      !isNaN(data44)
-                                                    )) {
+                                                    } else {
                                                       validate10.errors = [
                                                         {
-                                                          instancePath:
-                                                            instancePath + '/limits/caches/ogcapiCollections',
-                                                          schemaPath: '#/definitions/count/type',
+                                                          instancePath: instancePath + '/map/basemaps/' + i3 + '/url',
+                                                          schemaPath:
+                                                            '#/properties/map/properties/basemaps/items/properties/url/type',
                                                           keyword: 'type',
-                                                          params: { type: 'integer' },
-                                                          message: 'must be integer',
-                                                          schema: schema21.type,
-                                                          parentSchema: schema21,
-                                                          data: data44,
+                                                          params: { type: 'string' },
+                                                          message: 'must be string',
+                                                          schema:
+                                                            schema11.properties.map.properties.basemaps.items.properties
+                                                              .url.type,
+                                                          parentSchema:
+                                                            schema11.properties.map.properties.basemaps.items.properties
+                                                              .url,
+                                                          data: data40,
                                                         },
                                                       ];
                                                       return false;
                                                     }
-                                                    if (errors === _errs110) {
-                                                      if (typeof data44 == 'number') {
-                                                        if (data44 < 1 || isNaN(data44)) {
-                                                          validate10.errors = [
-                                                            {
-                                                              instancePath:
-                                                                instancePath + '/limits/caches/ogcapiCollections',
-                                                              schemaPath: '#/definitions/count/minimum',
-                                                              keyword: 'minimum',
-                                                              params: { comparison: '>=', limit: 1 },
-                                                              message: 'must be >= 1',
-                                                              schema: 1,
-                                                              parentSchema: schema21,
-                                                              data: data44,
-                                                            },
-                                                          ];
-                                                          return false;
-                                                        }
-                                                      }
-                                                    }
-                                                    var valid21 = _errs109 === errors;
-                                                  } else {
-                                                    var valid21 = true;
                                                   }
-                                                  if (valid21) {
-                                                    if (data39.records !== undefined) {
-                                                      let data45 = data39.records;
-                                                      const _errs112 = errors;
-                                                      const _errs113 = errors;
+                                                  var valid18 = _errs92 === errors;
+                                                } else {
+                                                  var valid18 = true;
+                                                }
+                                                if (valid18) {
+                                                  if (data36.attribution !== undefined) {
+                                                    let data41 = data36.attribution;
+                                                    const _errs94 = errors;
+                                                    if (typeof data41 !== 'string') {
+                                                      validate10.errors = [
+                                                        {
+                                                          instancePath:
+                                                            instancePath + '/map/basemaps/' + i3 + '/attribution',
+                                                          schemaPath:
+                                                            '#/properties/map/properties/basemaps/items/properties/attribution/type',
+                                                          keyword: 'type',
+                                                          params: { type: 'string' },
+                                                          message: 'must be string',
+                                                          schema:
+                                                            schema11.properties.map.properties.basemaps.items.properties
+                                                              .attribution.type,
+                                                          parentSchema:
+                                                            schema11.properties.map.properties.basemaps.items.properties
+                                                              .attribution,
+                                                          data: data41,
+                                                        },
+                                                      ];
+                                                      return false;
+                                                    }
+                                                    var valid18 = _errs94 === errors;
+                                                  } else {
+                                                    var valid18 = true;
+                                                  }
+                                                  if (valid18) {
+                                                    if (data36.tileSize !== undefined) {
+                                                      let data42 = data36.tileSize;
+                                                      const _errs96 = errors;
                                                       if (!(
-                                                        typeof data45 == 'number' &&
-                                                        !(data45 % 1) &&
-                                                        !isNaN(data45)
+                                                        typeof data42 == 'number' &&
+                                                        !(data42 % 1) &&
+                                                        !isNaN(data42)
                                                       )) {
                                                         validate10.errors = [
                                                           {
-                                                            instancePath: instancePath + '/limits/caches/records',
-                                                            schemaPath: '#/definitions/count/type',
+                                                            instancePath:
+                                                              instancePath + '/map/basemaps/' + i3 + '/tileSize',
+                                                            schemaPath:
+                                                              '#/properties/map/properties/basemaps/items/properties/tileSize/type',
                                                             keyword: 'type',
                                                             params: { type: 'integer' },
                                                             message: 'must be integer',
-                                                            schema: schema21.type,
-                                                            parentSchema: schema21,
-                                                            data: data45,
+                                                            schema:
+                                                              schema11.properties.map.properties.basemaps.items
+                                                                .properties.tileSize.type,
+                                                            parentSchema:
+                                                              schema11.properties.map.properties.basemaps.items
+                                                                .properties.tileSize,
+                                                            data: data42,
                                                           },
                                                         ];
                                                         return false;
                                                       }
-                                                      if (errors === _errs113) {
-                                                        if (typeof data45 == 'number') {
-                                                          if (data45 < 1 || isNaN(data45)) {
-                                                            validate10.errors = [
-                                                              {
-                                                                instancePath: instancePath + '/limits/caches/records',
-                                                                schemaPath: '#/definitions/count/minimum',
-                                                                keyword: 'minimum',
-                                                                params: { comparison: '>=', limit: 1 },
-                                                                message: 'must be >= 1',
-                                                                schema: 1,
-                                                                parentSchema: schema21,
-                                                                data: data45,
-                                                              },
-                                                            ];
-                                                            return false;
-                                                          }
-                                                        }
+                                                      if (!(data42 === 256 || data42 === 512)) {
+                                                        validate10.errors = [
+                                                          {
+                                                            instancePath:
+                                                              instancePath + '/map/basemaps/' + i3 + '/tileSize',
+                                                            schemaPath:
+                                                              '#/properties/map/properties/basemaps/items/properties/tileSize/enum',
+                                                            keyword: 'enum',
+                                                            params: {
+                                                              allowedValues:
+                                                                schema11.properties.map.properties.basemaps.items
+                                                                  .properties.tileSize.enum,
+                                                            },
+                                                            message: 'must be equal to one of the allowed values',
+                                                            schema:
+                                                              schema11.properties.map.properties.basemaps.items
+                                                                .properties.tileSize.enum,
+                                                            parentSchema:
+                                                              schema11.properties.map.properties.basemaps.items
+                                                                .properties.tileSize,
+                                                            data: data42,
+                                                          },
+                                                        ];
+                                                        return false;
                                                       }
-                                                      var valid21 = _errs112 === errors;
+                                                      var valid18 = _errs96 === errors;
                                                     } else {
-                                                      var valid21 = true;
+                                                      var valid18 = true;
                                                     }
-                                                    if (valid21) {
-                                                      if (data39.tilesMB !== undefined) {
-                                                        let data46 = data39.tilesMB;
-                                                        const _errs115 = errors;
-                                                        const _errs116 = errors;
+                                                    if (valid18) {
+                                                      if (data36.maxzoom !== undefined) {
+                                                        let data43 = data36.maxzoom;
+                                                        const _errs98 = errors;
                                                         if (!(
-                                                          typeof data46 == 'number' &&
-                                                          !(data46 % 1) &&
-                                                          !isNaN(data46)
+                                                          typeof data43 == 'number' &&
+                                                          !(data43 % 1) &&
+                                                          !isNaN(data43)
                                                         )) {
                                                           validate10.errors = [
                                                             {
-                                                              instancePath: instancePath + '/limits/caches/tilesMB',
-                                                              schemaPath: '#/definitions/count/type',
+                                                              instancePath:
+                                                                instancePath + '/map/basemaps/' + i3 + '/maxzoom',
+                                                              schemaPath:
+                                                                '#/properties/map/properties/basemaps/items/properties/maxzoom/type',
                                                               keyword: 'type',
                                                               params: { type: 'integer' },
                                                               message: 'must be integer',
-                                                              schema: schema21.type,
-                                                              parentSchema: schema21,
-                                                              data: data46,
+                                                              schema:
+                                                                schema11.properties.map.properties.basemaps.items
+                                                                  .properties.maxzoom.type,
+                                                              parentSchema:
+                                                                schema11.properties.map.properties.basemaps.items
+                                                                  .properties.maxzoom,
+                                                              data: data43,
                                                             },
                                                           ];
                                                           return false;
                                                         }
-                                                        if (errors === _errs116) {
-                                                          if (typeof data46 == 'number') {
-                                                            if (data46 < 1 || isNaN(data46)) {
-                                                              validate10.errors = [
-                                                                {
-                                                                  instancePath: instancePath + '/limits/caches/tilesMB',
-                                                                  schemaPath: '#/definitions/count/minimum',
-                                                                  keyword: 'minimum',
-                                                                  params: { comparison: '>=', limit: 1 },
-                                                                  message: 'must be >= 1',
-                                                                  schema: 1,
-                                                                  parentSchema: schema21,
-                                                                  data: data46,
-                                                                },
-                                                              ];
-                                                              return false;
-                                                            }
-                                                          }
-                                                        }
-                                                        var valid21 = _errs115 === errors;
-                                                      } else {
-                                                        var valid21 = true;
-                                                      }
-                                                      if (valid21) {
-                                                        if (data39.styles !== undefined) {
-                                                          let data47 = data39.styles;
-                                                          const _errs118 = errors;
-                                                          const _errs119 = errors;
-                                                          if (!(
-                                                            typeof data47 == 'number' &&
-                                                            !(data47 % 1) &&
-                                                            !isNaN(data47)
-                                                          )) {
-                                                            validate10.errors = [
-                                                              {
-                                                                instancePath: instancePath + '/limits/caches/styles',
-                                                                schemaPath: '#/definitions/count/type',
-                                                                keyword: 'type',
-                                                                params: { type: 'integer' },
-                                                                message: 'must be integer',
-                                                                schema: schema21.type,
-                                                                parentSchema: schema21,
-                                                                data: data47,
-                                                              },
-                                                            ];
-                                                            return false;
-                                                          }
-                                                          if (errors === _errs119) {
-                                                            if (typeof data47 == 'number') {
-                                                              if (data47 < 1 || isNaN(data47)) {
-                                                                validate10.errors = [
-                                                                  {
-                                                                    instancePath:
-                                                                      instancePath + '/limits/caches/styles',
-                                                                    schemaPath: '#/definitions/count/minimum',
-                                                                    keyword: 'minimum',
-                                                                    params: { comparison: '>=', limit: 1 },
-                                                                    message: 'must be >= 1',
-                                                                    schema: 1,
-                                                                    parentSchema: schema21,
-                                                                    data: data47,
-                                                                  },
-                                                                ];
-                                                                return false;
-                                                              }
-                                                            }
-                                                          }
-                                                          var valid21 = _errs118 === errors;
-                                                        } else {
-                                                          var valid21 = true;
-                                                        }
-                                                        if (valid21) {
-                                                          if (data39.storedStyles !== undefined) {
-                                                            let data48 = data39.storedStyles;
-                                                            const _errs121 = errors;
-                                                            const _errs122 = errors;
-                                                            if (!(
-                                                              typeof data48 == 'number' &&
-                                                              !(data48 % 1) &&
-                                                              !isNaN(data48)
-                                                            )) {
+                                                        if (errors === _errs98) {
+                                                          if (typeof data43 == 'number') {
+                                                            if (data43 > 24 || isNaN(data43)) {
                                                               validate10.errors = [
                                                                 {
                                                                   instancePath:
-                                                                    instancePath + '/limits/caches/storedStyles',
-                                                                  schemaPath: '#/definitions/count/type',
-                                                                  keyword: 'type',
-                                                                  params: { type: 'integer' },
-                                                                  message: 'must be integer',
-                                                                  schema: schema21.type,
-                                                                  parentSchema: schema21,
-                                                                  data: data48,
+                                                                    instancePath + '/map/basemaps/' + i3 + '/maxzoom',
+                                                                  schemaPath:
+                                                                    '#/properties/map/properties/basemaps/items/properties/maxzoom/maximum',
+                                                                  keyword: 'maximum',
+                                                                  params: { comparison: '<=', limit: 24 },
+                                                                  message: 'must be <= 24',
+                                                                  schema: 24,
+                                                                  parentSchema:
+                                                                    schema11.properties.map.properties.basemaps.items
+                                                                      .properties.maxzoom,
+                                                                  data: data43,
                                                                 },
                                                               ];
                                                               return false;
-                                                            }
-                                                            if (errors === _errs122) {
-                                                              if (typeof data48 == 'number') {
-                                                                if (data48 < 1 || isNaN(data48)) {
-                                                                  validate10.errors = [
-                                                                    {
-                                                                      instancePath:
-                                                                        instancePath + '/limits/caches/storedStyles',
-                                                                      schemaPath: '#/definitions/count/minimum',
-                                                                      keyword: 'minimum',
-                                                                      params: { comparison: '>=', limit: 1 },
-                                                                      message: 'must be >= 1',
-                                                                      schema: 1,
-                                                                      parentSchema: schema21,
-                                                                      data: data48,
-                                                                    },
-                                                                  ];
-                                                                  return false;
-                                                                }
-                                                              }
-                                                            }
-                                                            var valid21 = _errs121 === errors;
-                                                          } else {
-                                                            var valid21 = true;
-                                                          }
-                                                          if (valid21) {
-                                                            if (data39.imagesMB !== undefined) {
-                                                              let data49 = data39.imagesMB;
-                                                              const _errs124 = errors;
-                                                              const _errs125 = errors;
-                                                              if (!(
-                                                                typeof data49 == 'number' &&
-                                                                !(data49 % 1) &&
-                                                                !isNaN(data49)
-                                                              )) {
+                                                            } else {
+                                                              if (data43 < 0 || isNaN(data43)) {
                                                                 validate10.errors = [
                                                                   {
                                                                     instancePath:
-                                                                      instancePath + '/limits/caches/imagesMB',
-                                                                    schemaPath: '#/definitions/count/type',
-                                                                    keyword: 'type',
-                                                                    params: { type: 'integer' },
-                                                                    message: 'must be integer',
-                                                                    schema: schema21.type,
-                                                                    parentSchema: schema21,
-                                                                    data: data49,
+                                                                      instancePath + '/map/basemaps/' + i3 + '/maxzoom',
+                                                                    schemaPath:
+                                                                      '#/properties/map/properties/basemaps/items/properties/maxzoom/minimum',
+                                                                    keyword: 'minimum',
+                                                                    params: { comparison: '>=', limit: 0 },
+                                                                    message: 'must be >= 0',
+                                                                    schema: 0,
+                                                                    parentSchema:
+                                                                      schema11.properties.map.properties.basemaps.items
+                                                                        .properties.maxzoom,
+                                                                    data: data43,
                                                                   },
                                                                 ];
                                                                 return false;
                                                               }
-                                                              if (errors === _errs125) {
-                                                                if (typeof data49 == 'number') {
-                                                                  if (data49 < 1 || isNaN(data49)) {
-                                                                    validate10.errors = [
-                                                                      {
-                                                                        instancePath:
-                                                                          instancePath + '/limits/caches/imagesMB',
-                                                                        schemaPath: '#/definitions/count/minimum',
-                                                                        keyword: 'minimum',
-                                                                        params: { comparison: '>=', limit: 1 },
-                                                                        message: 'must be >= 1',
-                                                                        schema: 1,
-                                                                        parentSchema: schema21,
-                                                                        data: data49,
-                                                                      },
-                                                                    ];
-                                                                    return false;
-                                                                  }
-                                                                }
-                                                              }
-                                                              var valid21 = _errs124 === errors;
-                                                            } else {
-                                                              var valid21 = true;
-                                                            }
-                                                            if (valid21) {
-                                                              if (data39.spritesMB !== undefined) {
-                                                                let data50 = data39.spritesMB;
-                                                                const _errs127 = errors;
-                                                                const _errs128 = errors;
-                                                                if (!(
-                                                                  typeof data50 == 'number' &&
-                                                                  !(data50 % 1) &&
-                                                                  !isNaN(data50)
-                                                                )) {
-                                                                  validate10.errors = [
-                                                                    {
-                                                                      instancePath:
-                                                                        instancePath + '/limits/caches/spritesMB',
-                                                                      schemaPath: '#/definitions/count/type',
-                                                                      keyword: 'type',
-                                                                      params: { type: 'integer' },
-                                                                      message: 'must be integer',
-                                                                      schema: schema21.type,
-                                                                      parentSchema: schema21,
-                                                                      data: data50,
-                                                                    },
-                                                                  ];
-                                                                  return false;
-                                                                }
-                                                                if (errors === _errs128) {
-                                                                  if (typeof data50 == 'number') {
-                                                                    if (data50 < 1 || isNaN(data50)) {
-                                                                      validate10.errors = [
-                                                                        {
-                                                                          instancePath:
-                                                                            instancePath + '/limits/caches/spritesMB',
-                                                                          schemaPath: '#/definitions/count/minimum',
-                                                                          keyword: 'minimum',
-                                                                          params: { comparison: '>=', limit: 1 },
-                                                                          message: 'must be >= 1',
-                                                                          schema: 1,
-                                                                          parentSchema: schema21,
-                                                                          data: data50,
-                                                                        },
-                                                                      ];
-                                                                      return false;
-                                                                    }
-                                                                  }
-                                                                }
-                                                                var valid21 = _errs127 === errors;
-                                                              } else {
-                                                                var valid21 = true;
-                                                              }
-                                                              if (valid21) {
-                                                                if (data39.signedIn !== undefined) {
-                                                                  let data51 = data39.signedIn;
-                                                                  const _errs130 = errors;
-                                                                  const _errs131 = errors;
-                                                                  if (!(
-                                                                    typeof data51 == 'number' &&
-                                                                    !(data51 % 1) &&
-                                                                    !isNaN(data51)
-                                                                  )) {
-                                                                    validate10.errors = [
-                                                                      {
-                                                                        instancePath:
-                                                                          instancePath + '/limits/caches/signedIn',
-                                                                        schemaPath: '#/definitions/count/type',
-                                                                        keyword: 'type',
-                                                                        params: { type: 'integer' },
-                                                                        message: 'must be integer',
-                                                                        schema: schema21.type,
-                                                                        parentSchema: schema21,
-                                                                        data: data51,
-                                                                      },
-                                                                    ];
-                                                                    return false;
-                                                                  }
-                                                                  if (errors === _errs131) {
-                                                                    if (typeof data51 == 'number') {
-                                                                      if (data51 < 1 || isNaN(data51)) {
-                                                                        validate10.errors = [
-                                                                          {
-                                                                            instancePath:
-                                                                              instancePath + '/limits/caches/signedIn',
-                                                                            schemaPath: '#/definitions/count/minimum',
-                                                                            keyword: 'minimum',
-                                                                            params: { comparison: '>=', limit: 1 },
-                                                                            message: 'must be >= 1',
-                                                                            schema: 1,
-                                                                            parentSchema: schema21,
-                                                                            data: data51,
-                                                                          },
-                                                                        ];
-                                                                        return false;
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                  var valid21 = _errs130 === errors;
-                                                                } else {
-                                                                  var valid21 = true;
-                                                                }
-                                                                if (valid21) {
-                                                                  if (data39.signInFailures !== undefined) {
-                                                                    let data52 = data39.signInFailures;
-                                                                    const _errs133 = errors;
-                                                                    const _errs134 = errors;
-                                                                    if (!(
-                                                                      typeof data52 == 'number' &&
-                                                                      !(data52 % 1) &&
-                                                                      !isNaN(data52)
-                                                                    )) {
-                                                                      validate10.errors = [
-                                                                        {
-                                                                          instancePath:
-                                                                            instancePath +
-                                                                            '/limits/caches/signInFailures',
-                                                                          schemaPath: '#/definitions/count/type',
-                                                                          keyword: 'type',
-                                                                          params: { type: 'integer' },
-                                                                          message: 'must be integer',
-                                                                          schema: schema21.type,
-                                                                          parentSchema: schema21,
-                                                                          data: data52,
-                                                                        },
-                                                                      ];
-                                                                      return false;
-                                                                    }
-                                                                    if (errors === _errs134) {
-                                                                      if (typeof data52 == 'number') {
-                                                                        if (data52 < 1 || isNaN(data52)) {
-                                                                          validate10.errors = [
-                                                                            {
-                                                                              instancePath:
-                                                                                instancePath +
-                                                                                '/limits/caches/signInFailures',
-                                                                              schemaPath: '#/definitions/count/minimum',
-                                                                              keyword: 'minimum',
-                                                                              params: { comparison: '>=', limit: 1 },
-                                                                              message: 'must be >= 1',
-                                                                              schema: 1,
-                                                                              parentSchema: schema21,
-                                                                              data: data52,
-                                                                            },
-                                                                          ];
-                                                                          return false;
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                    var valid21 = _errs133 === errors;
-                                                                  } else {
-                                                                    var valid21 = true;
-                                                                  }
-                                                                }
-                                                              }
                                                             }
                                                           }
                                                         }
+                                                        var valid18 = _errs98 === errors;
+                                                      } else {
+                                                        var valid18 = true;
                                                       }
                                                     }
                                                   }
@@ -2517,27 +2114,42 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                             }
                                           }
                                         }
-                                      } else {
-                                        validate10.errors = [
-                                          {
-                                            instancePath: instancePath + '/limits/caches',
-                                            schemaPath: '#/properties/limits/properties/caches/type',
-                                            keyword: 'type',
-                                            params: { type: 'object' },
-                                            message: 'must be object',
-                                            schema: schema11.properties.limits.properties.caches.type,
-                                            parentSchema: schema11.properties.limits.properties.caches,
-                                            data: data39,
-                                          },
-                                        ];
-                                        return false;
                                       }
+                                    } else {
+                                      validate10.errors = [
+                                        {
+                                          instancePath: instancePath + '/map/basemaps/' + i3,
+                                          schemaPath: '#/properties/map/properties/basemaps/items/type',
+                                          keyword: 'type',
+                                          params: { type: 'object' },
+                                          message: 'must be object',
+                                          schema: schema11.properties.map.properties.basemaps.items.type,
+                                          parentSchema: schema11.properties.map.properties.basemaps.items,
+                                          data: data36,
+                                        },
+                                      ];
+                                      return false;
                                     }
-                                    var valid16 = _errs94 === errors;
-                                  } else {
-                                    var valid16 = true;
+                                  }
+                                  var valid17 = _errs84 === errors;
+                                  if (!valid17) {
+                                    break;
                                   }
                                 }
+                              } else {
+                                validate10.errors = [
+                                  {
+                                    instancePath: instancePath + '/map/basemaps',
+                                    schemaPath: '#/properties/map/properties/basemaps/type',
+                                    keyword: 'type',
+                                    params: { type: 'array' },
+                                    message: 'must be array',
+                                    schema: schema11.properties.map.properties.basemaps.type,
+                                    parentSchema: schema11.properties.map.properties.basemaps,
+                                    data: data35,
+                                  },
+                                ];
+                                return false;
                               }
                             }
                           }
@@ -2545,13 +2157,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                       } else {
                         validate10.errors = [
                           {
-                            instancePath: instancePath + '/limits',
-                            schemaPath: '#/properties/limits/type',
+                            instancePath: instancePath + '/map',
+                            schemaPath: '#/properties/map/type',
                             keyword: 'type',
                             params: { type: 'object' },
                             message: 'must be object',
-                            schema: schema11.properties.limits.type,
-                            parentSchema: schema11.properties.limits,
+                            schema: schema11.properties.map.type,
+                            parentSchema: schema11.properties.map,
                             data: data34,
                           },
                         ];
@@ -2561,6 +2173,915 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     var valid0 = _errs79 === errors;
                   } else {
                     var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.limits !== undefined) {
+                      let data44 = data.limits;
+                      const _errs100 = errors;
+                      if (errors === _errs100) {
+                        if (data44 && typeof data44 == 'object' && !Array.isArray(data44)) {
+                          const _errs102 = errors;
+                          for (const key8 in data44) {
+                            if (!(
+                              key8 === 'maxImagePixels' ||
+                              key8 === 'maxFeatures' ||
+                              key8 === 'defaultFeatures' ||
+                              key8 === 'maxUploadMB' ||
+                              key8 === 'caches'
+                            )) {
+                              validate10.errors = [
+                                {
+                                  instancePath: instancePath + '/limits',
+                                  schemaPath: '#/properties/limits/additionalProperties',
+                                  keyword: 'additionalProperties',
+                                  params: { additionalProperty: key8 },
+                                  message: 'must NOT have additional properties',
+                                  schema: false,
+                                  parentSchema: schema11.properties.limits,
+                                  data: data44,
+                                },
+                              ];
+                              return false;
+                              break;
+                            }
+                          }
+                          if (_errs102 === errors) {
+                            if (data44.maxImagePixels !== undefined) {
+                              let data45 = data44.maxImagePixels;
+                              const _errs103 = errors;
+                              const _errs104 = errors;
+                              if (!(typeof data45 == 'number' && !(data45 % 1) && !isNaN(data45))) {
+                                validate10.errors = [
+                                  {
+                                    instancePath: instancePath + '/limits/maxImagePixels',
+                                    schemaPath: '#/definitions/count/type',
+                                    keyword: 'type',
+                                    params: { type: 'integer' },
+                                    message: 'must be integer',
+                                    schema: schema21.type,
+                                    parentSchema: schema21,
+                                    data: data45,
+                                  },
+                                ];
+                                return false;
+                              }
+                              if (errors === _errs104) {
+                                if (typeof data45 == 'number') {
+                                  if (data45 < 1 || isNaN(data45)) {
+                                    validate10.errors = [
+                                      {
+                                        instancePath: instancePath + '/limits/maxImagePixels',
+                                        schemaPath: '#/definitions/count/minimum',
+                                        keyword: 'minimum',
+                                        params: { comparison: '>=', limit: 1 },
+                                        message: 'must be >= 1',
+                                        schema: 1,
+                                        parentSchema: schema21,
+                                        data: data45,
+                                      },
+                                    ];
+                                    return false;
+                                  }
+                                }
+                              }
+                              var valid19 = _errs103 === errors;
+                            } else {
+                              var valid19 = true;
+                            }
+                            if (valid19) {
+                              if (data44.maxFeatures !== undefined) {
+                                let data46 = data44.maxFeatures;
+                                const _errs106 = errors;
+                                const _errs107 = errors;
+                                if (!(typeof data46 == 'number' && !(data46 % 1) && !isNaN(data46))) {
+                                  validate10.errors = [
+                                    {
+                                      instancePath: instancePath + '/limits/maxFeatures',
+                                      schemaPath: '#/definitions/count/type',
+                                      keyword: 'type',
+                                      params: { type: 'integer' },
+                                      message: 'must be integer',
+                                      schema: schema21.type,
+                                      parentSchema: schema21,
+                                      data: data46,
+                                    },
+                                  ];
+                                  return false;
+                                }
+                                if (errors === _errs107) {
+                                  if (typeof data46 == 'number') {
+                                    if (data46 < 1 || isNaN(data46)) {
+                                      validate10.errors = [
+                                        {
+                                          instancePath: instancePath + '/limits/maxFeatures',
+                                          schemaPath: '#/definitions/count/minimum',
+                                          keyword: 'minimum',
+                                          params: { comparison: '>=', limit: 1 },
+                                          message: 'must be >= 1',
+                                          schema: 1,
+                                          parentSchema: schema21,
+                                          data: data46,
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                  }
+                                }
+                                var valid19 = _errs106 === errors;
+                              } else {
+                                var valid19 = true;
+                              }
+                              if (valid19) {
+                                if (data44.defaultFeatures !== undefined) {
+                                  let data47 = data44.defaultFeatures;
+                                  const _errs109 = errors;
+                                  const _errs110 = errors;
+                                  if (!(typeof data47 == 'number' && !(data47 % 1) && !isNaN(data47))) {
+                                    validate10.errors = [
+                                      {
+                                        instancePath: instancePath + '/limits/defaultFeatures',
+                                        schemaPath: '#/definitions/count/type',
+                                        keyword: 'type',
+                                        params: { type: 'integer' },
+                                        message: 'must be integer',
+                                        schema: schema21.type,
+                                        parentSchema: schema21,
+                                        data: data47,
+                                      },
+                                    ];
+                                    return false;
+                                  }
+                                  if (errors === _errs110) {
+                                    if (typeof data47 == 'number') {
+                                      if (data47 < 1 || isNaN(data47)) {
+                                        validate10.errors = [
+                                          {
+                                            instancePath: instancePath + '/limits/defaultFeatures',
+                                            schemaPath: '#/definitions/count/minimum',
+                                            keyword: 'minimum',
+                                            params: { comparison: '>=', limit: 1 },
+                                            message: 'must be >= 1',
+                                            schema: 1,
+                                            parentSchema: schema21,
+                                            data: data47,
+                                          },
+                                        ];
+                                        return false;
+                                      }
+                                    }
+                                  }
+                                  var valid19 = _errs109 === errors;
+                                } else {
+                                  var valid19 = true;
+                                }
+                                if (valid19) {
+                                  if (data44.maxUploadMB !== undefined) {
+                                    let data48 = data44.maxUploadMB;
+                                    const _errs112 = errors;
+                                    const _errs113 = errors;
+                                    if (!(typeof data48 == 'number' && !(data48 % 1) && !isNaN(data48))) {
+                                      validate10.errors = [
+                                        {
+                                          instancePath: instancePath + '/limits/maxUploadMB',
+                                          schemaPath: '#/definitions/count/type',
+                                          keyword: 'type',
+                                          params: { type: 'integer' },
+                                          message: 'must be integer',
+                                          schema: schema21.type,
+                                          parentSchema: schema21,
+                                          data: data48,
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                    if (errors === _errs113) {
+                                      if (typeof data48 == 'number') {
+                                        if (data48 < 1 || isNaN(data48)) {
+                                          validate10.errors = [
+                                            {
+                                              instancePath: instancePath + '/limits/maxUploadMB',
+                                              schemaPath: '#/definitions/count/minimum',
+                                              keyword: 'minimum',
+                                              params: { comparison: '>=', limit: 1 },
+                                              message: 'must be >= 1',
+                                              schema: 1,
+                                              parentSchema: schema21,
+                                              data: data48,
+                                            },
+                                          ];
+                                          return false;
+                                        }
+                                      }
+                                    }
+                                    var valid19 = _errs112 === errors;
+                                  } else {
+                                    var valid19 = true;
+                                  }
+                                  if (valid19) {
+                                    if (data44.caches !== undefined) {
+                                      let data49 = data44.caches;
+                                      const _errs115 = errors;
+                                      if (errors === _errs115) {
+                                        if (data49 && typeof data49 == 'object' && !Array.isArray(data49)) {
+                                          const _errs117 = errors;
+                                          for (const key9 in data49) {
+                                            if (
+                                              !func2.call(schema11.properties.limits.properties.caches.properties, key9)
+                                            ) {
+                                              validate10.errors = [
+                                                {
+                                                  instancePath: instancePath + '/limits/caches',
+                                                  schemaPath:
+                                                    '#/properties/limits/properties/caches/additionalProperties',
+                                                  keyword: 'additionalProperties',
+                                                  params: { additionalProperty: key9 },
+                                                  message: 'must NOT have additional properties',
+                                                  schema: false,
+                                                  parentSchema: schema11.properties.limits.properties.caches,
+                                                  data: data49,
+                                                },
+                                              ];
+                                              return false;
+                                              break;
+                                            }
+                                          }
+                                          if (_errs117 === errors) {
+                                            if (data49.wmsCapabilities !== undefined) {
+                                              let data50 = data49.wmsCapabilities;
+                                              const _errs118 = errors;
+                                              const _errs119 = errors;
+                                              if (!(typeof data50 == 'number' && !(data50 % 1) && !isNaN(data50))) {
+                                                validate10.errors = [
+                                                  {
+                                                    instancePath: instancePath + '/limits/caches/wmsCapabilities',
+                                                    schemaPath: '#/definitions/count/type',
+                                                    keyword: 'type',
+                                                    params: { type: 'integer' },
+                                                    message: 'must be integer',
+                                                    schema: schema21.type,
+                                                    parentSchema: schema21,
+                                                    data: data50,
+                                                  },
+                                                ];
+                                                return false;
+                                              }
+                                              if (errors === _errs119) {
+                                                if (typeof data50 == 'number') {
+                                                  if (data50 < 1 || isNaN(data50)) {
+                                                    validate10.errors = [
+                                                      {
+                                                        instancePath: instancePath + '/limits/caches/wmsCapabilities',
+                                                        schemaPath: '#/definitions/count/minimum',
+                                                        keyword: 'minimum',
+                                                        params: { comparison: '>=', limit: 1 },
+                                                        message: 'must be >= 1',
+                                                        schema: 1,
+                                                        parentSchema: schema21,
+                                                        data: data50,
+                                                      },
+                                                    ];
+                                                    return false;
+                                                  }
+                                                }
+                                              }
+                                              var valid24 = _errs118 === errors;
+                                            } else {
+                                              var valid24 = true;
+                                            }
+                                            if (valid24) {
+                                              if (data49.wfsCapabilities !== undefined) {
+                                                let data51 = data49.wfsCapabilities;
+                                                const _errs121 = errors;
+                                                const _errs122 = errors;
+                                                if (!(typeof data51 == 'number' && !(data51 % 1) && !isNaN(data51))) {
+                                                  validate10.errors = [
+                                                    {
+                                                      instancePath: instancePath + '/limits/caches/wfsCapabilities',
+                                                      schemaPath: '#/definitions/count/type',
+                                                      keyword: 'type',
+                                                      params: { type: 'integer' },
+                                                      message: 'must be integer',
+                                                      schema: schema21.type,
+                                                      parentSchema: schema21,
+                                                      data: data51,
+                                                    },
+                                                  ];
+                                                  return false;
+                                                }
+                                                if (errors === _errs122) {
+                                                  if (typeof data51 == 'number') {
+                                                    if (data51 < 1 || isNaN(data51)) {
+                                                      validate10.errors = [
+                                                        {
+                                                          instancePath: instancePath + '/limits/caches/wfsCapabilities',
+                                                          schemaPath: '#/definitions/count/minimum',
+                                                          keyword: 'minimum',
+                                                          params: { comparison: '>=', limit: 1 },
+                                                          message: 'must be >= 1',
+                                                          schema: 1,
+                                                          parentSchema: schema21,
+                                                          data: data51,
+                                                        },
+                                                      ];
+                                                      return false;
+                                                    }
+                                                  }
+                                                }
+                                                var valid24 = _errs121 === errors;
+                                              } else {
+                                                var valid24 = true;
+                                              }
+                                              if (valid24) {
+                                                if (data49.wmtsCapabilities !== undefined) {
+                                                  let data52 = data49.wmtsCapabilities;
+                                                  const _errs124 = errors;
+                                                  const _errs125 = errors;
+                                                  if (!(typeof data52 == 'number' && !(data52 % 1) && !isNaN(data52))) {
+                                                    validate10.errors = [
+                                                      {
+                                                        instancePath: instancePath + '/limits/caches/wmtsCapabilities',
+                                                        schemaPath: '#/definitions/count/type',
+                                                        keyword: 'type',
+                                                        params: { type: 'integer' },
+                                                        message: 'must be integer',
+                                                        schema: schema21.type,
+                                                        parentSchema: schema21,
+                                                        data: data52,
+                                                      },
+                                                    ];
+                                                    return false;
+                                                  }
+                                                  if (errors === _errs125) {
+                                                    if (typeof data52 == 'number') {
+                                                      if (data52 < 1 || isNaN(data52)) {
+                                                        validate10.errors = [
+                                                          {
+                                                            instancePath:
+                                                              instancePath + '/limits/caches/wmtsCapabilities',
+                                                            schemaPath: '#/definitions/count/minimum',
+                                                            keyword: 'minimum',
+                                                            params: { comparison: '>=', limit: 1 },
+                                                            message: 'must be >= 1',
+                                                            schema: 1,
+                                                            parentSchema: schema21,
+                                                            data: data52,
+                                                          },
+                                                        ];
+                                                        return false;
+                                                      }
+                                                    }
+                                                  }
+                                                  var valid24 = _errs124 === errors;
+                                                } else {
+                                                  var valid24 = true;
+                                                }
+                                                if (valid24) {
+                                                  if (data49.cswCapabilities !== undefined) {
+                                                    let data53 = data49.cswCapabilities;
+                                                    const _errs127 = errors;
+                                                    const _errs128 = errors;
+                                                    if (!(
+                                                      typeof data53 == 'number' &&
+                                                      !(data53 % 1) &&
+                                                      !isNaN(data53)
+                                                    )) {
+                                                      validate10.errors = [
+                                                        {
+                                                          instancePath: instancePath + '/limits/caches/cswCapabilities',
+                                                          schemaPath: '#/definitions/count/type',
+                                                          keyword: 'type',
+                                                          params: { type: 'integer' },
+                                                          message: 'must be integer',
+                                                          schema: schema21.type,
+                                                          parentSchema: schema21,
+                                                          data: data53,
+                                                        },
+                                                      ];
+                                                      return false;
+                                                    }
+                                                    if (errors === _errs128) {
+                                                      if (typeof data53 == 'number') {
+                                                        if (data53 < 1 || isNaN(data53)) {
+                                                          validate10.errors = [
+                                                            {
+                                                              instancePath:
+                                                                instancePath + '/limits/caches/cswCapabilities',
+                                                              schemaPath: '#/definitions/count/minimum',
+                                                              keyword: 'minimum',
+                                                              params: { comparison: '>=', limit: 1 },
+                                                              message: 'must be >= 1',
+                                                              schema: 1,
+                                                              parentSchema: schema21,
+                                                              data: data53,
+                                                            },
+                                                          ];
+                                                          return false;
+                                                        }
+                                                      }
+                                                    }
+                                                    var valid24 = _errs127 === errors;
+                                                  } else {
+                                                    var valid24 = true;
+                                                  }
+                                                  if (valid24) {
+                                                    if (data49.ogcapiCollections !== undefined) {
+                                                      let data54 = data49.ogcapiCollections;
+                                                      const _errs130 = errors;
+                                                      const _errs131 = errors;
+                                                      if (!(
+                                                        typeof data54 == 'number' &&
+                                                        !(data54 % 1) &&
+                                                        !isNaN(data54)
+                                                      )) {
+                                                        validate10.errors = [
+                                                          {
+                                                            instancePath:
+                                                              instancePath + '/limits/caches/ogcapiCollections',
+                                                            schemaPath: '#/definitions/count/type',
+                                                            keyword: 'type',
+                                                            params: { type: 'integer' },
+                                                            message: 'must be integer',
+                                                            schema: schema21.type,
+                                                            parentSchema: schema21,
+                                                            data: data54,
+                                                          },
+                                                        ];
+                                                        return false;
+                                                      }
+                                                      if (errors === _errs131) {
+                                                        if (typeof data54 == 'number') {
+                                                          if (data54 < 1 || isNaN(data54)) {
+                                                            validate10.errors = [
+                                                              {
+                                                                instancePath:
+                                                                  instancePath + '/limits/caches/ogcapiCollections',
+                                                                schemaPath: '#/definitions/count/minimum',
+                                                                keyword: 'minimum',
+                                                                params: { comparison: '>=', limit: 1 },
+                                                                message: 'must be >= 1',
+                                                                schema: 1,
+                                                                parentSchema: schema21,
+                                                                data: data54,
+                                                              },
+                                                            ];
+                                                            return false;
+                                                          }
+                                                        }
+                                                      }
+                                                      var valid24 = _errs130 === errors;
+                                                    } else {
+                                                      var valid24 = true;
+                                                    }
+                                                    if (valid24) {
+                                                      if (data49.records !== undefined) {
+                                                        let data55 = data49.records;
+                                                        const _errs133 = errors;
+                                                        const _errs134 = errors;
+                                                        if (!(
+                                                          typeof data55 == 'number' &&
+                                                          !(data55 % 1) &&
+                                                          !isNaN(data55)
+                                                        )) {
+                                                          validate10.errors = [
+                                                            {
+                                                              instancePath: instancePath + '/limits/caches/records',
+                                                              schemaPath: '#/definitions/count/type',
+                                                              keyword: 'type',
+                                                              params: { type: 'integer' },
+                                                              message: 'must be integer',
+                                                              schema: schema21.type,
+                                                              parentSchema: schema21,
+                                                              data: data55,
+                                                            },
+                                                          ];
+                                                          return false;
+                                                        }
+                                                        if (errors === _errs134) {
+                                                          if (typeof data55 == 'number') {
+                                                            if (data55 < 1 || isNaN(data55)) {
+                                                              validate10.errors = [
+                                                                {
+                                                                  instancePath: instancePath + '/limits/caches/records',
+                                                                  schemaPath: '#/definitions/count/minimum',
+                                                                  keyword: 'minimum',
+                                                                  params: { comparison: '>=', limit: 1 },
+                                                                  message: 'must be >= 1',
+                                                                  schema: 1,
+                                                                  parentSchema: schema21,
+                                                                  data: data55,
+                                                                },
+                                                              ];
+                                                              return false;
+                                                            }
+                                                          }
+                                                        }
+                                                        var valid24 = _errs133 === errors;
+                                                      } else {
+                                                        var valid24 = true;
+                                                      }
+                                                      if (valid24) {
+                                                        if (data49.tilesMB !== undefined) {
+                                                          let data56 = data49.tilesMB;
+                                                          const _errs136 = errors;
+                                                          const _errs137 = errors;
+                                                          if (!(
+                                                            typeof data56 == 'number' &&
+                                                            !(data56 % 1) &&
+                                                            !isNaN(data56)
+                                                          )) {
+                                                            validate10.errors = [
+                                                              {
+                                                                instancePath: instancePath + '/limits/caches/tilesMB',
+                                                                schemaPath: '#/definitions/count/type',
+                                                                keyword: 'type',
+                                                                params: { type: 'integer' },
+                                                                message: 'must be integer',
+                                                                schema: schema21.type,
+                                                                parentSchema: schema21,
+                                                                data: data56,
+                                                              },
+                                                            ];
+                                                            return false;
+                                                          }
+                                                          if (errors === _errs137) {
+                                                            if (typeof data56 == 'number') {
+                                                              if (data56 < 1 || isNaN(data56)) {
+                                                                validate10.errors = [
+                                                                  {
+                                                                    instancePath:
+                                                                      instancePath + '/limits/caches/tilesMB',
+                                                                    schemaPath: '#/definitions/count/minimum',
+                                                                    keyword: 'minimum',
+                                                                    params: { comparison: '>=', limit: 1 },
+                                                                    message: 'must be >= 1',
+                                                                    schema: 1,
+                                                                    parentSchema: schema21,
+                                                                    data: data56,
+                                                                  },
+                                                                ];
+                                                                return false;
+                                                              }
+                                                            }
+                                                          }
+                                                          var valid24 = _errs136 === errors;
+                                                        } else {
+                                                          var valid24 = true;
+                                                        }
+                                                        if (valid24) {
+                                                          if (data49.styles !== undefined) {
+                                                            let data57 = data49.styles;
+                                                            const _errs139 = errors;
+                                                            const _errs140 = errors;
+                                                            if (!(
+                                                              typeof data57 == 'number' &&
+                                                              !(data57 % 1) &&
+                                                              !isNaN(data57)
+                                                            )) {
+                                                              validate10.errors = [
+                                                                {
+                                                                  instancePath: instancePath + '/limits/caches/styles',
+                                                                  schemaPath: '#/definitions/count/type',
+                                                                  keyword: 'type',
+                                                                  params: { type: 'integer' },
+                                                                  message: 'must be integer',
+                                                                  schema: schema21.type,
+                                                                  parentSchema: schema21,
+                                                                  data: data57,
+                                                                },
+                                                              ];
+                                                              return false;
+                                                            }
+                                                            if (errors === _errs140) {
+                                                              if (typeof data57 == 'number') {
+                                                                if (data57 < 1 || isNaN(data57)) {
+                                                                  validate10.errors = [
+                                                                    {
+                                                                      instancePath:
+                                                                        instancePath + '/limits/caches/styles',
+                                                                      schemaPath: '#/definitions/count/minimum',
+                                                                      keyword: 'minimum',
+                                                                      params: { comparison: '>=', limit: 1 },
+                                                                      message: 'must be >= 1',
+                                                                      schema: 1,
+                                                                      parentSchema: schema21,
+                                                                      data: data57,
+                                                                    },
+                                                                  ];
+                                                                  return false;
+                                                                }
+                                                              }
+                                                            }
+                                                            var valid24 = _errs139 === errors;
+                                                          } else {
+                                                            var valid24 = true;
+                                                          }
+                                                          if (valid24) {
+                                                            if (data49.storedStyles !== undefined) {
+                                                              let data58 = data49.storedStyles;
+                                                              const _errs142 = errors;
+                                                              const _errs143 = errors;
+                                                              if (!(
+                                                                typeof data58 == 'number' &&
+                                                                !(data58 % 1) &&
+                                                                !isNaN(data58)
+                                                              )) {
+                                                                validate10.errors = [
+                                                                  {
+                                                                    instancePath:
+                                                                      instancePath + '/limits/caches/storedStyles',
+                                                                    schemaPath: '#/definitions/count/type',
+                                                                    keyword: 'type',
+                                                                    params: { type: 'integer' },
+                                                                    message: 'must be integer',
+                                                                    schema: schema21.type,
+                                                                    parentSchema: schema21,
+                                                                    data: data58,
+                                                                  },
+                                                                ];
+                                                                return false;
+                                                              }
+                                                              if (errors === _errs143) {
+                                                                if (typeof data58 == 'number') {
+                                                                  if (data58 < 1 || isNaN(data58)) {
+                                                                    validate10.errors = [
+                                                                      {
+                                                                        instancePath:
+                                                                          instancePath + '/limits/caches/storedStyles',
+                                                                        schemaPath: '#/definitions/count/minimum',
+                                                                        keyword: 'minimum',
+                                                                        params: { comparison: '>=', limit: 1 },
+                                                                        message: 'must be >= 1',
+                                                                        schema: 1,
+                                                                        parentSchema: schema21,
+                                                                        data: data58,
+                                                                      },
+                                                                    ];
+                                                                    return false;
+                                                                  }
+                                                                }
+                                                              }
+                                                              var valid24 = _errs142 === errors;
+                                                            } else {
+                                                              var valid24 = true;
+                                                            }
+                                                            if (valid24) {
+                                                              if (data49.imagesMB !== undefined) {
+                                                                let data59 = data49.imagesMB;
+                                                                const _errs145 = errors;
+                                                                const _errs146 = errors;
+                                                                if (!(
+                                                                  typeof data59 == 'number' &&
+                                                                  !(data59 % 1) &&
+                                                                  !isNaN(data59)
+                                                                )) {
+                                                                  validate10.errors = [
+                                                                    {
+                                                                      instancePath:
+                                                                        instancePath + '/limits/caches/imagesMB',
+                                                                      schemaPath: '#/definitions/count/type',
+                                                                      keyword: 'type',
+                                                                      params: { type: 'integer' },
+                                                                      message: 'must be integer',
+                                                                      schema: schema21.type,
+                                                                      parentSchema: schema21,
+                                                                      data: data59,
+                                                                    },
+                                                                  ];
+                                                                  return false;
+                                                                }
+                                                                if (errors === _errs146) {
+                                                                  if (typeof data59 == 'number') {
+                                                                    if (data59 < 1 || isNaN(data59)) {
+                                                                      validate10.errors = [
+                                                                        {
+                                                                          instancePath:
+                                                                            instancePath + '/limits/caches/imagesMB',
+                                                                          schemaPath: '#/definitions/count/minimum',
+                                                                          keyword: 'minimum',
+                                                                          params: { comparison: '>=', limit: 1 },
+                                                                          message: 'must be >= 1',
+                                                                          schema: 1,
+                                                                          parentSchema: schema21,
+                                                                          data: data59,
+                                                                        },
+                                                                      ];
+                                                                      return false;
+                                                                    }
+                                                                  }
+                                                                }
+                                                                var valid24 = _errs145 === errors;
+                                                              } else {
+                                                                var valid24 = true;
+                                                              }
+                                                              if (valid24) {
+                                                                if (data49.spritesMB !== undefined) {
+                                                                  let data60 = data49.spritesMB;
+                                                                  const _errs148 = errors;
+                                                                  const _errs149 = errors;
+                                                                  if (!(
+                                                                    typeof data60 == 'number' &&
+                                                                    !(data60 % 1) &&
+                                                                    !isNaN(data60)
+                                                                  )) {
+                                                                    validate10.errors = [
+                                                                      {
+                                                                        instancePath:
+                                                                          instancePath + '/limits/caches/spritesMB',
+                                                                        schemaPath: '#/definitions/count/type',
+                                                                        keyword: 'type',
+                                                                        params: { type: 'integer' },
+                                                                        message: 'must be integer',
+                                                                        schema: schema21.type,
+                                                                        parentSchema: schema21,
+                                                                        data: data60,
+                                                                      },
+                                                                    ];
+                                                                    return false;
+                                                                  }
+                                                                  if (errors === _errs149) {
+                                                                    if (typeof data60 == 'number') {
+                                                                      if (data60 < 1 || isNaN(data60)) {
+                                                                        validate10.errors = [
+                                                                          {
+                                                                            instancePath:
+                                                                              instancePath + '/limits/caches/spritesMB',
+                                                                            schemaPath: '#/definitions/count/minimum',
+                                                                            keyword: 'minimum',
+                                                                            params: { comparison: '>=', limit: 1 },
+                                                                            message: 'must be >= 1',
+                                                                            schema: 1,
+                                                                            parentSchema: schema21,
+                                                                            data: data60,
+                                                                          },
+                                                                        ];
+                                                                        return false;
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                  var valid24 = _errs148 === errors;
+                                                                } else {
+                                                                  var valid24 = true;
+                                                                }
+                                                                if (valid24) {
+                                                                  if (data49.signedIn !== undefined) {
+                                                                    let data61 = data49.signedIn;
+                                                                    const _errs151 = errors;
+                                                                    const _errs152 = errors;
+                                                                    if (!(
+                                                                      typeof data61 == 'number' &&
+                                                                      !(data61 % 1) &&
+                                                                      !isNaN(data61)
+                                                                    )) {
+                                                                      validate10.errors = [
+                                                                        {
+                                                                          instancePath:
+                                                                            instancePath + '/limits/caches/signedIn',
+                                                                          schemaPath: '#/definitions/count/type',
+                                                                          keyword: 'type',
+                                                                          params: { type: 'integer' },
+                                                                          message: 'must be integer',
+                                                                          schema: schema21.type,
+                                                                          parentSchema: schema21,
+                                                                          data: data61,
+                                                                        },
+                                                                      ];
+                                                                      return false;
+                                                                    }
+                                                                    if (errors === _errs152) {
+                                                                      if (typeof data61 == 'number') {
+                                                                        if (data61 < 1 || isNaN(data61)) {
+                                                                          validate10.errors = [
+                                                                            {
+                                                                              instancePath:
+                                                                                instancePath +
+                                                                                '/limits/caches/signedIn',
+                                                                              schemaPath: '#/definitions/count/minimum',
+                                                                              keyword: 'minimum',
+                                                                              params: { comparison: '>=', limit: 1 },
+                                                                              message: 'must be >= 1',
+                                                                              schema: 1,
+                                                                              parentSchema: schema21,
+                                                                              data: data61,
+                                                                            },
+                                                                          ];
+                                                                          return false;
+                                                                        }
+                                                                      }
+                                                                    }
+                                                                    var valid24 = _errs151 === errors;
+                                                                  } else {
+                                                                    var valid24 = true;
+                                                                  }
+                                                                  if (valid24) {
+                                                                    if (data49.signInFailures !== undefined) {
+                                                                      let data62 = data49.signInFailures;
+                                                                      const _errs154 = errors;
+                                                                      const _errs155 = errors;
+                                                                      if (!(
+                                                                        typeof data62 == 'number' &&
+                                                                        !(data62 % 1) &&
+                                                                        !isNaN(data62)
+                                                                      )) {
+                                                                        validate10.errors = [
+                                                                          {
+                                                                            instancePath:
+                                                                              instancePath +
+                                                                              '/limits/caches/signInFailures',
+                                                                            schemaPath: '#/definitions/count/type',
+                                                                            keyword: 'type',
+                                                                            params: { type: 'integer' },
+                                                                            message: 'must be integer',
+                                                                            schema: schema21.type,
+                                                                            parentSchema: schema21,
+                                                                            data: data62,
+                                                                          },
+                                                                        ];
+                                                                        return false;
+                                                                      }
+                                                                      if (errors === _errs155) {
+                                                                        if (typeof data62 == 'number') {
+                                                                          if (data62 < 1 || isNaN(data62)) {
+                                                                            validate10.errors = [
+                                                                              {
+                                                                                instancePath:
+                                                                                  instancePath +
+                                                                                  '/limits/caches/signInFailures',
+                                                                                schemaPath:
+                                                                                  '#/definitions/count/minimum',
+                                                                                keyword: 'minimum',
+                                                                                params: { comparison: '>=', limit: 1 },
+                                                                                message: 'must be >= 1',
+                                                                                schema: 1,
+                                                                                parentSchema: schema21,
+                                                                                data: data62,
+                                                                              },
+                                                                            ];
+                                                                            return false;
+                                                                          }
+                                                                        }
+                                                                      }
+                                                                      var valid24 = _errs154 === errors;
+                                                                    } else {
+                                                                      var valid24 = true;
+                                                                    }
+                                                                  }
+                                                                }
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          }
+                                        } else {
+                                          validate10.errors = [
+                                            {
+                                              instancePath: instancePath + '/limits/caches',
+                                              schemaPath: '#/properties/limits/properties/caches/type',
+                                              keyword: 'type',
+                                              params: { type: 'object' },
+                                              message: 'must be object',
+                                              schema: schema11.properties.limits.properties.caches.type,
+                                              parentSchema: schema11.properties.limits.properties.caches,
+                                              data: data49,
+                                            },
+                                          ];
+                                          return false;
+                                        }
+                                      }
+                                      var valid19 = _errs115 === errors;
+                                    } else {
+                                      var valid19 = true;
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        } else {
+                          validate10.errors = [
+                            {
+                              instancePath: instancePath + '/limits',
+                              schemaPath: '#/properties/limits/type',
+                              keyword: 'type',
+                              params: { type: 'object' },
+                              message: 'must be object',
+                              schema: schema11.properties.limits.type,
+                              parentSchema: schema11.properties.limits,
+                              data: data44,
+                            },
+                          ];
+                          return false;
+                        }
+                      }
+                      var valid0 = _errs100 === errors;
+                    } else {
+                      var valid0 = true;
+                    }
                   }
                 }
               }

@@ -1,4 +1,4 @@
-/** Zipped Shapefile and GeoPackage through GDAL: the features are written as GeoJSON to a
+/** Zipped Shapefile, GeoPackage and KML through GDAL: the features are written as GeoJSON to a
  *  temporary directory, ogr2ogr converts them (GDAL writes the .shp.zip itself), and the file
  *  is read out as the body; the directory is removed once the body is read, or fails. */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -13,13 +13,21 @@ import type { EncodePart } from './gml.js';
 
 const run = promisify(execFile);
 
-export type OgrKind = 'shapezip' | 'gpkg';
+export type OgrKind = 'shapezip' | 'gpkg' | 'kml';
 
 export interface OgrFile {
   /** The file's name as offered to the client. */
   filename: string;
   body: AsyncIterable<Uint8Array>;
 }
+
+/** Per kind: GDAL's driver, the file's extension and the CRS arguments. */
+const OGR: Record<OgrKind, { driver: string; ext: string; args: (srid: number) => string[] }> = {
+  gpkg: { driver: 'GPKG', ext: 'gpkg', args: (srid) => ['-a_srs', `EPSG:${srid}`] },
+  shapezip: { driver: 'ESRI Shapefile', ext: 'shp.zip', args: (srid) => ['-a_srs', `EPSG:${srid}`, '-lco', 'ENCODING=UTF-8'] },
+  // KML is WGS 84 lon/lat only.
+  kml: { driver: 'KML', ext: 'kml', args: (srid) => ['-s_srs', `EPSG:${srid}`, '-t_srs', 'EPSG:4326'] },
+};
 
 export async function ogrFile(kind: OgrKind, parts: EncodePart[], srid: number, name: string): Promise<OgrFile> {
   const dir = mkdtempSync(`${tmpdir()}/simpul-wfs-`);
@@ -29,16 +37,14 @@ export async function ogrFile(kind: OgrKind, parts: EncodePart[], srid: number, 
     await pipeline(Readable.from(geoJsonCollection(parts, { numberMatched: 0, numberReturned: 0, timeStamp: '', srid, ids: 'fid' })), createWriteStream(src));
     const safe = name.replace(/[^A-Za-z0-9_]/g, '_');
     // GDAL (3.1+) writes a zipped shapefile itself when the name ends in .shp.zip.
-    const out = kind === 'gpkg' ? `${dir}/${safe}.gpkg` : `${dir}/${safe}.shp.zip`;
-    const args = kind === 'gpkg'
-      ? ['-f', 'GPKG', out, src, '-nln', safe, '-a_srs', `EPSG:${srid}`]
-      : ['-f', 'ESRI Shapefile', out, src, '-nln', safe, '-a_srs', `EPSG:${srid}`, '-lco', 'ENCODING=UTF-8'];
+    const out = `${dir}/${safe}.${OGR[kind].ext}`;
+    const args = ['-f', OGR[kind].driver, out, src, '-nln', safe, ...OGR[kind].args(srid)];
     try {
       await run('ogr2ogr', args, { timeout: 300_000 });
     } catch {
       throw new OgcError('OperationProcessingFailed', 'The file could not be written', 'outputFormat', 500);
     }
-    return { filename: `${safe}.${kind === 'gpkg' ? 'gpkg' : 'zip'}`, body: readThenRemove(out, remove) };
+    return { filename: `${safe}.${OGR[kind].ext.replace('shp.zip', 'zip')}`, body: readThenRemove(out, remove) };
   } catch (err) {
     remove();
     throw err;

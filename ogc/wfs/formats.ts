@@ -1,7 +1,7 @@
 /** WFS output formats: one table of names (per version the MIME strings clients send) →
  *  the encoder that writes them. */
 
-export type Encoding = 'gml32' | 'gml311' | 'gml2' | 'geojson' | 'csv' | 'shapezip' | 'gpkg';
+export type Encoding = 'gml32' | 'gml311' | 'gml2' | 'geojson' | 'csv' | 'shapezip' | 'gpkg' | 'kml';
 
 export interface OutputFormat {
   encoding: Encoding;
@@ -11,7 +11,7 @@ export interface OutputFormat {
   contentType: string;
   /** Other names accepted in OUTPUTFORMAT (compared in lower case, spaces removed). */
   aliases: string[];
-  /** File extension for attachments (zip, gpkg, csv). */
+  /** File extension for attachments (zip, gpkg, csv, kml). */
   attachment?: string;
 }
 
@@ -23,6 +23,8 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
   { encoding: 'csv', name: 'csv', contentType: 'text/csv; charset=utf-8', aliases: ['text/csv'], attachment: 'csv' },
   { encoding: 'shapezip', name: 'SHAPE-ZIP', contentType: 'application/zip', aliases: ['shape-zip', 'application/zip', 'shapezip', 'shp'], attachment: 'zip' },
   { encoding: 'gpkg', name: 'application/geopackage+sqlite3', contentType: 'application/geopackage+sqlite3', aliases: ['gpkg', 'geopackage'], attachment: 'gpkg' },
+  // KML (Google Earth, phones' map apps): always WGS 84 lon/lat, whatever SRSNAME asks.
+  { encoding: 'kml', name: 'application/vnd.google-earth.kml+xml', contentType: 'application/vnd.google-earth.kml+xml', aliases: ['kml'], attachment: 'kml' },
 ];
 
 /** The default (and first advertised) GML per WFS version. */

@@ -13,7 +13,7 @@ import { XML_DECL, el, esc } from '../../data/xml.js';
 import { gmlCollection, gmlGeometry, gmlGeometryEncoding, type EncodePart, type GmlEncoding } from '../encoders/gml.js';
 import { featureJson, geoJsonCollection } from '../encoders/geojson.js';
 import { csvRows } from '../encoders/csv.js';
-import { ogrFile } from '../encoders/ogr.js';
+import { ogrFile, type OgrKind } from '../encoders/ogr.js';
 import { DEFAULT_FORMAT, findFormat, OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 import { orgNamespace, resolveTypeName } from './namespaces.js';
 import type { QuerySpec, WfsRequest } from './request.js';
@@ -134,7 +134,7 @@ function partsOf(node: WfsNode, planned: PlannedQuery[], f: OutputFormat, northF
 
 export async function getFeature(node: WfsNode, p: Principal, baseUrl: string, req: WfsRequest): Promise<Reply> {
   let format = formatOf(req);
-  // Files (CSV, Shapefile, GeoPackage) have nowhere to put a count: hits answer in the version's GML.
+  // Files (CSV, Shapefile, GeoPackage, KML) have nowhere to put a count: hits answer in the version's GML.
   if (req.resultType === 'hits' && !['gml32', 'gml311', 'gml2', 'geojson'].includes(format.encoding)) {
     format = OUTPUT_FORMATS.find((f) => f.encoding === DEFAULT_FORMAT[req.version])!;
   }
@@ -180,7 +180,7 @@ export async function getFeature(node: WfsNode, p: Principal, baseUrl: string, r
     case 'csv':
       return reply(200, format.contentType, csvRows(parts), attachment(`${layers[0].localName}.csv`));
     default: {
-      const file = await ogrFile(format.encoding === 'gpkg' ? 'gpkg' : 'shapezip', parts, crs.def.epsg, layers[0].localName);
+      const file = await ogrFile(format.encoding as OgrKind, parts, crs.def.epsg, layers[0].localName);
       return reply(200, format.contentType, file.body, attachment(file.filename));
     }
   }

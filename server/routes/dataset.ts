@@ -11,20 +11,15 @@ import type { ReplyBody } from '../../data/reply.js';
 import { createOgcapiService } from '../../ogc/ogcapi/service.js';
 import { notFoundPage, sendPage } from '../web/render.js';
 import { esc } from '../../data/xml.js';
+import { createWfsService } from '../../ogc/wfs/service.js';
+import { DOWNLOADS, downloadQuery, downloadSizes, humanSize } from './download-sizes.js';
+import { languageOf } from '../web/i18n.js';
 
 const SAMPLE_ROWS = 5;
 const GMD = 'http://www.isotc211.org/2005/gmd';
 /** The city's boundaries under every preview, drawn by the node too. */
 const BASEMAP_LAYER = 'bappeda:batas_kecamatan';
 
-/** Downloads: WFS 2.0 GetFeature in each output format the WFS has (ogc/wfs/formats.ts). */
-const DOWNLOADS: Array<[label: string, outputFormat: string, ext: string]> = [
-  ['GeoJSON', 'application/json', 'geojson'],
-  ['GeoPackage', 'application/geopackage+sqlite3', 'gpkg'],
-  ['Shapefile (zip)', 'SHAPE-ZIP', 'zip'],
-  ['CSV', 'csv', 'csv'],
-  ['GML 3.2', 'application/gml+xml; version=3.2', 'gml'],
-];
 
 async function text(body: ReplyBody): Promise<string> {
   if (body === null) return '';
@@ -35,7 +30,8 @@ async function text(body: ReplyBody): Promise<string> {
   return out;
 }
 
-/** The service addresses of one layer, as they are pasted. */
+/** The service addresses of one layer, as they are pasted; each with the steps to add it in
+ *  QGIS and in ArcGIS Pro (string table keys steps_<id>_qgis / steps_<id>_arcgis). */
 function addresses(base: string, l: Layer) {
   const name = encodeURIComponent(l.name);
   return [
@@ -72,6 +68,22 @@ function jsonLd(l: Layer, base: string, place: string, org: { name: string; emai
 
 export function mountDataset(router: Router, ctx: AppContext): void {
   const api = createOgcapiService(ctx, { collections: 1 });
+  const wfs = createWfsService(ctx, { documents: 1 });
+  const downloadsOf = (base: string, l: Layer) =>
+    DOWNLOADS.map(([label, f, ext]) => ({ label, href: `${base}/wfs?${new URLSearchParams(downloadQuery(l.name, f))}`, format: f, file: `${l.localName}.${ext}` }));
+
+  /** The downloads with their sizes: asked for by the page once it is shown (htmx). */
+  router.get('/dataset/:name/downloads', async (req, res) => {
+    const l = ctx.catalogue.find(principalOf(res), String(req.params.name));
+    if (!l) {
+      notFoundPage(req, res);
+      return;
+    }
+    const lang = languageOf(req.query.lang, req.get('cookie')).lang;
+    const sizes = await downloadSizes(wfs, serviceRequest(req, res, ''), l);
+    const downloads = downloadsOf(baseUrlOf(res), l).map((d) => ({ ...d, size: sizes[d.format] == null ? null : humanSize(sizes[d.format]!, lang), bytes: sizes[d.format] }));
+    sendPage(req, res, 'dataset-downloads', { title: l.title || l.name, downloads, sizesUrl: null });
+  });
 
   router.get('/dataset/:name', async (req, res) => {
     const base = baseUrlOf(res);
@@ -83,8 +95,7 @@ export function mountDataset(router: Router, ctx: AppContext): void {
     }
     const o = ctx.catalogue.organisation(l.organisation);
     const org = { name: o?.name ?? l.organisation, email: o?.email ?? null, phone: o?.phone ?? null, address: o?.address ?? null, website: o?.website ?? null };
-    const wfs = (f: string) => `${base}/wfs?service=WFS&version=2.0.0&request=GetFeature&typeNames=${encodeURIComponent(l.name)}&outputFormat=${encodeURIComponent(f)}`;
-    const downloads = DOWNLOADS.map(([label, f, ext]) => ({ label, href: wfs(f), format: f, file: `${l.localName}.${ext}` }));
+    const downloads = downloadsOf(base, l);
 
     // A few rows through OGC API Features (the one feature query, the caller's access).
     let sample: { columns: string[]; rows: string[][] } = { columns: [], rows: [] };
@@ -132,6 +143,7 @@ export function mountDataset(router: Router, ctx: AppContext): void {
       attributes: l.attributes.map((a) => ({ name: a.name, type: a.type, description: typeof descriptions[a.name] === 'string' ? (descriptions[a.name] as string) : a.sourceName && a.sourceName !== a.name ? a.sourceName : '' })),
       sample,
       downloads,
+      sizesUrl: `/dataset/${encodeURIComponent(l.name)}/downloads`,
       addresses: addresses(base, l),
       legend: `${base}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&FORMAT=image/png&LAYER=${encodeURIComponent(l.name)}`,
       preview: l.bbox
@@ -140,7 +152,7 @@ export function mountDataset(router: Router, ctx: AppContext): void {
       iso: published ? `${base}/csw?service=CSW&version=2.0.2&request=GetRecordById&elementSetName=full&outputSchema=${encodeURIComponent(GMD)}&id=${encodeURIComponent(l.id)}` : null,
       dcat: published ? `${base}/ogcapi/collections/metadata/items/${encodeURIComponent(l.id)}?f=jsonld` : null,
       record: published ? `${base}/ogcapi/collections/metadata/items/${encodeURIComponent(l.id)}` : null,
-      mapUrl: `/map`,
+      mapUrl: `/map?layers=${encodeURIComponent(l.name)}`,
       related,
       // JSON inside <script>: "<" escaped so that no text in it can close the element.
       jsonLd: JSON.stringify(jsonLd(l, base, ctx.config.site.place.name, org, pageUrl, downloads)).replace(/</g, '\\u003c'),

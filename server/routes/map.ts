@@ -1,107 +1,40 @@
-/** The web map at /map: MapLibre GL JS served from node_modules (no CDN), the caller's visible
- *  layers as vector tiles from /tiles, an offline basemap (a background and the city's
- *  boundaries), a layer list with toggles, pop-ups with attributes, Indonesian/English labels.
- *  /map/style.json is built per caller (hidden layers never appear in it). */
-import { existsSync, readFileSync } from 'node:fs';
+/** The map viewer at /map: the portal's layout, MapLibre GL JS served from node_modules (no CDN),
+ *  layers added from a catalogue search inside the viewer (/map/search.json, the portal's search),
+ *  and a style of the chosen layers only (/map/style.json?layers=a,b,c&basemap=…). What a caller
+ *  may read decides every answer: the search, the style and the tiles go through data/access.ts. */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import type { AppContext } from '../context.js';
 import { baseUrlOf, principalOf } from '../context.js';
+import { searchLayers } from '../../data/catalogue/search.js';
 import type { Layer } from '../../data/catalogue/layer.js';
-import { layerColour } from '../../styles/defaults.js';
-import { styleToMapLibre } from '../../styles/maplibre.js';
-import { resolveStyle } from '../../styles/resolve.js';
-import { OgcError } from '../../data/errors.js';
+import { httpError, OgcError } from '../../data/errors.js';
 import { sendProblem } from '../edge-errors.js';
+import { renderPage } from '../web/render.js';
+import { isLang, languageOf, t, topicName, type Lang } from '../web/i18n.js';
+import { BOUNDARIES, MAX_STYLE_LAYERS, basemapChoices, mapStyle } from './map-style.js';
 
-/** server/web next to this file when run from source; from dist/, the source folder. */
-const WEB = [new URL('../web/', import.meta.url).pathname, new URL('../../../server/web/', import.meta.url).pathname].find((d) => existsSync(join(d, 'map.html'))) ?? new URL('../web/', import.meta.url).pathname;
 const LIB_FILES: Record<string, string> = {
   'maplibre-gl.mjs': 'text/javascript',
   'maplibre-gl-worker.mjs': 'text/javascript',
   'maplibre-gl.css': 'text/css',
 };
-/** How many layers start switched on (the rest are listed, off). */
-const INITIALLY_ON = 12;
-const BASEMAP = ['bappeda:batas_kota', 'bappeda:batas_kecamatan'];
+const SEARCH_PAGE = 20;
 
 function libDir(): string {
   const require = createRequire(import.meta.url);
   return dirname(require.resolve('maplibre-gl/package.json')) + '/dist';
 }
 
-type MlLayer = Record<string, unknown> & { id: string };
-
-/** Default MapLibre layers by geometry type. */
-function defaultLayers(l: Layer, source: string): MlLayer[] {
-  const c = layerColour(l.name);
-  const base = { source, 'source-layer': l.name };
-  const g = l.geometryType;
-  if (g.includes('Polygon') || g === 'Geometry') {
-    return [
-      { id: `${l.name}#fill`, type: 'fill', ...base, paint: { 'fill-color': c, 'fill-opacity': 0.25 }, filter: ['==', ['geometry-type'], 'Polygon'] },
-      { id: `${l.name}#line`, type: 'line', ...base, paint: { 'line-color': c, 'line-width': 1.2 } },
-      ...(g === 'Geometry' ? [{ id: `${l.name}#circle`, type: 'circle', ...base, paint: { 'circle-color': c, 'circle-radius': 4 }, filter: ['==', ['geometry-type'], 'Point'] }] : []),
-    ];
-  }
-  if (g.includes('LineString')) return [{ id: `${l.name}#line`, type: 'line', ...base, paint: { 'line-color': c, 'line-width': 2 } }];
-  return [{ id: `${l.name}#circle`, type: 'circle', ...base, paint: { 'circle-color': c, 'circle-radius': 5, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 } }];
-}
-
-/** The layer's own style (styles/maplibre.ts), or defaults by geometry type when the export
- *  has nothing drawable. */
-async function layerStyle(ctx: AppContext, l: Layer, source: string): Promise<MlLayer[]> {
-  try {
-    // Text and icon symbols need glyphs and sprites, which an offline map does not have.
-    const out = styleToMapLibre(await resolveStyle(ctx, l), { source, sourceLayer: l.name, idPrefix: `${l.name}#` }).filter((x) => x.type !== 'symbol');
-    if (out.length) return out;
-  } catch {
-    /* a stored style that no longer parses: the defaults */
-  }
-  return defaultLayers(l, source);
-}
-
-export async function mapStyle(ctx: AppContext, layers: Layer[], base: string) {
-  const sources: Record<string, unknown> = {};
-  const mlLayers: MlLayer[] = [{ id: 'background', type: 'background', paint: { 'background-color': '#eef2ec' } }];
-  const basemap = layers.filter((l) => BASEMAP.includes(l.name));
-  const overlays = layers.filter((l) => !BASEMAP.includes(l.name));
-  const tiles = (l: Layer) => [`${base}/tiles/${encodeURIComponent(l.name)}/{z}/{x}/{y}.pbf`];
-  for (const l of basemap) {
-    sources[`basemap:${l.name}`] = { type: 'vector', tiles: tiles(l), minzoom: 0, maxzoom: 16 };
-    mlLayers.push(
-      { id: `basemap:${l.name}#fill`, type: 'fill', source: `basemap:${l.name}`, 'source-layer': l.name, paint: { 'fill-color': '#fbfaf5', 'fill-opacity': l.name.endsWith('kota') ? 1 : 0 } },
-      { id: `basemap:${l.name}#line`, type: 'line', source: `basemap:${l.name}`, 'source-layer': l.name, paint: { 'line-color': '#9a8f7a', 'line-width': l.name.endsWith('kota') ? 2 : 0.8, ...(l.name.endsWith('kota') ? {} : { 'line-dasharray': [3, 2] }) } },
-    );
-  }
-  const list: Array<{ name: string; title: string; layers: string[]; visible: boolean; colour: string }> = [];
-  for (const [i, l] of overlays.entries()) {
-    const source = `src:${l.name}`;
-    sources[source] = { type: 'vector', tiles: tiles(l), minzoom: 0, maxzoom: 16 };
-    const visible = i < INITIALLY_ON;
-    const ls = (await layerStyle(ctx, l, source)).map((x) => ({ ...x, layout: { ...((x.layout as object) ?? {}), visibility: visible ? 'visible' : 'none' } }));
-    mlLayers.push(...ls);
-    list.push({ name: l.name, title: l.title, layers: ls.map((x) => x.id), visible, colour: layerColour(l.name) });
-  }
-  const boxes = layers.map((l) => l.bbox).filter((b): b is NonNullable<typeof b> => !!b);
-  const bounds = boxes.length
-    ? [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))]
-    : ctx.config.site.extent;
-  const place = ctx.config.site.place.name;
-  // The page's title and attribution come from the settings, in both languages.
-  const text = { title: { id: `Peta ${place}`, en: `${place} map` }, attribution: ctx.config.site.provider.organisation };
-  return { version: 8, name: `Simpul ${place}`, sources, layers: mlLayers, metadata: { 'simpul:layers': list, 'simpul:bounds': bounds, 'simpul:text': text } };
-}
-
-const LANGS = ['id', 'en'] as const;
-type Lang = (typeof LANGS)[number];
-
-/** ?lang= first, then the caller's Accept-Language by weight ('in' is the old code of
- *  Indonesian); else the site's first language (`languages`, the settings'). */
-export function pageLanguage(query: unknown, acceptLanguage: string | undefined, languages: readonly string[] = LANGS): Lang {
-  const offered = languages.filter((l): l is Lang => (LANGS as readonly string[]).includes(l));
-  if (typeof query === 'string' && (offered as readonly string[]).includes(query)) return query as Lang;
+/** ?lang= first, then the portal's cookie, then the caller's Accept-Language by weight ('in' is
+ *  the old code of Indonesian); else the site's first language (`languages`, the settings'). */
+export function pageLanguage(query: unknown, acceptLanguage: string | undefined, languages: readonly string[] = ['id', 'en'], cookie?: string): Lang {
+  const offered = languages.filter(isLang);
+  if (isLang(query) && offered.includes(query)) return query;
+  const remembered = languageOf(undefined, cookie);
+  if (/(?:^|;\s*)lang=/.test(cookie ?? '') && offered.includes(remembered.lang)) return remembered.lang;
   const ranges = (acceptLanguage ?? '')
     .split(',')
     .map((part, i) => {
@@ -111,22 +44,89 @@ export function pageLanguage(query: unknown, acceptLanguage: string | undefined,
     })
     .filter((r) => r.q > 0)
     .sort((a, b) => b.q - a.q || a.i - b.i);
-  return (ranges.find((r) => (offered as readonly string[]).includes(r.lang))?.lang as Lang) ?? offered[0] ?? 'id';
+  return (ranges.find((r) => (offered as string[]).includes(r.lang))?.lang as Lang) ?? offered[0] ?? 'id';
+}
+
+/** `layers=a,b,c` (top first): the readable ones, each once; unknown and hidden names alike are
+ *  left out, so a shared address never tells that a hidden layer exists. */
+function chosenLayers(ctx: AppContext, req: Request, p: Parameters<AppContext['catalogue']['find']>[0]): Layer[] {
+  const raw = typeof req.query.layers === 'string' ? req.query.layers : '';
+  const names = [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
+  if (names.length > MAX_STYLE_LAYERS) throw httpError(400, `At most ${MAX_STYLE_LAYERS} layers in one map (got ${names.length})`, {}, 'layers');
+  return names.map((n) => ctx.catalogue.find(p, n)).filter((l): l is Layer => !!l);
+}
+
+/** The page's strings for the viewer's script, both languages (the toggle needs no reload). */
+function viewerText(place: string) {
+  const keys = ['mapTitle', 'mapSearch', 'mapAdd', 'mapAdded', 'mapRemove', 'mapUp', 'mapDown', 'mapOpacity', 'mapVisible', 'mapLegend', 'mapChosen', 'mapNoneChosen', 'mapBasemap', 'mapMeasure', 'mapMeasureLine', 'mapMeasureArea', 'mapMeasureClear', 'mapMeasureHint', 'mapShare', 'mapShared', 'mapExport', 'mapIdentifyHint', 'mapNoHits', 'mapMore', 'mapResults', 'mapDetails'];
+  const of = (lang: Lang) => Object.fromEntries(keys.map((k) => [k, t(lang, k, { place })]));
+  return { id: of('id'), en: of('en') };
 }
 
 export function mountMap(router: Router, ctx: AppContext): void {
-  const page = () => readFileSync(join(WEB, 'map.html'), 'utf8');
   router.get('/map', (req, res) => {
-    const lang = pageLanguage(req.query.lang, req.get('accept-language'), ctx.config.site.languages);
-    const place = ctx.config.site.place.name.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-    res.type('html').set({ 'Cache-Control': 'no-cache', Vary: 'Accept-Language' }).send(page().replace('<html lang="id">', `<html lang="${lang}">`).replace('<title>Peta Simpul Kota Tangerang</title>', `<title>Peta Simpul ${place}</title>`).replace('>Peta Kota Tangerang</h1>', `>Peta ${place}</h1>`));
+    const site = ctx.config.site;
+    const lang = pageLanguage(req.query.lang, req.get('accept-language'), site.languages, req.get('cookie'));
+    if (isLang(req.query.lang)) res.cookie('lang', lang, { path: '/', maxAge: 365 * 86400_000, sameSite: 'lax' });
+    const p = principalOf(res);
+    const html = renderPage(
+      'map',
+      lang,
+      {
+        title: t(lang, 'mapTitle', { place: site.place.name }),
+        base: baseUrlOf(res),
+        path: req.originalUrl,
+        wide: true,
+        head: '<link rel="stylesheet" href="/map/lib/maplibre-gl.css">',
+        basemaps: basemapChoices(ctx, p),
+        // JSON inside <script>: "<" escaped so that no text in it can close the element.
+        text: JSON.stringify(viewerText(site.place.name)).replace(/</g, '\\u003c'),
+        extent: JSON.stringify(site.extent),
+        signedIn: p.kind !== 'anonymous',
+      },
+      site,
+    );
+    res.type('html').set({ 'Cache-Control': 'private, no-cache', Vary: 'Accept-Language, Cookie' }).send(html);
   });
   router.get('/map/app.js', (_req, res) => {
-    res.type('text/javascript').set('Cache-Control', 'no-cache').send(readFileSync(join(WEB, 'map.js'), 'utf8'));
+    res.type('text/javascript').set('Cache-Control', 'no-cache').sendFile(join(webDir(), 'map.js'));
   });
-  router.get('/map/style.json', async (_req, res) => {
+
+  /** The catalogue search inside the viewer: the same search as the home page, as JSON. */
+  router.get('/map/search.json', (req, res) => {
     const p = principalOf(res);
-    res.set('Cache-Control', `${p.kind === 'anonymous' ? 'public' : 'private'}, no-cache`).json(await mapStyle(ctx, ctx.catalogue.visibleLayers(p), baseUrlOf(res)));
+    const lang = languageOf(req.query.lang, req.get('cookie')).lang;
+    const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : '';
+    const one = (v: unknown) => (typeof v === 'string' && v ? [v.slice(0, 100)] : []);
+    const page = Math.min(Math.max(Number.parseInt(String(req.query.page ?? '1'), 10) || 1, 1), 10_000);
+    const orgName = (code: string) => ctx.catalogue.organisation(code)?.name ?? code;
+    const r = searchLayers(ctx.catalogue.visibleLayers(p), (c) => ctx.catalogue.organisation(c), { q, filters: { org: one(req.query.org), topic: one(req.query.topic) }, sort: q ? 'relevance' : 'title', page, pageSize: SEARCH_PAGE });
+    const topicOf = (l: Layer) => (typeof l.metadata.topicCategory === 'string' ? l.metadata.topicCategory : '');
+    res.set('Cache-Control', 'private, no-cache').json({
+      total: r.total,
+      page: r.page,
+      pages: r.pages,
+      hits: r.hits.map((l) => ({ name: l.name, title: l.title || l.name, organisation: l.organisation, organisationName: orgName(l.organisation), topic: topicOf(l), topicName: topicOf(l) ? topicName(lang, topicOf(l)) : t(lang, 'other'), geometryType: l.geometryType, status: l.status })),
+      facets: {
+        org: r.facets.org.map((v) => ({ ...v, label: orgName(v.value) })),
+        topic: r.facets.topic.map((v) => ({ ...v, label: topicName(lang, v.value) })),
+      },
+    });
+  });
+
+  router.get('/map/style.json', async (req, res) => {
+    const p = principalOf(res);
+    let chosen: Layer[];
+    try {
+      chosen = chosenLayers(ctx, req, p);
+    } catch (err) {
+      sendProblem(res, err);
+      return;
+    }
+    const choices = basemapChoices(ctx, p).map((b) => b.id);
+    const asked = typeof req.query.basemap === 'string' ? req.query.basemap : '';
+    const basemap = choices.includes(asked) ? asked : choices.includes(BOUNDARIES) ? BOUNDARIES : (choices[0] ?? 'none');
+    res.set('Cache-Control', `${p.kind === 'anonymous' ? 'public' : 'private'}, no-cache`).json(await mapStyle(ctx, p, chosen, baseUrlOf(res), basemap));
   });
   router.get('/map/lib/:file', (req, res) => {
     const type = LIB_FILES[req.params.file];
@@ -136,4 +136,9 @@ export function mountMap(router: Router, ctx: AppContext): void {
     }
     res.type(type).set('Cache-Control', 'public, max-age=86400').sendFile(join(libDir(), req.params.file));
   });
+}
+
+/** server/web next to this file when run from source; from dist/, the source folder. */
+function webDir(): string {
+  return [new URL('../web/', import.meta.url).pathname, new URL('../../../server/web/', import.meta.url).pathname].find((d) => existsSync(join(d, 'map.js'))) ?? new URL('../web/', import.meta.url).pathname;
 }

@@ -77,6 +77,8 @@ function view(kind: OgcPageKind, doc: Doc, lang: Lang, base: string, place: stri
         heading: doc.info?.title ?? 'OpenAPI',
         description: doc.info?.description,
         paths: Object.entries(doc.paths ?? {}).map(([path, ops]: [string, any]) => ({ path, summary: ops?.get?.summary ?? '' })),
+        // Swagger UI (swagger-ui-dist, served by the node at /assets/) reads the same document.
+        specUrl: '/ogcapi/api?f=json',
       };
     case 'collections':
       return {
@@ -199,7 +201,7 @@ export async function sendOgcPage(req: Request, res: Response, sreq: ServiceRequ
     html = renderPage('error', lang, { ...common, title: `${r.status} ${heading}`, status: r.status, heading, detail: doc.detail ?? doc.description ?? '' }, site);
   } else {
     const v = view(kind, doc, lang, base, site.place.name);
-    html = renderPage('ogcapi', lang, { ...common, title: String(v.heading ?? 'OGC API'), kind, ...v, head: v.preview ? '<link rel="stylesheet" href="/map/lib/maplibre-gl.css">' : '' }, site);
+    html = renderPage('ogcapi', lang, { ...common, title: String(v.heading ?? 'OGC API'), kind, ...v, head: v.preview ? '<link rel="stylesheet" href="/map/lib/maplibre-gl.css">' : kind === 'api' ? '<link rel="stylesheet" href="/assets/swagger-ui.css">' : '' }, site);
   }
   const headers: Record<string, string> = { 'cache-control': 'private, no-cache', vary: 'Cookie' };
   for (const k of ['retry-after', 'content-crs']) if (r.headers[k]) headers[k] = r.headers[k];

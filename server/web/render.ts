@@ -1,6 +1,6 @@
 /** The portal's pages: Eta templates (auto-escaped) under server/web/templates, one layout with
  *  the header, footer and language toggle, the string table of ./i18n.ts, and the static assets
- *  (Pico CSS, htmx, our own CSS/JS; MapLibre stays at /map/lib/) at /assets/, all served by the node (no CDN).
+ *  (Pico CSS, htmx, Swagger UI, our own CSS/JS; MapLibre stays at /map/lib/) at /assets/, all served by the node (no CDN).
  *  The catalogue, the dataset pages, the OGC API HTML and later the workspace share this. */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,6 +25,10 @@ const ASSETS: Record<string, [() => string, string]> = {
   'site.css': [() => join(WEB, 'assets', 'site.css'), 'text/css'],
   'site.js': [() => join(WEB, 'assets', 'site.js'), 'text/javascript'],
   'preview.js': [() => join(WEB, 'assets', 'preview.js'), 'text/javascript'],
+  // Swagger UI for /ogcapi/api?f=html, from the swagger-ui-dist package (no CDN).
+  'swagger-ui.css': [() => join(pkgDir('swagger-ui-dist'), 'swagger-ui.css'), 'text/css'],
+  'swagger-ui-bundle.js': [() => join(pkgDir('swagger-ui-dist'), 'swagger-ui-bundle.js'), 'text/javascript'],
+  'swagger-init.js': [() => join(WEB, 'assets', 'swagger-init.js'), 'text/javascript'],
 };
 
 export function mountAssets(router: Router): void {

@@ -29,7 +29,7 @@ describe('web map /map (MapLibre in Chromium)', () => {
     await node.stop();
   });
 
-  it('serves the page, MapLibre from node_modules and a style of visible layers only', async () => {
+  it('serves the page, MapLibre from node_modules and a style of the chosen visible layers only', async () => {
     const page = await get(`${node.url}/map`);
     expect(page.status).to.equal(200);
     expect(page.body).to.contain('/map/lib/maplibre-gl.css');
@@ -38,12 +38,13 @@ describe('web map /map (MapLibre in Chromium)', () => {
     expect(lib.status).to.equal(200);
     expect(lib.type).to.match(/javascript/);
     expect((await get(`${node.url}/map/lib/..%2Fpackage.json`)).status).to.equal(404);
-    const style = JSON.parse((await get(`${node.url}/map/style.json`)).body);
+    const style = JSON.parse((await get(`${node.url}/map/style.json?layers=dindik:sekolah,dinsos:penerima_bantuan,bpkad:aset_tanah`)).body);
     expect(style.version).to.equal(8);
     const names = style.metadata['simpul:layers'].map((l: any) => l.name);
-    expect(names).to.include('dindik:sekolah');
-    expect(names).to.not.include('dinsos:penerima_bantuan');
+    expect(names).to.deep.equal(['dindik:sekolah']);
     expect(JSON.stringify(style)).to.not.contain('bpkad:aset_tanah');
+    // Without layers: the base map alone.
+    expect(JSON.parse((await get(`${node.url}/map/style.json`)).body).metadata['simpul:layers']).to.deep.equal([]);
   });
 
   it('speaks Indonesian or English by ?lang= or Accept-Language', async () => {
@@ -67,10 +68,10 @@ describe('web map /map (MapLibre in Chromium)', () => {
     page.on('response', (r) => {
       if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
     });
-    await page.goto(`${node.url}/map`);
+    await page.goto(`${node.url}/map?layers=dindik:sekolah,dpupr:penggunaan_lahan,dpupr:jalan,dinkes:fasilitas_kesehatan`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60000 });
     expect(errors, errors.join('\n')).to.deep.equal([]);
-    expect(await page.locator('#layers label').count()).to.be.greaterThan(3);
+    expect(await page.locator('#map-chosen li').count()).to.equal(4);
 
     const shot = await page.locator('#map').screenshot();
     const stats = await sharp(shot).stats();
@@ -96,11 +97,14 @@ describe('web map /map (MapLibre in Chromium)', () => {
     expect(props.length).to.be.greaterThan(0);
     for (const [k, v] of props.slice(0, 3)) expect(popup, at!.layer).to.contain(k).and.contain(String(v));
 
-    // Language switch and a toggle.
+    // Language switch (the same view in English) and a toggle.
     expect(await page.locator('h1').textContent()).to.equal('Peta Kota Tangerang');
-    await page.click('#lang');
+    await page.click('#lang-toggle');
+    await page.waitForURL(/lang=en/);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60000 });
     expect(await page.locator('h1').textContent()).to.equal('Kota Tangerang map');
-    const first = page.locator('#layers input').first();
+    expect(await page.locator('#map-chosen li').count()).to.equal(4);
+    const first = page.locator('#map-chosen input[type=checkbox]').first();
     await first.uncheck();
     const vis = await page.evaluate(() => {
       const map = (window as any).simpulMap;
