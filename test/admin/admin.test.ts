@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { updateOrganisation } from '../../data/organisation-profiles.js';
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,9 @@ describe('admin API: upload, workflow, access', () => {
       await addUser(node.ctx.db, { username, role, organisation });
       token[username] = await issueToken(node.ctx.db, username);
     }
+    // The gate asks for the organisation's own contact (the seeded ones have none).
+    await updateOrganisation(node.ctx.db, { kind: 'user', userId: 0, username: 'test', role: 'admin', organisation: null }, 'dpupr', { email: 'dpupr@tangerangkota.go.id' }, null);
+    await node.ctx.catalogue.reload();
     dirsBefore = uploadDirs();
   });
   after(async () => {
