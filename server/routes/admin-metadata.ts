@@ -48,7 +48,11 @@ const ABOUT_KEYS: Record<string, (v: unknown) => boolean> = {
   codeList: (v) => Array.isArray(v) && v.length <= 500 && v.every((c) => plain(c) && only(c, ['code', 'label']) && text(200)(c.code) && text(500)(c.label)),
 };
 const isAbout = (v: unknown) => plain(v) && Object.entries(v).every(([k, x]) => Object.hasOwn(ABOUT_KEYS, k) && (x === null || ABOUT_KEYS[k](x)));
-const isAttributes = (v: unknown, layer: Layer) => plain(v) && Object.entries(v).every(([name, about]) => layer.attributes.some((a) => a.name === name) && isAbout(about));
+const isAttributes = (v: unknown, layer: Layer) => plain(v) && Object.entries(v).every(([name, about]) => layer.attributes.some((a) => a.name === name) && (about === null || isAbout(about)));
+
+/** Mappings merged key by key into what is stored (one date or one attribute is written without
+ *  repeating the others; null removes a key). */
+const MERGED = ['dates', 'attributes'];
 
 interface Field {
   check: (v: unknown, layer: Layer) => boolean;
@@ -71,7 +75,7 @@ const FIELDS = new Map<string, Field>([
   ['lineage', says('text of at most 8000 characters', text(8000))],
   ['progress', oneOf(PROGRESS_CODES)],
   ['maintenance', oneOf(MAINTENANCE_CODES)],
-  ['dates', says('{creation, publication, revision}: the data\'s own dates as YYYY-MM-DD (not the upload day), or null', isDates)],
+  ['dates', says('{creation, publication, revision}: the data\'s own dates as YYYY-MM-DD (not the upload day); null removes one', isDates)],
   ['spatialResolution', {
     check: isResolution,
     takes: () => `null, {"scale": denominator} (a whole number, 1:5000 is 5000) or {"distance": number, "unit": one of ${DISTANCE_UNITS.join(', ')}}`,
@@ -80,7 +84,7 @@ const FIELDS = new Map<string, Field>([
   ['positionalAccuracy', says('null or the absolute positional accuracy in metres (a number > 0)', (v) => v === null || positive(v, 1e7))],
   ['attributes', {
     check: isAttributes,
-    takes: (l) => `{attribute: {description, unit, codeList: [{code, label}]}} for the layer's attributes (${l.attributes.map((a) => a.name).join(', ')})`,
+    takes: (l) => `{attribute: {description, unit, codeList: [{code, label}]} or null} for the layer's attributes (${l.attributes.map((a) => a.name).join(', ')})`,
     allowed: (l) => l.attributes.map((a) => a.name),
   }],
   ['licence', says('an http(s) URL', (v) => typeof v === 'string' && v.length <= 2000 && /^https?:\/\/\S+$/.test(v))],
@@ -132,7 +136,7 @@ export function mountAdminMetadata(router: Router, ctx: AppContext): void {
       sendProblem(res, new OgcError('InvalidParameterValue', 'kugiFcode must be a KUGI feature code', KUGI, 400));
       return;
     }
-    await writeLayerMetadata(ctx.db, principalOf(res), layer, { fields: patch, kugiFcode: kugi as string | null | undefined });
+    await writeLayerMetadata(ctx.db, principalOf(res), layer, { fields: patch, merged: MERGED, kugiFcode: kugi as string | null | undefined });
     await ctx.catalogue.reload();
     res.json(describe(layer.name, baseUrlOf(res)));
   });

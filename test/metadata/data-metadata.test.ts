@@ -185,4 +185,18 @@ describe('metadata of the data: dates, resolution, accuracy, attributes, overvie
       expect(doc, url).to.not.contain('-6.300000000000001');
     }
   });
+
+  it('merges dates and attribute descriptions key by key (null removes one), audited', async () => {
+    const r = await put({ dates: { revision: '2025-01-10', publication: null }, attributes: { nama: null, kelas: { description: 'Kelas beban' } } });
+    expect(r.status, r.body).to.equal(200);
+    const m = JSON.parse(r.body).metadata;
+    expect(m.dates).to.deep.equal({ creation: '2019-03-01', revision: '2025-01-10' });
+    expect(m.attributes).to.deep.equal({ kelas: { description: 'Kelas beban' } });
+    const audit = (await node.ctx.db.query(`SELECT before, after FROM simpul.audit WHERE layer_id = $1 AND action = 'layer.metadata' ORDER BY id DESC LIMIT 1`, [id])).rows[0];
+    expect(audit.before.dates).to.deep.equal(WRITTEN.dates);
+    expect(audit.after.dates).to.deep.equal({ creation: '2019-03-01', revision: '2025-01-10' });
+    const rec = await record();
+    expect(rec.properties.dataDates).to.deep.equal({ creation: '2019-03-01', revision: '2025-01-10' });
+    expect(rec.properties.attributes).to.deep.equal([{ name: 'nama', type: 'string' }, { name: 'kelas', type: 'integer', description: 'Kelas beban' }]);
+  });
 });

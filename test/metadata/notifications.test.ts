@@ -90,10 +90,19 @@ describe('workflow e-mail notifications', () => {
     expect(mails[0].data).to.contain('Subject: [Simpul] Pengajuan baru: Taman Kota Tangerang (dpupr:taman_surel)');
     expect(mails[0].data).to.contain(`${node.url}/dataset/dpupr%3Ataman_surel`);
 
+    // The walidata gives pu.tanpa an address through the people API (a bad one is refused).
+    const patchUser = (body: object) =>
+      get(`${node.url}/api/users/pu.tanpa`, { method: 'PATCH', headers: { Authorization: `Bearer ${token.walidata}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const bad = await patchUser({ email: 'bukan alamat' });
+    expect([bad.status, JSON.parse(bad.body).locator]).to.deep.equal([400, 'email']);
+    const ok = await patchUser({ email: 'pu.tiga@dpupr.example.go.id' });
+    expect(ok.status, ok.body).to.equal(200);
+    expect(JSON.parse(ok.body).email).to.equal('pu.tiga@dpupr.example.go.id');
+
     await step('walidata', 'return', 'Atribut nama taman belum diisi');
     mails = take();
-    // Every produsen of dpupr with an address; not dinkes, not the one without an address.
-    expect(mails.map((m) => m.to)).to.deep.equal([['pu.dua@dpupr.example.go.id', 'pu@dpupr.example.go.id']]);
+    // Every produsen of dpupr with an address; not dinkes.
+    expect(mails.map((m) => m.to)).to.deep.equal([['pu.dua@dpupr.example.go.id', 'pu.tiga@dpupr.example.go.id', 'pu@dpupr.example.go.id']]);
     expect(mails[0].data).to.contain('Atribut nama taman belum diisi');
 
     await step('pu.dua', 'submit');
