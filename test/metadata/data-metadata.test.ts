@@ -184,6 +184,11 @@ describe('metadata of the data: dates, resolution, accuracy, attributes, overvie
       expect(doc, url).to.not.match(noise);
       expect(doc, url).to.not.contain('-6.300000000000001');
     }
+    // Projected boxes to the centimetre.
+    const wms = (await get(`${node.url}/wms?service=WMS&request=GetCapabilities&version=1.3.0`)).body;
+    const projected = [...wms.matchAll(/<BoundingBox CRS="EPSG:(?:3857|9488|23878|32748)" minx="([^"]+)" miny="([^"]+)" maxx="([^"]+)" maxy="([^"]+)"/g)].flatMap((m) => m.slice(1));
+    expect(projected.length).to.be.greaterThan(8);
+    for (const v of projected) expect(v).to.match(/^-?\d+(\.\d{1,2})?$/);
   });
 
   it('merges dates and attribute descriptions key by key (null removes one), audited', async () => {
