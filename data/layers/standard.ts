@@ -108,9 +108,10 @@ export function titleLooksLikeFileName(title: string, localName: string, extensi
 
 /** Everything the layer lacks for the standard; empty when it may go on. */
 export function checkStandard(layer: Layer, owner: Organisation | undefined, standard: PublicationStandard, site: Site = DEFAULT_SITE): Missing[] {
-  // The record as it will be published (a publication date is then set); the site fills what
-  // the node adds to every record (distributor, place, the e-mail of an organisation without one).
-  const record = { ...layerRecord(layer, owner, site, ''), published: layer.publishedAt ?? new Date() };
+  // The record as it will be published (a publication date is then set). The gate asks for the
+  // organisation's own contact: the node's e-mail, which fills in for one without, does not count.
+  const ownContactOnly = { ...site, provider: { ...site.provider, email: '' } };
+  const record = { ...layerRecord(layer, owner, ownContactOnly, ''), published: layer.publishedAt ?? new Date() };
   const missing: Missing[] = [];
   for (const element of standard.requiredElements) {
     const rule = ELEMENT_RULES[element];

@@ -16,6 +16,19 @@ interface Node {
   log: () => string;
 }
 
+function listeningUrl(log: string): string | undefined {
+  for (const line of log.split('\n')) {
+    if (!line.includes('"listening"')) continue;
+    try {
+      const entry = JSON.parse(line) as { msg?: string; url?: string };
+      if (entry.msg === 'listening' && entry.url) return entry.url;
+    } catch {
+      /* a line still being written */
+    }
+  }
+  return undefined;
+}
+
 function serve(env: NodeJS.ProcessEnv): Promise<Node> {
   const child = spawnCli(['serve'], { ...env, PORT: '0', HOST: '127.0.0.1', SIMPUL_LOG_LEVEL: 'info' });
   let out = '';
@@ -23,8 +36,9 @@ function serve(env: NodeJS.ProcessEnv): Promise<Node> {
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d) => {
       out += d;
-      const m = /"msg":"listening","url":"(http:[^"]+)"/.exec(out);
-      if (m) resolve({ child, url: m[1], log: () => out });
+      // The log is JSON lines; the node says where it listens in its "listening" line.
+      const url = listeningUrl(out);
+      if (url) resolve({ child, url, log: () => out });
     });
     child.on('close', (code) => reject(new Error(`serve exited (${code}): ${out}`)));
   });

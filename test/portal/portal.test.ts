@@ -1,31 +1,13 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { testNode, get, type TestNode } from '../support/context.js';
-
-/** axe-core from node_modules, or SIMPUL_AXE_JS; without it the accessibility checks are skipped. */
-function axeSource(): string | null {
-  try {
-    return readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  } catch {
-    const p = process.env.SIMPUL_AXE_JS;
-    return p && existsSync(p) ? readFileSync(p, 'utf8') : null;
-  }
-}
-
-async function seriousViolations(page: Page, axe: string): Promise<string[]> {
-  await page.addScriptTag({ content: axe });
-  const v = await page.evaluate(async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations);
-  return v.filter((x: any) => ['serious', 'critical'].includes(x.impact)).map((x: any) => `${x.id}: ${x.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
+import { seriousViolations } from '../support/axe.js';
 
 describe('portal: catalogue, dataset pages and OGC API pages in Chromium', () => {
   let node: TestNode;
   let browser: Browser;
-  const axe = axeSource();
   before(async () => {
     node = await testNode({ serve: true });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
@@ -52,7 +34,7 @@ describe('portal: catalogue, dataset pages and OGC API pages in Chromium', () =>
     // The same URL without JS gives the same results.
     const plain = await get(page.url());
     expect(plain.body).to.contain('data-layer="dindik:sekolah"');
-    if (axe) expect(await seriousViolations(page, axe)).to.deep.equal([]);
+    expect(await seriousViolations(page)).to.deep.equal([]);
     await page.close();
   });
 
@@ -72,7 +54,7 @@ describe('portal: catalogue, dataset pages and OGC API pages in Chromium', () =>
     expect(copied).to.equal(`${node.url}/wms`);
     const info = (await promisify(execFile)('gdalinfo', [`WMS:${copied}`], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, GDAL_ENABLE_WMS_CACHE: 'NO' } })).stdout;
     expect(info).to.include('Driver: WMS').and.match(/LAYERS=dindik%3Asekolah/);
-    if (axe) expect(await seriousViolations(page, axe)).to.deep.equal([]);
+    expect(await seriousViolations(page)).to.deep.equal([]);
     expect((await get(`${node.url}/dataset/dinsos:penerima_bantuan`)).status).to.equal(404);
     await context.close();
   });
@@ -85,7 +67,7 @@ describe('portal: catalogue, dataset pages and OGC API pages in Chromium', () =>
     expect(first.links.find((l: any) => l.rel === 'next').href).to.contain('offset=5');
     const page = await browser.newPage();
     await page.goto(`${node.url}/ogcapi/collections?f=html&limit=5`);
-    if (axe) expect(await seriousViolations(page, axe)).to.deep.equal([]);
+    expect(await seriousViolations(page)).to.deep.equal([]);
     const seen: string[] = [];
     for (;;) {
       seen.push(...(await page.locator('#collections tbody code').allTextContents()));

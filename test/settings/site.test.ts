@@ -123,7 +123,7 @@ describe('site settings in the services', () => {
     expect(records.title).to.equal('Katalog Metadata Geospasial Kota Contoh');
     expect(records.extent.spatial.bbox).to.deep.equal([[107.5, -7.0, 107.7, -6.8]]);
     const home = (await get(`${node.url}/`)).body;
-    expect(home).to.include('<title>Simpul — Kota Contoh</title>').and.include('Dinas Kominfo Kota Contoh');
+    expect(home).to.match(/<title>[^<]*Simpul Kota Contoh<\/title>/).and.include('Dinas Kominfo Kota Contoh');
     // English first: the map page speaks English without Accept-Language.
     expect((await get(`${node.url}/map`)).body)
       .to.include('<html lang="en">')
