@@ -62,6 +62,13 @@ describe('workflow e-mail notifications', () => {
       await addUser(node.ctx.db, { username, role, organisation, email });
       token[username] = await issueToken(node.ctx.db, username);
     }
+    // The gate asks for the organisation's own contact (migration 7 cleared the guessed ones).
+    const profile = await get(`${node.url}/api/organisations/dpupr`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${token.walidata}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'dpupr@tangerangkota.go.id', phone: '021 5576 4955' }),
+    });
+    expect(profile.status, profile.body).to.equal(200);
     await writeLayer(node.ctx.db, complete('taman_surel'), [[point]]);
     await writeLayer(node.ctx.db, complete('taman_patch'), [[point]]);
     await node.ctx.catalogue.reload();
