@@ -12,6 +12,8 @@ export interface UserInfo {
   id: number;
   username: string;
   fullName: string;
+  /** Where the review workflow's notifications go (null: none). */
+  email: string | null;
   role: Role;
   organisation: string | null;
   orgAdmin: boolean;
@@ -20,7 +22,7 @@ export interface UserInfo {
   disabledAt: string | null;
 }
 
-const USER_COLUMNS = 'id, username, full_name, role, organisation, is_org_admin, disabled_at, created_at';
+const USER_COLUMNS = 'id, username, full_name, email, role, organisation, is_org_admin, disabled_at, created_at';
 const USERNAME = /^[a-z0-9_.@-]{2,64}$/;
 const MIN_PASSWORD = 10;
 
@@ -68,6 +70,7 @@ function userFromRow(r: Record<string, any>): UserInfo {
     id: Number(r.id),
     username: r.username,
     fullName: r.full_name,
+    email: r.email ?? null,
     role: r.role,
     organisation: r.organisation,
     orgAdmin: !!r.is_org_admin,
@@ -78,7 +81,7 @@ function userFromRow(r: Record<string, any>): UserInfo {
 }
 
 /** What an audit row tells of an account: never its password or hash. */
-const audited = (u: UserInfo) => ({ role: u.role, organisation: u.organisation, orgAdmin: u.orgAdmin, fullName: u.fullName, disabled: u.disabled });
+const audited = (u: UserInfo) => ({ role: u.role, organisation: u.organisation, orgAdmin: u.orgAdmin, fullName: u.fullName, email: u.email, disabled: u.disabled });
 
 const signedIn = (p: Principal): Extract<Principal, { kind: 'user' }> => {
   if (p.kind !== 'user') throw new OgcError('Unauthorized', 'A token or password is required');
@@ -122,11 +125,12 @@ export interface NewUser {
   organisation?: unknown;
   password?: unknown;
   fullName?: unknown;
+  email?: unknown;
   orgAdmin?: unknown;
 }
 
-const NEW_USER_FIELDS = new Set(['username', 'role', 'organisation', 'password', 'fullName', 'orgAdmin']);
-const CHANGE_FIELDS = new Set(['disabled', 'fullName', 'orgAdmin']);
+const NEW_USER_FIELDS = new Set(['username', 'role', 'organisation', 'password', 'fullName', 'email', 'orgAdmin']);
+const CHANGE_FIELDS = new Set(['disabled', 'fullName', 'email', 'orgAdmin']);
 
 function onlyFields(body: object, allowed: Set<string>): void {
   const unknown = Object.keys(body).filter((k) => !allowed.has(k));
@@ -136,6 +140,13 @@ function onlyFields(body: object, allowed: Set<string>): void {
 const fullNameOf = (v: unknown): string => {
   if (v === undefined || v === null) return '';
   if (typeof v !== 'string' || v.length > 200) throw new OgcError('InvalidParameterValue', 'fullName takes text of at most 200 characters', 'fullName');
+  return v.trim();
+};
+
+/** An e-mail address (or null: none); the same shape the database checks. */
+const emailOf = (v: unknown): string | null => {
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v !== 'string' || v.length > 254 || !/^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i.test(v)) throw new OgcError('InvalidParameterValue', 'email takes an e-mail address (name@example.go.id) or null', 'email');
   return v.trim();
 };
 
@@ -156,13 +167,14 @@ export async function createUser(db: Db, actor: Principal, body: NewUser, addres
   if (!canManageUser(p, target)) throw new OgcError('Forbidden', orgAdmin ? 'Only the walidata or an admin makes organisation admins' : `Your account may not create a ${role} account${org ? ` of ${org}` : ''}`);
   const password = assertPassword(body.password, username);
   const fullName = fullNameOf(body.fullName);
+  const email = emailOf(body.email);
   const hash = await hashPassword(password);
   return db.transaction(async (tx) => {
     if (org && !(await tx.query('SELECT 1 FROM simpul.organisation WHERE code = $1', [org])).rows.length) throw new OgcError('InvalidParameterValue', `unknown organisation "${org}"`, 'organisation');
     if ((await tx.query('SELECT 1 FROM simpul.app_user WHERE username = $1', [username])).rows.length) throw new OgcError('Conflict', `user "${username}" already exists`);
     const r = await tx.query(
-      `INSERT INTO simpul.app_user (username, full_name, role, organisation, password_hash, is_org_admin) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${USER_COLUMNS}`,
-      [username, fullName, role, org, hash, orgAdmin],
+      `INSERT INTO simpul.app_user (username, full_name, role, organisation, password_hash, is_org_admin, email) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${USER_COLUMNS}`,
+      [username, fullName, role, org, hash, orgAdmin, email],
     );
     const u = userFromRow(r.rows[0]);
     await writeAudit(tx, p, { action: 'user.create', organisation: u.organisation, subject: u.username, address, before: null, after: audited(u) });
@@ -177,6 +189,7 @@ export async function changeUser(db: Db, actor: Principal, username: string, bod
   if (body.disabled !== undefined && typeof body.disabled !== 'boolean') throw new OgcError('InvalidParameterValue', 'disabled takes true or false', 'disabled');
   if (body.orgAdmin !== undefined && typeof body.orgAdmin !== 'boolean') throw new OgcError('InvalidParameterValue', 'orgAdmin takes true or false', 'orgAdmin');
   const fullName = body.fullName === undefined ? undefined : fullNameOf(body.fullName);
+  const email = body.email === undefined ? undefined : emailOf(body.email);
   if (body.disabled === true && username === p.username) throw new OgcError('Conflict', 'You cannot disable your own account');
   return db.transaction(async (tx) => {
     const before = await managedUser(tx, p, username);
@@ -188,9 +201,10 @@ export async function changeUser(db: Db, actor: Principal, username: string, bod
       `UPDATE simpul.app_user SET
          disabled_at = CASE WHEN $2::boolean IS NULL THEN disabled_at WHEN $2 THEN coalesce(disabled_at, now()) ELSE NULL END,
          full_name = coalesce($3, full_name),
-         is_org_admin = coalesce($4::boolean, is_org_admin)
+         is_org_admin = coalesce($4::boolean, is_org_admin),
+         email = CASE WHEN $5::boolean THEN $6 ELSE email END
        WHERE username = $1 RETURNING ${USER_COLUMNS}`,
-      [username, body.disabled ?? null, fullName ?? null, body.orgAdmin ?? null],
+      [username, body.disabled ?? null, fullName ?? null, body.orgAdmin ?? null, email !== undefined, email ?? null],
     );
     const after = userFromRow(r.rows[0]);
     const action = before.disabled !== after.disabled ? (after.disabled ? 'user.disable' : 'user.enable') : 'user.update';

@@ -89,7 +89,7 @@ export interface UserRow {
   is_org_admin?: boolean;
 }
 
-export async function addUser(db: Db, u: { username: string; role: Role; organisation?: string | null; password?: string; fullName?: string }): Promise<UserRow> {
+export async function addUser(db: Db, u: { username: string; role: Role; organisation?: string | null; password?: string; fullName?: string; email?: string }): Promise<UserRow> {
   if (!ROLES.includes(u.role)) throw httpError(400, `role must be one of ${ROLES.join(', ')}`);
   if (u.role === 'produsen' && !u.organisation) throw httpError(400, 'a produsen belongs to one organisation: give --org');
   if (u.organisation) {
@@ -99,9 +99,9 @@ export async function addUser(db: Db, u: { username: string; role: Role; organis
   const hash = u.password ? await hashPassword(u.password) : null;
   try {
     const r = await db.query<UserRow>(
-      `INSERT INTO simpul.app_user (username, full_name, role, organisation, password_hash) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO simpul.app_user (username, full_name, role, organisation, password_hash, email) VALUES ($1, $2, $3, $4, $5, $6)
        RETURNING id, username, role, organisation`,
-      [u.username, u.fullName ?? '', u.role, u.organisation ?? null, hash],
+      [u.username, u.fullName ?? '', u.role, u.organisation ?? null, hash, u.email ?? null],
     );
     return r.rows[0];
   } catch (err: any) {

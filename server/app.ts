@@ -23,6 +23,7 @@ import { mountAudit } from './routes/audit.js';
 import { mountOrganisations } from './routes/organisations.js';
 import { mountUsers } from './routes/users.js';
 import { mountAdminMetadata } from './routes/admin-metadata.js';
+import { mountOverviews } from './routes/overview.js';
 import { mountHome } from './routes/home.js';
 import { mountDataset } from './routes/dataset.js';
 import { mountAssets, notFoundPage } from './web/render.js';
@@ -128,6 +129,7 @@ export function createApp(ctx: AppContext): express.Express {
   mountMap(root, ctx);
   mountStyles(root, ctx);
   mountAdminMetadata(root, ctx);
+  mountOverviews(root, ctx);
   mountWorkflow(root, ctx);
   mountAudit(root, ctx);
   mountOrganisations(root, ctx);

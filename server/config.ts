@@ -74,6 +74,10 @@ export interface Config {
   pembinaVerifies: boolean;
   /** Days a retired layer's tombstone stays in OGC API Records (SIMPUL_RETIRED_TOMBSTONE_DAYS). */
   retiredTombstoneDays: number;
+  /** The SMTP server of the workflow's e-mail (SIMPUL_SMTP_URL, else notifications.smtp); null: none sent. */
+  smtpUrl: string | null;
+  /** The sender of the node's e-mail (notifications.from). */
+  mailFrom: string;
 }
 
 /** SIMPUL_TRUST_PROXY: a number of proxy hops, or a list of proxy addresses/ranges (and the names
@@ -131,7 +135,7 @@ function count(v: string | undefined, d: number, name: string, min = 0): number 
 const positive = (v: string | undefined, d: number, name: string) => count(v, d, name, 1);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const { limits, ...site } = readSettings(env.SIMPUL_CONFIG?.trim() || undefined);
+  const { limits, notifications, ...site } = readSettings(env.SIMPUL_CONFIG?.trim() || undefined);
   const dataDir = env.SIMPUL_DATA_DIR || './var';
   const cors = (env.SIMPUL_CORS_ORIGINS ?? '*').trim();
   return {
@@ -176,6 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxParameters: setting(env, 'SIMPUL_MAX_PARAMETERS', 200, 10),
     pembinaVerifies: onOff(env, 'SIMPUL_PEMBINA_VERIFIES', true),
     retiredTombstoneDays: strictInt(env, 'SIMPUL_RETIRED_TOMBSTONE_DAYS', 90, 0, 36_500),
+    smtpUrl: smtpUrl(env.SIMPUL_SMTP_URL?.trim() || notifications.smtp.trim()),
+    mailFrom: notifications.from,
   };
 }
 
@@ -185,4 +191,11 @@ function renderTimeout(v: string | undefined): number {
   if (v === undefined || v.trim() === '') return 20_000;
   if (!/^\s*\d+\s*$/.test(v)) throw new Error(`SIMPUL_RENDER_TIMEOUT_MS must be a whole number of milliseconds (0: no limit), not ${JSON.stringify(v)}`);
   return Number(v);
+}
+
+/** An smtp:// or smtps:// address, or nothing (no e-mail); anything else stops the start. */
+function smtpUrl(v: string): string | null {
+  if (!v) return null;
+  if (!/^smtps?:\/\/[^\s]+$/.test(v)) throw new Error('SIMPUL_SMTP_URL (or notifications.smtp) must be smtp://[user:password@]host[:port] or smtps://…');
+  return v;
 }

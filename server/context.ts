@@ -10,6 +10,8 @@ import { renderPool, type RenderPool } from '../styles/render/render-pool.js';
 import { mapQuerySlots, type QuerySlots } from '../data/render/query-slots.js';
 import { RecordIndex } from '../data/metadata/record-index.js';
 import { StyleCache } from '../styles/resolve.js';
+import { watchOverviews } from '../ogc/records/overview.js';
+import { mailer, type Mailer } from '../data/notifications/mailer.js';
 
 export interface AppContext {
   db: Db;
@@ -29,6 +31,8 @@ export interface AppContext {
   records: RecordIndex;
   /** Stored styles and their parsed forms, shared by WMS, tiles, legends and the style API. */
   styles: StyleCache;
+  /** Sends the review workflow's e-mails (notifications.smtp / SIMPUL_SMTP_URL; none: off). */
+  mailer: Mailer | null;
 }
 
 /** A node's context with what it owns: tiles and their caches, the render pool and the map
@@ -48,6 +52,10 @@ export function nodeContext(parts: Pick<AppContext, 'db' | 'catalogue' | 'config
   } as Omit<AppContext, 'tiles'> as AppContext;
   ctx.tiles = new TileService(ctx, { hotBytes: sizes.tilesMB * MB });
   ctx.onClose.push(() => ctx.tiles.close());
+  ctx.mailer = parts.config.smtpUrl ? mailer(parts.config.smtpUrl, parts.config.mailFrom) : null;
+  if (ctx.mailer) ctx.onClose.unshift(() => ctx.mailer!.close());
+  // Before the render pool closes: the picture being drawn is finished first.
+  ctx.onClose.unshift(watchOverviews(ctx, parts.catalogue, parts.log));
   return ctx;
 }
 

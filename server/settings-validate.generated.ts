@@ -104,6 +104,11 @@ const schema11 = {
         },
       },
     },
+    notifications: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { smtp: { type: 'string', pattern: '^$|^smtps?://\\S+$' }, from: { $ref: '#/definitions/text' } },
+    },
     limits: {
       type: 'object',
       additionalProperties: false,
@@ -136,7 +141,7 @@ const schema11 = {
   },
 };
 const schema13 = { type: 'string', minLength: 1 };
-const schema21 = { type: 'integer', minimum: 1 };
+const schema22 = { type: 'integer', minimum: 1 };
 const schema12 = {
   type: 'object',
   additionalProperties: false,
@@ -278,6 +283,7 @@ const pattern1 = new RegExp('^[a-z][a-z0-9_]*$', 'u');
 const pattern2 = new RegExp('^$|^[^@\\s]+@[^@\\s]+$', 'u');
 const pattern3 = new RegExp('^$|^https?://', 'u');
 const pattern4 = new RegExp('^[a-z0-9][a-z0-9_-]*$', 'u');
+const pattern6 = new RegExp('^$|^smtps?://\\S+$', 'u');
 const func2 = Object.prototype.hasOwnProperty;
 
 function validate10(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
@@ -294,6 +300,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           key0 === 'extent' ||
           key0 === 'languages' ||
           key0 === 'map' ||
+          key0 === 'notifications' ||
           key0 === 'limits'
         )) {
           validate10.errors = [
@@ -2175,29 +2182,23 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     var valid0 = true;
                   }
                   if (valid0) {
-                    if (data.limits !== undefined) {
-                      let data44 = data.limits;
+                    if (data.notifications !== undefined) {
+                      let data44 = data.notifications;
                       const _errs100 = errors;
                       if (errors === _errs100) {
                         if (data44 && typeof data44 == 'object' && !Array.isArray(data44)) {
                           const _errs102 = errors;
                           for (const key8 in data44) {
-                            if (!(
-                              key8 === 'maxImagePixels' ||
-                              key8 === 'maxFeatures' ||
-                              key8 === 'defaultFeatures' ||
-                              key8 === 'maxUploadMB' ||
-                              key8 === 'caches'
-                            )) {
+                            if (!(key8 === 'smtp' || key8 === 'from')) {
                               validate10.errors = [
                                 {
-                                  instancePath: instancePath + '/limits',
-                                  schemaPath: '#/properties/limits/additionalProperties',
+                                  instancePath: instancePath + '/notifications',
+                                  schemaPath: '#/properties/notifications/additionalProperties',
                                   keyword: 'additionalProperties',
                                   params: { additionalProperty: key8 },
                                   message: 'must NOT have additional properties',
                                   schema: false,
-                                  parentSchema: schema11.properties.limits,
+                                  parentSchema: schema11.properties.notifications,
                                   data: data44,
                                 },
                               ];
@@ -2206,42 +2207,40 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                             }
                           }
                           if (_errs102 === errors) {
-                            if (data44.maxImagePixels !== undefined) {
-                              let data45 = data44.maxImagePixels;
+                            if (data44.smtp !== undefined) {
+                              let data45 = data44.smtp;
                               const _errs103 = errors;
-                              const _errs104 = errors;
-                              if (!(typeof data45 == 'number' && !(data45 % 1) && !isNaN(data45))) {
-                                validate10.errors = [
-                                  {
-                                    instancePath: instancePath + '/limits/maxImagePixels',
-                                    schemaPath: '#/definitions/count/type',
-                                    keyword: 'type',
-                                    params: { type: 'integer' },
-                                    message: 'must be integer',
-                                    schema: schema21.type,
-                                    parentSchema: schema21,
-                                    data: data45,
-                                  },
-                                ];
-                                return false;
-                              }
-                              if (errors === _errs104) {
-                                if (typeof data45 == 'number') {
-                                  if (data45 < 1 || isNaN(data45)) {
+                              if (errors === _errs103) {
+                                if (typeof data45 === 'string') {
+                                  if (!pattern6.test(data45)) {
                                     validate10.errors = [
                                       {
-                                        instancePath: instancePath + '/limits/maxImagePixels',
-                                        schemaPath: '#/definitions/count/minimum',
-                                        keyword: 'minimum',
-                                        params: { comparison: '>=', limit: 1 },
-                                        message: 'must be >= 1',
-                                        schema: 1,
-                                        parentSchema: schema21,
+                                        instancePath: instancePath + '/notifications/smtp',
+                                        schemaPath: '#/properties/notifications/properties/smtp/pattern',
+                                        keyword: 'pattern',
+                                        params: { pattern: '^$|^smtps?://\\S+$' },
+                                        message: 'must match pattern "' + '^$|^smtps?://\\S+$' + '"',
+                                        schema: '^$|^smtps?://\\S+$',
+                                        parentSchema: schema11.properties.notifications.properties.smtp,
                                         data: data45,
                                       },
                                     ];
                                     return false;
                                   }
+                                } else {
+                                  validate10.errors = [
+                                    {
+                                      instancePath: instancePath + '/notifications/smtp',
+                                      schemaPath: '#/properties/notifications/properties/smtp/type',
+                                      keyword: 'type',
+                                      params: { type: 'string' },
+                                      message: 'must be string',
+                                      schema: schema11.properties.notifications.properties.smtp.type,
+                                      parentSchema: schema11.properties.notifications.properties.smtp,
+                                      data: data45,
+                                    },
+                                  ];
+                                  return false;
                                 }
                               }
                               var valid19 = _errs103 === errors;
@@ -2249,829 +2248,59 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                               var valid19 = true;
                             }
                             if (valid19) {
-                              if (data44.maxFeatures !== undefined) {
-                                let data46 = data44.maxFeatures;
+                              if (data44.from !== undefined) {
+                                let data46 = data44.from;
+                                const _errs105 = errors;
                                 const _errs106 = errors;
-                                const _errs107 = errors;
-                                if (!(typeof data46 == 'number' && !(data46 % 1) && !isNaN(data46))) {
-                                  validate10.errors = [
-                                    {
-                                      instancePath: instancePath + '/limits/maxFeatures',
-                                      schemaPath: '#/definitions/count/type',
-                                      keyword: 'type',
-                                      params: { type: 'integer' },
-                                      message: 'must be integer',
-                                      schema: schema21.type,
-                                      parentSchema: schema21,
-                                      data: data46,
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                if (errors === _errs107) {
-                                  if (typeof data46 == 'number') {
-                                    if (data46 < 1 || isNaN(data46)) {
+                                if (errors === _errs106) {
+                                  if (typeof data46 === 'string') {
+                                    if (data46.length < 1) {
                                       validate10.errors = [
                                         {
-                                          instancePath: instancePath + '/limits/maxFeatures',
-                                          schemaPath: '#/definitions/count/minimum',
-                                          keyword: 'minimum',
-                                          params: { comparison: '>=', limit: 1 },
-                                          message: 'must be >= 1',
+                                          instancePath: instancePath + '/notifications/from',
+                                          schemaPath: '#/definitions/text/minLength',
+                                          keyword: 'minLength',
+                                          params: { limit: 1 },
+                                          message: 'must NOT have fewer than 1 characters',
                                           schema: 1,
-                                          parentSchema: schema21,
+                                          parentSchema: schema13,
                                           data: data46,
                                         },
                                       ];
                                       return false;
                                     }
-                                  }
-                                }
-                                var valid19 = _errs106 === errors;
-                              } else {
-                                var valid19 = true;
-                              }
-                              if (valid19) {
-                                if (data44.defaultFeatures !== undefined) {
-                                  let data47 = data44.defaultFeatures;
-                                  const _errs109 = errors;
-                                  const _errs110 = errors;
-                                  if (!(typeof data47 == 'number' && !(data47 % 1) && !isNaN(data47))) {
+                                  } else {
                                     validate10.errors = [
                                       {
-                                        instancePath: instancePath + '/limits/defaultFeatures',
-                                        schemaPath: '#/definitions/count/type',
+                                        instancePath: instancePath + '/notifications/from',
+                                        schemaPath: '#/definitions/text/type',
                                         keyword: 'type',
-                                        params: { type: 'integer' },
-                                        message: 'must be integer',
-                                        schema: schema21.type,
-                                        parentSchema: schema21,
-                                        data: data47,
+                                        params: { type: 'string' },
+                                        message: 'must be string',
+                                        schema: schema13.type,
+                                        parentSchema: schema13,
+                                        data: data46,
                                       },
                                     ];
                                     return false;
                                   }
-                                  if (errors === _errs110) {
-                                    if (typeof data47 == 'number') {
-                                      if (data47 < 1 || isNaN(data47)) {
-                                        validate10.errors = [
-                                          {
-                                            instancePath: instancePath + '/limits/defaultFeatures',
-                                            schemaPath: '#/definitions/count/minimum',
-                                            keyword: 'minimum',
-                                            params: { comparison: '>=', limit: 1 },
-                                            message: 'must be >= 1',
-                                            schema: 1,
-                                            parentSchema: schema21,
-                                            data: data47,
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                  var valid19 = _errs109 === errors;
-                                } else {
-                                  var valid19 = true;
                                 }
-                                if (valid19) {
-                                  if (data44.maxUploadMB !== undefined) {
-                                    let data48 = data44.maxUploadMB;
-                                    const _errs112 = errors;
-                                    const _errs113 = errors;
-                                    if (!(typeof data48 == 'number' && !(data48 % 1) && !isNaN(data48))) {
-                                      validate10.errors = [
-                                        {
-                                          instancePath: instancePath + '/limits/maxUploadMB',
-                                          schemaPath: '#/definitions/count/type',
-                                          keyword: 'type',
-                                          params: { type: 'integer' },
-                                          message: 'must be integer',
-                                          schema: schema21.type,
-                                          parentSchema: schema21,
-                                          data: data48,
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                    if (errors === _errs113) {
-                                      if (typeof data48 == 'number') {
-                                        if (data48 < 1 || isNaN(data48)) {
-                                          validate10.errors = [
-                                            {
-                                              instancePath: instancePath + '/limits/maxUploadMB',
-                                              schemaPath: '#/definitions/count/minimum',
-                                              keyword: 'minimum',
-                                              params: { comparison: '>=', limit: 1 },
-                                              message: 'must be >= 1',
-                                              schema: 1,
-                                              parentSchema: schema21,
-                                              data: data48,
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                      }
-                                    }
-                                    var valid19 = _errs112 === errors;
-                                  } else {
-                                    var valid19 = true;
-                                  }
-                                  if (valid19) {
-                                    if (data44.caches !== undefined) {
-                                      let data49 = data44.caches;
-                                      const _errs115 = errors;
-                                      if (errors === _errs115) {
-                                        if (data49 && typeof data49 == 'object' && !Array.isArray(data49)) {
-                                          const _errs117 = errors;
-                                          for (const key9 in data49) {
-                                            if (
-                                              !func2.call(schema11.properties.limits.properties.caches.properties, key9)
-                                            ) {
-                                              validate10.errors = [
-                                                {
-                                                  instancePath: instancePath + '/limits/caches',
-                                                  schemaPath:
-                                                    '#/properties/limits/properties/caches/additionalProperties',
-                                                  keyword: 'additionalProperties',
-                                                  params: { additionalProperty: key9 },
-                                                  message: 'must NOT have additional properties',
-                                                  schema: false,
-                                                  parentSchema: schema11.properties.limits.properties.caches,
-                                                  data: data49,
-                                                },
-                                              ];
-                                              return false;
-                                              break;
-                                            }
-                                          }
-                                          if (_errs117 === errors) {
-                                            if (data49.wmsCapabilities !== undefined) {
-                                              let data50 = data49.wmsCapabilities;
-                                              const _errs118 = errors;
-                                              const _errs119 = errors;
-                                              if (!(typeof data50 == 'number' && !(data50 % 1) && !isNaN(data50))) {
-                                                validate10.errors = [
-                                                  {
-                                                    instancePath: instancePath + '/limits/caches/wmsCapabilities',
-                                                    schemaPath: '#/definitions/count/type',
-                                                    keyword: 'type',
-                                                    params: { type: 'integer' },
-                                                    message: 'must be integer',
-                                                    schema: schema21.type,
-                                                    parentSchema: schema21,
-                                                    data: data50,
-                                                  },
-                                                ];
-                                                return false;
-                                              }
-                                              if (errors === _errs119) {
-                                                if (typeof data50 == 'number') {
-                                                  if (data50 < 1 || isNaN(data50)) {
-                                                    validate10.errors = [
-                                                      {
-                                                        instancePath: instancePath + '/limits/caches/wmsCapabilities',
-                                                        schemaPath: '#/definitions/count/minimum',
-                                                        keyword: 'minimum',
-                                                        params: { comparison: '>=', limit: 1 },
-                                                        message: 'must be >= 1',
-                                                        schema: 1,
-                                                        parentSchema: schema21,
-                                                        data: data50,
-                                                      },
-                                                    ];
-                                                    return false;
-                                                  }
-                                                }
-                                              }
-                                              var valid24 = _errs118 === errors;
-                                            } else {
-                                              var valid24 = true;
-                                            }
-                                            if (valid24) {
-                                              if (data49.wfsCapabilities !== undefined) {
-                                                let data51 = data49.wfsCapabilities;
-                                                const _errs121 = errors;
-                                                const _errs122 = errors;
-                                                if (!(typeof data51 == 'number' && !(data51 % 1) && !isNaN(data51))) {
-                                                  validate10.errors = [
-                                                    {
-                                                      instancePath: instancePath + '/limits/caches/wfsCapabilities',
-                                                      schemaPath: '#/definitions/count/type',
-                                                      keyword: 'type',
-                                                      params: { type: 'integer' },
-                                                      message: 'must be integer',
-                                                      schema: schema21.type,
-                                                      parentSchema: schema21,
-                                                      data: data51,
-                                                    },
-                                                  ];
-                                                  return false;
-                                                }
-                                                if (errors === _errs122) {
-                                                  if (typeof data51 == 'number') {
-                                                    if (data51 < 1 || isNaN(data51)) {
-                                                      validate10.errors = [
-                                                        {
-                                                          instancePath: instancePath + '/limits/caches/wfsCapabilities',
-                                                          schemaPath: '#/definitions/count/minimum',
-                                                          keyword: 'minimum',
-                                                          params: { comparison: '>=', limit: 1 },
-                                                          message: 'must be >= 1',
-                                                          schema: 1,
-                                                          parentSchema: schema21,
-                                                          data: data51,
-                                                        },
-                                                      ];
-                                                      return false;
-                                                    }
-                                                  }
-                                                }
-                                                var valid24 = _errs121 === errors;
-                                              } else {
-                                                var valid24 = true;
-                                              }
-                                              if (valid24) {
-                                                if (data49.wmtsCapabilities !== undefined) {
-                                                  let data52 = data49.wmtsCapabilities;
-                                                  const _errs124 = errors;
-                                                  const _errs125 = errors;
-                                                  if (!(typeof data52 == 'number' && !(data52 % 1) && !isNaN(data52))) {
-                                                    validate10.errors = [
-                                                      {
-                                                        instancePath: instancePath + '/limits/caches/wmtsCapabilities',
-                                                        schemaPath: '#/definitions/count/type',
-                                                        keyword: 'type',
-                                                        params: { type: 'integer' },
-                                                        message: 'must be integer',
-                                                        schema: schema21.type,
-                                                        parentSchema: schema21,
-                                                        data: data52,
-                                                      },
-                                                    ];
-                                                    return false;
-                                                  }
-                                                  if (errors === _errs125) {
-                                                    if (typeof data52 == 'number') {
-                                                      if (data52 < 1 || isNaN(data52)) {
-                                                        validate10.errors = [
-                                                          {
-                                                            instancePath:
-                                                              instancePath + '/limits/caches/wmtsCapabilities',
-                                                            schemaPath: '#/definitions/count/minimum',
-                                                            keyword: 'minimum',
-                                                            params: { comparison: '>=', limit: 1 },
-                                                            message: 'must be >= 1',
-                                                            schema: 1,
-                                                            parentSchema: schema21,
-                                                            data: data52,
-                                                          },
-                                                        ];
-                                                        return false;
-                                                      }
-                                                    }
-                                                  }
-                                                  var valid24 = _errs124 === errors;
-                                                } else {
-                                                  var valid24 = true;
-                                                }
-                                                if (valid24) {
-                                                  if (data49.cswCapabilities !== undefined) {
-                                                    let data53 = data49.cswCapabilities;
-                                                    const _errs127 = errors;
-                                                    const _errs128 = errors;
-                                                    if (!(
-                                                      typeof data53 == 'number' &&
-                                                      !(data53 % 1) &&
-                                                      !isNaN(data53)
-                                                    )) {
-                                                      validate10.errors = [
-                                                        {
-                                                          instancePath: instancePath + '/limits/caches/cswCapabilities',
-                                                          schemaPath: '#/definitions/count/type',
-                                                          keyword: 'type',
-                                                          params: { type: 'integer' },
-                                                          message: 'must be integer',
-                                                          schema: schema21.type,
-                                                          parentSchema: schema21,
-                                                          data: data53,
-                                                        },
-                                                      ];
-                                                      return false;
-                                                    }
-                                                    if (errors === _errs128) {
-                                                      if (typeof data53 == 'number') {
-                                                        if (data53 < 1 || isNaN(data53)) {
-                                                          validate10.errors = [
-                                                            {
-                                                              instancePath:
-                                                                instancePath + '/limits/caches/cswCapabilities',
-                                                              schemaPath: '#/definitions/count/minimum',
-                                                              keyword: 'minimum',
-                                                              params: { comparison: '>=', limit: 1 },
-                                                              message: 'must be >= 1',
-                                                              schema: 1,
-                                                              parentSchema: schema21,
-                                                              data: data53,
-                                                            },
-                                                          ];
-                                                          return false;
-                                                        }
-                                                      }
-                                                    }
-                                                    var valid24 = _errs127 === errors;
-                                                  } else {
-                                                    var valid24 = true;
-                                                  }
-                                                  if (valid24) {
-                                                    if (data49.ogcapiCollections !== undefined) {
-                                                      let data54 = data49.ogcapiCollections;
-                                                      const _errs130 = errors;
-                                                      const _errs131 = errors;
-                                                      if (!(
-                                                        typeof data54 == 'number' &&
-                                                        !(data54 % 1) &&
-                                                        !isNaN(data54)
-                                                      )) {
-                                                        validate10.errors = [
-                                                          {
-                                                            instancePath:
-                                                              instancePath + '/limits/caches/ogcapiCollections',
-                                                            schemaPath: '#/definitions/count/type',
-                                                            keyword: 'type',
-                                                            params: { type: 'integer' },
-                                                            message: 'must be integer',
-                                                            schema: schema21.type,
-                                                            parentSchema: schema21,
-                                                            data: data54,
-                                                          },
-                                                        ];
-                                                        return false;
-                                                      }
-                                                      if (errors === _errs131) {
-                                                        if (typeof data54 == 'number') {
-                                                          if (data54 < 1 || isNaN(data54)) {
-                                                            validate10.errors = [
-                                                              {
-                                                                instancePath:
-                                                                  instancePath + '/limits/caches/ogcapiCollections',
-                                                                schemaPath: '#/definitions/count/minimum',
-                                                                keyword: 'minimum',
-                                                                params: { comparison: '>=', limit: 1 },
-                                                                message: 'must be >= 1',
-                                                                schema: 1,
-                                                                parentSchema: schema21,
-                                                                data: data54,
-                                                              },
-                                                            ];
-                                                            return false;
-                                                          }
-                                                        }
-                                                      }
-                                                      var valid24 = _errs130 === errors;
-                                                    } else {
-                                                      var valid24 = true;
-                                                    }
-                                                    if (valid24) {
-                                                      if (data49.records !== undefined) {
-                                                        let data55 = data49.records;
-                                                        const _errs133 = errors;
-                                                        const _errs134 = errors;
-                                                        if (!(
-                                                          typeof data55 == 'number' &&
-                                                          !(data55 % 1) &&
-                                                          !isNaN(data55)
-                                                        )) {
-                                                          validate10.errors = [
-                                                            {
-                                                              instancePath: instancePath + '/limits/caches/records',
-                                                              schemaPath: '#/definitions/count/type',
-                                                              keyword: 'type',
-                                                              params: { type: 'integer' },
-                                                              message: 'must be integer',
-                                                              schema: schema21.type,
-                                                              parentSchema: schema21,
-                                                              data: data55,
-                                                            },
-                                                          ];
-                                                          return false;
-                                                        }
-                                                        if (errors === _errs134) {
-                                                          if (typeof data55 == 'number') {
-                                                            if (data55 < 1 || isNaN(data55)) {
-                                                              validate10.errors = [
-                                                                {
-                                                                  instancePath: instancePath + '/limits/caches/records',
-                                                                  schemaPath: '#/definitions/count/minimum',
-                                                                  keyword: 'minimum',
-                                                                  params: { comparison: '>=', limit: 1 },
-                                                                  message: 'must be >= 1',
-                                                                  schema: 1,
-                                                                  parentSchema: schema21,
-                                                                  data: data55,
-                                                                },
-                                                              ];
-                                                              return false;
-                                                            }
-                                                          }
-                                                        }
-                                                        var valid24 = _errs133 === errors;
-                                                      } else {
-                                                        var valid24 = true;
-                                                      }
-                                                      if (valid24) {
-                                                        if (data49.tilesMB !== undefined) {
-                                                          let data56 = data49.tilesMB;
-                                                          const _errs136 = errors;
-                                                          const _errs137 = errors;
-                                                          if (!(
-                                                            typeof data56 == 'number' &&
-                                                            !(data56 % 1) &&
-                                                            !isNaN(data56)
-                                                          )) {
-                                                            validate10.errors = [
-                                                              {
-                                                                instancePath: instancePath + '/limits/caches/tilesMB',
-                                                                schemaPath: '#/definitions/count/type',
-                                                                keyword: 'type',
-                                                                params: { type: 'integer' },
-                                                                message: 'must be integer',
-                                                                schema: schema21.type,
-                                                                parentSchema: schema21,
-                                                                data: data56,
-                                                              },
-                                                            ];
-                                                            return false;
-                                                          }
-                                                          if (errors === _errs137) {
-                                                            if (typeof data56 == 'number') {
-                                                              if (data56 < 1 || isNaN(data56)) {
-                                                                validate10.errors = [
-                                                                  {
-                                                                    instancePath:
-                                                                      instancePath + '/limits/caches/tilesMB',
-                                                                    schemaPath: '#/definitions/count/minimum',
-                                                                    keyword: 'minimum',
-                                                                    params: { comparison: '>=', limit: 1 },
-                                                                    message: 'must be >= 1',
-                                                                    schema: 1,
-                                                                    parentSchema: schema21,
-                                                                    data: data56,
-                                                                  },
-                                                                ];
-                                                                return false;
-                                                              }
-                                                            }
-                                                          }
-                                                          var valid24 = _errs136 === errors;
-                                                        } else {
-                                                          var valid24 = true;
-                                                        }
-                                                        if (valid24) {
-                                                          if (data49.styles !== undefined) {
-                                                            let data57 = data49.styles;
-                                                            const _errs139 = errors;
-                                                            const _errs140 = errors;
-                                                            if (!(
-                                                              typeof data57 == 'number' &&
-                                                              !(data57 % 1) &&
-                                                              !isNaN(data57)
-                                                            )) {
-                                                              validate10.errors = [
-                                                                {
-                                                                  instancePath: instancePath + '/limits/caches/styles',
-                                                                  schemaPath: '#/definitions/count/type',
-                                                                  keyword: 'type',
-                                                                  params: { type: 'integer' },
-                                                                  message: 'must be integer',
-                                                                  schema: schema21.type,
-                                                                  parentSchema: schema21,
-                                                                  data: data57,
-                                                                },
-                                                              ];
-                                                              return false;
-                                                            }
-                                                            if (errors === _errs140) {
-                                                              if (typeof data57 == 'number') {
-                                                                if (data57 < 1 || isNaN(data57)) {
-                                                                  validate10.errors = [
-                                                                    {
-                                                                      instancePath:
-                                                                        instancePath + '/limits/caches/styles',
-                                                                      schemaPath: '#/definitions/count/minimum',
-                                                                      keyword: 'minimum',
-                                                                      params: { comparison: '>=', limit: 1 },
-                                                                      message: 'must be >= 1',
-                                                                      schema: 1,
-                                                                      parentSchema: schema21,
-                                                                      data: data57,
-                                                                    },
-                                                                  ];
-                                                                  return false;
-                                                                }
-                                                              }
-                                                            }
-                                                            var valid24 = _errs139 === errors;
-                                                          } else {
-                                                            var valid24 = true;
-                                                          }
-                                                          if (valid24) {
-                                                            if (data49.storedStyles !== undefined) {
-                                                              let data58 = data49.storedStyles;
-                                                              const _errs142 = errors;
-                                                              const _errs143 = errors;
-                                                              if (!(
-                                                                typeof data58 == 'number' &&
-                                                                !(data58 % 1) &&
-                                                                !isNaN(data58)
-                                                              )) {
-                                                                validate10.errors = [
-                                                                  {
-                                                                    instancePath:
-                                                                      instancePath + '/limits/caches/storedStyles',
-                                                                    schemaPath: '#/definitions/count/type',
-                                                                    keyword: 'type',
-                                                                    params: { type: 'integer' },
-                                                                    message: 'must be integer',
-                                                                    schema: schema21.type,
-                                                                    parentSchema: schema21,
-                                                                    data: data58,
-                                                                  },
-                                                                ];
-                                                                return false;
-                                                              }
-                                                              if (errors === _errs143) {
-                                                                if (typeof data58 == 'number') {
-                                                                  if (data58 < 1 || isNaN(data58)) {
-                                                                    validate10.errors = [
-                                                                      {
-                                                                        instancePath:
-                                                                          instancePath + '/limits/caches/storedStyles',
-                                                                        schemaPath: '#/definitions/count/minimum',
-                                                                        keyword: 'minimum',
-                                                                        params: { comparison: '>=', limit: 1 },
-                                                                        message: 'must be >= 1',
-                                                                        schema: 1,
-                                                                        parentSchema: schema21,
-                                                                        data: data58,
-                                                                      },
-                                                                    ];
-                                                                    return false;
-                                                                  }
-                                                                }
-                                                              }
-                                                              var valid24 = _errs142 === errors;
-                                                            } else {
-                                                              var valid24 = true;
-                                                            }
-                                                            if (valid24) {
-                                                              if (data49.imagesMB !== undefined) {
-                                                                let data59 = data49.imagesMB;
-                                                                const _errs145 = errors;
-                                                                const _errs146 = errors;
-                                                                if (!(
-                                                                  typeof data59 == 'number' &&
-                                                                  !(data59 % 1) &&
-                                                                  !isNaN(data59)
-                                                                )) {
-                                                                  validate10.errors = [
-                                                                    {
-                                                                      instancePath:
-                                                                        instancePath + '/limits/caches/imagesMB',
-                                                                      schemaPath: '#/definitions/count/type',
-                                                                      keyword: 'type',
-                                                                      params: { type: 'integer' },
-                                                                      message: 'must be integer',
-                                                                      schema: schema21.type,
-                                                                      parentSchema: schema21,
-                                                                      data: data59,
-                                                                    },
-                                                                  ];
-                                                                  return false;
-                                                                }
-                                                                if (errors === _errs146) {
-                                                                  if (typeof data59 == 'number') {
-                                                                    if (data59 < 1 || isNaN(data59)) {
-                                                                      validate10.errors = [
-                                                                        {
-                                                                          instancePath:
-                                                                            instancePath + '/limits/caches/imagesMB',
-                                                                          schemaPath: '#/definitions/count/minimum',
-                                                                          keyword: 'minimum',
-                                                                          params: { comparison: '>=', limit: 1 },
-                                                                          message: 'must be >= 1',
-                                                                          schema: 1,
-                                                                          parentSchema: schema21,
-                                                                          data: data59,
-                                                                        },
-                                                                      ];
-                                                                      return false;
-                                                                    }
-                                                                  }
-                                                                }
-                                                                var valid24 = _errs145 === errors;
-                                                              } else {
-                                                                var valid24 = true;
-                                                              }
-                                                              if (valid24) {
-                                                                if (data49.spritesMB !== undefined) {
-                                                                  let data60 = data49.spritesMB;
-                                                                  const _errs148 = errors;
-                                                                  const _errs149 = errors;
-                                                                  if (!(
-                                                                    typeof data60 == 'number' &&
-                                                                    !(data60 % 1) &&
-                                                                    !isNaN(data60)
-                                                                  )) {
-                                                                    validate10.errors = [
-                                                                      {
-                                                                        instancePath:
-                                                                          instancePath + '/limits/caches/spritesMB',
-                                                                        schemaPath: '#/definitions/count/type',
-                                                                        keyword: 'type',
-                                                                        params: { type: 'integer' },
-                                                                        message: 'must be integer',
-                                                                        schema: schema21.type,
-                                                                        parentSchema: schema21,
-                                                                        data: data60,
-                                                                      },
-                                                                    ];
-                                                                    return false;
-                                                                  }
-                                                                  if (errors === _errs149) {
-                                                                    if (typeof data60 == 'number') {
-                                                                      if (data60 < 1 || isNaN(data60)) {
-                                                                        validate10.errors = [
-                                                                          {
-                                                                            instancePath:
-                                                                              instancePath + '/limits/caches/spritesMB',
-                                                                            schemaPath: '#/definitions/count/minimum',
-                                                                            keyword: 'minimum',
-                                                                            params: { comparison: '>=', limit: 1 },
-                                                                            message: 'must be >= 1',
-                                                                            schema: 1,
-                                                                            parentSchema: schema21,
-                                                                            data: data60,
-                                                                          },
-                                                                        ];
-                                                                        return false;
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                  var valid24 = _errs148 === errors;
-                                                                } else {
-                                                                  var valid24 = true;
-                                                                }
-                                                                if (valid24) {
-                                                                  if (data49.signedIn !== undefined) {
-                                                                    let data61 = data49.signedIn;
-                                                                    const _errs151 = errors;
-                                                                    const _errs152 = errors;
-                                                                    if (!(
-                                                                      typeof data61 == 'number' &&
-                                                                      !(data61 % 1) &&
-                                                                      !isNaN(data61)
-                                                                    )) {
-                                                                      validate10.errors = [
-                                                                        {
-                                                                          instancePath:
-                                                                            instancePath + '/limits/caches/signedIn',
-                                                                          schemaPath: '#/definitions/count/type',
-                                                                          keyword: 'type',
-                                                                          params: { type: 'integer' },
-                                                                          message: 'must be integer',
-                                                                          schema: schema21.type,
-                                                                          parentSchema: schema21,
-                                                                          data: data61,
-                                                                        },
-                                                                      ];
-                                                                      return false;
-                                                                    }
-                                                                    if (errors === _errs152) {
-                                                                      if (typeof data61 == 'number') {
-                                                                        if (data61 < 1 || isNaN(data61)) {
-                                                                          validate10.errors = [
-                                                                            {
-                                                                              instancePath:
-                                                                                instancePath +
-                                                                                '/limits/caches/signedIn',
-                                                                              schemaPath: '#/definitions/count/minimum',
-                                                                              keyword: 'minimum',
-                                                                              params: { comparison: '>=', limit: 1 },
-                                                                              message: 'must be >= 1',
-                                                                              schema: 1,
-                                                                              parentSchema: schema21,
-                                                                              data: data61,
-                                                                            },
-                                                                          ];
-                                                                          return false;
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                    var valid24 = _errs151 === errors;
-                                                                  } else {
-                                                                    var valid24 = true;
-                                                                  }
-                                                                  if (valid24) {
-                                                                    if (data49.signInFailures !== undefined) {
-                                                                      let data62 = data49.signInFailures;
-                                                                      const _errs154 = errors;
-                                                                      const _errs155 = errors;
-                                                                      if (!(
-                                                                        typeof data62 == 'number' &&
-                                                                        !(data62 % 1) &&
-                                                                        !isNaN(data62)
-                                                                      )) {
-                                                                        validate10.errors = [
-                                                                          {
-                                                                            instancePath:
-                                                                              instancePath +
-                                                                              '/limits/caches/signInFailures',
-                                                                            schemaPath: '#/definitions/count/type',
-                                                                            keyword: 'type',
-                                                                            params: { type: 'integer' },
-                                                                            message: 'must be integer',
-                                                                            schema: schema21.type,
-                                                                            parentSchema: schema21,
-                                                                            data: data62,
-                                                                          },
-                                                                        ];
-                                                                        return false;
-                                                                      }
-                                                                      if (errors === _errs155) {
-                                                                        if (typeof data62 == 'number') {
-                                                                          if (data62 < 1 || isNaN(data62)) {
-                                                                            validate10.errors = [
-                                                                              {
-                                                                                instancePath:
-                                                                                  instancePath +
-                                                                                  '/limits/caches/signInFailures',
-                                                                                schemaPath:
-                                                                                  '#/definitions/count/minimum',
-                                                                                keyword: 'minimum',
-                                                                                params: { comparison: '>=', limit: 1 },
-                                                                                message: 'must be >= 1',
-                                                                                schema: 1,
-                                                                                parentSchema: schema21,
-                                                                                data: data62,
-                                                                              },
-                                                                            ];
-                                                                            return false;
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                      var valid24 = _errs154 === errors;
-                                                                    } else {
-                                                                      var valid24 = true;
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        } else {
-                                          validate10.errors = [
-                                            {
-                                              instancePath: instancePath + '/limits/caches',
-                                              schemaPath: '#/properties/limits/properties/caches/type',
-                                              keyword: 'type',
-                                              params: { type: 'object' },
-                                              message: 'must be object',
-                                              schema: schema11.properties.limits.properties.caches.type,
-                                              parentSchema: schema11.properties.limits.properties.caches,
-                                              data: data49,
-                                            },
-                                          ];
-                                          return false;
-                                        }
-                                      }
-                                      var valid19 = _errs115 === errors;
-                                    } else {
-                                      var valid19 = true;
-                                    }
-                                  }
-                                }
+                                var valid19 = _errs105 === errors;
+                              } else {
+                                var valid19 = true;
                               }
                             }
                           }
                         } else {
                           validate10.errors = [
                             {
-                              instancePath: instancePath + '/limits',
-                              schemaPath: '#/properties/limits/type',
+                              instancePath: instancePath + '/notifications',
+                              schemaPath: '#/properties/notifications/type',
                               keyword: 'type',
                               params: { type: 'object' },
                               message: 'must be object',
-                              schema: schema11.properties.limits.type,
-                              parentSchema: schema11.properties.limits,
+                              schema: schema11.properties.notifications.type,
+                              parentSchema: schema11.properties.notifications,
                               data: data44,
                             },
                           ];
@@ -3081,6 +2310,933 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                       var valid0 = _errs100 === errors;
                     } else {
                       var valid0 = true;
+                    }
+                    if (valid0) {
+                      if (data.limits !== undefined) {
+                        let data47 = data.limits;
+                        const _errs108 = errors;
+                        if (errors === _errs108) {
+                          if (data47 && typeof data47 == 'object' && !Array.isArray(data47)) {
+                            const _errs110 = errors;
+                            for (const key9 in data47) {
+                              if (!(
+                                key9 === 'maxImagePixels' ||
+                                key9 === 'maxFeatures' ||
+                                key9 === 'defaultFeatures' ||
+                                key9 === 'maxUploadMB' ||
+                                key9 === 'caches'
+                              )) {
+                                validate10.errors = [
+                                  {
+                                    instancePath: instancePath + '/limits',
+                                    schemaPath: '#/properties/limits/additionalProperties',
+                                    keyword: 'additionalProperties',
+                                    params: { additionalProperty: key9 },
+                                    message: 'must NOT have additional properties',
+                                    schema: false,
+                                    parentSchema: schema11.properties.limits,
+                                    data: data47,
+                                  },
+                                ];
+                                return false;
+                                break;
+                              }
+                            }
+                            if (_errs110 === errors) {
+                              if (data47.maxImagePixels !== undefined) {
+                                let data48 = data47.maxImagePixels;
+                                const _errs111 = errors;
+                                const _errs112 = errors;
+                                if (!(typeof data48 == 'number' && !(data48 % 1) && !isNaN(data48))) {
+                                  validate10.errors = [
+                                    {
+                                      instancePath: instancePath + '/limits/maxImagePixels',
+                                      schemaPath: '#/definitions/count/type',
+                                      keyword: 'type',
+                                      params: { type: 'integer' },
+                                      message: 'must be integer',
+                                      schema: schema22.type,
+                                      parentSchema: schema22,
+                                      data: data48,
+                                    },
+                                  ];
+                                  return false;
+                                }
+                                if (errors === _errs112) {
+                                  if (typeof data48 == 'number') {
+                                    if (data48 < 1 || isNaN(data48)) {
+                                      validate10.errors = [
+                                        {
+                                          instancePath: instancePath + '/limits/maxImagePixels',
+                                          schemaPath: '#/definitions/count/minimum',
+                                          keyword: 'minimum',
+                                          params: { comparison: '>=', limit: 1 },
+                                          message: 'must be >= 1',
+                                          schema: 1,
+                                          parentSchema: schema22,
+                                          data: data48,
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                  }
+                                }
+                                var valid21 = _errs111 === errors;
+                              } else {
+                                var valid21 = true;
+                              }
+                              if (valid21) {
+                                if (data47.maxFeatures !== undefined) {
+                                  let data49 = data47.maxFeatures;
+                                  const _errs114 = errors;
+                                  const _errs115 = errors;
+                                  if (!(typeof data49 == 'number' && !(data49 % 1) && !isNaN(data49))) {
+                                    validate10.errors = [
+                                      {
+                                        instancePath: instancePath + '/limits/maxFeatures',
+                                        schemaPath: '#/definitions/count/type',
+                                        keyword: 'type',
+                                        params: { type: 'integer' },
+                                        message: 'must be integer',
+                                        schema: schema22.type,
+                                        parentSchema: schema22,
+                                        data: data49,
+                                      },
+                                    ];
+                                    return false;
+                                  }
+                                  if (errors === _errs115) {
+                                    if (typeof data49 == 'number') {
+                                      if (data49 < 1 || isNaN(data49)) {
+                                        validate10.errors = [
+                                          {
+                                            instancePath: instancePath + '/limits/maxFeatures',
+                                            schemaPath: '#/definitions/count/minimum',
+                                            keyword: 'minimum',
+                                            params: { comparison: '>=', limit: 1 },
+                                            message: 'must be >= 1',
+                                            schema: 1,
+                                            parentSchema: schema22,
+                                            data: data49,
+                                          },
+                                        ];
+                                        return false;
+                                      }
+                                    }
+                                  }
+                                  var valid21 = _errs114 === errors;
+                                } else {
+                                  var valid21 = true;
+                                }
+                                if (valid21) {
+                                  if (data47.defaultFeatures !== undefined) {
+                                    let data50 = data47.defaultFeatures;
+                                    const _errs117 = errors;
+                                    const _errs118 = errors;
+                                    if (!(typeof data50 == 'number' && !(data50 % 1) && !isNaN(data50))) {
+                                      validate10.errors = [
+                                        {
+                                          instancePath: instancePath + '/limits/defaultFeatures',
+                                          schemaPath: '#/definitions/count/type',
+                                          keyword: 'type',
+                                          params: { type: 'integer' },
+                                          message: 'must be integer',
+                                          schema: schema22.type,
+                                          parentSchema: schema22,
+                                          data: data50,
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                    if (errors === _errs118) {
+                                      if (typeof data50 == 'number') {
+                                        if (data50 < 1 || isNaN(data50)) {
+                                          validate10.errors = [
+                                            {
+                                              instancePath: instancePath + '/limits/defaultFeatures',
+                                              schemaPath: '#/definitions/count/minimum',
+                                              keyword: 'minimum',
+                                              params: { comparison: '>=', limit: 1 },
+                                              message: 'must be >= 1',
+                                              schema: 1,
+                                              parentSchema: schema22,
+                                              data: data50,
+                                            },
+                                          ];
+                                          return false;
+                                        }
+                                      }
+                                    }
+                                    var valid21 = _errs117 === errors;
+                                  } else {
+                                    var valid21 = true;
+                                  }
+                                  if (valid21) {
+                                    if (data47.maxUploadMB !== undefined) {
+                                      let data51 = data47.maxUploadMB;
+                                      const _errs120 = errors;
+                                      const _errs121 = errors;
+                                      if (!(typeof data51 == 'number' && !(data51 % 1) && !isNaN(data51))) {
+                                        validate10.errors = [
+                                          {
+                                            instancePath: instancePath + '/limits/maxUploadMB',
+                                            schemaPath: '#/definitions/count/type',
+                                            keyword: 'type',
+                                            params: { type: 'integer' },
+                                            message: 'must be integer',
+                                            schema: schema22.type,
+                                            parentSchema: schema22,
+                                            data: data51,
+                                          },
+                                        ];
+                                        return false;
+                                      }
+                                      if (errors === _errs121) {
+                                        if (typeof data51 == 'number') {
+                                          if (data51 < 1 || isNaN(data51)) {
+                                            validate10.errors = [
+                                              {
+                                                instancePath: instancePath + '/limits/maxUploadMB',
+                                                schemaPath: '#/definitions/count/minimum',
+                                                keyword: 'minimum',
+                                                params: { comparison: '>=', limit: 1 },
+                                                message: 'must be >= 1',
+                                                schema: 1,
+                                                parentSchema: schema22,
+                                                data: data51,
+                                              },
+                                            ];
+                                            return false;
+                                          }
+                                        }
+                                      }
+                                      var valid21 = _errs120 === errors;
+                                    } else {
+                                      var valid21 = true;
+                                    }
+                                    if (valid21) {
+                                      if (data47.caches !== undefined) {
+                                        let data52 = data47.caches;
+                                        const _errs123 = errors;
+                                        if (errors === _errs123) {
+                                          if (data52 && typeof data52 == 'object' && !Array.isArray(data52)) {
+                                            const _errs125 = errors;
+                                            for (const key10 in data52) {
+                                              if (
+                                                !func2.call(
+                                                  schema11.properties.limits.properties.caches.properties,
+                                                  key10,
+                                                )
+                                              ) {
+                                                validate10.errors = [
+                                                  {
+                                                    instancePath: instancePath + '/limits/caches',
+                                                    schemaPath:
+                                                      '#/properties/limits/properties/caches/additionalProperties',
+                                                    keyword: 'additionalProperties',
+                                                    params: { additionalProperty: key10 },
+                                                    message: 'must NOT have additional properties',
+                                                    schema: false,
+                                                    parentSchema: schema11.properties.limits.properties.caches,
+                                                    data: data52,
+                                                  },
+                                                ];
+                                                return false;
+                                                break;
+                                              }
+                                            }
+                                            if (_errs125 === errors) {
+                                              if (data52.wmsCapabilities !== undefined) {
+                                                let data53 = data52.wmsCapabilities;
+                                                const _errs126 = errors;
+                                                const _errs127 = errors;
+                                                if (!(typeof data53 == 'number' && !(data53 % 1) && !isNaN(data53))) {
+                                                  validate10.errors = [
+                                                    {
+                                                      instancePath: instancePath + '/limits/caches/wmsCapabilities',
+                                                      schemaPath: '#/definitions/count/type',
+                                                      keyword: 'type',
+                                                      params: { type: 'integer' },
+                                                      message: 'must be integer',
+                                                      schema: schema22.type,
+                                                      parentSchema: schema22,
+                                                      data: data53,
+                                                    },
+                                                  ];
+                                                  return false;
+                                                }
+                                                if (errors === _errs127) {
+                                                  if (typeof data53 == 'number') {
+                                                    if (data53 < 1 || isNaN(data53)) {
+                                                      validate10.errors = [
+                                                        {
+                                                          instancePath: instancePath + '/limits/caches/wmsCapabilities',
+                                                          schemaPath: '#/definitions/count/minimum',
+                                                          keyword: 'minimum',
+                                                          params: { comparison: '>=', limit: 1 },
+                                                          message: 'must be >= 1',
+                                                          schema: 1,
+                                                          parentSchema: schema22,
+                                                          data: data53,
+                                                        },
+                                                      ];
+                                                      return false;
+                                                    }
+                                                  }
+                                                }
+                                                var valid26 = _errs126 === errors;
+                                              } else {
+                                                var valid26 = true;
+                                              }
+                                              if (valid26) {
+                                                if (data52.wfsCapabilities !== undefined) {
+                                                  let data54 = data52.wfsCapabilities;
+                                                  const _errs129 = errors;
+                                                  const _errs130 = errors;
+                                                  if (!(typeof data54 == 'number' && !(data54 % 1) && !isNaN(data54))) {
+                                                    validate10.errors = [
+                                                      {
+                                                        instancePath: instancePath + '/limits/caches/wfsCapabilities',
+                                                        schemaPath: '#/definitions/count/type',
+                                                        keyword: 'type',
+                                                        params: { type: 'integer' },
+                                                        message: 'must be integer',
+                                                        schema: schema22.type,
+                                                        parentSchema: schema22,
+                                                        data: data54,
+                                                      },
+                                                    ];
+                                                    return false;
+                                                  }
+                                                  if (errors === _errs130) {
+                                                    if (typeof data54 == 'number') {
+                                                      if (data54 < 1 || isNaN(data54)) {
+                                                        validate10.errors = [
+                                                          {
+                                                            instancePath:
+                                                              instancePath + '/limits/caches/wfsCapabilities',
+                                                            schemaPath: '#/definitions/count/minimum',
+                                                            keyword: 'minimum',
+                                                            params: { comparison: '>=', limit: 1 },
+                                                            message: 'must be >= 1',
+                                                            schema: 1,
+                                                            parentSchema: schema22,
+                                                            data: data54,
+                                                          },
+                                                        ];
+                                                        return false;
+                                                      }
+                                                    }
+                                                  }
+                                                  var valid26 = _errs129 === errors;
+                                                } else {
+                                                  var valid26 = true;
+                                                }
+                                                if (valid26) {
+                                                  if (data52.wmtsCapabilities !== undefined) {
+                                                    let data55 = data52.wmtsCapabilities;
+                                                    const _errs132 = errors;
+                                                    const _errs133 = errors;
+                                                    if (!(
+                                                      typeof data55 == 'number' &&
+                                                      !(data55 % 1) &&
+                                                      !isNaN(data55)
+                                                    )) {
+                                                      validate10.errors = [
+                                                        {
+                                                          instancePath:
+                                                            instancePath + '/limits/caches/wmtsCapabilities',
+                                                          schemaPath: '#/definitions/count/type',
+                                                          keyword: 'type',
+                                                          params: { type: 'integer' },
+                                                          message: 'must be integer',
+                                                          schema: schema22.type,
+                                                          parentSchema: schema22,
+                                                          data: data55,
+                                                        },
+                                                      ];
+                                                      return false;
+                                                    }
+                                                    if (errors === _errs133) {
+                                                      if (typeof data55 == 'number') {
+                                                        if (data55 < 1 || isNaN(data55)) {
+                                                          validate10.errors = [
+                                                            {
+                                                              instancePath:
+                                                                instancePath + '/limits/caches/wmtsCapabilities',
+                                                              schemaPath: '#/definitions/count/minimum',
+                                                              keyword: 'minimum',
+                                                              params: { comparison: '>=', limit: 1 },
+                                                              message: 'must be >= 1',
+                                                              schema: 1,
+                                                              parentSchema: schema22,
+                                                              data: data55,
+                                                            },
+                                                          ];
+                                                          return false;
+                                                        }
+                                                      }
+                                                    }
+                                                    var valid26 = _errs132 === errors;
+                                                  } else {
+                                                    var valid26 = true;
+                                                  }
+                                                  if (valid26) {
+                                                    if (data52.cswCapabilities !== undefined) {
+                                                      let data56 = data52.cswCapabilities;
+                                                      const _errs135 = errors;
+                                                      const _errs136 = errors;
+                                                      if (!(
+                                                        typeof data56 == 'number' &&
+                                                        !(data56 % 1) &&
+                                                        !isNaN(data56)
+                                                      )) {
+                                                        validate10.errors = [
+                                                          {
+                                                            instancePath:
+                                                              instancePath + '/limits/caches/cswCapabilities',
+                                                            schemaPath: '#/definitions/count/type',
+                                                            keyword: 'type',
+                                                            params: { type: 'integer' },
+                                                            message: 'must be integer',
+                                                            schema: schema22.type,
+                                                            parentSchema: schema22,
+                                                            data: data56,
+                                                          },
+                                                        ];
+                                                        return false;
+                                                      }
+                                                      if (errors === _errs136) {
+                                                        if (typeof data56 == 'number') {
+                                                          if (data56 < 1 || isNaN(data56)) {
+                                                            validate10.errors = [
+                                                              {
+                                                                instancePath:
+                                                                  instancePath + '/limits/caches/cswCapabilities',
+                                                                schemaPath: '#/definitions/count/minimum',
+                                                                keyword: 'minimum',
+                                                                params: { comparison: '>=', limit: 1 },
+                                                                message: 'must be >= 1',
+                                                                schema: 1,
+                                                                parentSchema: schema22,
+                                                                data: data56,
+                                                              },
+                                                            ];
+                                                            return false;
+                                                          }
+                                                        }
+                                                      }
+                                                      var valid26 = _errs135 === errors;
+                                                    } else {
+                                                      var valid26 = true;
+                                                    }
+                                                    if (valid26) {
+                                                      if (data52.ogcapiCollections !== undefined) {
+                                                        let data57 = data52.ogcapiCollections;
+                                                        const _errs138 = errors;
+                                                        const _errs139 = errors;
+                                                        if (!(
+                                                          typeof data57 == 'number' &&
+                                                          !(data57 % 1) &&
+                                                          !isNaN(data57)
+                                                        )) {
+                                                          validate10.errors = [
+                                                            {
+                                                              instancePath:
+                                                                instancePath + '/limits/caches/ogcapiCollections',
+                                                              schemaPath: '#/definitions/count/type',
+                                                              keyword: 'type',
+                                                              params: { type: 'integer' },
+                                                              message: 'must be integer',
+                                                              schema: schema22.type,
+                                                              parentSchema: schema22,
+                                                              data: data57,
+                                                            },
+                                                          ];
+                                                          return false;
+                                                        }
+                                                        if (errors === _errs139) {
+                                                          if (typeof data57 == 'number') {
+                                                            if (data57 < 1 || isNaN(data57)) {
+                                                              validate10.errors = [
+                                                                {
+                                                                  instancePath:
+                                                                    instancePath + '/limits/caches/ogcapiCollections',
+                                                                  schemaPath: '#/definitions/count/minimum',
+                                                                  keyword: 'minimum',
+                                                                  params: { comparison: '>=', limit: 1 },
+                                                                  message: 'must be >= 1',
+                                                                  schema: 1,
+                                                                  parentSchema: schema22,
+                                                                  data: data57,
+                                                                },
+                                                              ];
+                                                              return false;
+                                                            }
+                                                          }
+                                                        }
+                                                        var valid26 = _errs138 === errors;
+                                                      } else {
+                                                        var valid26 = true;
+                                                      }
+                                                      if (valid26) {
+                                                        if (data52.records !== undefined) {
+                                                          let data58 = data52.records;
+                                                          const _errs141 = errors;
+                                                          const _errs142 = errors;
+                                                          if (!(
+                                                            typeof data58 == 'number' &&
+                                                            !(data58 % 1) &&
+                                                            !isNaN(data58)
+                                                          )) {
+                                                            validate10.errors = [
+                                                              {
+                                                                instancePath: instancePath + '/limits/caches/records',
+                                                                schemaPath: '#/definitions/count/type',
+                                                                keyword: 'type',
+                                                                params: { type: 'integer' },
+                                                                message: 'must be integer',
+                                                                schema: schema22.type,
+                                                                parentSchema: schema22,
+                                                                data: data58,
+                                                              },
+                                                            ];
+                                                            return false;
+                                                          }
+                                                          if (errors === _errs142) {
+                                                            if (typeof data58 == 'number') {
+                                                              if (data58 < 1 || isNaN(data58)) {
+                                                                validate10.errors = [
+                                                                  {
+                                                                    instancePath:
+                                                                      instancePath + '/limits/caches/records',
+                                                                    schemaPath: '#/definitions/count/minimum',
+                                                                    keyword: 'minimum',
+                                                                    params: { comparison: '>=', limit: 1 },
+                                                                    message: 'must be >= 1',
+                                                                    schema: 1,
+                                                                    parentSchema: schema22,
+                                                                    data: data58,
+                                                                  },
+                                                                ];
+                                                                return false;
+                                                              }
+                                                            }
+                                                          }
+                                                          var valid26 = _errs141 === errors;
+                                                        } else {
+                                                          var valid26 = true;
+                                                        }
+                                                        if (valid26) {
+                                                          if (data52.tilesMB !== undefined) {
+                                                            let data59 = data52.tilesMB;
+                                                            const _errs144 = errors;
+                                                            const _errs145 = errors;
+                                                            if (!(
+                                                              typeof data59 == 'number' &&
+                                                              !(data59 % 1) &&
+                                                              !isNaN(data59)
+                                                            )) {
+                                                              validate10.errors = [
+                                                                {
+                                                                  instancePath: instancePath + '/limits/caches/tilesMB',
+                                                                  schemaPath: '#/definitions/count/type',
+                                                                  keyword: 'type',
+                                                                  params: { type: 'integer' },
+                                                                  message: 'must be integer',
+                                                                  schema: schema22.type,
+                                                                  parentSchema: schema22,
+                                                                  data: data59,
+                                                                },
+                                                              ];
+                                                              return false;
+                                                            }
+                                                            if (errors === _errs145) {
+                                                              if (typeof data59 == 'number') {
+                                                                if (data59 < 1 || isNaN(data59)) {
+                                                                  validate10.errors = [
+                                                                    {
+                                                                      instancePath:
+                                                                        instancePath + '/limits/caches/tilesMB',
+                                                                      schemaPath: '#/definitions/count/minimum',
+                                                                      keyword: 'minimum',
+                                                                      params: { comparison: '>=', limit: 1 },
+                                                                      message: 'must be >= 1',
+                                                                      schema: 1,
+                                                                      parentSchema: schema22,
+                                                                      data: data59,
+                                                                    },
+                                                                  ];
+                                                                  return false;
+                                                                }
+                                                              }
+                                                            }
+                                                            var valid26 = _errs144 === errors;
+                                                          } else {
+                                                            var valid26 = true;
+                                                          }
+                                                          if (valid26) {
+                                                            if (data52.styles !== undefined) {
+                                                              let data60 = data52.styles;
+                                                              const _errs147 = errors;
+                                                              const _errs148 = errors;
+                                                              if (!(
+                                                                typeof data60 == 'number' &&
+                                                                !(data60 % 1) &&
+                                                                !isNaN(data60)
+                                                              )) {
+                                                                validate10.errors = [
+                                                                  {
+                                                                    instancePath:
+                                                                      instancePath + '/limits/caches/styles',
+                                                                    schemaPath: '#/definitions/count/type',
+                                                                    keyword: 'type',
+                                                                    params: { type: 'integer' },
+                                                                    message: 'must be integer',
+                                                                    schema: schema22.type,
+                                                                    parentSchema: schema22,
+                                                                    data: data60,
+                                                                  },
+                                                                ];
+                                                                return false;
+                                                              }
+                                                              if (errors === _errs148) {
+                                                                if (typeof data60 == 'number') {
+                                                                  if (data60 < 1 || isNaN(data60)) {
+                                                                    validate10.errors = [
+                                                                      {
+                                                                        instancePath:
+                                                                          instancePath + '/limits/caches/styles',
+                                                                        schemaPath: '#/definitions/count/minimum',
+                                                                        keyword: 'minimum',
+                                                                        params: { comparison: '>=', limit: 1 },
+                                                                        message: 'must be >= 1',
+                                                                        schema: 1,
+                                                                        parentSchema: schema22,
+                                                                        data: data60,
+                                                                      },
+                                                                    ];
+                                                                    return false;
+                                                                  }
+                                                                }
+                                                              }
+                                                              var valid26 = _errs147 === errors;
+                                                            } else {
+                                                              var valid26 = true;
+                                                            }
+                                                            if (valid26) {
+                                                              if (data52.storedStyles !== undefined) {
+                                                                let data61 = data52.storedStyles;
+                                                                const _errs150 = errors;
+                                                                const _errs151 = errors;
+                                                                if (!(
+                                                                  typeof data61 == 'number' &&
+                                                                  !(data61 % 1) &&
+                                                                  !isNaN(data61)
+                                                                )) {
+                                                                  validate10.errors = [
+                                                                    {
+                                                                      instancePath:
+                                                                        instancePath + '/limits/caches/storedStyles',
+                                                                      schemaPath: '#/definitions/count/type',
+                                                                      keyword: 'type',
+                                                                      params: { type: 'integer' },
+                                                                      message: 'must be integer',
+                                                                      schema: schema22.type,
+                                                                      parentSchema: schema22,
+                                                                      data: data61,
+                                                                    },
+                                                                  ];
+                                                                  return false;
+                                                                }
+                                                                if (errors === _errs151) {
+                                                                  if (typeof data61 == 'number') {
+                                                                    if (data61 < 1 || isNaN(data61)) {
+                                                                      validate10.errors = [
+                                                                        {
+                                                                          instancePath:
+                                                                            instancePath +
+                                                                            '/limits/caches/storedStyles',
+                                                                          schemaPath: '#/definitions/count/minimum',
+                                                                          keyword: 'minimum',
+                                                                          params: { comparison: '>=', limit: 1 },
+                                                                          message: 'must be >= 1',
+                                                                          schema: 1,
+                                                                          parentSchema: schema22,
+                                                                          data: data61,
+                                                                        },
+                                                                      ];
+                                                                      return false;
+                                                                    }
+                                                                  }
+                                                                }
+                                                                var valid26 = _errs150 === errors;
+                                                              } else {
+                                                                var valid26 = true;
+                                                              }
+                                                              if (valid26) {
+                                                                if (data52.imagesMB !== undefined) {
+                                                                  let data62 = data52.imagesMB;
+                                                                  const _errs153 = errors;
+                                                                  const _errs154 = errors;
+                                                                  if (!(
+                                                                    typeof data62 == 'number' &&
+                                                                    !(data62 % 1) &&
+                                                                    !isNaN(data62)
+                                                                  )) {
+                                                                    validate10.errors = [
+                                                                      {
+                                                                        instancePath:
+                                                                          instancePath + '/limits/caches/imagesMB',
+                                                                        schemaPath: '#/definitions/count/type',
+                                                                        keyword: 'type',
+                                                                        params: { type: 'integer' },
+                                                                        message: 'must be integer',
+                                                                        schema: schema22.type,
+                                                                        parentSchema: schema22,
+                                                                        data: data62,
+                                                                      },
+                                                                    ];
+                                                                    return false;
+                                                                  }
+                                                                  if (errors === _errs154) {
+                                                                    if (typeof data62 == 'number') {
+                                                                      if (data62 < 1 || isNaN(data62)) {
+                                                                        validate10.errors = [
+                                                                          {
+                                                                            instancePath:
+                                                                              instancePath + '/limits/caches/imagesMB',
+                                                                            schemaPath: '#/definitions/count/minimum',
+                                                                            keyword: 'minimum',
+                                                                            params: { comparison: '>=', limit: 1 },
+                                                                            message: 'must be >= 1',
+                                                                            schema: 1,
+                                                                            parentSchema: schema22,
+                                                                            data: data62,
+                                                                          },
+                                                                        ];
+                                                                        return false;
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                  var valid26 = _errs153 === errors;
+                                                                } else {
+                                                                  var valid26 = true;
+                                                                }
+                                                                if (valid26) {
+                                                                  if (data52.spritesMB !== undefined) {
+                                                                    let data63 = data52.spritesMB;
+                                                                    const _errs156 = errors;
+                                                                    const _errs157 = errors;
+                                                                    if (!(
+                                                                      typeof data63 == 'number' &&
+                                                                      !(data63 % 1) &&
+                                                                      !isNaN(data63)
+                                                                    )) {
+                                                                      validate10.errors = [
+                                                                        {
+                                                                          instancePath:
+                                                                            instancePath + '/limits/caches/spritesMB',
+                                                                          schemaPath: '#/definitions/count/type',
+                                                                          keyword: 'type',
+                                                                          params: { type: 'integer' },
+                                                                          message: 'must be integer',
+                                                                          schema: schema22.type,
+                                                                          parentSchema: schema22,
+                                                                          data: data63,
+                                                                        },
+                                                                      ];
+                                                                      return false;
+                                                                    }
+                                                                    if (errors === _errs157) {
+                                                                      if (typeof data63 == 'number') {
+                                                                        if (data63 < 1 || isNaN(data63)) {
+                                                                          validate10.errors = [
+                                                                            {
+                                                                              instancePath:
+                                                                                instancePath +
+                                                                                '/limits/caches/spritesMB',
+                                                                              schemaPath: '#/definitions/count/minimum',
+                                                                              keyword: 'minimum',
+                                                                              params: { comparison: '>=', limit: 1 },
+                                                                              message: 'must be >= 1',
+                                                                              schema: 1,
+                                                                              parentSchema: schema22,
+                                                                              data: data63,
+                                                                            },
+                                                                          ];
+                                                                          return false;
+                                                                        }
+                                                                      }
+                                                                    }
+                                                                    var valid26 = _errs156 === errors;
+                                                                  } else {
+                                                                    var valid26 = true;
+                                                                  }
+                                                                  if (valid26) {
+                                                                    if (data52.signedIn !== undefined) {
+                                                                      let data64 = data52.signedIn;
+                                                                      const _errs159 = errors;
+                                                                      const _errs160 = errors;
+                                                                      if (!(
+                                                                        typeof data64 == 'number' &&
+                                                                        !(data64 % 1) &&
+                                                                        !isNaN(data64)
+                                                                      )) {
+                                                                        validate10.errors = [
+                                                                          {
+                                                                            instancePath:
+                                                                              instancePath + '/limits/caches/signedIn',
+                                                                            schemaPath: '#/definitions/count/type',
+                                                                            keyword: 'type',
+                                                                            params: { type: 'integer' },
+                                                                            message: 'must be integer',
+                                                                            schema: schema22.type,
+                                                                            parentSchema: schema22,
+                                                                            data: data64,
+                                                                          },
+                                                                        ];
+                                                                        return false;
+                                                                      }
+                                                                      if (errors === _errs160) {
+                                                                        if (typeof data64 == 'number') {
+                                                                          if (data64 < 1 || isNaN(data64)) {
+                                                                            validate10.errors = [
+                                                                              {
+                                                                                instancePath:
+                                                                                  instancePath +
+                                                                                  '/limits/caches/signedIn',
+                                                                                schemaPath:
+                                                                                  '#/definitions/count/minimum',
+                                                                                keyword: 'minimum',
+                                                                                params: { comparison: '>=', limit: 1 },
+                                                                                message: 'must be >= 1',
+                                                                                schema: 1,
+                                                                                parentSchema: schema22,
+                                                                                data: data64,
+                                                                              },
+                                                                            ];
+                                                                            return false;
+                                                                          }
+                                                                        }
+                                                                      }
+                                                                      var valid26 = _errs159 === errors;
+                                                                    } else {
+                                                                      var valid26 = true;
+                                                                    }
+                                                                    if (valid26) {
+                                                                      if (data52.signInFailures !== undefined) {
+                                                                        let data65 = data52.signInFailures;
+                                                                        const _errs162 = errors;
+                                                                        const _errs163 = errors;
+                                                                        if (!(
+                                                                          typeof data65 == 'number' &&
+                                                                          !(data65 % 1) &&
+                                                                          !isNaN(data65)
+                                                                        )) {
+                                                                          validate10.errors = [
+                                                                            {
+                                                                              instancePath:
+                                                                                instancePath +
+                                                                                '/limits/caches/signInFailures',
+                                                                              schemaPath: '#/definitions/count/type',
+                                                                              keyword: 'type',
+                                                                              params: { type: 'integer' },
+                                                                              message: 'must be integer',
+                                                                              schema: schema22.type,
+                                                                              parentSchema: schema22,
+                                                                              data: data65,
+                                                                            },
+                                                                          ];
+                                                                          return false;
+                                                                        }
+                                                                        if (errors === _errs163) {
+                                                                          if (typeof data65 == 'number') {
+                                                                            if (data65 < 1 || isNaN(data65)) {
+                                                                              validate10.errors = [
+                                                                                {
+                                                                                  instancePath:
+                                                                                    instancePath +
+                                                                                    '/limits/caches/signInFailures',
+                                                                                  schemaPath:
+                                                                                    '#/definitions/count/minimum',
+                                                                                  keyword: 'minimum',
+                                                                                  params: {
+                                                                                    comparison: '>=',
+                                                                                    limit: 1,
+                                                                                  },
+                                                                                  message: 'must be >= 1',
+                                                                                  schema: 1,
+                                                                                  parentSchema: schema22,
+                                                                                  data: data65,
+                                                                                },
+                                                                              ];
+                                                                              return false;
+                                                                            }
+                                                                          }
+                                                                        }
+                                                                        var valid26 = _errs162 === errors;
+                                                                      } else {
+                                                                        var valid26 = true;
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                }
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          } else {
+                                            validate10.errors = [
+                                              {
+                                                instancePath: instancePath + '/limits/caches',
+                                                schemaPath: '#/properties/limits/properties/caches/type',
+                                                keyword: 'type',
+                                                params: { type: 'object' },
+                                                message: 'must be object',
+                                                schema: schema11.properties.limits.properties.caches.type,
+                                                parentSchema: schema11.properties.limits.properties.caches,
+                                                data: data52,
+                                              },
+                                            ];
+                                            return false;
+                                          }
+                                        }
+                                        var valid21 = _errs123 === errors;
+                                      } else {
+                                        var valid21 = true;
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          } else {
+                            validate10.errors = [
+                              {
+                                instancePath: instancePath + '/limits',
+                                schemaPath: '#/properties/limits/type',
+                                keyword: 'type',
+                                params: { type: 'object' },
+                                message: 'must be object',
+                                schema: schema11.properties.limits.type,
+                                parentSchema: schema11.properties.limits,
+                                data: data47,
+                              },
+                            ];
+                            return false;
+                          }
+                        }
+                        var valid0 = _errs108 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
                     }
                   }
                 }

@@ -39,8 +39,17 @@ export interface Limits {
   caches: CacheSizes;
 }
 
+/** E-mail of the review workflow: off until an SMTP server is named. */
+export interface Notifications {
+  /** smtp://user:password@host:port or smtps://… ('' : no e-mail); SIMPUL_SMTP_URL wins. */
+  smtp: string;
+  /** The sender of the node's e-mail. */
+  from: string;
+}
+
 export interface Settings extends Site {
   limits: Limits;
+  notifications: Notifications;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -65,7 +74,9 @@ export const DEFAULT_LIMITS: Limits = {
   },
 };
 
-export const DEFAULT_SETTINGS: Settings = { ...DEFAULT_SITE, limits: DEFAULT_LIMITS };
+export const DEFAULT_NOTIFICATIONS: Notifications = { smtp: '', from: 'Simpul <noreply@tangerangkota.go.id>' };
+
+export const DEFAULT_SETTINGS: Settings = { ...DEFAULT_SITE, limits: DEFAULT_LIMITS, notifications: DEFAULT_NOTIFICATIONS };
 
 /** The repository's config/ folder, from the sources (server/) or the build (dist/server/). */
 const CONFIG_DIR =

@@ -66,6 +66,19 @@ export const LAYER_COLUMNS = `id, name, organisation, table_schema, table_name, 
   geometry_type, native_srid, minx, miny, maxx, maxy, feature_count, attributes, access_class, status,
   created_at, updated_at, published_at, data_version, style_version, metadata, retired_at, retirement_requested_at, status_changed_at`;
 
+/** Degrees to `decimals` places (6: about 0.1 m), rounded outwards so that the box still holds
+ *  every feature; a value within floating-point noise of a step (-6.300000000000001) is that step.
+ *  Every document (capabilities, ISO 19139, Records, DCAT) takes the box from here. */
+export function roundedBbox(b: BBox, decimals = 6): BBox {
+  const f = 10 ** decimals;
+  const step = (v: number, outward: (x: number) => number) => {
+    const x = v * f;
+    const near = Math.round(x);
+    return (Math.abs(x - near) < 1e-3 ? near : outward(x)) / f + 0; // + 0: never -0
+  };
+  return [step(b[0], Math.floor), step(b[1], Math.floor), step(b[2], Math.ceil), step(b[3], Math.ceil)];
+}
+
 export function layerFromRow(r: Record<string, any>): Layer {
   return {
     id: r.id,
@@ -80,7 +93,7 @@ export function layerFromRow(r: Record<string, any>): Layer {
     kugiFcode: r.kugi_fcode,
     geometryType: r.geometry_type,
     nativeSrid: r.native_srid,
-    bbox: r.minx == null ? null : [r.minx, r.miny, r.maxx, r.maxy],
+    bbox: r.minx == null ? null : roundedBbox([r.minx, r.miny, r.maxx, r.maxy]),
     featureCount: Number(r.feature_count),
     attributes: r.attributes ?? [],
     accessClass: r.access_class,

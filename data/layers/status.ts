@@ -9,6 +9,7 @@ import { httpError } from '../errors.js';
 import { bumpRevision } from '../catalogue/catalogue.js';
 import type { Layer } from '../catalogue/layer.js';
 import { setStatusDirectly, stepInTransaction } from './workflow.js';
+import type { StepTaken } from '../notifications/workflow-mail.js';
 
 export interface LayerChange {
   status?: LayerStatus;
@@ -17,11 +18,12 @@ export interface LayerChange {
   reason?: string;
 }
 
-export async function changeLayer(db: Db, p: Principal, layer: Layer, change: LayerChange, options: WorkflowOptions = DEFAULT_WORKFLOW_OPTIONS): Promise<void> {
+/** Returns the workflow step it took, if any (for its notification, sent after commit). */
+export async function changeLayer(db: Db, p: Principal, layer: Layer, change: LayerChange, options: WorkflowOptions = DEFAULT_WORKFLOW_OPTIONS): Promise<StepTaken | null> {
   if (change.status && !LAYER_STATUSES.includes(change.status)) throw httpError(400, `status must be one of ${LAYER_STATUSES.join(', ')}`);
   if (change.accessClass && !ACCESS_CLASSES.includes(change.accessClass)) throw httpError(400, `access class must be one of ${ACCESS_CLASSES.join(', ')}`);
-  if (!change.status && !change.accessClass) return;
-  await db.transaction(async (tx) => {
+  if (!change.status && !change.accessClass) return null;
+  return db.transaction(async (tx) => {
     const row = (await tx.query<{ access_class: AccessClass; status: LayerStatus }>(
       'SELECT access_class, status FROM simpul.layer WHERE id = $1 FOR UPDATE',
       [layer.id],
@@ -36,16 +38,18 @@ export async function changeLayer(db: Db, p: Principal, layer: Layer, change: La
     const direct = !!status && p.kind === 'user' && p.role === 'admin';
     if (status && !direct && (!step || !canChangeStatus(p, now, status, options))) throw httpError(403, `your role may not move ${layer.name} to ${status}`);
     if (access) assertMayChangeAccess(p, layer.name, now, access);
-    if (!status && !access) return;
+    if (!status && !access) return null;
 
     const target = { id: layer.id, name: layer.name };
     if (access) {
       await tx.query('UPDATE simpul.layer SET access_class = $2, updated_at = now() WHERE id = $1', [layer.id, access]);
       await writeAudit(tx, p, { action: 'layer.access', layer: target, organisation: layer.organisation, before: { accessClass: now.accessClass }, after: { accessClass: access }, reason: change.reason });
     }
+    let taken: StepTaken | null = null;
     if (status && direct) await setStatusDirectly(tx, p, layer, now.status, status, change.reason);
-    else if (status && step) await stepInTransaction(tx, p, layer.id, step.action, { note: change.reason, options });
+    else if (status && step) taken = (await stepInTransaction(tx, p, layer.id, step.action, { note: change.reason, options })).taken;
     await bumpRevision(tx);
+    return taken;
   });
 }
 

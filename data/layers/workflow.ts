@@ -12,6 +12,7 @@ import { LAYER_COLUMNS, layerFromRow, type Layer } from '../catalogue/layer.js';
 import { ORGANISATION_COLUMNS, organisationFromRow, type Organisation } from '../organisations.js';
 import { OgcError } from '../errors.js';
 import { checkStandard, parseStandard, standardFrom, type Missing, type PublicationStandard } from './standard.js';
+import type { StepTaken } from '../notifications/workflow-mail.js';
 
 export const MAX_NOTE = 2000;
 
@@ -26,6 +27,11 @@ export interface StepResult {
   action: WorkflowAction;
   before: LayerStatus;
   after: LayerStatus;
+}
+
+/** A step and what its notification tells (data/notifications/workflow-mail.ts, sent after commit). */
+export interface StepDone extends StepResult {
+  taken: StepTaken;
 }
 
 const SET_BY_ACTION: Record<WorkflowAction, string> = {
@@ -84,7 +90,7 @@ const refusedByGate = (name: string, missing: Missing[]) =>
   );
 
 /** Takes one step on a layer, inside the caller's transaction; the row is locked here. */
-export async function stepInTransaction(tx: Queryable, p: Principal, layerId: string, action: string, req: StepRequest = {}): Promise<StepResult> {
+export async function stepInTransaction(tx: Queryable, p: Principal, layerId: string, action: string, req: StepRequest = {}): Promise<StepDone> {
   const t = transitionOf(action);
   if (!t) throw new OgcError('InvalidParameterValue', `Unknown workflow step "${action}": use ${WORKFLOW_ACTIONS.join(', ')}`, 'action', 400);
   const row = (await tx.query(`SELECT ${LAYER_COLUMNS} FROM simpul.layer WHERE id = $1 FOR UPDATE`, [layerId])).rows[0];
@@ -123,7 +129,8 @@ export async function stepInTransaction(tx: Queryable, p: Principal, layerId: st
     address: req.address,
   });
   await bumpRevision(tx);
-  return { action: t.action, before: layer.status, after: t.to };
+  const taken: StepTaken = { action: t.action, layer: { id: layer.id, name: layer.name, title: layer.title, organisation: layer.organisation }, actor: p.kind === 'user' ? p.username : 'anonymous', note: note || null };
+  return { action: t.action, before: layer.status, after: t.to, taken };
 }
 
 export const takeStep = (db: Db, p: Principal, layerId: string, action: string, req: StepRequest = {}) =>

@@ -22,3 +22,6 @@ export const CLASSIFICATION: Record<AccessClass, string> = {
 export const GMX_CODELISTS = 'http://standards.iso.org/ittf/PubliclyAvailableStandards/ISO_19139_Schemas/resources/codelist/ML_gmxCodelists.xml';
 
 export const isTopicCategory = (v: unknown): v is TopicCategory => typeof v === 'string' && (TOPIC_CATEGORIES as readonly string[]).includes(v);
+
+/** Units of a spatial resolution given as a distance (ISO gco:Distance uom): metres, kilometres, degrees. */
+export const DISTANCE_UNITS = ['m', 'km', 'deg'] as const;

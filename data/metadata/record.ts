@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Layer } from '../catalogue/layer.js';
 import type { Organisation } from '../organisations.js';
 import type { Site } from '../site.js';
-import { CLASSIFICATION, isTopicCategory, MAINTENANCE_CODES, PROGRESS_CODES } from './codelists.js';
+import { CLASSIFICATION, DISTANCE_UNITS, isTopicCategory, MAINTENANCE_CODES, PROGRESS_CODES } from './codelists.js';
 
 export interface Party {
   /** The person to contact and their position (ISO individualName, positionName), if named. */
@@ -35,6 +35,18 @@ export interface OnlineLink {
   format?: string;
 }
 
+export type Resolution = { scale: number } | { distance: number; unit: DistanceUnit };
+export type DistanceUnit = (typeof DISTANCE_UNITS)[number];
+
+export interface AttributeRecord {
+  name: string;
+  type: string;
+  description?: string;
+  unit?: string;
+  /** The values the attribute takes and what each means. */
+  codeList?: Array<{ code: string; label: string }>;
+}
+
 export interface MetadataRecord {
   id: string;
   type: 'dataset' | 'service';
@@ -58,7 +70,16 @@ export interface MetadataRecord {
   crs: string | null;
   geometryType: string | null;
   featureCount: number | null;
-  attributes: Array<{ name: string; type: string }>;
+  attributes: AttributeRecord[];
+  /** The data's own dates (made, published, last revised) as people wrote them, not the upload
+   *  day; where one is not given, the catalogue's own date stands in (created, published, revised). */
+  dataDates: { creation: Date | null; publication: Date | null; revision: Date | null };
+  /** Spatial resolution: an equivalent scale (its denominator) or a ground distance. */
+  resolution: Resolution | null;
+  /** Absolute external positional accuracy, metres (RMSE as people measured it). */
+  positionalAccuracy: number | null;
+  /** The overview picture (PNG drawn by the node), for datasets with an extent. */
+  overview: string | null;
   created: Date;
   published: Date | null;
   revised: Date;
@@ -129,6 +150,34 @@ function layerContact(layer: Layer, owner: Organisation | undefined, site: Site)
   return p;
 }
 
+/** A YYYY-MM-DD date people wrote (checked on the way in), or null. */
+const day = (v: unknown): Date | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : null);
+
+function dataDates(m: Record<string, unknown>): MetadataRecord['dataDates'] {
+  const d = (m.dates ?? {}) as Record<string, unknown>;
+  return { creation: day(d.creation), publication: day(d.publication), revision: day(d.revision) };
+}
+
+function resolution(v: unknown): Resolution | null {
+  const r = v as Record<string, unknown> | null | undefined;
+  if (!r || typeof r !== 'object') return null;
+  if (typeof r.scale === 'number') return { scale: r.scale };
+  if (typeof r.distance === 'number') return { distance: r.distance, unit: pick(r.unit, DISTANCE_UNITS, 'm') };
+  return null;
+}
+
+/** The layer's attributes with what people wrote about each (metadata.attributes, by name). */
+function attributeRecords(layer: Layer): AttributeRecord[] {
+  const about = (layer.metadata?.attributes ?? {}) as Record<string, { description?: string; unit?: string; codeList?: AttributeRecord['codeList'] }>;
+  return layer.attributes.map((a) => {
+    const d = Object.hasOwn(about, a.name) ? about[a.name] : undefined;
+    return { name: a.name, type: a.type, ...(d?.description ? { description: d.description } : {}), ...(d?.unit ? { unit: d.unit } : {}), ...(d?.codeList?.length ? { codeList: d.codeList } : {}) };
+  });
+}
+
+/** Where a layer's overview picture is served (server/routes/overview.ts). */
+export const overviewUrl = (base: string, id: string) => `${base}/overviews/${id}.png`;
+
 const pick = <T extends string>(v: unknown, allowed: readonly T[], d: T): T => (typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : d);
 
 /** WFS download URL for one output format. */
@@ -160,7 +209,11 @@ export function layerRecord(layer: Layer, owner: Organisation | undefined, site:
     crs: layer.nativeSrid ? `urn:ogc:def:crs:EPSG::${layer.nativeSrid}` : null,
     geometryType: layer.geometryType,
     featureCount: layer.featureCount,
-    attributes: layer.attributes.map((a) => ({ name: a.name, type: a.type })),
+    attributes: attributeRecords(layer),
+    dataDates: dataDates(m),
+    resolution: resolution(m.spatialResolution),
+    positionalAccuracy: typeof m.positionalAccuracy === 'number' ? m.positionalAccuracy : null,
+    overview: layer.bbox ? overviewUrl(base, layer.id) : null,
     created: layer.createdAt,
     published: layer.publishedAt,
     revised: layer.updatedAt,
@@ -224,6 +277,10 @@ export function serviceRecords(datasets: MetadataRecord[], site: Site, base: str
     geometryType: null,
     featureCount: null,
     attributes: [],
+    dataDates: { creation: null, publication: null, revision: null },
+    resolution: null,
+    positionalAccuracy: null,
+    overview: null,
     created: latest.getTime() ? latest : now,
     published: latest.getTime() ? latest : now,
     revised: latest.getTime() ? latest : now,

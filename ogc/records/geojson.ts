@@ -37,13 +37,39 @@ export function recordFeature(r: MetadataRecord, itemsUrl: string): object {
       layerName: r.layerName ?? undefined,
       featureCount: r.featureCount ?? undefined,
       crs: r.crs ?? undefined,
+      ...dataProperties(r),
     },
     links: [
+      ...(r.overview ? [{ rel: 'preview', type: 'image/png', href: r.overview, title: 'Gambaran data / overview' }] : []),
       { rel: 'self', type: 'application/geo+json', href: `${itemsUrl}/${r.id}` },
       { rel: 'alternate', type: 'application/vnd.iso.19139+xml', href: `${itemsUrl.replace(/\/ogcapi\/.*$/, '')}/csw?service=CSW&version=2.0.2&request=GetRecordById&outputSchema=http://www.isotc211.org/2005/gmd&elementSetName=full&id=${r.id}` },
       ...r.links.map((l) => ({ rel: l.protocol === 'WWW:DOWNLOAD' ? 'enclosure' : 'item', href: l.url, title: l.description, type: l.format, 'ogc:protocol': l.protocol, 'ogc:name': l.name })),
     ],
   };
+}
+
+const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined);
+
+/** What people wrote about the data itself: its own dates, resolution, positional accuracy and
+ *  attributes (names and types always; description, unit and code list where written). */
+function dataProperties(r: MetadataRecord): Record<string, unknown> {
+  if (r.type !== 'dataset') return {};
+  const d = r.dataDates;
+  const dates = { creation: isoDay(d.creation), publication: isoDay(d.publication), revision: isoDay(d.revision) };
+  const res = r.resolution;
+  return {
+    dataDates: Object.values(dates).some(Boolean) ? dates : undefined,
+    spatialResolution: !res ? undefined : 'scale' in res ? { scaleDenominator: res.scale } : { distance: res.distance, uom: res.unit },
+    positionalAccuracy: r.positionalAccuracy === null ? undefined : { value: r.positionalAccuracy, uom: 'm' },
+    attributes: r.attributes,
+  };
+}
+
+/** Ground distance in metres of a resolution (DCAT's dcat:spatialResolutionInMeters). */
+function metres(r: MetadataRecord): number | undefined {
+  const res = r.resolution;
+  if (!res || 'scale' in res) return undefined;
+  return res.unit === 'm' ? res.distance : res.unit === 'km' ? res.distance * 1000 : undefined;
 }
 
 /** A retired layer's record: says that it was withdrawn and when, and offers no service or download. */
@@ -84,16 +110,21 @@ function contactPoint(p: MetadataRecord['pointOfContact']): object {
 /** DCAT as JSON-LD, the shape Satu Data Indonesia's and CKAN's DCAT harvesters read. */
 export function recordJsonLd(r: MetadataRecord, itemsUrl: string): object {
   return {
-    '@context': { dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', foaf: 'http://xmlns.com/foaf/0.1/', locn: 'http://www.w3.org/ns/locn#', vcard: 'http://www.w3.org/2006/vcard/ns#' },
+    '@context': { dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', foaf: 'http://xmlns.com/foaf/0.1/', locn: 'http://www.w3.org/ns/locn#', vcard: 'http://www.w3.org/2006/vcard/ns#', dqv: 'http://www.w3.org/ns/dqv#', 'sdmx-attribute': 'http://purl.org/linked-data/sdmx/2009/attribute#' },
     '@id': `${itemsUrl}/${r.id}`,
     '@type': r.type === 'service' ? 'dcat:DataService' : 'dcat:Dataset',
     'dct:identifier': r.id,
     'dct:title': { '@value': r.title, '@language': 'id' },
     'dct:description': { '@value': r.abstract, '@language': 'id' },
     'dcat:keyword': r.keywords,
+    'dct:created': isoDay(r.dataDates.creation),
     'dcat:theme': r.topicCategory ?? undefined,
-    'dct:issued': r.published?.toISOString(),
-    'dct:modified': r.dateStamp.toISOString(),
+    'dct:issued': isoDay(r.dataDates.publication) ?? r.published?.toISOString(),
+    'dct:modified': isoDay(r.dataDates.revision) ?? r.dateStamp.toISOString(),
+    'dcat:spatialResolutionInMeters': metres(r),
+    'dqv:hasQualityMeasurement':
+      r.positionalAccuracy === null ? undefined : { '@type': 'dqv:QualityMeasurement', 'dqv:isMeasurementOf': 'positionalAccuracy', 'dqv:value': r.positionalAccuracy, 'sdmx-attribute:unitMeasure': 'http://www.opengis.net/def/uom/EPSG/0/9001' },
+    'foaf:depiction': r.overview ?? undefined,
     'dct:publisher': { '@type': 'foaf:Organization', 'foaf:name': r.pointOfContact.organisation },
     'dcat:contactPoint': contactPoint(r.pointOfContact),
     'dct:license': r.licence ?? undefined,

@@ -105,10 +105,101 @@ function citation(r: MetadataRecord): string {
       'gmd:CI_Citation',
       null,
       cs('gmd:title', r.title),
-      citationDate(r.created, 'creation'),
-      r.published ? citationDate(r.published, 'publication') : '',
-      citationDate(r.revised, 'revision'),
+      citationDate(r.dataDates.creation ?? r.created, 'creation'),
+      (r.dataDates.publication ?? r.published) ? citationDate((r.dataDates.publication ?? r.published)!, 'publication') : '',
+      citationDate(r.dataDates.revision ?? r.revised, 'revision'),
       r.layerName ? el('gmd:identifier', null, el('gmd:MD_Identifier', null, cs('gmd:code', r.layerName))) : '',
+    ),
+  );
+}
+
+/** gmd:spatialResolution: an equivalent scale or a ground distance (uom: m, km, deg). */
+function spatialResolution(r: MetadataRecord): string {
+  const res = r.resolution;
+  if (!res) return '';
+  const inner =
+    'scale' in res
+      ? el('gmd:equivalentScale', null, el('gmd:MD_RepresentativeFraction', null, el('gmd:denominator', null, el('gco:Integer', null, String(res.scale)))))
+      : el('gmd:distance', null, el('gco:Distance', { uom: res.unit }, String(res.distance)));
+  return el('gmd:spatialResolution', null, el('gmd:MD_Resolution', null, inner));
+}
+
+function graphicOverview(r: MetadataRecord): string {
+  if (!r.overview) return '';
+  return el(
+    'gmd:graphicOverview',
+    null,
+    el('gmd:MD_BrowseGraphic', null, cs('gmd:fileName', r.overview), cs('gmd:fileDescription', 'Gambaran data / overview'), cs('gmd:fileType', 'png')),
+  );
+}
+
+/** What each attribute holds: "nama (string): description [unit]; codes: a = A, b = B". */
+export function attributeText(a: MetadataRecord['attributes'][number]): string {
+  const codes = a.codeList?.length ? `; kode: ${a.codeList.map((c) => `${c.code} = ${c.label}`).join(', ')}` : '';
+  return `${a.name} (${a.type})${a.description ? `: ${a.description}` : ''}${a.unit ? ` [${a.unit}]` : ''}${codes}`;
+}
+
+/** gmd:contentInfo: the feature catalogue of the dataset (its one feature type and its
+ *  attributes, described in the citation, since ISO 19139 itself has no attribute element). */
+function contentInfo(r: MetadataRecord): string {
+  if (!r.attributes.length || !r.layerName) return '';
+  return el(
+    'gmd:contentInfo',
+    null,
+    el(
+      'gmd:MD_FeatureCatalogueDescription',
+      null,
+      lang,
+      el('gmd:includedWithDataset', null, el('gco:Boolean', null, 'true')),
+      el('gmd:featureTypes', null, el('gco:LocalName', null, esc(r.layerName))),
+      el(
+        'gmd:featureCatalogueCitation',
+        null,
+        el(
+          'gmd:CI_Citation',
+          null,
+          cs('gmd:title', `Katalog atribut: ${r.title}`),
+          citationDate(r.dateStamp, 'revision'),
+          cs('gmd:otherCitationDetails', r.attributes.map(attributeText).join('\n')),
+        ),
+      ),
+    ),
+  );
+}
+
+/** gmd:DQ_DataQuality: the absolute positional accuracy (metres, EPSG unit 9001) and the lineage. */
+function dataQuality(r: MetadataRecord): string {
+  const accuracy =
+    r.positionalAccuracy === null
+      ? ''
+      : el(
+          'gmd:report',
+          null,
+          el(
+            'gmd:DQ_AbsoluteExternalPositionalAccuracy',
+            null,
+            cs('gmd:nameOfMeasure', 'Akurasi posisi horizontal (RMSE)'),
+            el(
+              'gmd:result',
+              null,
+              el(
+                'gmd:DQ_QuantitativeResult',
+                null,
+                el('gmd:valueUnit', { 'xlink:href': 'http://www.opengis.net/def/uom/EPSG/0/9001' }),
+                el('gmd:value', null, el('gco:Record', null, String(r.positionalAccuracy))),
+              ),
+            ),
+          ),
+        );
+  return el(
+    'gmd:dataQualityInfo',
+    null,
+    el(
+      'gmd:DQ_DataQuality',
+      null,
+      el('gmd:scope', null, el('gmd:DQ_Scope', null, code('gmd:level', 'MD_ScopeCode', 'dataset'))),
+      accuracy,
+      r.lineage ? el('gmd:lineage', null, el('gmd:LI_Lineage', null, cs('gmd:statement', r.lineage))) : '',
     ),
   );
 }
@@ -147,16 +238,18 @@ function dataIdentification(r: MetadataRecord, set: ElementSet): string {
       full
         ? el('gmd:resourceMaintenance', null, el('gmd:MD_MaintenanceInformation', null, code('gmd:maintenanceAndUpdateFrequency', 'MD_MaintenanceFrequencyCode', r.maintenance)))
         : '',
+      set !== 'brief' ? graphicOverview(r) : '',
       set !== 'brief' ? keywords(themeWords, 'theme') : '',
       set !== 'brief' ? keywords(r.placeKeywords.map((p) => `${p.name} (${p.code})`), 'place') : '',
       set !== 'brief' && r.kugiFcode ? keywords([r.kugiFcode], 'theme', 'Katalog Unsur Geografi Indonesia (KUGI)') : '',
       full ? constraints(r) : '',
       set !== 'brief' ? code('gmd:spatialRepresentationType', 'MD_SpatialRepresentationTypeCode', 'vector') : '',
+      set !== 'brief' ? spatialResolution(r) : '',
       lang,
       el('gmd:characterSet', null, el('gmd:MD_CharacterSetCode', { codeList: `${GMX_CODELISTS}#MD_CharacterSetCode`, codeListValue: 'utf8' }, 'utf8')),
       r.topicCategory ? el('gmd:topicCategory', null, el('gmd:MD_TopicCategoryCode', null, esc(r.topicCategory))) : '',
       extent(r),
-      full && r.attributes.length ? cs('gmd:supplementalInformation', `Atribut: ${r.attributes.map((a) => `${a.name} (${a.type})`).join(', ')}. Jumlah fitur: ${r.featureCount ?? 0}.`) : '',
+      full && r.attributes.length ? cs('gmd:supplementalInformation', `Atribut: ${r.attributes.map(attributeText).join('; ')}. Jumlah fitur: ${r.featureCount ?? 0}.`) : '',
     ),
   );
 }
@@ -225,6 +318,7 @@ export function isoRecord(r: MetadataRecord, set: ElementSet = 'full', withNames
       ? el('gmd:referenceSystemInfo', null, el('gmd:MD_ReferenceSystem', null, el('gmd:referenceSystemIdentifier', null, el('gmd:RS_Identifier', null, cs('gmd:code', r.crs), cs('gmd:codeSpace', 'EPSG')))))
       : '',
     isService ? serviceIdentification(r, set) : dataIdentification(r, set),
+    full && !isService ? contentInfo(r) : '',
     set !== 'brief'
       ? el(
           'gmd:distributionInfo',
@@ -238,13 +332,7 @@ export function isoRecord(r: MetadataRecord, set: ElementSet = 'full', withNames
           ),
         )
       : '',
-    full && !isService
-      ? el(
-          'gmd:dataQualityInfo',
-          null,
-          el('gmd:DQ_DataQuality', null, el('gmd:scope', null, el('gmd:DQ_Scope', null, code('gmd:level', 'MD_ScopeCode', 'dataset'))), r.lineage ? el('gmd:lineage', null, el('gmd:LI_Lineage', null, cs('gmd:statement', r.lineage))) : ''),
-        )
-      : '',
+    full && !isService ? dataQuality(r) : '',
   ];
   return el('gmd:MD_Metadata', withNamespaces ? ISO_NAMESPACES : null, ...body);
 }

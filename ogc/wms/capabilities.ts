@@ -31,6 +31,8 @@ export async function capabilitiesData(db: Db): Promise<CapabilitiesData> {
 }
 
 const n = (v: number) => String(Math.round(v * 1e7) / 1e7);
+/** Projected coordinates (metres) to the centimetre: more digits say nothing about an extent. */
+const cm = (v: number) => String(Math.round(v * 100) / 100);
 
 function bboxesFor(version: WmsVersion, geo: Box, projected: Map<number, Box> | undefined): string {
   const out: string[] = [];
@@ -40,7 +42,8 @@ function bboxesFor(version: WmsVersion, geo: Box, projected: Map<number, Box> | 
     if (!b) continue;
     // 1.3.0: EPSG geographic CRSs are latitude first.
     if (version === '1.3.0' && c.northFirst) b = [b[1], b[0], b[3], b[2]];
-    out.push(el('BoundingBox', { [crsAttr]: `EPSG:${c.epsg}`, minx: n(b[0]), miny: n(b[1]), maxx: n(b[2]), maxy: n(b[3]) }));
+    const f = c.geographic ? n : cm;
+    out.push(el('BoundingBox', { [crsAttr]: `EPSG:${c.epsg}`, minx: f(b[0]), miny: f(b[1]), maxx: f(b[2]), maxy: f(b[3]) }));
   }
   if (version === '1.3.0') out.unshift(el('BoundingBox', { CRS: 'CRS:84', minx: n(geo[0]), miny: n(geo[1]), maxx: n(geo[2]), maxy: n(geo[3]) }));
   return out.join('');

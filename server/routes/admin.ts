@@ -15,6 +15,7 @@ import { describeLayer } from '../../data/layers/describe.js';
 import { assertMayChangeAccess, changeLayer } from '../../data/layers/status.js';
 import { dropLayer } from '../../data/layers/write.js';
 import { requireUser } from '../auth.js';
+import { notifyAfterStep } from '../notify.js';
 import { baseUrlOf, principalOf, type AppContext } from '../context.js';
 import { closeAfterUpload, receiveUpload, uploadRefusal } from './admin-upload.js';
 import { importPool } from '../../data/import/import-pool.js';
@@ -117,7 +118,8 @@ export function mountAdmin(router: Router, ctx: AppContext): void {
       const describes = body.title !== undefined || body.abstract !== undefined || keywords !== undefined;
       // Refuse the description before anything changes, so a request is applied whole or not at all.
       if (describes && !canWrite(p, layer.organisation)) throw httpError(403, `your role may not change the description of ${layer.name}`);
-      await changeLayer(ctx.db, p, layer, { status: body.status as LayerStatus | undefined, accessClass: body.accessClass as AccessClass | undefined, reason: body.reason }, { pembinaVerifies: ctx.config.pembinaVerifies });
+      const taken = await changeLayer(ctx.db, p, layer, { status: body.status as LayerStatus | undefined, accessClass: body.accessClass as AccessClass | undefined, reason: body.reason }, { pembinaVerifies: ctx.config.pembinaVerifies });
+      notifyAfterStep(ctx, taken, baseUrlOf(res));
       await describeLayer(ctx.db, p, layer, { title: body.title, abstract: body.abstract, keywords });
       await ctx.catalogue.reload();
       res.json(layerJson(ctx.catalogue.unguardedGet(layer.id)!, baseUrlOf(res)));

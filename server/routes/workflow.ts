@@ -8,6 +8,7 @@ import type { Layer } from '../../data/catalogue/layer.js';
 import { ELEMENT_RULES } from '../../data/layers/standard.js';
 import { gateOf, inbox, INBOX_KINDS, inboxKind, readStandard, takeStep, waitingSince, writeStandard, type InboxKind } from '../../data/layers/workflow.js';
 import { requireUser } from '../auth.js';
+import { notifyAfterStep } from '../notify.js';
 import { baseUrlOf, principalOf, type AppContext } from '../context.js';
 import { layerJson } from './admin.js';
 import { dateParam, jsonApi, pageLinks, paging, textParam } from './api-json.js';
@@ -112,7 +113,8 @@ export function mountWorkflow(router: Router, ctx: AppContext): void {
       if (typeof body !== 'object' || Array.isArray(body) || (body.note !== undefined && body.note !== null && typeof body.note !== 'string')) {
         throw new OgcError('InvalidParameterValue', 'Send a JSON object {"note": "…"}', 'note', 400);
       }
-      const step = await takeStep(ctx.db, p, layer.id, String(req.params.action), { note: body.note as string | undefined, address: req.ip, options: options() });
+      const { taken, ...step } = await takeStep(ctx.db, p, layer.id, String(req.params.action), { note: body.note as string | undefined, address: req.ip, options: options() });
+      notifyAfterStep(ctx, taken, baseUrlOf(res));
       await ctx.catalogue.reload();
       const now = ctx.catalogue.unguardedGet(layer.id)!;
       res.json({ step, layer: workflowLayerJson(now, p, baseUrlOf(res), options()) });

@@ -135,7 +135,7 @@ describe('site settings', () => {
   it("sizes the node's caches from the settings, made per node", async () => {
     const path = file('limits:\n  caches:\n    tilesMB: 3\n    styles: 7\n    storedStyles: 9\n');
     const config = { ...loadConfig({ SIMPUL_CONFIG: path }), renderThreads: 1 };
-    const catalogue = { onChange() {} } as any;
+    const catalogue = { onChange() {}, unguardedAll: () => [] } as any;
     const a = nodeContext({ db: {} as any, catalogue, config, log: createLogger('silent') });
     const b = nodeContext({ db: {} as any, catalogue, config, log: createLogger('silent') });
     try {
