@@ -1,24 +1,18 @@
 import { expect } from 'chai';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { testNode, get, type TestNode } from '../support/context.js';
+import { seriousViolations } from '../support/axe.js';
 import { addUser, issueToken } from '../../data/users.js';
 import { writeLayer } from '../../data/layers/write.js';
 
 /** Screenshots kept as test artefacts (test-artifacts/ is ignored by git). */
 const ARTIFACTS = new URL('../../test-artifacts/viewer/', import.meta.url).pathname;
 const DRAFT = 'dpupr:rencana_taman';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
-  const v = await page.evaluate(async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations);
-  return v.filter((x: any) => ['serious', 'critical'].includes(x.impact)).map((x: any) => `${x.id}: ${x.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 /** The viewer's list of chosen layers as the page shows it: name, opacity (0–100), visible. */
 const chosen = (page: Page) =>
@@ -108,7 +102,7 @@ describe('map viewer /map: search and add layers, order, opacity, share, export 
     expect(roadOpacity).to.equal(0.5);
     await page.evaluate(() => (window as any).simpulMap.jumpTo({ center: [106.64, -6.18], zoom: 13.5 }));
     await page.waitForFunction(() => location.search.includes('at=13.50/'));
-    if (process.env.SIMPUL_AXE !== 'off') expect(await seriousViolations(page)).to.deep.equal([]);
+    expect(await seriousViolations(page)).to.deep.equal([]);
     await page.locator('.viewer-panel').evaluate((el) => el.scrollTo(0, 0));
     await page.screenshot({ path: `${ARTIFACTS}viewer-layers.png` });
 
@@ -255,7 +249,7 @@ describe('map viewer /map: search and add layers, order, opacity, share, export 
     expect(await page.locator('details[data-steps="wms"]').textContent()).to.include('New WMS Server').and.include('Add WMS/WMTS Layer').and.include('dindik:sekolah');
     await page.waitForFunction(() => document.getElementById('preview')?.dataset.ready === 'true', null, { timeout: 60_000 });
     expect(await page.locator('img[alt^="Legenda"]').evaluate((img) => (img as HTMLImageElement).naturalWidth)).to.be.greaterThan(0);
-    if (process.env.SIMPUL_AXE !== 'off') expect(await seriousViolations(page)).to.deep.equal([]);
+    expect(await seriousViolations(page)).to.deep.equal([]);
     await page.screenshot({ path: `${ARTIFACTS}dataset.png`, fullPage: true });
     expect(errors, errors.join('\n')).to.deep.equal([]);
     await context.close();
