@@ -74,6 +74,8 @@ export interface Config {
   pembinaVerifies: boolean;
   /** Days a retired layer's tombstone stays in OGC API Records (SIMPUL_RETIRED_TOMBSTONE_DAYS). */
   retiredTombstoneDays: number;
+  /** Versions of a layer's data kept, the served one included (versions.keep, SIMPUL_VERSIONS_KEEP). */
+  keepVersions: number;
 }
 
 /** SIMPUL_TRUST_PROXY: a number of proxy hops, or a list of proxy addresses/ranges (and the names
@@ -131,7 +133,7 @@ function count(v: string | undefined, d: number, name: string, min = 0): number 
 const positive = (v: string | undefined, d: number, name: string) => count(v, d, name, 1);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const { limits, ...site } = readSettings(env.SIMPUL_CONFIG?.trim() || undefined);
+  const { limits, versions, ...site } = readSettings(env.SIMPUL_CONFIG?.trim() || undefined);
   const dataDir = env.SIMPUL_DATA_DIR || './var';
   const cors = (env.SIMPUL_CORS_ORIGINS ?? '*').trim();
   return {
@@ -176,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxParameters: setting(env, 'SIMPUL_MAX_PARAMETERS', 200, 10),
     pembinaVerifies: onOff(env, 'SIMPUL_PEMBINA_VERIFIES', true),
     retiredTombstoneDays: strictInt(env, 'SIMPUL_RETIRED_TOMBSTONE_DAYS', 90, 0, 36_500),
+    keepVersions: strictInt(env, 'SIMPUL_VERSIONS_KEEP', versions.keep, 1, 1000),
   };
 }
 

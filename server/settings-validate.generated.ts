@@ -79,6 +79,11 @@ const schema11 = {
       ],
     },
     languages: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: ['id', 'en'] } },
+    versions: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { keep: { type: 'integer', minimum: 1, maximum: 1000 } },
+    },
     limits: {
       type: 'object',
       additionalProperties: false,
@@ -267,6 +272,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           key0 === 'place' ||
           key0 === 'extent' ||
           key0 === 'languages' ||
+          key0 === 'versions' ||
           key0 === 'limits'
         )) {
           validate10.errors = [
@@ -1662,29 +1668,23 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   var valid0 = true;
                 }
                 if (valid0) {
-                  if (data.limits !== undefined) {
-                    let data34 = data.limits;
+                  if (data.versions !== undefined) {
+                    let data34 = data.versions;
                     const _errs79 = errors;
                     if (errors === _errs79) {
                       if (data34 && typeof data34 == 'object' && !Array.isArray(data34)) {
                         const _errs81 = errors;
                         for (const key6 in data34) {
-                          if (!(
-                            key6 === 'maxImagePixels' ||
-                            key6 === 'maxFeatures' ||
-                            key6 === 'defaultFeatures' ||
-                            key6 === 'maxUploadMB' ||
-                            key6 === 'caches'
-                          )) {
+                          if (!(key6 === 'keep')) {
                             validate10.errors = [
                               {
-                                instancePath: instancePath + '/limits',
-                                schemaPath: '#/properties/limits/additionalProperties',
+                                instancePath: instancePath + '/versions',
+                                schemaPath: '#/properties/versions/additionalProperties',
                                 keyword: 'additionalProperties',
                                 params: { additionalProperty: key6 },
                                 message: 'must NOT have additional properties',
                                 schema: false,
-                                parentSchema: schema11.properties.limits,
+                                parentSchema: schema11.properties.versions,
                                 data: data34,
                               },
                             ];
@@ -1693,849 +1693,55 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                           }
                         }
                         if (_errs81 === errors) {
-                          if (data34.maxImagePixels !== undefined) {
-                            let data35 = data34.maxImagePixels;
+                          if (data34.keep !== undefined) {
+                            let data35 = data34.keep;
                             const _errs82 = errors;
-                            const _errs83 = errors;
                             if (!(typeof data35 == 'number' && !(data35 % 1) && !isNaN(data35))) {
                               validate10.errors = [
                                 {
-                                  instancePath: instancePath + '/limits/maxImagePixels',
-                                  schemaPath: '#/definitions/count/type',
+                                  instancePath: instancePath + '/versions/keep',
+                                  schemaPath: '#/properties/versions/properties/keep/type',
                                   keyword: 'type',
                                   params: { type: 'integer' },
                                   message: 'must be integer',
-                                  schema: schema21.type,
-                                  parentSchema: schema21,
+                                  schema: schema11.properties.versions.properties.keep.type,
+                                  parentSchema: schema11.properties.versions.properties.keep,
                                   data: data35,
                                 },
                               ];
                               return false;
                             }
-                            if (errors === _errs83) {
+                            if (errors === _errs82) {
                               if (typeof data35 == 'number') {
-                                if (data35 < 1 || isNaN(data35)) {
+                                if (data35 > 1000 || isNaN(data35)) {
                                   validate10.errors = [
                                     {
-                                      instancePath: instancePath + '/limits/maxImagePixels',
-                                      schemaPath: '#/definitions/count/minimum',
-                                      keyword: 'minimum',
-                                      params: { comparison: '>=', limit: 1 },
-                                      message: 'must be >= 1',
-                                      schema: 1,
-                                      parentSchema: schema21,
+                                      instancePath: instancePath + '/versions/keep',
+                                      schemaPath: '#/properties/versions/properties/keep/maximum',
+                                      keyword: 'maximum',
+                                      params: { comparison: '<=', limit: 1000 },
+                                      message: 'must be <= 1000',
+                                      schema: 1000,
+                                      parentSchema: schema11.properties.versions.properties.keep,
                                       data: data35,
                                     },
                                   ];
                                   return false;
-                                }
-                              }
-                            }
-                            var valid16 = _errs82 === errors;
-                          } else {
-                            var valid16 = true;
-                          }
-                          if (valid16) {
-                            if (data34.maxFeatures !== undefined) {
-                              let data36 = data34.maxFeatures;
-                              const _errs85 = errors;
-                              const _errs86 = errors;
-                              if (!(typeof data36 == 'number' && !(data36 % 1) && !isNaN(data36))) {
-                                validate10.errors = [
-                                  {
-                                    instancePath: instancePath + '/limits/maxFeatures',
-                                    schemaPath: '#/definitions/count/type',
-                                    keyword: 'type',
-                                    params: { type: 'integer' },
-                                    message: 'must be integer',
-                                    schema: schema21.type,
-                                    parentSchema: schema21,
-                                    data: data36,
-                                  },
-                                ];
-                                return false;
-                              }
-                              if (errors === _errs86) {
-                                if (typeof data36 == 'number') {
-                                  if (data36 < 1 || isNaN(data36)) {
+                                } else {
+                                  if (data35 < 1 || isNaN(data35)) {
                                     validate10.errors = [
                                       {
-                                        instancePath: instancePath + '/limits/maxFeatures',
-                                        schemaPath: '#/definitions/count/minimum',
+                                        instancePath: instancePath + '/versions/keep',
+                                        schemaPath: '#/properties/versions/properties/keep/minimum',
                                         keyword: 'minimum',
                                         params: { comparison: '>=', limit: 1 },
                                         message: 'must be >= 1',
                                         schema: 1,
-                                        parentSchema: schema21,
-                                        data: data36,
+                                        parentSchema: schema11.properties.versions.properties.keep,
+                                        data: data35,
                                       },
                                     ];
                                     return false;
-                                  }
-                                }
-                              }
-                              var valid16 = _errs85 === errors;
-                            } else {
-                              var valid16 = true;
-                            }
-                            if (valid16) {
-                              if (data34.defaultFeatures !== undefined) {
-                                let data37 = data34.defaultFeatures;
-                                const _errs88 = errors;
-                                const _errs89 = errors;
-                                if (!(typeof data37 == 'number' && !(data37 % 1) && !isNaN(data37))) {
-                                  validate10.errors = [
-                                    {
-                                      instancePath: instancePath + '/limits/defaultFeatures',
-                                      schemaPath: '#/definitions/count/type',
-                                      keyword: 'type',
-                                      params: { type: 'integer' },
-                                      message: 'must be integer',
-                                      schema: schema21.type,
-                                      parentSchema: schema21,
-                                      data: data37,
-                                    },
-                                  ];
-                                  return false;
-                                }
-                                if (errors === _errs89) {
-                                  if (typeof data37 == 'number') {
-                                    if (data37 < 1 || isNaN(data37)) {
-                                      validate10.errors = [
-                                        {
-                                          instancePath: instancePath + '/limits/defaultFeatures',
-                                          schemaPath: '#/definitions/count/minimum',
-                                          keyword: 'minimum',
-                                          params: { comparison: '>=', limit: 1 },
-                                          message: 'must be >= 1',
-                                          schema: 1,
-                                          parentSchema: schema21,
-                                          data: data37,
-                                        },
-                                      ];
-                                      return false;
-                                    }
-                                  }
-                                }
-                                var valid16 = _errs88 === errors;
-                              } else {
-                                var valid16 = true;
-                              }
-                              if (valid16) {
-                                if (data34.maxUploadMB !== undefined) {
-                                  let data38 = data34.maxUploadMB;
-                                  const _errs91 = errors;
-                                  const _errs92 = errors;
-                                  if (!(typeof data38 == 'number' && !(data38 % 1) && !isNaN(data38))) {
-                                    validate10.errors = [
-                                      {
-                                        instancePath: instancePath + '/limits/maxUploadMB',
-                                        schemaPath: '#/definitions/count/type',
-                                        keyword: 'type',
-                                        params: { type: 'integer' },
-                                        message: 'must be integer',
-                                        schema: schema21.type,
-                                        parentSchema: schema21,
-                                        data: data38,
-                                      },
-                                    ];
-                                    return false;
-                                  }
-                                  if (errors === _errs92) {
-                                    if (typeof data38 == 'number') {
-                                      if (data38 < 1 || isNaN(data38)) {
-                                        validate10.errors = [
-                                          {
-                                            instancePath: instancePath + '/limits/maxUploadMB',
-                                            schemaPath: '#/definitions/count/minimum',
-                                            keyword: 'minimum',
-                                            params: { comparison: '>=', limit: 1 },
-                                            message: 'must be >= 1',
-                                            schema: 1,
-                                            parentSchema: schema21,
-                                            data: data38,
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                  var valid16 = _errs91 === errors;
-                                } else {
-                                  var valid16 = true;
-                                }
-                                if (valid16) {
-                                  if (data34.caches !== undefined) {
-                                    let data39 = data34.caches;
-                                    const _errs94 = errors;
-                                    if (errors === _errs94) {
-                                      if (data39 && typeof data39 == 'object' && !Array.isArray(data39)) {
-                                        const _errs96 = errors;
-                                        for (const key7 in data39) {
-                                          if (
-                                            !func2.call(schema11.properties.limits.properties.caches.properties, key7)
-                                          ) {
-                                            validate10.errors = [
-                                              {
-                                                instancePath: instancePath + '/limits/caches',
-                                                schemaPath:
-                                                  '#/properties/limits/properties/caches/additionalProperties',
-                                                keyword: 'additionalProperties',
-                                                params: { additionalProperty: key7 },
-                                                message: 'must NOT have additional properties',
-                                                schema: false,
-                                                parentSchema: schema11.properties.limits.properties.caches,
-                                                data: data39,
-                                              },
-                                            ];
-                                            return false;
-                                            break;
-                                          }
-                                        }
-                                        if (_errs96 === errors) {
-                                          if (data39.wmsCapabilities !== undefined) {
-                                            let data40 = data39.wmsCapabilities;
-                                            const _errs97 = errors;
-                                            const _errs98 = errors;
-                                            if (!(typeof data40 == 'number' && !(data40 % 1) && !isNaN(data40))) {
-                                              validate10.errors = [
-                                                {
-                                                  instancePath: instancePath + '/limits/caches/wmsCapabilities',
-                                                  schemaPath: '#/definitions/count/type',
-                                                  keyword: 'type',
-                                                  params: { type: 'integer' },
-                                                  message: 'must be integer',
-                                                  schema: schema21.type,
-                                                  parentSchema: schema21,
-                                                  data: data40,
-                                                },
-                                              ];
-                                              return false;
-                                            }
-                                            if (errors === _errs98) {
-                                              if (typeof data40 == 'number') {
-                                                if (data40 < 1 || isNaN(data40)) {
-                                                  validate10.errors = [
-                                                    {
-                                                      instancePath: instancePath + '/limits/caches/wmsCapabilities',
-                                                      schemaPath: '#/definitions/count/minimum',
-                                                      keyword: 'minimum',
-                                                      params: { comparison: '>=', limit: 1 },
-                                                      message: 'must be >= 1',
-                                                      schema: 1,
-                                                      parentSchema: schema21,
-                                                      data: data40,
-                                                    },
-                                                  ];
-                                                  return false;
-                                                }
-                                              }
-                                            }
-                                            var valid21 = _errs97 === errors;
-                                          } else {
-                                            var valid21 = true;
-                                          }
-                                          if (valid21) {
-                                            if (data39.wfsCapabilities !== undefined) {
-                                              let data41 = data39.wfsCapabilities;
-                                              const _errs100 = errors;
-                                              const _errs101 = errors;
-                                              if (!(typeof data41 == 'number' && !(data41 % 1) && !isNaN(data41))) {
-                                                validate10.errors = [
-                                                  {
-                                                    instancePath: instancePath + '/limits/caches/wfsCapabilities',
-                                                    schemaPath: '#/definitions/count/type',
-                                                    keyword: 'type',
-                                                    params: { type: 'integer' },
-                                                    message: 'must be integer',
-                                                    schema: schema21.type,
-                                                    parentSchema: schema21,
-                                                    data: data41,
-                                                  },
-                                                ];
-                                                return false;
-                                              }
-                                              if (errors === _errs101) {
-                                                if (typeof data41 == 'number') {
-                                                  if (data41 < 1 || isNaN(data41)) {
-                                                    validate10.errors = [
-                                                      {
-                                                        instancePath: instancePath + '/limits/caches/wfsCapabilities',
-                                                        schemaPath: '#/definitions/count/minimum',
-                                                        keyword: 'minimum',
-                                                        params: { comparison: '>=', limit: 1 },
-                                                        message: 'must be >= 1',
-                                                        schema: 1,
-                                                        parentSchema: schema21,
-                                                        data: data41,
-                                                      },
-                                                    ];
-                                                    return false;
-                                                  }
-                                                }
-                                              }
-                                              var valid21 = _errs100 === errors;
-                                            } else {
-                                              var valid21 = true;
-                                            }
-                                            if (valid21) {
-                                              if (data39.wmtsCapabilities !== undefined) {
-                                                let data42 = data39.wmtsCapabilities;
-                                                const _errs103 = errors;
-                                                const _errs104 = errors;
-                                                if (!(typeof data42 == 'number' && !(data42 % 1) && !isNaN(data42))) {
-                                                  validate10.errors = [
-                                                    {
-                                                      instancePath: instancePath + '/limits/caches/wmtsCapabilities',
-                                                      schemaPath: '#/definitions/count/type',
-                                                      keyword: 'type',
-                                                      params: { type: 'integer' },
-                                                      message: 'must be integer',
-                                                      schema: schema21.type,
-                                                      parentSchema: schema21,
-                                                      data: data42,
-                                                    },
-                                                  ];
-                                                  return false;
-                                                }
-                                                if (errors === _errs104) {
-                                                  if (typeof data42 == 'number') {
-                                                    if (data42 < 1 || isNaN(data42)) {
-                                                      validate10.errors = [
-                                                        {
-                                                          instancePath:
-                                                            instancePath + '/limits/caches/wmtsCapabilities',
-                                                          schemaPath: '#/definitions/count/minimum',
-                                                          keyword: 'minimum',
-                                                          params: { comparison: '>=', limit: 1 },
-                                                          message: 'must be >= 1',
-                                                          schema: 1,
-                                                          parentSchema: schema21,
-                                                          data: data42,
-                                                        },
-                                                      ];
-                                                      return false;
-                                                    }
-                                                  }
-                                                }
-                                                var valid21 = _errs103 === errors;
-                                              } else {
-                                                var valid21 = true;
-                                              }
-                                              if (valid21) {
-                                                if (data39.cswCapabilities !== undefined) {
-                                                  let data43 = data39.cswCapabilities;
-                                                  const _errs106 = errors;
-                                                  const _errs107 = errors;
-                                                  if (!(typeof data43 == 'number' && !(data43 % 1) && !isNaN(data43))) {
-                                                    validate10.errors = [
-                                                      {
-                                                        instancePath: instancePath + '/limits/caches/cswCapabilities',
-                                                        schemaPath: '#/definitions/count/type',
-                                                        keyword: 'type',
-                                                        params: { type: 'integer' },
-                                                        message: 'must be integer',
-                                                        schema: schema21.type,
-                                                        parentSchema: schema21,
-                                                        data: data43,
-                                                      },
-                                                    ];
-                                                    return false;
-                                                  }
-                                                  if (errors === _errs107) {
-                                                    if (typeof data43 == 'number') {
-                                                      if (data43 < 1 || isNaN(data43)) {
-                                                        validate10.errors = [
-                                                          {
-                                                            instancePath:
-                                                              instancePath + '/limits/caches/cswCapabilities',
-                                                            schemaPath: '#/definitions/count/minimum',
-                                                            keyword: 'minimum',
-                                                            params: { comparison: '>=', limit: 1 },
-                                                            message: 'must be >= 1',
-                                                            schema: 1,
-                                                            parentSchema: schema21,
-                                                            data: data43,
-                                                          },
-                                                        ];
-                                                        return false;
-                                                      }
-                                                    }
-                                                  }
-                                                  var valid21 = _errs106 === errors;
-                                                } else {
-                                                  var valid21 = true;
-                                                }
-                                                if (valid21) {
-                                                  if (data39.ogcapiCollections !== undefined) {
-                                                    let data44 = data39.ogcapiCollections;
-                                                    const _errs109 = errors;
-                                                    const _errs110 = errors;
-                                                    if (!(
-                                                      typeof data44 == 'number' &&
-                                                      !(data44 % 1) &&
-                                                      !isNaN(data44)
-                                                    )) {
-                                                      validate10.errors = [
-                                                        {
-                                                          instancePath:
-                                                            instancePath + '/limits/caches/ogcapiCollections',
-                                                          schemaPath: '#/definitions/count/type',
-                                                          keyword: 'type',
-                                                          params: { type: 'integer' },
-                                                          message: 'must be integer',
-                                                          schema: schema21.type,
-                                                          parentSchema: schema21,
-                                                          data: data44,
-                                                        },
-                                                      ];
-                                                      return false;
-                                                    }
-                                                    if (errors === _errs110) {
-                                                      if (typeof data44 == 'number') {
-                                                        if (data44 < 1 || isNaN(data44)) {
-                                                          validate10.errors = [
-                                                            {
-                                                              instancePath:
-                                                                instancePath + '/limits/caches/ogcapiCollections',
-                                                              schemaPath: '#/definitions/count/minimum',
-                                                              keyword: 'minimum',
-                                                              params: { comparison: '>=', limit: 1 },
-                                                              message: 'must be >= 1',
-                                                              schema: 1,
-                                                              parentSchema: schema21,
-                                                              data: data44,
-                                                            },
-                                                          ];
-                                                          return false;
-                                                        }
-                                                      }
-                                                    }
-                                                    var valid21 = _errs109 === errors;
-                                                  } else {
-                                                    var valid21 = true;
-                                                  }
-                                                  if (valid21) {
-                                                    if (data39.records !== undefined) {
-                                                      let data45 = data39.records;
-                                                      const _errs112 = errors;
-                                                      const _errs113 = errors;
-                                                      if (!(
-                                                        typeof data45 == 'number' &&
-                                                        !(data45 % 1) &&
-                                                        !isNaN(data45)
-                                                      )) {
-                                                        validate10.errors = [
-                                                          {
-                                                            instancePath: instancePath + '/limits/caches/records',
-                                                            schemaPath: '#/definitions/count/type',
-                                                            keyword: 'type',
-                                                            params: { type: 'integer' },
-                                                            message: 'must be integer',
-                                                            schema: schema21.type,
-                                                            parentSchema: schema21,
-                                                            data: data45,
-                                                          },
-                                                        ];
-                                                        return false;
-                                                      }
-                                                      if (errors === _errs113) {
-                                                        if (typeof data45 == 'number') {
-                                                          if (data45 < 1 || isNaN(data45)) {
-                                                            validate10.errors = [
-                                                              {
-                                                                instancePath: instancePath + '/limits/caches/records',
-                                                                schemaPath: '#/definitions/count/minimum',
-                                                                keyword: 'minimum',
-                                                                params: { comparison: '>=', limit: 1 },
-                                                                message: 'must be >= 1',
-                                                                schema: 1,
-                                                                parentSchema: schema21,
-                                                                data: data45,
-                                                              },
-                                                            ];
-                                                            return false;
-                                                          }
-                                                        }
-                                                      }
-                                                      var valid21 = _errs112 === errors;
-                                                    } else {
-                                                      var valid21 = true;
-                                                    }
-                                                    if (valid21) {
-                                                      if (data39.tilesMB !== undefined) {
-                                                        let data46 = data39.tilesMB;
-                                                        const _errs115 = errors;
-                                                        const _errs116 = errors;
-                                                        if (!(
-                                                          typeof data46 == 'number' &&
-                                                          !(data46 % 1) &&
-                                                          !isNaN(data46)
-                                                        )) {
-                                                          validate10.errors = [
-                                                            {
-                                                              instancePath: instancePath + '/limits/caches/tilesMB',
-                                                              schemaPath: '#/definitions/count/type',
-                                                              keyword: 'type',
-                                                              params: { type: 'integer' },
-                                                              message: 'must be integer',
-                                                              schema: schema21.type,
-                                                              parentSchema: schema21,
-                                                              data: data46,
-                                                            },
-                                                          ];
-                                                          return false;
-                                                        }
-                                                        if (errors === _errs116) {
-                                                          if (typeof data46 == 'number') {
-                                                            if (data46 < 1 || isNaN(data46)) {
-                                                              validate10.errors = [
-                                                                {
-                                                                  instancePath: instancePath + '/limits/caches/tilesMB',
-                                                                  schemaPath: '#/definitions/count/minimum',
-                                                                  keyword: 'minimum',
-                                                                  params: { comparison: '>=', limit: 1 },
-                                                                  message: 'must be >= 1',
-                                                                  schema: 1,
-                                                                  parentSchema: schema21,
-                                                                  data: data46,
-                                                                },
-                                                              ];
-                                                              return false;
-                                                            }
-                                                          }
-                                                        }
-                                                        var valid21 = _errs115 === errors;
-                                                      } else {
-                                                        var valid21 = true;
-                                                      }
-                                                      if (valid21) {
-                                                        if (data39.styles !== undefined) {
-                                                          let data47 = data39.styles;
-                                                          const _errs118 = errors;
-                                                          const _errs119 = errors;
-                                                          if (!(
-                                                            typeof data47 == 'number' &&
-                                                            !(data47 % 1) &&
-                                                            !isNaN(data47)
-                                                          )) {
-                                                            validate10.errors = [
-                                                              {
-                                                                instancePath: instancePath + '/limits/caches/styles',
-                                                                schemaPath: '#/definitions/count/type',
-                                                                keyword: 'type',
-                                                                params: { type: 'integer' },
-                                                                message: 'must be integer',
-                                                                schema: schema21.type,
-                                                                parentSchema: schema21,
-                                                                data: data47,
-                                                              },
-                                                            ];
-                                                            return false;
-                                                          }
-                                                          if (errors === _errs119) {
-                                                            if (typeof data47 == 'number') {
-                                                              if (data47 < 1 || isNaN(data47)) {
-                                                                validate10.errors = [
-                                                                  {
-                                                                    instancePath:
-                                                                      instancePath + '/limits/caches/styles',
-                                                                    schemaPath: '#/definitions/count/minimum',
-                                                                    keyword: 'minimum',
-                                                                    params: { comparison: '>=', limit: 1 },
-                                                                    message: 'must be >= 1',
-                                                                    schema: 1,
-                                                                    parentSchema: schema21,
-                                                                    data: data47,
-                                                                  },
-                                                                ];
-                                                                return false;
-                                                              }
-                                                            }
-                                                          }
-                                                          var valid21 = _errs118 === errors;
-                                                        } else {
-                                                          var valid21 = true;
-                                                        }
-                                                        if (valid21) {
-                                                          if (data39.storedStyles !== undefined) {
-                                                            let data48 = data39.storedStyles;
-                                                            const _errs121 = errors;
-                                                            const _errs122 = errors;
-                                                            if (!(
-                                                              typeof data48 == 'number' &&
-                                                              !(data48 % 1) &&
-                                                              !isNaN(data48)
-                                                            )) {
-                                                              validate10.errors = [
-                                                                {
-                                                                  instancePath:
-                                                                    instancePath + '/limits/caches/storedStyles',
-                                                                  schemaPath: '#/definitions/count/type',
-                                                                  keyword: 'type',
-                                                                  params: { type: 'integer' },
-                                                                  message: 'must be integer',
-                                                                  schema: schema21.type,
-                                                                  parentSchema: schema21,
-                                                                  data: data48,
-                                                                },
-                                                              ];
-                                                              return false;
-                                                            }
-                                                            if (errors === _errs122) {
-                                                              if (typeof data48 == 'number') {
-                                                                if (data48 < 1 || isNaN(data48)) {
-                                                                  validate10.errors = [
-                                                                    {
-                                                                      instancePath:
-                                                                        instancePath + '/limits/caches/storedStyles',
-                                                                      schemaPath: '#/definitions/count/minimum',
-                                                                      keyword: 'minimum',
-                                                                      params: { comparison: '>=', limit: 1 },
-                                                                      message: 'must be >= 1',
-                                                                      schema: 1,
-                                                                      parentSchema: schema21,
-                                                                      data: data48,
-                                                                    },
-                                                                  ];
-                                                                  return false;
-                                                                }
-                                                              }
-                                                            }
-                                                            var valid21 = _errs121 === errors;
-                                                          } else {
-                                                            var valid21 = true;
-                                                          }
-                                                          if (valid21) {
-                                                            if (data39.imagesMB !== undefined) {
-                                                              let data49 = data39.imagesMB;
-                                                              const _errs124 = errors;
-                                                              const _errs125 = errors;
-                                                              if (!(
-                                                                typeof data49 == 'number' &&
-                                                                !(data49 % 1) &&
-                                                                !isNaN(data49)
-                                                              )) {
-                                                                validate10.errors = [
-                                                                  {
-                                                                    instancePath:
-                                                                      instancePath + '/limits/caches/imagesMB',
-                                                                    schemaPath: '#/definitions/count/type',
-                                                                    keyword: 'type',
-                                                                    params: { type: 'integer' },
-                                                                    message: 'must be integer',
-                                                                    schema: schema21.type,
-                                                                    parentSchema: schema21,
-                                                                    data: data49,
-                                                                  },
-                                                                ];
-                                                                return false;
-                                                              }
-                                                              if (errors === _errs125) {
-                                                                if (typeof data49 == 'number') {
-                                                                  if (data49 < 1 || isNaN(data49)) {
-                                                                    validate10.errors = [
-                                                                      {
-                                                                        instancePath:
-                                                                          instancePath + '/limits/caches/imagesMB',
-                                                                        schemaPath: '#/definitions/count/minimum',
-                                                                        keyword: 'minimum',
-                                                                        params: { comparison: '>=', limit: 1 },
-                                                                        message: 'must be >= 1',
-                                                                        schema: 1,
-                                                                        parentSchema: schema21,
-                                                                        data: data49,
-                                                                      },
-                                                                    ];
-                                                                    return false;
-                                                                  }
-                                                                }
-                                                              }
-                                                              var valid21 = _errs124 === errors;
-                                                            } else {
-                                                              var valid21 = true;
-                                                            }
-                                                            if (valid21) {
-                                                              if (data39.spritesMB !== undefined) {
-                                                                let data50 = data39.spritesMB;
-                                                                const _errs127 = errors;
-                                                                const _errs128 = errors;
-                                                                if (!(
-                                                                  typeof data50 == 'number' &&
-                                                                  !(data50 % 1) &&
-                                                                  !isNaN(data50)
-                                                                )) {
-                                                                  validate10.errors = [
-                                                                    {
-                                                                      instancePath:
-                                                                        instancePath + '/limits/caches/spritesMB',
-                                                                      schemaPath: '#/definitions/count/type',
-                                                                      keyword: 'type',
-                                                                      params: { type: 'integer' },
-                                                                      message: 'must be integer',
-                                                                      schema: schema21.type,
-                                                                      parentSchema: schema21,
-                                                                      data: data50,
-                                                                    },
-                                                                  ];
-                                                                  return false;
-                                                                }
-                                                                if (errors === _errs128) {
-                                                                  if (typeof data50 == 'number') {
-                                                                    if (data50 < 1 || isNaN(data50)) {
-                                                                      validate10.errors = [
-                                                                        {
-                                                                          instancePath:
-                                                                            instancePath + '/limits/caches/spritesMB',
-                                                                          schemaPath: '#/definitions/count/minimum',
-                                                                          keyword: 'minimum',
-                                                                          params: { comparison: '>=', limit: 1 },
-                                                                          message: 'must be >= 1',
-                                                                          schema: 1,
-                                                                          parentSchema: schema21,
-                                                                          data: data50,
-                                                                        },
-                                                                      ];
-                                                                      return false;
-                                                                    }
-                                                                  }
-                                                                }
-                                                                var valid21 = _errs127 === errors;
-                                                              } else {
-                                                                var valid21 = true;
-                                                              }
-                                                              if (valid21) {
-                                                                if (data39.signedIn !== undefined) {
-                                                                  let data51 = data39.signedIn;
-                                                                  const _errs130 = errors;
-                                                                  const _errs131 = errors;
-                                                                  if (!(
-                                                                    typeof data51 == 'number' &&
-                                                                    !(data51 % 1) &&
-                                                                    !isNaN(data51)
-                                                                  )) {
-                                                                    validate10.errors = [
-                                                                      {
-                                                                        instancePath:
-                                                                          instancePath + '/limits/caches/signedIn',
-                                                                        schemaPath: '#/definitions/count/type',
-                                                                        keyword: 'type',
-                                                                        params: { type: 'integer' },
-                                                                        message: 'must be integer',
-                                                                        schema: schema21.type,
-                                                                        parentSchema: schema21,
-                                                                        data: data51,
-                                                                      },
-                                                                    ];
-                                                                    return false;
-                                                                  }
-                                                                  if (errors === _errs131) {
-                                                                    if (typeof data51 == 'number') {
-                                                                      if (data51 < 1 || isNaN(data51)) {
-                                                                        validate10.errors = [
-                                                                          {
-                                                                            instancePath:
-                                                                              instancePath + '/limits/caches/signedIn',
-                                                                            schemaPath: '#/definitions/count/minimum',
-                                                                            keyword: 'minimum',
-                                                                            params: { comparison: '>=', limit: 1 },
-                                                                            message: 'must be >= 1',
-                                                                            schema: 1,
-                                                                            parentSchema: schema21,
-                                                                            data: data51,
-                                                                          },
-                                                                        ];
-                                                                        return false;
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                  var valid21 = _errs130 === errors;
-                                                                } else {
-                                                                  var valid21 = true;
-                                                                }
-                                                                if (valid21) {
-                                                                  if (data39.signInFailures !== undefined) {
-                                                                    let data52 = data39.signInFailures;
-                                                                    const _errs133 = errors;
-                                                                    const _errs134 = errors;
-                                                                    if (!(
-                                                                      typeof data52 == 'number' &&
-                                                                      !(data52 % 1) &&
-                                                                      !isNaN(data52)
-                                                                    )) {
-                                                                      validate10.errors = [
-                                                                        {
-                                                                          instancePath:
-                                                                            instancePath +
-                                                                            '/limits/caches/signInFailures',
-                                                                          schemaPath: '#/definitions/count/type',
-                                                                          keyword: 'type',
-                                                                          params: { type: 'integer' },
-                                                                          message: 'must be integer',
-                                                                          schema: schema21.type,
-                                                                          parentSchema: schema21,
-                                                                          data: data52,
-                                                                        },
-                                                                      ];
-                                                                      return false;
-                                                                    }
-                                                                    if (errors === _errs134) {
-                                                                      if (typeof data52 == 'number') {
-                                                                        if (data52 < 1 || isNaN(data52)) {
-                                                                          validate10.errors = [
-                                                                            {
-                                                                              instancePath:
-                                                                                instancePath +
-                                                                                '/limits/caches/signInFailures',
-                                                                              schemaPath: '#/definitions/count/minimum',
-                                                                              keyword: 'minimum',
-                                                                              params: { comparison: '>=', limit: 1 },
-                                                                              message: 'must be >= 1',
-                                                                              schema: 1,
-                                                                              parentSchema: schema21,
-                                                                              data: data52,
-                                                                            },
-                                                                          ];
-                                                                          return false;
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                    var valid21 = _errs133 === errors;
-                                                                  } else {
-                                                                    var valid21 = true;
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      } else {
-                                        validate10.errors = [
-                                          {
-                                            instancePath: instancePath + '/limits/caches',
-                                            schemaPath: '#/properties/limits/properties/caches/type',
-                                            keyword: 'type',
-                                            params: { type: 'object' },
-                                            message: 'must be object',
-                                            schema: schema11.properties.limits.properties.caches.type,
-                                            parentSchema: schema11.properties.limits.properties.caches,
-                                            data: data39,
-                                          },
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                    var valid16 = _errs94 === errors;
-                                  } else {
-                                    var valid16 = true;
                                   }
                                 }
                               }
@@ -2545,13 +1751,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                       } else {
                         validate10.errors = [
                           {
-                            instancePath: instancePath + '/limits',
-                            schemaPath: '#/properties/limits/type',
+                            instancePath: instancePath + '/versions',
+                            schemaPath: '#/properties/versions/type',
                             keyword: 'type',
                             params: { type: 'object' },
                             message: 'must be object',
-                            schema: schema11.properties.limits.type,
-                            parentSchema: schema11.properties.limits,
+                            schema: schema11.properties.versions.type,
+                            parentSchema: schema11.properties.versions,
                             data: data34,
                           },
                         ];
@@ -2561,6 +1767,915 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     var valid0 = _errs79 === errors;
                   } else {
                     var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.limits !== undefined) {
+                      let data36 = data.limits;
+                      const _errs84 = errors;
+                      if (errors === _errs84) {
+                        if (data36 && typeof data36 == 'object' && !Array.isArray(data36)) {
+                          const _errs86 = errors;
+                          for (const key7 in data36) {
+                            if (!(
+                              key7 === 'maxImagePixels' ||
+                              key7 === 'maxFeatures' ||
+                              key7 === 'defaultFeatures' ||
+                              key7 === 'maxUploadMB' ||
+                              key7 === 'caches'
+                            )) {
+                              validate10.errors = [
+                                {
+                                  instancePath: instancePath + '/limits',
+                                  schemaPath: '#/properties/limits/additionalProperties',
+                                  keyword: 'additionalProperties',
+                                  params: { additionalProperty: key7 },
+                                  message: 'must NOT have additional properties',
+                                  schema: false,
+                                  parentSchema: schema11.properties.limits,
+                                  data: data36,
+                                },
+                              ];
+                              return false;
+                              break;
+                            }
+                          }
+                          if (_errs86 === errors) {
+                            if (data36.maxImagePixels !== undefined) {
+                              let data37 = data36.maxImagePixels;
+                              const _errs87 = errors;
+                              const _errs88 = errors;
+                              if (!(typeof data37 == 'number' && !(data37 % 1) && !isNaN(data37))) {
+                                validate10.errors = [
+                                  {
+                                    instancePath: instancePath + '/limits/maxImagePixels',
+                                    schemaPath: '#/definitions/count/type',
+                                    keyword: 'type',
+                                    params: { type: 'integer' },
+                                    message: 'must be integer',
+                                    schema: schema21.type,
+                                    parentSchema: schema21,
+                                    data: data37,
+                                  },
+                                ];
+                                return false;
+                              }
+                              if (errors === _errs88) {
+                                if (typeof data37 == 'number') {
+                                  if (data37 < 1 || isNaN(data37)) {
+                                    validate10.errors = [
+                                      {
+                                        instancePath: instancePath + '/limits/maxImagePixels',
+                                        schemaPath: '#/definitions/count/minimum',
+                                        keyword: 'minimum',
+                                        params: { comparison: '>=', limit: 1 },
+                                        message: 'must be >= 1',
+                                        schema: 1,
+                                        parentSchema: schema21,
+                                        data: data37,
+                                      },
+                                    ];
+                                    return false;
+                                  }
+                                }
+                              }
+                              var valid17 = _errs87 === errors;
+                            } else {
+                              var valid17 = true;
+                            }
+                            if (valid17) {
+                              if (data36.maxFeatures !== undefined) {
+                                let data38 = data36.maxFeatures;
+                                const _errs90 = errors;
+                                const _errs91 = errors;
+                                if (!(typeof data38 == 'number' && !(data38 % 1) && !isNaN(data38))) {
+                                  validate10.errors = [
+                                    {
+                                      instancePath: instancePath + '/limits/maxFeatures',
+                                      schemaPath: '#/definitions/count/type',
+                                      keyword: 'type',
+                                      params: { type: 'integer' },
+                                      message: 'must be integer',
+                                      schema: schema21.type,
+                                      parentSchema: schema21,
+                                      data: data38,
+                                    },
+                                  ];
+                                  return false;
+                                }
+                                if (errors === _errs91) {
+                                  if (typeof data38 == 'number') {
+                                    if (data38 < 1 || isNaN(data38)) {
+                                      validate10.errors = [
+                                        {
+                                          instancePath: instancePath + '/limits/maxFeatures',
+                                          schemaPath: '#/definitions/count/minimum',
+                                          keyword: 'minimum',
+                                          params: { comparison: '>=', limit: 1 },
+                                          message: 'must be >= 1',
+                                          schema: 1,
+                                          parentSchema: schema21,
+                                          data: data38,
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                  }
+                                }
+                                var valid17 = _errs90 === errors;
+                              } else {
+                                var valid17 = true;
+                              }
+                              if (valid17) {
+                                if (data36.defaultFeatures !== undefined) {
+                                  let data39 = data36.defaultFeatures;
+                                  const _errs93 = errors;
+                                  const _errs94 = errors;
+                                  if (!(typeof data39 == 'number' && !(data39 % 1) && !isNaN(data39))) {
+                                    validate10.errors = [
+                                      {
+                                        instancePath: instancePath + '/limits/defaultFeatures',
+                                        schemaPath: '#/definitions/count/type',
+                                        keyword: 'type',
+                                        params: { type: 'integer' },
+                                        message: 'must be integer',
+                                        schema: schema21.type,
+                                        parentSchema: schema21,
+                                        data: data39,
+                                      },
+                                    ];
+                                    return false;
+                                  }
+                                  if (errors === _errs94) {
+                                    if (typeof data39 == 'number') {
+                                      if (data39 < 1 || isNaN(data39)) {
+                                        validate10.errors = [
+                                          {
+                                            instancePath: instancePath + '/limits/defaultFeatures',
+                                            schemaPath: '#/definitions/count/minimum',
+                                            keyword: 'minimum',
+                                            params: { comparison: '>=', limit: 1 },
+                                            message: 'must be >= 1',
+                                            schema: 1,
+                                            parentSchema: schema21,
+                                            data: data39,
+                                          },
+                                        ];
+                                        return false;
+                                      }
+                                    }
+                                  }
+                                  var valid17 = _errs93 === errors;
+                                } else {
+                                  var valid17 = true;
+                                }
+                                if (valid17) {
+                                  if (data36.maxUploadMB !== undefined) {
+                                    let data40 = data36.maxUploadMB;
+                                    const _errs96 = errors;
+                                    const _errs97 = errors;
+                                    if (!(typeof data40 == 'number' && !(data40 % 1) && !isNaN(data40))) {
+                                      validate10.errors = [
+                                        {
+                                          instancePath: instancePath + '/limits/maxUploadMB',
+                                          schemaPath: '#/definitions/count/type',
+                                          keyword: 'type',
+                                          params: { type: 'integer' },
+                                          message: 'must be integer',
+                                          schema: schema21.type,
+                                          parentSchema: schema21,
+                                          data: data40,
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                    if (errors === _errs97) {
+                                      if (typeof data40 == 'number') {
+                                        if (data40 < 1 || isNaN(data40)) {
+                                          validate10.errors = [
+                                            {
+                                              instancePath: instancePath + '/limits/maxUploadMB',
+                                              schemaPath: '#/definitions/count/minimum',
+                                              keyword: 'minimum',
+                                              params: { comparison: '>=', limit: 1 },
+                                              message: 'must be >= 1',
+                                              schema: 1,
+                                              parentSchema: schema21,
+                                              data: data40,
+                                            },
+                                          ];
+                                          return false;
+                                        }
+                                      }
+                                    }
+                                    var valid17 = _errs96 === errors;
+                                  } else {
+                                    var valid17 = true;
+                                  }
+                                  if (valid17) {
+                                    if (data36.caches !== undefined) {
+                                      let data41 = data36.caches;
+                                      const _errs99 = errors;
+                                      if (errors === _errs99) {
+                                        if (data41 && typeof data41 == 'object' && !Array.isArray(data41)) {
+                                          const _errs101 = errors;
+                                          for (const key8 in data41) {
+                                            if (
+                                              !func2.call(schema11.properties.limits.properties.caches.properties, key8)
+                                            ) {
+                                              validate10.errors = [
+                                                {
+                                                  instancePath: instancePath + '/limits/caches',
+                                                  schemaPath:
+                                                    '#/properties/limits/properties/caches/additionalProperties',
+                                                  keyword: 'additionalProperties',
+                                                  params: { additionalProperty: key8 },
+                                                  message: 'must NOT have additional properties',
+                                                  schema: false,
+                                                  parentSchema: schema11.properties.limits.properties.caches,
+                                                  data: data41,
+                                                },
+                                              ];
+                                              return false;
+                                              break;
+                                            }
+                                          }
+                                          if (_errs101 === errors) {
+                                            if (data41.wmsCapabilities !== undefined) {
+                                              let data42 = data41.wmsCapabilities;
+                                              const _errs102 = errors;
+                                              const _errs103 = errors;
+                                              if (!(typeof data42 == 'number' && !(data42 % 1) && !isNaN(data42))) {
+                                                validate10.errors = [
+                                                  {
+                                                    instancePath: instancePath + '/limits/caches/wmsCapabilities',
+                                                    schemaPath: '#/definitions/count/type',
+                                                    keyword: 'type',
+                                                    params: { type: 'integer' },
+                                                    message: 'must be integer',
+                                                    schema: schema21.type,
+                                                    parentSchema: schema21,
+                                                    data: data42,
+                                                  },
+                                                ];
+                                                return false;
+                                              }
+                                              if (errors === _errs103) {
+                                                if (typeof data42 == 'number') {
+                                                  if (data42 < 1 || isNaN(data42)) {
+                                                    validate10.errors = [
+                                                      {
+                                                        instancePath: instancePath + '/limits/caches/wmsCapabilities',
+                                                        schemaPath: '#/definitions/count/minimum',
+                                                        keyword: 'minimum',
+                                                        params: { comparison: '>=', limit: 1 },
+                                                        message: 'must be >= 1',
+                                                        schema: 1,
+                                                        parentSchema: schema21,
+                                                        data: data42,
+                                                      },
+                                                    ];
+                                                    return false;
+                                                  }
+                                                }
+                                              }
+                                              var valid22 = _errs102 === errors;
+                                            } else {
+                                              var valid22 = true;
+                                            }
+                                            if (valid22) {
+                                              if (data41.wfsCapabilities !== undefined) {
+                                                let data43 = data41.wfsCapabilities;
+                                                const _errs105 = errors;
+                                                const _errs106 = errors;
+                                                if (!(typeof data43 == 'number' && !(data43 % 1) && !isNaN(data43))) {
+                                                  validate10.errors = [
+                                                    {
+                                                      instancePath: instancePath + '/limits/caches/wfsCapabilities',
+                                                      schemaPath: '#/definitions/count/type',
+                                                      keyword: 'type',
+                                                      params: { type: 'integer' },
+                                                      message: 'must be integer',
+                                                      schema: schema21.type,
+                                                      parentSchema: schema21,
+                                                      data: data43,
+                                                    },
+                                                  ];
+                                                  return false;
+                                                }
+                                                if (errors === _errs106) {
+                                                  if (typeof data43 == 'number') {
+                                                    if (data43 < 1 || isNaN(data43)) {
+                                                      validate10.errors = [
+                                                        {
+                                                          instancePath: instancePath + '/limits/caches/wfsCapabilities',
+                                                          schemaPath: '#/definitions/count/minimum',
+                                                          keyword: 'minimum',
+                                                          params: { comparison: '>=', limit: 1 },
+                                                          message: 'must be >= 1',
+                                                          schema: 1,
+                                                          parentSchema: schema21,
+                                                          data: data43,
+                                                        },
+                                                      ];
+                                                      return false;
+                                                    }
+                                                  }
+                                                }
+                                                var valid22 = _errs105 === errors;
+                                              } else {
+                                                var valid22 = true;
+                                              }
+                                              if (valid22) {
+                                                if (data41.wmtsCapabilities !== undefined) {
+                                                  let data44 = data41.wmtsCapabilities;
+                                                  const _errs108 = errors;
+                                                  const _errs109 = errors;
+                                                  if (!(typeof data44 == 'number' && !(data44 % 1) && !isNaN(data44))) {
+                                                    validate10.errors = [
+                                                      {
+                                                        instancePath: instancePath + '/limits/caches/wmtsCapabilities',
+                                                        schemaPath: '#/definitions/count/type',
+                                                        keyword: 'type',
+                                                        params: { type: 'integer' },
+                                                        message: 'must be integer',
+                                                        schema: schema21.type,
+                                                        parentSchema: schema21,
+                                                        data: data44,
+                                                      },
+                                                    ];
+                                                    return false;
+                                                  }
+                                                  if (errors === _errs109) {
+                                                    if (typeof data44 == 'number') {
+                                                      if (data44 < 1 || isNaN(data44)) {
+                                                        validate10.errors = [
+                                                          {
+                                                            instancePath:
+                                                              instancePath + '/limits/caches/wmtsCapabilities',
+                                                            schemaPath: '#/definitions/count/minimum',
+                                                            keyword: 'minimum',
+                                                            params: { comparison: '>=', limit: 1 },
+                                                            message: 'must be >= 1',
+                                                            schema: 1,
+                                                            parentSchema: schema21,
+                                                            data: data44,
+                                                          },
+                                                        ];
+                                                        return false;
+                                                      }
+                                                    }
+                                                  }
+                                                  var valid22 = _errs108 === errors;
+                                                } else {
+                                                  var valid22 = true;
+                                                }
+                                                if (valid22) {
+                                                  if (data41.cswCapabilities !== undefined) {
+                                                    let data45 = data41.cswCapabilities;
+                                                    const _errs111 = errors;
+                                                    const _errs112 = errors;
+                                                    if (!(
+                                                      typeof data45 == 'number' &&
+                                                      !(data45 % 1) &&
+                                                      !isNaN(data45)
+                                                    )) {
+                                                      validate10.errors = [
+                                                        {
+                                                          instancePath: instancePath + '/limits/caches/cswCapabilities',
+                                                          schemaPath: '#/definitions/count/type',
+                                                          keyword: 'type',
+                                                          params: { type: 'integer' },
+                                                          message: 'must be integer',
+                                                          schema: schema21.type,
+                                                          parentSchema: schema21,
+                                                          data: data45,
+                                                        },
+                                                      ];
+                                                      return false;
+                                                    }
+                                                    if (errors === _errs112) {
+                                                      if (typeof data45 == 'number') {
+                                                        if (data45 < 1 || isNaN(data45)) {
+                                                          validate10.errors = [
+                                                            {
+                                                              instancePath:
+                                                                instancePath + '/limits/caches/cswCapabilities',
+                                                              schemaPath: '#/definitions/count/minimum',
+                                                              keyword: 'minimum',
+                                                              params: { comparison: '>=', limit: 1 },
+                                                              message: 'must be >= 1',
+                                                              schema: 1,
+                                                              parentSchema: schema21,
+                                                              data: data45,
+                                                            },
+                                                          ];
+                                                          return false;
+                                                        }
+                                                      }
+                                                    }
+                                                    var valid22 = _errs111 === errors;
+                                                  } else {
+                                                    var valid22 = true;
+                                                  }
+                                                  if (valid22) {
+                                                    if (data41.ogcapiCollections !== undefined) {
+                                                      let data46 = data41.ogcapiCollections;
+                                                      const _errs114 = errors;
+                                                      const _errs115 = errors;
+                                                      if (!(
+                                                        typeof data46 == 'number' &&
+                                                        !(data46 % 1) &&
+                                                        !isNaN(data46)
+                                                      )) {
+                                                        validate10.errors = [
+                                                          {
+                                                            instancePath:
+                                                              instancePath + '/limits/caches/ogcapiCollections',
+                                                            schemaPath: '#/definitions/count/type',
+                                                            keyword: 'type',
+                                                            params: { type: 'integer' },
+                                                            message: 'must be integer',
+                                                            schema: schema21.type,
+                                                            parentSchema: schema21,
+                                                            data: data46,
+                                                          },
+                                                        ];
+                                                        return false;
+                                                      }
+                                                      if (errors === _errs115) {
+                                                        if (typeof data46 == 'number') {
+                                                          if (data46 < 1 || isNaN(data46)) {
+                                                            validate10.errors = [
+                                                              {
+                                                                instancePath:
+                                                                  instancePath + '/limits/caches/ogcapiCollections',
+                                                                schemaPath: '#/definitions/count/minimum',
+                                                                keyword: 'minimum',
+                                                                params: { comparison: '>=', limit: 1 },
+                                                                message: 'must be >= 1',
+                                                                schema: 1,
+                                                                parentSchema: schema21,
+                                                                data: data46,
+                                                              },
+                                                            ];
+                                                            return false;
+                                                          }
+                                                        }
+                                                      }
+                                                      var valid22 = _errs114 === errors;
+                                                    } else {
+                                                      var valid22 = true;
+                                                    }
+                                                    if (valid22) {
+                                                      if (data41.records !== undefined) {
+                                                        let data47 = data41.records;
+                                                        const _errs117 = errors;
+                                                        const _errs118 = errors;
+                                                        if (!(
+                                                          typeof data47 == 'number' &&
+                                                          !(data47 % 1) &&
+                                                          !isNaN(data47)
+                                                        )) {
+                                                          validate10.errors = [
+                                                            {
+                                                              instancePath: instancePath + '/limits/caches/records',
+                                                              schemaPath: '#/definitions/count/type',
+                                                              keyword: 'type',
+                                                              params: { type: 'integer' },
+                                                              message: 'must be integer',
+                                                              schema: schema21.type,
+                                                              parentSchema: schema21,
+                                                              data: data47,
+                                                            },
+                                                          ];
+                                                          return false;
+                                                        }
+                                                        if (errors === _errs118) {
+                                                          if (typeof data47 == 'number') {
+                                                            if (data47 < 1 || isNaN(data47)) {
+                                                              validate10.errors = [
+                                                                {
+                                                                  instancePath: instancePath + '/limits/caches/records',
+                                                                  schemaPath: '#/definitions/count/minimum',
+                                                                  keyword: 'minimum',
+                                                                  params: { comparison: '>=', limit: 1 },
+                                                                  message: 'must be >= 1',
+                                                                  schema: 1,
+                                                                  parentSchema: schema21,
+                                                                  data: data47,
+                                                                },
+                                                              ];
+                                                              return false;
+                                                            }
+                                                          }
+                                                        }
+                                                        var valid22 = _errs117 === errors;
+                                                      } else {
+                                                        var valid22 = true;
+                                                      }
+                                                      if (valid22) {
+                                                        if (data41.tilesMB !== undefined) {
+                                                          let data48 = data41.tilesMB;
+                                                          const _errs120 = errors;
+                                                          const _errs121 = errors;
+                                                          if (!(
+                                                            typeof data48 == 'number' &&
+                                                            !(data48 % 1) &&
+                                                            !isNaN(data48)
+                                                          )) {
+                                                            validate10.errors = [
+                                                              {
+                                                                instancePath: instancePath + '/limits/caches/tilesMB',
+                                                                schemaPath: '#/definitions/count/type',
+                                                                keyword: 'type',
+                                                                params: { type: 'integer' },
+                                                                message: 'must be integer',
+                                                                schema: schema21.type,
+                                                                parentSchema: schema21,
+                                                                data: data48,
+                                                              },
+                                                            ];
+                                                            return false;
+                                                          }
+                                                          if (errors === _errs121) {
+                                                            if (typeof data48 == 'number') {
+                                                              if (data48 < 1 || isNaN(data48)) {
+                                                                validate10.errors = [
+                                                                  {
+                                                                    instancePath:
+                                                                      instancePath + '/limits/caches/tilesMB',
+                                                                    schemaPath: '#/definitions/count/minimum',
+                                                                    keyword: 'minimum',
+                                                                    params: { comparison: '>=', limit: 1 },
+                                                                    message: 'must be >= 1',
+                                                                    schema: 1,
+                                                                    parentSchema: schema21,
+                                                                    data: data48,
+                                                                  },
+                                                                ];
+                                                                return false;
+                                                              }
+                                                            }
+                                                          }
+                                                          var valid22 = _errs120 === errors;
+                                                        } else {
+                                                          var valid22 = true;
+                                                        }
+                                                        if (valid22) {
+                                                          if (data41.styles !== undefined) {
+                                                            let data49 = data41.styles;
+                                                            const _errs123 = errors;
+                                                            const _errs124 = errors;
+                                                            if (!(
+                                                              typeof data49 == 'number' &&
+                                                              !(data49 % 1) &&
+                                                              !isNaN(data49)
+                                                            )) {
+                                                              validate10.errors = [
+                                                                {
+                                                                  instancePath: instancePath + '/limits/caches/styles',
+                                                                  schemaPath: '#/definitions/count/type',
+                                                                  keyword: 'type',
+                                                                  params: { type: 'integer' },
+                                                                  message: 'must be integer',
+                                                                  schema: schema21.type,
+                                                                  parentSchema: schema21,
+                                                                  data: data49,
+                                                                },
+                                                              ];
+                                                              return false;
+                                                            }
+                                                            if (errors === _errs124) {
+                                                              if (typeof data49 == 'number') {
+                                                                if (data49 < 1 || isNaN(data49)) {
+                                                                  validate10.errors = [
+                                                                    {
+                                                                      instancePath:
+                                                                        instancePath + '/limits/caches/styles',
+                                                                      schemaPath: '#/definitions/count/minimum',
+                                                                      keyword: 'minimum',
+                                                                      params: { comparison: '>=', limit: 1 },
+                                                                      message: 'must be >= 1',
+                                                                      schema: 1,
+                                                                      parentSchema: schema21,
+                                                                      data: data49,
+                                                                    },
+                                                                  ];
+                                                                  return false;
+                                                                }
+                                                              }
+                                                            }
+                                                            var valid22 = _errs123 === errors;
+                                                          } else {
+                                                            var valid22 = true;
+                                                          }
+                                                          if (valid22) {
+                                                            if (data41.storedStyles !== undefined) {
+                                                              let data50 = data41.storedStyles;
+                                                              const _errs126 = errors;
+                                                              const _errs127 = errors;
+                                                              if (!(
+                                                                typeof data50 == 'number' &&
+                                                                !(data50 % 1) &&
+                                                                !isNaN(data50)
+                                                              )) {
+                                                                validate10.errors = [
+                                                                  {
+                                                                    instancePath:
+                                                                      instancePath + '/limits/caches/storedStyles',
+                                                                    schemaPath: '#/definitions/count/type',
+                                                                    keyword: 'type',
+                                                                    params: { type: 'integer' },
+                                                                    message: 'must be integer',
+                                                                    schema: schema21.type,
+                                                                    parentSchema: schema21,
+                                                                    data: data50,
+                                                                  },
+                                                                ];
+                                                                return false;
+                                                              }
+                                                              if (errors === _errs127) {
+                                                                if (typeof data50 == 'number') {
+                                                                  if (data50 < 1 || isNaN(data50)) {
+                                                                    validate10.errors = [
+                                                                      {
+                                                                        instancePath:
+                                                                          instancePath + '/limits/caches/storedStyles',
+                                                                        schemaPath: '#/definitions/count/minimum',
+                                                                        keyword: 'minimum',
+                                                                        params: { comparison: '>=', limit: 1 },
+                                                                        message: 'must be >= 1',
+                                                                        schema: 1,
+                                                                        parentSchema: schema21,
+                                                                        data: data50,
+                                                                      },
+                                                                    ];
+                                                                    return false;
+                                                                  }
+                                                                }
+                                                              }
+                                                              var valid22 = _errs126 === errors;
+                                                            } else {
+                                                              var valid22 = true;
+                                                            }
+                                                            if (valid22) {
+                                                              if (data41.imagesMB !== undefined) {
+                                                                let data51 = data41.imagesMB;
+                                                                const _errs129 = errors;
+                                                                const _errs130 = errors;
+                                                                if (!(
+                                                                  typeof data51 == 'number' &&
+                                                                  !(data51 % 1) &&
+                                                                  !isNaN(data51)
+                                                                )) {
+                                                                  validate10.errors = [
+                                                                    {
+                                                                      instancePath:
+                                                                        instancePath + '/limits/caches/imagesMB',
+                                                                      schemaPath: '#/definitions/count/type',
+                                                                      keyword: 'type',
+                                                                      params: { type: 'integer' },
+                                                                      message: 'must be integer',
+                                                                      schema: schema21.type,
+                                                                      parentSchema: schema21,
+                                                                      data: data51,
+                                                                    },
+                                                                  ];
+                                                                  return false;
+                                                                }
+                                                                if (errors === _errs130) {
+                                                                  if (typeof data51 == 'number') {
+                                                                    if (data51 < 1 || isNaN(data51)) {
+                                                                      validate10.errors = [
+                                                                        {
+                                                                          instancePath:
+                                                                            instancePath + '/limits/caches/imagesMB',
+                                                                          schemaPath: '#/definitions/count/minimum',
+                                                                          keyword: 'minimum',
+                                                                          params: { comparison: '>=', limit: 1 },
+                                                                          message: 'must be >= 1',
+                                                                          schema: 1,
+                                                                          parentSchema: schema21,
+                                                                          data: data51,
+                                                                        },
+                                                                      ];
+                                                                      return false;
+                                                                    }
+                                                                  }
+                                                                }
+                                                                var valid22 = _errs129 === errors;
+                                                              } else {
+                                                                var valid22 = true;
+                                                              }
+                                                              if (valid22) {
+                                                                if (data41.spritesMB !== undefined) {
+                                                                  let data52 = data41.spritesMB;
+                                                                  const _errs132 = errors;
+                                                                  const _errs133 = errors;
+                                                                  if (!(
+                                                                    typeof data52 == 'number' &&
+                                                                    !(data52 % 1) &&
+                                                                    !isNaN(data52)
+                                                                  )) {
+                                                                    validate10.errors = [
+                                                                      {
+                                                                        instancePath:
+                                                                          instancePath + '/limits/caches/spritesMB',
+                                                                        schemaPath: '#/definitions/count/type',
+                                                                        keyword: 'type',
+                                                                        params: { type: 'integer' },
+                                                                        message: 'must be integer',
+                                                                        schema: schema21.type,
+                                                                        parentSchema: schema21,
+                                                                        data: data52,
+                                                                      },
+                                                                    ];
+                                                                    return false;
+                                                                  }
+                                                                  if (errors === _errs133) {
+                                                                    if (typeof data52 == 'number') {
+                                                                      if (data52 < 1 || isNaN(data52)) {
+                                                                        validate10.errors = [
+                                                                          {
+                                                                            instancePath:
+                                                                              instancePath + '/limits/caches/spritesMB',
+                                                                            schemaPath: '#/definitions/count/minimum',
+                                                                            keyword: 'minimum',
+                                                                            params: { comparison: '>=', limit: 1 },
+                                                                            message: 'must be >= 1',
+                                                                            schema: 1,
+                                                                            parentSchema: schema21,
+                                                                            data: data52,
+                                                                          },
+                                                                        ];
+                                                                        return false;
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                  var valid22 = _errs132 === errors;
+                                                                } else {
+                                                                  var valid22 = true;
+                                                                }
+                                                                if (valid22) {
+                                                                  if (data41.signedIn !== undefined) {
+                                                                    let data53 = data41.signedIn;
+                                                                    const _errs135 = errors;
+                                                                    const _errs136 = errors;
+                                                                    if (!(
+                                                                      typeof data53 == 'number' &&
+                                                                      !(data53 % 1) &&
+                                                                      !isNaN(data53)
+                                                                    )) {
+                                                                      validate10.errors = [
+                                                                        {
+                                                                          instancePath:
+                                                                            instancePath + '/limits/caches/signedIn',
+                                                                          schemaPath: '#/definitions/count/type',
+                                                                          keyword: 'type',
+                                                                          params: { type: 'integer' },
+                                                                          message: 'must be integer',
+                                                                          schema: schema21.type,
+                                                                          parentSchema: schema21,
+                                                                          data: data53,
+                                                                        },
+                                                                      ];
+                                                                      return false;
+                                                                    }
+                                                                    if (errors === _errs136) {
+                                                                      if (typeof data53 == 'number') {
+                                                                        if (data53 < 1 || isNaN(data53)) {
+                                                                          validate10.errors = [
+                                                                            {
+                                                                              instancePath:
+                                                                                instancePath +
+                                                                                '/limits/caches/signedIn',
+                                                                              schemaPath: '#/definitions/count/minimum',
+                                                                              keyword: 'minimum',
+                                                                              params: { comparison: '>=', limit: 1 },
+                                                                              message: 'must be >= 1',
+                                                                              schema: 1,
+                                                                              parentSchema: schema21,
+                                                                              data: data53,
+                                                                            },
+                                                                          ];
+                                                                          return false;
+                                                                        }
+                                                                      }
+                                                                    }
+                                                                    var valid22 = _errs135 === errors;
+                                                                  } else {
+                                                                    var valid22 = true;
+                                                                  }
+                                                                  if (valid22) {
+                                                                    if (data41.signInFailures !== undefined) {
+                                                                      let data54 = data41.signInFailures;
+                                                                      const _errs138 = errors;
+                                                                      const _errs139 = errors;
+                                                                      if (!(
+                                                                        typeof data54 == 'number' &&
+                                                                        !(data54 % 1) &&
+                                                                        !isNaN(data54)
+                                                                      )) {
+                                                                        validate10.errors = [
+                                                                          {
+                                                                            instancePath:
+                                                                              instancePath +
+                                                                              '/limits/caches/signInFailures',
+                                                                            schemaPath: '#/definitions/count/type',
+                                                                            keyword: 'type',
+                                                                            params: { type: 'integer' },
+                                                                            message: 'must be integer',
+                                                                            schema: schema21.type,
+                                                                            parentSchema: schema21,
+                                                                            data: data54,
+                                                                          },
+                                                                        ];
+                                                                        return false;
+                                                                      }
+                                                                      if (errors === _errs139) {
+                                                                        if (typeof data54 == 'number') {
+                                                                          if (data54 < 1 || isNaN(data54)) {
+                                                                            validate10.errors = [
+                                                                              {
+                                                                                instancePath:
+                                                                                  instancePath +
+                                                                                  '/limits/caches/signInFailures',
+                                                                                schemaPath:
+                                                                                  '#/definitions/count/minimum',
+                                                                                keyword: 'minimum',
+                                                                                params: { comparison: '>=', limit: 1 },
+                                                                                message: 'must be >= 1',
+                                                                                schema: 1,
+                                                                                parentSchema: schema21,
+                                                                                data: data54,
+                                                                              },
+                                                                            ];
+                                                                            return false;
+                                                                          }
+                                                                        }
+                                                                      }
+                                                                      var valid22 = _errs138 === errors;
+                                                                    } else {
+                                                                      var valid22 = true;
+                                                                    }
+                                                                  }
+                                                                }
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          }
+                                        } else {
+                                          validate10.errors = [
+                                            {
+                                              instancePath: instancePath + '/limits/caches',
+                                              schemaPath: '#/properties/limits/properties/caches/type',
+                                              keyword: 'type',
+                                              params: { type: 'object' },
+                                              message: 'must be object',
+                                              schema: schema11.properties.limits.properties.caches.type,
+                                              parentSchema: schema11.properties.limits.properties.caches,
+                                              data: data41,
+                                            },
+                                          ];
+                                          return false;
+                                        }
+                                      }
+                                      var valid17 = _errs99 === errors;
+                                    } else {
+                                      var valid17 = true;
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        } else {
+                          validate10.errors = [
+                            {
+                              instancePath: instancePath + '/limits',
+                              schemaPath: '#/properties/limits/type',
+                              keyword: 'type',
+                              params: { type: 'object' },
+                              message: 'must be object',
+                              schema: schema11.properties.limits.type,
+                              parentSchema: schema11.properties.limits,
+                              data: data36,
+                            },
+                          ];
+                          return false;
+                        }
+                      }
+                      var valid0 = _errs84 === errors;
+                    } else {
+                      var valid0 = true;
+                    }
                   }
                 }
               }

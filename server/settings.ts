@@ -39,8 +39,15 @@ export interface Limits {
   caches: CacheSizes;
 }
 
+/** Versions of a layer's data (data/layers/versions.ts). */
+export interface VersionSettings {
+  /** Versions kept with their data, the served one included; older ones are pruned. */
+  keep: number;
+}
+
 export interface Settings extends Site {
   limits: Limits;
+  versions: VersionSettings;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -65,7 +72,7 @@ export const DEFAULT_LIMITS: Limits = {
   },
 };
 
-export const DEFAULT_SETTINGS: Settings = { ...DEFAULT_SITE, limits: DEFAULT_LIMITS };
+export const DEFAULT_SETTINGS: Settings = { ...DEFAULT_SITE, limits: DEFAULT_LIMITS, versions: { keep: 3 } };
 
 /** The repository's config/ folder, from the sources (server/) or the build (dist/server/). */
 const CONFIG_DIR =

@@ -108,11 +108,16 @@ export function mountWorkflow(router: Router, ctx: AppContext): void {
     jsonApi(async (req, res) => {
       const p = principalOf(res);
       const layer = visible(p, String(req.params.name));
-      const body = (req.body ?? {}) as { note?: unknown };
+      const body = (req.body ?? {}) as { note?: unknown; version?: unknown };
       if (typeof body !== 'object' || Array.isArray(body) || (body.note !== undefined && body.note !== null && typeof body.note !== 'string')) {
         throw new OgcError('InvalidParameterValue', 'Send a JSON object {"note": "…"}', 'note', 400);
       }
-      const step = await takeStep(ctx.db, p, layer.id, String(req.params.action), { note: body.note as string | undefined, address: req.ip, options: options() });
+      if (body.version !== undefined && !(Number.isInteger(body.version) && (body.version as number) >= 1)) {
+        throw new OgcError('InvalidParameterValue', 'version must be a whole number of at least 1', 'version', 400);
+      }
+      const step = await takeStep(ctx.db, p, layer.id, String(req.params.action), {
+        note: body.note as string | undefined, version: body.version as number | undefined, keepVersions: ctx.config.keepVersions, address: req.ip, options: options(),
+      });
       await ctx.catalogue.reload();
       const now = ctx.catalogue.unguardedGet(layer.id)!;
       res.json({ step, layer: workflowLayerJson(now, p, baseUrlOf(res), options()) });
