@@ -111,6 +111,9 @@ describe('layer versions: replace, review, switch, rollback, keep-N', () => {
   });
 
   it('keeps serving the published data after a replace; the new data waits as version 2 with its schema changes', async () => {
+    const style = `<?xml version="1.0"?><StyledLayerDescriptor version="1.1.0" xmlns="http://www.opengis.net/sld" xmlns:se="http://www.opengis.net/se"><NamedLayer><se:Name>${LAYER}</se:Name><UserStyle><se:Name>hijau</se:Name><se:FeatureTypeStyle><se:Rule><se:PointSymbolizer><se:Graphic><se:Mark><se:WellKnownName>circle</se:WellKnownName></se:Mark><se:Size>8</se:Size></se:Graphic></se:PointSymbolizer></se:Rule></se:FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>`;
+    const put = await get(`${node.url}/api/layers/${LAYER}/styles/hijau`, { method: 'PUT', headers: { 'Content-Type': 'application/vnd.ogc.sld+xml', Authorization: `Bearer ${token.pu}` }, body: style });
+    expect(put.status, put.body).to.be.oneOf([200, 201]);
     stampBefore = await dateStamp();
     described = await row();
     tileBefore = await tile();
@@ -134,6 +137,8 @@ describe('layer versions: replace, review, switch, rollback, keep-N', () => {
     expect(await row()).to.deep.equal(described);
     expect(described).to.deep.include({ title: 'Taman Kota Tangerang (versi)', abstract: 'Taman dan ruang terbuka hijau kota', keywords: ['taman', 'RTH'], kugi_fcode: 'TM01', status: 'published', version: 1 });
     expect(described.metadata).to.deep.include(METADATA);
+    const styles = await call('GET', `/api/layers/${LAYER}/styles`, 'pu');
+    expect(JSON.stringify(styles.json)).to.contain('hijau');
     expect((await get(recordUrl())).body).to.contain(`<gmd:fileIdentifier><gco:CharacterString>${layerId}</gco:CharacterString>`);
 
     const list = await call('GET', `/api/layers/${LAYER}/versions`, 'walidata');
@@ -201,6 +206,7 @@ describe('layer versions: replace, review, switch, rollback, keep-N', () => {
     expect(now.metadata).to.deep.equal(described.metadata);
     expect(await statuses()).to.deep.equal({ 1: 'archived', 2: 'current' });
     expect(await tableExists(firstTable)).to.equal(true);
+    expect(JSON.stringify((await call('GET', `/api/layers/${LAYER}/styles`, 'pu')).json)).to.contain('hijau');
   });
 
   it('rolls back to a kept version (the walidata, with a note), serving the old data again', async () => {
