@@ -12,6 +12,9 @@ import { baseUrlOf, principalOf, type AppContext } from '../context.js';
 import { layerJson } from './admin.js';
 import { dateParam, jsonApi, pageLinks, paging, textParam } from './api-json.js';
 
+/** Versions are numbered in a database integer: anything larger names no version. */
+const MAX_VERSION = 2 ** 31 - 1;
+
 export const workflowOptions = (ctx: AppContext): WorkflowOptions => ({ pembinaVerifies: ctx.config.pembinaVerifies });
 
 export function workflowLayerJson(l: Layer, p: Principal, base: string, options: WorkflowOptions) {
@@ -112,8 +115,8 @@ export function mountWorkflow(router: Router, ctx: AppContext): void {
       if (typeof body !== 'object' || Array.isArray(body) || (body.note !== undefined && body.note !== null && typeof body.note !== 'string')) {
         throw new OgcError('InvalidParameterValue', 'Send a JSON object {"note": "…"}', 'note', 400);
       }
-      if (body.version !== undefined && !(Number.isInteger(body.version) && (body.version as number) >= 1)) {
-        throw new OgcError('InvalidParameterValue', 'version must be a whole number of at least 1', 'version', 400);
+      if (body.version !== undefined && !(Number.isInteger(body.version) && (body.version as number) >= 1 && (body.version as number) <= MAX_VERSION)) {
+        throw new OgcError('InvalidParameterValue', `version must be a whole number from 1 to ${MAX_VERSION}`, 'version', 400);
       }
       const step = await takeStep(ctx.db, p, layer.id, String(req.params.action), {
         note: body.note as string | undefined, version: body.version as number | undefined, keepVersions: ctx.config.keepVersions, address: req.ip, options: options(),

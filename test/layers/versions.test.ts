@@ -212,6 +212,7 @@ describe('layer versions: replace, review, switch, rollback, keep-N', () => {
   it('rolls back to a kept version (the walidata, with a note), serving the old data again', async () => {
     expect((await step('walidata', 'rollback', { note: 'salah data' })).status).to.equal(400);
     expect((await step('walidata', 'rollback', { version: 1 })).status).to.equal(400);
+    for (const version of ['satu', 0, 1.5, 1e12]) expect((await step('walidata', 'rollback', { version, note: 'x' })).status, String(version)).to.equal(400);
     expect((await step('pu', 'rollback', { version: 1, note: 'kembali' })).status).to.equal(403);
     expect((await step('walidata', 'rollback', { version: 2, note: 'kembali' })).status).to.equal(409);
     const r = await step('walidata', 'rollback', { version: 1, note: 'Data versi 2 keliru koordinatnya' });
