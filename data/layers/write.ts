@@ -10,7 +10,7 @@ import { bumpRevision } from '../catalogue/catalogue.js';
 import { LAYER_COLUMNS, layerFromRow, layerTableSql, quoteIdent, type Attribute, type GeometryType, type Layer, type LayerMetadata } from '../catalogue/layer.js';
 import { SQL_TYPE, coerce } from './columns.js';
 import { addWebMercatorColumn } from './web-mercator.js';
-import { DEFAULT_KEEP_VERSIONS, dropVersionTables, mayPublishAtOnce, publishAtOnce, recordVersion, replaceTarget, wasPublished, type ReplaceTarget } from './versions.js';
+import { DEFAULT_KEEP_VERSIONS, dropVersionTables, mayPublishAtOnce, publishAtOnce, recordVersion, replaceTarget, wasPublished, type ReplaceTarget, type VersionData } from './versions.js';
 
 /**
  * A layer to write. When it replaces the data of an existing layer, what people decided and wrote
@@ -238,7 +238,7 @@ async function finishTable(tx: Queryable, table: string, localName: string, repo
 /** A replace of a layer that has versions: its new data waits for review as a version (or is
  *  served at once: see publishAtOnce), while what people decided and wrote about the layer stays,
  *  unless the request names new values (checked as for a replace in place). */
-async function writeVersion(tx: Queryable, current: Layer, target: ReplaceTarget, data: Parameters<typeof recordVersion>[3], spec: NewLayer, name: string, opts: WriteOptions): Promise<Layer> {
+async function writeVersion(tx: Queryable, current: Layer, target: ReplaceTarget, data: VersionData, spec: NewLayer, name: string, opts: WriteOptions): Promise<Layer> {
   const kept = keptOnReplace(layerRow(current), spec, name, opts.actor);
   await recordVersion(tx, current, target, data, opts.actor);
   const named = spec.title !== undefined || spec.abstract !== undefined || spec.keywords !== undefined || spec.kugiFcode !== undefined || spec.accessClass !== undefined || spec.metadata !== undefined;
