@@ -37,6 +37,9 @@ describe('layer versions: replace, review, switch, rollback, keep-N', () => {
       await addUser(node.ctx.db, { username, role, organisation });
       token[username] = await issueToken(node.ctx.db, username);
     }
+    // The publication gate (verify-version) asks for the organisation's own contact.
+    const profile = await call('PATCH', '/api/organisations/dpupr', 'walidata', { email: 'dpupr@tangerangkota.go.id', phone: '021 5576 4955' });
+    expect(profile.status, profile.body).to.equal(200);
     const written = await writeLayer(
       node.ctx.db,
       {
