@@ -8,6 +8,11 @@ export type AccessClass = 'PUBLIC' | 'GOVERNMENT' | 'PRIVATE' | 'IGSTRATEGIS';
  *  and may retire a published layer and restore it. */
 export type LayerStatus = 'draft' | 'submitted' | 'returned' | 'verified' | 'published' | 'retired';
 
+/** A version of a layer's data (data/layers/versions.ts): waiting for review (`pending`,
+ *  `verified`), served (`current`), kept for a rollback (`archived`), or gone with its table
+ *  (`returned`, `withdrawn`, `pruned`). */
+export type VersionStatus = 'pending' | 'verified' | 'current' | 'archived' | 'returned' | 'withdrawn' | 'pruned';
+
 export const ACCESS_CLASSES: readonly AccessClass[] = ['PUBLIC', 'GOVERNMENT', 'PRIVATE', 'IGSTRATEGIS'];
 export const LAYER_STATUSES: readonly LayerStatus[] = ['draft', 'submitted', 'returned', 'verified', 'published', 'retired'];
 export const ROLES: readonly Role[] = ['produsen', 'walidata', 'pembina', 'admin'];
@@ -23,6 +28,9 @@ export interface Guarded {
   organisation: string;
   accessClass: AccessClass;
   status: LayerStatus;
+  /** Its versions, when known (the catalogue's picture): the one waiting for review, and those
+   *  kept for a rollback. Unknown: the version steps are checked on the version itself. */
+  versions?: { waiting: { status: 'pending' | 'verified' } | null; archived: readonly number[] };
 }
 
 /**
@@ -57,7 +65,9 @@ export function canWrite(p: Principal, organisation: string): boolean {
 }
 
 /** A step of the workflow, taken by a person and written to the audit trail. */
-export type WorkflowAction = 'submit' | 'withdraw' | 'verify' | 'return' | 'publish' | 'request-retirement' | 'decline-retirement' | 'retire' | 'restore';
+export type WorkflowAction =
+  | 'submit' | 'withdraw' | 'verify' | 'return' | 'publish' | 'request-retirement' | 'decline-retirement' | 'retire' | 'restore'
+  | 'verify-version' | 'return-version' | 'withdraw-version' | 'publish-version' | 'rollback';
 
 /** Who of a role may take a step: `any` every user of the role, `own` only the layer's own
  *  organisation's, `if-pembina-verifies` the pembina when the city lets it verify
@@ -75,6 +85,9 @@ export interface Transition {
   /** The pembina's publication standard must be met (data/layers/workflow.ts checks it). */
   gate: boolean;
   label: { id: string; en: string };
+  /** A step on one version of the layer's data rather than on the layer: the version's status
+   *  before and after (the layer's own status stays). */
+  version?: { from: readonly VersionStatus[]; to: VersionStatus };
 }
 
 export interface WorkflowOptions {
@@ -99,6 +112,14 @@ export const WORKFLOW: readonly Transition[] = [
   { action: 'decline-retirement', from: ['published'], to: 'published', roles: { walidata: 'any' }, noteRequired: true, gate: false, label: { id: 'tolak penarikan', en: 'decline the retirement request' } },
   { action: 'retire', from: ['published'], to: 'retired', roles: { walidata: 'any' }, noteRequired: true, gate: false, label: { id: 'tarik', en: 'retire' } },
   { action: 'restore', from: ['retired'], to: 'published', roles: { walidata: 'any' }, noteRequired: false, gate: false, label: { id: 'pulihkan', en: 'restore' } },
+  // A data update of a published layer is a new version, reviewed like a first publication: the
+  // upload is its submission, a reviewer verifies or returns it, the walidata publishes it (the
+  // switch), and may roll back to a kept version. The published version is served meanwhile.
+  { action: 'verify-version', from: ['published'], to: 'published', version: { from: ['pending'], to: 'verified' }, roles: REVIEWERS, noteRequired: false, gate: true, label: { id: 'verifikasi versi', en: 'verify the new version' } },
+  { action: 'return-version', from: ['published'], to: 'published', version: { from: ['pending', 'verified'], to: 'returned' }, roles: REVIEWERS, noteRequired: true, gate: false, label: { id: 'kembalikan versi', en: 'return the new version' } },
+  { action: 'withdraw-version', from: ['published'], to: 'published', version: { from: ['pending', 'verified'], to: 'withdrawn' }, roles: { produsen: 'own' }, noteRequired: false, gate: false, label: { id: 'tarik versi', en: 'withdraw the new version' } },
+  { action: 'publish-version', from: ['published'], to: 'published', version: { from: ['verified'], to: 'current' }, roles: { walidata: 'any' }, noteRequired: false, gate: false, label: { id: 'sebarluaskan versi', en: 'publish the new version' } },
+  { action: 'rollback', from: ['published'], to: 'published', version: { from: ['archived'], to: 'current' }, roles: { walidata: 'any' }, noteRequired: true, gate: false, label: { id: 'kembalikan ke versi lama', en: 'roll back to a kept version' } },
 ];
 
 export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = WORKFLOW.map((t) => t.action);
@@ -113,11 +134,18 @@ function granted(p: Extract<Principal, { kind: 'user' }>, g: Grant | undefined, 
   return false;
 }
 
+/** Has the layer a version the step applies to? Unknown versions: yes (the step checks). */
+function versionReady(t: Transition, layer: Guarded): boolean {
+  if (!t.version || !layer.versions) return true;
+  const v = layer.versions;
+  return t.version.from.some((s) => (s === 'archived' ? v.archived.length > 0 : v.waiting?.status === s));
+}
+
 /** May this caller take this step on the layer as it is now? Only from the statuses the table
  *  lists, only roles it grants (admin: every step), and only on a layer the caller can see. */
 export function mayTakeAction(p: Principal, layer: Guarded, action: WorkflowAction, opts: WorkflowOptions = DEFAULT_WORKFLOW_OPTIONS): boolean {
   const t = transitionOf(action);
-  if (!t || p.kind === 'anonymous' || !canRead(p, layer) || !t.from.includes(layer.status)) return false;
+  if (!t || p.kind === 'anonymous' || !canRead(p, layer) || !t.from.includes(layer.status) || !versionReady(t, layer)) return false;
   return p.role === 'admin' || granted(p, t.roles[p.role], layer.organisation, opts);
 }
 
@@ -159,7 +187,8 @@ export function workflowMarkdown(): string {
   const head = '| Langkah / step | dari / from | ke / to | produsen | walidata | pembina | admin | catatan / note | standar / gate |\n|---|---|---|---|---|---|---|---|---|';
   const rows = WORKFLOW.map((t) => {
     const role = (r: Role) => (r === 'admin' ? 'ya / yes' : t.roles[r] ? GRANT_TEXT[t.roles[r]!] : '—');
-    return `| \`${t.action}\` (${t.label.id} / ${t.label.en}) | ${t.from.join(', ')} | ${t.to} | ${role('produsen')} | ${role('walidata')} | ${role('pembina')} | ${role('admin')} | ${t.noteRequired ? 'wajib / required' : '—'} | ${t.gate ? 'ya / yes' : '—'} |`;
+    const v = (layer: string, version?: string) => (version ? `${layer}; versi / version ${version}` : layer);
+    return `| \`${t.action}\` (${t.label.id} / ${t.label.en}) | ${v(t.from.join(', '), t.version?.from.join(', '))} | ${v(t.to, t.version?.to)} | ${role('produsen')} | ${role('walidata')} | ${role('pembina')} | ${role('admin')} | ${t.noteRequired ? 'wajib / required' : '—'} | ${t.gate ? 'ya / yes' : '—'} |`;
   });
   return [head, ...rows].join('\n');
 }
@@ -181,6 +210,13 @@ export function canChangeAccess(p: Principal, layer: Guarded, to: AccessClass): 
   if (to === layer.accessClass) return true;
   if (widens(layer.accessClass, to)) return p.role === 'walidata' || p.role === 'admin';
   return canWrite(p, layer.organisation);
+}
+
+/** May this caller read a layer's versions (their counts, extents, schema changes)? Those who
+ *  keep or review it: its organisation, the walidata, the pembina and admins. */
+export function canSeeVersions(p: Principal, layer: Guarded): boolean {
+  if (p.kind === 'anonymous' || !canRead(p, layer)) return false;
+  return p.role !== 'produsen' || p.organisation === layer.organisation;
 }
 
 export const isAdmin = (p: Principal) => p.kind === 'user' && p.role === 'admin';

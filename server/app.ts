@@ -19,6 +19,7 @@ import { mountTiles } from './routes/tiles.js';
 import { mountMap } from './routes/map.js';
 import { mountAdmin } from './routes/admin.js';
 import { mountWorkflow } from './routes/workflow.js';
+import { mountVersions } from './routes/versions.js';
 import { mountAudit } from './routes/audit.js';
 import { mountOrganisations } from './routes/organisations.js';
 import { mountUsers } from './routes/users.js';
@@ -131,6 +132,7 @@ export function createApp(ctx: AppContext): express.Express {
   mountAdminMetadata(root, ctx);
   mountOverviews(root, ctx);
   mountWorkflow(root, ctx);
+  mountVersions(root, ctx);
   mountAudit(root, ctx);
   mountOrganisations(root, ctx);
   mountUsers(root, ctx);

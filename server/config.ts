@@ -78,6 +78,8 @@ export interface Config {
   smtpUrl: string | null;
   /** The sender of the node's e-mail (notifications.from). */
   mailFrom: string;
+  /** Versions of a layer's data kept, the served one included (versions.keep, SIMPUL_VERSIONS_KEEP). */
+  keepVersions: number;
 }
 
 /** SIMPUL_TRUST_PROXY: a number of proxy hops, or a list of proxy addresses/ranges (and the names
@@ -135,7 +137,7 @@ function count(v: string | undefined, d: number, name: string, min = 0): number 
 const positive = (v: string | undefined, d: number, name: string) => count(v, d, name, 1);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const { limits, notifications, ...site } = readSettings(env.SIMPUL_CONFIG?.trim() || undefined);
+  const { limits, notifications, versions, ...site } = readSettings(env.SIMPUL_CONFIG?.trim() || undefined);
   const dataDir = env.SIMPUL_DATA_DIR || './var';
   const cors = (env.SIMPUL_CORS_ORIGINS ?? '*').trim();
   return {
@@ -182,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retiredTombstoneDays: strictInt(env, 'SIMPUL_RETIRED_TOMBSTONE_DAYS', 90, 0, 36_500),
     smtpUrl: smtpUrl(env.SIMPUL_SMTP_URL?.trim() || notifications.smtp.trim()),
     mailFrom: notifications.from,
+    keepVersions: strictInt(env, 'SIMPUL_VERSIONS_KEEP', versions.keep, 1, 1000),
   };
 }
 

@@ -109,6 +109,11 @@ const schema11 = {
       additionalProperties: false,
       properties: { smtp: { type: 'string', pattern: '^$|^smtps?://\\S+$' }, from: { $ref: '#/definitions/text' } },
     },
+    versions: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { keep: { type: 'integer', minimum: 1, maximum: 1000 } },
+    },
     limits: {
       type: 'object',
       additionalProperties: false,
@@ -142,6 +147,7 @@ const schema11 = {
 };
 const schema13 = { type: 'string', minLength: 1 };
 const schema22 = { type: 'integer', minimum: 1 };
+const func2 = Object.prototype.hasOwnProperty;
 const schema12 = {
   type: 'object',
   additionalProperties: false,
@@ -284,7 +290,6 @@ const pattern2 = new RegExp('^$|^[^@\\s]+@[^@\\s]+$', 'u');
 const pattern3 = new RegExp('^$|^https?://', 'u');
 const pattern4 = new RegExp('^[a-z0-9][a-z0-9_-]*$', 'u');
 const pattern6 = new RegExp('^$|^smtps?://\\S+$', 'u');
-const func2 = Object.prototype.hasOwnProperty;
 
 function validate10(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="https://simpul.tangerangkota.go.id/schema/simpul.schema.json" */ let vErrors = null;
@@ -293,16 +298,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
     if (data && typeof data == 'object' && !Array.isArray(data)) {
       const _errs1 = errors;
       for (const key0 in data) {
-        if (!(
-          key0 === 'service' ||
-          key0 === 'provider' ||
-          key0 === 'place' ||
-          key0 === 'extent' ||
-          key0 === 'languages' ||
-          key0 === 'map' ||
-          key0 === 'notifications' ||
-          key0 === 'limits'
-        )) {
+        if (!func2.call(schema11.properties, key0)) {
           validate10.errors = [
             {
               instancePath,
@@ -2312,29 +2308,23 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                       var valid0 = true;
                     }
                     if (valid0) {
-                      if (data.limits !== undefined) {
-                        let data47 = data.limits;
+                      if (data.versions !== undefined) {
+                        let data47 = data.versions;
                         const _errs108 = errors;
                         if (errors === _errs108) {
                           if (data47 && typeof data47 == 'object' && !Array.isArray(data47)) {
                             const _errs110 = errors;
                             for (const key9 in data47) {
-                              if (!(
-                                key9 === 'maxImagePixels' ||
-                                key9 === 'maxFeatures' ||
-                                key9 === 'defaultFeatures' ||
-                                key9 === 'maxUploadMB' ||
-                                key9 === 'caches'
-                              )) {
+                              if (!(key9 === 'keep')) {
                                 validate10.errors = [
                                   {
-                                    instancePath: instancePath + '/limits',
-                                    schemaPath: '#/properties/limits/additionalProperties',
+                                    instancePath: instancePath + '/versions',
+                                    schemaPath: '#/properties/versions/additionalProperties',
                                     keyword: 'additionalProperties',
                                     params: { additionalProperty: key9 },
                                     message: 'must NOT have additional properties',
                                     schema: false,
-                                    parentSchema: schema11.properties.limits,
+                                    parentSchema: schema11.properties.versions,
                                     data: data47,
                                   },
                                 ];
@@ -2343,769 +2333,833 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                               }
                             }
                             if (_errs110 === errors) {
-                              if (data47.maxImagePixels !== undefined) {
-                                let data48 = data47.maxImagePixels;
+                              if (data47.keep !== undefined) {
+                                let data48 = data47.keep;
                                 const _errs111 = errors;
-                                const _errs112 = errors;
                                 if (!(typeof data48 == 'number' && !(data48 % 1) && !isNaN(data48))) {
                                   validate10.errors = [
                                     {
-                                      instancePath: instancePath + '/limits/maxImagePixels',
-                                      schemaPath: '#/definitions/count/type',
+                                      instancePath: instancePath + '/versions/keep',
+                                      schemaPath: '#/properties/versions/properties/keep/type',
                                       keyword: 'type',
                                       params: { type: 'integer' },
                                       message: 'must be integer',
-                                      schema: schema22.type,
-                                      parentSchema: schema22,
+                                      schema: schema11.properties.versions.properties.keep.type,
+                                      parentSchema: schema11.properties.versions.properties.keep,
                                       data: data48,
                                     },
                                   ];
                                   return false;
                                 }
-                                if (errors === _errs112) {
+                                if (errors === _errs111) {
                                   if (typeof data48 == 'number') {
-                                    if (data48 < 1 || isNaN(data48)) {
+                                    if (data48 > 1000 || isNaN(data48)) {
                                       validate10.errors = [
                                         {
-                                          instancePath: instancePath + '/limits/maxImagePixels',
-                                          schemaPath: '#/definitions/count/minimum',
-                                          keyword: 'minimum',
-                                          params: { comparison: '>=', limit: 1 },
-                                          message: 'must be >= 1',
-                                          schema: 1,
-                                          parentSchema: schema22,
+                                          instancePath: instancePath + '/versions/keep',
+                                          schemaPath: '#/properties/versions/properties/keep/maximum',
+                                          keyword: 'maximum',
+                                          params: { comparison: '<=', limit: 1000 },
+                                          message: 'must be <= 1000',
+                                          schema: 1000,
+                                          parentSchema: schema11.properties.versions.properties.keep,
                                           data: data48,
                                         },
                                       ];
                                       return false;
+                                    } else {
+                                      if (data48 < 1 || isNaN(data48)) {
+                                        validate10.errors = [
+                                          {
+                                            instancePath: instancePath + '/versions/keep',
+                                            schemaPath: '#/properties/versions/properties/keep/minimum',
+                                            keyword: 'minimum',
+                                            params: { comparison: '>=', limit: 1 },
+                                            message: 'must be >= 1',
+                                            schema: 1,
+                                            parentSchema: schema11.properties.versions.properties.keep,
+                                            data: data48,
+                                          },
+                                        ];
+                                        return false;
+                                      }
                                     }
                                   }
                                 }
-                                var valid21 = _errs111 === errors;
-                              } else {
-                                var valid21 = true;
                               }
-                              if (valid21) {
-                                if (data47.maxFeatures !== undefined) {
-                                  let data49 = data47.maxFeatures;
-                                  const _errs114 = errors;
-                                  const _errs115 = errors;
-                                  if (!(typeof data49 == 'number' && !(data49 % 1) && !isNaN(data49))) {
+                            }
+                          } else {
+                            validate10.errors = [
+                              {
+                                instancePath: instancePath + '/versions',
+                                schemaPath: '#/properties/versions/type',
+                                keyword: 'type',
+                                params: { type: 'object' },
+                                message: 'must be object',
+                                schema: schema11.properties.versions.type,
+                                parentSchema: schema11.properties.versions,
+                                data: data47,
+                              },
+                            ];
+                            return false;
+                          }
+                        }
+                        var valid0 = _errs108 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
+                      if (valid0) {
+                        if (data.limits !== undefined) {
+                          let data49 = data.limits;
+                          const _errs113 = errors;
+                          if (errors === _errs113) {
+                            if (data49 && typeof data49 == 'object' && !Array.isArray(data49)) {
+                              const _errs115 = errors;
+                              for (const key10 in data49) {
+                                if (!(
+                                  key10 === 'maxImagePixels' ||
+                                  key10 === 'maxFeatures' ||
+                                  key10 === 'defaultFeatures' ||
+                                  key10 === 'maxUploadMB' ||
+                                  key10 === 'caches'
+                                )) {
+                                  validate10.errors = [
+                                    {
+                                      instancePath: instancePath + '/limits',
+                                      schemaPath: '#/properties/limits/additionalProperties',
+                                      keyword: 'additionalProperties',
+                                      params: { additionalProperty: key10 },
+                                      message: 'must NOT have additional properties',
+                                      schema: false,
+                                      parentSchema: schema11.properties.limits,
+                                      data: data49,
+                                    },
+                                  ];
+                                  return false;
+                                  break;
+                                }
+                              }
+                              if (_errs115 === errors) {
+                                if (data49.maxImagePixels !== undefined) {
+                                  let data50 = data49.maxImagePixels;
+                                  const _errs116 = errors;
+                                  const _errs117 = errors;
+                                  if (!(typeof data50 == 'number' && !(data50 % 1) && !isNaN(data50))) {
                                     validate10.errors = [
                                       {
-                                        instancePath: instancePath + '/limits/maxFeatures',
+                                        instancePath: instancePath + '/limits/maxImagePixels',
                                         schemaPath: '#/definitions/count/type',
                                         keyword: 'type',
                                         params: { type: 'integer' },
                                         message: 'must be integer',
                                         schema: schema22.type,
                                         parentSchema: schema22,
-                                        data: data49,
+                                        data: data50,
                                       },
                                     ];
                                     return false;
                                   }
-                                  if (errors === _errs115) {
-                                    if (typeof data49 == 'number') {
-                                      if (data49 < 1 || isNaN(data49)) {
+                                  if (errors === _errs117) {
+                                    if (typeof data50 == 'number') {
+                                      if (data50 < 1 || isNaN(data50)) {
                                         validate10.errors = [
                                           {
-                                            instancePath: instancePath + '/limits/maxFeatures',
+                                            instancePath: instancePath + '/limits/maxImagePixels',
                                             schemaPath: '#/definitions/count/minimum',
                                             keyword: 'minimum',
                                             params: { comparison: '>=', limit: 1 },
                                             message: 'must be >= 1',
                                             schema: 1,
                                             parentSchema: schema22,
-                                            data: data49,
+                                            data: data50,
                                           },
                                         ];
                                         return false;
                                       }
                                     }
                                   }
-                                  var valid21 = _errs114 === errors;
+                                  var valid22 = _errs116 === errors;
                                 } else {
-                                  var valid21 = true;
+                                  var valid22 = true;
                                 }
-                                if (valid21) {
-                                  if (data47.defaultFeatures !== undefined) {
-                                    let data50 = data47.defaultFeatures;
-                                    const _errs117 = errors;
-                                    const _errs118 = errors;
-                                    if (!(typeof data50 == 'number' && !(data50 % 1) && !isNaN(data50))) {
+                                if (valid22) {
+                                  if (data49.maxFeatures !== undefined) {
+                                    let data51 = data49.maxFeatures;
+                                    const _errs119 = errors;
+                                    const _errs120 = errors;
+                                    if (!(typeof data51 == 'number' && !(data51 % 1) && !isNaN(data51))) {
                                       validate10.errors = [
                                         {
-                                          instancePath: instancePath + '/limits/defaultFeatures',
+                                          instancePath: instancePath + '/limits/maxFeatures',
                                           schemaPath: '#/definitions/count/type',
                                           keyword: 'type',
                                           params: { type: 'integer' },
                                           message: 'must be integer',
                                           schema: schema22.type,
                                           parentSchema: schema22,
-                                          data: data50,
+                                          data: data51,
                                         },
                                       ];
                                       return false;
                                     }
-                                    if (errors === _errs118) {
-                                      if (typeof data50 == 'number') {
-                                        if (data50 < 1 || isNaN(data50)) {
+                                    if (errors === _errs120) {
+                                      if (typeof data51 == 'number') {
+                                        if (data51 < 1 || isNaN(data51)) {
                                           validate10.errors = [
                                             {
-                                              instancePath: instancePath + '/limits/defaultFeatures',
+                                              instancePath: instancePath + '/limits/maxFeatures',
                                               schemaPath: '#/definitions/count/minimum',
                                               keyword: 'minimum',
                                               params: { comparison: '>=', limit: 1 },
                                               message: 'must be >= 1',
                                               schema: 1,
                                               parentSchema: schema22,
-                                              data: data50,
+                                              data: data51,
                                             },
                                           ];
                                           return false;
                                         }
                                       }
                                     }
-                                    var valid21 = _errs117 === errors;
+                                    var valid22 = _errs119 === errors;
                                   } else {
-                                    var valid21 = true;
+                                    var valid22 = true;
                                   }
-                                  if (valid21) {
-                                    if (data47.maxUploadMB !== undefined) {
-                                      let data51 = data47.maxUploadMB;
-                                      const _errs120 = errors;
-                                      const _errs121 = errors;
-                                      if (!(typeof data51 == 'number' && !(data51 % 1) && !isNaN(data51))) {
+                                  if (valid22) {
+                                    if (data49.defaultFeatures !== undefined) {
+                                      let data52 = data49.defaultFeatures;
+                                      const _errs122 = errors;
+                                      const _errs123 = errors;
+                                      if (!(typeof data52 == 'number' && !(data52 % 1) && !isNaN(data52))) {
                                         validate10.errors = [
                                           {
-                                            instancePath: instancePath + '/limits/maxUploadMB',
+                                            instancePath: instancePath + '/limits/defaultFeatures',
                                             schemaPath: '#/definitions/count/type',
                                             keyword: 'type',
                                             params: { type: 'integer' },
                                             message: 'must be integer',
                                             schema: schema22.type,
                                             parentSchema: schema22,
-                                            data: data51,
+                                            data: data52,
                                           },
                                         ];
                                         return false;
                                       }
-                                      if (errors === _errs121) {
-                                        if (typeof data51 == 'number') {
-                                          if (data51 < 1 || isNaN(data51)) {
+                                      if (errors === _errs123) {
+                                        if (typeof data52 == 'number') {
+                                          if (data52 < 1 || isNaN(data52)) {
                                             validate10.errors = [
                                               {
-                                                instancePath: instancePath + '/limits/maxUploadMB',
+                                                instancePath: instancePath + '/limits/defaultFeatures',
                                                 schemaPath: '#/definitions/count/minimum',
                                                 keyword: 'minimum',
                                                 params: { comparison: '>=', limit: 1 },
                                                 message: 'must be >= 1',
                                                 schema: 1,
                                                 parentSchema: schema22,
-                                                data: data51,
+                                                data: data52,
                                               },
                                             ];
                                             return false;
                                           }
                                         }
                                       }
-                                      var valid21 = _errs120 === errors;
+                                      var valid22 = _errs122 === errors;
                                     } else {
-                                      var valid21 = true;
+                                      var valid22 = true;
                                     }
-                                    if (valid21) {
-                                      if (data47.caches !== undefined) {
-                                        let data52 = data47.caches;
-                                        const _errs123 = errors;
-                                        if (errors === _errs123) {
-                                          if (data52 && typeof data52 == 'object' && !Array.isArray(data52)) {
-                                            const _errs125 = errors;
-                                            for (const key10 in data52) {
-                                              if (
-                                                !func2.call(
-                                                  schema11.properties.limits.properties.caches.properties,
-                                                  key10,
-                                                )
-                                              ) {
-                                                validate10.errors = [
-                                                  {
-                                                    instancePath: instancePath + '/limits/caches',
-                                                    schemaPath:
-                                                      '#/properties/limits/properties/caches/additionalProperties',
-                                                    keyword: 'additionalProperties',
-                                                    params: { additionalProperty: key10 },
-                                                    message: 'must NOT have additional properties',
-                                                    schema: false,
-                                                    parentSchema: schema11.properties.limits.properties.caches,
-                                                    data: data52,
-                                                  },
-                                                ];
-                                                return false;
-                                                break;
-                                              }
+                                    if (valid22) {
+                                      if (data49.maxUploadMB !== undefined) {
+                                        let data53 = data49.maxUploadMB;
+                                        const _errs125 = errors;
+                                        const _errs126 = errors;
+                                        if (!(typeof data53 == 'number' && !(data53 % 1) && !isNaN(data53))) {
+                                          validate10.errors = [
+                                            {
+                                              instancePath: instancePath + '/limits/maxUploadMB',
+                                              schemaPath: '#/definitions/count/type',
+                                              keyword: 'type',
+                                              params: { type: 'integer' },
+                                              message: 'must be integer',
+                                              schema: schema22.type,
+                                              parentSchema: schema22,
+                                              data: data53,
+                                            },
+                                          ];
+                                          return false;
+                                        }
+                                        if (errors === _errs126) {
+                                          if (typeof data53 == 'number') {
+                                            if (data53 < 1 || isNaN(data53)) {
+                                              validate10.errors = [
+                                                {
+                                                  instancePath: instancePath + '/limits/maxUploadMB',
+                                                  schemaPath: '#/definitions/count/minimum',
+                                                  keyword: 'minimum',
+                                                  params: { comparison: '>=', limit: 1 },
+                                                  message: 'must be >= 1',
+                                                  schema: 1,
+                                                  parentSchema: schema22,
+                                                  data: data53,
+                                                },
+                                              ];
+                                              return false;
                                             }
-                                            if (_errs125 === errors) {
-                                              if (data52.wmsCapabilities !== undefined) {
-                                                let data53 = data52.wmsCapabilities;
-                                                const _errs126 = errors;
-                                                const _errs127 = errors;
-                                                if (!(typeof data53 == 'number' && !(data53 % 1) && !isNaN(data53))) {
+                                          }
+                                        }
+                                        var valid22 = _errs125 === errors;
+                                      } else {
+                                        var valid22 = true;
+                                      }
+                                      if (valid22) {
+                                        if (data49.caches !== undefined) {
+                                          let data54 = data49.caches;
+                                          const _errs128 = errors;
+                                          if (errors === _errs128) {
+                                            if (data54 && typeof data54 == 'object' && !Array.isArray(data54)) {
+                                              const _errs130 = errors;
+                                              for (const key11 in data54) {
+                                                if (
+                                                  !func2.call(
+                                                    schema11.properties.limits.properties.caches.properties,
+                                                    key11,
+                                                  )
+                                                ) {
                                                   validate10.errors = [
                                                     {
-                                                      instancePath: instancePath + '/limits/caches/wmsCapabilities',
-                                                      schemaPath: '#/definitions/count/type',
-                                                      keyword: 'type',
-                                                      params: { type: 'integer' },
-                                                      message: 'must be integer',
-                                                      schema: schema22.type,
-                                                      parentSchema: schema22,
-                                                      data: data53,
+                                                      instancePath: instancePath + '/limits/caches',
+                                                      schemaPath:
+                                                        '#/properties/limits/properties/caches/additionalProperties',
+                                                      keyword: 'additionalProperties',
+                                                      params: { additionalProperty: key11 },
+                                                      message: 'must NOT have additional properties',
+                                                      schema: false,
+                                                      parentSchema: schema11.properties.limits.properties.caches,
+                                                      data: data54,
                                                     },
                                                   ];
                                                   return false;
+                                                  break;
                                                 }
-                                                if (errors === _errs127) {
-                                                  if (typeof data53 == 'number') {
-                                                    if (data53 < 1 || isNaN(data53)) {
-                                                      validate10.errors = [
-                                                        {
-                                                          instancePath: instancePath + '/limits/caches/wmsCapabilities',
-                                                          schemaPath: '#/definitions/count/minimum',
-                                                          keyword: 'minimum',
-                                                          params: { comparison: '>=', limit: 1 },
-                                                          message: 'must be >= 1',
-                                                          schema: 1,
-                                                          parentSchema: schema22,
-                                                          data: data53,
-                                                        },
-                                                      ];
-                                                      return false;
-                                                    }
-                                                  }
-                                                }
-                                                var valid26 = _errs126 === errors;
-                                              } else {
-                                                var valid26 = true;
                                               }
-                                              if (valid26) {
-                                                if (data52.wfsCapabilities !== undefined) {
-                                                  let data54 = data52.wfsCapabilities;
-                                                  const _errs129 = errors;
-                                                  const _errs130 = errors;
-                                                  if (!(typeof data54 == 'number' && !(data54 % 1) && !isNaN(data54))) {
+                                              if (_errs130 === errors) {
+                                                if (data54.wmsCapabilities !== undefined) {
+                                                  let data55 = data54.wmsCapabilities;
+                                                  const _errs131 = errors;
+                                                  const _errs132 = errors;
+                                                  if (!(typeof data55 == 'number' && !(data55 % 1) && !isNaN(data55))) {
                                                     validate10.errors = [
                                                       {
-                                                        instancePath: instancePath + '/limits/caches/wfsCapabilities',
+                                                        instancePath: instancePath + '/limits/caches/wmsCapabilities',
                                                         schemaPath: '#/definitions/count/type',
                                                         keyword: 'type',
                                                         params: { type: 'integer' },
                                                         message: 'must be integer',
                                                         schema: schema22.type,
                                                         parentSchema: schema22,
-                                                        data: data54,
+                                                        data: data55,
                                                       },
                                                     ];
                                                     return false;
                                                   }
-                                                  if (errors === _errs130) {
-                                                    if (typeof data54 == 'number') {
-                                                      if (data54 < 1 || isNaN(data54)) {
+                                                  if (errors === _errs132) {
+                                                    if (typeof data55 == 'number') {
+                                                      if (data55 < 1 || isNaN(data55)) {
                                                         validate10.errors = [
                                                           {
                                                             instancePath:
-                                                              instancePath + '/limits/caches/wfsCapabilities',
+                                                              instancePath + '/limits/caches/wmsCapabilities',
                                                             schemaPath: '#/definitions/count/minimum',
                                                             keyword: 'minimum',
                                                             params: { comparison: '>=', limit: 1 },
                                                             message: 'must be >= 1',
                                                             schema: 1,
                                                             parentSchema: schema22,
-                                                            data: data54,
+                                                            data: data55,
                                                           },
                                                         ];
                                                         return false;
                                                       }
                                                     }
                                                   }
-                                                  var valid26 = _errs129 === errors;
+                                                  var valid27 = _errs131 === errors;
                                                 } else {
-                                                  var valid26 = true;
+                                                  var valid27 = true;
                                                 }
-                                                if (valid26) {
-                                                  if (data52.wmtsCapabilities !== undefined) {
-                                                    let data55 = data52.wmtsCapabilities;
-                                                    const _errs132 = errors;
-                                                    const _errs133 = errors;
+                                                if (valid27) {
+                                                  if (data54.wfsCapabilities !== undefined) {
+                                                    let data56 = data54.wfsCapabilities;
+                                                    const _errs134 = errors;
+                                                    const _errs135 = errors;
                                                     if (!(
-                                                      typeof data55 == 'number' &&
-                                                      !(data55 % 1) &&
-                                                      !isNaN(data55)
+                                                      typeof data56 == 'number' &&
+                                                      !(data56 % 1) &&
+                                                      !isNaN(data56)
                                                     )) {
                                                       validate10.errors = [
                                                         {
-                                                          instancePath:
-                                                            instancePath + '/limits/caches/wmtsCapabilities',
+                                                          instancePath: instancePath + '/limits/caches/wfsCapabilities',
                                                           schemaPath: '#/definitions/count/type',
                                                           keyword: 'type',
                                                           params: { type: 'integer' },
                                                           message: 'must be integer',
                                                           schema: schema22.type,
                                                           parentSchema: schema22,
-                                                          data: data55,
+                                                          data: data56,
                                                         },
                                                       ];
                                                       return false;
                                                     }
-                                                    if (errors === _errs133) {
-                                                      if (typeof data55 == 'number') {
-                                                        if (data55 < 1 || isNaN(data55)) {
+                                                    if (errors === _errs135) {
+                                                      if (typeof data56 == 'number') {
+                                                        if (data56 < 1 || isNaN(data56)) {
                                                           validate10.errors = [
                                                             {
                                                               instancePath:
-                                                                instancePath + '/limits/caches/wmtsCapabilities',
+                                                                instancePath + '/limits/caches/wfsCapabilities',
                                                               schemaPath: '#/definitions/count/minimum',
                                                               keyword: 'minimum',
                                                               params: { comparison: '>=', limit: 1 },
                                                               message: 'must be >= 1',
                                                               schema: 1,
                                                               parentSchema: schema22,
-                                                              data: data55,
+                                                              data: data56,
                                                             },
                                                           ];
                                                           return false;
                                                         }
                                                       }
                                                     }
-                                                    var valid26 = _errs132 === errors;
+                                                    var valid27 = _errs134 === errors;
                                                   } else {
-                                                    var valid26 = true;
+                                                    var valid27 = true;
                                                   }
-                                                  if (valid26) {
-                                                    if (data52.cswCapabilities !== undefined) {
-                                                      let data56 = data52.cswCapabilities;
-                                                      const _errs135 = errors;
-                                                      const _errs136 = errors;
+                                                  if (valid27) {
+                                                    if (data54.wmtsCapabilities !== undefined) {
+                                                      let data57 = data54.wmtsCapabilities;
+                                                      const _errs137 = errors;
+                                                      const _errs138 = errors;
                                                       if (!(
-                                                        typeof data56 == 'number' &&
-                                                        !(data56 % 1) &&
-                                                        !isNaN(data56)
+                                                        typeof data57 == 'number' &&
+                                                        !(data57 % 1) &&
+                                                        !isNaN(data57)
                                                       )) {
                                                         validate10.errors = [
                                                           {
                                                             instancePath:
-                                                              instancePath + '/limits/caches/cswCapabilities',
+                                                              instancePath + '/limits/caches/wmtsCapabilities',
                                                             schemaPath: '#/definitions/count/type',
                                                             keyword: 'type',
                                                             params: { type: 'integer' },
                                                             message: 'must be integer',
                                                             schema: schema22.type,
                                                             parentSchema: schema22,
-                                                            data: data56,
+                                                            data: data57,
                                                           },
                                                         ];
                                                         return false;
                                                       }
-                                                      if (errors === _errs136) {
-                                                        if (typeof data56 == 'number') {
-                                                          if (data56 < 1 || isNaN(data56)) {
+                                                      if (errors === _errs138) {
+                                                        if (typeof data57 == 'number') {
+                                                          if (data57 < 1 || isNaN(data57)) {
                                                             validate10.errors = [
                                                               {
                                                                 instancePath:
-                                                                  instancePath + '/limits/caches/cswCapabilities',
+                                                                  instancePath + '/limits/caches/wmtsCapabilities',
                                                                 schemaPath: '#/definitions/count/minimum',
                                                                 keyword: 'minimum',
                                                                 params: { comparison: '>=', limit: 1 },
                                                                 message: 'must be >= 1',
                                                                 schema: 1,
                                                                 parentSchema: schema22,
-                                                                data: data56,
+                                                                data: data57,
                                                               },
                                                             ];
                                                             return false;
                                                           }
                                                         }
                                                       }
-                                                      var valid26 = _errs135 === errors;
+                                                      var valid27 = _errs137 === errors;
                                                     } else {
-                                                      var valid26 = true;
+                                                      var valid27 = true;
                                                     }
-                                                    if (valid26) {
-                                                      if (data52.ogcapiCollections !== undefined) {
-                                                        let data57 = data52.ogcapiCollections;
-                                                        const _errs138 = errors;
-                                                        const _errs139 = errors;
+                                                    if (valid27) {
+                                                      if (data54.cswCapabilities !== undefined) {
+                                                        let data58 = data54.cswCapabilities;
+                                                        const _errs140 = errors;
+                                                        const _errs141 = errors;
                                                         if (!(
-                                                          typeof data57 == 'number' &&
-                                                          !(data57 % 1) &&
-                                                          !isNaN(data57)
+                                                          typeof data58 == 'number' &&
+                                                          !(data58 % 1) &&
+                                                          !isNaN(data58)
                                                         )) {
                                                           validate10.errors = [
                                                             {
                                                               instancePath:
-                                                                instancePath + '/limits/caches/ogcapiCollections',
+                                                                instancePath + '/limits/caches/cswCapabilities',
                                                               schemaPath: '#/definitions/count/type',
                                                               keyword: 'type',
                                                               params: { type: 'integer' },
                                                               message: 'must be integer',
                                                               schema: schema22.type,
                                                               parentSchema: schema22,
-                                                              data: data57,
+                                                              data: data58,
                                                             },
                                                           ];
                                                           return false;
                                                         }
-                                                        if (errors === _errs139) {
-                                                          if (typeof data57 == 'number') {
-                                                            if (data57 < 1 || isNaN(data57)) {
+                                                        if (errors === _errs141) {
+                                                          if (typeof data58 == 'number') {
+                                                            if (data58 < 1 || isNaN(data58)) {
                                                               validate10.errors = [
                                                                 {
                                                                   instancePath:
-                                                                    instancePath + '/limits/caches/ogcapiCollections',
+                                                                    instancePath + '/limits/caches/cswCapabilities',
                                                                   schemaPath: '#/definitions/count/minimum',
                                                                   keyword: 'minimum',
                                                                   params: { comparison: '>=', limit: 1 },
                                                                   message: 'must be >= 1',
                                                                   schema: 1,
                                                                   parentSchema: schema22,
-                                                                  data: data57,
+                                                                  data: data58,
                                                                 },
                                                               ];
                                                               return false;
                                                             }
                                                           }
                                                         }
-                                                        var valid26 = _errs138 === errors;
+                                                        var valid27 = _errs140 === errors;
                                                       } else {
-                                                        var valid26 = true;
+                                                        var valid27 = true;
                                                       }
-                                                      if (valid26) {
-                                                        if (data52.records !== undefined) {
-                                                          let data58 = data52.records;
-                                                          const _errs141 = errors;
-                                                          const _errs142 = errors;
+                                                      if (valid27) {
+                                                        if (data54.ogcapiCollections !== undefined) {
+                                                          let data59 = data54.ogcapiCollections;
+                                                          const _errs143 = errors;
+                                                          const _errs144 = errors;
                                                           if (!(
-                                                            typeof data58 == 'number' &&
-                                                            !(data58 % 1) &&
-                                                            !isNaN(data58)
+                                                            typeof data59 == 'number' &&
+                                                            !(data59 % 1) &&
+                                                            !isNaN(data59)
                                                           )) {
                                                             validate10.errors = [
                                                               {
-                                                                instancePath: instancePath + '/limits/caches/records',
+                                                                instancePath:
+                                                                  instancePath + '/limits/caches/ogcapiCollections',
                                                                 schemaPath: '#/definitions/count/type',
                                                                 keyword: 'type',
                                                                 params: { type: 'integer' },
                                                                 message: 'must be integer',
                                                                 schema: schema22.type,
                                                                 parentSchema: schema22,
-                                                                data: data58,
+                                                                data: data59,
                                                               },
                                                             ];
                                                             return false;
                                                           }
-                                                          if (errors === _errs142) {
-                                                            if (typeof data58 == 'number') {
-                                                              if (data58 < 1 || isNaN(data58)) {
+                                                          if (errors === _errs144) {
+                                                            if (typeof data59 == 'number') {
+                                                              if (data59 < 1 || isNaN(data59)) {
                                                                 validate10.errors = [
                                                                   {
                                                                     instancePath:
-                                                                      instancePath + '/limits/caches/records',
+                                                                      instancePath + '/limits/caches/ogcapiCollections',
                                                                     schemaPath: '#/definitions/count/minimum',
                                                                     keyword: 'minimum',
                                                                     params: { comparison: '>=', limit: 1 },
                                                                     message: 'must be >= 1',
                                                                     schema: 1,
                                                                     parentSchema: schema22,
-                                                                    data: data58,
+                                                                    data: data59,
                                                                   },
                                                                 ];
                                                                 return false;
                                                               }
                                                             }
                                                           }
-                                                          var valid26 = _errs141 === errors;
+                                                          var valid27 = _errs143 === errors;
                                                         } else {
-                                                          var valid26 = true;
+                                                          var valid27 = true;
                                                         }
-                                                        if (valid26) {
-                                                          if (data52.tilesMB !== undefined) {
-                                                            let data59 = data52.tilesMB;
-                                                            const _errs144 = errors;
-                                                            const _errs145 = errors;
+                                                        if (valid27) {
+                                                          if (data54.records !== undefined) {
+                                                            let data60 = data54.records;
+                                                            const _errs146 = errors;
+                                                            const _errs147 = errors;
                                                             if (!(
-                                                              typeof data59 == 'number' &&
-                                                              !(data59 % 1) &&
-                                                              !isNaN(data59)
+                                                              typeof data60 == 'number' &&
+                                                              !(data60 % 1) &&
+                                                              !isNaN(data60)
                                                             )) {
                                                               validate10.errors = [
                                                                 {
-                                                                  instancePath: instancePath + '/limits/caches/tilesMB',
+                                                                  instancePath: instancePath + '/limits/caches/records',
                                                                   schemaPath: '#/definitions/count/type',
                                                                   keyword: 'type',
                                                                   params: { type: 'integer' },
                                                                   message: 'must be integer',
                                                                   schema: schema22.type,
                                                                   parentSchema: schema22,
-                                                                  data: data59,
+                                                                  data: data60,
                                                                 },
                                                               ];
                                                               return false;
                                                             }
-                                                            if (errors === _errs145) {
-                                                              if (typeof data59 == 'number') {
-                                                                if (data59 < 1 || isNaN(data59)) {
+                                                            if (errors === _errs147) {
+                                                              if (typeof data60 == 'number') {
+                                                                if (data60 < 1 || isNaN(data60)) {
                                                                   validate10.errors = [
                                                                     {
                                                                       instancePath:
-                                                                        instancePath + '/limits/caches/tilesMB',
+                                                                        instancePath + '/limits/caches/records',
                                                                       schemaPath: '#/definitions/count/minimum',
                                                                       keyword: 'minimum',
                                                                       params: { comparison: '>=', limit: 1 },
                                                                       message: 'must be >= 1',
                                                                       schema: 1,
                                                                       parentSchema: schema22,
-                                                                      data: data59,
+                                                                      data: data60,
                                                                     },
                                                                   ];
                                                                   return false;
                                                                 }
                                                               }
                                                             }
-                                                            var valid26 = _errs144 === errors;
+                                                            var valid27 = _errs146 === errors;
                                                           } else {
-                                                            var valid26 = true;
+                                                            var valid27 = true;
                                                           }
-                                                          if (valid26) {
-                                                            if (data52.styles !== undefined) {
-                                                              let data60 = data52.styles;
-                                                              const _errs147 = errors;
-                                                              const _errs148 = errors;
+                                                          if (valid27) {
+                                                            if (data54.tilesMB !== undefined) {
+                                                              let data61 = data54.tilesMB;
+                                                              const _errs149 = errors;
+                                                              const _errs150 = errors;
                                                               if (!(
-                                                                typeof data60 == 'number' &&
-                                                                !(data60 % 1) &&
-                                                                !isNaN(data60)
+                                                                typeof data61 == 'number' &&
+                                                                !(data61 % 1) &&
+                                                                !isNaN(data61)
                                                               )) {
                                                                 validate10.errors = [
                                                                   {
                                                                     instancePath:
-                                                                      instancePath + '/limits/caches/styles',
+                                                                      instancePath + '/limits/caches/tilesMB',
                                                                     schemaPath: '#/definitions/count/type',
                                                                     keyword: 'type',
                                                                     params: { type: 'integer' },
                                                                     message: 'must be integer',
                                                                     schema: schema22.type,
                                                                     parentSchema: schema22,
-                                                                    data: data60,
+                                                                    data: data61,
                                                                   },
                                                                 ];
                                                                 return false;
                                                               }
-                                                              if (errors === _errs148) {
-                                                                if (typeof data60 == 'number') {
-                                                                  if (data60 < 1 || isNaN(data60)) {
+                                                              if (errors === _errs150) {
+                                                                if (typeof data61 == 'number') {
+                                                                  if (data61 < 1 || isNaN(data61)) {
                                                                     validate10.errors = [
                                                                       {
                                                                         instancePath:
-                                                                          instancePath + '/limits/caches/styles',
+                                                                          instancePath + '/limits/caches/tilesMB',
                                                                         schemaPath: '#/definitions/count/minimum',
                                                                         keyword: 'minimum',
                                                                         params: { comparison: '>=', limit: 1 },
                                                                         message: 'must be >= 1',
                                                                         schema: 1,
                                                                         parentSchema: schema22,
-                                                                        data: data60,
+                                                                        data: data61,
                                                                       },
                                                                     ];
                                                                     return false;
                                                                   }
                                                                 }
                                                               }
-                                                              var valid26 = _errs147 === errors;
+                                                              var valid27 = _errs149 === errors;
                                                             } else {
-                                                              var valid26 = true;
+                                                              var valid27 = true;
                                                             }
-                                                            if (valid26) {
-                                                              if (data52.storedStyles !== undefined) {
-                                                                let data61 = data52.storedStyles;
-                                                                const _errs150 = errors;
-                                                                const _errs151 = errors;
+                                                            if (valid27) {
+                                                              if (data54.styles !== undefined) {
+                                                                let data62 = data54.styles;
+                                                                const _errs152 = errors;
+                                                                const _errs153 = errors;
                                                                 if (!(
-                                                                  typeof data61 == 'number' &&
-                                                                  !(data61 % 1) &&
-                                                                  !isNaN(data61)
+                                                                  typeof data62 == 'number' &&
+                                                                  !(data62 % 1) &&
+                                                                  !isNaN(data62)
                                                                 )) {
                                                                   validate10.errors = [
                                                                     {
                                                                       instancePath:
-                                                                        instancePath + '/limits/caches/storedStyles',
+                                                                        instancePath + '/limits/caches/styles',
                                                                       schemaPath: '#/definitions/count/type',
                                                                       keyword: 'type',
                                                                       params: { type: 'integer' },
                                                                       message: 'must be integer',
                                                                       schema: schema22.type,
                                                                       parentSchema: schema22,
-                                                                      data: data61,
+                                                                      data: data62,
                                                                     },
                                                                   ];
                                                                   return false;
                                                                 }
-                                                                if (errors === _errs151) {
-                                                                  if (typeof data61 == 'number') {
-                                                                    if (data61 < 1 || isNaN(data61)) {
+                                                                if (errors === _errs153) {
+                                                                  if (typeof data62 == 'number') {
+                                                                    if (data62 < 1 || isNaN(data62)) {
                                                                       validate10.errors = [
                                                                         {
                                                                           instancePath:
-                                                                            instancePath +
-                                                                            '/limits/caches/storedStyles',
+                                                                            instancePath + '/limits/caches/styles',
                                                                           schemaPath: '#/definitions/count/minimum',
                                                                           keyword: 'minimum',
                                                                           params: { comparison: '>=', limit: 1 },
                                                                           message: 'must be >= 1',
                                                                           schema: 1,
                                                                           parentSchema: schema22,
-                                                                          data: data61,
+                                                                          data: data62,
                                                                         },
                                                                       ];
                                                                       return false;
                                                                     }
                                                                   }
                                                                 }
-                                                                var valid26 = _errs150 === errors;
+                                                                var valid27 = _errs152 === errors;
                                                               } else {
-                                                                var valid26 = true;
+                                                                var valid27 = true;
                                                               }
-                                                              if (valid26) {
-                                                                if (data52.imagesMB !== undefined) {
-                                                                  let data62 = data52.imagesMB;
-                                                                  const _errs153 = errors;
-                                                                  const _errs154 = errors;
+                                                              if (valid27) {
+                                                                if (data54.storedStyles !== undefined) {
+                                                                  let data63 = data54.storedStyles;
+                                                                  const _errs155 = errors;
+                                                                  const _errs156 = errors;
                                                                   if (!(
-                                                                    typeof data62 == 'number' &&
-                                                                    !(data62 % 1) &&
-                                                                    !isNaN(data62)
+                                                                    typeof data63 == 'number' &&
+                                                                    !(data63 % 1) &&
+                                                                    !isNaN(data63)
                                                                   )) {
                                                                     validate10.errors = [
                                                                       {
                                                                         instancePath:
-                                                                          instancePath + '/limits/caches/imagesMB',
+                                                                          instancePath + '/limits/caches/storedStyles',
                                                                         schemaPath: '#/definitions/count/type',
                                                                         keyword: 'type',
                                                                         params: { type: 'integer' },
                                                                         message: 'must be integer',
                                                                         schema: schema22.type,
                                                                         parentSchema: schema22,
-                                                                        data: data62,
+                                                                        data: data63,
                                                                       },
                                                                     ];
                                                                     return false;
                                                                   }
-                                                                  if (errors === _errs154) {
-                                                                    if (typeof data62 == 'number') {
-                                                                      if (data62 < 1 || isNaN(data62)) {
+                                                                  if (errors === _errs156) {
+                                                                    if (typeof data63 == 'number') {
+                                                                      if (data63 < 1 || isNaN(data63)) {
                                                                         validate10.errors = [
                                                                           {
                                                                             instancePath:
-                                                                              instancePath + '/limits/caches/imagesMB',
+                                                                              instancePath +
+                                                                              '/limits/caches/storedStyles',
                                                                             schemaPath: '#/definitions/count/minimum',
                                                                             keyword: 'minimum',
                                                                             params: { comparison: '>=', limit: 1 },
                                                                             message: 'must be >= 1',
                                                                             schema: 1,
                                                                             parentSchema: schema22,
-                                                                            data: data62,
+                                                                            data: data63,
                                                                           },
                                                                         ];
                                                                         return false;
                                                                       }
                                                                     }
                                                                   }
-                                                                  var valid26 = _errs153 === errors;
+                                                                  var valid27 = _errs155 === errors;
                                                                 } else {
-                                                                  var valid26 = true;
+                                                                  var valid27 = true;
                                                                 }
-                                                                if (valid26) {
-                                                                  if (data52.spritesMB !== undefined) {
-                                                                    let data63 = data52.spritesMB;
-                                                                    const _errs156 = errors;
-                                                                    const _errs157 = errors;
+                                                                if (valid27) {
+                                                                  if (data54.imagesMB !== undefined) {
+                                                                    let data64 = data54.imagesMB;
+                                                                    const _errs158 = errors;
+                                                                    const _errs159 = errors;
                                                                     if (!(
-                                                                      typeof data63 == 'number' &&
-                                                                      !(data63 % 1) &&
-                                                                      !isNaN(data63)
+                                                                      typeof data64 == 'number' &&
+                                                                      !(data64 % 1) &&
+                                                                      !isNaN(data64)
                                                                     )) {
                                                                       validate10.errors = [
                                                                         {
                                                                           instancePath:
-                                                                            instancePath + '/limits/caches/spritesMB',
+                                                                            instancePath + '/limits/caches/imagesMB',
                                                                           schemaPath: '#/definitions/count/type',
                                                                           keyword: 'type',
                                                                           params: { type: 'integer' },
                                                                           message: 'must be integer',
                                                                           schema: schema22.type,
                                                                           parentSchema: schema22,
-                                                                          data: data63,
+                                                                          data: data64,
                                                                         },
                                                                       ];
                                                                       return false;
                                                                     }
-                                                                    if (errors === _errs157) {
-                                                                      if (typeof data63 == 'number') {
-                                                                        if (data63 < 1 || isNaN(data63)) {
+                                                                    if (errors === _errs159) {
+                                                                      if (typeof data64 == 'number') {
+                                                                        if (data64 < 1 || isNaN(data64)) {
                                                                           validate10.errors = [
                                                                             {
                                                                               instancePath:
                                                                                 instancePath +
-                                                                                '/limits/caches/spritesMB',
+                                                                                '/limits/caches/imagesMB',
                                                                               schemaPath: '#/definitions/count/minimum',
                                                                               keyword: 'minimum',
                                                                               params: { comparison: '>=', limit: 1 },
                                                                               message: 'must be >= 1',
                                                                               schema: 1,
                                                                               parentSchema: schema22,
-                                                                              data: data63,
+                                                                              data: data64,
                                                                             },
                                                                           ];
                                                                           return false;
                                                                         }
                                                                       }
                                                                     }
-                                                                    var valid26 = _errs156 === errors;
+                                                                    var valid27 = _errs158 === errors;
                                                                   } else {
-                                                                    var valid26 = true;
+                                                                    var valid27 = true;
                                                                   }
-                                                                  if (valid26) {
-                                                                    if (data52.signedIn !== undefined) {
-                                                                      let data64 = data52.signedIn;
-                                                                      const _errs159 = errors;
-                                                                      const _errs160 = errors;
+                                                                  if (valid27) {
+                                                                    if (data54.spritesMB !== undefined) {
+                                                                      let data65 = data54.spritesMB;
+                                                                      const _errs161 = errors;
+                                                                      const _errs162 = errors;
                                                                       if (!(
-                                                                        typeof data64 == 'number' &&
-                                                                        !(data64 % 1) &&
-                                                                        !isNaN(data64)
+                                                                        typeof data65 == 'number' &&
+                                                                        !(data65 % 1) &&
+                                                                        !isNaN(data65)
                                                                       )) {
                                                                         validate10.errors = [
                                                                           {
                                                                             instancePath:
-                                                                              instancePath + '/limits/caches/signedIn',
+                                                                              instancePath + '/limits/caches/spritesMB',
                                                                             schemaPath: '#/definitions/count/type',
                                                                             keyword: 'type',
                                                                             params: { type: 'integer' },
                                                                             message: 'must be integer',
                                                                             schema: schema22.type,
                                                                             parentSchema: schema22,
-                                                                            data: data64,
+                                                                            data: data65,
                                                                           },
                                                                         ];
                                                                         return false;
                                                                       }
-                                                                      if (errors === _errs160) {
-                                                                        if (typeof data64 == 'number') {
-                                                                          if (data64 < 1 || isNaN(data64)) {
+                                                                      if (errors === _errs162) {
+                                                                        if (typeof data65 == 'number') {
+                                                                          if (data65 < 1 || isNaN(data65)) {
                                                                             validate10.errors = [
                                                                               {
                                                                                 instancePath:
                                                                                   instancePath +
-                                                                                  '/limits/caches/signedIn',
+                                                                                  '/limits/caches/spritesMB',
                                                                                 schemaPath:
                                                                                   '#/definitions/count/minimum',
                                                                                 keyword: 'minimum',
@@ -3113,51 +3167,51 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                                 message: 'must be >= 1',
                                                                                 schema: 1,
                                                                                 parentSchema: schema22,
-                                                                                data: data64,
+                                                                                data: data65,
                                                                               },
                                                                             ];
                                                                             return false;
                                                                           }
                                                                         }
                                                                       }
-                                                                      var valid26 = _errs159 === errors;
+                                                                      var valid27 = _errs161 === errors;
                                                                     } else {
-                                                                      var valid26 = true;
+                                                                      var valid27 = true;
                                                                     }
-                                                                    if (valid26) {
-                                                                      if (data52.signInFailures !== undefined) {
-                                                                        let data65 = data52.signInFailures;
-                                                                        const _errs162 = errors;
-                                                                        const _errs163 = errors;
+                                                                    if (valid27) {
+                                                                      if (data54.signedIn !== undefined) {
+                                                                        let data66 = data54.signedIn;
+                                                                        const _errs164 = errors;
+                                                                        const _errs165 = errors;
                                                                         if (!(
-                                                                          typeof data65 == 'number' &&
-                                                                          !(data65 % 1) &&
-                                                                          !isNaN(data65)
+                                                                          typeof data66 == 'number' &&
+                                                                          !(data66 % 1) &&
+                                                                          !isNaN(data66)
                                                                         )) {
                                                                           validate10.errors = [
                                                                             {
                                                                               instancePath:
                                                                                 instancePath +
-                                                                                '/limits/caches/signInFailures',
+                                                                                '/limits/caches/signedIn',
                                                                               schemaPath: '#/definitions/count/type',
                                                                               keyword: 'type',
                                                                               params: { type: 'integer' },
                                                                               message: 'must be integer',
                                                                               schema: schema22.type,
                                                                               parentSchema: schema22,
-                                                                              data: data65,
+                                                                              data: data66,
                                                                             },
                                                                           ];
                                                                           return false;
                                                                         }
-                                                                        if (errors === _errs163) {
-                                                                          if (typeof data65 == 'number') {
-                                                                            if (data65 < 1 || isNaN(data65)) {
+                                                                        if (errors === _errs165) {
+                                                                          if (typeof data66 == 'number') {
+                                                                            if (data66 < 1 || isNaN(data66)) {
                                                                               validate10.errors = [
                                                                                 {
                                                                                   instancePath:
                                                                                     instancePath +
-                                                                                    '/limits/caches/signInFailures',
+                                                                                    '/limits/caches/signedIn',
                                                                                   schemaPath:
                                                                                     '#/definitions/count/minimum',
                                                                                   keyword: 'minimum',
@@ -3168,16 +3222,72 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                                   message: 'must be >= 1',
                                                                                   schema: 1,
                                                                                   parentSchema: schema22,
-                                                                                  data: data65,
+                                                                                  data: data66,
                                                                                 },
                                                                               ];
                                                                               return false;
                                                                             }
                                                                           }
                                                                         }
-                                                                        var valid26 = _errs162 === errors;
+                                                                        var valid27 = _errs164 === errors;
                                                                       } else {
-                                                                        var valid26 = true;
+                                                                        var valid27 = true;
+                                                                      }
+                                                                      if (valid27) {
+                                                                        if (data54.signInFailures !== undefined) {
+                                                                          let data67 = data54.signInFailures;
+                                                                          const _errs167 = errors;
+                                                                          const _errs168 = errors;
+                                                                          if (!(
+                                                                            typeof data67 == 'number' &&
+                                                                            !(data67 % 1) &&
+                                                                            !isNaN(data67)
+                                                                          )) {
+                                                                            validate10.errors = [
+                                                                              {
+                                                                                instancePath:
+                                                                                  instancePath +
+                                                                                  '/limits/caches/signInFailures',
+                                                                                schemaPath: '#/definitions/count/type',
+                                                                                keyword: 'type',
+                                                                                params: { type: 'integer' },
+                                                                                message: 'must be integer',
+                                                                                schema: schema22.type,
+                                                                                parentSchema: schema22,
+                                                                                data: data67,
+                                                                              },
+                                                                            ];
+                                                                            return false;
+                                                                          }
+                                                                          if (errors === _errs168) {
+                                                                            if (typeof data67 == 'number') {
+                                                                              if (data67 < 1 || isNaN(data67)) {
+                                                                                validate10.errors = [
+                                                                                  {
+                                                                                    instancePath:
+                                                                                      instancePath +
+                                                                                      '/limits/caches/signInFailures',
+                                                                                    schemaPath:
+                                                                                      '#/definitions/count/minimum',
+                                                                                    keyword: 'minimum',
+                                                                                    params: {
+                                                                                      comparison: '>=',
+                                                                                      limit: 1,
+                                                                                    },
+                                                                                    message: 'must be >= 1',
+                                                                                    schema: 1,
+                                                                                    parentSchema: schema22,
+                                                                                    data: data67,
+                                                                                  },
+                                                                                ];
+                                                                                return false;
+                                                                              }
+                                                                            }
+                                                                          }
+                                                                          var valid27 = _errs167 === errors;
+                                                                        } else {
+                                                                          var valid27 = true;
+                                                                        }
                                                                       }
                                                                     }
                                                                   }
@@ -3191,51 +3301,51 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                   }
                                                 }
                                               }
+                                            } else {
+                                              validate10.errors = [
+                                                {
+                                                  instancePath: instancePath + '/limits/caches',
+                                                  schemaPath: '#/properties/limits/properties/caches/type',
+                                                  keyword: 'type',
+                                                  params: { type: 'object' },
+                                                  message: 'must be object',
+                                                  schema: schema11.properties.limits.properties.caches.type,
+                                                  parentSchema: schema11.properties.limits.properties.caches,
+                                                  data: data54,
+                                                },
+                                              ];
+                                              return false;
                                             }
-                                          } else {
-                                            validate10.errors = [
-                                              {
-                                                instancePath: instancePath + '/limits/caches',
-                                                schemaPath: '#/properties/limits/properties/caches/type',
-                                                keyword: 'type',
-                                                params: { type: 'object' },
-                                                message: 'must be object',
-                                                schema: schema11.properties.limits.properties.caches.type,
-                                                parentSchema: schema11.properties.limits.properties.caches,
-                                                data: data52,
-                                              },
-                                            ];
-                                            return false;
                                           }
+                                          var valid22 = _errs128 === errors;
+                                        } else {
+                                          var valid22 = true;
                                         }
-                                        var valid21 = _errs123 === errors;
-                                      } else {
-                                        var valid21 = true;
                                       }
                                     }
                                   }
                                 }
                               }
+                            } else {
+                              validate10.errors = [
+                                {
+                                  instancePath: instancePath + '/limits',
+                                  schemaPath: '#/properties/limits/type',
+                                  keyword: 'type',
+                                  params: { type: 'object' },
+                                  message: 'must be object',
+                                  schema: schema11.properties.limits.type,
+                                  parentSchema: schema11.properties.limits,
+                                  data: data49,
+                                },
+                              ];
+                              return false;
                             }
-                          } else {
-                            validate10.errors = [
-                              {
-                                instancePath: instancePath + '/limits',
-                                schemaPath: '#/properties/limits/type',
-                                keyword: 'type',
-                                params: { type: 'object' },
-                                message: 'must be object',
-                                schema: schema11.properties.limits.type,
-                                parentSchema: schema11.properties.limits,
-                                data: data47,
-                              },
-                            ];
-                            return false;
                           }
+                          var valid0 = _errs113 === errors;
+                        } else {
+                          var valid0 = true;
                         }
-                        var valid0 = _errs108 === errors;
-                      } else {
-                        var valid0 = true;
                       }
                     }
                   }

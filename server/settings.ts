@@ -47,9 +47,16 @@ export interface Notifications {
   from: string;
 }
 
+/** Versions of a layer's data (data/layers/versions.ts). */
+export interface VersionSettings {
+  /** Versions kept with their data, the served one included; older ones are pruned. */
+  keep: number;
+}
+
 export interface Settings extends Site {
   limits: Limits;
   notifications: Notifications;
+  versions: VersionSettings;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -76,7 +83,7 @@ export const DEFAULT_LIMITS: Limits = {
 
 export const DEFAULT_NOTIFICATIONS: Notifications = { smtp: '', from: 'Simpul <noreply@tangerangkota.go.id>' };
 
-export const DEFAULT_SETTINGS: Settings = { ...DEFAULT_SITE, limits: DEFAULT_LIMITS, notifications: DEFAULT_NOTIFICATIONS };
+export const DEFAULT_SETTINGS: Settings = { ...DEFAULT_SITE, limits: DEFAULT_LIMITS, notifications: DEFAULT_NOTIFICATIONS, versions: { keep: 3 } };
 
 /** The repository's config/ folder, from the sources (server/) or the build (dist/server/). */
 const CONFIG_DIR =

@@ -4,7 +4,7 @@
 import type { Db, Queryable } from '../db/types.js';
 import { canRead, type Principal } from '../access.js';
 import { ORGANISATIONS, ORGANISATION_COLUMNS, organisationFromRow, type Organisation } from '../organisations.js';
-import { LAYER_COLUMNS, layerFromRow, type Layer } from './layer.js';
+import { LAYER_COLUMNS, layerFromRow, type Layer, type LayerVersions } from './layer.js';
 
 export class Catalogue {
   private byName = new Map<string, Layer>();
@@ -25,12 +25,15 @@ export class Catalogue {
   }
 
   async reload(): Promise<void> {
-    const [layers, rev, orgs] = await Promise.all([
+    const [layers, rev, orgs, versions] = await Promise.all([
       this.db.query(`SELECT ${LAYER_COLUMNS} FROM simpul.layer ORDER BY name`),
       this.db.query<{ revision: number }>('SELECT revision FROM simpul.catalogue_revision'),
       this.db.query(`SELECT ${ORGANISATION_COLUMNS} FROM simpul.organisation ORDER BY code`),
+      this.db.query(`SELECT layer_id, version, status, status_changed_at, created_by FROM simpul.layer_version
+        WHERE status IN ('pending', 'verified', 'archived') ORDER BY layer_id, version`),
     ]);
-    this.sorted = layers.rows.map(layerFromRow);
+    const byLayer = versionsByLayer(versions.rows);
+    this.sorted = layers.rows.map((r) => ({ ...layerFromRow(r), versions: byLayer.get(r.id) ?? { waiting: null, archived: [] } }));
     this.byName = new Map(this.sorted.map((l) => [l.name, l]));
     this.byId = new Map(this.sorted.map((l) => [l.id, l]));
     this.orgs = new Map(
@@ -81,6 +84,18 @@ export class Catalogue {
   organisation(code: string): Organisation | undefined {
     return this.orgs.get(code);
   }
+}
+
+/** The versions waiting and kept, per layer (inboxes and the steps a caller may take read them). */
+function versionsByLayer(rows: Array<Record<string, any>>): Map<string, LayerVersions> {
+  const out = new Map<string, LayerVersions>();
+  for (const r of rows) {
+    let v = out.get(r.layer_id);
+    if (!v) out.set(r.layer_id, (v = { waiting: null, archived: [] }));
+    if (r.status === 'archived') v.archived.push(r.version);
+    else v.waiting = { version: r.version, status: r.status, since: new Date(r.status_changed_at), by: r.created_by };
+  }
+  return out;
 }
 
 /** Marks the catalogue changed; call inside the transaction that changed it. */

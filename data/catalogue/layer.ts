@@ -1,5 +1,5 @@
 /** The catalogue's picture of a layer: one row of simpul.layer. */
-import type { AccessClass, LayerStatus } from '../access.js';
+import type { AccessClass, LayerStatus, VersionStatus } from '../access.js';
 
 export type AttributeType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime';
 
@@ -60,11 +60,21 @@ export interface Layer {
   dataVersion: number;
   styleVersion: number;
   metadata: LayerMetadata;
+  /** The number of the version of its data that is served (data/layers/versions.ts). */
+  version: number;
+  /** Its versions beside the served one, as the catalogue last loaded them. */
+  versions?: LayerVersions;
+}
+
+/** A layer's versions that are not served: the one waiting for review, and those kept. */
+export interface LayerVersions {
+  waiting: { version: number; status: Extract<VersionStatus, 'pending' | 'verified'>; since: Date; by: string } | null;
+  archived: number[];
 }
 
 export const LAYER_COLUMNS = `id, name, organisation, table_schema, table_name, title, abstract, keywords, kugi_fcode,
   geometry_type, native_srid, minx, miny, maxx, maxy, feature_count, attributes, access_class, status,
-  created_at, updated_at, published_at, data_version, style_version, metadata, retired_at, retirement_requested_at, status_changed_at`;
+  created_at, updated_at, published_at, data_version, style_version, metadata, retired_at, retirement_requested_at, status_changed_at, version`;
 
 /** Degrees to `decimals` places (6: about 0.1 m), rounded outwards so that the box still holds
  *  every feature; a value within floating-point noise of a step (-6.300000000000001) is that step.
@@ -107,6 +117,7 @@ export function layerFromRow(r: Record<string, any>): Layer {
     dataVersion: r.data_version,
     styleVersion: r.style_version,
     metadata: r.metadata ?? {},
+    version: Number(r.version ?? 1),
   };
 }
 

@@ -33,6 +33,8 @@ export interface ImportRequest {
   accessClass?: AccessClass;
   status?: LayerStatus;
   replace?: boolean;
+  /** Versions of a layer kept with their data when a replace is served (settings: versions.keep). */
+  keepVersions?: number;
   /** Who imports (audit trail, access rule of a replace); none: the node itself. */
   actor?: Principal;
   /** The most features the whole file may hold. */
@@ -138,7 +140,7 @@ export async function runImport(db: Db, prepared: PreparedImport): Promise<Impor
           attributes: source.attributes,
         },
         batchesOf(process, i, stats, (wkbs) => curveToLine(tx, wkbs)),
-        { replace: req.replace, actor: req.actor, onProgress: (n) => req.onProgress?.(names[i], n, source.knownCount) },
+        { replace: req.replace, actor: req.actor, keepVersions: req.keepVersions, onProgress: (n) => req.onProgress?.(names[i], n, source.knownCount) },
       ).catch((err) => {
         throw asImportError(err, source.where, req);
       });

@@ -13,11 +13,16 @@ import { ORGANISATION_COLUMNS, organisationFromRow, type Organisation } from '..
 import { OgcError } from '../errors.js';
 import { checkStandard, parseStandard, standardFrom, type Missing, type PublicationStandard } from './standard.js';
 import type { StepTaken } from '../notifications/workflow-mail.js';
+import { DEFAULT_KEEP_VERSIONS, versionStep, type VersionStepResult } from './versions.js';
 
 export const MAX_NOTE = 2000;
 
 export interface StepRequest {
   note?: string | null;
+  /** The version a version step acts on (required to roll back; else the one waiting). */
+  version?: number;
+  /** Versions kept with their data when another is served (settings: versions.keep). */
+  keepVersions?: number;
   /** The client's address, for the audit trail. */
   address?: string | null;
   options?: WorkflowOptions;
@@ -27,6 +32,8 @@ export interface StepResult {
   action: WorkflowAction;
   before: LayerStatus;
   after: LayerStatus;
+  /** A version step: which version, its status before and after. */
+  version?: VersionStepResult;
 }
 
 /** A step and what its notification tells (data/notifications/workflow-mail.ts, sent after commit). */
@@ -44,6 +51,12 @@ const SET_BY_ACTION: Record<WorkflowAction, string> = {
   'decline-retirement': 'retirement_requested_at = NULL',
   retire: 'status_changed_at = now(), retired_at = now(), retirement_requested_at = NULL',
   restore: 'status_changed_at = now(), retired_at = NULL',
+  // Version steps leave the layer's status; data/layers/versions.ts moves the version.
+  'verify-version': '',
+  'return-version': '',
+  'withdraw-version': '',
+  'publish-version': '',
+  rollback: '',
 };
 
 /** The layer's organisation as the metadata record names it (its contact), read from the database. */
@@ -118,6 +131,12 @@ export async function stepInTransaction(tx: Queryable, p: Principal, layerId: st
     const missing = checkStandard(layer, await ownerOf(tx, layer.organisation), standard);
     if (missing.length) throw refusedByGate(layer.name, missing);
   }
+  const taken: StepTaken = { action: t.action, layer: { id: layer.id, name: layer.name, title: layer.title, organisation: layer.organisation }, actor: p.kind === 'user' ? p.username : 'anonymous', note: note || null };
+  if (t.version) {
+    const version = await versionStep(tx, p, layer, t, { version: req.version, note: note || null, keep: req.keepVersions ?? DEFAULT_KEEP_VERSIONS, address: req.address });
+    await bumpRevision(tx);
+    return { action: t.action, before: layer.status, after: t.to, version, taken };
+  }
   await tx.query(`UPDATE simpul.layer SET status = $2, ${SET_BY_ACTION[t.action]} WHERE id = $1`, [layer.id, t.to]);
   await writeAudit(tx, p, {
     action: `layer.${t.action}`,
@@ -129,7 +148,6 @@ export async function stepInTransaction(tx: Queryable, p: Principal, layerId: st
     address: req.address,
   });
   await bumpRevision(tx);
-  const taken: StepTaken = { action: t.action, layer: { id: layer.id, name: layer.name, title: layer.title, organisation: layer.organisation }, actor: p.kind === 'user' ? p.username : 'anonymous', note: note || null };
   return { action: t.action, before: layer.status, after: t.to, taken };
 }
 
@@ -150,23 +168,31 @@ export async function setStatusDirectly(tx: Queryable, p: Principal, layer: Pick
   await writeAudit(tx, p, { action: 'layer.status', layer: { id: layer.id, name: layer.name }, organisation: layer.organisation, before: { status: before }, after: { status: to }, reason });
 }
 
-/** What waits in an inbox: a status, or a published layer whose produsen asked to retire it. */
-export type InboxKind = 'draft' | 'submitted' | 'returned' | 'verified' | 'retirement-requested';
-export const INBOX_KINDS: readonly InboxKind[] = ['draft', 'submitted', 'returned', 'verified', 'retirement-requested'];
+/** What waits in an inbox: a status, a published layer whose produsen asked to retire it, or a
+ *  new version of a published layer's data waiting for review. */
+export type InboxKind = 'draft' | 'submitted' | 'returned' | 'verified' | 'retirement-requested' | 'version-pending' | 'version-verified';
+export const INBOX_KINDS: readonly InboxKind[] = ['draft', 'submitted', 'returned', 'verified', 'retirement-requested', 'version-pending', 'version-verified'];
 
 /** Which kinds wait for each role; an item is listed only if the caller may take a step on it
  *  (so the pembina sees submissions only when it verifies, a produsen only its own organisation's). */
 const INBOX: Readonly<Record<'produsen' | 'walidata' | 'pembina' | 'admin', readonly InboxKind[]>> = {
   produsen: ['returned', 'draft'],
-  walidata: ['submitted', 'verified', 'retirement-requested'],
-  pembina: ['submitted'],
-  admin: ['submitted', 'verified', 'retirement-requested'],
+  walidata: ['submitted', 'verified', 'retirement-requested', 'version-pending', 'version-verified'],
+  pembina: ['submitted', 'version-pending'],
+  admin: ['submitted', 'verified', 'retirement-requested', 'version-pending', 'version-verified'],
 };
 
-export const inboxKind = (l: Layer): InboxKind | null =>
-  l.status === 'published' ? (l.retirementRequestedAt ? 'retirement-requested' : null) : l.status === 'retired' ? null : l.status;
+/** A published layer waits for a decision on its new version first, then on its retirement. */
+export const inboxKind = (l: Layer): InboxKind | null => {
+  if (l.status === 'published' && l.versions?.waiting) return `version-${l.versions.waiting.status}`;
+  return l.status === 'published' ? (l.retirementRequestedAt ? 'retirement-requested' : null) : l.status === 'retired' ? null : l.status;
+};
 
-export const waitingSince = (l: Layer): Date => (inboxKind(l) === 'retirement-requested' ? l.retirementRequestedAt! : l.statusChangedAt ?? l.updatedAt);
+export const waitingSince = (l: Layer): Date => {
+  const kind = inboxKind(l);
+  if (kind === 'version-pending' || kind === 'version-verified') return l.versions!.waiting!.since;
+  return kind === 'retirement-requested' ? l.retirementRequestedAt! : l.statusChangedAt ?? l.updatedAt;
+};
 
 export interface InboxFilter {
   kinds?: InboxKind[];

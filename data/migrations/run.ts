@@ -32,9 +32,12 @@ export async function migrate(db: Db): Promise<number[]> {
 /** Runs a migration's per-table step on every layer table that exists, a transaction each,
  *  then records the migration; a run cut short starts again at the next start. */
 async function eachLayerTable(db: Db, m: Migration): Promise<void> {
+  // Served tables, and the versions kept beside them (waiting for review, or for a rollback).
   const tables = (await db.query<{ schema: string; table: string }>(
-    `SELECT table_schema AS schema, table_name AS table FROM simpul.layer
-      WHERE to_regclass(quote_ident(table_schema) || '.' || quote_ident(table_name)) IS NOT NULL ORDER BY name`,
+    `SELECT schema, "table" FROM (
+       SELECT table_schema AS schema, table_name AS "table" FROM simpul.layer
+       UNION SELECT table_schema, table_name FROM simpul.layer_version WHERE status IN ('pending', 'verified', 'archived')) t
+      WHERE to_regclass(quote_ident(schema) || '.' || quote_ident("table")) IS NOT NULL ORDER BY schema, "table"`,
   )).rows;
   for (const t of tables) await db.transaction((tx) => m.eachLayerTable!(tx, t));
   await db.query('INSERT INTO simpul.migration (version, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [m.version, m.name]);

@@ -56,6 +56,7 @@ export async function run(argv: string[]): Promise<number> {
       accessClass: access,
       status: values.publish ? 'published' : undefined,
       replace: values.replace,
+      keepVersions: config.keepVersions,
       maxFeatures: config.maxImportFeatures,
       pool: importPool(config.importProcesses, config.importQueue),
       onProgress: (layer, read) => {
@@ -104,6 +105,7 @@ function describe(result: ImportResult): string {
       `${layer.name}: ${r.read} read, ${r.written} written, ${r.repaired} repaired, ${r.rejected} rejected, ${r.empty} empty` +
         ` (${result.format}, EPSG:${r.nativeSrid}, ${layer.geometryType}, ${layer.status})`,
     );
+    if (r.version?.status === 'pending') lines.push(`  new data is version ${r.version.number}, waiting for review (verify-version, publish-version); version ${layer.version} is still served`);
     if (r.promotedToMulti) lines.push('  single and multi-part geometries mixed: all stored as multi-part');
     if (r.note) lines.push(`  note: ${r.note}`);
     for (const x of r.rejections) lines.push(`  rejected feature ${x.feature}${x.line ? ` (line ${x.line})` : ''}: ${x.reason}`);

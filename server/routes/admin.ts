@@ -60,6 +60,9 @@ export function layerJson(l: Layer, baseUrl: string) {
     retiredAt: l.retiredAt?.toISOString() ?? null,
     retirementRequestedAt: l.retirementRequestedAt?.toISOString() ?? null,
     dataVersion: l.dataVersion,
+    // The version of its data served, and a new one waiting for review (GET …/versions).
+    version: l.version,
+    waitingVersion: l.versions?.waiting ? { version: l.versions.waiting.version, status: l.versions.waiting.status, since: l.versions.waiting.since.toISOString(), by: l.versions.waiting.by } : null,
     links: [{ rel: 'self', type: 'application/json', href: `${baseUrl}/api/layers/${encodeURIComponent(l.name)}` }],
   };
 }
@@ -211,6 +214,7 @@ async function upload(ctx: AppContext, req: Request, res: Response): Promise<voi
       accessClass: access,
       status: publish ? 'published' : undefined,
       replace,
+      keepVersions: ctx.config.keepVersions,
       actor: p,
       maxFeatures: ctx.config.maxImportFeatures,
       pool,

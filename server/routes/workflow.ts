@@ -13,6 +13,9 @@ import { baseUrlOf, principalOf, type AppContext } from '../context.js';
 import { layerJson } from './admin.js';
 import { dateParam, jsonApi, pageLinks, paging, textParam } from './api-json.js';
 
+/** Versions are numbered in a database integer: anything larger names no version. */
+const MAX_VERSION = 2 ** 31 - 1;
+
 export const workflowOptions = (ctx: AppContext): WorkflowOptions => ({ pembinaVerifies: ctx.config.pembinaVerifies });
 
 export function workflowLayerJson(l: Layer, p: Principal, base: string, options: WorkflowOptions) {
@@ -109,11 +112,16 @@ export function mountWorkflow(router: Router, ctx: AppContext): void {
     jsonApi(async (req, res) => {
       const p = principalOf(res);
       const layer = visible(p, String(req.params.name));
-      const body = (req.body ?? {}) as { note?: unknown };
+      const body = (req.body ?? {}) as { note?: unknown; version?: unknown };
       if (typeof body !== 'object' || Array.isArray(body) || (body.note !== undefined && body.note !== null && typeof body.note !== 'string')) {
         throw new OgcError('InvalidParameterValue', 'Send a JSON object {"note": "…"}', 'note', 400);
       }
-      const { taken, ...step } = await takeStep(ctx.db, p, layer.id, String(req.params.action), { note: body.note as string | undefined, address: req.ip, options: options() });
+      if (body.version !== undefined && !(Number.isInteger(body.version) && (body.version as number) >= 1 && (body.version as number) <= MAX_VERSION)) {
+        throw new OgcError('InvalidParameterValue', `version must be a whole number from 1 to ${MAX_VERSION}`, 'version', 400);
+      }
+      const { taken, ...step } = await takeStep(ctx.db, p, layer.id, String(req.params.action), {
+        note: body.note as string | undefined, version: body.version as number | undefined, keepVersions: ctx.config.keepVersions, address: req.ip, options: options(),
+      });
       notifyAfterStep(ctx, taken, baseUrlOf(res));
       await ctx.catalogue.reload();
       const now = ctx.catalogue.unguardedGet(layer.id)!;

@@ -82,7 +82,9 @@ describe('security: access is never widened implicitly', () => {
     expect((await call('PATCH', '/api/layers/dpupr:privat', 'adm', { status: 'published' })).status).to.equal(200);
     const r = await upload('pu', ROADS, { org: 'dpupr', name: 'privat', replace: 'true' });
     expect(r.status, r.body).to.equal(201);
-    expect(r.json.layers[0].layer).to.include({ accessClass: 'PRIVATE', status: 'published', title: 'Data Privat', geometryType: 'LineString' });
+    // The roads wait for review as version 2; the published points keep serving (test/layers/versions.test.ts).
+    expect(r.json.layers[0].layer).to.include({ accessClass: 'PRIVATE', status: 'published', title: 'Data Privat', geometryType: 'Point' });
+    expect(r.json.layers[0].layer.waitingVersion).to.include({ version: 2, status: 'pending' });
     const anon = await anonymousReads('dpupr:privat');
     expect(anon.wfsFeatures + anon.itemFeatures).to.equal(0);
     expect(anon.items).to.equal(404);
@@ -149,11 +151,14 @@ describe('security: access is never widened implicitly', () => {
       expect(first.code, first.stderr).to.equal(0);
       const again = await runCli(['import', ROADS, '--org', 'dpupr', '--name', 'rahasia', '--replace'], env);
       expect(again.code, again.stderr).to.equal(0);
-      expect(again.stdout).to.contain('published');
+      expect(again.stdout).to.contain('published').and.to.contain('version 2, waiting for review');
       const opened = await openDatabase({ databaseUrl: db.databaseUrl, dataDir: `${db.dataDir}/db` });
       try {
-        const r = (await opened.query(`SELECT access_class, status, title, geometry_type FROM simpul.layer WHERE name = 'dpupr:rahasia'`)).rows[0];
-        expect(r).to.include({ access_class: 'IGSTRATEGIS', status: 'published', title: 'Rahasia', geometry_type: 'LineString' });
+        // The published data keeps serving; the roads wait as version 2 (test/layers/versions.test.ts).
+        const r = (await opened.query(`SELECT access_class, status, title, geometry_type, version FROM simpul.layer WHERE name = 'dpupr:rahasia'`)).rows[0];
+        expect(r).to.include({ access_class: 'IGSTRATEGIS', status: 'published', title: 'Rahasia', geometry_type: 'Point', version: 1 });
+        const waiting = (await opened.query(`SELECT v.version, v.status, v.geometry_type FROM simpul.layer_version v JOIN simpul.layer l ON l.id = v.layer_id WHERE l.name = 'dpupr:rahasia' AND v.status = 'pending'`)).rows;
+        expect(waiting).to.deep.equal([{ version: 2, status: 'pending', geometry_type: 'LineString' }]);
         const audit = (await opened.query(`SELECT actor, action FROM simpul.audit WHERE layer_name = 'dpupr:rahasia'`)).rows;
         expect(audit).to.deep.equal([{ actor: 'system', action: 'layer.replace' }]);
       } finally {

@@ -5,7 +5,7 @@ import type { Layer } from '../../data/catalogue/layer.js';
 const layer = (name: string, title: string, extra: Partial<Layer> = {}): Layer => ({
   id: name, name, organisation: name.split(':')[0], localName: name.split(':')[1], schema: 's', table: 't', title, abstract: '', keywords: [],
   kugiFcode: null, geometryType: 'Point', nativeSrid: 4326, bbox: null, featureCount: 1, attributes: [], accessClass: 'PUBLIC', status: 'published',
-  createdAt: new Date('2024-01-01'), updatedAt: new Date('2024-01-01'), publishedAt: null, dataVersion: 1, styleVersion: 1, metadata: {}, ...extra,
+  createdAt: new Date('2024-01-01'), updatedAt: new Date('2024-01-01'), publishedAt: null, dataVersion: 1, styleVersion: 1, version: 1, metadata: {}, ...extra,
 });
 
 const LAYERS = [

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import {
   actionsFor, canDelete, mayTakeAction, workflowMarkdown, LAYER_STATUSES, WORKFLOW, WORKFLOW_ACTIONS,
-  type LayerStatus, type Principal, type Role, type WorkflowAction,
+  type Guarded, type LayerStatus, type Principal, type Role, type WorkflowAction,
 } from '../../data/access.js';
 import { checkStandard, DEFAULT_STANDARD, parseStandard, titleLooksLikeFileName } from '../../data/layers/standard.js';
 import type { Layer } from '../../data/catalogue/layer.js';
@@ -29,6 +29,11 @@ const MAY: Record<WorkflowAction, string[]> = {
   'decline-retirement': ['walidata', 'admin'],
   retire: ['walidata', 'admin'],
   restore: ['walidata', 'admin'],
+  'verify-version': ['walidata', 'pembina', 'admin'],
+  'return-version': ['walidata', 'pembina', 'admin'],
+  'withdraw-version': ['produsen dpupr', 'admin'],
+  'publish-version': ['walidata', 'admin'],
+  rollback: ['walidata', 'admin'],
 };
 
 describe('workflow table (data/access.ts WORKFLOW)', () => {
@@ -61,9 +66,21 @@ describe('workflow table (data/access.ts WORKFLOW)', () => {
     expect(actionsFor(CALLERS.pembina, layer('submitted'), off)).to.deep.equal([]);
   });
 
+  it('offers a version step only when the layer has such a version (when its versions are known)', () => {
+    const w = CALLERS.walidata;
+    const none = { ...layer('published'), versions: { waiting: null, archived: [] } };
+    const pending = { ...layer('published'), versions: { waiting: { status: 'pending' as const }, archived: [1] } };
+    const verified = { ...layer('published'), versions: { waiting: { status: 'verified' as const }, archived: [] } };
+    const versionSteps = (l: Guarded) => actionsFor(w, l).filter((a) => WORKFLOW.find((t) => t.action === a)!.version);
+    expect(versionSteps(none)).to.deep.equal([]);
+    expect(versionSteps(pending)).to.deep.equal(['verify-version', 'return-version', 'rollback']);
+    expect(versionSteps(verified)).to.deep.equal(['return-version', 'publish-version']);
+    expect(actionsFor(CALLERS['produsen dpupr'], pending)).to.include('withdraw-version').and.not.include('publish-version');
+  });
+
   it('requires a note to return and to retire', () => {
     const noted = WORKFLOW.filter((t) => t.noteRequired).map((t) => t.action);
-    expect(noted).to.include.members(['return', 'retire', 'request-retirement']);
+    expect(noted).to.include.members(['return', 'retire', 'request-retirement', 'return-version', 'rollback']);
   });
 
   it('lets a produsen delete only what was never published', () => {
@@ -86,7 +103,7 @@ describe('publication standard (data/layers/standard.ts)', () => {
     id: '00000000-0000-0000-0000-000000000001', name: 'dpupr:taman', organisation: 'dpupr', localName: 'taman', schema: 'org_dpupr', table: 'taman',
     title: 'Taman Kota', abstract: 'Taman kota Tangerang', keywords: ['taman'], kugiFcode: 'TM01', geometryType: 'Point', nativeSrid: 4326,
     bbox: [106.6, -6.2, 106.7, -6.1], featureCount: 1, attributes: [], accessClass: 'PUBLIC', status: 'draft',
-    createdAt: new Date(), updatedAt: new Date(), publishedAt: null, dataVersion: 1, styleVersion: 1,
+    createdAt: new Date(), updatedAt: new Date(), publishedAt: null, dataVersion: 1, styleVersion: 1, version: 1,
     metadata: { topicCategory: 'environment', lineage: 'Survei', licence: 'https://creativecommons.org/licenses/by/4.0/' },
   };
   // Seeded organisations have no contact of their own (migration 7): the walidata fills it in.
