@@ -120,7 +120,8 @@ describe('LIKE matcher (data/query/like.ts)', () => {
         const t0 = performance.now();
         expect(m(text)).to.equal(false);
         const ms = performance.now() - t0;
-        expect(ms, `${p.slice(0, 20)}… took ${ms.toFixed(1)} ms`).to.be.below(500);
+        // A backtracking matcher takes minutes on these; 2 s leaves room for a loaded CI machine.
+        expect(ms, `${p.slice(0, 20)}… took ${ms.toFixed(1)} ms`).to.be.below(2000);
       }
     }
     // The finding's exact pattern on a catalogue-sized text with many a's.
