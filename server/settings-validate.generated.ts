@@ -87,6 +87,8 @@ const schema11 = {
         maxFeatures: { $ref: '#/definitions/count' },
         defaultFeatures: { $ref: '#/definitions/count' },
         maxUploadMB: { $ref: '#/definitions/count' },
+        sessionIdleMinutes: { type: 'integer', minimum: 1, maximum: 10080 },
+        sessionMaxHours: { type: 'integer', minimum: 1, maximum: 720 },
         caches: {
           type: 'object',
           additionalProperties: false,
@@ -1674,6 +1676,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                             key6 === 'maxFeatures' ||
                             key6 === 'defaultFeatures' ||
                             key6 === 'maxUploadMB' ||
+                            key6 === 'sessionIdleMinutes' ||
+                            key6 === 'sessionMaxHours' ||
                             key6 === 'caches'
                           )) {
                             validate10.errors = [
@@ -1865,128 +1869,161 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                   var valid16 = true;
                                 }
                                 if (valid16) {
-                                  if (data34.caches !== undefined) {
-                                    let data39 = data34.caches;
+                                  if (data34.sessionIdleMinutes !== undefined) {
+                                    let data39 = data34.sessionIdleMinutes;
                                     const _errs94 = errors;
+                                    if (!(typeof data39 == 'number' && !(data39 % 1) && !isNaN(data39))) {
+                                      validate10.errors = [
+                                        {
+                                          instancePath: instancePath + '/limits/sessionIdleMinutes',
+                                          schemaPath: '#/properties/limits/properties/sessionIdleMinutes/type',
+                                          keyword: 'type',
+                                          params: { type: 'integer' },
+                                          message: 'must be integer',
+                                          schema: schema11.properties.limits.properties.sessionIdleMinutes.type,
+                                          parentSchema: schema11.properties.limits.properties.sessionIdleMinutes,
+                                          data: data39,
+                                        },
+                                      ];
+                                      return false;
+                                    }
                                     if (errors === _errs94) {
-                                      if (data39 && typeof data39 == 'object' && !Array.isArray(data39)) {
-                                        const _errs96 = errors;
-                                        for (const key7 in data39) {
-                                          if (
-                                            !func2.call(schema11.properties.limits.properties.caches.properties, key7)
-                                          ) {
+                                      if (typeof data39 == 'number') {
+                                        if (data39 > 10080 || isNaN(data39)) {
+                                          validate10.errors = [
+                                            {
+                                              instancePath: instancePath + '/limits/sessionIdleMinutes',
+                                              schemaPath: '#/properties/limits/properties/sessionIdleMinutes/maximum',
+                                              keyword: 'maximum',
+                                              params: { comparison: '<=', limit: 10080 },
+                                              message: 'must be <= 10080',
+                                              schema: 10080,
+                                              parentSchema: schema11.properties.limits.properties.sessionIdleMinutes,
+                                              data: data39,
+                                            },
+                                          ];
+                                          return false;
+                                        } else {
+                                          if (data39 < 1 || isNaN(data39)) {
                                             validate10.errors = [
                                               {
-                                                instancePath: instancePath + '/limits/caches',
-                                                schemaPath:
-                                                  '#/properties/limits/properties/caches/additionalProperties',
-                                                keyword: 'additionalProperties',
-                                                params: { additionalProperty: key7 },
-                                                message: 'must NOT have additional properties',
-                                                schema: false,
-                                                parentSchema: schema11.properties.limits.properties.caches,
+                                                instancePath: instancePath + '/limits/sessionIdleMinutes',
+                                                schemaPath: '#/properties/limits/properties/sessionIdleMinutes/minimum',
+                                                keyword: 'minimum',
+                                                params: { comparison: '>=', limit: 1 },
+                                                message: 'must be >= 1',
+                                                schema: 1,
+                                                parentSchema: schema11.properties.limits.properties.sessionIdleMinutes,
                                                 data: data39,
                                               },
                                             ];
                                             return false;
-                                            break;
                                           }
                                         }
-                                        if (_errs96 === errors) {
-                                          if (data39.wmsCapabilities !== undefined) {
-                                            let data40 = data39.wmsCapabilities;
-                                            const _errs97 = errors;
-                                            const _errs98 = errors;
-                                            if (!(typeof data40 == 'number' && !(data40 % 1) && !isNaN(data40))) {
+                                      }
+                                    }
+                                    var valid16 = _errs94 === errors;
+                                  } else {
+                                    var valid16 = true;
+                                  }
+                                  if (valid16) {
+                                    if (data34.sessionMaxHours !== undefined) {
+                                      let data40 = data34.sessionMaxHours;
+                                      const _errs96 = errors;
+                                      if (!(typeof data40 == 'number' && !(data40 % 1) && !isNaN(data40))) {
+                                        validate10.errors = [
+                                          {
+                                            instancePath: instancePath + '/limits/sessionMaxHours',
+                                            schemaPath: '#/properties/limits/properties/sessionMaxHours/type',
+                                            keyword: 'type',
+                                            params: { type: 'integer' },
+                                            message: 'must be integer',
+                                            schema: schema11.properties.limits.properties.sessionMaxHours.type,
+                                            parentSchema: schema11.properties.limits.properties.sessionMaxHours,
+                                            data: data40,
+                                          },
+                                        ];
+                                        return false;
+                                      }
+                                      if (errors === _errs96) {
+                                        if (typeof data40 == 'number') {
+                                          if (data40 > 720 || isNaN(data40)) {
+                                            validate10.errors = [
+                                              {
+                                                instancePath: instancePath + '/limits/sessionMaxHours',
+                                                schemaPath: '#/properties/limits/properties/sessionMaxHours/maximum',
+                                                keyword: 'maximum',
+                                                params: { comparison: '<=', limit: 720 },
+                                                message: 'must be <= 720',
+                                                schema: 720,
+                                                parentSchema: schema11.properties.limits.properties.sessionMaxHours,
+                                                data: data40,
+                                              },
+                                            ];
+                                            return false;
+                                          } else {
+                                            if (data40 < 1 || isNaN(data40)) {
                                               validate10.errors = [
                                                 {
-                                                  instancePath: instancePath + '/limits/caches/wmsCapabilities',
-                                                  schemaPath: '#/definitions/count/type',
-                                                  keyword: 'type',
-                                                  params: { type: 'integer' },
-                                                  message: 'must be integer',
-                                                  schema: schema21.type,
-                                                  parentSchema: schema21,
+                                                  instancePath: instancePath + '/limits/sessionMaxHours',
+                                                  schemaPath: '#/properties/limits/properties/sessionMaxHours/minimum',
+                                                  keyword: 'minimum',
+                                                  params: { comparison: '>=', limit: 1 },
+                                                  message: 'must be >= 1',
+                                                  schema: 1,
+                                                  parentSchema: schema11.properties.limits.properties.sessionMaxHours,
                                                   data: data40,
                                                 },
                                               ];
                                               return false;
                                             }
-                                            if (errors === _errs98) {
-                                              if (typeof data40 == 'number') {
-                                                if (data40 < 1 || isNaN(data40)) {
-                                                  validate10.errors = [
-                                                    {
-                                                      instancePath: instancePath + '/limits/caches/wmsCapabilities',
-                                                      schemaPath: '#/definitions/count/minimum',
-                                                      keyword: 'minimum',
-                                                      params: { comparison: '>=', limit: 1 },
-                                                      message: 'must be >= 1',
-                                                      schema: 1,
-                                                      parentSchema: schema21,
-                                                      data: data40,
-                                                    },
-                                                  ];
-                                                  return false;
-                                                }
-                                              }
-                                            }
-                                            var valid21 = _errs97 === errors;
-                                          } else {
-                                            var valid21 = true;
                                           }
-                                          if (valid21) {
-                                            if (data39.wfsCapabilities !== undefined) {
-                                              let data41 = data39.wfsCapabilities;
-                                              const _errs100 = errors;
-                                              const _errs101 = errors;
-                                              if (!(typeof data41 == 'number' && !(data41 % 1) && !isNaN(data41))) {
+                                        }
+                                      }
+                                      var valid16 = _errs96 === errors;
+                                    } else {
+                                      var valid16 = true;
+                                    }
+                                    if (valid16) {
+                                      if (data34.caches !== undefined) {
+                                        let data41 = data34.caches;
+                                        const _errs98 = errors;
+                                        if (errors === _errs98) {
+                                          if (data41 && typeof data41 == 'object' && !Array.isArray(data41)) {
+                                            const _errs100 = errors;
+                                            for (const key7 in data41) {
+                                              if (
+                                                !func2.call(
+                                                  schema11.properties.limits.properties.caches.properties,
+                                                  key7,
+                                                )
+                                              ) {
                                                 validate10.errors = [
                                                   {
-                                                    instancePath: instancePath + '/limits/caches/wfsCapabilities',
-                                                    schemaPath: '#/definitions/count/type',
-                                                    keyword: 'type',
-                                                    params: { type: 'integer' },
-                                                    message: 'must be integer',
-                                                    schema: schema21.type,
-                                                    parentSchema: schema21,
+                                                    instancePath: instancePath + '/limits/caches',
+                                                    schemaPath:
+                                                      '#/properties/limits/properties/caches/additionalProperties',
+                                                    keyword: 'additionalProperties',
+                                                    params: { additionalProperty: key7 },
+                                                    message: 'must NOT have additional properties',
+                                                    schema: false,
+                                                    parentSchema: schema11.properties.limits.properties.caches,
                                                     data: data41,
                                                   },
                                                 ];
                                                 return false;
+                                                break;
                                               }
-                                              if (errors === _errs101) {
-                                                if (typeof data41 == 'number') {
-                                                  if (data41 < 1 || isNaN(data41)) {
-                                                    validate10.errors = [
-                                                      {
-                                                        instancePath: instancePath + '/limits/caches/wfsCapabilities',
-                                                        schemaPath: '#/definitions/count/minimum',
-                                                        keyword: 'minimum',
-                                                        params: { comparison: '>=', limit: 1 },
-                                                        message: 'must be >= 1',
-                                                        schema: 1,
-                                                        parentSchema: schema21,
-                                                        data: data41,
-                                                      },
-                                                    ];
-                                                    return false;
-                                                  }
-                                                }
-                                              }
-                                              var valid21 = _errs100 === errors;
-                                            } else {
-                                              var valid21 = true;
                                             }
-                                            if (valid21) {
-                                              if (data39.wmtsCapabilities !== undefined) {
-                                                let data42 = data39.wmtsCapabilities;
-                                                const _errs103 = errors;
-                                                const _errs104 = errors;
+                                            if (_errs100 === errors) {
+                                              if (data41.wmsCapabilities !== undefined) {
+                                                let data42 = data41.wmsCapabilities;
+                                                const _errs101 = errors;
+                                                const _errs102 = errors;
                                                 if (!(typeof data42 == 'number' && !(data42 % 1) && !isNaN(data42))) {
                                                   validate10.errors = [
                                                     {
-                                                      instancePath: instancePath + '/limits/caches/wmtsCapabilities',
+                                                      instancePath: instancePath + '/limits/caches/wmsCapabilities',
                                                       schemaPath: '#/definitions/count/type',
                                                       keyword: 'type',
                                                       params: { type: 'integer' },
@@ -1998,13 +2035,12 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                   ];
                                                   return false;
                                                 }
-                                                if (errors === _errs104) {
+                                                if (errors === _errs102) {
                                                   if (typeof data42 == 'number') {
                                                     if (data42 < 1 || isNaN(data42)) {
                                                       validate10.errors = [
                                                         {
-                                                          instancePath:
-                                                            instancePath + '/limits/caches/wmtsCapabilities',
+                                                          instancePath: instancePath + '/limits/caches/wmsCapabilities',
                                                           schemaPath: '#/definitions/count/minimum',
                                                           keyword: 'minimum',
                                                           params: { comparison: '>=', limit: 1 },
@@ -2018,19 +2054,19 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                     }
                                                   }
                                                 }
-                                                var valid21 = _errs103 === errors;
+                                                var valid21 = _errs101 === errors;
                                               } else {
                                                 var valid21 = true;
                                               }
                                               if (valid21) {
-                                                if (data39.cswCapabilities !== undefined) {
-                                                  let data43 = data39.cswCapabilities;
-                                                  const _errs106 = errors;
-                                                  const _errs107 = errors;
+                                                if (data41.wfsCapabilities !== undefined) {
+                                                  let data43 = data41.wfsCapabilities;
+                                                  const _errs104 = errors;
+                                                  const _errs105 = errors;
                                                   if (!(typeof data43 == 'number' && !(data43 % 1) && !isNaN(data43))) {
                                                     validate10.errors = [
                                                       {
-                                                        instancePath: instancePath + '/limits/caches/cswCapabilities',
+                                                        instancePath: instancePath + '/limits/caches/wfsCapabilities',
                                                         schemaPath: '#/definitions/count/type',
                                                         keyword: 'type',
                                                         params: { type: 'integer' },
@@ -2042,13 +2078,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                     ];
                                                     return false;
                                                   }
-                                                  if (errors === _errs107) {
+                                                  if (errors === _errs105) {
                                                     if (typeof data43 == 'number') {
                                                       if (data43 < 1 || isNaN(data43)) {
                                                         validate10.errors = [
                                                           {
                                                             instancePath:
-                                                              instancePath + '/limits/caches/cswCapabilities',
+                                                              instancePath + '/limits/caches/wfsCapabilities',
                                                             schemaPath: '#/definitions/count/minimum',
                                                             keyword: 'minimum',
                                                             params: { comparison: '>=', limit: 1 },
@@ -2062,15 +2098,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                       }
                                                     }
                                                   }
-                                                  var valid21 = _errs106 === errors;
+                                                  var valid21 = _errs104 === errors;
                                                 } else {
                                                   var valid21 = true;
                                                 }
                                                 if (valid21) {
-                                                  if (data39.ogcapiCollections !== undefined) {
-                                                    let data44 = data39.ogcapiCollections;
-                                                    const _errs109 = errors;
-                                                    const _errs110 = errors;
+                                                  if (data41.wmtsCapabilities !== undefined) {
+                                                    let data44 = data41.wmtsCapabilities;
+                                                    const _errs107 = errors;
+                                                    const _errs108 = errors;
                                                     if (!(
                                                       typeof data44 == 'number' &&
                                                       !(data44 % 1) &&
@@ -2079,7 +2115,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                       validate10.errors = [
                                                         {
                                                           instancePath:
-                                                            instancePath + '/limits/caches/ogcapiCollections',
+                                                            instancePath + '/limits/caches/wmtsCapabilities',
                                                           schemaPath: '#/definitions/count/type',
                                                           keyword: 'type',
                                                           params: { type: 'integer' },
@@ -2091,13 +2127,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                       ];
                                                       return false;
                                                     }
-                                                    if (errors === _errs110) {
+                                                    if (errors === _errs108) {
                                                       if (typeof data44 == 'number') {
                                                         if (data44 < 1 || isNaN(data44)) {
                                                           validate10.errors = [
                                                             {
                                                               instancePath:
-                                                                instancePath + '/limits/caches/ogcapiCollections',
+                                                                instancePath + '/limits/caches/wmtsCapabilities',
                                                               schemaPath: '#/definitions/count/minimum',
                                                               keyword: 'minimum',
                                                               params: { comparison: '>=', limit: 1 },
@@ -2111,15 +2147,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                         }
                                                       }
                                                     }
-                                                    var valid21 = _errs109 === errors;
+                                                    var valid21 = _errs107 === errors;
                                                   } else {
                                                     var valid21 = true;
                                                   }
                                                   if (valid21) {
-                                                    if (data39.records !== undefined) {
-                                                      let data45 = data39.records;
-                                                      const _errs112 = errors;
-                                                      const _errs113 = errors;
+                                                    if (data41.cswCapabilities !== undefined) {
+                                                      let data45 = data41.cswCapabilities;
+                                                      const _errs110 = errors;
+                                                      const _errs111 = errors;
                                                       if (!(
                                                         typeof data45 == 'number' &&
                                                         !(data45 % 1) &&
@@ -2127,7 +2163,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                       )) {
                                                         validate10.errors = [
                                                           {
-                                                            instancePath: instancePath + '/limits/caches/records',
+                                                            instancePath:
+                                                              instancePath + '/limits/caches/cswCapabilities',
                                                             schemaPath: '#/definitions/count/type',
                                                             keyword: 'type',
                                                             params: { type: 'integer' },
@@ -2139,12 +2176,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                         ];
                                                         return false;
                                                       }
-                                                      if (errors === _errs113) {
+                                                      if (errors === _errs111) {
                                                         if (typeof data45 == 'number') {
                                                           if (data45 < 1 || isNaN(data45)) {
                                                             validate10.errors = [
                                                               {
-                                                                instancePath: instancePath + '/limits/caches/records',
+                                                                instancePath:
+                                                                  instancePath + '/limits/caches/cswCapabilities',
                                                                 schemaPath: '#/definitions/count/minimum',
                                                                 keyword: 'minimum',
                                                                 params: { comparison: '>=', limit: 1 },
@@ -2158,15 +2196,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                           }
                                                         }
                                                       }
-                                                      var valid21 = _errs112 === errors;
+                                                      var valid21 = _errs110 === errors;
                                                     } else {
                                                       var valid21 = true;
                                                     }
                                                     if (valid21) {
-                                                      if (data39.tilesMB !== undefined) {
-                                                        let data46 = data39.tilesMB;
-                                                        const _errs115 = errors;
-                                                        const _errs116 = errors;
+                                                      if (data41.ogcapiCollections !== undefined) {
+                                                        let data46 = data41.ogcapiCollections;
+                                                        const _errs113 = errors;
+                                                        const _errs114 = errors;
                                                         if (!(
                                                           typeof data46 == 'number' &&
                                                           !(data46 % 1) &&
@@ -2174,7 +2212,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                         )) {
                                                           validate10.errors = [
                                                             {
-                                                              instancePath: instancePath + '/limits/caches/tilesMB',
+                                                              instancePath:
+                                                                instancePath + '/limits/caches/ogcapiCollections',
                                                               schemaPath: '#/definitions/count/type',
                                                               keyword: 'type',
                                                               params: { type: 'integer' },
@@ -2186,12 +2225,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                           ];
                                                           return false;
                                                         }
-                                                        if (errors === _errs116) {
+                                                        if (errors === _errs114) {
                                                           if (typeof data46 == 'number') {
                                                             if (data46 < 1 || isNaN(data46)) {
                                                               validate10.errors = [
                                                                 {
-                                                                  instancePath: instancePath + '/limits/caches/tilesMB',
+                                                                  instancePath:
+                                                                    instancePath + '/limits/caches/ogcapiCollections',
                                                                   schemaPath: '#/definitions/count/minimum',
                                                                   keyword: 'minimum',
                                                                   params: { comparison: '>=', limit: 1 },
@@ -2205,15 +2245,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                             }
                                                           }
                                                         }
-                                                        var valid21 = _errs115 === errors;
+                                                        var valid21 = _errs113 === errors;
                                                       } else {
                                                         var valid21 = true;
                                                       }
                                                       if (valid21) {
-                                                        if (data39.styles !== undefined) {
-                                                          let data47 = data39.styles;
-                                                          const _errs118 = errors;
-                                                          const _errs119 = errors;
+                                                        if (data41.records !== undefined) {
+                                                          let data47 = data41.records;
+                                                          const _errs116 = errors;
+                                                          const _errs117 = errors;
                                                           if (!(
                                                             typeof data47 == 'number' &&
                                                             !(data47 % 1) &&
@@ -2221,7 +2261,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                           )) {
                                                             validate10.errors = [
                                                               {
-                                                                instancePath: instancePath + '/limits/caches/styles',
+                                                                instancePath: instancePath + '/limits/caches/records',
                                                                 schemaPath: '#/definitions/count/type',
                                                                 keyword: 'type',
                                                                 params: { type: 'integer' },
@@ -2233,13 +2273,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                             ];
                                                             return false;
                                                           }
-                                                          if (errors === _errs119) {
+                                                          if (errors === _errs117) {
                                                             if (typeof data47 == 'number') {
                                                               if (data47 < 1 || isNaN(data47)) {
                                                                 validate10.errors = [
                                                                   {
                                                                     instancePath:
-                                                                      instancePath + '/limits/caches/styles',
+                                                                      instancePath + '/limits/caches/records',
                                                                     schemaPath: '#/definitions/count/minimum',
                                                                     keyword: 'minimum',
                                                                     params: { comparison: '>=', limit: 1 },
@@ -2253,15 +2293,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                               }
                                                             }
                                                           }
-                                                          var valid21 = _errs118 === errors;
+                                                          var valid21 = _errs116 === errors;
                                                         } else {
                                                           var valid21 = true;
                                                         }
                                                         if (valid21) {
-                                                          if (data39.storedStyles !== undefined) {
-                                                            let data48 = data39.storedStyles;
-                                                            const _errs121 = errors;
-                                                            const _errs122 = errors;
+                                                          if (data41.tilesMB !== undefined) {
+                                                            let data48 = data41.tilesMB;
+                                                            const _errs119 = errors;
+                                                            const _errs120 = errors;
                                                             if (!(
                                                               typeof data48 == 'number' &&
                                                               !(data48 % 1) &&
@@ -2269,8 +2309,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                             )) {
                                                               validate10.errors = [
                                                                 {
-                                                                  instancePath:
-                                                                    instancePath + '/limits/caches/storedStyles',
+                                                                  instancePath: instancePath + '/limits/caches/tilesMB',
                                                                   schemaPath: '#/definitions/count/type',
                                                                   keyword: 'type',
                                                                   params: { type: 'integer' },
@@ -2282,13 +2321,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                               ];
                                                               return false;
                                                             }
-                                                            if (errors === _errs122) {
+                                                            if (errors === _errs120) {
                                                               if (typeof data48 == 'number') {
                                                                 if (data48 < 1 || isNaN(data48)) {
                                                                   validate10.errors = [
                                                                     {
                                                                       instancePath:
-                                                                        instancePath + '/limits/caches/storedStyles',
+                                                                        instancePath + '/limits/caches/tilesMB',
                                                                       schemaPath: '#/definitions/count/minimum',
                                                                       keyword: 'minimum',
                                                                       params: { comparison: '>=', limit: 1 },
@@ -2302,15 +2341,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                 }
                                                               }
                                                             }
-                                                            var valid21 = _errs121 === errors;
+                                                            var valid21 = _errs119 === errors;
                                                           } else {
                                                             var valid21 = true;
                                                           }
                                                           if (valid21) {
-                                                            if (data39.imagesMB !== undefined) {
-                                                              let data49 = data39.imagesMB;
-                                                              const _errs124 = errors;
-                                                              const _errs125 = errors;
+                                                            if (data41.styles !== undefined) {
+                                                              let data49 = data41.styles;
+                                                              const _errs122 = errors;
+                                                              const _errs123 = errors;
                                                               if (!(
                                                                 typeof data49 == 'number' &&
                                                                 !(data49 % 1) &&
@@ -2319,7 +2358,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                 validate10.errors = [
                                                                   {
                                                                     instancePath:
-                                                                      instancePath + '/limits/caches/imagesMB',
+                                                                      instancePath + '/limits/caches/styles',
                                                                     schemaPath: '#/definitions/count/type',
                                                                     keyword: 'type',
                                                                     params: { type: 'integer' },
@@ -2331,13 +2370,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                 ];
                                                                 return false;
                                                               }
-                                                              if (errors === _errs125) {
+                                                              if (errors === _errs123) {
                                                                 if (typeof data49 == 'number') {
                                                                   if (data49 < 1 || isNaN(data49)) {
                                                                     validate10.errors = [
                                                                       {
                                                                         instancePath:
-                                                                          instancePath + '/limits/caches/imagesMB',
+                                                                          instancePath + '/limits/caches/styles',
                                                                         schemaPath: '#/definitions/count/minimum',
                                                                         keyword: 'minimum',
                                                                         params: { comparison: '>=', limit: 1 },
@@ -2351,15 +2390,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                   }
                                                                 }
                                                               }
-                                                              var valid21 = _errs124 === errors;
+                                                              var valid21 = _errs122 === errors;
                                                             } else {
                                                               var valid21 = true;
                                                             }
                                                             if (valid21) {
-                                                              if (data39.spritesMB !== undefined) {
-                                                                let data50 = data39.spritesMB;
-                                                                const _errs127 = errors;
-                                                                const _errs128 = errors;
+                                                              if (data41.storedStyles !== undefined) {
+                                                                let data50 = data41.storedStyles;
+                                                                const _errs125 = errors;
+                                                                const _errs126 = errors;
                                                                 if (!(
                                                                   typeof data50 == 'number' &&
                                                                   !(data50 % 1) &&
@@ -2368,7 +2407,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                   validate10.errors = [
                                                                     {
                                                                       instancePath:
-                                                                        instancePath + '/limits/caches/spritesMB',
+                                                                        instancePath + '/limits/caches/storedStyles',
                                                                       schemaPath: '#/definitions/count/type',
                                                                       keyword: 'type',
                                                                       params: { type: 'integer' },
@@ -2380,13 +2419,14 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                   ];
                                                                   return false;
                                                                 }
-                                                                if (errors === _errs128) {
+                                                                if (errors === _errs126) {
                                                                   if (typeof data50 == 'number') {
                                                                     if (data50 < 1 || isNaN(data50)) {
                                                                       validate10.errors = [
                                                                         {
                                                                           instancePath:
-                                                                            instancePath + '/limits/caches/spritesMB',
+                                                                            instancePath +
+                                                                            '/limits/caches/storedStyles',
                                                                           schemaPath: '#/definitions/count/minimum',
                                                                           keyword: 'minimum',
                                                                           params: { comparison: '>=', limit: 1 },
@@ -2400,15 +2440,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                     }
                                                                   }
                                                                 }
-                                                                var valid21 = _errs127 === errors;
+                                                                var valid21 = _errs125 === errors;
                                                               } else {
                                                                 var valid21 = true;
                                                               }
                                                               if (valid21) {
-                                                                if (data39.signedIn !== undefined) {
-                                                                  let data51 = data39.signedIn;
-                                                                  const _errs130 = errors;
-                                                                  const _errs131 = errors;
+                                                                if (data41.imagesMB !== undefined) {
+                                                                  let data51 = data41.imagesMB;
+                                                                  const _errs128 = errors;
+                                                                  const _errs129 = errors;
                                                                   if (!(
                                                                     typeof data51 == 'number' &&
                                                                     !(data51 % 1) &&
@@ -2417,7 +2457,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                     validate10.errors = [
                                                                       {
                                                                         instancePath:
-                                                                          instancePath + '/limits/caches/signedIn',
+                                                                          instancePath + '/limits/caches/imagesMB',
                                                                         schemaPath: '#/definitions/count/type',
                                                                         keyword: 'type',
                                                                         params: { type: 'integer' },
@@ -2429,13 +2469,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                     ];
                                                                     return false;
                                                                   }
-                                                                  if (errors === _errs131) {
+                                                                  if (errors === _errs129) {
                                                                     if (typeof data51 == 'number') {
                                                                       if (data51 < 1 || isNaN(data51)) {
                                                                         validate10.errors = [
                                                                           {
                                                                             instancePath:
-                                                                              instancePath + '/limits/caches/signedIn',
+                                                                              instancePath + '/limits/caches/imagesMB',
                                                                             schemaPath: '#/definitions/count/minimum',
                                                                             keyword: 'minimum',
                                                                             params: { comparison: '>=', limit: 1 },
@@ -2449,15 +2489,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                       }
                                                                     }
                                                                   }
-                                                                  var valid21 = _errs130 === errors;
+                                                                  var valid21 = _errs128 === errors;
                                                                 } else {
                                                                   var valid21 = true;
                                                                 }
                                                                 if (valid21) {
-                                                                  if (data39.signInFailures !== undefined) {
-                                                                    let data52 = data39.signInFailures;
-                                                                    const _errs133 = errors;
-                                                                    const _errs134 = errors;
+                                                                  if (data41.spritesMB !== undefined) {
+                                                                    let data52 = data41.spritesMB;
+                                                                    const _errs131 = errors;
+                                                                    const _errs132 = errors;
                                                                     if (!(
                                                                       typeof data52 == 'number' &&
                                                                       !(data52 % 1) &&
@@ -2466,8 +2506,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                       validate10.errors = [
                                                                         {
                                                                           instancePath:
-                                                                            instancePath +
-                                                                            '/limits/caches/signInFailures',
+                                                                            instancePath + '/limits/caches/spritesMB',
                                                                           schemaPath: '#/definitions/count/type',
                                                                           keyword: 'type',
                                                                           params: { type: 'integer' },
@@ -2479,14 +2518,14 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                       ];
                                                                       return false;
                                                                     }
-                                                                    if (errors === _errs134) {
+                                                                    if (errors === _errs132) {
                                                                       if (typeof data52 == 'number') {
                                                                         if (data52 < 1 || isNaN(data52)) {
                                                                           validate10.errors = [
                                                                             {
                                                                               instancePath:
                                                                                 instancePath +
-                                                                                '/limits/caches/signInFailures',
+                                                                                '/limits/caches/spritesMB',
                                                                               schemaPath: '#/definitions/count/minimum',
                                                                               keyword: 'minimum',
                                                                               params: { comparison: '>=', limit: 1 },
@@ -2500,9 +2539,117 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                         }
                                                                       }
                                                                     }
-                                                                    var valid21 = _errs133 === errors;
+                                                                    var valid21 = _errs131 === errors;
                                                                   } else {
                                                                     var valid21 = true;
+                                                                  }
+                                                                  if (valid21) {
+                                                                    if (data41.signedIn !== undefined) {
+                                                                      let data53 = data41.signedIn;
+                                                                      const _errs134 = errors;
+                                                                      const _errs135 = errors;
+                                                                      if (!(
+                                                                        typeof data53 == 'number' &&
+                                                                        !(data53 % 1) &&
+                                                                        !isNaN(data53)
+                                                                      )) {
+                                                                        validate10.errors = [
+                                                                          {
+                                                                            instancePath:
+                                                                              instancePath + '/limits/caches/signedIn',
+                                                                            schemaPath: '#/definitions/count/type',
+                                                                            keyword: 'type',
+                                                                            params: { type: 'integer' },
+                                                                            message: 'must be integer',
+                                                                            schema: schema21.type,
+                                                                            parentSchema: schema21,
+                                                                            data: data53,
+                                                                          },
+                                                                        ];
+                                                                        return false;
+                                                                      }
+                                                                      if (errors === _errs135) {
+                                                                        if (typeof data53 == 'number') {
+                                                                          if (data53 < 1 || isNaN(data53)) {
+                                                                            validate10.errors = [
+                                                                              {
+                                                                                instancePath:
+                                                                                  instancePath +
+                                                                                  '/limits/caches/signedIn',
+                                                                                schemaPath:
+                                                                                  '#/definitions/count/minimum',
+                                                                                keyword: 'minimum',
+                                                                                params: { comparison: '>=', limit: 1 },
+                                                                                message: 'must be >= 1',
+                                                                                schema: 1,
+                                                                                parentSchema: schema21,
+                                                                                data: data53,
+                                                                              },
+                                                                            ];
+                                                                            return false;
+                                                                          }
+                                                                        }
+                                                                      }
+                                                                      var valid21 = _errs134 === errors;
+                                                                    } else {
+                                                                      var valid21 = true;
+                                                                    }
+                                                                    if (valid21) {
+                                                                      if (data41.signInFailures !== undefined) {
+                                                                        let data54 = data41.signInFailures;
+                                                                        const _errs137 = errors;
+                                                                        const _errs138 = errors;
+                                                                        if (!(
+                                                                          typeof data54 == 'number' &&
+                                                                          !(data54 % 1) &&
+                                                                          !isNaN(data54)
+                                                                        )) {
+                                                                          validate10.errors = [
+                                                                            {
+                                                                              instancePath:
+                                                                                instancePath +
+                                                                                '/limits/caches/signInFailures',
+                                                                              schemaPath: '#/definitions/count/type',
+                                                                              keyword: 'type',
+                                                                              params: { type: 'integer' },
+                                                                              message: 'must be integer',
+                                                                              schema: schema21.type,
+                                                                              parentSchema: schema21,
+                                                                              data: data54,
+                                                                            },
+                                                                          ];
+                                                                          return false;
+                                                                        }
+                                                                        if (errors === _errs138) {
+                                                                          if (typeof data54 == 'number') {
+                                                                            if (data54 < 1 || isNaN(data54)) {
+                                                                              validate10.errors = [
+                                                                                {
+                                                                                  instancePath:
+                                                                                    instancePath +
+                                                                                    '/limits/caches/signInFailures',
+                                                                                  schemaPath:
+                                                                                    '#/definitions/count/minimum',
+                                                                                  keyword: 'minimum',
+                                                                                  params: {
+                                                                                    comparison: '>=',
+                                                                                    limit: 1,
+                                                                                  },
+                                                                                  message: 'must be >= 1',
+                                                                                  schema: 1,
+                                                                                  parentSchema: schema21,
+                                                                                  data: data54,
+                                                                                },
+                                                                              ];
+                                                                              return false;
+                                                                            }
+                                                                          }
+                                                                        }
+                                                                        var valid21 = _errs137 === errors;
+                                                                      } else {
+                                                                        var valid21 = true;
+                                                                      }
+                                                                    }
                                                                   }
                                                                 }
                                                               }
@@ -2515,27 +2662,27 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                 }
                                               }
                                             }
+                                          } else {
+                                            validate10.errors = [
+                                              {
+                                                instancePath: instancePath + '/limits/caches',
+                                                schemaPath: '#/properties/limits/properties/caches/type',
+                                                keyword: 'type',
+                                                params: { type: 'object' },
+                                                message: 'must be object',
+                                                schema: schema11.properties.limits.properties.caches.type,
+                                                parentSchema: schema11.properties.limits.properties.caches,
+                                                data: data41,
+                                              },
+                                            ];
+                                            return false;
                                           }
                                         }
+                                        var valid16 = _errs98 === errors;
                                       } else {
-                                        validate10.errors = [
-                                          {
-                                            instancePath: instancePath + '/limits/caches',
-                                            schemaPath: '#/properties/limits/properties/caches/type',
-                                            keyword: 'type',
-                                            params: { type: 'object' },
-                                            message: 'must be object',
-                                            schema: schema11.properties.limits.properties.caches.type,
-                                            parentSchema: schema11.properties.limits.properties.caches,
-                                            data: data39,
-                                          },
-                                        ];
-                                        return false;
+                                        var valid16 = true;
                                       }
                                     }
-                                    var valid16 = _errs94 === errors;
-                                  } else {
-                                    var valid16 = true;
                                   }
                                 }
                               }

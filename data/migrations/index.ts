@@ -1,5 +1,5 @@
 /** Every migration, in any order (the runner sorts by version). Add yours in your range.
- *  Taken: 1–5 core, 7 people (organisation profiles, users, tokens), 101 web mercator, and those of data/styles. */
+ *  Taken: 1–5 core, 7 people (organisation profiles, users, tokens), 9 workspace sessions, 101 web mercator, and those of data/styles. */
 import type { Migration } from './types.js';
 import { core } from './001-core.js';
 import { spatialRefSys } from './002-srs.js';
@@ -8,7 +8,8 @@ import { audit } from './004-audit.js';
 import { auditSubjects } from './005-audit-subjects.js';
 import { workflow } from './006-workflow.js';
 import { people } from './007-people.js';
+import { sessions } from './009-sessions.js';
 import { layerStyles } from '../styles/migration.js';
 import { webMercatorColumns } from './101-web-mercator.js';
 
-export const MIGRATIONS: Migration[] = [core, spatialRefSys, organisations, audit, auditSubjects, workflow, people, webMercatorColumns, layerStyles];
+export const MIGRATIONS: Migration[] = [core, spatialRefSys, organisations, audit, auditSubjects, workflow, people, sessions, webMercatorColumns, layerStyles];

@@ -23,6 +23,7 @@ const ASSETS: Record<string, [() => string, string]> = {
   'pico.min.css': [() => join(pkgDir('@picocss/pico'), 'css', 'pico.min.css'), 'text/css'],
   'htmx.min.js': [() => join(pkgDir('htmx.org'), 'dist', 'htmx.min.js'), 'text/javascript'],
   'site.css': [() => join(WEB, 'assets', 'site.css'), 'text/css'],
+  'workspace.css': [() => join(WEB, 'assets', 'workspace.css'), 'text/css'],
   'site.js': [() => join(WEB, 'assets', 'site.js'), 'text/javascript'],
   'preview.js': [() => join(WEB, 'assets', 'preview.js'), 'text/javascript'],
 };

@@ -1,0 +1,13 @@
+/** The workspace at /workspace for the people who run the node: sign-in, the produsen's and the
+ *  reviewers' home pages and the workflow's steps. Every page needs a live session (cookie,
+ *  server/session.ts), whose user is the same Principal the JSON API sees. */
+import type { Router } from 'express';
+import type { SignInGuard } from '../auth.js';
+import type { AppContext } from '../context.js';
+import { mountWorkspaceSession } from './workspace-session.js';
+import { mountWorkspaceLayers } from './workspace-layers.js';
+
+export function mountWorkspace(router: Router, ctx: AppContext, guard: SignInGuard): void {
+  mountWorkspaceSession(router, ctx, guard);
+  mountWorkspaceLayers(router, ctx);
+}
