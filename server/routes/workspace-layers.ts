@@ -9,7 +9,6 @@ import type { Layer } from '../../data/catalogue/layer.js';
 import { OgcError } from '../../data/errors.js';
 import { gateOf, inbox, INBOX_KINDS, takeStep, type InboxKind } from '../../data/layers/workflow.js';
 import type { Missing } from '../../data/layers/standard.js';
-import { ORGANISATIONS } from '../../data/organisations.js';
 import type { AppContext } from '../context.js';
 import { pageLanguage } from '../web/render.js';
 import { w } from '../web/i18n-workspace.js';
@@ -20,7 +19,7 @@ const PAGE = 25;
 /** A produsen's list: what came back to it first, then what it is still drafting. */
 const STATUS_ORDER: Record<LayerStatus, number> = { returned: 0, draft: 1, submitted: 2, verified: 3, published: 4, retired: 5 };
 
-const orgName = (code: string) => ORGANISATIONS.find((o) => o.code === code)?.name ?? code;
+const orgName = (ctx: AppContext, code: string) => ctx.catalogue.organisation(code)?.name ?? code;
 /** Lower case without accents: "Pendidikan" finds "pendidikan", "jalan" finds "Jalan". */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -81,7 +80,7 @@ export function mountWorkspaceLayers(router: Router, ctx: AppContext): void {
     const page = Math.min(pageNumber(req.query.page), pages);
     sendWorkspace(req, res, 'ws-produsen', {
       title: w(lang, 'workspace'),
-      org: orgName(p.organisation ?? ''),
+      org: orgName(ctx, p.organisation ?? ''),
       q,
       status,
       counts,
@@ -101,7 +100,7 @@ export function mountWorkspaceLayers(router: Router, ctx: AppContext): void {
     const visible = ctx.catalogue.visibleLayers(p);
     const page0 = pageNumber(req.query.page);
     const all = inbox(p, visible, { kinds: [kind], limit: 0, offset: 0 }, options());
-    const orgs = [...new Set(visible.map((l) => l.organisation))].sort().map((code) => ({ code, name: orgName(code) }));
+    const orgs = [...new Set(visible.map((l) => l.organisation))].sort().map((code) => ({ code, name: orgName(ctx, code) }));
     const r = inbox(p, visible, { kinds: [kind], organisation, limit: PAGE, offset: (page0 - 1) * PAGE }, options());
     const pages = Math.max(1, Math.ceil(r.numberMatched / PAGE));
     const cards = await Promise.all(r.items.map(async (i) => ({ ...(await card(p, i.layer)), waitingSince: i.waitingSince })));

@@ -2,7 +2,7 @@
  *  from the portal's table (./i18n.ts) so both can grow without stepping on each other. */
 import type { Lang } from './i18n.js';
 
-const STRINGS = {
+const BASE = {
   workspace: ['Ruang kerja', 'Workspace'],
   signIn: ['Masuk', 'Sign in'],
   signInTitle: ['Masuk ke ruang kerja', 'Sign in to the workspace'],
@@ -86,7 +86,7 @@ const STRINGS = {
 
 /** The workspace string in `lang`, with `{name}` placeholders filled. */
 export function w(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
-  const entry = (STRINGS as Record<string, [string, string]>)[key];
+  const entry = STRINGS[key];
   const s = entry ? entry[lang === 'en' ? 1 : 0] : key;
   return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
@@ -96,3 +96,70 @@ export function when(lang: Lang, d: Date | string | null | undefined): string {
   if (!d) return '';
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(d));
 }
+
+/** Strings of the account, people, organisation and audit pages. */
+const MORE = {
+  accountTitle: ['Akun saya', 'My account'],
+  fullName: ['Nama lengkap', 'Full name'],
+  role: ['Peran', 'Role'],
+  none: ['—', '—'],
+  changePassword: ['Ganti kata sandi', 'Change password'],
+  currentPassword: ['Kata sandi sekarang', 'Current password'],
+  newPassword: ['Kata sandi baru', 'New password'],
+  newPasswordHelp: ['Paling sedikit 10 karakter; bukan nama pengguna dan bukan sandi umum.', 'At least 10 characters; not the username, not a common password.'],
+  passwordChanged: ['Kata sandi diganti. Sesi lain akun ini telah diakhiri.', 'Password changed. This account’s other sessions have been ended.'],
+  wrongCurrent: ['Kata sandi sekarang salah.', 'The current password is wrong.'],
+  tokens: ['Token API', 'API tokens'],
+  tokensHelp: ['Token dipakai QGIS, ArcGIS dan skrip sebagai kata sandi. Token hanya ditampilkan sekali.', 'QGIS, ArcGIS and scripts use a token as the password. A token is shown once only.'],
+  tokenLabel: ['Keterangan', 'Label'],
+  tokenDays: ['Berlaku (hari)', 'Valid for (days)'],
+  issueToken: ['Buat token', 'Issue a token'],
+  revoke: ['Cabut', 'Revoke'],
+  expires: ['Berakhir', 'Expires'],
+  expired: ['kedaluwarsa', 'expired'],
+  noTokens: ['Belum ada token.', 'No tokens yet.'],
+  tokenIssued: ['Token baru — salin sekarang, token tidak akan ditampilkan lagi:', 'New token — copy it now, it will not be shown again:'],
+  tokenRevoked: ['Token dicabut.', 'Token revoked.'],
+  copy: ['Salin', 'Copy'],
+  copied: ['Tersalin', 'Copied'],
+  useInQgis: ['Di QGIS', 'In QGIS'],
+  qgisBasic: ['Layer ▸ Data Source Manager ▸ WMS/WMTS (atau WFS / OGC API - Features) ▸ Baru. URL: {url}. Di bagian Autentikasi pilih Dasar (Basic): Nama pengguna {user}, Kata sandi: token di atas. Sambung, pilih layer, Tambah.', 'Layer ▸ Data Source Manager ▸ WMS/WMTS (or WFS / OGC API - Features) ▸ New. URL: {url}. Under Authentication choose Basic: Username {user}, Password: the token above. Connect, pick a layer, Add.'],
+  useInArcgis: ['Di ArcGIS Pro', 'In ArcGIS Pro'],
+  arcgisBasic: ['Insert ▸ Connections ▸ Server ▸ New WMS Server (atau WFS). URL: {url}. Isi User Name {user} dan Password: token di atas, lalu OK.', 'Insert ▸ Connections ▸ Server ▸ New WMS Server (or WFS). URL: {url}. Fill in User Name {user} and Password: the token above, then OK.'],
+  usersTitle: ['Pengguna', 'Users'],
+  newUser: ['Pengguna baru', 'New user'],
+  createUser: ['Buat pengguna', 'Create the user'],
+  userCreated: ['Pengguna {user} dibuat.', 'User {user} created.'],
+  disable: ['Nonaktifkan', 'Disable'],
+  enable: ['Aktifkan', 'Enable'],
+  disabled: ['nonaktif', 'disabled'],
+  active: ['aktif', 'active'],
+  resetPassword: ['Atur ulang kata sandi', 'Reset the password'],
+  userChanged: ['Akun {user} diubah.', 'Account {user} changed.'],
+  passwordReset: ['Kata sandi {user} diatur ulang; sesi-sesinya diakhiri.', 'Password of {user} reset; its sessions ended.'],
+  orgAdmin: ['admin organisasi', 'organisation admin'],
+  orgTitle: ['Profil organisasi', 'Organisation profile'],
+  save: ['Simpan', 'Save'],
+  saved: ['Tersimpan.', 'Saved.'],
+  field_name: ['Nama', 'Name'],
+  field_acronym: ['Singkatan', 'Acronym'],
+  field_address: ['Alamat', 'Address'],
+  field_phone: ['Telepon', 'Phone'],
+  field_email: ['Surel', 'E-mail'],
+  field_website: ['Situs web', 'Web site'],
+  field_contactName: ['Nama kontak', 'Contact person'],
+  field_contactPosition: ['Jabatan kontak', 'Contact position'],
+  invalidField: ['Isian ini tidak valid.', 'This value is not valid.'],
+  auditTitle: ['Jejak audit', 'Audit trail'],
+  auditCount: ['{n} catatan', '{n} entries'],
+  filterLayer: ['Layer', 'Layer'],
+  filterUser: ['Pengguna', 'User'],
+  filterAction: ['Tindakan (mis. layer.publish atau layer.)', 'Action (e.g. layer.publish or layer.)'],
+  since: ['Sejak', 'Since'],
+  until: ['Sampai', 'Until'],
+  filter: ['Saring', 'Filter'],
+  subject: ['Subjek', 'Subject'],
+  noEntries: ['Tidak ada catatan.', 'No entries.'],
+  badDate: ['Tanggal tidak valid.', 'Not a valid date.'],
+} satisfies Record<string, [string, string]>;
+const STRINGS: Record<string, [string, string]> = { ...BASE, ...MORE };
