@@ -1,6 +1,6 @@
 /** The workspace at /workspace for the people who run the node: sign-in, the produsen's and the
  *  reviewers' home pages and the workflow's steps, one's own account and tokens, people and
- *  organisation profiles, the audit trail. Every page needs a live session (cookie,
+ *  organisation profiles, the audit trail, a dashboard. Every page needs a live session (cookie,
  *  server/session.ts), whose user is the same Principal the JSON API sees. */
 import type { Router } from 'express';
 import type { SignInGuard } from '../auth.js';
@@ -10,6 +10,7 @@ import { mountWorkspaceLayers } from './workspace-layers.js';
 import { mountWorkspaceAccount } from './workspace-account.js';
 import { mountWorkspacePeople } from './workspace-people.js';
 import { mountWorkspaceAudit } from './workspace-audit.js';
+import { mountWorkspaceDashboard } from './workspace-dashboard.js';
 
 export function mountWorkspace(router: Router, ctx: AppContext, guard: SignInGuard): void {
   mountWorkspaceSession(router, ctx, guard);
@@ -17,4 +18,5 @@ export function mountWorkspace(router: Router, ctx: AppContext, guard: SignInGua
   mountWorkspaceAccount(router, ctx);
   mountWorkspacePeople(router, ctx);
   mountWorkspaceAudit(router, ctx);
+  mountWorkspaceDashboard(router, ctx);
 }

@@ -161,5 +161,12 @@ const MORE = {
   subject: ['Subjek', 'Subject'],
   noEntries: ['Tidak ada catatan.', 'No entries.'],
   badDate: ['Tanggal tidak valid.', 'Not a valid date.'],
+  navDashboard: ['Dasbor', 'Dashboard'],
+  dashboardTitle: ['Dasbor', 'Dashboard'],
+  chartStatus: ['Layer menurut status ({n} layer)', 'Layers by status ({n} layers)'],
+  chartSteps: ['Langkah alur kerja per minggu ({n} minggu terakhir)', 'Workflow steps per week (last {n} weeks)'],
+  layersAxis: ['Jumlah layer', 'Layers'],
+  weekOf: ['Minggu mulai', 'Week of'],
+  asTable: ['Lihat sebagai tabel', 'Show as a table'],
 } satisfies Record<string, [string, string]>;
 const STRINGS: Record<string, [string, string]> = { ...BASE, ...MORE };

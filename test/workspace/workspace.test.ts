@@ -97,7 +97,6 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     expect(rows).to.deep.include([LAYER, 'draft']);
     for (const [name, status] of rows) expect([name!.split(':')[0], status]).to.deep.equal(['dpupr', 'draft']);
     if (axe) expect(await seriousViolations(pu.page, axe)).to.deep.equal([]);
-    await pu.page.screenshot({ path: `${ARTIFACTS}produsen-home.png`, fullPage: true });
     await pu.page.click(`tr[data-layer="${LAYER}"] a`);
     await pu.page.waitForSelector('.gate-ok');
     await pu.page.click('button[data-action="submit"]');
@@ -126,6 +125,7 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     // The produsen finds it first in its list, reads the note, and submits again.
     await pu.page.goto(`${node.url}/workspace`);
     expect(await pu.page.locator('#layers tbody tr').first().getAttribute('data-layer')).to.equal(LAYER);
+    await pu.page.screenshot({ path: `${ARTIFACTS}produsen-home.png`, fullPage: true });
     await pu.page.click(`tr[data-layer="${LAYER}"] a`);
     expect(await pu.page.locator('#history tbody').textContent()).to.contain('Lengkapi atribut nama taman');
     await pu.page.click('button[data-action="submit"]');
@@ -145,6 +145,23 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     expect(caps.body).to.contain(`<Name>${LAYER}</Name>`);
     await pu.context.close();
     await wd.context.close();
+  });
+
+  it('draws the dashboard: layers by status and this week\'s steps, the same figures in its tables', async () => {
+    const { context, page } = await signIn('walidata');
+    await page.click('a[href="/workspace/dashboard"]');
+    await page.waitForFunction(() => (window as any).Chart?.getChart('steps-chart') && (window as any).Chart.getChart('status-chart'));
+    const visible = (await node.ctx.db.query<{ status: string; n: number }>("SELECT status, count(*)::int AS n FROM simpul.layer WHERE access_class <> 'IGSTRATEGIS' GROUP BY status")).rows;
+    const table = await page.locator('#status-table tbody tr').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.status, Number(e.children[1].textContent)]));
+    for (const [status, n] of table) expect(n, String(status)).to.equal(visible.find((r) => r.status === status)?.n ?? 0);
+    const drawn = await page.evaluate(() => (window as any).Chart.getChart('status-chart').data.datasets[0].data);
+    expect(drawn).to.deep.equal(table.map(([, n]) => n));
+    // This week: two submissions, one return, one verification, one publication.
+    const week = await page.locator('#steps-table tbody tr').last().evaluate((e) => [...e.children].slice(1).map((c) => Number(c.textContent)));
+    expect(week).to.deep.equal([2, 1, 1, 1]);
+    if (axe) expect(await seriousViolations(page, axe)).to.deep.equal([]);
+    await page.screenshot({ path: `${ARTIFACTS}dashboard.png`, fullPage: true });
+    await context.close();
   });
 
   it('refuses a POST without the CSRF token (403), in the workspace and on the JSON API', async () => {
@@ -203,6 +220,29 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     const ended = (await node.ctx.db.query("SELECT count(*)::int AS n FROM simpul.audit WHERE action = 'session.end' AND actor = 'walidata'")).rows[0].n;
     expect(ended).to.equal(1);
     await context.close();
+  });
+
+  it('marks the session cookie Secure behind a trusted HTTPS proxy (X-Forwarded-Proto), and only there', async () => {
+    const proxied = await testNode({ serve: true, config: { trustProxy: ['loopback'] } });
+    try {
+      await addUser(proxied.ctx.db, { username: 'pu', role: 'produsen', organisation: 'dpupr', password: PASSWORD });
+      const signInVia = async (proto: string) => {
+        const form = await fetch(`${proxied.url}/workspace/sign-in`, { headers: { 'X-Forwarded-Proto': proto } });
+        const pre = /simpul_signin=([^;]+)/.exec(form.headers.get('set-cookie') ?? '')![1];
+        const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
+        const r = await fetch(`${proxied.url}/workspace/sign-in`, {
+          method: 'POST', redirect: 'manual',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `simpul_signin=${pre}`, 'X-Forwarded-Proto': proto },
+          body: new URLSearchParams({ _csrf: token, username: 'pu', password: PASSWORD }),
+        });
+        expect(r.status).to.equal(303);
+        return /simpul_session=[^\n]*/.exec(r.headers.get('set-cookie') ?? '')![0];
+      };
+      expect(await signInVia('https')).to.match(/; Secure/).and.match(/HttpOnly/).and.match(/SameSite=Lax/);
+      expect(await signInVia('http')).to.not.match(/Secure/);
+    } finally {
+      await proxied.stop();
+    }
   });
 
   it('refuses a wrong password with the message next to the form, counted by the sign-in limits', async () => {
