@@ -32,6 +32,8 @@ describe('workspace: account and tokens, users, organisation profile, audit trai
     Number((await node.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM simpul.web_session s JOIN simpul.app_user u ON u.id = s.user_id WHERE u.username = $1', [username])).rows[0].n);
 
   before(async () => {
+    // The accessibility checks are part of these tests, not optional.
+    if (!axe) throw new Error('axe-core is missing: npm ci, or set SIMPUL_AXE_JS');
     mkdirSync(ARTIFACTS, { recursive: true });
     node = await testNode({ serve: true });
     await addUser(node.ctx.db, { username: 'walidata', role: 'walidata', organisation: 'diskominfo', password: PASSWORD });

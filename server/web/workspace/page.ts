@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Principal } from '../../../data/access.js';
 import { pageLanguage, sendPage } from '../render.js';
 import { w, when } from '../i18n-workspace.js';
-import { sessionOf } from '../../session.js';
+import { SESSION_COOKIE, sessionOf } from '../../session.js';
 
 export type User = Extract<Principal, { kind: 'user' }>;
 
@@ -23,7 +23,10 @@ export function signInUrl(req: Request, expired = false): string {
 /** Only with a live session: else to the sign-in page, with where to come back. */
 export function requireSession(req: Request, res: Response, next: NextFunction): void {
   if (sessionOf(res)) return next();
-  const to = signInUrl(req, !!res.locals.sessionExpired);
+  const expired = !!res.locals.sessionExpired;
+  // The ended session's cookie is worth nothing any more: let the browser forget it.
+  if (expired) res.clearCookie(SESSION_COOKIE, { path: '/' });
+  const to = signInUrl(req, expired);
   if (req.get('hx-request')) {
     res.set('HX-Redirect', to).status(401).end();
     return;
