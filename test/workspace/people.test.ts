@@ -149,6 +149,20 @@ describe('workspace: account and tokens, users, organisation profile, audit trai
     await (await signIn('pu-admin', 'Reset-Oleh-Walidata-1')).context.close();
   });
 
+  it('ends the workspace sessions of an account whose password is reset over the JSON API', async () => {
+    const { context, page } = await signIn('pu-admin', 'Reset-Oleh-Walidata-1');
+    expect(await sessionsOf('pu-admin')).to.be.greaterThan(0);
+    const walidata = `Basic ${Buffer.from(`walidata:${PASSWORD}`).toString('base64')}`;
+    const r = await get(`${node.url}/api/users/pu-admin/password`, { method: 'PUT', headers: { Authorization: walidata, 'Content-Type': 'application/json' }, body: JSON.stringify({ password: 'Lewat-API-Taman-2026' }) });
+    expect(r.status, r.body).to.equal(200);
+    expect(await sessionsOf('pu-admin')).to.equal(0);
+    await page.goto(`${node.url}/workspace`);
+    expect(page.url()).to.contain('/workspace/sign-in');
+    await context.close();
+    const back = await get(`${node.url}/api/users/pu-admin/password`, { method: 'PUT', headers: { Authorization: walidata, 'Content-Type': 'application/json' }, body: JSON.stringify({ password: 'Reset-Oleh-Walidata-1' }) });
+    expect(back.status, back.body).to.equal(200);
+  });
+
   it('lets an organisation admin edit its profile and contact; a bad phone is refused next to its field', async () => {
     const { context, page } = await signIn('pu-admin', 'Reset-Oleh-Walidata-1');
     await page.goto(`${node.url}/workspace/organisation`);
@@ -174,7 +188,7 @@ describe('workspace: account and tokens, users, organisation profile, audit trai
   it('filters the audit trail by user, action and date, paged; a produsen reads only its organisation', async () => {
     const { context, page } = await signIn('walidata');
     await page.goto(`${node.url}/workspace/audit?user=walidata&action=user.`);
-    expect(await page.locator('#audit tbody tr').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.action))).to.deep.equal(['user.password.reset', 'user.enable', 'user.disable', 'user.create']);
+    expect(await page.locator('#audit tbody tr').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.action))).to.deep.equal(['user.password.reset', 'user.password.reset', 'user.password.reset', 'user.enable', 'user.disable', 'user.create']);
     if (axe) expect(await seriousViolations(page, axe)).to.deep.equal([]);
     const today = new Date().toISOString().slice(0, 10);
     await page.goto(`${node.url}/workspace/audit?action=session.start&since=${today}&until=${today}`);
