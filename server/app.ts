@@ -4,7 +4,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import compression from 'compression';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from './context.js';
-import { authMiddleware } from './auth.js';
+import { SignInGuard, authMiddleware } from './auth.js';
+import { sessionMiddleware } from './session.js';
 import { publicBaseUrl } from './public-url.js';
 import type { OwsService } from './routes/ows-service.js';
 import { wfsRoute } from './routes/wfs.js';
@@ -27,6 +28,7 @@ import { mountAdminMetadata } from './routes/admin-metadata.js';
 import { mountOverviews } from './routes/overview.js';
 import { mountHome } from './routes/home.js';
 import { mountDataset } from './routes/dataset.js';
+import { mountWorkspace } from './routes/workspace.js';
 import { mountAssets, notFoundPage } from './web/render.js';
 import { wantsHtml } from '../ogc/ogcapi/html.js';
 import { owsExceptionReply } from '../ogc/exceptions.js';
@@ -80,7 +82,11 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(express.json({ limit: ctx.config.maxJsonBytes, type: ['application/json', 'application/geo+json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: false, limit: ctx.config.maxFormBytes, parameterLimit: ctx.config.maxParameters }));
   app.use(parameterLimit(ctx.config.maxParameters));
-  app.use(authMiddleware(ctx.db, ctx.config));
+  // One set of failed-sign-in limits for the Authorization header and the workspace's form.
+  const signIn = new SignInGuard(ctx.db, ctx.config);
+  app.use(authMiddleware(ctx.db, ctx.config, signIn));
+  // A workspace session's cookie signs its user in like a header would (CSRF checked there).
+  app.use(sessionMiddleware(ctx.db, { idleMs: ctx.config.sessionIdleMs, maxMs: ctx.config.sessionMaxMs }));
   // Before the catalogue check below: liveness must not wait for the database.
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -139,6 +145,7 @@ export function createApp(ctx: AppContext): express.Express {
   mountAdmin(root, ctx);
   mountHome(root, ctx);
   mountDataset(root, ctx);
+  mountWorkspace(root, ctx, signIn);
   mountAssets(root);
   app.use(root);
 

@@ -48,32 +48,80 @@ export function forgetSignIns(userId: number): void {
   }
 }
 
-export function authMiddleware(db: Db, settings: Partial<SignInSettings> & { caches?: Pick<Config['caches'], 'signedIn' | 'signInFailures'> } = {}) {
-  const s = { ...DEFAULTS, ...settings };
+export type SignInCaches = Pick<Config['caches'], 'signedIn' | 'signInFailures'>;
+
+/** What one password check under the limits came to. */
+export type SignInOutcome = { principal: Principal } | { principal: null } | { waitMs: number; whose: 'from this address' | 'for this account' };
+
+/** The failed-sign-in limits of one node: per account and per client address, with the audit
+ *  trail of failures. The Authorization header and the workspace's sign-in form share one, so
+ *  that neither is a way around the other's count. */
+export class SignInGuard {
+  readonly accounts: FailureLimiter;
+  readonly addresses: FailureLimiter;
+  private readonly trail: FailureTrail;
+
+  constructor(private readonly db: Db, settings: Partial<SignInSettings> & { caches?: SignInCaches } = {}) {
+    const s = { ...DEFAULTS, ...settings };
+    const caches = settings.caches ?? { signedIn: 10_000, signInFailures: 10_000 };
+    configurePasswordHashing({ concurrency: s.passwordHashConcurrency, queue: s.passwordHashQueue });
+    void dummyHash().catch(() => {}); // ready before the first unknown user asks
+    const backoff = { baseMs: s.signInBackoffMs, maxMs: s.signInBackoffMaxMs, maxKeys: caches.signInFailures };
+    this.accounts = new FailureLimiter({ ...backoff, allowance: s.signInAccountFailures });
+    this.addresses = new FailureLimiter({ ...backoff, allowance: s.signInAddressFailures });
+    // Failed sign-ins go to the audit trail, one row per account and address per back-off window
+    // (the row counts the failures since the last one), so a flood cannot grow the table unbounded.
+    this.trail = new FailureTrail(Math.max(1000, s.signInBackoffMaxMs));
+  }
+
+  async recordFailure(req: Request, tried: string | null, method: 'token' | 'password' | 'form' = tried === null ? 'token' : 'password'): Promise<void> {
+    const ip = req.ip ?? req.socket.remoteAddress ?? null;
+    const failures = this.trail.record(`${tried ?? ''}\u0000${clientAddress(req)}`);
+    if (!failures) return;
+    try {
+      await writeAudit(this.db, ANONYMOUS, { action: 'signin.failed', subject: tried, address: ip, after: { failures, method } });
+    } catch {
+      /* the trail is away (database down): the answer is still a refusal */
+    }
+  }
+
+  /** A username and password from the workspace's form, counted like Basic's. */
+  async password(req: Request, username: string, password: string): Promise<SignInOutcome> {
+    const address = clientAddress(req);
+    const addressWait = this.addresses.begin(address);
+    if (addressWait) return { waitMs: addressWait, whose: 'from this address' };
+    const account = username.toLowerCase();
+    try {
+      const accountWait = this.accounts.begin(account);
+      if (accountWait) return { waitMs: accountWait, whose: 'for this account' };
+      try {
+        const p = await principalForPassword(this.db, username, password);
+        if (!p) {
+          this.addresses.fail(address);
+          this.accounts.fail(account);
+          await this.recordFailure(req, username.slice(0, 64), 'form');
+          return { principal: null };
+        }
+        this.accounts.forget(account);
+        return { principal: p };
+      } finally {
+        this.accounts.end(account);
+      }
+    } finally {
+      this.addresses.end(address);
+    }
+  }
+}
+
+export function authMiddleware(db: Db, settings: Partial<SignInSettings> & { caches?: SignInCaches } = {}, guard = new SignInGuard(db, settings)) {
   // Sized by the settings (limits.caches), made per node with its app.
   const caches = settings.caches ?? { signedIn: 10_000, signInFailures: 10_000 };
-  configurePasswordHashing({ concurrency: s.passwordHashConcurrency, queue: s.passwordHashQueue });
-  void dummyHash().catch(() => {}); // ready before the first unknown user asks
-  const backoff = { baseMs: s.signInBackoffMs, maxMs: s.signInBackoffMaxMs, maxKeys: caches.signInFailures };
-  const accounts = new FailureLimiter({ ...backoff, allowance: s.signInAccountFailures });
-  const addresses = new FailureLimiter({ ...backoff, allowance: s.signInAddressFailures });
+  const { accounts, addresses } = guard;
   // Tile and map clients send the same credentials hundreds of times a second: successes are
   // kept a short while, keyed by a hash of the header (never the password itself).
   const signedIn = new LRUCache<string, Principal>({ max: caches.signedIn, ttl: TTL_MS });
   signInCaches.add(signedIn);
-  // Failed sign-ins go to the audit trail, one row per account and address per back-off window
-  // (the row counts the failures since the last one), so a flood cannot grow the table unbounded.
-  const trail = new FailureTrail(Math.max(1000, s.signInBackoffMaxMs));
-  const recordFailure = async (req: Request, tried: string | null) => {
-    const ip = req.ip ?? req.socket.remoteAddress ?? null;
-    const failures = trail.record(`${tried ?? ''}\u0000${clientAddress(req)}`);
-    if (!failures) return;
-    try {
-      await writeAudit(db, ANONYMOUS, { action: 'signin.failed', subject: tried, address: ip, after: { failures, method: tried === null ? 'token' : 'password' } });
-    } catch {
-      /* the trail is away (database down): the answer is still 401 */
-    }
-  };
+  const recordFailure = (req: Request, tried: string | null) => guard.recordFailure(req, tried);
 
   const tooMany = (res: Response, waitMs: number, whose: string) => {
     const s = Math.max(1, Math.ceil(waitMs / 1000));

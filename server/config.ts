@@ -43,6 +43,9 @@ export interface Config {
   /** Prefix of the tile cache's keys in Redis (several deployments on one Redis server). */
   redisPrefix: string;
   /** Failed sign-ins an account (existing or not) is allowed before back-off starts. */
+  /** Workspace sessions: ended after this long unused, and this long after sign-in (ms). */
+  sessionIdleMs: number;
+  sessionMaxMs: number;
   signInAccountFailures: number;
   /** Failed sign-ins (passwords or tokens) one client address is allowed before back-off starts. */
   signInAddressFailures: number;
@@ -167,6 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileCacheBytes: strictInt(env, 'SIMPUL_TILE_CACHE_MB', 1024, 1, 1024 * 1024) * 1024 * 1024,
     tileCacheMaxZoom: strictInt(env, 'SIMPUL_TILE_CACHE_MAX_ZOOM', 18, 0, 24),
     redisPrefix: env.SIMPUL_REDIS_PREFIX || 'simpul:tile:',
+    sessionIdleMs: strictInt(env, 'SIMPUL_SESSION_IDLE_MINUTES', limits.sessionIdleMinutes, 1, 10_080) * 60_000,
+    sessionMaxMs: strictInt(env, 'SIMPUL_SESSION_MAX_HOURS', limits.sessionMaxHours, 1, 720) * 3_600_000,
     signInAccountFailures: strictInt(env, 'SIMPUL_SIGNIN_ACCOUNT_FAILURES', 5, 1, 1_000_000),
     signInAddressFailures: strictInt(env, 'SIMPUL_SIGNIN_ADDRESS_FAILURES', 30, 1, 1_000_000),
     signInBackoffMs: strictInt(env, 'SIMPUL_SIGNIN_BACKOFF_MS', 1000, 1, 86_400_000),

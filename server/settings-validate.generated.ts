@@ -122,6 +122,8 @@ const schema11 = {
         maxFeatures: { $ref: '#/definitions/count' },
         defaultFeatures: { $ref: '#/definitions/count' },
         maxUploadMB: { $ref: '#/definitions/count' },
+        sessionIdleMinutes: { type: 'integer', minimum: 1, maximum: 10080 },
+        sessionMaxHours: { type: 'integer', minimum: 1, maximum: 720 },
         caches: {
           type: 'object',
           additionalProperties: false,
@@ -2421,6 +2423,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                   key10 === 'maxFeatures' ||
                                   key10 === 'defaultFeatures' ||
                                   key10 === 'maxUploadMB' ||
+                                  key10 === 'sessionIdleMinutes' ||
+                                  key10 === 'sessionMaxHours' ||
                                   key10 === 'caches'
                                 )) {
                                   validate10.errors = [
@@ -2612,133 +2616,165 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                         var valid22 = true;
                                       }
                                       if (valid22) {
-                                        if (data49.caches !== undefined) {
-                                          let data54 = data49.caches;
+                                        if (data49.sessionIdleMinutes !== undefined) {
+                                          let data54 = data49.sessionIdleMinutes;
                                           const _errs128 = errors;
+                                          if (!(typeof data54 == 'number' && !(data54 % 1) && !isNaN(data54))) {
+                                            validate10.errors = [
+                                              {
+                                                instancePath: instancePath + '/limits/sessionIdleMinutes',
+                                                schemaPath: '#/properties/limits/properties/sessionIdleMinutes/type',
+                                                keyword: 'type',
+                                                params: { type: 'integer' },
+                                                message: 'must be integer',
+                                                schema: schema11.properties.limits.properties.sessionIdleMinutes.type,
+                                                parentSchema: schema11.properties.limits.properties.sessionIdleMinutes,
+                                                data: data54,
+                                              },
+                                            ];
+                                            return false;
+                                          }
                                           if (errors === _errs128) {
-                                            if (data54 && typeof data54 == 'object' && !Array.isArray(data54)) {
-                                              const _errs130 = errors;
-                                              for (const key11 in data54) {
-                                                if (
-                                                  !func2.call(
-                                                    schema11.properties.limits.properties.caches.properties,
-                                                    key11,
-                                                  )
-                                                ) {
+                                            if (typeof data54 == 'number') {
+                                              if (data54 > 10080 || isNaN(data54)) {
+                                                validate10.errors = [
+                                                  {
+                                                    instancePath: instancePath + '/limits/sessionIdleMinutes',
+                                                    schemaPath:
+                                                      '#/properties/limits/properties/sessionIdleMinutes/maximum',
+                                                    keyword: 'maximum',
+                                                    params: { comparison: '<=', limit: 10080 },
+                                                    message: 'must be <= 10080',
+                                                    schema: 10080,
+                                                    parentSchema:
+                                                      schema11.properties.limits.properties.sessionIdleMinutes,
+                                                    data: data54,
+                                                  },
+                                                ];
+                                                return false;
+                                              } else {
+                                                if (data54 < 1 || isNaN(data54)) {
                                                   validate10.errors = [
                                                     {
-                                                      instancePath: instancePath + '/limits/caches',
+                                                      instancePath: instancePath + '/limits/sessionIdleMinutes',
                                                       schemaPath:
-                                                        '#/properties/limits/properties/caches/additionalProperties',
-                                                      keyword: 'additionalProperties',
-                                                      params: { additionalProperty: key11 },
-                                                      message: 'must NOT have additional properties',
-                                                      schema: false,
-                                                      parentSchema: schema11.properties.limits.properties.caches,
+                                                        '#/properties/limits/properties/sessionIdleMinutes/minimum',
+                                                      keyword: 'minimum',
+                                                      params: { comparison: '>=', limit: 1 },
+                                                      message: 'must be >= 1',
+                                                      schema: 1,
+                                                      parentSchema:
+                                                        schema11.properties.limits.properties.sessionIdleMinutes,
                                                       data: data54,
                                                     },
                                                   ];
                                                   return false;
-                                                  break;
                                                 }
                                               }
-                                              if (_errs130 === errors) {
-                                                if (data54.wmsCapabilities !== undefined) {
-                                                  let data55 = data54.wmsCapabilities;
-                                                  const _errs131 = errors;
-                                                  const _errs132 = errors;
-                                                  if (!(typeof data55 == 'number' && !(data55 % 1) && !isNaN(data55))) {
+                                            }
+                                          }
+                                          var valid22 = _errs128 === errors;
+                                        } else {
+                                          var valid22 = true;
+                                        }
+                                        if (valid22) {
+                                          if (data49.sessionMaxHours !== undefined) {
+                                            let data55 = data49.sessionMaxHours;
+                                            const _errs130 = errors;
+                                            if (!(typeof data55 == 'number' && !(data55 % 1) && !isNaN(data55))) {
+                                              validate10.errors = [
+                                                {
+                                                  instancePath: instancePath + '/limits/sessionMaxHours',
+                                                  schemaPath: '#/properties/limits/properties/sessionMaxHours/type',
+                                                  keyword: 'type',
+                                                  params: { type: 'integer' },
+                                                  message: 'must be integer',
+                                                  schema: schema11.properties.limits.properties.sessionMaxHours.type,
+                                                  parentSchema: schema11.properties.limits.properties.sessionMaxHours,
+                                                  data: data55,
+                                                },
+                                              ];
+                                              return false;
+                                            }
+                                            if (errors === _errs130) {
+                                              if (typeof data55 == 'number') {
+                                                if (data55 > 720 || isNaN(data55)) {
+                                                  validate10.errors = [
+                                                    {
+                                                      instancePath: instancePath + '/limits/sessionMaxHours',
+                                                      schemaPath:
+                                                        '#/properties/limits/properties/sessionMaxHours/maximum',
+                                                      keyword: 'maximum',
+                                                      params: { comparison: '<=', limit: 720 },
+                                                      message: 'must be <= 720',
+                                                      schema: 720,
+                                                      parentSchema:
+                                                        schema11.properties.limits.properties.sessionMaxHours,
+                                                      data: data55,
+                                                    },
+                                                  ];
+                                                  return false;
+                                                } else {
+                                                  if (data55 < 1 || isNaN(data55)) {
                                                     validate10.errors = [
                                                       {
-                                                        instancePath: instancePath + '/limits/caches/wmsCapabilities',
-                                                        schemaPath: '#/definitions/count/type',
-                                                        keyword: 'type',
-                                                        params: { type: 'integer' },
-                                                        message: 'must be integer',
-                                                        schema: schema22.type,
-                                                        parentSchema: schema22,
+                                                        instancePath: instancePath + '/limits/sessionMaxHours',
+                                                        schemaPath:
+                                                          '#/properties/limits/properties/sessionMaxHours/minimum',
+                                                        keyword: 'minimum',
+                                                        params: { comparison: '>=', limit: 1 },
+                                                        message: 'must be >= 1',
+                                                        schema: 1,
+                                                        parentSchema:
+                                                          schema11.properties.limits.properties.sessionMaxHours,
                                                         data: data55,
                                                       },
                                                     ];
                                                     return false;
                                                   }
-                                                  if (errors === _errs132) {
-                                                    if (typeof data55 == 'number') {
-                                                      if (data55 < 1 || isNaN(data55)) {
-                                                        validate10.errors = [
-                                                          {
-                                                            instancePath:
-                                                              instancePath + '/limits/caches/wmsCapabilities',
-                                                            schemaPath: '#/definitions/count/minimum',
-                                                            keyword: 'minimum',
-                                                            params: { comparison: '>=', limit: 1 },
-                                                            message: 'must be >= 1',
-                                                            schema: 1,
-                                                            parentSchema: schema22,
-                                                            data: data55,
-                                                          },
-                                                        ];
-                                                        return false;
-                                                      }
-                                                    }
-                                                  }
-                                                  var valid27 = _errs131 === errors;
-                                                } else {
-                                                  var valid27 = true;
                                                 }
-                                                if (valid27) {
-                                                  if (data54.wfsCapabilities !== undefined) {
-                                                    let data56 = data54.wfsCapabilities;
-                                                    const _errs134 = errors;
-                                                    const _errs135 = errors;
-                                                    if (!(
-                                                      typeof data56 == 'number' &&
-                                                      !(data56 % 1) &&
-                                                      !isNaN(data56)
-                                                    )) {
+                                              }
+                                            }
+                                            var valid22 = _errs130 === errors;
+                                          } else {
+                                            var valid22 = true;
+                                          }
+                                          if (valid22) {
+                                            if (data49.caches !== undefined) {
+                                              let data56 = data49.caches;
+                                              const _errs132 = errors;
+                                              if (errors === _errs132) {
+                                                if (data56 && typeof data56 == 'object' && !Array.isArray(data56)) {
+                                                  const _errs134 = errors;
+                                                  for (const key11 in data56) {
+                                                    if (
+                                                      !func2.call(
+                                                        schema11.properties.limits.properties.caches.properties,
+                                                        key11,
+                                                      )
+                                                    ) {
                                                       validate10.errors = [
                                                         {
-                                                          instancePath: instancePath + '/limits/caches/wfsCapabilities',
-                                                          schemaPath: '#/definitions/count/type',
-                                                          keyword: 'type',
-                                                          params: { type: 'integer' },
-                                                          message: 'must be integer',
-                                                          schema: schema22.type,
-                                                          parentSchema: schema22,
+                                                          instancePath: instancePath + '/limits/caches',
+                                                          schemaPath:
+                                                            '#/properties/limits/properties/caches/additionalProperties',
+                                                          keyword: 'additionalProperties',
+                                                          params: { additionalProperty: key11 },
+                                                          message: 'must NOT have additional properties',
+                                                          schema: false,
+                                                          parentSchema: schema11.properties.limits.properties.caches,
                                                           data: data56,
                                                         },
                                                       ];
                                                       return false;
+                                                      break;
                                                     }
-                                                    if (errors === _errs135) {
-                                                      if (typeof data56 == 'number') {
-                                                        if (data56 < 1 || isNaN(data56)) {
-                                                          validate10.errors = [
-                                                            {
-                                                              instancePath:
-                                                                instancePath + '/limits/caches/wfsCapabilities',
-                                                              schemaPath: '#/definitions/count/minimum',
-                                                              keyword: 'minimum',
-                                                              params: { comparison: '>=', limit: 1 },
-                                                              message: 'must be >= 1',
-                                                              schema: 1,
-                                                              parentSchema: schema22,
-                                                              data: data56,
-                                                            },
-                                                          ];
-                                                          return false;
-                                                        }
-                                                      }
-                                                    }
-                                                    var valid27 = _errs134 === errors;
-                                                  } else {
-                                                    var valid27 = true;
                                                   }
-                                                  if (valid27) {
-                                                    if (data54.wmtsCapabilities !== undefined) {
-                                                      let data57 = data54.wmtsCapabilities;
-                                                      const _errs137 = errors;
-                                                      const _errs138 = errors;
+                                                  if (_errs134 === errors) {
+                                                    if (data56.wmsCapabilities !== undefined) {
+                                                      let data57 = data56.wmsCapabilities;
+                                                      const _errs135 = errors;
+                                                      const _errs136 = errors;
                                                       if (!(
                                                         typeof data57 == 'number' &&
                                                         !(data57 % 1) &&
@@ -2747,7 +2783,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                         validate10.errors = [
                                                           {
                                                             instancePath:
-                                                              instancePath + '/limits/caches/wmtsCapabilities',
+                                                              instancePath + '/limits/caches/wmsCapabilities',
                                                             schemaPath: '#/definitions/count/type',
                                                             keyword: 'type',
                                                             params: { type: 'integer' },
@@ -2759,13 +2795,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                         ];
                                                         return false;
                                                       }
-                                                      if (errors === _errs138) {
+                                                      if (errors === _errs136) {
                                                         if (typeof data57 == 'number') {
                                                           if (data57 < 1 || isNaN(data57)) {
                                                             validate10.errors = [
                                                               {
                                                                 instancePath:
-                                                                  instancePath + '/limits/caches/wmtsCapabilities',
+                                                                  instancePath + '/limits/caches/wmsCapabilities',
                                                                 schemaPath: '#/definitions/count/minimum',
                                                                 keyword: 'minimum',
                                                                 params: { comparison: '>=', limit: 1 },
@@ -2779,15 +2815,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                           }
                                                         }
                                                       }
-                                                      var valid27 = _errs137 === errors;
+                                                      var valid27 = _errs135 === errors;
                                                     } else {
                                                       var valid27 = true;
                                                     }
                                                     if (valid27) {
-                                                      if (data54.cswCapabilities !== undefined) {
-                                                        let data58 = data54.cswCapabilities;
-                                                        const _errs140 = errors;
-                                                        const _errs141 = errors;
+                                                      if (data56.wfsCapabilities !== undefined) {
+                                                        let data58 = data56.wfsCapabilities;
+                                                        const _errs138 = errors;
+                                                        const _errs139 = errors;
                                                         if (!(
                                                           typeof data58 == 'number' &&
                                                           !(data58 % 1) &&
@@ -2796,7 +2832,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                           validate10.errors = [
                                                             {
                                                               instancePath:
-                                                                instancePath + '/limits/caches/cswCapabilities',
+                                                                instancePath + '/limits/caches/wfsCapabilities',
                                                               schemaPath: '#/definitions/count/type',
                                                               keyword: 'type',
                                                               params: { type: 'integer' },
@@ -2808,13 +2844,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                           ];
                                                           return false;
                                                         }
-                                                        if (errors === _errs141) {
+                                                        if (errors === _errs139) {
                                                           if (typeof data58 == 'number') {
                                                             if (data58 < 1 || isNaN(data58)) {
                                                               validate10.errors = [
                                                                 {
                                                                   instancePath:
-                                                                    instancePath + '/limits/caches/cswCapabilities',
+                                                                    instancePath + '/limits/caches/wfsCapabilities',
                                                                   schemaPath: '#/definitions/count/minimum',
                                                                   keyword: 'minimum',
                                                                   params: { comparison: '>=', limit: 1 },
@@ -2828,15 +2864,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                             }
                                                           }
                                                         }
-                                                        var valid27 = _errs140 === errors;
+                                                        var valid27 = _errs138 === errors;
                                                       } else {
                                                         var valid27 = true;
                                                       }
                                                       if (valid27) {
-                                                        if (data54.ogcapiCollections !== undefined) {
-                                                          let data59 = data54.ogcapiCollections;
-                                                          const _errs143 = errors;
-                                                          const _errs144 = errors;
+                                                        if (data56.wmtsCapabilities !== undefined) {
+                                                          let data59 = data56.wmtsCapabilities;
+                                                          const _errs141 = errors;
+                                                          const _errs142 = errors;
                                                           if (!(
                                                             typeof data59 == 'number' &&
                                                             !(data59 % 1) &&
@@ -2845,7 +2881,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                             validate10.errors = [
                                                               {
                                                                 instancePath:
-                                                                  instancePath + '/limits/caches/ogcapiCollections',
+                                                                  instancePath + '/limits/caches/wmtsCapabilities',
                                                                 schemaPath: '#/definitions/count/type',
                                                                 keyword: 'type',
                                                                 params: { type: 'integer' },
@@ -2857,13 +2893,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                             ];
                                                             return false;
                                                           }
-                                                          if (errors === _errs144) {
+                                                          if (errors === _errs142) {
                                                             if (typeof data59 == 'number') {
                                                               if (data59 < 1 || isNaN(data59)) {
                                                                 validate10.errors = [
                                                                   {
                                                                     instancePath:
-                                                                      instancePath + '/limits/caches/ogcapiCollections',
+                                                                      instancePath + '/limits/caches/wmtsCapabilities',
                                                                     schemaPath: '#/definitions/count/minimum',
                                                                     keyword: 'minimum',
                                                                     params: { comparison: '>=', limit: 1 },
@@ -2877,15 +2913,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                               }
                                                             }
                                                           }
-                                                          var valid27 = _errs143 === errors;
+                                                          var valid27 = _errs141 === errors;
                                                         } else {
                                                           var valid27 = true;
                                                         }
                                                         if (valid27) {
-                                                          if (data54.records !== undefined) {
-                                                            let data60 = data54.records;
-                                                            const _errs146 = errors;
-                                                            const _errs147 = errors;
+                                                          if (data56.cswCapabilities !== undefined) {
+                                                            let data60 = data56.cswCapabilities;
+                                                            const _errs144 = errors;
+                                                            const _errs145 = errors;
                                                             if (!(
                                                               typeof data60 == 'number' &&
                                                               !(data60 % 1) &&
@@ -2893,7 +2929,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                             )) {
                                                               validate10.errors = [
                                                                 {
-                                                                  instancePath: instancePath + '/limits/caches/records',
+                                                                  instancePath:
+                                                                    instancePath + '/limits/caches/cswCapabilities',
                                                                   schemaPath: '#/definitions/count/type',
                                                                   keyword: 'type',
                                                                   params: { type: 'integer' },
@@ -2905,13 +2942,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                               ];
                                                               return false;
                                                             }
-                                                            if (errors === _errs147) {
+                                                            if (errors === _errs145) {
                                                               if (typeof data60 == 'number') {
                                                                 if (data60 < 1 || isNaN(data60)) {
                                                                   validate10.errors = [
                                                                     {
                                                                       instancePath:
-                                                                        instancePath + '/limits/caches/records',
+                                                                        instancePath + '/limits/caches/cswCapabilities',
                                                                       schemaPath: '#/definitions/count/minimum',
                                                                       keyword: 'minimum',
                                                                       params: { comparison: '>=', limit: 1 },
@@ -2925,15 +2962,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                 }
                                                               }
                                                             }
-                                                            var valid27 = _errs146 === errors;
+                                                            var valid27 = _errs144 === errors;
                                                           } else {
                                                             var valid27 = true;
                                                           }
                                                           if (valid27) {
-                                                            if (data54.tilesMB !== undefined) {
-                                                              let data61 = data54.tilesMB;
-                                                              const _errs149 = errors;
-                                                              const _errs150 = errors;
+                                                            if (data56.ogcapiCollections !== undefined) {
+                                                              let data61 = data56.ogcapiCollections;
+                                                              const _errs147 = errors;
+                                                              const _errs148 = errors;
                                                               if (!(
                                                                 typeof data61 == 'number' &&
                                                                 !(data61 % 1) &&
@@ -2942,7 +2979,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                 validate10.errors = [
                                                                   {
                                                                     instancePath:
-                                                                      instancePath + '/limits/caches/tilesMB',
+                                                                      instancePath + '/limits/caches/ogcapiCollections',
                                                                     schemaPath: '#/definitions/count/type',
                                                                     keyword: 'type',
                                                                     params: { type: 'integer' },
@@ -2954,13 +2991,14 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                 ];
                                                                 return false;
                                                               }
-                                                              if (errors === _errs150) {
+                                                              if (errors === _errs148) {
                                                                 if (typeof data61 == 'number') {
                                                                   if (data61 < 1 || isNaN(data61)) {
                                                                     validate10.errors = [
                                                                       {
                                                                         instancePath:
-                                                                          instancePath + '/limits/caches/tilesMB',
+                                                                          instancePath +
+                                                                          '/limits/caches/ogcapiCollections',
                                                                         schemaPath: '#/definitions/count/minimum',
                                                                         keyword: 'minimum',
                                                                         params: { comparison: '>=', limit: 1 },
@@ -2974,15 +3012,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                   }
                                                                 }
                                                               }
-                                                              var valid27 = _errs149 === errors;
+                                                              var valid27 = _errs147 === errors;
                                                             } else {
                                                               var valid27 = true;
                                                             }
                                                             if (valid27) {
-                                                              if (data54.styles !== undefined) {
-                                                                let data62 = data54.styles;
-                                                                const _errs152 = errors;
-                                                                const _errs153 = errors;
+                                                              if (data56.records !== undefined) {
+                                                                let data62 = data56.records;
+                                                                const _errs150 = errors;
+                                                                const _errs151 = errors;
                                                                 if (!(
                                                                   typeof data62 == 'number' &&
                                                                   !(data62 % 1) &&
@@ -2991,7 +3029,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                   validate10.errors = [
                                                                     {
                                                                       instancePath:
-                                                                        instancePath + '/limits/caches/styles',
+                                                                        instancePath + '/limits/caches/records',
                                                                       schemaPath: '#/definitions/count/type',
                                                                       keyword: 'type',
                                                                       params: { type: 'integer' },
@@ -3003,13 +3041,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                   ];
                                                                   return false;
                                                                 }
-                                                                if (errors === _errs153) {
+                                                                if (errors === _errs151) {
                                                                   if (typeof data62 == 'number') {
                                                                     if (data62 < 1 || isNaN(data62)) {
                                                                       validate10.errors = [
                                                                         {
                                                                           instancePath:
-                                                                            instancePath + '/limits/caches/styles',
+                                                                            instancePath + '/limits/caches/records',
                                                                           schemaPath: '#/definitions/count/minimum',
                                                                           keyword: 'minimum',
                                                                           params: { comparison: '>=', limit: 1 },
@@ -3023,15 +3061,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                     }
                                                                   }
                                                                 }
-                                                                var valid27 = _errs152 === errors;
+                                                                var valid27 = _errs150 === errors;
                                                               } else {
                                                                 var valid27 = true;
                                                               }
                                                               if (valid27) {
-                                                                if (data54.storedStyles !== undefined) {
-                                                                  let data63 = data54.storedStyles;
-                                                                  const _errs155 = errors;
-                                                                  const _errs156 = errors;
+                                                                if (data56.tilesMB !== undefined) {
+                                                                  let data63 = data56.tilesMB;
+                                                                  const _errs153 = errors;
+                                                                  const _errs154 = errors;
                                                                   if (!(
                                                                     typeof data63 == 'number' &&
                                                                     !(data63 % 1) &&
@@ -3040,7 +3078,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                     validate10.errors = [
                                                                       {
                                                                         instancePath:
-                                                                          instancePath + '/limits/caches/storedStyles',
+                                                                          instancePath + '/limits/caches/tilesMB',
                                                                         schemaPath: '#/definitions/count/type',
                                                                         keyword: 'type',
                                                                         params: { type: 'integer' },
@@ -3052,14 +3090,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                     ];
                                                                     return false;
                                                                   }
-                                                                  if (errors === _errs156) {
+                                                                  if (errors === _errs154) {
                                                                     if (typeof data63 == 'number') {
                                                                       if (data63 < 1 || isNaN(data63)) {
                                                                         validate10.errors = [
                                                                           {
                                                                             instancePath:
-                                                                              instancePath +
-                                                                              '/limits/caches/storedStyles',
+                                                                              instancePath + '/limits/caches/tilesMB',
                                                                             schemaPath: '#/definitions/count/minimum',
                                                                             keyword: 'minimum',
                                                                             params: { comparison: '>=', limit: 1 },
@@ -3073,15 +3110,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                       }
                                                                     }
                                                                   }
-                                                                  var valid27 = _errs155 === errors;
+                                                                  var valid27 = _errs153 === errors;
                                                                 } else {
                                                                   var valid27 = true;
                                                                 }
                                                                 if (valid27) {
-                                                                  if (data54.imagesMB !== undefined) {
-                                                                    let data64 = data54.imagesMB;
-                                                                    const _errs158 = errors;
-                                                                    const _errs159 = errors;
+                                                                  if (data56.styles !== undefined) {
+                                                                    let data64 = data56.styles;
+                                                                    const _errs156 = errors;
+                                                                    const _errs157 = errors;
                                                                     if (!(
                                                                       typeof data64 == 'number' &&
                                                                       !(data64 % 1) &&
@@ -3090,7 +3127,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                       validate10.errors = [
                                                                         {
                                                                           instancePath:
-                                                                            instancePath + '/limits/caches/imagesMB',
+                                                                            instancePath + '/limits/caches/styles',
                                                                           schemaPath: '#/definitions/count/type',
                                                                           keyword: 'type',
                                                                           params: { type: 'integer' },
@@ -3102,14 +3139,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                       ];
                                                                       return false;
                                                                     }
-                                                                    if (errors === _errs159) {
+                                                                    if (errors === _errs157) {
                                                                       if (typeof data64 == 'number') {
                                                                         if (data64 < 1 || isNaN(data64)) {
                                                                           validate10.errors = [
                                                                             {
                                                                               instancePath:
-                                                                                instancePath +
-                                                                                '/limits/caches/imagesMB',
+                                                                                instancePath + '/limits/caches/styles',
                                                                               schemaPath: '#/definitions/count/minimum',
                                                                               keyword: 'minimum',
                                                                               params: { comparison: '>=', limit: 1 },
@@ -3123,15 +3159,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                         }
                                                                       }
                                                                     }
-                                                                    var valid27 = _errs158 === errors;
+                                                                    var valid27 = _errs156 === errors;
                                                                   } else {
                                                                     var valid27 = true;
                                                                   }
                                                                   if (valid27) {
-                                                                    if (data54.spritesMB !== undefined) {
-                                                                      let data65 = data54.spritesMB;
-                                                                      const _errs161 = errors;
-                                                                      const _errs162 = errors;
+                                                                    if (data56.storedStyles !== undefined) {
+                                                                      let data65 = data56.storedStyles;
+                                                                      const _errs159 = errors;
+                                                                      const _errs160 = errors;
                                                                       if (!(
                                                                         typeof data65 == 'number' &&
                                                                         !(data65 % 1) &&
@@ -3140,7 +3176,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                         validate10.errors = [
                                                                           {
                                                                             instancePath:
-                                                                              instancePath + '/limits/caches/spritesMB',
+                                                                              instancePath +
+                                                                              '/limits/caches/storedStyles',
                                                                             schemaPath: '#/definitions/count/type',
                                                                             keyword: 'type',
                                                                             params: { type: 'integer' },
@@ -3152,14 +3189,14 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                         ];
                                                                         return false;
                                                                       }
-                                                                      if (errors === _errs162) {
+                                                                      if (errors === _errs160) {
                                                                         if (typeof data65 == 'number') {
                                                                           if (data65 < 1 || isNaN(data65)) {
                                                                             validate10.errors = [
                                                                               {
                                                                                 instancePath:
                                                                                   instancePath +
-                                                                                  '/limits/caches/spritesMB',
+                                                                                  '/limits/caches/storedStyles',
                                                                                 schemaPath:
                                                                                   '#/definitions/count/minimum',
                                                                                 keyword: 'minimum',
@@ -3174,15 +3211,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                           }
                                                                         }
                                                                       }
-                                                                      var valid27 = _errs161 === errors;
+                                                                      var valid27 = _errs159 === errors;
                                                                     } else {
                                                                       var valid27 = true;
                                                                     }
                                                                     if (valid27) {
-                                                                      if (data54.signedIn !== undefined) {
-                                                                        let data66 = data54.signedIn;
-                                                                        const _errs164 = errors;
-                                                                        const _errs165 = errors;
+                                                                      if (data56.imagesMB !== undefined) {
+                                                                        let data66 = data56.imagesMB;
+                                                                        const _errs162 = errors;
+                                                                        const _errs163 = errors;
                                                                         if (!(
                                                                           typeof data66 == 'number' &&
                                                                           !(data66 % 1) &&
@@ -3192,7 +3229,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                             {
                                                                               instancePath:
                                                                                 instancePath +
-                                                                                '/limits/caches/signedIn',
+                                                                                '/limits/caches/imagesMB',
                                                                               schemaPath: '#/definitions/count/type',
                                                                               keyword: 'type',
                                                                               params: { type: 'integer' },
@@ -3204,14 +3241,14 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                           ];
                                                                           return false;
                                                                         }
-                                                                        if (errors === _errs165) {
+                                                                        if (errors === _errs163) {
                                                                           if (typeof data66 == 'number') {
                                                                             if (data66 < 1 || isNaN(data66)) {
                                                                               validate10.errors = [
                                                                                 {
                                                                                   instancePath:
                                                                                     instancePath +
-                                                                                    '/limits/caches/signedIn',
+                                                                                    '/limits/caches/imagesMB',
                                                                                   schemaPath:
                                                                                     '#/definitions/count/minimum',
                                                                                   keyword: 'minimum',
@@ -3229,15 +3266,15 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                             }
                                                                           }
                                                                         }
-                                                                        var valid27 = _errs164 === errors;
+                                                                        var valid27 = _errs162 === errors;
                                                                       } else {
                                                                         var valid27 = true;
                                                                       }
                                                                       if (valid27) {
-                                                                        if (data54.signInFailures !== undefined) {
-                                                                          let data67 = data54.signInFailures;
-                                                                          const _errs167 = errors;
-                                                                          const _errs168 = errors;
+                                                                        if (data56.spritesMB !== undefined) {
+                                                                          let data67 = data56.spritesMB;
+                                                                          const _errs165 = errors;
+                                                                          const _errs166 = errors;
                                                                           if (!(
                                                                             typeof data67 == 'number' &&
                                                                             !(data67 % 1) &&
@@ -3247,7 +3284,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                               {
                                                                                 instancePath:
                                                                                   instancePath +
-                                                                                  '/limits/caches/signInFailures',
+                                                                                  '/limits/caches/spritesMB',
                                                                                 schemaPath: '#/definitions/count/type',
                                                                                 keyword: 'type',
                                                                                 params: { type: 'integer' },
@@ -3259,14 +3296,14 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                             ];
                                                                             return false;
                                                                           }
-                                                                          if (errors === _errs168) {
+                                                                          if (errors === _errs166) {
                                                                             if (typeof data67 == 'number') {
                                                                               if (data67 < 1 || isNaN(data67)) {
                                                                                 validate10.errors = [
                                                                                   {
                                                                                     instancePath:
                                                                                       instancePath +
-                                                                                      '/limits/caches/signInFailures',
+                                                                                      '/limits/caches/spritesMB',
                                                                                     schemaPath:
                                                                                       '#/definitions/count/minimum',
                                                                                     keyword: 'minimum',
@@ -3284,9 +3321,123 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                                               }
                                                                             }
                                                                           }
-                                                                          var valid27 = _errs167 === errors;
+                                                                          var valid27 = _errs165 === errors;
                                                                         } else {
                                                                           var valid27 = true;
+                                                                        }
+                                                                        if (valid27) {
+                                                                          if (data56.signedIn !== undefined) {
+                                                                            let data68 = data56.signedIn;
+                                                                            const _errs168 = errors;
+                                                                            const _errs169 = errors;
+                                                                            if (!(
+                                                                              typeof data68 == 'number' &&
+                                                                              !(data68 % 1) &&
+                                                                              !isNaN(data68)
+                                                                            )) {
+                                                                              validate10.errors = [
+                                                                                {
+                                                                                  instancePath:
+                                                                                    instancePath +
+                                                                                    '/limits/caches/signedIn',
+                                                                                  schemaPath:
+                                                                                    '#/definitions/count/type',
+                                                                                  keyword: 'type',
+                                                                                  params: { type: 'integer' },
+                                                                                  message: 'must be integer',
+                                                                                  schema: schema22.type,
+                                                                                  parentSchema: schema22,
+                                                                                  data: data68,
+                                                                                },
+                                                                              ];
+                                                                              return false;
+                                                                            }
+                                                                            if (errors === _errs169) {
+                                                                              if (typeof data68 == 'number') {
+                                                                                if (data68 < 1 || isNaN(data68)) {
+                                                                                  validate10.errors = [
+                                                                                    {
+                                                                                      instancePath:
+                                                                                        instancePath +
+                                                                                        '/limits/caches/signedIn',
+                                                                                      schemaPath:
+                                                                                        '#/definitions/count/minimum',
+                                                                                      keyword: 'minimum',
+                                                                                      params: {
+                                                                                        comparison: '>=',
+                                                                                        limit: 1,
+                                                                                      },
+                                                                                      message: 'must be >= 1',
+                                                                                      schema: 1,
+                                                                                      parentSchema: schema22,
+                                                                                      data: data68,
+                                                                                    },
+                                                                                  ];
+                                                                                  return false;
+                                                                                }
+                                                                              }
+                                                                            }
+                                                                            var valid27 = _errs168 === errors;
+                                                                          } else {
+                                                                            var valid27 = true;
+                                                                          }
+                                                                          if (valid27) {
+                                                                            if (data56.signInFailures !== undefined) {
+                                                                              let data69 = data56.signInFailures;
+                                                                              const _errs171 = errors;
+                                                                              const _errs172 = errors;
+                                                                              if (!(
+                                                                                typeof data69 == 'number' &&
+                                                                                !(data69 % 1) &&
+                                                                                !isNaN(data69)
+                                                                              )) {
+                                                                                validate10.errors = [
+                                                                                  {
+                                                                                    instancePath:
+                                                                                      instancePath +
+                                                                                      '/limits/caches/signInFailures',
+                                                                                    schemaPath:
+                                                                                      '#/definitions/count/type',
+                                                                                    keyword: 'type',
+                                                                                    params: { type: 'integer' },
+                                                                                    message: 'must be integer',
+                                                                                    schema: schema22.type,
+                                                                                    parentSchema: schema22,
+                                                                                    data: data69,
+                                                                                  },
+                                                                                ];
+                                                                                return false;
+                                                                              }
+                                                                              if (errors === _errs172) {
+                                                                                if (typeof data69 == 'number') {
+                                                                                  if (data69 < 1 || isNaN(data69)) {
+                                                                                    validate10.errors = [
+                                                                                      {
+                                                                                        instancePath:
+                                                                                          instancePath +
+                                                                                          '/limits/caches/signInFailures',
+                                                                                        schemaPath:
+                                                                                          '#/definitions/count/minimum',
+                                                                                        keyword: 'minimum',
+                                                                                        params: {
+                                                                                          comparison: '>=',
+                                                                                          limit: 1,
+                                                                                        },
+                                                                                        message: 'must be >= 1',
+                                                                                        schema: 1,
+                                                                                        parentSchema: schema22,
+                                                                                        data: data69,
+                                                                                      },
+                                                                                    ];
+                                                                                    return false;
+                                                                                  }
+                                                                                }
+                                                                              }
+                                                                              var valid27 = _errs171 === errors;
+                                                                            } else {
+                                                                              var valid27 = true;
+                                                                            }
+                                                                          }
                                                                         }
                                                                       }
                                                                     }
@@ -3299,27 +3450,27 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                                                       }
                                                     }
                                                   }
+                                                } else {
+                                                  validate10.errors = [
+                                                    {
+                                                      instancePath: instancePath + '/limits/caches',
+                                                      schemaPath: '#/properties/limits/properties/caches/type',
+                                                      keyword: 'type',
+                                                      params: { type: 'object' },
+                                                      message: 'must be object',
+                                                      schema: schema11.properties.limits.properties.caches.type,
+                                                      parentSchema: schema11.properties.limits.properties.caches,
+                                                      data: data56,
+                                                    },
+                                                  ];
+                                                  return false;
                                                 }
                                               }
+                                              var valid22 = _errs132 === errors;
                                             } else {
-                                              validate10.errors = [
-                                                {
-                                                  instancePath: instancePath + '/limits/caches',
-                                                  schemaPath: '#/properties/limits/properties/caches/type',
-                                                  keyword: 'type',
-                                                  params: { type: 'object' },
-                                                  message: 'must be object',
-                                                  schema: schema11.properties.limits.properties.caches.type,
-                                                  parentSchema: schema11.properties.limits.properties.caches,
-                                                  data: data54,
-                                                },
-                                              ];
-                                              return false;
+                                              var valid22 = true;
                                             }
                                           }
-                                          var valid22 = _errs128 === errors;
-                                        } else {
-                                          var valid22 = true;
                                         }
                                       }
                                     }

@@ -36,6 +36,9 @@ export interface Limits {
   maxFeatures: number;
   defaultFeatures: number;
   maxUploadMB: number;
+  /** A workspace session ends after this long unused, and this long after sign-in. */
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
   caches: CacheSizes;
 }
 
@@ -64,6 +67,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxFeatures: 100_000,
   defaultFeatures: 1000,
   maxUploadMB: 512,
+  sessionIdleMinutes: 60,
+  sessionMaxHours: 12,
   caches: {
     wmsCapabilities: 500,
     wfsCapabilities: 200,

@@ -9,8 +9,9 @@ import { auditSubjects } from './005-audit-subjects.js';
 import { workflow } from './006-workflow.js';
 import { people } from './007-people.js';
 import { versions } from './008-versions.js';
+import { sessions } from './009-sessions.js';
 import { overviewsAndMail } from './010-metadata-overview-mail.js';
 import { layerStyles } from '../styles/migration.js';
 import { webMercatorColumns } from './101-web-mercator.js';
 
-export const MIGRATIONS: Migration[] = [core, spatialRefSys, organisations, audit, auditSubjects, workflow, people, versions, overviewsAndMail, webMercatorColumns, layerStyles];
+export const MIGRATIONS: Migration[] = [core, spatialRefSys, organisations, audit, auditSubjects, workflow, people, versions, sessions, overviewsAndMail, webMercatorColumns, layerStyles];

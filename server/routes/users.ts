@@ -4,11 +4,14 @@
  *  - everyone signed in reads itself, changes its own password (giving the current one) and
  *    lists, issues and revokes its own tokens.
  *  A change that takes rights away (disable, new password, revoked token) also drops the
- *  account's cached sign-ins, so it takes effect on the next request. */
+ *  account's cached sign-ins and (but for the caller's own) its workspace sessions, so it takes
+ *  effect on the next request. */
 import type { NextFunction, Request, Response, Router } from 'express';
 import { OgcError } from '../../data/errors.js';
 import { changeOwnPassword, changeUser, createUser, getUserFor, issueOwnToken, listOwnTokens, listUsersFor, resetPassword, revokeOwnToken } from '../../data/people.js';
 import { forgetSignIns, requireUser } from '../auth.js';
+import { endSessionsOf } from '../../data/session-store.js';
+import { sessionOf } from '../session.js';
 import { principalOf, type AppContext } from '../context.js';
 
 /** The client's address for the audit trail (req.ip: the socket's, or the trusted proxy's X-Forwarded-For). */
@@ -57,6 +60,7 @@ export function mountUsers(router: Router, ctx: AppContext): void {
     json(async (req, res) => {
       const u = await changeUser(db, principalOf(res), name(req), jsonObject(req), clientIp(req));
       forgetSignIns(u.id);
+      if (u.disabled) await endSessionsOf(db, u.id);
       return u;
     }),
   );
@@ -66,6 +70,7 @@ export function mountUsers(router: Router, ctx: AppContext): void {
     json(async (req, res) => {
       const u = await resetPassword(db, principalOf(res), name(req), jsonObject(req).password, clientIp(req));
       forgetSignIns(u.id);
+      await endSessionsOf(db, u.id);
       return { username: u.username, passwordReset: true };
     }),
   );
@@ -82,6 +87,8 @@ export function mountUsers(router: Router, ctx: AppContext): void {
       const p = principalOf(res);
       await changeOwnPassword(db, p, body.currentPassword, body.newPassword, clientIp(req));
       if (p.kind === 'user') forgetSignIns(p.userId);
+      // Other workspace sessions end with the old password (the one making the change, if any, stays).
+      if (p.kind === 'user') await endSessionsOf(db, p.userId, sessionOf(res)?.id);
       return { passwordChanged: true };
     }),
   );

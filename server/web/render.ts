@@ -23,6 +23,10 @@ const ASSETS: Record<string, [() => string, string]> = {
   'pico.min.css': [() => join(pkgDir('@picocss/pico'), 'css', 'pico.min.css'), 'text/css'],
   'htmx.min.js': [() => join(pkgDir('htmx.org'), 'dist', 'htmx.min.js'), 'text/javascript'],
   'site.css': [() => join(WEB, 'assets', 'site.css'), 'text/css'],
+  'workspace.css': [() => join(WEB, 'assets', 'workspace.css'), 'text/css'],
+  'dashboard.js': [() => join(WEB, 'assets', 'dashboard.js'), 'text/javascript'],
+  // Chart.js exports no package.json: its UMD build sits beside the main entry (dist/).
+  'chart.umd.js': [() => join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'text/javascript'],
   'site.js': [() => join(WEB, 'assets', 'site.js'), 'text/javascript'],
   'preview.js': [() => join(WEB, 'assets', 'preview.js'), 'text/javascript'],
   // Swagger UI for /ogcapi/api?f=html, from the swagger-ui-dist package (no CDN).

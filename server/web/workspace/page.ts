@@ -1,0 +1,59 @@
+/** What every workspace page shares: the signed-in user, the CSRF token for its forms and htmx
+ *  calls, the workspace's strings, and the gate that sends a visitor without a live session to
+ *  the sign-in page (a browser is redirected, an htmx call told with HX-Redirect). */
+import type { NextFunction, Request, Response } from 'express';
+import type { Principal } from '../../../data/access.js';
+import { pageLanguage, sendPage } from '../render.js';
+import { w, when } from '../i18n-workspace.js';
+import { SESSION_COOKIE, sessionOf } from '../../session.js';
+
+export type User = Extract<Principal, { kind: 'user' }>;
+
+const HEAD = '<link rel="stylesheet" href="/assets/workspace.css">';
+
+/** A path inside the workspace to come back to after signing in (never another site). */
+export const localNext = (v: unknown): string => (typeof v === 'string' && /^\/workspace(?:[/?#]|$)/.test(v) && !v.includes('//') ? v : '/workspace');
+
+export function signInUrl(req: Request, expired = false): string {
+  const p = new URLSearchParams({ next: req.originalUrl });
+  if (expired) p.set('expired', '1');
+  return `/workspace/sign-in?${p}`;
+}
+
+/** Only with a live session: else to the sign-in page, with where to come back. */
+export function requireSession(req: Request, res: Response, next: NextFunction): void {
+  if (sessionOf(res)) return next();
+  const expired = !!res.locals.sessionExpired;
+  // The ended session's cookie is worth nothing any more: let the browser forget it.
+  if (expired) res.clearCookie(SESSION_COOKIE, { path: '/' });
+  const to = signInUrl(req, expired);
+  if (req.get('hx-request')) {
+    res.set('HX-Redirect', to).status(401).end();
+    return;
+  }
+  res.redirect(303, to);
+}
+
+export const userOf = (res: Response): User => sessionOf(res)!.principal;
+
+/** Sends a workspace page: `template` inside the portal's layout, with `w` (strings), `when`
+ *  (dates), the user and the CSRF token. `partial` for htmx: the template alone. */
+export function sendWorkspace(req: Request, res: Response, template: string, data: Record<string, unknown> & { title: string }, status = 200): void {
+  const lang = pageLanguage(req, res);
+  const s = sessionOf(res);
+  sendPage(
+    req,
+    res,
+    template,
+    {
+      head: HEAD,
+      w: (key: string, vars?: Record<string, string | number>) => w(lang, key, vars),
+      when: (d: Date | string | null | undefined) => when(lang, d),
+      user: s?.principal ?? null,
+      csrf: s?.csrf ?? '',
+      partial: !!req.get('hx-request') && !req.get('hx-boosted'),
+      ...data,
+    },
+    status,
+  );
+}
