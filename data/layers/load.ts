@@ -65,7 +65,9 @@ interface Shape {
 const DIM_NAME = { 1: 'Point', 2: 'LineString', 3: 'Polygon' } as const;
 const VALID_COLUMN = 'geom_valid';
 /** A COPY statement carries about this much text (fewer, larger statements; memory stays bounded). */
-const CHUNK_CHARS = 1 << 20;
+const CHUNK_CHARS = 256 * 1024;
+/** Features formatted between two turns of the event loop: the node keeps answering during a load. */
+const SLICE = 200;
 
 const dimOf = (t: WkbType) => (t === 7 ? null : (((t - 1) % 3) + 1) as 1 | 2 | 3);
 const isMulti = (t: WkbType) => t >= 4;
@@ -167,13 +169,14 @@ export async function loadFeatures(
       kept.push({ wkb, info, f, n });
     }
     if (kept.length) await reshape(kept.reduce<Shape | null>((s, k) => widen(s, k.info.type), shape)!);
-    for (const { wkb, info, f, n } of kept) {
+    for (const [i, { wkb, info, f, n }] of kept.entries()) {
+      if (i && i % SLICE === 0) await new Promise(setImmediate);
       const b = info.box!;
       if (b[0] < box[0]) box[0] = b[0];
       if (b[1] < box[1]) box[1] = b[1];
       if (b[2] > box[2]) box[2] = b[2];
       if (b[3] > box[3]) box[3] = b[3];
-      let line = Buffer.from(fitted(wkb, info.type)).toString('hex');
+      let line = hex(fitted(wkb, info.type));
       for (const a of attributes) line += `\t${copyField(coerce(f.properties[a.name], a.type))}`;
       lines.push(line);
       positions.push(n);
@@ -194,6 +197,9 @@ export async function loadFeatures(
   const bbox = changed ? await extentOf(tx, table) : box[0] === Infinity ? null : box;
   return { report, geometryType: typeName(shape!), count: report.written, bbox };
 }
+
+/** Hex of bytes, read in place (Buffer.from(Uint8Array) would copy them first). */
+const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 
 function geometryOf(f: FeatureIn, n: number): Uint8Array | null {
   if (f.wkb) return f.wkb;
@@ -233,7 +239,7 @@ async function repairInvalid(
   if (kept.length) {
     await tx.query(
       `UPDATE ${table} AS t SET geom = ST_GeomFromWKB(decode(x.h, 'hex'), 4326) FROM unnest($1::int[], $2::text[]) AS x(fid, h) WHERE t.fid = x.fid`,
-      [kept.map((r) => r.fid), kept.map((r) => Buffer.from(fitted(r.wkb, r.info.type)).toString('hex'))],
+      [kept.map((r) => r.fid), kept.map((r) => hex(fitted(r.wkb, r.info.type)))],
     );
   }
   if (gone.length) await tx.query(`DELETE FROM ${table} WHERE fid = ANY($1::int[])`, [gone]);
