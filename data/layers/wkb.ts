@@ -20,7 +20,8 @@ function dimsOf(word: number): { type: number; extra: number } {
   const m = (word & 0x40000000) !== 0;
   const iso = (word & 0x0fffffff) % 1000;
   const isoDims = Math.floor((word & 0x0fffffff) / 1000);
-  return { type: iso, extra: (z ? 1 : 0) + (m ? 1 : 0) + (isoDims === 3 ? 2 : isoDims) };
+  if (isoDims > 3) throw new Error(`WKB type ${word} is not known`);
+  return { type: iso, extra: (z ? 1 : 0) + (m ? 1 : 0) + [0, 1, 1, 2][isoDims] };
 }
 
 /** Type, box and emptiness of a WKB geometry; throws on bytes that are not WKB. */
