@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { fromGeoJson, inspectWkb, toMulti } from '../../data/layers/wkb.js';
 import { copyField } from '../../data/layers/copy-text.js';
+import { surelyValid } from '../../data/layers/surely-valid.js';
 
 /** WKB as ST_AsBinary / ST_AsEWKB write it (hex), and what the loader must read from it. */
 describe('WKB read by the loader (type, box, emptiness) and COPY text fields', () => {
@@ -58,5 +59,44 @@ describe('WKB read by the loader (type, box, emptiness) and COPY text fields', (
 
   it('escapes COPY text fields', () => {
     expect(['a\tb\nc\\d\re', null, undefined, true, false, 1.5, -7, 'plain'].map(copyField)).to.deep.equal(['a\\tb\\nc\\\\d\\re', '\\N', '\\N', 't', 'f', '1.5', '-7', 'plain']);
+  });
+});
+
+describe('surelyValid: proved valid here, or left to PostGIS', () => {
+  const poly = (...rings: number[][][]) => fromGeoJson({ type: 'Polygon', coordinates: rings });
+  const square = [[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]];
+  const circle = (n: number) => [...Array.from({ length: n }, (_, k) => [Math.cos((2 * Math.PI * k) / n), Math.sin((2 * Math.PI * k) / n)]), [1, 0]];
+
+  it('proves simple rings, points and lines valid', () => {
+    for (const g of [
+      poly(square),
+      poly([[0, 0], [2, 0], [1, 1], [0, 0]]),
+      poly([[0, 0], [2, 0], [2, 0], [2, 2], [0, 2], [0, 0]]), // a repeated point is allowed
+      poly(circle(100)), // past 48 corners: the sorted sweep
+      fromGeoJson({ type: 'MultiPolygon', coordinates: [[square]] }),
+      fromGeoJson({ type: 'Point', coordinates: [106.6, -6.2] }),
+      fromGeoJson({ type: 'LineString', coordinates: [[0, 0], [1, 1], [0, 0]] }),
+      fromGeoJson({ type: 'MultiPoint', coordinates: [[1, 1], [1, 1]] }),
+      fromGeoJson({ type: 'MultiLineString', coordinates: [[[0, 0], [1, 1]], [[2, 2], [3, 2]]] }),
+    ]) expect(surelyValid(g), Buffer.from(g).toString('hex')).to.equal(true);
+  });
+
+  it('leaves to PostGIS what it cannot prove: crossings, touches, collinear corners, holes, parts', () => {
+    const crossed = circle(100);
+    [crossed[10], crossed[60]] = [crossed[60], crossed[10]];
+    for (const g of [
+      poly([[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]), // bow tie
+      poly([[0, 0], [2, 0], [2, 2], [1, 0], [0, 2], [0, 0]]), // touches itself
+      poly([[0, 0], [1, 0], [2, 0], [2, 2], [0, 0]]), // collinear corner
+      poly([[0, 0], [2, 0], [4, 0], [0, 0]]), // no area
+      poly([[0, 0], [2, 0], [2, 2], [0, 2]]), // not closed
+      poly(crossed),
+      poly(square, [[0.5, 0.5], [1, 0.5], [1, 1], [0.5, 0.5]]),
+      fromGeoJson({ type: 'MultiPolygon', coordinates: [[square], [[[5, 5], [6, 5], [6, 6], [5, 5]]]] }),
+      fromGeoJson({ type: 'Point', coordinates: [NaN, 1] }),
+      fromGeoJson({ type: 'LineString', coordinates: [[1, 1], [1, 1]] }),
+      fromGeoJson({ type: 'MultiLineString', coordinates: [[[0, 0], [1, 1]], [[3, 3], [3, 3]]] }),
+      fromGeoJson({ type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [0, 0] }] }),
+    ]) expect(surelyValid(g), Buffer.from(g).toString('hex')).to.equal(false);
   });
 });
