@@ -68,9 +68,10 @@ const VALID_COLUMN = 'geom_valid';
 /** Set by the loader when it proved the geometry valid itself (surely-valid.ts); PostGIS checks the rest. */
 const PROVED_COLUMN = 'geom_proved';
 /** A COPY statement carries about this much text (fewer, larger statements; memory stays bounded). */
-const CHUNK_CHARS = 256 * 1024;
-/** Features formatted between two turns of the event loop: the node keeps answering during a load. */
-const SLICE = 200;
+const CHUNK_CHARS = 512 * 1024;
+/** Formatting gives the event loop a turn after this long, so the node keeps answering during a
+ *  load (a yield every few features costs more than it gives on a busy machine). */
+const SLICE_MS = 10;
 
 const dimOf = (t: WkbType) => (t === 7 ? null : (((t - 1) % 3) + 1) as 1 | 2 | 3);
 const isMulti = (t: WkbType) => t >= 4;
@@ -172,8 +173,12 @@ export async function loadFeatures(
       kept.push({ wkb, info, f, n });
     }
     if (kept.length) await reshape(kept.reduce<Shape | null>((s, k) => widen(s, k.info.type), shape)!);
-    for (const [i, { wkb, info, f, n }] of kept.entries()) {
-      if (i && i % SLICE === 0) await new Promise(setImmediate);
+    let sliceStart = performance.now();
+    for (const { wkb, info, f, n } of kept) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise(setImmediate);
+        sliceStart = performance.now();
+      }
       const b = info.box!;
       if (b[0] < box[0]) box[0] = b[0];
       if (b[1] < box[1]) box[1] = b[1];

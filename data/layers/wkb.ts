@@ -34,7 +34,7 @@ export function inspectWkb(wkb: Uint8Array): WkbInfo {
       const x = view.getFloat64(at, le);
       const y = view.getFloat64(at + 8, le);
       // POINT EMPTY is NaN NaN in WKB.
-      if (x !== x || y !== y) continue;
+      if (Number.isNaN(x) || Number.isNaN(y)) continue;
       if (x < box[0]) box[0] = x;
       if (y < box[1]) box[1] = y;
       if (x > box[2]) box[2] = x;
