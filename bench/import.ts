@@ -8,7 +8,9 @@
  *  2. by `ogr2ogr -f PostgreSQL --config PG_USE_COPY YES -lco SPATIAL_INDEX=GIST` into the same
  *     database (no validation, no second geometry column);
  * and by Simpul into the embedded database (in memory; no peer). The ratio is ogr2ogr's time
- * over Simpul's: ≥ 1.0 means Simpul is no slower. The CLI's own start (`node bin/simpul.js
+ * over Simpul's: ≥ 1.0 means Simpul is no slower. "read" is the import process alone reading the
+ * file (GDAL through gdal-async, batches handed to the node, no database): the floor under
+ * Simpul's time, since the load runs alongside the reading. The CLI's own start (`node bin/simpul.js
  * import` of the 20,000 polygons, less the in-process time) is printed once, apart.
  * Each figure is the best of RUNS runs (default 3). SIMPUL_BENCH_SIZES=20000 and
  * SIMPUL_BENCH_KINDS=polygons,points narrow the cases; SIMPUL_BENCH_EMBEDDED=0 skips the
@@ -22,6 +24,7 @@ import { openDatabase } from '../data/db/open.js';
 import type { Db } from '../data/db/types.js';
 import { importFile } from '../data/import/import-file.js';
 import { importPool } from '../data/import/import-pool.js';
+import type { ImportReply } from '../data/import/import-protocol.js';
 import type { Rng } from '../data/demo/random.js';
 
 const DB = 'simpul_bench_import';
@@ -87,6 +90,21 @@ async function simpul(db: Db, file: string, name: string): Promise<number> {
   return s;
 }
 
+/** The import process reading the whole file and handing it over, with nothing written. */
+async function readOnly(file: string): Promise<number> {
+  const lease = await importPool().lease();
+  const t = process.hrtime.bigint();
+  try {
+    const opened = await lease.process.ask({ type: 'open', file, maxFeatures: 5_000_000 });
+    if (opened.type !== 'opened') throw new Error(`open: ${opened.type}`);
+    for (let r: ImportReply; (r = await lease.process.ask({ type: 'next', layer: 0 })).type === 'batch' && !r.done; );
+    return seconds(t);
+  } finally {
+    await lease.process.ask({ type: 'close' });
+    lease.release(true);
+  }
+}
+
 function ogr2ogr(dbName: string, file: string, table: string): number {
   const t = process.hrtime.bigint();
   const r = spawnSync(
@@ -117,7 +135,7 @@ async function main() {
   await db.query('CREATE SCHEMA IF NOT EXISTS bench_ogr');
   const embedded = EMBEDDED ? await openDatabase({ dataDir: null }) : null;
 
-  const rows: Array<{ kind: Kind; n: number; simpul: number; ogr: number; embedded: number | null }> = [];
+  const rows: Array<{ kind: Kind; n: number; simpul: number; ogr: number; read: number; embedded: number | null }> = [];
   let cliLine = '';
   try {
     for (const n of SIZES) {
@@ -128,9 +146,10 @@ async function main() {
         await simpul(db, file, name); // warm-up: starts the import process
         const s = await best(() => simpul(db, file, name));
         const o = await best(async () => ogr2ogr(DB, file, name));
+        const rd = await best(() => readOnly(file));
         const e = embedded ? await best(() => simpul(embedded, file, name)) : null;
-        rows.push({ kind, n, simpul: s, ogr: o, embedded: e });
-        process.stdout.write(` Simpul ${s.toFixed(2)} s, ogr2ogr ${o.toFixed(2)} s${e === null ? '' : `, embedded ${e.toFixed(2)} s`}\n`);
+        rows.push({ kind, n, simpul: s, ogr: o, read: rd, embedded: e });
+        process.stdout.write(` Simpul ${s.toFixed(2)} s, ogr2ogr ${o.toFixed(2)} s, read ${rd.toFixed(2)} s${e === null ? '' : `, embedded ${e.toFixed(2)} s`}\n`);
         if (!cliLine && kind === 'polygons') {
           const c = cli(url, file, `cli_${name}`);
           cliLine = c === null ? 'CLI start: not measured (run `npm run build` first)' : `CLI: \`simpul import\` of ${n} polygons ${c.toFixed(2)} s, of which start ≈ ${(c - s).toFixed(2)} s`;
@@ -144,10 +163,10 @@ async function main() {
   }
 
   process.stdout.write(`\nImport of a GeoPackage into PostGIS, best of ${RUNS} (ratio: ogr2ogr's time / Simpul's; ≥ 1.00 = Simpul no slower)\n`);
-  process.stdout.write(`${'case'.padEnd(18)} ${'Simpul'.padStart(8)} ${'ogr2ogr'.padStart(8)} ${'ratio'.padStart(7)} ${'feat/s'.padStart(9)} ${'embedded'.padStart(9)}\n`);
+  process.stdout.write(`${'case'.padEnd(18)} ${'Simpul'.padStart(8)} ${'ogr2ogr'.padStart(8)} ${'ratio'.padStart(7)} ${'feat/s'.padStart(9)} ${'read'.padStart(7)} ${'embedded'.padStart(9)}\n`);
   for (const r of rows) {
     process.stdout.write(
-      `${`${r.kind} × ${r.n}`.padEnd(18)} ${r.simpul.toFixed(2).padStart(8)} ${r.ogr.toFixed(2).padStart(8)} ${`${(r.ogr / r.simpul).toFixed(2)}×`.padStart(7)} ${Math.round(r.n / r.simpul).toString().padStart(9)} ${(r.embedded === null ? '-' : r.embedded.toFixed(2)).padStart(9)}\n`,
+      `${`${r.kind} × ${r.n}`.padEnd(18)} ${r.simpul.toFixed(2).padStart(8)} ${r.ogr.toFixed(2).padStart(8)} ${`${(r.ogr / r.simpul).toFixed(2)}×`.padStart(7)} ${Math.round(r.n / r.simpul).toString().padStart(9)} ${r.read.toFixed(2).padStart(7)} ${(r.embedded === null ? '-' : r.embedded.toFixed(2)).padStart(9)}\n`,
     );
   }
   if (cliLine) process.stdout.write(`${cliLine}\n`);

@@ -11,5 +11,5 @@ export interface DbResponse {
   id: number;
   rows?: Record<string, unknown>[];
   rowCount?: number;
-  error?: { message: string; code?: string; detail?: string };
+  error?: { message: string; code?: string; detail?: string; where?: string };
 }

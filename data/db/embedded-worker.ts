@@ -17,8 +17,10 @@ const parsers = {
 /** PGlite's errors carry the whole query; only what callers need crosses the thread. */
 function cleanError(err: unknown): DbResponse['error'] {
   if (err && typeof err === 'object' && 'message' in err) {
-    const e = err as { message: unknown; code?: unknown; detail?: unknown };
-    return { message: String(e.message), code: e.code === undefined ? undefined : String(e.code), detail: e.detail === undefined ? undefined : String(e.detail) };
+    const e = err as { message: unknown; code?: unknown; detail?: unknown; where?: unknown };
+    const text = (v: unknown) => (v === undefined ? undefined : String(v));
+    // `where` says which COPY line and column a value came from (the loader's messages).
+    return { message: String(e.message), code: text(e.code), detail: text(e.detail), where: text(e.where) };
   }
   return { message: String(err) };
 }

@@ -18,7 +18,7 @@ type Outgoing = DbRequest extends infer T ? (T extends { id: number } ? Omit<T, 
 
 function dbError(e: NonNullable<DbResponse['error']>): Error {
   const err = new Error(e.message);
-  Object.assign(err, { code: e.code, detail: e.detail });
+  Object.assign(err, { code: e.code, detail: e.detail, where: e.where });
   return err;
 }
 

@@ -15,8 +15,11 @@ for (const [key, value] of NO_NETWORK_CONFIG) gdal.config.set(key, value);
 let opened: OpenedSource | null = null;
 let maxFeatures = Infinity;
 let readTotal = 0;
-/** The batch read ahead while the node writes the previous one. */
-let ahead: { layer: number; batch?: FeatureBatch; error?: unknown } | null = null;
+/** Batches read ahead while the node writes the previous ones: a few, so that GDAL keeps reading
+ *  while the node formats and the database stores (one was not enough: the stages took turns). */
+let ahead: Array<{ layer: number; batch?: FeatureBatch; error?: unknown }> = [];
+const AHEAD = 4;
+let readingAhead = false;
 
 const reply = (r: ImportReply) => process.send!(r);
 
@@ -29,7 +32,7 @@ function failure(err: unknown): ImportReply {
 function close(): void {
   opened?.close();
   opened = null;
-  ahead = null;
+  ahead = [];
   readTotal = 0;
 }
 
@@ -63,15 +66,14 @@ function handle(m: ImportMessage): void {
       reply({ type: 'opened', source: info });
     } else if (m.type === 'next') {
       if (!opened) throw new Error('no source is open');
-      const got = ahead?.layer === m.layer ? ahead : { layer: m.layer, ...attempt(() => read(m.layer)) };
-      ahead = null;
+      if (ahead.length && ahead[0].layer !== m.layer) ahead = [];
+      const got = ahead.shift() ?? { layer: m.layer, ...attempt(() => read(m.layer)) };
       // `in`, not truthiness: a reader may throw any value, even a falsy one, and it must not pass as a batch.
       if ('error' in got) throw got.error;
       const batch = got.batch!;
       const l = opened.layers[m.layer];
       reply({ type: 'batch', ...batch, stats: batch.done ? { read: l.read, rejected: l.rejected, rejections: l.rejections, garbledText: l.garbledText } : undefined });
-      // Read the next batch while the node writes this one.
-      if (!batch.done) setImmediate(() => void (opened && !ahead && (ahead = { layer: m.layer, ...attempt(() => read(m.layer)) })));
+      if (!batch.done) readAhead(m.layer);
     } else if (m.type === 'close') {
       close();
       reply({ type: 'closed' });
@@ -79,6 +81,25 @@ function handle(m: ImportMessage): void {
   } catch (err) {
     reply(failure(err));
   }
+}
+
+/** Reads the next batches of a layer, one per turn of the event loop (messages are answered in
+ *  between), until AHEAD wait, the layer ends or fails, or the source is closed. */
+function readAhead(layer: number): void {
+  if (readingAhead) return;
+  readingAhead = true;
+  const source = opened;
+  const step = () => {
+    const last = ahead[ahead.length - 1];
+    const stop = !opened || opened !== source || ahead.length >= AHEAD || (last && ('error' in last || last.batch?.done || last.layer !== layer));
+    if (stop) {
+      readingAhead = false;
+      return;
+    }
+    ahead.push({ layer, ...attempt(() => read(layer)) });
+    setImmediate(step);
+  };
+  setImmediate(step);
 }
 
 function attempt(fn: () => FeatureBatch): { batch?: FeatureBatch; error?: unknown } {

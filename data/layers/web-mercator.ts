@@ -10,10 +10,18 @@ import { quoteIdent } from '../catalogue/layer.js';
 export const WEB_MERCATOR = 3857;
 export const WEB_MERCATOR_COLUMN = 'geom_3857';
 
-/** Adds the column and its index to a layer table (after `geom` has its final type). */
-export async function addWebMercatorColumn(tx: Queryable, table: string, localName: string): Promise<void> {
-  await tx.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${WEB_MERCATOR_COLUMN} geometry(Geometry, ${WEB_MERCATOR}) GENERATED ALWAYS AS (ST_Transform(geom, ${WEB_MERCATOR})) STORED`);
+/** The column's definition (CREATE TABLE, ADD COLUMN). */
+export const WEB_MERCATOR_COLUMN_SQL = `${WEB_MERCATOR_COLUMN} geometry(Geometry, ${WEB_MERCATOR}) GENERATED ALWAYS AS (ST_Transform(geom, ${WEB_MERCATOR})) STORED`;
+
+/** Indexes the column (after the rows are in: one sorted build instead of an insert per row). */
+export async function indexWebMercatorColumn(tx: Queryable, table: string, localName: string): Promise<void> {
   await tx.query(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`${localName.slice(0, 45)}_geom_3857_idx`)} ON ${table} USING gist (${WEB_MERCATOR_COLUMN})`);
+}
+
+/** Adds the column and its index to a layer table written before it existed (migration 101). */
+export async function addWebMercatorColumn(tx: Queryable, table: string, localName: string): Promise<void> {
+  await tx.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${WEB_MERCATOR_COLUMN_SQL}`);
+  await indexWebMercatorColumn(tx, table, localName);
 }
 
 /** SQL for a layer row's geometry in `srid` and for "its geometry meets this box", where the

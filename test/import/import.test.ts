@@ -198,6 +198,48 @@ describe('import: GDAL formats, coordinate systems, all-or-nothing', () => {
     expect(after.rows[0].n).to.equal((await before).rows[0].n);
   });
 
+  it('repairs an invalid polygon (and only that one) as it loads, and counts it', async () => {
+    const bowtie = [[106.6, -6.2], [106.62, -6.18], [106.62, -6.2], [106.6, -6.18], [106.6, -6.2]];
+    const square = [[106.63, -6.2], [106.64, -6.2], [106.64, -6.19], [106.63, -6.19], [106.63, -6.2]];
+    const json = fx.write('persil_rusak.geojson', JSON.stringify({
+      type: 'FeatureCollection',
+      features: [bowtie, square].map((ring, i) => ({ type: 'Feature', properties: { nama: `p${i + 1}` }, geometry: { type: 'Polygon', coordinates: [ring] } })),
+    }));
+    const { layers } = await load(json, 'persil_rusak');
+    expect(layers[0].report).to.include({ read: 2, written: 2, repaired: 1, empty: 0, rejected: 0, promotedToMulti: true });
+    expect(layers[0].layer).to.include({ geometryType: 'MultiPolygon', featureCount: 2 });
+    const r = await node.ctx.db.query(
+      `SELECT nama, ST_IsValid(geom) AS valid, ST_NumGeometries(geom) AS parts, ST_Area(geom) AS area,
+              ST_Equals(geom_3857, ST_Transform(geom, 3857)) AS mercator FROM org_dpupr.persil_rusak ORDER BY nama`,
+    );
+    expect(r.rows.map((x) => [x.nama, x.valid, x.parts, x.mercator])).to.deep.equal([['p1', true, 2, true], ['p2', true, 1, true]]);
+    // The bow tie became its two triangles; the square was left as it was.
+    expect(r.rows[0].area).to.be.closeTo(0.0002, 1e-12);
+    expect(r.rows[1].area).to.be.closeTo(0.0001, 1e-12);
+    const cols = await node.ctx.db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'org_dpupr' AND table_name = 'persil_rusak' ORDER BY ordinal_position`);
+    expect(cols.rows.map((c) => c.column_name)).to.deep.equal(['fid', 'geom', 'id', 'nama', 'geom_3857']);
+  });
+
+  it('leaves no table and no layer row when a value fails half-way through the COPY, naming file, feature and field', async () => {
+    // 6,000 twelve-sided parcels: several COPY statements; feature 5,000 has a date that does not exist.
+    const features = Array.from({ length: 6000 }, (_, i) => {
+      const cx = 106.55 + (i % 80) * 0.0025;
+      const cy = -6.26 + Math.floor(i / 80) * 0.002;
+      const ring = Array.from({ length: 12 }, (_, k) => [cx + 0.001 * Math.cos((k * Math.PI) / 6), cy + 0.0008 * Math.sin((k * Math.PI) / 6)]);
+      ring.push(ring[0]);
+      return { type: 'Feature', properties: { kode: i + 1, tanggal: i === 4999 ? '2020-02-30' : '2020-02-28' }, geometry: { type: 'Polygon', coordinates: [ring] } };
+    });
+    const json = fx.write('persil_besar.geojson', JSON.stringify({ type: 'FeatureCollection', features }));
+    const before = await node.ctx.db.query('SELECT count(*)::int AS n FROM simpul.layer');
+    const err = await refused(load(json, 'persil_besar'));
+    expect(err.status).to.equal(400);
+    expect(err.message).to.match(/^persil_besar\.geojson: feature 5000, field "tanggal": the value cannot be stored \(.*2020-02-30/);
+    expect(await tableExists('persil_besar')).to.equal(false);
+    const after = await node.ctx.db.query('SELECT count(*)::int AS n FROM simpul.layer');
+    expect(after.rows[0].n).to.equal(before.rows[0].n);
+    expect((await node.ctx.db.query("SELECT 1 FROM simpul.layer WHERE name = 'dpupr:persil_besar'")).rows).to.have.length(0);
+  });
+
   it('enforces the feature limit with a message naming the file and limit, and leaves nothing', async () => {
     const csv = fx.write('banyak.csv', bigCsv(3000));
     const err = await refused(load(csv, 'banyak', { srs: 'EPSG:4326', maxFeatures: 2500 }));

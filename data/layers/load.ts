@@ -1,0 +1,281 @@
+/** The loader: how a layer's features get into its table, in one pass over them.
+ *
+ *  Rows stream in with COPY (text format, geometry as WKB hex), one COPY in flight while the next
+ *  chunk is formatted. The work that used to take a pass of its own each happens as the rows go
+ *  in: PostgreSQL computes the EPSG:3857 column and each row's validity (generated columns) while
+ *  the reader is still reading; type, box and emptiness are read from the WKB here. After the
+ *  load, only the rows found invalid are repaired (ST_MakeValid, once each), and the two GiST
+ *  indexes are built from the finished table, sorted (much cheaper than an insert per row).
+ *
+ *  The geometry column gets its type from the first chunk (Polygon, say); a later row that does not
+ *  fit widens it (MultiPolygon, or Geometry for mixed dimensions) with one ALTER over the rows so
+ *  far, and from then on single parts are wrapped as Multi* here. The caller's transaction makes
+ *  it all-or-nothing. */
+import type { Transaction } from '../db/types.js';
+import { sqlState } from '../db/types.js';
+import { quoteIdent, type Attribute, type BBox, type GeometryType } from '../catalogue/layer.js';
+import { httpError } from '../errors.js';
+import { SQL_TYPE, coerce } from './columns.js';
+import { copyField } from './copy-text.js';
+import { WEB_MERCATOR_COLUMN, WEB_MERCATOR_COLUMN_SQL, indexWebMercatorColumn } from './web-mercator.js';
+import { fromGeoJson, inspectWkb, toMulti, type WkbInfo, type WkbType } from './wkb.js';
+import { surelyValid } from './surely-valid.js';
+
+/** One feature, its geometry in EPSG:4326 as WKB or GeoJSON; properties keyed by column name. */
+export interface FeatureIn {
+  wkb?: Uint8Array | null;
+  geojson?: object | null;
+  properties: Record<string, unknown>;
+  /** Its 1-based position in the source (for messages), when some were left out before. */
+  position?: number;
+}
+
+export interface WriteReport {
+  read: number;
+  written: number;
+  repaired: number;
+  /** Features with no geometry or an empty one: reported, not stored. */
+  empty: number;
+  promotedToMulti: boolean;
+  /** A replace of a layer with versions: the version written, and whether it waits for review. */
+  version?: { number: number; status: 'pending' | 'current' };
+}
+
+/** The table to fill: it must not exist yet (the loader creates it, in the caller's transaction). */
+export interface LoadTarget {
+  schema: string;
+  table: string;
+}
+
+export interface LoadOptions {
+  onProgress?: (read: number) => void;
+}
+
+export interface Loaded {
+  report: WriteReport;
+  geometryType: GeometryType;
+  count: number;
+  bbox: BBox | null;
+}
+
+/** What the geometry column holds: one dimension (1 point, 2 line, 3 polygon), single or multi,
+ *  or any geometry (dim null). */
+interface Shape {
+  dim: 1 | 2 | 3 | null;
+  multi: boolean;
+}
+
+const DIM_NAME = { 1: 'Point', 2: 'LineString', 3: 'Polygon' } as const;
+const VALID_COLUMN = 'geom_valid';
+/** Set by the loader when it proved the geometry valid itself (surely-valid.ts); PostGIS checks the rest. */
+const PROVED_COLUMN = 'geom_proved';
+/** A COPY statement carries about this much text (fewer, larger statements; memory stays bounded). */
+const CHUNK_CHARS = 512 * 1024;
+/** Formatting gives the event loop a turn after this long, so the node keeps answering during a
+ *  load (a yield every few features costs more than it gives on a busy machine). */
+const SLICE_MS = 10;
+
+const dimOf = (t: WkbType) => (t === 7 ? null : (((t - 1) % 3) + 1) as 1 | 2 | 3);
+const isMulti = (t: WkbType) => t >= 4;
+const typeName = (s: Shape): GeometryType => (s.dim === null ? 'Geometry' : ((s.multi ? 'Multi' : '') + DIM_NAME[s.dim]) as GeometryType);
+
+/** The narrowest shape that holds what `s` holds and a geometry of type t. */
+function widen(s: Shape | null, t: WkbType): Shape {
+  const dim = dimOf(t);
+  if (!s) return { dim, multi: dim !== null && isMulti(t) };
+  if (s.dim === null) return s;
+  if (dim !== s.dim) return { dim: null, multi: false };
+  return isMulti(t) && !s.multi ? { dim, multi: true } : s;
+}
+
+const sameShape = (a: Shape | null, b: Shape) => !!a && a.dim === b.dim && a.multi === b.multi;
+
+/** The generated columns, computed by PostgreSQL as each row arrives. */
+const GENERATED = [WEB_MERCATOR_COLUMN_SQL, `${VALID_COLUMN} boolean GENERATED ALWAYS AS (${PROVED_COLUMN} OR ST_IsValid(geom)) STORED`];
+
+export async function loadFeatures(
+  tx: Transaction,
+  target: LoadTarget,
+  attributes: Attribute[],
+  source: AsyncIterable<FeatureIn[]> | Iterable<FeatureIn[]>,
+  opts: LoadOptions = {},
+): Promise<Loaded> {
+  const table = `${quoteIdent(target.schema)}.${quoteIdent(target.table)}`;
+  const into = `${table} (geom, ${PROVED_COLUMN}${attributes.map((a) => `, ${quoteIdent(a.name)}`).join('')})`;
+  const report: WriteReport = { read: 0, written: 0, repaired: 0, empty: 0, promotedToMulti: false };
+  const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  let shape: Shape | null = null;
+
+  // Rows formatted and not yet sent, with each row's feature number for error messages.
+  let lines: string[] = [];
+  let chars = 0;
+  let positions: number[] = [];
+  // The COPY in flight: the next chunk is formatted (and read) while the database stores this one.
+  let inFlight: Promise<void> = Promise.resolve();
+
+  const flush = async () => {
+    if (!lines.length) return;
+    const rows = Buffer.from(`${lines.join('\n')}\n`);
+    const at = positions;
+    lines = [];
+    positions = [];
+    chars = 0;
+    await inFlight;
+    const sent = tx.copyFrom(into, rows).then(
+      (n) => void (report.written += n),
+      (err) => {
+        throw copyError(err, at, attributes);
+      },
+    );
+    sent.catch(() => {}); // observed at the next flush or at the end
+    inFlight = sent;
+  };
+
+  /** Makes the column hold `to`: creates the table, or widens it over the rows so far. */
+  const reshape = async (to: Shape) => {
+    if (sameShape(shape, to)) return;
+    if (!shape) {
+      const cols = attributes.map((a) => `, ${quoteIdent(a.name)} ${SQL_TYPE[a.type]}`).join('');
+      await tx.query(
+        `CREATE TABLE ${table} (fid integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, geom geometry(${typeName(to)}, 4326)${cols}, ${PROVED_COLUMN} boolean, ${GENERATED.join(', ')})`,
+      );
+    } else {
+      await flush();
+      await inFlight;
+      const promote = to.dim !== null && to.multi && !shape.multi;
+      if (promote && report.written) report.promotedToMulti = true;
+      // Generated columns hang on geom: dropped and made again in the same statement (one rewrite).
+      await tx.query(
+        `ALTER TABLE ${table} DROP COLUMN ${WEB_MERCATOR_COLUMN}, DROP COLUMN ${VALID_COLUMN},
+           ALTER COLUMN geom TYPE geometry(${typeName(to)}, 4326) USING ${promote ? 'ST_Multi(geom)' : 'geom'},
+           ${GENERATED.map((g) => `ADD COLUMN ${g}`).join(', ')}`,
+      );
+    }
+    shape = to;
+  };
+
+  /** The WKB to store for a geometry of type t in the current shape (single parts wrapped in Multi*). */
+  const fitted = (wkb: Uint8Array, t: WkbType): Uint8Array => {
+    if (shape!.dim === null || !shape!.multi || isMulti(t)) return wkb;
+    report.promotedToMulti = true;
+    return toMulti(wkb, t);
+  };
+
+  for await (const batch of source as AsyncIterable<FeatureIn[]>) {
+    const kept: Array<{ wkb: Uint8Array; info: WkbInfo; f: FeatureIn; n: number }> = [];
+    for (const f of batch) {
+      const n = f.position ?? report.read + 1;
+      report.read++;
+      const wkb = geometryOf(f, n);
+      const info = wkb && inspect(wkb, n);
+      if (!wkb || !info || info.empty) {
+        report.empty++;
+        continue;
+      }
+      kept.push({ wkb, info, f, n });
+    }
+    if (kept.length) await reshape(kept.reduce<Shape | null>((s, k) => widen(s, k.info.type), shape)!);
+    let sliceStart = performance.now();
+    for (const { wkb, info, f, n } of kept) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise(setImmediate);
+        sliceStart = performance.now();
+      }
+      const b = info.box!;
+      if (b[0] < box[0]) box[0] = b[0];
+      if (b[1] < box[1]) box[1] = b[1];
+      if (b[2] > box[2]) box[2] = b[2];
+      if (b[3] > box[3]) box[3] = b[3];
+      let line = `${hex(fitted(wkb, info.type))}\t${surelyValid(wkb) ? 't' : 'f'}`;
+      for (const a of attributes) line += `\t${copyField(coerce(f.properties[a.name], a.type))}`;
+      lines.push(line);
+      positions.push(n);
+      chars += line.length;
+      if (chars >= CHUNK_CHARS) await flush();
+    }
+    opts.onProgress?.(report.read);
+  }
+  await flush();
+  await inFlight;
+  if (!shape) await reshape({ dim: null, multi: false });
+
+  const changed = await repairInvalid(tx, table, shape!, report, reshape, fitted);
+  await tx.query(`ALTER TABLE ${table} DROP COLUMN ${VALID_COLUMN}, DROP COLUMN ${PROVED_COLUMN}`);
+  await tx.query(`CREATE INDEX ${quoteIdent(`${target.table.slice(0, 50)}_geom_idx`)} ON ${table} USING gist (geom)`);
+  await indexWebMercatorColumn(tx, table, target.table);
+
+  const bbox = changed ? await extentOf(tx, table) : box[0] === Infinity ? null : box;
+  return { report, geometryType: typeName(shape!), count: report.written, bbox };
+}
+
+/** Hex of bytes, read in place (Buffer.from(Uint8Array) would copy them first). */
+const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
+
+function geometryOf(f: FeatureIn, n: number): Uint8Array | null {
+  if (f.wkb) return f.wkb;
+  if (!f.geojson) return null;
+  try {
+    return fromGeoJson(f.geojson);
+  } catch (err) {
+    throw httpError(400, `feature ${n}: its geometry is ${(err as Error).message}`);
+  }
+}
+
+function inspect(wkb: Uint8Array, n: number): WkbInfo {
+  try {
+    return inspectWkb(wkb);
+  } catch (err) {
+    throw httpError(400, `feature ${n}: its geometry cannot be read (${(err as Error).message})`);
+  }
+}
+
+/** Repairs the rows PostgreSQL found invalid as they arrived — ST_MakeValid once each, keeping the
+ *  layer's dimension — and removes those left with nothing. True when any row changed. */
+async function repairInvalid(
+  tx: Transaction,
+  table: string,
+  shape: Shape,
+  report: WriteReport,
+  reshape: (to: Shape) => Promise<void>,
+  fitted: (wkb: Uint8Array, t: WkbType) => Uint8Array,
+): Promise<boolean> {
+  const fix = shape.dim === null ? 'ST_MakeValid(geom)' : `ST_CollectionExtract(ST_MakeValid(geom), ${shape.dim})`;
+  // Two steps: a query naming ST_MakeValid over a table without statistics looks so costly to the
+  // planner that PostgreSQL JIT-compiles it (350 ms for no row at all).
+  const invalid = (await tx.query<{ fid: number }>(`SELECT fid FROM ${table} WHERE NOT ${VALID_COLUMN}`)).rows.map((r) => r.fid);
+  if (!invalid.length) return false;
+  const bad = (await tx.query<{ fid: number; wkb: Uint8Array }>(`SELECT fid, ST_AsBinary(${fix}) AS wkb FROM ${table} WHERE fid = ANY($1::int[])`, [invalid])).rows;
+  const fixed = bad.map((r) => ({ fid: r.fid, wkb: r.wkb, info: inspectWkb(r.wkb) }));
+  const gone = fixed.filter((r) => r.info.empty).map((r) => r.fid);
+  const kept = fixed.filter((r) => !r.info.empty);
+  await reshape(kept.reduce((s, r) => widen(s, r.info.type), shape));
+  if (kept.length) {
+    await tx.query(
+      `UPDATE ${table} AS t SET geom = ST_GeomFromWKB(decode(x.h, 'hex'), 4326) FROM unnest($1::int[], $2::text[]) AS x(fid, h) WHERE t.fid = x.fid`,
+      [kept.map((r) => r.fid), kept.map((r) => hex(fitted(r.wkb, r.info.type)))],
+    );
+  }
+  if (gone.length) await tx.query(`DELETE FROM ${table} WHERE fid = ANY($1::int[])`, [gone]);
+  report.repaired = kept.length;
+  report.empty += gone.length;
+  report.written -= gone.length;
+  return true;
+}
+
+async function extentOf(tx: Transaction, table: string): Promise<BBox | null> {
+  const r = (await tx.query(`SELECT ST_XMin(e) AS minx, ST_YMin(e) AS miny, ST_XMax(e) AS maxx, ST_YMax(e) AS maxy FROM (SELECT ST_Extent(geom)::geometry AS e FROM ${table}) s`)).rows[0];
+  return r && r.minx != null ? [r.minx, r.miny, r.maxx, r.maxy] : null;
+}
+
+/** A value PostgreSQL refused during a COPY, said as the feature and field it came from. */
+function copyError(err: unknown, positions: number[], attributes: Attribute[]): unknown {
+  const where = String((err as { where?: unknown })?.where ?? '');
+  const m = /COPY [^,]+, line (\d+)(?:, column (\w+))?/.exec(where);
+  const state = sqlState(err);
+  if (!m || !state || /^(08|53|57)/.test(state)) return err;
+  const column = m[2];
+  const attribute = attributes.find((a) => a.name === column);
+  const field = column === 'geom' ? ', its geometry' : attribute ? `, field "${attribute.sourceName ?? attribute.name}"` : '';
+  const message = String((err as Error).message).split('\n')[0];
+  return httpError(400, `feature ${positions[Number(m[1]) - 1] ?? '?'}${field}: the value cannot be stored (${message})`);
+}
