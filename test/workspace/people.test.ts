@@ -1,24 +1,9 @@
 import { expect } from 'chai';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { testNode, get, type TestNode } from '../support/context.js';
+import { seriousViolations } from '../support/axe.js';
 import { addUser } from '../../data/users.js';
-
-function axeSource(): string | null {
-  try {
-    return readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  } catch {
-    const p = process.env.SIMPUL_AXE_JS;
-    return p && existsSync(p) ? readFileSync(p, 'utf8') : null;
-  }
-}
-
-async function seriousViolations(page: Page, axe: string): Promise<string[]> {
-  await page.addScriptTag({ content: axe });
-  const v = await page.evaluate(async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations);
-  return v.filter((x: any) => ['serious', 'critical'].includes(x.impact)).map((x: any) => `${x.id}: ${x.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 const ARTIFACTS = new URL('../../test-artifacts/workspace/', import.meta.url).pathname;
 const PASSWORD = 'Taman-Kota-2026!';
@@ -27,13 +12,10 @@ const PASSWORD = 'Taman-Kota-2026!';
 describe('workspace: account and tokens, users, organisation profile, audit trail', () => {
   let node: TestNode;
   let browser: Browser;
-  const axe = axeSource();
   const sessionsOf = async (username: string) =>
     Number((await node.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM simpul.web_session s JOIN simpul.app_user u ON u.id = s.user_id WHERE u.username = $1', [username])).rows[0].n);
 
   before(async () => {
-    // The accessibility checks are part of these tests, not optional.
-    if (!axe) throw new Error('axe-core is missing: npm ci, or set SIMPUL_AXE_JS');
     mkdirSync(ARTIFACTS, { recursive: true });
     node = await testNode({ serve: true });
     await addUser(node.ctx.db, { username: 'walidata', role: 'walidata', organisation: 'diskominfo', password: PASSWORD });
@@ -61,7 +43,7 @@ describe('workspace: account and tokens, users, organisation profile, audit trai
   it('issues a token shown once, with Basic-auth steps for QGIS and ArcGIS that work as written', async () => {
     const { context, page } = await signIn('walidata');
     await page.goto(`${node.url}/workspace/account`);
-    if (axe) expect(await seriousViolations(page, axe)).to.deep.equal([]);
+    expect(await seriousViolations(page)).to.deep.equal([]);
     await page.fill('#token-label', 'QGIS kantor');
     await page.fill('#token-days', '30');
     await page.click('#issue-token');
@@ -71,7 +53,7 @@ describe('workspace: account and tokens, users, organisation profile, audit trai
     const steps = await page.locator('.issued').textContent();
     expect(steps).to.contain(`URL: ${node.url}/wms`).and.contain('Nama pengguna walidata').and.contain('User Name walidata');
     expect(await page.locator('#token-list tbody tr').count()).to.equal(1);
-    if (axe) expect(await seriousViolations(page, axe)).to.deep.equal([]);
+    expect(await seriousViolations(page)).to.deep.equal([]);
     await page.screenshot({ path: `${ARTIFACTS}account-token.png`, fullPage: true });
     // As QGIS sends it: Basic with the username and the token as the password.
     const basic = `Basic ${Buffer.from(`walidata:${token}`).toString('base64')}`;
@@ -119,7 +101,7 @@ describe('workspace: account and tokens, users, organisation profile, audit trai
     const { context, page } = await signIn('walidata');
     await page.goto(`${node.url}/workspace/users?organisation=dpupr`);
     expect(await page.locator('#users tbody tr').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.user))).to.deep.equal(['pu', 'pu-admin']);
-    if (axe) expect(await seriousViolations(page, axe)).to.deep.equal([]);
+    expect(await seriousViolations(page)).to.deep.equal([]);
     await page.fill('#new-username', 'dinkes.gis');
     await page.selectOption('#new-role', 'produsen');
     await page.selectOption('#new-org', 'dinkes');
@@ -167,7 +149,7 @@ describe('workspace: account and tokens, users, organisation profile, audit trai
     const { context, page } = await signIn('pu-admin', 'Reset-Oleh-Walidata-1');
     await page.goto(`${node.url}/workspace/organisation`);
     await page.waitForURL(/\/workspace\/organisations\/dpupr$/);
-    if (axe) expect(await seriousViolations(page, axe)).to.deep.equal([]);
+    expect(await seriousViolations(page)).to.deep.equal([]);
     await page.fill('#f-phone', 'telepon');
     await page.fill('#f-contactName', 'Ir. Budi Santoso');
     await page.click('#save');
@@ -189,7 +171,7 @@ describe('workspace: account and tokens, users, organisation profile, audit trai
     const { context, page } = await signIn('walidata');
     await page.goto(`${node.url}/workspace/audit?user=walidata&action=user.`);
     expect(await page.locator('#audit tbody tr').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.action))).to.deep.equal(['user.password.reset', 'user.password.reset', 'user.password.reset', 'user.enable', 'user.disable', 'user.create']);
-    if (axe) expect(await seriousViolations(page, axe)).to.deep.equal([]);
+    expect(await seriousViolations(page)).to.deep.equal([]);
     const today = new Date().toISOString().slice(0, 10);
     await page.goto(`${node.url}/workspace/audit?action=session.start&since=${today}&until=${today}`);
     const starts = Number((await node.ctx.db.query("SELECT count(*)::int AS n FROM simpul.audit WHERE action = 'session.start'")).rows[0].n);

@@ -1,27 +1,11 @@
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { testNode, get, type TestNode } from '../support/context.js';
+import { seriousViolations } from '../support/axe.js';
 import { addUser } from '../../data/users.js';
 import { writeLayer, type NewLayer } from '../../data/layers/write.js';
-
-/** axe-core from node_modules, or SIMPUL_AXE_JS; without it the accessibility checks are skipped. */
-function axeSource(): string | null {
-  try {
-    return readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  } catch {
-    const p = process.env.SIMPUL_AXE_JS;
-    return p && existsSync(p) ? readFileSync(p, 'utf8') : null;
-  }
-}
-
-async function seriousViolations(page: Page, axe: string): Promise<string[]> {
-  await page.addScriptTag({ content: axe });
-  const v = await page.evaluate(async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations);
-  return v.filter((x: any) => ['serious', 'critical'].includes(x.impact)).map((x: any) => `${x.id}: ${x.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 const ARTIFACTS = new URL('../../test-artifacts/workspace/', import.meta.url).pathname;
 const PASSWORD = 'Taman-Kota-2026!';
@@ -31,7 +15,6 @@ const LAYER = 'dpupr:taman_baru';
 describe('workspace: sign-in, produsen and walidata pages, the workflow in Chromium', () => {
   let node: TestNode;
   let browser: Browser;
-  const axe = axeSource();
   const point = { geojson: { type: 'Point', coordinates: [106.63, -6.17] }, properties: {} };
   const complete = (localName: string, extra: Partial<NewLayer> = {}): NewLayer => ({
     organisation: 'dpupr', localName, title: 'Taman Baru Kota Tangerang', abstract: 'Taman dan ruang terbuka hijau kota yang baru', keywords: ['taman', 'RTH'],
@@ -44,8 +27,6 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     Number((await node.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM simpul.web_session s JOIN simpul.app_user u ON u.id = s.user_id WHERE u.username = $1', [username])).rows[0].n);
 
   before(async () => {
-    // The accessibility checks are part of these tests, not optional.
-    if (!axe) throw new Error('axe-core is missing: npm ci, or set SIMPUL_AXE_JS');
     mkdirSync(ARTIFACTS, { recursive: true });
     node = await testNode({ serve: true });
     await addUser(node.ctx.db, { username: 'pu', role: 'produsen', organisation: 'dpupr', password: PASSWORD });
@@ -100,7 +81,7 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     const rows = await pu.page.locator('#layers tbody tr').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.layer, (e as HTMLElement).dataset.status]));
     expect(rows).to.deep.include([LAYER, 'draft']);
     for (const [name, status] of rows) expect([name!.split(':')[0], status]).to.deep.equal(['dpupr', 'draft']);
-    if (axe) expect(await seriousViolations(pu.page, axe)).to.deep.equal([]);
+    expect(await seriousViolations(pu.page)).to.deep.equal([]);
     await pu.page.click(`tr[data-layer="${LAYER}"] a`);
     await pu.page.waitForSelector('.gate-ok');
     await pu.page.click('button[data-action="submit"]');
@@ -113,14 +94,14 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     await wd.page.waitForURL(/organisation=dpupr/);
     const card = `article[data-layer="${LAYER}"]`;
     await wd.page.waitForSelector(`${card} .gate-ok`);
-    if (axe) expect(await seriousViolations(wd.page, axe)).to.deep.equal([]);
+    expect(await seriousViolations(wd.page)).to.deep.equal([]);
     await wd.page.screenshot({ path: `${ARTIFACTS}walidata-queue.png`, fullPage: true });
     // Returning without a note: the error stands next to the note, in Indonesian; nothing changes.
     await wd.page.click(`${card} button[data-action="return"]`);
     await wd.page.waitForSelector(`${card} textarea[aria-invalid="true"] + .error`);
     expect(await wd.page.locator(`${card} .step-return .error`).textContent()).to.equal('Langkah ini wajib disertai catatan.');
     expect(await statusOf(LAYER)).to.equal('submitted');
-    if (axe) expect(await seriousViolations(wd.page, axe)).to.deep.equal([]);
+    expect(await seriousViolations(wd.page)).to.deep.equal([]);
     await wd.page.fill(`${card} .step-return textarea`, 'Lengkapi atribut nama taman');
     await wd.page.click(`${card} button[data-action="return"]`);
     await wd.page.waitForSelector(`${card}[data-status="returned"]`);
@@ -163,7 +144,7 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     // This week: two submissions, one return, one verification, one publication.
     const week = await page.locator('#steps-table tbody tr').last().evaluate((e) => [...e.children].slice(1).map((c) => Number(c.textContent)));
     expect(week).to.deep.equal([2, 1, 1, 1]);
-    if (axe) expect(await seriousViolations(page, axe)).to.deep.equal([]);
+    expect(await seriousViolations(page)).to.deep.equal([]);
     await page.screenshot({ path: `${ARTIFACTS}dashboard.png`, fullPage: true });
     await context.close();
   });
@@ -259,7 +240,7 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     await page.click('#sign-in');
     await page.waitForSelector('#signin-error');
     expect(await page.locator('#signin-error').textContent()).to.equal('Nama pengguna atau kata sandi salah.');
-    if (axe) expect(await seriousViolations(page, axe)).to.deep.equal([]);
+    expect(await seriousViolations(page)).to.deep.equal([]);
     const failed = (await node.ctx.db.query("SELECT after FROM simpul.audit WHERE action = 'signin.failed' AND subject = 'pu'")).rows;
     expect(failed.map((r: any) => r.after.method)).to.deep.equal(['form']);
     await context.close();

@@ -17,8 +17,14 @@ document.addEventListener('click', async (e) => {
   }
   window.simpulCopied = text;
   const label = btn.textContent;
+  const aria = btn.getAttribute('aria-label');
   btn.textContent = btn.dataset.copied || label;
-  setTimeout(() => { btn.textContent = label; }, 1500);
+  // The accessible name keeps the visible word (WCAG 2.5.3, label in name).
+  if (aria) btn.setAttribute('aria-label', aria.replace(label, btn.textContent));
+  setTimeout(() => {
+    btn.textContent = label;
+    if (aria) btn.setAttribute('aria-label', aria);
+  }, 1500);
 });
 // The facet checkboxes and the sort list submit the search form at once (htmx swaps results).
 document.addEventListener('change', (e) => {
