@@ -84,11 +84,14 @@ export async function receiveUpload(req: Request, maxBytes: number, opts: Receiv
       let failure: OgcError | null = null;
       const writes: Promise<void>[] = [];
       const files: NodeJS.ReadableStream[] = [];
-      // A refusal stops reading at once: the answer goes out and the connection closes.
+      // A refusal stops parsing at once: the answer goes out and the connection closes. What the
+      // client still sends is read and dropped meanwhile: closing a socket with unread data resets
+      // it, and a reset can reach the client before it has read the answer.
       const fail = (e: OgcError) => {
         if (failure) return;
         failure = e;
         req.unpipe(bb);
+        req.resume();
         for (const f of files) f.resume();
         reject(e);
       };
