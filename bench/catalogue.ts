@@ -18,9 +18,27 @@ import { searchQueryOf } from '../server/routes/home.js';
 
 const LAYERS = Number(process.env.SIMPUL_BENCH_LAYERS ?? 2491);
 const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
-const WORDS = ['sekolah', 'posy', 'banjir', 'jalan', 'taman', 'pasar', 'halte', 'cctv', 'hidran', 'umkm', 'bank sampah', 'pendidikan', 'kesehatan', 'dinas', 'kecamatan', ''];
+const WORDS = [
+  'sekolah',
+  'posy',
+  'banjir',
+  'jalan',
+  'taman',
+  'pasar',
+  'halte',
+  'cctv',
+  'hidran',
+  'umkm',
+  'bank sampah',
+  'pendidikan',
+  'kesehatan',
+  'dinas',
+  'kecamatan',
+  '',
+];
 const QUERIES = Array.from({ length: 200 }, (_, i) => {
   const p = new URLSearchParams({ q: WORDS[i % WORDS.length] });
   if (i % 3 === 0) p.set('org', ['dinkes', 'dindik', 'bapenda', 'dpupr'][i % 4]);
@@ -36,13 +54,22 @@ if (catalogue.unguardedAll().length < LAYERS) {
   await loadDemo(db, catalogue, { extraLayers: LAYERS });
   console.log(`loaded ${catalogue.unguardedAll().length} layers in ${(ms(t) / 1000).toFixed(1)} s`);
 }
-const ctx = nodeContext({ db, catalogue, config: { ...loadConfig({}), port: 0, host: '127.0.0.1', logLevel: 'silent' }, log: createLogger('silent') });
+const ctx = nodeContext({
+  db,
+  catalogue,
+  config: { ...loadConfig({}), port: 0, host: '127.0.0.1', logLevel: 'silent' },
+  log: createLogger('silent'),
+});
 const server = await startServer(ctx);
 
 const inMemory: number[] = [];
 for (const [i, p] of [...QUERIES, ...QUERIES].entries()) {
   const t = process.hrtime.bigint();
-  searchLayers(catalogue.visibleLayers(ANONYMOUS), (c) => catalogue.organisation(c), searchQueryOf(Object.fromEntries(p)));
+  searchLayers(
+    catalogue.visibleLayers(ANONYMOUS),
+    (c) => catalogue.organisation(c),
+    searchQueryOf(Object.fromEntries(p)),
+  );
   if (i >= QUERIES.length) inMemory.push(ms(t)); // the first round warms the prepared text
 }
 const http: number[] = [];

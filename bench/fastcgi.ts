@@ -37,13 +37,14 @@ export function startMapservFastCgi(dir: string, processes = 2, mapserv = '/usr/
     pids,
     // mapserv only notices SIGTERM after its next request, so idle children get SIGKILL after a grace period.
     async stop() {
-      const alive = () => pids.filter((p) => {
-        try {
-          return process.kill(p, 0);
-        } catch {
-          return false;
-        }
-      });
+      const alive = () =>
+        pids.filter((p) => {
+          try {
+            return process.kill(p, 0);
+          } catch {
+            return false;
+          }
+        });
       for (const p of alive()) process.kill(p, 'SIGTERM');
       for (let i = 0; i < 10 && alive().length; i++) await new Promise((r) => setTimeout(r, 100));
       for (const p of alive()) process.kill(p, 'SIGKILL');
@@ -91,10 +92,22 @@ export interface FastCgiResponse {
 
 /** One GET request over a fresh connection: BEGIN_REQUEST, PARAMS, empty PARAMS, empty STDIN, then STDOUT until END_REQUEST. */
 export function fastCgiGet(socket: string, query: string, script = '/cgi-bin/mapserv'): Promise<FastCgiResponse> {
-  const params = Buffer.concat(Object.entries({
-    GATEWAY_INTERFACE: 'CGI/1.1', SERVER_SOFTWARE: 'simpul-bench', SERVER_PROTOCOL: 'HTTP/1.1', SERVER_NAME: '127.0.0.1', SERVER_PORT: '80',
-    REQUEST_METHOD: 'GET', SCRIPT_NAME: script, REQUEST_URI: `${script}?${query}`, QUERY_STRING: query, CONTENT_LENGTH: '0', REMOTE_ADDR: '127.0.0.1', HTTP_HOST: '127.0.0.1',
-  }).map(([k, v]) => pair(k, v)));
+  const params = Buffer.concat(
+    Object.entries({
+      GATEWAY_INTERFACE: 'CGI/1.1',
+      SERVER_SOFTWARE: 'simpul-bench',
+      SERVER_PROTOCOL: 'HTTP/1.1',
+      SERVER_NAME: '127.0.0.1',
+      SERVER_PORT: '80',
+      REQUEST_METHOD: 'GET',
+      SCRIPT_NAME: script,
+      REQUEST_URI: `${script}?${query}`,
+      QUERY_STRING: query,
+      CONTENT_LENGTH: '0',
+      REMOTE_ADDR: '127.0.0.1',
+      HTTP_HOST: '127.0.0.1',
+    }).map(([k, v]) => pair(k, v)),
+  );
   const begin = Buffer.alloc(8);
   begin.writeUInt16BE(RESPONDER, 0); // flags 0: the application closes the connection when done
   const out: Buffer[] = [record(BEGIN_REQUEST, begin)];
@@ -129,7 +142,11 @@ export function fastCgiGet(socket: string, query: string, script = '/cgi-bin/map
         const at = line.indexOf(':');
         if (at > 0) headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
       }
-      resolve({ status: Number(headers.status?.split(' ')[0] ?? 200), headers, body: all.subarray(split[0] + split[1]) });
+      resolve({
+        status: Number(headers.status?.split(' ')[0] ?? 200),
+        headers,
+        body: all.subarray(split[0] + split[1]),
+      });
     });
     conn.write(Buffer.concat(out));
   });

@@ -24,17 +24,27 @@ const TIMEOUT_MS = 30_000;
 
 const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS + HOSTILE + 8 });
 
-interface Answer { status: number; ms: number }
+interface Answer {
+  status: number;
+  ms: number;
+}
 
-function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+function send(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
   const t = process.hrtime.bigint();
   const done = (status: number) => ({ status, ms: Number(process.hrtime.bigint() - t) / 1e6 });
   return new Promise((resolve) => {
-    const req = request(url, { agent, method: init.method ?? 'GET', headers: init.headers, timeout: TIMEOUT_MS }, (res) => {
-      res.on('data', () => {});
-      res.on('end', () => resolve(done(res.statusCode ?? 0)));
-      res.on('error', () => resolve(done(0)));
-    });
+    const req = request(
+      url,
+      { agent, method: init.method ?? 'GET', headers: init.headers, timeout: TIMEOUT_MS },
+      (res) => {
+        res.on('data', () => {});
+        res.on('end', () => resolve(done(res.statusCode ?? 0)));
+        res.on('error', () => resolve(done(0)));
+      },
+    );
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(done(0)));
     req.end(init.body);
@@ -61,17 +71,23 @@ function wellFormed(base: string, r: Rng): Promise<Answer> {
   switch (r.int(0, 3)) {
     case 0: {
       const d = r.between(0.005, 0.03);
-      return send(`${base}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=${layer}&STYLES=&CRS=CRS:84&BBOX=${lon - d},${lat - d},${lon + d},${lat + d}&WIDTH=256&HEIGHT=256&FORMAT=image/png`);
+      return send(
+        `${base}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=${layer}&STYLES=&CRS=CRS:84&BBOX=${lon - d},${lat - d},${lon + d},${lat + d}&WIDTH=256&HEIGHT=256&FORMAT=image/png`,
+      );
     }
     case 1:
-      return send(`${base}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=${layer}&COUNT=50&BBOX=${lon - 0.02},${lat - 0.02},${lon + 0.02},${lat + 0.02},urn:ogc:def:crs:OGC:1.3:CRS84&OUTPUTFORMAT=application/json`);
+      return send(
+        `${base}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=${layer}&COUNT=50&BBOX=${lon - 0.02},${lat - 0.02},${lon + 0.02},${lat + 0.02},urn:ogc:def:crs:OGC:1.3:CRS84&OUTPUTFORMAT=application/json`,
+      );
     case 2: {
       const z = r.int(12, 15);
       const [x, y] = tileOf(lon, lat, z);
       return send(`${base}/tiles/${layer}/${z}/${x}/${y}.pbf`);
     }
     default:
-      return send(`${base}/csw?SERVICE=CSW&VERSION=2.0.2&REQUEST=GetRecords&typeNames=csw:Record&resultType=results&elementSetName=brief&constraintLanguage=CQL_TEXT&constraint=${encodeURIComponent(`AnyText LIKE '%${['jalan', 'sekolah', 'kelurahan', 'banjir'][r.int(0, 3)]}%'`)}`);
+      return send(
+        `${base}/csw?SERVICE=CSW&VERSION=2.0.2&REQUEST=GetRecords&typeNames=csw:Record&resultType=results&elementSetName=brief&constraintLanguage=CQL_TEXT&constraint=${encodeURIComponent(`AnyText LIKE '%${['jalan', 'sekolah', 'kelurahan', 'banjir'][r.int(0, 3)]}%'`)}`,
+      );
   }
 }
 
@@ -89,7 +105,12 @@ function pngBomb(): Buffer {
   ihdr.writeUInt32BE(40_000, 0);
   ihdr.writeUInt32BE(40_000, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(4096))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(4096))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const bombSld = `<StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc" xmlns:xlink="http://www.w3.org/1999/xlink">
@@ -102,13 +123,48 @@ function hostile(base: string, r: Rng, i: number): Promise<Answer> {
   const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
   switch (i % 5) {
     case 0:
-      return send(`${base}/csw?SERVICE=CSW&VERSION=2.0.2&REQUEST=GetRecords&typeNames=csw:Record&resultType=hits&constraintLanguage=CQL_TEXT&constraint=${encodeURIComponent("AnyText LIKE '%a%a%a%a%a%a%!'")}`);
+      return send(
+        `${base}/csw?SERVICE=CSW&VERSION=2.0.2&REQUEST=GetRecords&typeNames=csw:Record&resultType=hits&constraintLanguage=CQL_TEXT&constraint=${encodeURIComponent("AnyText LIKE '%a%a%a%a%a%a%!'")}`,
+      );
     case 1:
-      return send(`${base}/wms`, { method: 'POST', headers: form, body: new URLSearchParams({ SERVICE: 'WMS', VERSION: '1.3.0', REQUEST: 'GetMap', LAYERS: Array(40_000).fill('dpupr').join(','), STYLES: '', CRS: 'CRS:84', BBOX: `${X0},${Y0},${X1},${Y1}`, WIDTH: '256', HEIGHT: '256', FORMAT: 'image/png' }).toString() });
+      return send(`${base}/wms`, {
+        method: 'POST',
+        headers: form,
+        body: new URLSearchParams({
+          SERVICE: 'WMS',
+          VERSION: '1.3.0',
+          REQUEST: 'GetMap',
+          LAYERS: Array(40_000).fill('dpupr').join(','),
+          STYLES: '',
+          CRS: 'CRS:84',
+          BBOX: `${X0},${Y0},${X1},${Y1}`,
+          WIDTH: '256',
+          HEIGHT: '256',
+          FORMAT: 'image/png',
+        }).toString(),
+      });
     case 2:
-      return send(`${base}/wms`, { method: 'POST', headers: form, body: new URLSearchParams({ SERVICE: 'WMS', VERSION: '1.3.0', REQUEST: 'GetMap', LAYERS: 'dindik:sekolah', STYLES: '', CRS: 'CRS:84', BBOX: `${X0},${Y0},${X1},${Y1}`, WIDTH: '256', HEIGHT: '256', FORMAT: 'image/png', SLD_BODY: bombSld }).toString() });
+      return send(`${base}/wms`, {
+        method: 'POST',
+        headers: form,
+        body: new URLSearchParams({
+          SERVICE: 'WMS',
+          VERSION: '1.3.0',
+          REQUEST: 'GetMap',
+          LAYERS: 'dindik:sekolah',
+          STYLES: '',
+          CRS: 'CRS:84',
+          BBOX: `${X0},${Y0},${X1},${Y1}`,
+          WIDTH: '256',
+          HEIGHT: '256',
+          FORMAT: 'image/png',
+          SLD_BODY: bombSld,
+        }).toString(),
+      });
     case 3:
-      return send(`${base}/wms?SERVICE=WMS&REQUEST=GetCapabilities`, { headers: { Authorization: `Basic ${Buffer.from(`walidata:tebakan-${r.int(0, 1e9)}`).toString('base64')}` } });
+      return send(`${base}/wms?SERVICE=WMS&REQUEST=GetCapabilities`, {
+        headers: { Authorization: `Basic ${Buffer.from(`walidata:tebakan-${r.int(0, 1e9)}`).toString('base64')}` },
+      });
     default: {
       const z = 22;
       const n = 2 ** z;
@@ -117,7 +173,15 @@ function hostile(base: string, r: Rng, i: number): Promise<Answer> {
   }
 }
 
-interface RunFigures { count: number; errors: number; p50: number; p99: number; rps: number; hostile: number; hostileStatuses: Record<string, number> }
+interface RunFigures {
+  count: number;
+  errors: number;
+  p50: number;
+  p99: number;
+  rps: number;
+  hostile: number;
+  hostileStatuses: Record<string, number>;
+}
 
 async function run(base: string, hostileClients: number, seed: number): Promise<RunFigures> {
   const end = Date.now() + SECONDS * 1000;
@@ -142,11 +206,22 @@ async function run(base: string, hostileClients: number, seed: number): Promise<
       hostileStatuses[a.status] = (hostileStatuses[a.status] ?? 0) + 1;
     }
   };
-  await Promise.all([...Array.from({ length: CLIENTS }, (_, k) => client(k)), ...Array.from({ length: hostileClients }, (_, k) => attacker(k))]);
+  await Promise.all([
+    ...Array.from({ length: CLIENTS }, (_, k) => client(k)),
+    ...Array.from({ length: hostileClients }, (_, k) => attacker(k)),
+  ]);
   const seconds = (Date.now() - started) / 1000;
   times.sort((a, b) => a - b);
   const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? NaN;
-  return { count: times.length, errors, p50: at(0.5), p99: at(0.99), rps: times.length / seconds, hostile: hostileCount, hostileStatuses };
+  return {
+    count: times.length,
+    errors,
+    p50: at(0.5),
+    p99: at(0.99),
+    rps: times.length / seconds,
+    hostile: hostileCount,
+    hostileStatuses,
+  };
 }
 
 const line = (name: string, f: RunFigures) =>
@@ -164,12 +239,16 @@ async function main() {
     // Warm up: render workers, capabilities, the catalogue.
     const r = rng(1);
     for (let i = 0; i < 40; i++) await wellFormed(base, r);
-    console.log(`${CLIENTS} clients × ${SECONDS} s per run; tile cache off; hostile run adds ${HOSTILE} hostile clients`);
+    console.log(
+      `${CLIENTS} clients × ${SECONDS} s per run; tile cache off; hostile run adds ${HOSTILE} hostile clients`,
+    );
     const calm = await run(base, 0, 2);
     console.log(line('well-formed alone', calm));
     const attacked = await run(base, HOSTILE, 2);
     console.log(line('with hostile clients', attacked));
-    console.log(`under attack: req/s ${(attacked.rps / calm.rps).toFixed(2)}× of the calm run, p99 ${(attacked.p99 / calm.p99).toFixed(2)}×, p50 ${(attacked.p50 / calm.p50).toFixed(2)}×; errors among the well-formed: ${calm.errors} + ${attacked.errors} (goal 0)`);
+    console.log(
+      `under attack: req/s ${(attacked.rps / calm.rps).toFixed(2)}× of the calm run, p99 ${(attacked.p99 / calm.p99).toFixed(2)}×, p50 ${(attacked.p50 / calm.p50).toFixed(2)}×; errors among the well-formed: ${calm.errors} + ${attacked.errors} (goal 0)`,
+    );
   } finally {
     server.kill('SIGTERM');
     agent.destroy();

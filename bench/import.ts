@@ -41,9 +41,15 @@ const GEOMETRY: Record<Kind, (r: Rng, cell: Cell) => object> = {
   polygons: (r, cell) => ({ type: 'Polygon', coordinates: [parcelRing(r, cell)] }),
   lines: (r, { cx, cy, dx, dy }) => {
     const k = r.int(4, 16);
-    return { type: 'LineString', coordinates: Array.from({ length: k }, (_, j) => [cx + dx * (j / k - 0.5) * 0.9, cy + dy * r.between(-0.4, 0.4)]) };
+    return {
+      type: 'LineString',
+      coordinates: Array.from({ length: k }, (_, j) => [cx + dx * (j / k - 0.5) * 0.9, cy + dy * r.between(-0.4, 0.4)]),
+    };
   },
-  points: (r, { cx, cy, dx, dy }) => ({ type: 'Point', coordinates: [cx + dx * r.between(-0.4, 0.4), cy + dy * r.between(-0.4, 0.4)] }),
+  points: (r, { cx, cy, dx, dy }) => ({
+    type: 'Point',
+    coordinates: [cx + dx * r.between(-0.4, 0.4), cy + dy * r.between(-0.4, 0.4)],
+  }),
 };
 
 const seconds = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e9;
@@ -61,17 +67,26 @@ async function geopackage(kind: Kind, n: number): Promise<string> {
   let first = true;
   const batches = gridFeatures(n, n + kind.length, (r, cell, i) => ({
     geojson: GEOMETRY[kind](r, cell),
-    properties: { nib: `3671${String(i).padStart(9, '0')}`, penggunaan: r.pick(['permukiman', 'industri', 'perdagangan', 'rth', 'pertanian']), luas_m2: Math.round(r.between(60, 2000) * 10) / 10, tahun: r.int(1990, 2024) },
+    properties: {
+      nib: `3671${String(i).padStart(9, '0')}`,
+      penggunaan: r.pick(['permukiman', 'industri', 'perdagangan', 'rth', 'pertanian']),
+      luas_m2: Math.round(r.between(60, 2000) * 10) / 10,
+      tahun: r.int(1990, 2024),
+    },
   }));
   for (const batch of batches) {
     for (const f of batch) {
-      await write(`${first ? '' : ',\n'}${JSON.stringify({ type: 'Feature', properties: f.properties, geometry: f.geojson })}`);
+      await write(
+        `${first ? '' : ',\n'}${JSON.stringify({ type: 'Feature', properties: f.properties, geometry: f.geojson })}`,
+      );
       first = false;
     }
   }
   out.end(']}\n');
   await once(out, 'finish');
-  execFileSync('ogr2ogr', ['-f', 'GPKG', `${gpkg}.tmp.gpkg`, json, '-nln', kind], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('ogr2ogr', ['-f', 'GPKG', `${gpkg}.tmp.gpkg`, json, '-nln', kind], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   renameSync(`${gpkg}.tmp.gpkg`, gpkg);
   return gpkg;
 }
@@ -97,7 +112,7 @@ async function readOnly(file: string): Promise<number> {
   try {
     const opened = await lease.process.ask({ type: 'open', file, maxFeatures: 5_000_000 });
     if (opened.type !== 'opened') throw new Error(`open: ${opened.type}`);
-    for (let r: ImportReply; (r = await lease.process.ask({ type: 'next', layer: 0 })).type === 'batch' && !r.done; );
+    for (let r: ImportReply; (r = await lease.process.ask({ type: 'next', layer: 0 })).type === 'batch' && !r.done;);
     return seconds(t);
   } finally {
     await lease.process.ask({ type: 'close' });
@@ -109,7 +124,20 @@ function ogr2ogr(dbName: string, file: string, table: string): number {
   const t = process.hrtime.bigint();
   const r = spawnSync(
     'ogr2ogr',
-    ['-f', 'PostgreSQL', `PG:host=127.0.0.1 user=postgres dbname=${dbName}`, file, '-nln', `bench_ogr.${table}`, '-overwrite', '-lco', 'SPATIAL_INDEX=GIST', '--config', 'PG_USE_COPY', 'YES'],
+    [
+      '-f',
+      'PostgreSQL',
+      `PG:host=127.0.0.1 user=postgres dbname=${dbName}`,
+      file,
+      '-nln',
+      `bench_ogr.${table}`,
+      '-overwrite',
+      '-lco',
+      'SPATIAL_INDEX=GIST',
+      '--config',
+      'PG_USE_COPY',
+      'YES',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   if (r.status !== 0) throw new Error(`ogr2ogr exited ${r.status}: ${String(r.stderr).slice(0, 300)}`);
@@ -120,10 +148,14 @@ function ogr2ogr(dbName: string, file: string, table: string): number {
 function cli(url: string, file: string, name: string): number | null {
   if (!existsSync(new URL('../dist/server/cli.js', import.meta.url))) return null;
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['bin/simpul.js', 'import', file, '--org', 'dpupr', '--name', name, '--replace'], {
-    env: { ...process.env, DATABASE_URL: url, SIMPUL_LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['bin/simpul.js', 'import', file, '--org', 'dpupr', '--name', name, '--replace'],
+    {
+      env: { ...process.env, DATABASE_URL: url, SIMPUL_LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   if (r.status !== 0) throw new Error(`simpul import exited ${r.status}: ${String(r.stderr).slice(0, 300)}`);
   return seconds(t);
 }
@@ -149,10 +181,15 @@ async function main() {
         const rd = await best(() => readOnly(file));
         const e = embedded ? await best(() => simpul(embedded, file, name)) : null;
         rows.push({ kind, n, simpul: s, ogr: o, read: rd, embedded: e });
-        process.stdout.write(` Simpul ${s.toFixed(2)} s, ogr2ogr ${o.toFixed(2)} s, read ${rd.toFixed(2)} s${e === null ? '' : `, embedded ${e.toFixed(2)} s`}\n`);
+        process.stdout.write(
+          ` Simpul ${s.toFixed(2)} s, ogr2ogr ${o.toFixed(2)} s, read ${rd.toFixed(2)} s${e === null ? '' : `, embedded ${e.toFixed(2)} s`}\n`,
+        );
         if (!cliLine && kind === 'polygons') {
           const c = cli(url, file, `cli_${name}`);
-          cliLine = c === null ? 'CLI start: not measured (run `npm run build` first)' : `CLI: \`simpul import\` of ${n} polygons ${c.toFixed(2)} s, of which start ≈ ${(c - s).toFixed(2)} s`;
+          cliLine =
+            c === null
+              ? 'CLI start: not measured (run `npm run build` first)'
+              : `CLI: \`simpul import\` of ${n} polygons ${c.toFixed(2)} s, of which start ≈ ${(c - s).toFixed(2)} s`;
         }
       }
     }
@@ -162,17 +199,30 @@ async function main() {
     await embedded?.close();
   }
 
-  process.stdout.write(`\nImport of a GeoPackage into PostGIS, best of ${RUNS} (ratio: ogr2ogr's time / Simpul's; ≥ 1.00 = Simpul no slower)\n`);
-  process.stdout.write(`${'case'.padEnd(18)} ${'Simpul'.padStart(8)} ${'ogr2ogr'.padStart(8)} ${'ratio'.padStart(7)} ${'feat/s'.padStart(9)} ${'read'.padStart(7)} ${'embedded'.padStart(9)}\n`);
+  process.stdout.write(
+    `\nImport of a GeoPackage into PostGIS, best of ${RUNS} (ratio: ogr2ogr's time / Simpul's; ≥ 1.00 = Simpul no slower)\n`,
+  );
+  process.stdout.write(
+    `${'case'.padEnd(18)} ${'Simpul'.padStart(8)} ${'ogr2ogr'.padStart(8)} ${'ratio'.padStart(7)} ${'feat/s'.padStart(9)} ${'read'.padStart(7)} ${'embedded'.padStart(9)}\n`,
+  );
   for (const r of rows) {
     process.stdout.write(
-      `${`${r.kind} × ${r.n}`.padEnd(18)} ${r.simpul.toFixed(2).padStart(8)} ${r.ogr.toFixed(2).padStart(8)} ${`${(r.ogr / r.simpul).toFixed(2)}×`.padStart(7)} ${Math.round(r.n / r.simpul).toString().padStart(9)} ${r.read.toFixed(2).padStart(7)} ${(r.embedded === null ? '-' : r.embedded.toFixed(2)).padStart(9)}\n`,
+      `${`${r.kind} × ${r.n}`.padEnd(18)} ${r.simpul.toFixed(2).padStart(8)} ${r.ogr.toFixed(2).padStart(8)} ${`${(r.ogr / r.simpul).toFixed(2)}×`.padStart(7)} ${Math.round(
+        r.n / r.simpul,
+      )
+        .toString()
+        .padStart(
+          9,
+        )} ${r.read.toFixed(2).padStart(7)} ${(r.embedded === null ? '-' : r.embedded.toFixed(2)).padStart(9)}\n`,
     );
   }
   if (cliLine) process.stdout.write(`${cliLine}\n`);
 }
 
-main().then(() => process.exit(0), (e) => {
-  process.stderr.write(`${e?.stack ?? e}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`${e?.stack ?? e}\n`);
+    process.exit(1);
+  },
+);

@@ -23,10 +23,18 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const db = await openDatabase({ databaseUrl: await benchDatabase('simpul_bench_catalogue') });
 const catalogue = await Catalogue.open(db);
 if (catalogue.unguardedAll().length < LAYERS) await loadDemo(db, catalogue, { extraLayers: LAYERS });
-const ctx = nodeContext({ db, catalogue, config: { ...loadConfig({}), port: 0, host: '127.0.0.1', logLevel: 'silent' }, log: createLogger('silent') });
+const ctx = nodeContext({
+  db,
+  catalogue,
+  config: { ...loadConfig({}), port: 0, host: '127.0.0.1', logLevel: 'silent' },
+  log: createLogger('silent'),
+});
 const server = await startServer(ctx);
 const visible = catalogue.visibleLayers(ANONYMOUS).map((l) => l.name);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+});
 
 console.log(`layers in the catalogue: ${catalogue.unguardedAll().length} (${visible.length} public)`);
 for (const n of [0, 3, 20]) {
@@ -40,11 +48,17 @@ for (const n of [0, 3, 20]) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const t = performance.now();
     await page.goto(`${server.url}/map${n ? `?layers=${layers}` : ''}`);
-    await page.waitForFunction(() => document.body.dataset.ready === 'true' && document.querySelector('#map-results li'), null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => document.body.dataset.ready === 'true' && document.querySelector('#map-results li'),
+      null,
+      { timeout: 120_000 },
+    );
     times.push(performance.now() - t);
     await page.close();
   }
-  console.log(`/map with ${n} layers: time to interactive median ${(median(times) / 1000).toFixed(2)} s (runs ${times.map((x) => (x / 1000).toFixed(2)).join(', ')}); style.json ${(body.length / 1024).toFixed(1)} kB in ${styleMs.toFixed(0)} ms`);
+  console.log(
+    `/map with ${n} layers: time to interactive median ${(median(times) / 1000).toFixed(2)} s (runs ${times.map((x) => (x / 1000).toFixed(2)).join(', ')}); style.json ${(body.length / 1024).toFixed(1)} kB in ${styleMs.toFixed(0)} ms`,
+  );
 }
 await browser.close();
 await server.stop();

@@ -20,7 +20,8 @@ export async function benchDatabase(name: string, fresh = false): Promise<string
   const admin = new pg.Client({ connectionString: BENCH_PG });
   await admin.connect();
   if (fresh) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  if (fresh || !(await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rows.length) await admin.query(`CREATE DATABASE ${name}`);
+  if (fresh || !(await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rows.length)
+    await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   return benchDbUrl(name);
 }
@@ -28,10 +29,19 @@ export async function benchDatabase(name: string, fresh = false): Promise<string
 /** Kota Tangerang's box (lon/lat) that the seeded layers fill. */
 export const BENCH_EXTENT = [106.55, -6.26, 106.75, -6.1];
 
-export interface Cell { cx: number; cy: number; dx: number; dy: number }
+export interface Cell {
+  cx: number;
+  cy: number;
+  dx: number;
+  dy: number;
+}
 
 /** n features, one per cell of a square grid over BENCH_EXTENT, from one seed, in batches of 2,000. */
-export function* gridFeatures(n: number, seed: number, make: (r: Rng, cell: Cell, i: number) => FeatureIn): Iterable<FeatureIn[]> {
+export function* gridFeatures(
+  n: number,
+  seed: number,
+  make: (r: Rng, cell: Cell, i: number) => FeatureIn,
+): Iterable<FeatureIn[]> {
   const r = rng(seed);
   const side = Math.ceil(Math.sqrt(n));
   const [x0, y0, x1, y1] = BENCH_EXTENT;
@@ -62,13 +72,25 @@ export function parcelRing(r: Rng, { cx, cy, dx, dy }: Cell): number[][] {
 }
 
 /** Starts `simpul serve` on PostGIS and waits until /health answers (up to `waitMs`). */
-export async function startSimpul(databaseUrl: string, port: number, env: NodeJS.ProcessEnv = {}, waitMs = 30_000): Promise<{ server: ChildProcess; base: string }> {
+export async function startSimpul(
+  databaseUrl: string,
+  port: number,
+  env: NodeJS.ProcessEnv = {},
+  waitMs = 30_000,
+): Promise<{ server: ChildProcess; base: string }> {
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/cli-main.ts', 'serve'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SIMPUL_LOG_LEVEL: 'error', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SIMPUL_LOG_LEVEL: 'error',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (const end = Date.now() + waitMs; Date.now() < end; ) {
+  for (const end = Date.now() + waitMs; Date.now() < end;) {
     try {
       if ((await fetch(`${base}/health`)).ok) break;
     } catch {
@@ -102,8 +124,16 @@ export function httpGet(url: string): Promise<{ status: number; type: string; bo
     request(url, { agent: keepAlive }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type'] ?? ''),
+          body: Buffer.concat(chunks),
+        }),
+      );
       res.on('error', reject);
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 }

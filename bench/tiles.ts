@@ -30,13 +30,18 @@ const N = 20_000;
 const CITY: [number, number, number, number] = [106.55, -6.3, 106.75, -6.09];
 
 const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 function tileOf(lon: number, lat: number, z: number) {
   const n = 2 ** z;
   const r = (lat * Math.PI) / 180;
-  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) };
+  return {
+    z,
+    x: Math.floor(((lon + 180) / 360) * n),
+    y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n),
+  };
 }
 
 async function main() {
@@ -48,20 +53,49 @@ async function main() {
     const cx = CITY[0] + rand() * (CITY[2] - CITY[0]);
     const cy = CITY[1] + rand() * (CITY[3] - CITY[1]);
     const r = 0.0004 + rand() * 0.0012;
-    const ring = Array.from({ length: 7 }, (_, k) => [cx + r * Math.cos((k * Math.PI) / 3) * (0.8 + 0.4 * rand()), cy + r * Math.sin((k * Math.PI) / 3) * (0.8 + 0.4 * rand())]);
+    const ring = Array.from({ length: 7 }, (_, k) => [
+      cx + r * Math.cos((k * Math.PI) / 3) * (0.8 + 0.4 * rand()),
+      cy + r * Math.sin((k * Math.PI) / 3) * (0.8 + 0.4 * rand()),
+    ]);
     ring[6] = ring[0];
-    return { geojson: { type: 'Polygon', coordinates: [ring] }, properties: { kode: `P${i}`, luas: Math.round(r * 1e7) } };
+    return {
+      geojson: { type: 'Polygon', coordinates: [ring] },
+      properties: { kode: `P${i}`, luas: Math.round(r * 1e7) },
+    };
   });
   const batches = Array.from({ length: N / 1000 }, (_, i) => features.slice(i * 1000, (i + 1) * 1000));
   const t0 = process.hrtime.bigint();
-  await writeLayer(db, { organisation: 'dpupr', localName: 'persil_bench', title: 'Persil (bench)', nativeSrid: 4326, accessClass: 'PUBLIC', status: 'published', attributes: [{ name: 'kode', type: 'string' }, { name: 'luas', type: 'integer' }] }, batches);
+  await writeLayer(
+    db,
+    {
+      organisation: 'dpupr',
+      localName: 'persil_bench',
+      title: 'Persil (bench)',
+      nativeSrid: 4326,
+      accessClass: 'PUBLIC',
+      status: 'published',
+      attributes: [
+        { name: 'kode', type: 'string' },
+        { name: 'luas', type: 'integer' },
+      ],
+    },
+    batches,
+  );
   process.stdout.write(`layer of ${N} polygons written in ${(ms(t0) / 1000).toFixed(1)} s\n`);
   const catalogue = await Catalogue.open(db);
   const layer = catalogue.find(ANONYMOUS, 'dpupr:persil_bench')!;
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
   // SIMPUL_TILE_CACHE=off passes through: every tile is then made afresh (part 2 measures uncached tiles over HTTP).
-  const config = { ...loadConfig({ SIMPUL_TILE_CACHE: process.env.SIMPUL_TILE_CACHE }), port: 0, host: '127.0.0.1', databaseUrl: url, dataDir: WORK, cacheDir: `${WORK}/cache`, logLevel: 'silent' as const };
+  const config = {
+    ...loadConfig({ SIMPUL_TILE_CACHE: process.env.SIMPUL_TILE_CACHE }),
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: url,
+    dataDir: WORK,
+    cacheDir: `${WORK}/cache`,
+    logLevel: 'silent' as const,
+  };
   const ctx = nodeContext({ db, catalogue, config, log: createLogger('silent') });
 
   const tiles: Array<{ z: number; x: number; y: number }> = [];
@@ -78,7 +112,11 @@ async function main() {
   // Pad to 500 with more distinct z15/z16 tiles.
   const have = new Set(tiles.map((t) => `${t.z}/${t.x}/${t.y}`));
   while (tiles.length < 500) {
-    const t = tileOf(CITY[0] + rand() * (CITY[2] - CITY[0]), CITY[1] + rand() * (CITY[3] - CITY[1]), 15 + (tiles.length % 2));
+    const t = tileOf(
+      CITY[0] + rand() * (CITY[2] - CITY[0]),
+      CITY[1] + rand() * (CITY[3] - CITY[1]),
+      15 + (tiles.length % 2),
+    );
     if (!have.has(`${t.z}/${t.x}/${t.y}`)) {
       have.add(`${t.z}/${t.x}/${t.y}`);
       tiles.push(t);
@@ -114,12 +152,16 @@ async function main() {
   for (let round = 0; round < 2; round++) {
     for (const t of tiles) {
       const s = process.hrtime.bigint();
-      const r = await fetch(`${server.url}/tiles/dpupr:persil_bench/${t.z}/${t.x}/${t.y}.pbf`, { headers: { 'Accept-Encoding': 'gzip' } });
+      const r = await fetch(`${server.url}/tiles/dpupr:persil_bench/${t.z}/${t.x}/${t.y}.pbf`, {
+        headers: { 'Accept-Encoding': 'gzip' },
+      });
       await r.arrayBuffer();
       if (round) cached.push(ms(s));
     }
   }
-  process.stdout.write(`${config.tileCache ? 'cached' : 'uncached (SIMPUL_TILE_CACHE=off)'} MVT over HTTP (loopback, 500 tiles): p50 ${pct(cached, 50).toFixed(2)} ms, p95 ${pct(cached, 95).toFixed(2)} ms\n`);
+  process.stdout.write(
+    `${config.tileCache ? 'cached' : 'uncached (SIMPUL_TILE_CACHE=off)'} MVT over HTTP (loopback, 500 tiles): p50 ${pct(cached, 50).toFixed(2)} ms, p95 ${pct(cached, 95).toFixed(2)} ms\n`,
+  );
 
   // 3. Raster: Simpul PNG (uncached) vs mapserv.
   const rasterTiles = tiles.filter((_, i) => i % 5 === 0); // 100 tiles
@@ -129,7 +171,9 @@ async function main() {
     await ctx.tiles.bytes(ANONYMOUS, { layers: [layer], tms: WEB_MERCATOR, z: t.z, col: t.x, row: t.y, format: 'png' });
     png.push(ms(s));
   }
-  process.stdout.write(`PNG tiles, Simpul uncached (100 tiles): p50 ${pct(png, 50).toFixed(1)} ms, p95 ${pct(png, 95).toFixed(1)} ms\n`);
+  process.stdout.write(
+    `PNG tiles, Simpul uncached (100 tiles): p50 ${pct(png, 50).toFixed(1)} ms, p95 ${pct(png, 95).toFixed(1)} ms\n`,
+  );
   // MapServer 8 as plain CGI (one process per request, as Debian's cgi-mapserver runs it): a
   // WMS 1.3.0 GetMap of exactly the tile's box, 256×256 PNG, same table and pool-less connection.
   const mapfile = `${WORK}/bench.map`;
@@ -155,7 +199,9 @@ END
   );
   const getMap = (b: number[]) =>
     execFileSync('mapserv', [], {
-      env: cgiEnv(`map=${mapfile}&SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=persil&STYLES=&CRS=EPSG:3857&BBOX=${b.join(',')}&WIDTH=256&HEIGHT=256&FORMAT=image/png`),
+      env: cgiEnv(
+        `map=${mapfile}&SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=persil&STYLES=&CRS=EPSG:3857&BBOX=${b.join(',')}&WIDTH=256&HEIGHT=256&FORMAT=image/png`,
+      ),
       stdio: ['ignore', 'pipe', 'pipe'],
       maxBuffer: 16 << 20,
     });
@@ -166,7 +212,8 @@ END
       const s = process.hrtime.bigint();
       const out = getMap(box(t));
       ms2.push(ms(s));
-      if (!/Content-Type: image\/png/i.test(out.subarray(0, 200).toString('latin1'))) throw new Error(out.subarray(0, 300).toString());
+      if (!/Content-Type: image\/png/i.test(out.subarray(0, 200).toString('latin1')))
+        throw new Error(out.subarray(0, 300).toString());
     }
     // The process start alone: the same request over an empty box far from the data.
     for (let i = 0; i < 20; i++) {

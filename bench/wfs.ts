@@ -32,7 +32,12 @@ const WORK = '/tmp/simpul-bench-wfs';
 function features(): Iterable<FeatureIn[]> {
   return gridFeatures(N, 20_000, (r, cell, i) => ({
     geojson: { type: 'Polygon', coordinates: [parcelRing(r, cell)] },
-    properties: { nib: `3671${String(i).padStart(9, '0')}`, penggunaan: r.pick(['permukiman', 'industri', 'perdagangan', 'rth', 'pertanian']), luas_m2: Math.round(r.between(60, 2000) * 10) / 10, tahun: r.int(1990, 2024) },
+    properties: {
+      nib: `3671${String(i).padStart(9, '0')}`,
+      penggunaan: r.pick(['permukiman', 'industri', 'perdagangan', 'rth', 'pertanian']),
+      luas_m2: Math.round(r.between(60, 2000) * 10) / 10,
+      tahun: r.int(1990, 2024),
+    },
   }));
 }
 
@@ -40,10 +45,25 @@ async function prepare(): Promise<void> {
   const db = await openDatabase({ databaseUrl: await benchDatabase(DB) });
   const cat = await Catalogue.open(db);
   if (cat.unguardedGet(LAYER)?.featureCount !== N) {
-    await writeLayer(db, {
-      organisation: 'bappeda', localName: 'bench_kavling', title: 'Benchmark parcels', nativeSrid: 4326, status: 'published', accessClass: 'PUBLIC',
-      attributes: [{ name: 'nib', type: 'string' }, { name: 'penggunaan', type: 'string' }, { name: 'luas_m2', type: 'number' }, { name: 'tahun', type: 'integer' }],
-    }, features(), { replace: true });
+    await writeLayer(
+      db,
+      {
+        organisation: 'bappeda',
+        localName: 'bench_kavling',
+        title: 'Benchmark parcels',
+        nativeSrid: 4326,
+        status: 'published',
+        accessClass: 'PUBLIC',
+        attributes: [
+          { name: 'nib', type: 'string' },
+          { name: 'penggunaan', type: 'string' },
+          { name: 'luas_m2', type: 'number' },
+          { name: 'tahun', type: 'integer' },
+        ],
+      },
+      features(),
+      { replace: true },
+    );
   }
   await db.close();
 }
@@ -64,7 +84,11 @@ function rssSampler(pid: number) {
   return { stop: () => (clearInterval(t), read(), peak) };
 }
 
-interface Figure { seconds: number; bytes: number; peakMb: number }
+interface Figure {
+  seconds: number;
+  bytes: number;
+  peakMb: number;
+}
 
 /** Runs a process and drains its stdout; peak RSS is the child's own. */
 function runDrained(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Figure> {
@@ -132,12 +156,19 @@ async function main() {
 
   const { server, base } = await startSimpul(DB_URL, PORT, { SIMPUL_MAX_FEATURES: '1000000' });
   const idle = rssSampler(server.pid!).stop();
-  const wfs = (fmt: string) => `${base}/wfs?service=WFS&version=2.0.0&request=GetFeature&typeNames=${LAYER}&outputFormat=${encodeURIComponent(fmt)}`;
+  const wfs = (fmt: string) =>
+    `${base}/wfs?service=WFS&version=2.0.0&request=GetFeature&typeNames=${LAYER}&outputFormat=${encodeURIComponent(fmt)}`;
   const pgConn = `PG:${new URL(DB_URL).toString().replace(/^postgres:/, 'postgresql:')}`;
   writeFileSync(`${WORK}/bench.map`, mapfile());
   const cgiEnv = mapservCgi(WORK);
   const mapserv = (fmt: string) =>
-    runDrained('mapserv', [], cgiEnv(`map=${WORK}/bench.map&service=WFS&version=2.0.0&request=GetFeature&typeNames=kavling&outputFormat=${encodeURIComponent(fmt)}`));
+    runDrained(
+      'mapserv',
+      [],
+      cgiEnv(
+        `map=${WORK}/bench.map&service=WFS&version=2.0.0&request=GetFeature&typeNames=kavling&outputFormat=${encodeURIComponent(fmt)}`,
+      ),
+    );
 
   const rows: Array<[string, string, Figure | Error]> = [];
   const measure = async (who: string, what: string, f: () => Promise<Figure>) => {
@@ -153,28 +184,46 @@ async function main() {
     await measure('ogr2ogr', 'GeoJSON', () => runDrained('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', pgConn, TABLE]));
     await measure('MapServer', 'GeoJSON', () => mapserv('geojson'));
     await measure('Simpul', 'GML 3.2', () => fetchDrained(wfs('application/gml+xml; version=3.2'), server));
-    await measure('ogr2ogr', 'GML 3.2', () => runDrained('ogr2ogr', ['-f', 'GML', '/vsistdout/', pgConn, TABLE, '-dsco', 'FORMAT=GML3.2']));
+    await measure('ogr2ogr', 'GML 3.2', () =>
+      runDrained('ogr2ogr', ['-f', 'GML', '/vsistdout/', pgConn, TABLE, '-dsco', 'FORMAT=GML3.2']),
+    );
     await measure('MapServer', 'GML 3.2', () => mapserv('application/gml+xml; version=3.2'));
   } finally {
     server.kill('SIGTERM');
   }
 
-  process.stdout.write(`\nGetFeature of ${N} polygons, best of ${RUNS} (peak RSS of the serving process; Simpul idle: ${idle.toFixed(0)} MB)\n`);
-  process.stdout.write(`${'who'.padEnd(10)} ${'format'.padEnd(8)} ${'seconds'.padStart(8)} ${'MB out'.padStart(8)} ${'feat/s'.padStart(9)} ${'peak RSS'.padStart(9)}\n`);
+  process.stdout.write(
+    `\nGetFeature of ${N} polygons, best of ${RUNS} (peak RSS of the serving process; Simpul idle: ${idle.toFixed(0)} MB)\n`,
+  );
+  process.stdout.write(
+    `${'who'.padEnd(10)} ${'format'.padEnd(8)} ${'seconds'.padStart(8)} ${'MB out'.padStart(8)} ${'feat/s'.padStart(9)} ${'peak RSS'.padStart(9)}\n`,
+  );
   for (const [who, what, f] of rows) {
-    if (f instanceof Error) process.stdout.write(`${who.padEnd(10)} ${what.padEnd(8)} failed: ${f.message.split('\n')[0]}\n`);
-    else process.stdout.write(`${who.padEnd(10)} ${what.padEnd(8)} ${f.seconds.toFixed(2).padStart(8)} ${(f.bytes / 1e6).toFixed(1).padStart(8)} ${Math.round(N / f.seconds).toString().padStart(9)} ${`${f.peakMb.toFixed(0)} MB`.padStart(9)}\n`);
+    if (f instanceof Error)
+      process.stdout.write(`${who.padEnd(10)} ${what.padEnd(8)} failed: ${f.message.split('\n')[0]}\n`);
+    else
+      process.stdout.write(
+        `${who.padEnd(10)} ${what.padEnd(8)} ${f.seconds.toFixed(2).padStart(8)} ${(f.bytes / 1e6).toFixed(1).padStart(8)} ${Math.round(
+          N / f.seconds,
+        )
+          .toString()
+          .padStart(9)} ${`${f.peakMb.toFixed(0)} MB`.padStart(9)}\n`,
+      );
   }
   for (const what of ['GeoJSON', 'GML 3.2']) {
     const s = rows.find((r) => r[0] === 'Simpul' && r[1] === what)?.[2];
     for (const other of ['ogr2ogr', 'MapServer']) {
       const o = rows.find((r) => r[0] === other && r[1] === what)?.[2];
-      if (s && o && !(s instanceof Error) && !(o instanceof Error)) process.stdout.write(`${what}: Simpul is ${(o.seconds / s.seconds).toFixed(2)}× the throughput of ${other}\n`);
+      if (s && o && !(s instanceof Error) && !(o instanceof Error))
+        process.stdout.write(`${what}: Simpul is ${(o.seconds / s.seconds).toFixed(2)}× the throughput of ${other}\n`);
     }
   }
 }
 
-main().then(() => process.exit(0), (e) => {
-  process.stderr.write(`${e?.stack ?? e}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`${e?.stack ?? e}\n`);
+    process.exit(1);
+  },
+);

@@ -54,7 +54,8 @@ function generate(kind: Kind, n: number): Iterable<FeatureIn[]> {
   return gridFeatures(n, n + kind.length, (r, cell) => {
     const { cx, cy, dx, dy } = cell;
     let geojson: any;
-    if (kind === 'point') geojson = { type: 'Point', coordinates: [cx + r.between(-0.4, 0.4) * dx, cy + r.between(-0.4, 0.4) * dy] };
+    if (kind === 'point')
+      geojson = { type: 'Point', coordinates: [cx + r.between(-0.4, 0.4) * dx, cy + r.between(-0.4, 0.4) * dy] };
     else if (kind === 'line') {
       const pts: number[][] = [];
       for (let j = 0, x = cx - dx, y = cy; j < 8; j++, x += dx / 3.5, y += r.between(-0.3, 0.3) * dy) pts.push([x, y]);
@@ -69,16 +70,32 @@ async function prepare(): Promise<string[]> {
   const cat = await Catalogue.open(db);
   for (const l of LAYERS) {
     if (cat.unguardedGet(`dpupr:${l.local}`)?.featureCount === l.n) continue;
-    await writeLayer(db, {
-      organisation: 'dpupr', localName: l.local, title: `Benchmark ${l.kind}`, nativeSrid: 4326, status: 'published', accessClass: 'PUBLIC',
-      attributes: [{ name: 'kelas', type: 'string' }, { name: 'nilai', type: 'integer' }],
-    }, generate(l.kind, l.n), { replace: true });
+    await writeLayer(
+      db,
+      {
+        organisation: 'dpupr',
+        localName: l.local,
+        title: `Benchmark ${l.kind}`,
+        nativeSrid: 4326,
+        status: 'published',
+        accessClass: 'PUBLIC',
+        attributes: [
+          { name: 'kelas', type: 'string' },
+          { name: 'nilai', type: 'integer' },
+        ],
+      },
+      generate(l.kind, l.n),
+      { replace: true },
+    );
   }
   await cat.reload();
   const have = cat.unguardedAll().length;
   if (have < TOTAL_LAYERS) await loadDemo(db, cat, { extraLayers: Math.max(0, TOTAL_LAYERS - have - 11), quiet: true });
   await cat.reload();
-  const names = cat.unguardedAll().filter((l: any) => l.status === 'published' && l.accessClass === 'PUBLIC').map((l: any) => `${l.organisation}.${l.name.split(':')[1]}|${l.geometryType}`);
+  const names = cat
+    .unguardedAll()
+    .filter((l: any) => l.status === 'published' && l.accessClass === 'PUBLIC')
+    .map((l: any) => `${l.organisation}.${l.name.split(':')[1]}|${l.geometryType}`);
   await db.close();
   return names;
 }
@@ -87,7 +104,10 @@ async function prepare(): Promise<string[]> {
 function views(): number[][] {
   const r = rng(4242);
   const R = 6378137;
-  const merc = (lon: number, lat: number) => [(lon * Math.PI * R) / 180, R * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))];
+  const merc = (lon: number, lat: number) => [
+    (lon * Math.PI * R) / 180,
+    R * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)),
+  ];
   const [a, b] = [merc(BENCH_EXTENT[0], BENCH_EXTENT[1]), merc(BENCH_EXTENT[2], BENCH_EXTENT[3])];
   const out: number[][] = [];
   for (let i = 0; i < VIEWS; i++) {
@@ -107,9 +127,11 @@ function mapfile(layers: string[]): string {
   const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(' ');
   // Simpul's default style (styles/defaults.ts), in its colour for this layer.
   const style = (g: string, c: string) =>
-    /Point/.test(g) ? `STYLE SYMBOL "circle" SIZE 8 COLOR ${c} OUTLINECOLOR 255 255 255 WIDTH 1 END`
-    : /Line/.test(g) ? `STYLE COLOR ${c} WIDTH 1.5 LINECAP ROUND LINEJOIN ROUND END`
-    : `STYLE COLOR ${c} OPACITY 35 END STYLE OUTLINECOLOR ${c} WIDTH 1 END`;
+    /Point/.test(g)
+      ? `STYLE SYMBOL "circle" SIZE 8 COLOR ${c} OUTLINECOLOR 255 255 255 WIDTH 1 END`
+      : /Line/.test(g)
+        ? `STYLE COLOR ${c} WIDTH 1.5 LINECAP ROUND LINEJOIN ROUND END`
+        : `STYLE COLOR ${c} OPACITY 35 END STYLE OUTLINECOLOR ${c} WIDTH 1 END`;
   const layer = (entry: string) => {
     const [qualified, g] = entry.split('|');
     const [org, name] = qualified.split('.');
@@ -136,7 +158,10 @@ async function ms(query: string): Promise<number> {
   const r = await fastCgiGet(socket, query);
   const type = r.headers['content-type'] ?? '';
   const getMap = /REQUEST=GetMap/i.test(query);
-  if (r.status !== 200 || (getMap ? !/^image\//.test(type) : /ServiceException/.test(r.body.toString('latin1', 0, 300)))) {
+  if (
+    r.status !== 200 ||
+    (getMap ? !/^image\//.test(type) : /ServiceException/.test(r.body.toString('latin1', 0, 300)))
+  ) {
     throw new Error(`mapserv: ${r.status} ${type} ${r.body.toString('latin1', 0, 300)}`);
   }
   return r.body.length;
@@ -148,13 +173,25 @@ async function ms(query: string): Promise<number> {
 let pngTypes = new Map<number, number>();
 
 async function http(url: string): Promise<number> {
-  const r = /GetCapabilities/.test(url) ? await fetch(url).then(async (f) => ({ status: f.status, type: f.headers.get('content-type') ?? '', body: Buffer.from(await f.arrayBuffer()) })) : await httpGet(url);
+  const r = /GetCapabilities/.test(url)
+    ? await fetch(url).then(async (f) => ({
+        status: f.status,
+        type: f.headers.get('content-type') ?? '',
+        body: Buffer.from(await f.arrayBuffer()),
+      }))
+    : await httpGet(url);
   if (r.status !== 200 || !/image|xml/.test(r.type)) throw new Error(`${url} → ${r.status}`);
   if (r.type === 'image/png') pngTypes.set(r.body[25], (pngTypes.get(r.body[25]) ?? 0) + 1);
   return r.body.length;
 }
 
-interface Run { rps: number; p50: number; p99: number; errors: number; bytes: number }
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  bytes: number;
+}
 
 async function load(tasks: Array<() => Promise<number>>, concurrency: number): Promise<Run> {
   const lat: number[] = [];
@@ -163,24 +200,32 @@ async function load(tasks: Array<() => Promise<number>>, concurrency: number): P
   let bytes = 0;
   let firstError = '';
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < tasks.length) {
-      const task = tasks[next++];
-      const t = performance.now();
-      try {
-        const n = await task(); // not `bytes += await …`: that would read `bytes` before the await
-        bytes += n;
-      } catch (e) {
-        if (!errors++) firstError = String((e as Error)?.message ?? e).slice(0, 300);
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < tasks.length) {
+        const task = tasks[next++];
+        const t = performance.now();
+        try {
+          const n = await task(); // not `bytes += await …`: that would read `bytes` before the await
+          bytes += n;
+        } catch (e) {
+          if (!errors++) firstError = String((e as Error)?.message ?? e).slice(0, 300);
+        }
+        lat.push(performance.now() - t);
       }
-      lat.push(performance.now() - t);
-    }
-  }));
+    }),
+  );
   const secs = (performance.now() - t0) / 1000;
   lat.sort((a, b) => a - b);
   const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))];
   if (errors) process.stderr.write(`${errors} errors, first: ${firstError}\n`);
-  return { rps: tasks.length / secs, p50: q(0.5), p99: q(0.99), errors, bytes: bytes / Math.max(1, tasks.length - errors) };
+  return {
+    rps: tasks.length / secs,
+    p50: q(0.5),
+    p99: q(0.99),
+    errors,
+    bytes: bytes / Math.max(1, tasks.length - errors),
+  };
 }
 
 /** A PNG's IHDR: width×height, bit depth and colour type (6 = RGBA, 3 = palette). */
@@ -206,15 +251,21 @@ async function main() {
   const results = new Map<string, Run>();
   const row = (who: string, what: string, r: Run) => {
     results.set(`${who} ${what}`, r);
-    lines.push(`${who.padEnd(10)} ${what.padEnd(24)} ${r.rps.toFixed(1).padStart(8)} req/s  p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  ${(r.bytes / 1024).toFixed(1).padStart(7)} KiB  errors ${r.errors}`);
+    lines.push(
+      `${who.padEnd(10)} ${what.padEnd(24)} ${r.rps.toFixed(1).padStart(8)} req/s  p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  ${(r.bytes / 1024).toFixed(1).padStart(7)} KiB  errors ${r.errors}`,
+    );
   };
-  const simpulMap = (local: string, b: number[]) => `${base}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=dpupr:${local}&STYLES=&CRS=EPSG:3857&BBOX=${b.join(',')}&WIDTH=256&HEIGHT=256&FORMAT=image/png&TRANSPARENT=TRUE`;
-  const msMap = (local: string, b: number[]) => `map=${WORK}/bench.map&SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=dpupr_${local}&STYLES=&CRS=EPSG:3857&BBOX=${b.join(',')}&WIDTH=256&HEIGHT=256&FORMAT=image/png&TRANSPARENT=TRUE`;
+  const simpulMap = (local: string, b: number[]) =>
+    `${base}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=dpupr:${local}&STYLES=&CRS=EPSG:3857&BBOX=${b.join(',')}&WIDTH=256&HEIGHT=256&FORMAT=image/png&TRANSPARENT=TRUE`;
+  const msMap = (local: string, b: number[]) =>
+    `map=${WORK}/bench.map&SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=dpupr_${local}&STYLES=&CRS=EPSG:3857&BBOX=${b.join(',')}&WIDTH=256&HEIGHT=256&FORMAT=image/png&TRANSPARENT=TRUE`;
   const notes: string[] = [];
   try {
     process.stdout.write(`MapServer: FastCGI pids ${peer.pids.join(', ')} on ${peer.socket}\n`);
-    notes.push(`PNG answered: Simpul ${await pngHeader(async () => Buffer.from(await (await fetch(simpulMap(LAYERS[0].local, boxes[0]))).arrayBuffer()))}, ` +
-      `MapServer ${await pngHeader(async () => (await fastCgiGet(socket, msMap(LAYERS[0].local, boxes[0]))).body)}`);
+    notes.push(
+      `PNG answered: Simpul ${await pngHeader(async () => Buffer.from(await (await fetch(simpulMap(LAYERS[0].local, boxes[0]))).arrayBuffer()))}, ` +
+        `MapServer ${await pngHeader(async () => (await fastCgiGet(socket, msMap(LAYERS[0].local, boxes[0]))).body)}`,
+    );
     for (const l of LAYERS.filter((l) => ONLY.has(l.kind))) {
       const simpul = boxes.map((b) => () => http(simpulMap(l.local, b)));
       const mapserver = boxes.map((b) => () => ms(msMap(l.local, b)));
@@ -227,15 +278,31 @@ async function main() {
       }
       const indexed = pngTypes.get(3) ?? 0;
       const all = [...pngTypes.values()].reduce((a, b) => a + b, 0);
-      notes.push(`Simpul ${l.kind} answers written as indexed PNG (≤ 256 RGBA values, same pixels): ${indexed} of ${all}`);
+      notes.push(
+        `Simpul ${l.kind} answers written as indexed PNG (≤ 256 RGBA values, same pixels): ${indexed} of ${all}`,
+      );
     }
     const simpulCaps = `${base}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities`;
     const msCaps = `map=${WORK}/caps.map&SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities`;
     if (ONLY.has('caps')) {
       await http(simpulCaps);
       await ms(msCaps);
-      row('Simpul', `GetCapabilities ${names.length}`, await load(Array.from({ length: 20 }, () => () => http(simpulCaps)), 1));
-      row('MapServer', `GetCapabilities ${names.length}`, await load(Array.from({ length: 5 }, () => () => ms(msCaps)), 1));
+      row(
+        'Simpul',
+        `GetCapabilities ${names.length}`,
+        await load(
+          Array.from({ length: 20 }, () => () => http(simpulCaps)),
+          1,
+        ),
+      );
+      row(
+        'MapServer',
+        `GetCapabilities ${names.length}`,
+        await load(
+          Array.from({ length: 5 }, () => () => ms(msCaps)),
+          1,
+        ),
+      );
     }
   } finally {
     server.kill('SIGTERM');
@@ -244,18 +311,30 @@ async function main() {
   const verdicts = LAYERS.filter((l) => ONLY.has(l.kind)).map((l) => {
     const [s, m] = [results.get(`Simpul ${l.kind} ${l.n} c=8`)!, results.get(`MapServer ${l.kind} ${l.n} c=8`)!];
     const ratio = s.rps / m.rps;
-    return `${`${l.kind} ${l.n} c=8:`.padEnd(20)} Simpul/MapServer req/s ratio ${ratio.toFixed(2)}× (goal ≥ 1.20: ${ratio >= 1.2 ? 'met' : 'not met'}); ` +
-      `p99 ${s.p99.toFixed(1)} vs ${m.p99.toFixed(1)} ms: ${s.p99 <= m.p99 ? 'no worse' : 'worse'}`;
+    return (
+      `${`${l.kind} ${l.n} c=8:`.padEnd(20)} Simpul/MapServer req/s ratio ${ratio.toFixed(2)}× (goal ≥ 1.20: ${ratio >= 1.2 ? 'met' : 'not met'}); ` +
+      `p99 ${s.p99.toFixed(1)} vs ${m.p99.toFixed(1)} ms: ${s.p99 <= m.p99 ? 'no worse' : 'worse'}`
+    );
   });
   if (ONLY.has('caps')) {
-    const [sc, mc] = [results.get(`Simpul GetCapabilities ${names.length}`)!, results.get(`MapServer GetCapabilities ${names.length}`)!];
+    const [sc, mc] = [
+      results.get(`Simpul GetCapabilities ${names.length}`)!,
+      results.get(`MapServer GetCapabilities ${names.length}`)!,
+    ];
     const capsRatio = sc.rps / mc.rps;
-    verdicts.push(`GetCapabilities ${names.length}: Simpul ${capsRatio.toFixed(1)}× MapServer's speed (goal ≥ 10: ${capsRatio >= 10 ? 'met' : 'not met'})`);
+    verdicts.push(
+      `GetCapabilities ${names.length}: Simpul ${capsRatio.toFixed(1)}× MapServer's speed (goal ≥ 10: ${capsRatio >= 10 ? 'met' : 'not met'})`,
+    );
   }
-  process.stdout.write(`\nWMS GetMap 256×256 PNG EPSG:3857, ${VIEWS} views z13–16; MapServer 8 under FastCGI, 2 processes (spawn-fcgi)\n${notes.join('\n')}\n${lines.join('\n')}\n\n${verdicts.join('\n')}\n`);
+  process.stdout.write(
+    `\nWMS GetMap 256×256 PNG EPSG:3857, ${VIEWS} views z13–16; MapServer 8 under FastCGI, 2 processes (spawn-fcgi)\n${notes.join('\n')}\n${lines.join('\n')}\n\n${verdicts.join('\n')}\n`,
+  );
 }
 
-main().then(() => process.exit(0), (e) => {
-  process.stderr.write(`${e?.stack ?? e}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`${e?.stack ?? e}\n`);
+    process.exit(1);
+  },
+);

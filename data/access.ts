@@ -14,7 +14,14 @@ export type LayerStatus = 'draft' | 'submitted' | 'returned' | 'verified' | 'pub
 export type VersionStatus = 'pending' | 'verified' | 'current' | 'archived' | 'returned' | 'withdrawn' | 'pruned';
 
 export const ACCESS_CLASSES: readonly AccessClass[] = ['PUBLIC', 'GOVERNMENT', 'PRIVATE', 'IGSTRATEGIS'];
-export const LAYER_STATUSES: readonly LayerStatus[] = ['draft', 'submitted', 'returned', 'verified', 'published', 'retired'];
+export const LAYER_STATUSES: readonly LayerStatus[] = [
+  'draft',
+  'submitted',
+  'returned',
+  'verified',
+  'published',
+  'retired',
+];
 export const ROLES: readonly Role[] = ['produsen', 'walidata', 'pembina', 'admin'];
 
 export type Principal =
@@ -66,8 +73,20 @@ export function canWrite(p: Principal, organisation: string): boolean {
 
 /** A step of the workflow, taken by a person and written to the audit trail. */
 export type WorkflowAction =
-  | 'submit' | 'withdraw' | 'verify' | 'return' | 'publish' | 'request-retirement' | 'decline-retirement' | 'retire' | 'restore'
-  | 'verify-version' | 'return-version' | 'withdraw-version' | 'publish-version' | 'rollback';
+  | 'submit'
+  | 'withdraw'
+  | 'verify'
+  | 'return'
+  | 'publish'
+  | 'request-retirement'
+  | 'decline-retirement'
+  | 'retire'
+  | 'restore'
+  | 'verify-version'
+  | 'return-version'
+  | 'withdraw-version'
+  | 'publish-version'
+  | 'rollback';
 
 /** Who of a role may take a step: `any` every user of the role, `own` only the layer's own
  *  organisation's, `if-pembina-verifies` the pembina when the city lets it verify
@@ -103,23 +122,140 @@ const REVIEWERS = { walidata: 'any', pembina: 'if-pembina-verifies' } as const;
  *  step. The README's table is generated from it (test/unit/workflow-table.test.ts checks). The
  *  walidata cannot publish a draft: a layer is submitted, verified, then published. */
 export const WORKFLOW: readonly Transition[] = [
-  { action: 'submit', from: ['draft', 'returned'], to: 'submitted', roles: { produsen: 'own' }, noteRequired: false, gate: true, label: { id: 'ajukan', en: 'submit' } },
-  { action: 'withdraw', from: ['submitted'], to: 'draft', roles: { produsen: 'own' }, noteRequired: false, gate: false, label: { id: 'tarik pengajuan', en: 'withdraw the submission' } },
-  { action: 'verify', from: ['submitted'], to: 'verified', roles: REVIEWERS, noteRequired: false, gate: true, label: { id: 'verifikasi', en: 'verify' } },
-  { action: 'return', from: ['submitted', 'verified'], to: 'returned', roles: REVIEWERS, noteRequired: true, gate: false, label: { id: 'kembalikan', en: 'return to the produsen' } },
-  { action: 'publish', from: ['verified'], to: 'published', roles: { walidata: 'any' }, noteRequired: false, gate: false, label: { id: 'sebarluaskan', en: 'publish' } },
-  { action: 'request-retirement', from: ['published'], to: 'published', roles: { produsen: 'own' }, noteRequired: true, gate: false, label: { id: 'minta penarikan', en: 'request retirement' } },
-  { action: 'decline-retirement', from: ['published'], to: 'published', roles: { walidata: 'any' }, noteRequired: true, gate: false, label: { id: 'tolak penarikan', en: 'decline the retirement request' } },
-  { action: 'retire', from: ['published'], to: 'retired', roles: { walidata: 'any' }, noteRequired: true, gate: false, label: { id: 'tarik', en: 'retire' } },
-  { action: 'restore', from: ['retired'], to: 'published', roles: { walidata: 'any' }, noteRequired: false, gate: false, label: { id: 'pulihkan', en: 'restore' } },
+  {
+    action: 'submit',
+    from: ['draft', 'returned'],
+    to: 'submitted',
+    roles: { produsen: 'own' },
+    noteRequired: false,
+    gate: true,
+    label: { id: 'ajukan', en: 'submit' },
+  },
+  {
+    action: 'withdraw',
+    from: ['submitted'],
+    to: 'draft',
+    roles: { produsen: 'own' },
+    noteRequired: false,
+    gate: false,
+    label: { id: 'tarik pengajuan', en: 'withdraw the submission' },
+  },
+  {
+    action: 'verify',
+    from: ['submitted'],
+    to: 'verified',
+    roles: REVIEWERS,
+    noteRequired: false,
+    gate: true,
+    label: { id: 'verifikasi', en: 'verify' },
+  },
+  {
+    action: 'return',
+    from: ['submitted', 'verified'],
+    to: 'returned',
+    roles: REVIEWERS,
+    noteRequired: true,
+    gate: false,
+    label: { id: 'kembalikan', en: 'return to the produsen' },
+  },
+  {
+    action: 'publish',
+    from: ['verified'],
+    to: 'published',
+    roles: { walidata: 'any' },
+    noteRequired: false,
+    gate: false,
+    label: { id: 'sebarluaskan', en: 'publish' },
+  },
+  {
+    action: 'request-retirement',
+    from: ['published'],
+    to: 'published',
+    roles: { produsen: 'own' },
+    noteRequired: true,
+    gate: false,
+    label: { id: 'minta penarikan', en: 'request retirement' },
+  },
+  {
+    action: 'decline-retirement',
+    from: ['published'],
+    to: 'published',
+    roles: { walidata: 'any' },
+    noteRequired: true,
+    gate: false,
+    label: { id: 'tolak penarikan', en: 'decline the retirement request' },
+  },
+  {
+    action: 'retire',
+    from: ['published'],
+    to: 'retired',
+    roles: { walidata: 'any' },
+    noteRequired: true,
+    gate: false,
+    label: { id: 'tarik', en: 'retire' },
+  },
+  {
+    action: 'restore',
+    from: ['retired'],
+    to: 'published',
+    roles: { walidata: 'any' },
+    noteRequired: false,
+    gate: false,
+    label: { id: 'pulihkan', en: 'restore' },
+  },
   // A data update of a published layer is a new version, reviewed like a first publication: the
   // upload is its submission, a reviewer verifies or returns it, the walidata publishes it (the
   // switch), and may roll back to a kept version. The published version is served meanwhile.
-  { action: 'verify-version', from: ['published'], to: 'published', version: { from: ['pending'], to: 'verified' }, roles: REVIEWERS, noteRequired: false, gate: true, label: { id: 'verifikasi versi', en: 'verify the new version' } },
-  { action: 'return-version', from: ['published'], to: 'published', version: { from: ['pending', 'verified'], to: 'returned' }, roles: REVIEWERS, noteRequired: true, gate: false, label: { id: 'kembalikan versi', en: 'return the new version' } },
-  { action: 'withdraw-version', from: ['published'], to: 'published', version: { from: ['pending', 'verified'], to: 'withdrawn' }, roles: { produsen: 'own' }, noteRequired: false, gate: false, label: { id: 'tarik versi', en: 'withdraw the new version' } },
-  { action: 'publish-version', from: ['published'], to: 'published', version: { from: ['verified'], to: 'current' }, roles: { walidata: 'any' }, noteRequired: false, gate: false, label: { id: 'sebarluaskan versi', en: 'publish the new version' } },
-  { action: 'rollback', from: ['published'], to: 'published', version: { from: ['archived'], to: 'current' }, roles: { walidata: 'any' }, noteRequired: true, gate: false, label: { id: 'kembalikan ke versi lama', en: 'roll back to a kept version' } },
+  {
+    action: 'verify-version',
+    from: ['published'],
+    to: 'published',
+    version: { from: ['pending'], to: 'verified' },
+    roles: REVIEWERS,
+    noteRequired: false,
+    gate: true,
+    label: { id: 'verifikasi versi', en: 'verify the new version' },
+  },
+  {
+    action: 'return-version',
+    from: ['published'],
+    to: 'published',
+    version: { from: ['pending', 'verified'], to: 'returned' },
+    roles: REVIEWERS,
+    noteRequired: true,
+    gate: false,
+    label: { id: 'kembalikan versi', en: 'return the new version' },
+  },
+  {
+    action: 'withdraw-version',
+    from: ['published'],
+    to: 'published',
+    version: { from: ['pending', 'verified'], to: 'withdrawn' },
+    roles: { produsen: 'own' },
+    noteRequired: false,
+    gate: false,
+    label: { id: 'tarik versi', en: 'withdraw the new version' },
+  },
+  {
+    action: 'publish-version',
+    from: ['published'],
+    to: 'published',
+    version: { from: ['verified'], to: 'current' },
+    roles: { walidata: 'any' },
+    noteRequired: false,
+    gate: false,
+    label: { id: 'sebarluaskan versi', en: 'publish the new version' },
+  },
+  {
+    action: 'rollback',
+    from: ['published'],
+    to: 'published',
+    version: { from: ['archived'], to: 'current' },
+    roles: { walidata: 'any' },
+    noteRequired: true,
+    gate: false,
+    label: { id: 'kembalikan ke versi lama', en: 'roll back to a kept version' },
+  },
 ];
 
 export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = WORKFLOW.map((t) => t.action);
@@ -127,7 +263,12 @@ export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = WORKFLOW.map((t) => t
 export const transitionOf = (action: string): Transition | undefined => WORKFLOW.find((t) => t.action === action);
 
 /** Does the grant let this user take the step on a layer of that organisation? */
-function granted(p: Extract<Principal, { kind: 'user' }>, g: Grant | undefined, organisation: string, opts: WorkflowOptions): boolean {
+function granted(
+  p: Extract<Principal, { kind: 'user' }>,
+  g: Grant | undefined,
+  organisation: string,
+  opts: WorkflowOptions,
+): boolean {
   if (g === 'any') return true;
   if (g === 'own') return p.organisation === organisation;
   if (g === 'if-pembina-verifies') return opts.pembinaVerifies;
@@ -143,22 +284,37 @@ function versionReady(t: Transition, layer: Guarded): boolean {
 
 /** May this caller take this step on the layer as it is now? Only from the statuses the table
  *  lists, only roles it grants (admin: every step), and only on a layer the caller can see. */
-export function mayTakeAction(p: Principal, layer: Guarded, action: WorkflowAction, opts: WorkflowOptions = DEFAULT_WORKFLOW_OPTIONS): boolean {
+export function mayTakeAction(
+  p: Principal,
+  layer: Guarded,
+  action: WorkflowAction,
+  opts: WorkflowOptions = DEFAULT_WORKFLOW_OPTIONS,
+): boolean {
   const t = transitionOf(action);
-  if (!t || p.kind === 'anonymous' || !canRead(p, layer) || !t.from.includes(layer.status) || !versionReady(t, layer)) return false;
+  if (!t || p.kind === 'anonymous' || !canRead(p, layer) || !t.from.includes(layer.status) || !versionReady(t, layer))
+    return false;
   return p.role === 'admin' || granted(p, t.roles[p.role], layer.organisation, opts);
 }
 
 /** The steps this caller may take on the layer now. */
-export const actionsFor = (p: Principal, layer: Guarded, opts: WorkflowOptions = DEFAULT_WORKFLOW_OPTIONS): WorkflowAction[] =>
-  WORKFLOW_ACTIONS.filter((a) => mayTakeAction(p, layer, a, opts));
+export const actionsFor = (
+  p: Principal,
+  layer: Guarded,
+  opts: WorkflowOptions = DEFAULT_WORKFLOW_OPTIONS,
+): WorkflowAction[] => WORKFLOW_ACTIONS.filter((a) => mayTakeAction(p, layer, a, opts));
 
 /** The step that moves a layer from one status to another, if the workflow has one. */
-export const actionBetween = (from: LayerStatus, to: LayerStatus): Transition | undefined => WORKFLOW.find((t) => t.from.includes(from) && t.to === to && t.to !== from);
+export const actionBetween = (from: LayerStatus, to: LayerStatus): Transition | undefined =>
+  WORKFLOW.find((t) => t.from.includes(from) && t.to === to && t.to !== from);
 
 /** May this caller move a layer to a status (the step between them, see WORKFLOW)? Admin may set
  *  any status directly (the node's own tools: the demo, `simpul publish`). */
-export function canChangeStatus(p: Principal, layer: Guarded, to: LayerStatus, opts: WorkflowOptions = DEFAULT_WORKFLOW_OPTIONS): boolean {
+export function canChangeStatus(
+  p: Principal,
+  layer: Guarded,
+  to: LayerStatus,
+  opts: WorkflowOptions = DEFAULT_WORKFLOW_OPTIONS,
+): boolean {
   if (p.kind === 'anonymous' || !canRead(p, layer)) return false;
   if (p.role === 'admin') return true;
   if (to === layer.status) return canWrite(p, layer.organisation);
@@ -180,11 +336,16 @@ export function canDelete(p: Principal, layer: Guarded): boolean {
   return DELETABLE[p.role].includes(layer.status);
 }
 
-const GRANT_TEXT: Record<Grant, string> = { any: 'ya / yes', own: 'organisasinya / own organisation', 'if-pembina-verifies': 'ya jika / yes if `SIMPUL_PEMBINA_VERIFIES`' };
+const GRANT_TEXT: Record<Grant, string> = {
+  any: 'ya / yes',
+  own: 'organisasinya / own organisation',
+  'if-pembina-verifies': 'ya jika / yes if `SIMPUL_PEMBINA_VERIFIES`',
+};
 
 /** The README's table of the workflow, made from WORKFLOW. */
 export function workflowMarkdown(): string {
-  const head = '| Langkah / step | dari / from | ke / to | produsen | walidata | pembina | admin | catatan / note | standar / gate |\n|---|---|---|---|---|---|---|---|---|';
+  const head =
+    '| Langkah / step | dari / from | ke / to | produsen | walidata | pembina | admin | catatan / note | standar / gate |\n|---|---|---|---|---|---|---|---|---|';
   const rows = WORKFLOW.map((t) => {
     const role = (r: Role) => (r === 'admin' ? 'ya / yes' : t.roles[r] ? GRANT_TEXT[t.roles[r]!] : '—');
     const v = (layer: string, version?: string) => (version ? `${layer}; versi / version ${version}` : layer);
@@ -195,7 +356,12 @@ export function workflowMarkdown(): string {
 
 /** How widely each class is read, widest first: PUBLIC (everyone), GOVERNMENT (any government
  *  user), PRIVATE (the owner, the walidata), IGSTRATEGIS (admin only, see canRead). */
-export const ACCESS_BREADTH: Readonly<Record<AccessClass, number>> = { PUBLIC: 3, GOVERNMENT: 2, PRIVATE: 1, IGSTRATEGIS: 0 };
+export const ACCESS_BREADTH: Readonly<Record<AccessClass, number>> = {
+  PUBLIC: 3,
+  GOVERNMENT: 2,
+  PRIVATE: 1,
+  IGSTRATEGIS: 0,
+};
 
 export const widens = (from: AccessClass, to: AccessClass) => ACCESS_BREADTH[to] > ACCESS_BREADTH[from];
 
@@ -233,7 +399,8 @@ export function visibilityScope(p: Principal): string {
 
 /** An organisation's own administrator (app_user.is_org_admin): edits its organisation's profile
  *  and manages its users, whatever its role. */
-export const isOrgAdminOf = (p: Principal, organisation: string | null) => p.kind === 'user' && !!p.orgAdmin && !!organisation && p.organisation === organisation;
+export const isOrgAdminOf = (p: Principal, organisation: string | null) =>
+  p.kind === 'user' && !!p.orgAdmin && !!organisation && p.organisation === organisation;
 
 /** The walidata and admins keep every organisation and every account. */
 const keepsEveryone = (p: Principal) => p.kind === 'user' && (p.role === 'admin' || p.role === 'walidata');
@@ -249,7 +416,10 @@ export function canEditOrganisation(p: Principal, code: string): boolean {
  * An organisation's admin: its own organisation's produsen and pembina, never walidata or admin
  * accounts, and it grants no organisation-admin right (that stays with the walidata and admins).
  */
-export function canManageUser(p: Principal, target: { role: Role; organisation: string | null; orgAdmin?: boolean }): boolean {
+export function canManageUser(
+  p: Principal,
+  target: { role: Role; organisation: string | null; orgAdmin?: boolean },
+): boolean {
   if (p.kind !== 'user') return false;
   if (p.role === 'admin') return true;
   if (p.role === 'walidata') return target.role !== 'admin';

@@ -110,14 +110,18 @@ export interface AuditFilter {
 /** The trail filtered by layer, organisation, user, action and time, newest first, one page. A row
  *  concerns an organisation if it names it, or names one of its layers (rows written before the
  *  organisation column existed). */
-export async function queryAudit(db: Queryable, f: AuditFilter): Promise<{ entries: AuditRow[]; numberMatched: number }> {
+export async function queryAudit(
+  db: Queryable,
+  f: AuditFilter,
+): Promise<{ entries: AuditRow[]; numberMatched: number }> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: (n: string) => string, v: unknown) => {
     params.push(v);
     where.push(sql(`$${params.length}`));
   };
-  const ofOrg = (n: string) => `(organisation = ${n} OR (organisation IS NULL AND left(layer_name, length(${n}) + 1) = ${n} || ':'))`;
+  const ofOrg = (n: string) =>
+    `(organisation = ${n} OR (organisation IS NULL AND left(layer_name, length(${n}) + 1) = ${n} || ':'))`;
   if (f.layerId) add((n) => `layer_id = ${n}::uuid`, f.layerId);
   else if (f.layerName) add((n) => `layer_name = ${n}`, f.layerName);
   if (f.organisation) add(ofOrg, f.organisation);

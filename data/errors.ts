@@ -5,7 +5,6 @@
 import { STATUS_CODES } from 'node:http';
 import { reply, type Reply } from './reply.js';
 
-
 export type OgcCode =
   | 'MissingParameterValue'
   | 'InvalidParameterValue'
@@ -75,7 +74,8 @@ export class OgcError extends Error {
   }
 }
 
-export const missing = (param: string) => new OgcError('MissingParameterValue', `Parameter ${param} is required`, param);
+export const missing = (param: string) =>
+  new OgcError('MissingParameterValue', `Parameter ${param} is required`, param);
 export const invalid = (param: string, why: string) => new OgcError('InvalidParameterValue', why, param);
 
 /** The code for a JSON API's failure named by its HTTP status (the node's own problem types). */
@@ -102,8 +102,16 @@ export const httpError = (status: number, message: string, extra: OgcErrorExtra 
 export function asOgcError(err: unknown): OgcError {
   if (err instanceof OgcError) return err;
   const code = (err as any)?.code;
-  if (code === '57014') return new OgcError('OperationProcessingFailed', (err as Error).name === 'QueryCancelled' ? (err as Error).message : 'The request took too long and was cancelled', undefined, 503, { retryAfter: 5 });
-  if (typeof code === 'string' && /^22/.test(code)) return new OgcError('InvalidParameterValue', 'A parameter value is not valid for its type');
+  if (code === '57014')
+    return new OgcError(
+      'OperationProcessingFailed',
+      (err as Error).name === 'QueryCancelled' ? (err as Error).message : 'The request took too long and was cancelled',
+      undefined,
+      503,
+      { retryAfter: 5 },
+    );
+  if (typeof code === 'string' && /^22/.test(code))
+    return new OgcError('InvalidParameterValue', 'A parameter value is not valid for its type');
   return new OgcError('NoApplicableCode', 'Internal error while processing the request', undefined, 500);
 }
 

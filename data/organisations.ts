@@ -48,7 +48,11 @@ const ROWS: Row[] = [
   ['satpolpp', 'Satuan Polisi Pamong Praja Kota Tangerang', 'Satpol PP'],
   ['damkar', 'Dinas Pemadam Kebakaran dan Penyelamatan Kota Tangerang', 'Damkar'],
   ['dinsos', 'Dinas Sosial Kota Tangerang', 'Dinsos'],
-  ['dp3ap2kb', 'Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana Kota Tangerang', 'DP3AP2KB'],
+  [
+    'dp3ap2kb',
+    'Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana Kota Tangerang',
+    'DP3AP2KB',
+  ],
   ['dkpp', 'Dinas Ketahanan Pangan dan Pertanian Kota Tangerang', 'DKPP'],
   ['dlh', 'Dinas Lingkungan Hidup Kota Tangerang', 'DLH'],
   ['disdukcapil', 'Dinas Kependudukan dan Pencatatan Sipil Kota Tangerang', 'Disdukcapil'],
@@ -94,7 +98,8 @@ export const WALIDATA_CODE = 'diskominfo';
 export const PEMBINA_CODE = 'bappeda';
 
 /** The columns of simpul.organisation as read into an Organisation (organisationFromRow). */
-export const ORGANISATION_COLUMNS = 'code, name, short_name, type, data_role, email, phone, address, website, contact_name, contact_position';
+export const ORGANISATION_COLUMNS =
+  'code, name, short_name, type, data_role, email, phone, address, website, contact_name, contact_position';
 
 export function organisationFromRow(o: Record<string, any>): Organisation {
   return {

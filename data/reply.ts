@@ -36,7 +36,12 @@ export interface ServiceRequest {
   baseUrl: string;
 }
 
-export function reply(status: number, contentType: string | null, body: ReplyBody, headers: Record<string, string> = {}): Reply {
+export function reply(
+  status: number,
+  contentType: string | null,
+  body: ReplyBody,
+  headers: Record<string, string> = {},
+): Reply {
   return { status, headers: contentType ? { 'content-type': contentType, ...headers } : headers, body };
 }
 

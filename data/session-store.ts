@@ -24,13 +24,23 @@ const TOUCH_EVERY_S = 60;
 
 /** Starts a session for a signed-in user; the secret goes into the cookie and nowhere else.
  *  Sessions past their limits are cleared at each sign-in, so the table stays small. */
-export async function startSession(db: Db, p: Principal, address: string | null, limits: SessionLimits): Promise<{ secret: string; csrf: string }> {
+export async function startSession(
+  db: Db,
+  p: Principal,
+  address: string | null,
+  limits: SessionLimits,
+): Promise<{ secret: string; csrf: string }> {
   if (p.kind !== 'user') throw new Error('only a user has a session');
   const secret = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   await db.transaction(async (tx) => {
     await purgeSessions(tx, limits);
-    await tx.query('INSERT INTO simpul.web_session (id_hash, user_id, csrf, address) VALUES ($1, $2, $3, $4)', [sha256(secret), p.userId, csrf, address]);
+    await tx.query('INSERT INTO simpul.web_session (id_hash, user_id, csrf, address) VALUES ($1, $2, $3, $4)', [
+      sha256(secret),
+      p.userId,
+      csrf,
+      address,
+    ]);
     await writeAudit(tx, p, { action: 'session.start', subject: p.username, organisation: p.organisation, address });
   });
   return { secret, csrf };
@@ -56,7 +66,14 @@ export async function findSession(db: Queryable, secret: string, limits: Session
   return {
     id,
     csrf: row.csrf,
-    principal: { kind: 'user', userId: row.id, username: row.username, role: row.role as Role, organisation: row.organisation, orgAdmin: !!row.is_org_admin },
+    principal: {
+      kind: 'user',
+      userId: row.id,
+      username: row.username,
+      role: row.role as Role,
+      organisation: row.organisation,
+      orgAdmin: !!row.is_org_admin,
+    },
   };
 }
 
@@ -64,13 +81,21 @@ export async function findSession(db: Queryable, secret: string, limits: Session
 export async function endSession(db: Db, s: Session, address: string | null): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('DELETE FROM simpul.web_session WHERE id_hash = $1', [s.id]);
-    await writeAudit(tx, s.principal, { action: 'session.end', subject: s.principal.username, organisation: s.principal.organisation, address });
+    await writeAudit(tx, s.principal, {
+      action: 'session.end',
+      subject: s.principal.username,
+      organisation: s.principal.organisation,
+      address,
+    });
   });
 }
 
 /** Ends every session of a user (password changed or reset, account disabled). */
 export async function endSessionsOf(db: Queryable, userId: number, keep?: string): Promise<number> {
-  const r = await db.query('DELETE FROM simpul.web_session WHERE user_id = $1 AND id_hash IS DISTINCT FROM $2', [userId, keep ?? null]);
+  const r = await db.query('DELETE FROM simpul.web_session WHERE user_id = $1 AND id_hash IS DISTINCT FROM $2', [
+    userId,
+    keep ?? null,
+  ]);
   return r.rowCount;
 }
 

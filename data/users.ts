@@ -10,7 +10,6 @@ import { OgcError, httpError } from './errors.js';
 const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
 const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
-
 /**
  * Each scrypt takes one of libuv's four threads for tens of milliseconds. Unbounded, a flood of
  * sign-ins fills all four, and file reads, zlib and DNS of every other request wait behind them.
@@ -19,12 +18,22 @@ const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 class HashPool {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
-  constructor(public concurrency = 1, public queue = 16) {}
+  constructor(
+    public concurrency = 1,
+    public queue = 16,
+  ) {}
 
   async run<T>(fn: () => Promise<T>): Promise<T> {
     if (this.running < this.concurrency) this.running++;
     else if (this.waiting.length < this.queue) await new Promise<void>((go) => this.waiting.push(go));
-    else throw new OgcError('ServiceUnavailable', 'Too many sign-ins are being checked at once: try again in a moment', undefined, 503, { retryAfter: 1 });
+    else
+      throw new OgcError(
+        'ServiceUnavailable',
+        'Too many sign-ins are being checked at once: try again in a moment',
+        undefined,
+        503,
+        { retryAfter: 1 },
+      );
     try {
       return await fn();
     } finally {
@@ -53,10 +62,11 @@ export async function hashPassword(password: string): Promise<string> {
 /** A hash of a random password with the same parameters: unknown users and users without a
  *  password are checked against it, so that they take as long as a wrong password does. */
 let dummy: Promise<string> | undefined;
-export const dummyHash = (): Promise<string> => (dummy ??= hashPassword(randomBytes(18).toString('base64')).catch((err) => {
-  dummy = undefined;
-  throw err;
-}));
+export const dummyHash = (): Promise<string> =>
+  (dummy ??= hashPassword(randomBytes(18).toString('base64')).catch((err) => {
+    dummy = undefined;
+    throw err;
+  }));
 
 const PARAM = /^\d{1,7}$/;
 
@@ -68,14 +78,26 @@ export async function verifyPassword(password: string, stored: string | null): P
 async function verifyInPool(password: string, stored: string | null): Promise<boolean> {
   const parts = (stored ?? '').split('$');
   const [kind, n, r, p, salt, key] = parts;
-  const wellFormed = parts.length === 6 && kind === 'scrypt' && PARAM.test(n) && PARAM.test(r) && PARAM.test(p) && Number(n) <= 1 << 20 && Number(r) * Number(p) <= 64;
+  const wellFormed =
+    parts.length === 6 &&
+    kind === 'scrypt' &&
+    PARAM.test(n) &&
+    PARAM.test(r) &&
+    PARAM.test(p) &&
+    Number(n) <= 1 << 20 &&
+    Number(r) * Number(p) <= 64;
   if (!wellFormed) {
     await verifyInPool(password, await dummyHash()); // the same time as a real check
     return false;
   }
   const expected = Buffer.from(key, 'base64');
   if (expected.length < 16) return false;
-  const got = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem });
+  const got = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: SCRYPT.maxmem,
+  });
   return timingSafeEqual(expected, got);
 }
 
@@ -89,9 +111,20 @@ export interface UserRow {
   is_org_admin?: boolean;
 }
 
-export async function addUser(db: Db, u: { username: string; role: Role; organisation?: string | null; password?: string; fullName?: string; email?: string }): Promise<UserRow> {
+export async function addUser(
+  db: Db,
+  u: {
+    username: string;
+    role: Role;
+    organisation?: string | null;
+    password?: string;
+    fullName?: string;
+    email?: string;
+  },
+): Promise<UserRow> {
   if (!ROLES.includes(u.role)) throw httpError(400, `role must be one of ${ROLES.join(', ')}`);
-  if (u.role === 'produsen' && !u.organisation) throw httpError(400, 'a produsen belongs to one organisation: give --org');
+  if (u.role === 'produsen' && !u.organisation)
+    throw httpError(400, 'a produsen belongs to one organisation: give --org');
   if (u.organisation) {
     const org = await db.query('SELECT 1 FROM simpul.organisation WHERE code = $1', [u.organisation]);
     if (!org.rows.length) throw httpError(400, `unknown organisation "${u.organisation}"`);
@@ -115,12 +148,22 @@ export async function addUser(db: Db, u: { username: string; role: Role; organis
 export const TOKEN_DAYS = { default: 90, max: 365 };
 
 /** Issues a new token for a user; the plain token is returned once and never stored. */
-export async function issueToken(db: Queryable, username: string, label = '', days = TOKEN_DAYS.default): Promise<string> {
+export async function issueToken(
+  db: Queryable,
+  username: string,
+  label = '',
+  days = TOKEN_DAYS.default,
+): Promise<string> {
   return (await issueTokenRow(db, username, label, days)).token;
 }
 
 /** The same, with the stored row's id and end (for the JSON API and its audit row). */
-export async function issueTokenRow(db: Queryable, username: string, label: string, days: number): Promise<{ token: string; id: number; expiresAt: Date }> {
+export async function issueTokenRow(
+  db: Queryable,
+  username: string,
+  label: string,
+  days: number,
+): Promise<{ token: string; id: number; expiresAt: Date }> {
   const user = await db.query<{ id: number }>('SELECT id FROM simpul.app_user WHERE username = $1', [username]);
   if (!user.rows.length) throw httpError(404, `unknown user "${username}"`);
   const token = `spl_${randomBytes(24).toString('base64url')}`;
@@ -132,12 +175,22 @@ export async function issueTokenRow(db: Queryable, username: string, label: stri
 }
 
 export async function revokeTokens(db: Db, username: string): Promise<number> {
-  const r = await db.query('DELETE FROM simpul.api_token WHERE user_id = (SELECT id FROM simpul.app_user WHERE username = $1)', [username]);
+  const r = await db.query(
+    'DELETE FROM simpul.api_token WHERE user_id = (SELECT id FROM simpul.app_user WHERE username = $1)',
+    [username],
+  );
   return r.rowCount;
 }
 
 function principalOf(u: UserRow): Principal {
-  return { kind: 'user', userId: u.id, username: u.username, role: u.role, organisation: u.organisation, orgAdmin: !!u.is_org_admin };
+  return {
+    kind: 'user',
+    userId: u.id,
+    username: u.username,
+    role: u.role,
+    organisation: u.organisation,
+    orgAdmin: !!u.is_org_admin,
+  };
 }
 
 export async function principalForToken(db: Db, token: string): Promise<Principal | null> {
@@ -168,5 +221,6 @@ export async function principalForPassword(db: Db, username: string, password: s
 }
 
 export async function listUsers(db: Db): Promise<UserRow[]> {
-  return (await db.query<UserRow>('SELECT id, username, role, organisation FROM simpul.app_user ORDER BY username')).rows;
+  return (await db.query<UserRow>('SELECT id, username, role, organisation FROM simpul.app_user ORDER BY username'))
+    .rows;
 }

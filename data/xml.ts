@@ -9,11 +9,17 @@ const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
 const BAD = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function esc(v: unknown): string {
-  return String(v ?? '').replace(BAD, '').replace(/[&<>"']/g, (c) => ESC[c]);
+  return String(v ?? '')
+    .replace(BAD, '')
+    .replace(/[&<>"']/g, (c) => ESC[c]);
 }
 
 /** `<tag attr="…">text</tag>`, attributes with undefined values left out. */
-export function el(tag: string, attrs: Record<string, unknown> | null = null, ...children: Array<string | false | null | undefined>): string {
+export function el(
+  tag: string,
+  attrs: Record<string, unknown> | null = null,
+  ...children: Array<string | false | null | undefined>
+): string {
   const a = attrs
     ? Object.entries(attrs)
         .filter(([, v]) => v !== undefined && v !== null)

@@ -16,12 +16,21 @@ const gzipAsync = promisify(gzip);
 
 export async function cachedDocument(text: string): Promise<CachedDocument> {
   const body = Buffer.from(text);
-  return { body, gzip: await gzipAsync(body, { level: 6 }), etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+  return {
+    body,
+    gzip: await gzipAsync(body, { level: 6 }),
+    etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+  };
 }
 
 /** A document's reply: 304 when If-None-Match names its ETag, gzipped when the client takes it
  *  (the HTTP side chooses). `headers` adds Cache-Control, Vary and the like. */
-export function documentReply(req: Pick<ServiceRequest, 'headers'>, doc: CachedDocument, type: string, headers: Record<string, string> = {}): Reply {
+export function documentReply(
+  req: Pick<ServiceRequest, 'headers'>,
+  doc: CachedDocument,
+  type: string,
+  headers: Record<string, string> = {},
+): Reply {
   const h = { etag: doc.etag, ...headers };
   if (notModified(req, doc.etag)) return { status: 304, headers: h, body: null };
   return { status: 200, headers: { 'content-type': type, ...h }, body: doc.body, gzip: doc.gzip };

@@ -7,9 +7,21 @@ import { XML_DECL, el, esc } from '../data/xml.js';
 export type OwsVersion = '1.0.0' | '1.1.0' | '2.0.0';
 
 const OWS_NS: Record<OwsVersion, { ns: string; xsd: string; reportVersion: string }> = {
-  '1.0.0': { ns: 'http://www.opengis.net/ows', xsd: 'http://schemas.opengis.net/ows/1.0.0/owsExceptionReport.xsd', reportVersion: '1.0.0' },
-  '1.1.0': { ns: 'http://www.opengis.net/ows/1.1', xsd: 'http://schemas.opengis.net/ows/1.1.0/owsExceptionReport.xsd', reportVersion: '2.0.0' },
-  '2.0.0': { ns: 'http://www.opengis.net/ows/1.1', xsd: 'http://schemas.opengis.net/ows/1.1.0/owsExceptionReport.xsd', reportVersion: '2.0.0' },
+  '1.0.0': {
+    ns: 'http://www.opengis.net/ows',
+    xsd: 'http://schemas.opengis.net/ows/1.0.0/owsExceptionReport.xsd',
+    reportVersion: '1.0.0',
+  },
+  '1.1.0': {
+    ns: 'http://www.opengis.net/ows/1.1',
+    xsd: 'http://schemas.opengis.net/ows/1.1.0/owsExceptionReport.xsd',
+    reportVersion: '2.0.0',
+  },
+  '2.0.0': {
+    ns: 'http://www.opengis.net/ows/1.1',
+    xsd: 'http://schemas.opengis.net/ows/1.1.0/owsExceptionReport.xsd',
+    reportVersion: '2.0.0',
+  },
 };
 
 export function owsExceptionReport(err: OgcError, owsVersion: OwsVersion = '1.1.0'): string {
@@ -26,7 +38,11 @@ export function owsExceptionReport(err: OgcError, owsVersion: OwsVersion = '1.1.
         // OWS 1.0.0 has no xml:lang on the report; 1.1.0 has.
         'xml:lang': owsVersion === '1.0.0' ? undefined : 'en',
       },
-      el('ows:Exception', { exceptionCode: err.code, locator: err.locator }, el('ows:ExceptionText', null, esc(err.message))),
+      el(
+        'ows:Exception',
+        { exceptionCode: err.code, locator: err.locator },
+        el('ows:ExceptionText', null, esc(err.message)),
+      ),
     )
   );
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command for the whole test suite: installs what the tests need (test clients, PostGIS),
 # makes sure PostgreSQL is up, type-checks the sources, tests and benchmarks, checks the layer
-# rule and lints, then runs every test on both backends.
+# rule, lints and checks the formatting, then runs every test on both backends.
 # Ends with the line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,4 +23,6 @@ echo "==> dependency rule (server → ogc → tiles → styles → data)"
 npm run --silent check:layers || { echo "0 passed, 1 failed"; exit 1; }
 echo "==> lint (ESLint, type-aware)"
 npm run --silent lint || { echo "0 passed, 1 failed"; exit 1; }
+echo "==> format (Prettier, check mode)"
+npm run --silent format:check || { echo "0 passed, 1 failed"; exit 1; }
 exec node test/run.js "$@"

@@ -97,7 +97,10 @@ async function handle(ctx: AppContext, req: IncomingMessage, res: ServerResponse
         command: run.command,
         error: String((err as Error)?.stack ?? err),
       });
-    send({ error: (err as Error)?.message ?? String(err), usage: err instanceof OgcError && err.locator === USAGE_LOCATOR });
+    send({
+      error: (err as Error)?.message ?? String(err),
+      usage: err instanceof OgcError && err.locator === USAGE_LOCATOR,
+    });
   } finally {
     // What the command changed is served at once (catalogue, capabilities, records).
     await ctx.catalogue

@@ -45,7 +45,12 @@ const XML_TYPES = ['text/xml', 'application/xml', 'application/*+xml'];
 export function createApp(ctx: AppContext): express.Express {
   const wmts = wmtsRoutes(ctx);
   const wmsService = wmsRoute(ctx);
-  const owsServices: Record<string, OwsService> = { WMS: wmsService, WFS: wfsRoute(ctx), WMTS: wmts.service, CSW: cswRoute(ctx) };
+  const owsServices: Record<string, OwsService> = {
+    WMS: wmsService,
+    WFS: wfsRoute(ctx),
+    WMTS: wmts.service,
+    CSW: cswRoute(ctx),
+  };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -61,12 +66,14 @@ export function createApp(ctx: AppContext): express.Express {
     res.locals.requestId = id;
     res.set('X-Request-Id', id);
     res.on('finish', () => {
-      withRequestId(id, () => ctx.log.info('request', {
-        method: req.method,
-        path: req.path,
-        status: res.statusCode,
-        ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
-      }));
+      withRequestId(id, () =>
+        ctx.log.info('request', {
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        }),
+      );
     });
     // What the rest of the request logs carries its id (server/log.ts).
     withRequestId(id, next);
@@ -79,8 +86,15 @@ export function createApp(ctx: AppContext): express.Express {
   // Body limits per kind: XML requests (WFS/WMS/CSW POST, SLD) a few MB, JSON API bodies and KVP
   // forms small; uploads (multipart) are read by their own route with SIMPUL_MAX_UPLOAD_MB.
   app.use(express.text({ type: XML_TYPES, limit: ctx.config.maxXmlBytes }));
-  app.use(express.json({ limit: ctx.config.maxJsonBytes, type: ['application/json', 'application/geo+json', 'application/*+json'] }));
-  app.use(express.urlencoded({ extended: false, limit: ctx.config.maxFormBytes, parameterLimit: ctx.config.maxParameters }));
+  app.use(
+    express.json({
+      limit: ctx.config.maxJsonBytes,
+      type: ['application/json', 'application/geo+json', 'application/*+json'],
+    }),
+  );
+  app.use(
+    express.urlencoded({ extended: false, limit: ctx.config.maxFormBytes, parameterLimit: ctx.config.maxParameters }),
+  );
   app.use(parameterLimit(ctx.config.maxParameters));
   // One set of failed-sign-in limits for the Authorization header and the workspace's form.
   const signIn = new SignInGuard(ctx.db, ctx.config);
@@ -115,7 +129,9 @@ export function createApp(ctx: AppContext): express.Express {
     const name = owsServiceName(req);
     const svc = name ? owsServices[name] : undefined;
     if (!svc) {
-      const err = name ? new OgcError('InvalidParameterValue', `Unknown service ${name}`, 'service') : new OgcError('MissingParameterValue', 'Parameter SERVICE is required (WMS, WFS, WMTS or CSW)', 'service');
+      const err = name
+        ? new OgcError('InvalidParameterValue', `Unknown service ${name}`, 'service')
+        : new OgcError('MissingParameterValue', 'Parameter SERVICE is required (WMS, WFS, WMTS or CSW)', 'service');
       void sendReply(req, res, owsExceptionReply(err));
       return;
     }
@@ -150,7 +166,8 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(root);
 
   app.use((req, res) => {
-    if (wantsHtml(typeof req.query.f === 'string' ? req.query.f : undefined, req.get('accept'))) return notFoundPage(req, res);
+    if (wantsHtml(typeof req.query.f === 'string' ? req.query.f : undefined, req.get('accept')))
+      return notFoundPage(req, res);
     sendProblem(res, new OgcError('NotFound', `No resource at ${req.path}`));
   });
   app.use((err: any, req: Request, res: Response, _next: NextFunction) => {
@@ -179,7 +196,11 @@ function parameterLimit(max: number) {
       let n = 1;
       for (let i = req.originalUrl.indexOf('&', q); i >= 0 && n <= max; i = req.originalUrl.indexOf('&', i + 1)) n++;
       if (n > max) {
-        sendEdgeError(req, res, new OgcError('InvalidParameterValue', `The request has more than ${max} parameters`, undefined, 400));
+        sendEdgeError(
+          req,
+          res,
+          new OgcError('InvalidParameterValue', `The request has more than ${max} parameters`, undefined, 400),
+        );
         return;
       }
     }
@@ -207,10 +228,16 @@ function cors(ctx: AppContext) {
       res.set('Access-Control-Allow-Origin', origin);
       res.vary('Origin');
     }
-    res.set('Access-Control-Expose-Headers', 'ETag, Link, Content-Crs, OGC-NumberMatched, OGC-NumberReturned, Location, Retry-After, X-Request-Id');
+    res.set(
+      'Access-Control-Expose-Headers',
+      'ETag, Link, Content-Crs, OGC-NumberMatched, OGC-NumberReturned, Location, Retry-After, X-Request-Id',
+    );
     if (req.method === 'OPTIONS') {
       res.set('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
-      res.set('Access-Control-Allow-Headers', req.get('access-control-request-headers') ?? 'Authorization, Content-Type, If-None-Match');
+      res.set(
+        'Access-Control-Allow-Headers',
+        req.get('access-control-request-headers') ?? 'Authorization, Content-Type, If-None-Match',
+      );
       res.set('Access-Control-Max-Age', '86400');
       res.status(204).end();
       return;

@@ -20,7 +20,15 @@ import { writeAudit } from '../data/audit.js';
 
 const TTL_MS = 30_000;
 
-type SignInSettings = Pick<Config, 'signInAccountFailures' | 'signInAddressFailures' | 'signInBackoffMs' | 'signInBackoffMaxMs' | 'passwordHashConcurrency' | 'passwordHashQueue'>;
+type SignInSettings = Pick<
+  Config,
+  | 'signInAccountFailures'
+  | 'signInAddressFailures'
+  | 'signInBackoffMs'
+  | 'signInBackoffMaxMs'
+  | 'passwordHashConcurrency'
+  | 'passwordHashQueue'
+>;
 
 const DEFAULTS: SignInSettings = {
   signInAccountFailures: 5,
@@ -51,7 +59,8 @@ export function forgetSignIns(userId: number): void {
 export type SignInCaches = Pick<Config['caches'], 'signedIn' | 'signInFailures'>;
 
 /** What one password check under the limits came to. */
-export type SignInOutcome = { principal: Principal } | { principal: null } | { waitMs: number; whose: 'from this address' | 'for this account' };
+export type SignInOutcome =
+  { principal: Principal } | { principal: null } | { waitMs: number; whose: 'from this address' | 'for this account' };
 
 /** The failed-sign-in limits of one node: per account and per client address, with the audit
  *  trail of failures. The Authorization header and the workspace's sign-in form share one, so
@@ -61,7 +70,10 @@ export class SignInGuard {
   readonly addresses: FailureLimiter;
   private readonly trail: FailureTrail;
 
-  constructor(private readonly db: Db, settings: Partial<SignInSettings> & { caches?: SignInCaches } = {}) {
+  constructor(
+    private readonly db: Db,
+    settings: Partial<SignInSettings> & { caches?: SignInCaches } = {},
+  ) {
     const s = { ...DEFAULTS, ...settings };
     const caches = settings.caches ?? { signedIn: 10_000, signInFailures: 10_000 };
     configurePasswordHashing({ concurrency: s.passwordHashConcurrency, queue: s.passwordHashQueue });
@@ -74,12 +86,21 @@ export class SignInGuard {
     this.trail = new FailureTrail(Math.max(1000, s.signInBackoffMaxMs));
   }
 
-  async recordFailure(req: Request, tried: string | null, method: 'token' | 'password' | 'form' = tried === null ? 'token' : 'password'): Promise<void> {
+  async recordFailure(
+    req: Request,
+    tried: string | null,
+    method: 'token' | 'password' | 'form' = tried === null ? 'token' : 'password',
+  ): Promise<void> {
     const ip = req.ip ?? req.socket.remoteAddress ?? null;
     const failures = this.trail.record(`${tried ?? ''}\u0000${clientAddress(req)}`);
     if (!failures) return;
     try {
-      await writeAudit(this.db, ANONYMOUS, { action: 'signin.failed', subject: tried, address: ip, after: { failures, method } });
+      await writeAudit(this.db, ANONYMOUS, {
+        action: 'signin.failed',
+        subject: tried,
+        address: ip,
+        after: { failures, method },
+      });
     } catch {
       /* the trail is away (database down): the answer is still a refusal */
     }
@@ -113,7 +134,11 @@ export class SignInGuard {
   }
 }
 
-export function authMiddleware(db: Db, settings: Partial<SignInSettings> & { caches?: SignInCaches } = {}, guard = new SignInGuard(db, settings)) {
+export function authMiddleware(
+  db: Db,
+  settings: Partial<SignInSettings> & { caches?: SignInCaches } = {},
+  guard = new SignInGuard(db, settings),
+) {
   // Sized by the settings (limits.caches), made per node with its app.
   const caches = settings.caches ?? { signedIn: 10_000, signInFailures: 10_000 };
   const { accounts, addresses } = guard;
@@ -125,7 +150,12 @@ export function authMiddleware(db: Db, settings: Partial<SignInSettings> & { cac
 
   const tooMany = (res: Response, waitMs: number, whose: string) => {
     const s = Math.max(1, Math.ceil(waitMs / 1000));
-    sendProblem(res, new OgcError('TooManyRequests', `Too many failed sign-ins ${whose}: try again in ${s} s`, undefined, 429, { retryAfter: s }));
+    sendProblem(
+      res,
+      new OgcError('TooManyRequests', `Too many failed sign-ins ${whose}: try again in ${s} s`, undefined, 429, {
+        retryAfter: s,
+      }),
+    );
   };
 
   return async (req: Request, res: Response, next: NextFunction) => {

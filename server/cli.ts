@@ -8,20 +8,39 @@ import { runOnDataFolder } from './cli/remote.js';
 
 const COMMANDS: Record<string, { help: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }> = {
   serve: { help: 'serve                          start the HTTP server', load: () => import('./cli/serve.js') },
-  import: { help: 'import FILE --org CODE --name NAME [--title T] [--srs EPSG:N] [--layer SRC] [--encoding CP1252] [--publish] [--access CLASS] [--replace] [--json]', load: () => import('./cli/import.js') },
-  demo: { help: 'demo [--layers N] [--serve]      load the Kota Tangerang demo layers (and N extra layers)', load: () => import('./cli/demo.js') },
+  import: {
+    help: 'import FILE --org CODE --name NAME [--title T] [--srs EPSG:N] [--layer SRC] [--encoding CP1252] [--publish] [--access CLASS] [--replace] [--json]',
+    load: () => import('./cli/import.js'),
+  },
+  demo: {
+    help: 'demo [--layers N] [--serve]      load the Kota Tangerang demo layers (and N extra layers)',
+    load: () => import('./cli/demo.js'),
+  },
   layers: { help: 'layers [--json]                list the catalogue', load: () => import('./cli/layers.js') },
-  publish: { help: 'publish LAYER [--status S] [--access CLASS]   change a layer\'s status/access class', load: () => import('./cli/publish.js') },
-  user: { help: 'user add NAME --role ROLE [--org CODE] [--password P] | user list', load: () => import('./cli/user.js') },
+  publish: {
+    help: "publish LAYER [--status S] [--access CLASS]   change a layer's status/access class",
+    load: () => import('./cli/publish.js'),
+  },
+  user: {
+    help: 'user add NAME --role ROLE [--org CODE] [--password P] | user list',
+    load: () => import('./cli/user.js'),
+  },
   token: { help: 'token issue USER [--label L] | token revoke USER', load: () => import('./cli/token.js') },
-  seed: { help: 'seed LAYER --zoom 10-16 [--bbox minx,miny,maxx,maxy] [--format png|pbf]', load: () => import('./cli/seed.js') },
+  seed: {
+    help: 'seed LAYER --zoom 10-16 [--bbox minx,miny,maxx,maxy] [--format png|pbf]',
+    load: () => import('./cli/seed.js'),
+  },
   cache: { help: 'cache clear [LAYER]', load: () => import('./cli/cache.js') },
 };
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`Usage: simpul <command> [options]\n\n${Object.values(COMMANDS).map((c) => '  ' + c.help).join('\n')}\n\nEnvironment: PORT, DATABASE_URL, SIMPUL_DATA_DIR, SIMPUL_PUBLIC_URL (see README).\n`);
+    process.stdout.write(
+      `Usage: simpul <command> [options]\n\n${Object.values(COMMANDS)
+        .map((c) => '  ' + c.help)
+        .join('\n')}\n\nEnvironment: PORT, DATABASE_URL, SIMPUL_DATA_DIR, SIMPUL_PUBLIC_URL (see README).\n`,
+    );
     return name ? 0 : 1;
   }
   const cmd = COMMANDS[name];
@@ -31,7 +50,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     // Commands on the database go through the node serving the data folder, or hold its lock.
-    if (Object.hasOwn(DATABASE_COMMANDS, name)) return await runOnDataFolder(name, args, async (a) => (await cmd.load()).run(a));
+    if (Object.hasOwn(DATABASE_COMMANDS, name))
+      return await runOnDataFolder(name, args, async (a) => (await cmd.load()).run(a));
     return await (await cmd.load()).run(args);
   } catch (err) {
     const message = String((err as Error)?.message ?? err);

@@ -91,10 +91,16 @@ export interface Config {
 export function trustProxyOf(v: string | undefined): number | string[] | null {
   if (v === undefined || !v.trim()) return null;
   if (/^\d+$/.test(v.trim())) return Number(v) || null;
-  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
-  const ok = (s: string) => ['loopback', 'linklocal', 'uniquelocal'].includes(s) || /^([^/]+)(\/\d{1,3})?$/.test(s) && isIP(s.split('/')[0]) !== 0;
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const ok = (s: string) =>
+    ['loopback', 'linklocal', 'uniquelocal'].includes(s) ||
+    (/^([^/]+)(\/\d{1,3})?$/.test(s) && isIP(s.split('/')[0]) !== 0);
   const bad = list.filter((s) => !ok(s));
-  if (bad.length || !list.length) throw new Error(`SIMPUL_TRUST_PROXY must be a number of proxies or a list of proxy addresses (got "${v}")`);
+  if (bad.length || !list.length)
+    throw new Error(`SIMPUL_TRUST_PROXY must be a number of proxies or a list of proxy addresses (got "${v}")`);
   return list;
 }
 
@@ -103,7 +109,8 @@ export function trustProxyOf(v: string | undefined): number | string[] | null {
 function setting(env: NodeJS.ProcessEnv, name: string, d: number, min = 0): number {
   const v = env[name]?.trim();
   if (v === undefined || v === '') return d;
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new Error(`${name} must be a whole number${min ? ` of at least ${min}` : ''} (got "${v}")`);
+  if (!/^\d+$/.test(v) || Number(v) < min)
+    throw new Error(`${name} must be a whole number${min ? ` of at least ${min}` : ''} (got "${v}")`);
   return Number(v);
 }
 
@@ -112,7 +119,8 @@ function setting(env: NodeJS.ProcessEnv, name: string, d: number, min = 0): numb
 function int(env: NodeJS.ProcessEnv, name: string, d: number, min = 0): number {
   const v = env[name]?.trim();
   if (v === undefined || v === '') return d;
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new Error(`${name} must be an integer >= ${min} (got ${JSON.stringify(env[name])})`);
+  if (!/^\d+$/.test(v) || Number(v) < min)
+    throw new Error(`${name} must be an integer >= ${min} (got ${JSON.stringify(env[name])})`);
   return Number(v);
 }
 
@@ -120,7 +128,8 @@ function int(env: NodeJS.ProcessEnv, name: string, d: number, min = 0): number {
 function strictInt(env: NodeJS.ProcessEnv, name: string, d: number, min: number, max: number): number {
   const v = env[name]?.trim();
   if (!v) return d;
-  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new Error(`${name}=${v}: must be a whole number from ${min} to ${max}`);
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max)
+    throw new Error(`${name}=${v}: must be a whole number from ${min} to ${max}`);
   return Number(v);
 }
 
@@ -134,7 +143,8 @@ function onOff(env: NodeJS.ProcessEnv, name: string, d: boolean): boolean {
 /** A whole number of at least 1 (or 0 with `count`); anything else is an error, not a surprise. */
 function count(v: string | undefined, d: number, name: string, min = 0): number {
   if (v === undefined || v.trim() === '') return d;
-  if (!/^\d+$/.test(v.trim()) || Number(v) < min) throw new Error(`${name} must be a whole number${min ? ` of at least ${min}` : ''} (got "${v}")`);
+  if (!/^\d+$/.test(v.trim()) || Number(v) < min)
+    throw new Error(`${name} must be a whole number${min ? ` of at least ${min}` : ''} (got "${v}")`);
   return Number(v);
 }
 const positive = (v: string | undefined, d: number, name: string) => count(v, d, name, 1);
@@ -151,7 +161,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || null,
     dataDir,
     publicUrl: env.SIMPUL_PUBLIC_URL ? env.SIMPUL_PUBLIC_URL.replace(/\/+$/, '') : null,
-    corsOrigins: cors === '*' ? '*' : cors.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins:
+      cors === '*'
+        ? '*'
+        : cors
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
     redisUrl: env.REDIS_URL || null,
     maxUploadBytes: int(env, 'SIMPUL_MAX_UPLOAD_MB', limits.maxUploadMB, 1) * 1024 * 1024,
     maxImportFeatures: int(env, 'SIMPUL_MAX_IMPORT_FEATURES', 5_000_000, 1),
@@ -197,13 +213,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
  *  rather than silently drawing without a limit. */
 function renderTimeout(v: string | undefined): number {
   if (v === undefined || v.trim() === '') return 20_000;
-  if (!/^\s*\d+\s*$/.test(v)) throw new Error(`SIMPUL_RENDER_TIMEOUT_MS must be a whole number of milliseconds (0: no limit), not ${JSON.stringify(v)}`);
+  if (!/^\s*\d+\s*$/.test(v))
+    throw new Error(
+      `SIMPUL_RENDER_TIMEOUT_MS must be a whole number of milliseconds (0: no limit), not ${JSON.stringify(v)}`,
+    );
   return Number(v);
 }
 
 /** An smtp:// or smtps:// address, or nothing (no e-mail); anything else stops the start. */
 function smtpUrl(v: string): string | null {
   if (!v) return null;
-  if (!/^smtps?:\/\/[^\s]+$/.test(v)) throw new Error('SIMPUL_SMTP_URL (or notifications.smtp) must be smtp://[user:password@]host[:port] or smtps://…');
+  if (!/^smtps?:\/\/[^\s]+$/.test(v))
+    throw new Error('SIMPUL_SMTP_URL (or notifications.smtp) must be smtp://[user:password@]host[:port] or smtps://…');
   return v;
 }

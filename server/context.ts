@@ -41,13 +41,21 @@ export interface AppContext {
 export function nodeContext(parts: Pick<AppContext, 'db' | 'catalogue' | 'config' | 'log'>): AppContext {
   const MB = 1024 * 1024;
   const sizes = parts.config.caches;
-  const pool = renderPool(parts.config.renderThreads, { imageBytes: sizes.imagesMB * MB, spriteBytes: sizes.spritesMB * MB });
+  const pool = renderPool(parts.config.renderThreads, {
+    imageBytes: sizes.imagesMB * MB,
+    spriteBytes: sizes.spritesMB * MB,
+  });
   const ctx = {
     ...parts,
     renderPool: pool,
     mapQuerySlots: mapQuerySlots(parts.config.mapQueries),
     onClose: [() => pool.close()],
-    records: new RecordIndex(parts.catalogue, parts.config.site, { tombstoneDays: parts.config.retiredTombstoneDays }, sizes.records),
+    records: new RecordIndex(
+      parts.catalogue,
+      parts.config.site,
+      { tombstoneDays: parts.config.retiredTombstoneDays },
+      sizes.records,
+    ),
     styles: new StyleCache({ parsed: sizes.styles, layers: sizes.storedStyles }),
   } as Omit<AppContext, 'tiles'> as AppContext;
   ctx.tiles = new TileService(ctx, { hotBytes: sizes.tilesMB * MB });

@@ -21,7 +21,11 @@ const OWS_BY_SERVICE: Record<string, Format> = {
 };
 
 /** JSON APIs name the HTTP condition (the OWS reports keep their exception codes). */
-const JSON_CODE: Record<number, OgcError['code']> = { 413: 'PayloadTooLarge', 415: 'UnsupportedMediaType', 503: 'ServiceUnavailable' };
+const JSON_CODE: Record<number, OgcError['code']> = {
+  413: 'PayloadTooLarge',
+  415: 'UnsupportedMediaType',
+  503: 'ServiceUnavailable',
+};
 
 function queryParam(req: Request, name: string): string | undefined {
   const q = req.originalUrl.indexOf('?');
@@ -41,14 +45,20 @@ function queryParam(req: Request, name: string): string | undefined {
 
 function formatOf(req: Request): Format {
   const first = /^\/([^/?]*)/.exec(req.originalUrl)?.[1]?.toLowerCase() ?? '';
-  if (first === 'ows') return OWS_BY_SERVICE[(queryParam(req, 'service') ?? '').toLowerCase()] ?? { kind: 'ows', version: '1.1.0' };
+  if (first === 'ows')
+    return OWS_BY_SERVICE[(queryParam(req, 'service') ?? '').toLowerCase()] ?? { kind: 'ows', version: '1.1.0' };
   return OWS_BY_SERVICE[first] ?? { kind: 'problem' };
 }
 
 export function sendEdgeError(req: Request, res: Response, e: OgcError): void {
   const f = formatOf(req);
   if (f.kind === 'problem') {
-    sendProblem(res, JSON_CODE[e.status] && e.code === 'InvalidParameterValue' ? new OgcError(JSON_CODE[e.status], e.message, e.locator, e.status, e.extra) : e);
+    sendProblem(
+      res,
+      JSON_CODE[e.status] && e.code === 'InvalidParameterValue'
+        ? new OgcError(JSON_CODE[e.status], e.message, e.locator, e.status, e.extra)
+        : e,
+    );
     return;
   }
   if (res.headersSent) {
@@ -59,7 +69,10 @@ export function sendEdgeError(req: Request, res: Response, e: OgcError): void {
   if (wait !== undefined) res.set('Retry-After', String(wait));
   if (f.kind === 'wms') {
     const version = queryParam(req, 'version') === '1.1.1' ? '1.1.1' : '1.3.0';
-    res.status(e.status).type(`${version === '1.1.1' ? 'application/vnd.ogc.se_xml' : 'text/xml'}; charset=utf-8`).send(exceptionReport(version, e));
+    res
+      .status(e.status)
+      .type(`${version === '1.1.1' ? 'application/vnd.ogc.se_xml' : 'text/xml'}; charset=utf-8`)
+      .send(exceptionReport(version, e));
   } else {
     res.status(e.status).type('application/xml; charset=utf-8').send(owsExceptionReport(e, f.version));
   }
@@ -93,17 +106,38 @@ export function logUnexpected(log: Logger, res: Response, err: unknown, msg = 'r
 /** A client error from the edge's parsers as an OgcError (4xx), or undefined for a real fault. */
 export function clientError(err: any): OgcError | undefined {
   if (err instanceof OgcError) return err.status < 500 || err.status === 503 ? err : undefined;
-  if (err instanceof URIError) return new OgcError('InvalidParameterValue', 'The path or a parameter is not valid percent-encoding', undefined, 400);
+  if (err instanceof URIError)
+    return new OgcError(
+      'InvalidParameterValue',
+      'The path or a parameter is not valid percent-encoding',
+      undefined,
+      400,
+    );
   const status = Number(err?.status ?? err?.statusCode);
   switch (err?.type) {
     case 'entity.too.large':
-      return new OgcError('InvalidParameterValue', `The request body is larger than this operation takes (${err.limit} bytes at most)`, undefined, 413);
+      return new OgcError(
+        'InvalidParameterValue',
+        `The request body is larger than this operation takes (${err.limit} bytes at most)`,
+        undefined,
+        413,
+      );
     case 'parameters.too.many':
       return new OgcError('InvalidParameterValue', 'The form has too many parameters', undefined, 413);
     case 'charset.unsupported':
-      return new OgcError('InvalidParameterValue', `Unsupported charset "${String(err.charset).slice(0, 40)}": send the body as UTF-8 (or another charset this node reads)`, undefined, 415);
+      return new OgcError(
+        'InvalidParameterValue',
+        `Unsupported charset "${String(err.charset).slice(0, 40)}": send the body as UTF-8 (or another charset this node reads)`,
+        undefined,
+        415,
+      );
     case 'encoding.unsupported':
-      return new OgcError('InvalidParameterValue', `Unsupported Content-Encoding "${String(err.encoding).slice(0, 40)}"`, undefined, 415);
+      return new OgcError(
+        'InvalidParameterValue',
+        `Unsupported Content-Encoding "${String(err.encoding).slice(0, 40)}"`,
+        undefined,
+        415,
+      );
     case 'entity.parse.failed':
       return new OgcError('InvalidParameterValue', 'The request body could not be parsed', undefined, 400);
     case 'request.aborted':
@@ -111,7 +145,14 @@ export function clientError(err: any): OgcError | undefined {
     case 'request.size.invalid':
       return new OgcError('InvalidParameterValue', 'The request body was incomplete', undefined, 400);
   }
-  if (status >= 400 && status < 500) return new OgcError('InvalidParameterValue', status === 413 ? 'The request body is too large' : 'The request could not be read', undefined, status);
-  if (err instanceof SyntaxError) return new OgcError('InvalidParameterValue', 'The request body could not be parsed', undefined, 400);
+  if (status >= 400 && status < 500)
+    return new OgcError(
+      'InvalidParameterValue',
+      status === 413 ? 'The request body is too large' : 'The request could not be read',
+      undefined,
+      status,
+    );
+  if (err instanceof SyntaxError)
+    return new OgcError('InvalidParameterValue', 'The request body could not be parsed', undefined, 400);
   return undefined;
 }

@@ -25,7 +25,9 @@ export const currentRequestId = (): string | undefined => requests.getStore()?.r
 
 /** `out` receives each line (without its newline); by default stdout. */
 export function createLogger(level: Level = 'info', out?: (line: string) => void): Logger {
-  const destination = out ? { write: (line: string) => out(line.replace(/\n$/, '')) } : pino.destination({ dest: 1, sync: true });
+  const destination = out
+    ? { write: (line: string) => out(line.replace(/\n$/, '')) }
+    : pino.destination({ dest: 1, sync: true });
   const p = pino(
     {
       level,

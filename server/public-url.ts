@@ -23,7 +23,8 @@ export function publicBaseUrl(req: Request, configured: string | null): string {
   const xfHost = req.get('x-forwarded-host')?.split(',')[0].trim();
   const xfPort = req.get('x-forwarded-port')?.split(',')[0].trim();
   if (!proto && xfProto && /^https?$/i.test(xfProto)) proto = xfProto.toLowerCase();
-  if (!host && xfHost && TOKEN.test(xfHost)) host = xfPort && /^\d+$/.test(xfPort) && !xfHost.includes(':') ? `${xfHost}:${xfPort}` : xfHost;
+  if (!host && xfHost && TOKEN.test(xfHost))
+    host = xfPort && /^\d+$/.test(xfPort) && !xfHost.includes(':') ? `${xfHost}:${xfPort}` : xfHost;
   proto ??= req.protocol;
   host ??= req.get('host') && TOKEN.test(req.get('host')!) ? req.get('host')! : 'localhost';
   let prefix = req.get('x-forwarded-prefix')?.split(',')[0].trim() ?? '';

@@ -18,7 +18,8 @@ export class ClientGone extends Error {
  *  urlencoded POST), a text body, a few headers, the caller and the public base URL. */
 export function serviceRequest(req: Request, res: Response, path = req.path): ServiceRequest {
   const info = requestInfo(res);
-  const form = req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body) ? (req.body as Record<string, string>) : {};
+  const form =
+    req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body) ? (req.body as Record<string, string>) : {};
   return {
     method: req.method,
     path,
@@ -34,7 +35,13 @@ export function serviceRequest(req: Request, res: Response, path = req.path): Se
  *  first byte is sent, is answered with the protocol's exception reply (`failure`) instead; after
  *  the first byte the connection is cut, so a truncated body never looks complete. A 500 is a
  *  fault of ours and is logged with the request's id. */
-export async function answer(req: Request, res: Response, log: Logger, service: () => Promise<Reply>, failure: (err: unknown) => Reply): Promise<void> {
+export async function answer(
+  req: Request,
+  res: Response,
+  log: Logger,
+  service: () => Promise<Reply>,
+  failure: (err: unknown) => Reply,
+): Promise<void> {
   let r: Reply | undefined;
   try {
     r = await service();
@@ -98,7 +105,10 @@ async function streamBody(res: Response, body: AsyncIterable<string | Uint8Array
   };
   try {
     for (let step = await it.next(); !step.done; step = await it.next()) {
-      const b = typeof step.value === 'string' ? Buffer.from(step.value) : Buffer.from(step.value.buffer, step.value.byteOffset, step.value.byteLength);
+      const b =
+        typeof step.value === 'string'
+          ? Buffer.from(step.value)
+          : Buffer.from(step.value.buffer, step.value.byteOffset, step.value.byteLength);
       parts.push(b);
       size += b.length;
       if (size >= FLUSH_AT) await flush();

@@ -19,7 +19,12 @@ const GRACE_MS = 250;
 
 export class RequestOverBudget extends OgcError {
   constructor(ms: number) {
-    super('OperationProcessingFailed', `The request took longer than its time budget (${ms / 1000} s) and was cancelled; ask for less (a smaller area, fewer features or layers)`, undefined, 503);
+    super(
+      'OperationProcessingFailed',
+      `The request took longer than its time budget (${ms / 1000} s) and was cancelled; ask for less (a smaller area, fewer features or layers)`,
+      undefined,
+      503,
+    );
   }
 }
 
@@ -65,7 +70,8 @@ export function requestBudget(ctx: AppContext) {
     } as typeof res.writeHead;
     res.on('close', () => {
       stop();
-      if (!res.writableFinished && !controller.signal.aborted) controller.abort(new Error('The client closed the connection'));
+      if (!res.writableFinished && !controller.signal.aborted)
+        controller.abort(new Error('The client closed the connection'));
     });
     withSignal(controller.signal, next, check);
   };

@@ -7,7 +7,10 @@ import { loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { nodeContext, type AppContext } from './context.js';
 
-export async function createContext(config: Config = loadConfig(), log: Logger = createLogger(config.logLevel)): Promise<AppContext> {
+export async function createContext(
+  config: Config = loadConfig(),
+  log: Logger = createLogger(config.logLevel),
+): Promise<AppContext> {
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: `${config.dataDir}/db`,

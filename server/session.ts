@@ -36,7 +36,13 @@ export function cookieOf(req: Request, name: string): string | undefined {
 
 /** HttpOnly, SameSite=Lax, Secure when the request came over HTTPS (req.secure reads
  *  X-Forwarded-Proto only through the proxies SIMPUL_TRUST_PROXY names). */
-export const cookieOptions = (req: Request, maxAge?: number) => ({ httpOnly: true, secure: req.secure, sameSite: 'lax' as const, path: '/', ...(maxAge ? { maxAge } : {}) });
+export const cookieOptions = (req: Request, maxAge?: number) => ({
+  httpOnly: true,
+  secure: req.secure,
+  sameSite: 'lax' as const,
+  path: '/',
+  ...(maxAge ? { maxAge } : {}),
+});
 
 export const sameToken = (a: unknown, b: string): boolean => {
   if (typeof a !== 'string' || a.length !== b.length) return false;
@@ -44,7 +50,9 @@ export const sameToken = (a: unknown, b: string): boolean => {
 };
 
 /** The CSRF token a request carries: header (htmx, fetch) or form field. */
-export const csrfOf = (req: Request): unknown => req.get('x-csrf-token') ?? (req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>)._csrf : undefined);
+export const csrfOf = (req: Request): unknown =>
+  req.get('x-csrf-token') ??
+  (req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>)._csrf : undefined);
 
 export const sessionOf = (res: Response): Session | undefined => res.locals.session as Session | undefined;
 
@@ -60,8 +68,10 @@ export function sessionMiddleware(db: Db, limits: SessionLimits) {
         return next();
       }
       if (!SAFE.has(req.method) && !sameToken(csrfOf(req), s.csrf)) {
-        const msg = 'This form or call lacks its CSRF token: reload the page / Token CSRF tidak ada atau salah: muat ulang halaman';
-        if (req.path.startsWith('/workspace')) sendPage(req, res, 'error', { title: '403', status: 403, heading: '403', detail: msg }, 403);
+        const msg =
+          'This form or call lacks its CSRF token: reload the page / Token CSRF tidak ada atau salah: muat ulang halaman';
+        if (req.path.startsWith('/workspace'))
+          sendPage(req, res, 'error', { title: '403', status: 403, heading: '403', detail: msg }, 403);
         else sendProblem(res, new OgcError('Forbidden', msg, undefined, 403));
         return;
       }

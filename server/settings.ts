@@ -88,7 +88,12 @@ export const DEFAULT_LIMITS: Limits = {
 
 export const DEFAULT_NOTIFICATIONS: Notifications = { smtp: '', from: 'Simpul <noreply@tangerangkota.go.id>' };
 
-export const DEFAULT_SETTINGS: Settings = { ...DEFAULT_SITE, limits: DEFAULT_LIMITS, notifications: DEFAULT_NOTIFICATIONS, versions: { keep: 3 } };
+export const DEFAULT_SETTINGS: Settings = {
+  ...DEFAULT_SITE,
+  limits: DEFAULT_LIMITS,
+  notifications: DEFAULT_NOTIFICATIONS,
+  versions: { keep: 3 },
+};
 
 /** The repository's config/ folder, from the sources (server/) or the build (dist/server/). */
 const CONFIG_DIR =

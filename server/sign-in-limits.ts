@@ -26,7 +26,11 @@ export class FailureLimiter {
 
   constructor(private readonly s: BackoffSettings) {
     // A key is forgotten a quarter of an hour after its longest possible wait has run out.
-    this.strikes = new LRUCache<string, Strikes>({ max: s.maxKeys ?? 10_000, ttl: s.maxMs + 15 * 60_000, ttlAutopurge: false });
+    this.strikes = new LRUCache<string, Strikes>({
+      max: s.maxKeys ?? 10_000,
+      ttl: s.maxMs + 15 * 60_000,
+      ttlAutopurge: false,
+    });
   }
 
   /** Milliseconds this key must still wait (0: it may try now). */
@@ -76,7 +80,10 @@ export class FailureLimiter {
 export class FailureTrail {
   private readonly keys: LRUCache<string, { since: number; failures: number }>;
 
-  constructor(private readonly windowMs: number, maxKeys = 10_000) {
+  constructor(
+    private readonly windowMs: number,
+    maxKeys = 10_000,
+  ) {
     this.keys = new LRUCache({ max: maxKeys });
   }
 
@@ -102,5 +109,10 @@ export function addressKey(ip: string | undefined): string {
   const h = head ? head.split(':') : [];
   const t = ip.includes('::') && tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...h, ...Array(8 - h.length - t.length).fill('0'), ...t] : h;
-  return groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':') + '::/64';
+  return (
+    groups
+      .slice(0, 4)
+      .map((g) => parseInt(g, 16).toString(16))
+      .join(':') + '::/64'
+  );
 }

@@ -5,7 +5,18 @@ import type { Style } from './model.js';
 
 export const DEFAULT_STYLE_NAME = 'default';
 
-const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#ff7f0e', '#7f7f7f'];
+const PALETTE = [
+  '#1f77b4',
+  '#d62728',
+  '#2ca02c',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#17becf',
+  '#bcbd22',
+  '#ff7f0e',
+  '#7f7f7f',
+];
 
 export function layerColour(name: string): string {
   let h = 0;
@@ -16,9 +27,32 @@ export function layerColour(name: string): string {
 export function defaultStyle(layer: Pick<Layer, 'name' | 'title' | 'geometryType'>): Style {
   const color = layerColour(layer.name);
   const g = layer.geometryType;
-  const point = { kind: 'point' as const, graphic: { shape: 'circle' as const, size: 8, rotation: 0, opacity: 1, fill: { color, opacity: 1 }, stroke: { color: '#ffffff', width: 1, opacity: 1 } } };
-  const line = { kind: 'line' as const, stroke: { color, width: 1.5, opacity: 1, linecap: 'round' as const, linejoin: 'round' as const } };
+  const point = {
+    kind: 'point' as const,
+    graphic: {
+      shape: 'circle' as const,
+      size: 8,
+      rotation: 0,
+      opacity: 1,
+      fill: { color, opacity: 1 },
+      stroke: { color: '#ffffff', width: 1, opacity: 1 },
+    },
+  };
+  const line = {
+    kind: 'line' as const,
+    stroke: { color, width: 1.5, opacity: 1, linecap: 'round' as const, linejoin: 'round' as const },
+  };
   const polygon = { kind: 'polygon' as const, fill: { color, opacity: 0.35 }, stroke: { color, width: 1, opacity: 1 } };
-  const symbolizers = /Point/.test(g) ? [point] : /Line/.test(g) ? [line] : /Polygon/.test(g) ? [polygon] : [polygon, line, point];
-  return { name: DEFAULT_STYLE_NAME, title: `${layer.title} (default)`, rules: [{ name: 'default', title: layer.title, symbolizers }] };
+  const symbolizers = /Point/.test(g)
+    ? [point]
+    : /Line/.test(g)
+      ? [line]
+      : /Polygon/.test(g)
+        ? [polygon]
+        : [polygon, line, point];
+  return {
+    name: DEFAULT_STYLE_NAME,
+    title: `${layer.title} (default)`,
+    rules: [{ name: 'default', title: layer.title, symbolizers }],
+  };
 }

@@ -24,8 +24,14 @@ function jpegSize(b: Uint8Array): [number, number] | undefined {
   while (i + 9 < b.length) {
     if (b[i] !== 0xff) return undefined;
     const m = b[i + 1];
-    if (m === 0xff) { i++; continue; }
-    if (m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) { i += 2; continue; }
+    if (m === 0xff) {
+      i++;
+      continue;
+    }
+    if (m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) {
+      i += 2;
+      continue;
+    }
     const len = u16be(b, i + 2);
     if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc) return [u16be(b, i + 7), u16be(b, i + 5)];
     if (len < 2) return undefined;
@@ -47,12 +53,14 @@ function webpSize(b: Uint8Array): [number, number] | undefined {
 
 /** The format (by signature) and pixel size an image declares, without decoding it. */
 export function imageHeader(b: Uint8Array): ImageHeader | undefined {
-  if (b.length >= 24 && b[0] === 0x89 && ascii(b, 1, 3) === 'PNG' && ascii(b, 12, 4) === 'IHDR') return { format: 'png', width: u32be(b, 16), height: u32be(b, 20) };
+  if (b.length >= 24 && b[0] === 0x89 && ascii(b, 1, 3) === 'PNG' && ascii(b, 12, 4) === 'IHDR')
+    return { format: 'png', width: u32be(b, 16), height: u32be(b, 20) };
   if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) {
     const s = jpegSize(b);
     return s && { format: 'jpeg', width: s[0], height: s[1] };
   }
-  if (b.length >= 10 && (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a')) return { format: 'gif', width: u16le(b, 6), height: u16le(b, 8) };
+  if (b.length >= 10 && (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a'))
+    return { format: 'gif', width: u16le(b, 6), height: u16le(b, 8) };
   if (b.length >= 16 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') {
     const s = webpSize(b);
     return s && { format: 'webp', width: s[0], height: s[1] };
@@ -68,14 +76,20 @@ export function graphicProblem(uri: string, out?: { bytes?: Buffer; header?: Ima
   if (!m) return 'ExternalGraphic must be a data:image/png|jpeg|gif|webp;base64 URI (no URLs are fetched or read)';
   const b64 = uri.slice(m[0].length).replace(/\s+/g, '');
   // 4 base64 characters carry 3 bytes: refuse before decoding anything large.
-  if (Math.floor((b64.length * 3) / 4) > STYLE_LIMITS.graphicBytes + 3) return `ExternalGraphic images may have at most ${STYLE_LIMITS.graphicBytes} bytes`;
+  if (Math.floor((b64.length * 3) / 4) > STYLE_LIMITS.graphicBytes + 3)
+    return `ExternalGraphic images may have at most ${STYLE_LIMITS.graphicBytes} bytes`;
   const bytes = Buffer.from(b64, 'base64');
-  if (bytes.length > STYLE_LIMITS.graphicBytes) return `ExternalGraphic images may have at most ${STYLE_LIMITS.graphicBytes} bytes`;
+  if (bytes.length > STYLE_LIMITS.graphicBytes)
+    return `ExternalGraphic images may have at most ${STYLE_LIMITS.graphicBytes} bytes`;
   const h = imageHeader(bytes);
   const named = m[1].toLowerCase() === 'jpg' ? 'jpeg' : m[1].toLowerCase();
   if (!h || h.format !== named) return `ExternalGraphic is not a readable image/${named}`;
   const max = STYLE_LIMITS.graphicSide;
-  if (h.width < 1 || h.height < 1 || h.width > max || h.height > max) return `ExternalGraphic image is ${h.width} × ${h.height} pixels; at most ${max} × ${max} are accepted`;
-  if (out) { out.bytes = bytes; out.header = h; }
+  if (h.width < 1 || h.height < 1 || h.width > max || h.height > max)
+    return `ExternalGraphic image is ${h.width} × ${h.height} pixels; at most ${max} × ${max} are accepted`;
+  if (out) {
+    out.bytes = bytes;
+    out.header = h;
+  }
   return undefined;
 }

@@ -11,8 +11,25 @@ function sample(w: number, h: number, x = 0, y = 0): Parts {
   const m = 2;
   return {
     points: [[x + w / 2, y + h / 2]],
-    lines: [[[x + m, y + h - m], [x + w / 3, y + m + 2], [x + (2 * w) / 3, y + h - m - 2], [x + w - m, y + m]]],
-    polygons: [[[[x + m, y + m], [x + w - m, y + m], [x + w - m, y + h - m], [x + m, y + h - m], [x + m, y + m]]]],
+    lines: [
+      [
+        [x + m, y + h - m],
+        [x + w / 3, y + m + 2],
+        [x + (2 * w) / 3, y + h - m - 2],
+        [x + w - m, y + m],
+      ],
+    ],
+    polygons: [
+      [
+        [
+          [x + m, y + m],
+          [x + w - m, y + m],
+          [x + w - m, y + h - m],
+          [x + m, y + h - m],
+          [x + m, y + m],
+        ],
+      ],
+    ],
   };
 }
 
@@ -32,8 +49,20 @@ function drawIcon(g: any, rules: Rule[], x: number, y: number, w: number, h: num
     if (s.kind === 'text') continue;
     const parts = sample(w, h, x, y);
     // Each symbolizer draws on its own sample shape only.
-    const only: Parts = s.kind === 'point' ? { points: parts.points, lines: [], polygons: [] } : s.kind === 'line' ? { points: [], lines: parts.lines, polygons: [] } : { points: [], lines: [], polygons: parts.polygons };
-    drawSymbolizer(g, s.kind === 'point' ? { ...s, graphic: { ...s.graphic, size: Math.min(s.graphic.size, Math.min(w, h) - 2) } } : s, only, 1, {}, []);
+    const only: Parts =
+      s.kind === 'point'
+        ? { points: parts.points, lines: [], polygons: [] }
+        : s.kind === 'line'
+          ? { points: [], lines: parts.lines, polygons: [] }
+          : { points: [], lines: [], polygons: parts.polygons };
+    drawSymbolizer(
+      g,
+      s.kind === 'point' ? { ...s, graphic: { ...s.graphic, size: Math.min(s.graphic.size, Math.min(w, h) - 2) } } : s,
+      only,
+      1,
+      {},
+      [],
+    );
   }
   g.globalAlpha = 1;
   g.setLineDash([]);
@@ -54,7 +83,10 @@ export async function legendImage(style: Style, o: LegendOptions): Promise<Buffe
   if (o.rule || icons.length <= 1) {
     const c = createCanvas(o.width, o.height);
     const g = c.getContext('2d');
-    if (!transparent || o.format === 'image/jpeg') { g.fillStyle = '#ffffff'; g.fillRect(0, 0, o.width, o.height); }
+    if (!transparent || o.format === 'image/jpeg') {
+      g.fillStyle = '#ffffff';
+      g.fillRect(0, 0, o.width, o.height);
+    }
     if (icons[0]) drawIcon(g, icons[0], 0, 0, o.width, o.height);
     return encodeCanvas(c, o.format);
   }
@@ -67,7 +99,10 @@ export async function legendImage(style: Style, o: LegendOptions): Promise<Buffe
   const height = Math.min(4096, icons.length * row);
   const c = createCanvas(width, height);
   const g = c.getContext('2d');
-  if (!transparent || o.format === 'image/jpeg') { g.fillStyle = '#ffffff'; g.fillRect(0, 0, width, height); }
+  if (!transparent || o.format === 'image/jpeg') {
+    g.fillStyle = '#ffffff';
+    g.fillRect(0, 0, width, height);
+  }
   icons.forEach((e, i) => {
     drawIcon(g, e, 0, i * row + 2, o.width, o.height);
     g.globalAlpha = 1;

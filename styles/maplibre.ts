@@ -6,7 +6,12 @@
 import type { Expr, Filter } from '../data/query/types.js';
 import type { Rule, Style } from './model.js';
 
-export type MapLibreLayer = Record<string, unknown> & { id: string; type: string; source: string; 'source-layer': string };
+export type MapLibreLayer = Record<string, unknown> & {
+  id: string;
+  type: string;
+  source: string;
+  'source-layer': string;
+};
 
 const zoomOf = (scale: number) => Math.max(0, Math.min(24, Math.log2(559082264.029 / scale)));
 
@@ -48,21 +53,35 @@ export function filterToMapLibre(f: Filter): unknown | undefined {
 
 const rgbaOf = (color: string, opacity: number) => ({ color, opacity });
 
-export function styleToMapLibre(style: Style, opts: { source: string; sourceLayer: string; idPrefix?: string }): MapLibreLayer[] {
+export function styleToMapLibre(
+  style: Style,
+  opts: { source: string; sourceLayer: string; idPrefix?: string },
+): MapLibreLayer[] {
   const out: MapLibreLayer[] = [];
   const prefix = opts.idPrefix ?? opts.sourceLayer;
   // Rules come in pass (FeatureTypeStyle) order, as MapLibre draws layers; ElseFilter is per pass.
-  const others = (pass: number) => style.rules.filter((r) => (r.pass ?? 0) === pass && !r.elseFilter && r.filter).map((r) => filterToMapLibre(r.filter!)).filter((x) => x !== undefined);
+  const others = (pass: number) =>
+    style.rules
+      .filter((r) => (r.pass ?? 0) === pass && !r.elseFilter && r.filter)
+      .map((r) => filterToMapLibre(r.filter!))
+      .filter((x) => x !== undefined);
   style.rules.forEach((rule: Rule, i) => {
     let filter = rule.filter ? filterToMapLibre(rule.filter) : undefined;
     const rest = rule.elseFilter ? others(rule.pass ?? 0) : [];
     if (rest.length) filter = ['!', ['any', ...rest]];
     const base = (kind: string, j: number, type: string, geom?: string): MapLibreLayer => {
-      const l: MapLibreLayer = { id: `${prefix}-${i}-${j}-${kind}`, type, source: opts.source, 'source-layer': opts.sourceLayer };
+      const l: MapLibreLayer = {
+        id: `${prefix}-${i}-${j}-${kind}`,
+        type,
+        source: opts.source,
+        'source-layer': opts.sourceLayer,
+      };
       if (rule.maxScale !== undefined) l.minzoom = zoomOf(rule.maxScale);
       if (rule.minScale !== undefined && rule.minScale > 0) l.maxzoom = zoomOf(rule.minScale);
       // MapLibre 4 reports multi-part features as Multi*: accept both.
-      const parts = [geom ? ['in', ['geometry-type'], ['literal', [geom, `Multi${geom}`]]] : undefined, filter].filter((x) => x !== undefined);
+      const parts = [geom ? ['in', ['geometry-type'], ['literal', [geom, `Multi${geom}`]]] : undefined, filter].filter(
+        (x) => x !== undefined,
+      );
       if (parts.length) l.filter = parts.length === 1 ? parts[0] : ['all', ...parts];
       return l;
     };
@@ -70,31 +89,62 @@ export function styleToMapLibre(style: Style, opts: { source: string; sourceLaye
       if (s.kind === 'polygon') {
         if (s.fill) {
           const f = rgbaOf(s.fill.color, s.fill.opacity);
-          out.push({ ...base('fill', j, 'fill', 'Polygon'), paint: { 'fill-color': f.color, 'fill-opacity': s.fill.hatch ? 0.3 : f.opacity } });
+          out.push({
+            ...base('fill', j, 'fill', 'Polygon'),
+            paint: { 'fill-color': f.color, 'fill-opacity': s.fill.hatch ? 0.3 : f.opacity },
+          });
         }
-        if (s.stroke) out.push({ ...base('outline', j, 'line', 'Polygon'), paint: { 'line-color': s.stroke.color, 'line-width': s.stroke.width, 'line-opacity': s.stroke.opacity, ...(s.stroke.dasharray ? { 'line-dasharray': s.stroke.dasharray.map((d) => d / Math.max(1, s.stroke!.width)) } : {}) } });
+        if (s.stroke)
+          out.push({
+            ...base('outline', j, 'line', 'Polygon'),
+            paint: {
+              'line-color': s.stroke.color,
+              'line-width': s.stroke.width,
+              'line-opacity': s.stroke.opacity,
+              ...(s.stroke.dasharray
+                ? { 'line-dasharray': s.stroke.dasharray.map((d) => d / Math.max(1, s.stroke!.width)) }
+                : {}),
+            },
+          });
       } else if (s.kind === 'line') {
         out.push({
           ...base('line', j, 'line'),
           layout: { 'line-cap': s.stroke.linecap ?? 'butt', 'line-join': s.stroke.linejoin ?? 'miter' },
-          paint: { 'line-color': s.stroke.color, 'line-width': s.stroke.width, 'line-opacity': s.stroke.opacity, ...(s.stroke.dasharray ? { 'line-dasharray': s.stroke.dasharray.map((d) => d / Math.max(1, s.stroke.width)) } : {}) },
+          paint: {
+            'line-color': s.stroke.color,
+            'line-width': s.stroke.width,
+            'line-opacity': s.stroke.opacity,
+            ...(s.stroke.dasharray
+              ? { 'line-dasharray': s.stroke.dasharray.map((d) => d / Math.max(1, s.stroke.width)) }
+              : {}),
+          },
         });
       } else if (s.kind === 'point') {
         const g = s.graphic;
         out.push({
           ...base('circle', j, 'circle', 'Point'),
-          paint: { 'circle-radius': g.size / 2, 'circle-color': g.fill?.color ?? '#808080', 'circle-opacity': (g.fill?.opacity ?? 1) * g.opacity, 'circle-stroke-color': g.stroke?.color ?? '#000000', 'circle-stroke-width': g.stroke?.width ?? 0 },
+          paint: {
+            'circle-radius': g.size / 2,
+            'circle-color': g.fill?.color ?? '#808080',
+            'circle-opacity': (g.fill?.opacity ?? 1) * g.opacity,
+            'circle-stroke-color': g.stroke?.color ?? '#000000',
+            'circle-stroke-width': g.stroke?.width ?? 0,
+          },
         });
       } else {
         out.push({
           ...base('label', j, 'symbol'),
           layout: {
-            'text-field': s.label.property ? ['to-string', ['get', s.label.property]] : s.label.literal ?? '',
+            'text-field': s.label.property ? ['to-string', ['get', s.label.property]] : (s.label.literal ?? ''),
             'text-size': s.font.size,
             'symbol-placement': s.placement === 'line' ? 'line' : 'point',
             'text-font': ['Open Sans Regular'],
           },
-          paint: { 'text-color': s.fill.color, 'text-opacity': s.fill.opacity, ...(s.halo ? { 'text-halo-color': s.halo.fill.color, 'text-halo-width': s.halo.radius } : {}) },
+          paint: {
+            'text-color': s.fill.color,
+            'text-opacity': s.fill.opacity,
+            ...(s.halo ? { 'text-halo-color': s.halo.fill.color, 'text-halo-width': s.halo.radius } : {}),
+          },
         });
       }
     });

@@ -34,14 +34,18 @@ export interface StyleInfo {
 export async function styleList(node: StyleNode, layer: Layer): Promise<StyleInfo[]> {
   const stored = await layerStyles(node.db, layer, node.styles.stored);
   const out: StyleInfo[] = stored.map((s) => ({ name: s.name, title: s.title || s.name }));
-  if (!stored.some((s) => s.isDefault) && !stored.some((s) => s.name === DEFAULT_STYLE_NAME)) out.unshift({ name: DEFAULT_STYLE_NAME, title: `${layer.title} (default)` });
+  if (!stored.some((s) => s.isDefault) && !stored.some((s) => s.name === DEFAULT_STYLE_NAME))
+    out.unshift({ name: DEFAULT_STYLE_NAME, title: `${layer.title} (default)` });
   return out;
 }
 
 export async function resolveStyle(node: StyleNode, layer: Layer, name?: string): Promise<Style> {
   const stored = await layerStyles(node.db, layer, node.styles.stored);
   const wanted = name?.trim() ?? '';
-  const s = !wanted || wanted === DEFAULT_STYLE_NAME ? stored.find((x) => x.isDefault) ?? stored.find((x) => x.name === DEFAULT_STYLE_NAME) : stored.find((x) => x.name === wanted);
+  const s =
+    !wanted || wanted === DEFAULT_STYLE_NAME
+      ? (stored.find((x) => x.isDefault) ?? stored.find((x) => x.name === DEFAULT_STYLE_NAME))
+      : stored.find((x) => x.name === wanted);
   if (!s) {
     if (!wanted || wanted === DEFAULT_STYLE_NAME) return defaultStyle(layer);
     throw new OgcError('StyleNotDefined', `Layer ${layer.name} has no style ${wanted}`, 'styles');

@@ -18,7 +18,8 @@ export interface SldLayer {
 
 const bad = (why: string) => new OgcError('InvalidParameterValue', `SLD: ${why}`, 'SLD_BODY');
 const arr = <T>(v: T | T[] | undefined): T[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
-const txt = (v: any): string => (v === undefined || v === null ? '' : typeof v === 'object' ? String(v['#text'] ?? '') : String(v)).trim();
+const txt = (v: any): string =>
+  (v === undefined || v === null ? '' : typeof v === 'object' ? String(v['#text'] ?? '') : String(v)).trim();
 const num = (v: any, d: number): number => {
   const n = Number(txt(v));
   return txt(v) !== '' && Number.isFinite(n) ? n : d;
@@ -52,12 +53,21 @@ function stroke(node: any): Stroke | undefined {
   if (node === undefined) return undefined;
   const p = params(node);
   const dashText = p.get('stroke-dasharray')?.trim();
-  const dash = dashText ? dashText.split(/[\s,]+/).map(Number).filter((n) => Number.isFinite(n) && n >= 0) : undefined;
+  const dash = dashText
+    ? dashText
+        .split(/[\s,]+/)
+        .map(Number)
+        .filter((n) => Number.isFinite(n) && n >= 0)
+    : undefined;
   if (dash && dash.length > L.dashEntries) throw bad(`stroke-dasharray may have at most ${L.dashEntries} entries`);
   dash?.forEach((d) => within('stroke-dasharray entry', d, L.dashLength, 0));
   const cap = p.get('stroke-linecap');
   const join = p.get('stroke-linejoin');
-  const out: Stroke = { color: colour(p.get('stroke'), '#000000'), width: within('stroke-width', num(p.get('stroke-width'), 1), L.strokeWidth, 0), opacity: num(p.get('stroke-opacity'), 1) };
+  const out: Stroke = {
+    color: colour(p.get('stroke'), '#000000'),
+    width: within('stroke-width', num(p.get('stroke-width'), 1), L.strokeWidth, 0),
+    opacity: num(p.get('stroke-opacity'), 1),
+  };
   if (dash?.length && dash.some((d) => d > 0)) out.dasharray = dash;
   if (cap === 'butt' || cap === 'round' || cap === 'square') out.linecap = cap;
   if (join === 'miter' || join === 'round' || join === 'bevel') out.linejoin = join;
@@ -66,8 +76,13 @@ function stroke(node: any): Stroke | undefined {
 }
 
 const HATCHES: Record<string, Hatch> = {
-  'shape://horline': 'horline', 'shape://vertline': 'vertline', 'shape://slash': 'slash', 'shape://backslash': 'backslash',
-  'shape://plus': 'plus', 'shape://times': 'times', 'shape://dot': 'dot',
+  'shape://horline': 'horline',
+  'shape://vertline': 'vertline',
+  'shape://slash': 'slash',
+  'shape://backslash': 'backslash',
+  'shape://plus': 'plus',
+  'shape://times': 'times',
+  'shape://dot': 'dot',
 };
 
 function fill(node: any): Fill | undefined {
@@ -80,7 +95,11 @@ function fill(node: any): Fill | undefined {
     const wkn = txt(mark?.WellKnownName).toLowerCase();
     const kind = HATCHES[wkn];
     if (kind) {
-      out.hatch = { kind, stroke: stroke(mark.Stroke) ?? { color: '#000000', width: 1, opacity: 1 }, size: within('GraphicFill Size', num(gf.Size, 8), L.graphicSize, 0) };
+      out.hatch = {
+        kind,
+        stroke: stroke(mark.Stroke) ?? { color: '#000000', width: 1, opacity: 1 },
+        size: within('GraphicFill Size', num(gf.Size, 8), L.graphicSize, 0),
+      };
       out.opacity = 1;
     } else {
       const g = graphic(gf);
@@ -90,12 +109,24 @@ function fill(node: any): Fill | undefined {
   return out;
 }
 
-const SHAPES: Record<string, MarkShape> = { circle: 'circle', square: 'square', triangle: 'triangle', star: 'star', cross: 'cross', x: 'x' };
+const SHAPES: Record<string, MarkShape> = {
+  circle: 'circle',
+  square: 'square',
+  triangle: 'triangle',
+  star: 'star',
+  cross: 'cross',
+  x: 'x',
+};
 
 function graphic(node: any): Graphic {
   const mark = arr(node?.Mark)[0];
   const ext = arr(node?.ExternalGraphic)[0];
-  const g: Graphic = { shape: 'square', size: within('Graphic Size', num(node?.Size, 6), L.graphicSize, 0), rotation: num(node?.Rotation, 0), opacity: num(node?.Opacity, 1) };
+  const g: Graphic = {
+    shape: 'square',
+    size: within('Graphic Size', num(node?.Size, 6), L.graphicSize, 0),
+    rotation: num(node?.Rotation, 0),
+    opacity: num(node?.Opacity, 1),
+  };
   if (ext) {
     // Only inline images: an http(s), file or any other URL is refused, never fetched or read.
     const href = String(ext.OnlineResource?.['@xlink:href'] ?? ext.OnlineResource?.['@href'] ?? '');
@@ -128,13 +159,19 @@ function font(node: any): Font {
 /** LinePlacement with SE PerpendicularOffset and GeoServer's followLine, repeat and maxAngleDelta. */
 function linePlacement(node: any, lp: any): LinePlacement {
   const vo = named(arr(node.VendorOption));
-  return { offset: within('PerpendicularOffset', num(lp?.PerpendicularOffset, 0), L.offset), repeat: Math.max(0, num(vo.get('repeat'), 0)), maxAngle: num(vo.get('maxAngleDelta'), 45), follow: vo.get('followLine') !== 'false' };
+  return {
+    offset: within('PerpendicularOffset', num(lp?.PerpendicularOffset, 0), L.offset),
+    repeat: Math.max(0, num(vo.get('repeat'), 0)),
+    maxAngle: num(vo.get('maxAngleDelta'), 45),
+    follow: vo.get('followLine') !== 'false',
+  };
 }
 
 function text(node: any): Symbolizer {
   const label = node.Label;
   const property = label && typeof label === 'object' ? txt(label.PropertyName) : '';
-  const literal = label && typeof label === 'object' ? (property ? undefined : txt(label.Literal) || txt(label)) : txt(label);
+  const literal =
+    label && typeof label === 'object' ? (property ? undefined : txt(label.Literal) || txt(label)) : txt(label);
   const pp = node.LabelPlacement?.PointPlacement;
   const halo = node.Halo;
   const lp = node.LabelPlacement?.LinePlacement;
@@ -144,11 +181,20 @@ function text(node: any): Symbolizer {
     label: property ? { property } : { literal: literal ?? '' },
     font: font(node.Font),
     fill: fill(node.Fill) ?? { color: '#000000', opacity: 1 },
-    halo: halo !== undefined ? { radius: within('Halo Radius', num(halo.Radius, 1), L.haloRadius, 0), fill: fill(halo.Fill) ?? { color: '#ffffff', opacity: 1 } } : undefined,
+    halo:
+      halo !== undefined
+        ? {
+            radius: within('Halo Radius', num(halo.Radius, 1), L.haloRadius, 0),
+            fill: fill(halo.Fill) ?? { color: '#ffffff', opacity: 1 },
+          }
+        : undefined,
     placement: lp !== undefined ? 'line' : 'point',
     ...(lp !== undefined ? { line: linePlacement(node, lp) } : {}),
     anchor: [num(pp?.AnchorPoint?.AnchorPointX, 0.5), num(pp?.AnchorPoint?.AnchorPointY, 0.5)],
-    displacement: [within('DisplacementX', num(pp?.Displacement?.DisplacementX, 0), L.offset), within('DisplacementY', num(pp?.Displacement?.DisplacementY, 0), L.offset)],
+    displacement: [
+      within('DisplacementX', num(pp?.Displacement?.DisplacementX, 0), L.offset),
+      within('DisplacementY', num(pp?.Displacement?.DisplacementY, 0), L.offset),
+    ],
   };
 }
 
@@ -185,7 +231,8 @@ function rule(node: any, i: number, pass: number): Rule {
   if (node.MinScaleDenominator !== undefined) r.minScale = num(node.MinScaleDenominator, 0);
   if (node.MaxScaleDenominator !== undefined) r.maxScale = num(node.MaxScaleDenominator, Infinity);
   const count = Object.keys(SYMBOLIZERS).reduce((n, kind) => n + arr(node[kind]).length, 0);
-  if (count > L.symbolizersPerRule) throw bad(`rule ${r.name} has ${count} symbolizers; at most ${L.symbolizersPerRule} are accepted`);
+  if (count > L.symbolizersPerRule)
+    throw bad(`rule ${r.name} has ${count} symbolizers; at most ${L.symbolizersPerRule} are accepted`);
   r.symbolizers = Object.entries(SYMBOLIZERS)
     .flatMap(([kind, make]) => arr(node[kind]).map((n) => ({ seq: seqOf(n), s: make(n ?? {}) })))
     .sort((a, b) => a.seq - b.seq)
@@ -197,18 +244,27 @@ function rule(node: any, i: number, pass: number): Rule {
 function userStyle(node: any, i: number): Style {
   const rules: Rule[] = [];
   const passes = [...arr(node.FeatureTypeStyle), ...arr(node.CoverageStyle)];
-  if (passes.length > L.featureTypeStyles) throw bad(`a style has ${passes.length} FeatureTypeStyles; at most ${L.featureTypeStyles} are accepted`);
+  if (passes.length > L.featureTypeStyles)
+    throw bad(`a style has ${passes.length} FeatureTypeStyles; at most ${L.featureTypeStyles} are accepted`);
   const count = passes.reduce((n, fts) => n + arr(fts?.Rule).length, 0);
   if (count > L.rulesPerStyle) throw bad(`a style has ${count} rules; at most ${L.rulesPerStyle} are accepted`);
-  passes.sort((a, b) => seqOf(a) - seqOf(b)).forEach((fts, pass) => {
-    for (const r of arr(fts?.Rule)) rules.push(rule(r ?? {}, rules.length, pass));
-  });
-  return { name: txt(node.Name) || `style${i + 1}`, title: txt(node.Title) || txt(node.Description?.Title) || txt(node.Name), abstract: txt(node.Abstract) || undefined, rules };
+  passes
+    .sort((a, b) => seqOf(a) - seqOf(b))
+    .forEach((fts, pass) => {
+      for (const r of arr(fts?.Rule)) rules.push(rule(r ?? {}, rules.length, pass));
+    });
+  return {
+    name: txt(node.Name) || `style${i + 1}`,
+    title: txt(node.Title) || txt(node.Description?.Title) || txt(node.Name),
+    abstract: txt(node.Abstract) || undefined,
+    rules,
+  };
 }
 
 /** Parses an SLD document; throws an OgcError (InvalidParameterValue) saying what is wrong. */
 export function parseSld(xml: string): SldLayer[] {
-  if (xml.length > L.sldChars) throw bad(`the document has ${xml.length} characters; at most ${L.sldChars} are accepted`);
+  if (xml.length > L.sldChars)
+    throw bad(`the document has ${xml.length} characters; at most ${L.sldChars} are accepted`);
   let doc: any;
   try {
     doc = parseXml(numbered(xml.trim()), { removeNSPrefix: true });
@@ -224,13 +280,18 @@ export function parseSld(xml: string): SldLayer[] {
   if (styleCount > L.styles) throw bad(`the document has ${styleCount} UserStyles; at most ${L.styles} are accepted`);
   for (const l of layers) {
     const name = txt(l?.Name);
-    out.push({ name, styles: arr(l?.UserStyle).map((s, i) => userStyle(s ?? {}, i)), namedStyles: arr(l?.NamedStyle).map((s: any) => txt(s?.Name)) });
+    out.push({
+      name,
+      styles: arr(l?.UserStyle).map((s, i) => userStyle(s ?? {}, i)),
+      namedStyles: arr(l?.NamedStyle).map((s: any) => txt(s?.Name)),
+    });
   }
   if (!out.length) throw bad('no NamedLayer or UserLayer');
   const rules = out.flatMap((l) => l.styles.flatMap((s) => s.rules));
   if (rules.length > L.rules) throw bad(`the document has ${rules.length} rules; at most ${L.rules} are accepted`);
   const symbolizers = rules.reduce((n, r) => n + r.symbolizers.length, 0);
-  if (symbolizers > L.symbolizers) throw bad(`the document has ${symbolizers} symbolizers; at most ${L.symbolizers} are accepted`);
+  if (symbolizers > L.symbolizers)
+    throw bad(`the document has ${symbolizers} symbolizers; at most ${L.symbolizers} are accepted`);
   return out;
 }
 

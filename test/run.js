@@ -6,7 +6,10 @@
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 
-const backends = (process.env.SIMPUL_TEST_BACKENDS ?? 'embedded,postgis').split(',').map((s) => s.trim()).filter(Boolean);
+const backends = (process.env.SIMPUL_TEST_BACKENDS ?? 'embedded,postgis')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const files = process.argv.slice(2);
 const specs = files.length ? files : ['test/**/*.test.ts'];
 const totals = { passed: 0, failed: 0, pending: 0 };
@@ -17,11 +20,37 @@ for (const backend of backends) {
     let text = '';
     const child = spawn(
       'npx',
-      ['mocha', '--import=tsx', '--require', 'test/support/global-setup.ts', '--timeout', '120000', '--reporter', 'spec', '--exit', ...specs],
-      { env: { ...process.env, SIMPUL_TEST_RUN: `${process.pid}${backend[0]}`, SIMPUL_TEST_DB: backend, GDAL_DEFAULT_WMS_CACHE_PATH: `${tmpdir()}/simpul-gdal-wms-cache`, NODE_OPTIONS: '--max-old-space-size=4096' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      [
+        'mocha',
+        '--import=tsx',
+        '--require',
+        'test/support/global-setup.ts',
+        '--timeout',
+        '120000',
+        '--reporter',
+        'spec',
+        '--exit',
+        ...specs,
+      ],
+      {
+        env: {
+          ...process.env,
+          SIMPUL_TEST_RUN: `${process.pid}${backend[0]}`,
+          SIMPUL_TEST_DB: backend,
+          GDAL_DEFAULT_WMS_CACHE_PATH: `${tmpdir()}/simpul-gdal-wms-cache`,
+          NODE_OPTIONS: '--max-old-space-size=4096',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
-    child.stdout.on('data', (d) => { text += d; process.stdout.write(d); });
-    child.stderr.on('data', (d) => { text += d; process.stderr.write(d); });
+    child.stdout.on('data', (d) => {
+      text += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      text += d;
+      process.stderr.write(d);
+    });
     child.on('close', (code) => resolve({ text, code }));
   });
   const num = (re) => Number((re.exec(out.text) ?? [0, 0])[1]);
@@ -35,5 +64,7 @@ for (const backend of backends) {
   totals.pending += pending;
   process.stdout.write(`=== ${backend}: ${passed} passed, ${failed} failed, ${pending} pending ===\n`);
 }
-process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${totals.pending ? `, ${totals.pending} skipped` : ''}\n`);
+process.stdout.write(
+  `\n${totals.passed} passed, ${totals.failed} failed${totals.pending ? `, ${totals.pending} skipped` : ''}\n`,
+);
 process.exit(totals.failed ? 1 : 0);

@@ -8,7 +8,16 @@
  *
  *  A file counts as the disk holds it: its size rounded up to 4 KiB blocks, plus 4 KiB for its
  *  inode and the folders made for it, so thousands of tiny (empty) tiles count too. */
-import { mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { opendir, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -48,7 +57,10 @@ export class DiskTileCache implements TileCache {
   private readonly maxBytes: number;
   private closed = false;
 
-  constructor(private readonly root: string, opts: { maxBytes?: number; index?: boolean } = {}) {
+  constructor(
+    private readonly root: string,
+    opts: { maxBytes?: number; index?: boolean } = {},
+  ) {
     this.maxBytes = opts.maxBytes ?? Infinity;
     if (opts.index !== false) {
       this.markerSeen = this.markerTime();
@@ -209,9 +221,11 @@ export class DiskTileCache implements TileCache {
         let foundBytes = 0;
         const prune = async () => {
           found.sort((a, b) => b.time - a.time);
-          let keep = 0, bytes = 0;
+          let keep = 0,
+            bytes = 0;
           while (keep < found.length && bytes + found[keep].cost <= this.maxBytes) bytes += found[keep++].cost;
-          for (const f of found.slice(keep)) if (!this.index.has(f.rel)) await unlink(join(this.root, f.rel)).catch(() => {});
+          for (const f of found.slice(keep))
+            if (!this.index.has(f.rel)) await unlink(join(this.root, f.rel)).catch(() => {});
           found = found.slice(0, keep);
           foundBytes = bytes;
         };

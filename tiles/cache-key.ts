@@ -27,12 +27,16 @@ export interface TileKey {
   etag: string;
 }
 
-export const safe = (s: string) => s.replace(/[^A-Za-z0-9_.,-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+export const safe = (s: string) =>
+  s.replace(/[^A-Za-z0-9_.,-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 export function tileKey(p: TileKeyParts): TileKey {
   const layerPart = p.layers.map((l) => safe(l.name)).join(',');
   const versions = p.layers.map((l) => `${l.dataVersion}.${l.styleVersion}`).join(',');
-  const ids = createHash('sha1').update(p.layers.map((l) => l.id).join(',')).digest('hex').slice(0, 8);
+  const ids = createHash('sha1')
+    .update(p.layers.map((l) => l.id).join(','))
+    .digest('hex')
+    .slice(0, 8);
   const text = `${layerPart}/${safe(p.scope)}/${p.tms}/${p.z}/${p.x}/${p.y}/${ids}.${versions}.${safe(p.style ?? '')}.${p.format}`;
   const etag = `"${createHash('sha1').update(text).digest('base64url').slice(0, 22)}"`;
   return { layerPart, text, etag };

@@ -41,14 +41,21 @@ function extentIn(layer: Layer, srid: number): Box | null {
   const b = layer.bbox;
   let out: Box | null = null;
   if (b && b.every(Number.isFinite)) {
-    if (srid === 4326 || srid === 3857) out = projectBox(srid, [b[0], b[1], b[2], b[3]]); // edges stay straight
+    if (srid === 4326 || srid === 3857)
+      out = projectBox(srid, [b[0], b[1], b[2], b[3]]); // edges stay straight
     else {
       // Elsewhere a parallel bends: take the edges' points, not only the corners.
       out = [Infinity, Infinity, -Infinity, -Infinity];
       for (let i = 0; i < EDGE_POINTS; i++) {
         const f = i / (EDGE_POINTS - 1);
-        const lon = b[0] + f * (b[2] - b[0]), lat = b[1] + f * (b[3] - b[1]);
-        for (const [x, y] of [[lon, b[1]], [lon, b[3]], [b[0], lat], [b[2], lat]]) {
+        const lon = b[0] + f * (b[2] - b[0]),
+          lat = b[1] + f * (b[3] - b[1]);
+        for (const [x, y] of [
+          [lon, b[1]],
+          [lon, b[3]],
+          [b[0], lat],
+          [b[2], lat],
+        ]) {
           const p = projectBox(srid, [x, y, x, y]);
           out = [Math.min(out[0], p[0]), Math.min(out[1], p[1]), Math.max(out[2], p[2]), Math.max(out[3], p[3])];
         }
@@ -67,7 +74,14 @@ export function touchesExtent(layers: Layer[], tms: TileMatrixSet, z: number, bo
   const margin = m ? m.cellSize * MARGIN_PX : 0;
   for (const l of layers) {
     const e = extentIn(l, tms.srid);
-    if (e && bounds[0] <= e[2] + margin && bounds[2] >= e[0] - margin && bounds[1] <= e[3] + margin && bounds[3] >= e[1] - margin) return true;
+    if (
+      e &&
+      bounds[0] <= e[2] + margin &&
+      bounds[2] >= e[0] - margin &&
+      bounds[1] <= e[3] + margin &&
+      bounds[3] >= e[1] - margin
+    )
+      return true;
   }
   return false;
 }

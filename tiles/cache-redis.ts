@@ -81,7 +81,11 @@ export interface RedisCacheOptions {
 /** A client that reconnects on its own (backing off up to 2 s) and, while it is away, fails
  *  commands at once instead of queueing them: a tile never waits for the cache. */
 function connect(url: string, onError: (err: Error) => void) {
-  const client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 2000, reconnectStrategy: (n: number) => Math.min(50 * 2 ** n, 2000) } });
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 2000, reconnectStrategy: (n: number) => Math.min(50 * 2 ** n, 2000) },
+  });
   let reported = false;
   client.on('error', (err: Error) => {
     if (!reported) onError(err);
@@ -179,7 +183,19 @@ export class RedisTileCache implements TileCache {
     this.writes++;
     this.remember(key.text, Date.now());
     try {
-      await this.script(SET_SCRIPT, SET_SHA, [k, this.lru, this.sizes, this.bytes], [body, String(TTL_SECONDS), String(Date.now()), String(this.cost(body.length)), String(this.maxBytes), String(EVICT_STEP)]);
+      await this.script(
+        SET_SCRIPT,
+        SET_SHA,
+        [k, this.lru, this.sizes, this.bytes],
+        [
+          body,
+          String(TTL_SECONDS),
+          String(Date.now()),
+          String(this.cost(body.length)),
+          String(this.maxBytes),
+          String(EVICT_STEP),
+        ],
+      );
     } catch {
       /* the cache is an optimisation */
     }
@@ -193,12 +209,21 @@ export class RedisTileCache implements TileCache {
 
   async clear(layer?: string): Promise<number> {
     await this.ready;
-    const patterns = layer ? [`${this.prefix}${escGlob(safe(layer))}/*`, `${this.prefix}*,${escGlob(safe(layer))}/*`, `${this.prefix}${escGlob(safe(layer))},*`] : [`${this.prefix}*`];
+    const patterns = layer
+      ? [
+          `${this.prefix}${escGlob(safe(layer))}/*`,
+          `${this.prefix}*,${escGlob(safe(layer))}/*`,
+          `${this.prefix}${escGlob(safe(layer))},*`,
+        ]
+      : [`${this.prefix}*`];
     let n = 0;
     for (const pattern of patterns) {
       for await (const keys of this.client.scanIterator({ MATCH: pattern, COUNT: 1000 })) {
-        const names = keys.filter((k) => !layer || k.slice(this.prefix.length).split('/')[0].split(',').includes(safe(layer)));
-        if (names.length) n += Number(await this.script(CLEAR_SCRIPT, CLEAR_SHA, [this.lru, this.sizes, this.bytes], names));
+        const names = keys.filter(
+          (k) => !layer || k.slice(this.prefix.length).split('/')[0].split(',').includes(safe(layer)),
+        );
+        if (names.length)
+          n += Number(await this.script(CLEAR_SCRIPT, CLEAR_SHA, [this.lru, this.sizes, this.bytes], names));
       }
     }
     // Everything gone: the books start again (entries that had expired left theirs behind).

@@ -49,6 +49,11 @@ export interface OpenOptions {
 /** The cache a node uses: none when switched off, Redis when configured, else the disk. */
 export function openTileCache(config: TileCacheConfig, opts: OpenOptions = {}): TileCache {
   if (config.tileCache === false) return new NoTileCache();
-  if (config.redisUrl) return new RedisTileCache(config.redisUrl, { prefix: config.redisPrefix, maxBytes: config.tileCacheBytes, onError: opts.onError });
+  if (config.redisUrl)
+    return new RedisTileCache(config.redisUrl, {
+      prefix: config.redisPrefix,
+      maxBytes: config.tileCacheBytes,
+      onError: opts.onError,
+    });
   return new DiskTileCache(join(config.cacheDir, 'tiles'), { maxBytes: config.tileCacheBytes, index: opts.index });
 }

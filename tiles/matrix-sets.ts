@@ -46,7 +46,14 @@ const PIXEL = 0.00028;
 const DEGREE_M = (2 * Math.PI * 6378137) / 360;
 const MERC = 20037508.342789244;
 
-function quad(opts: { origin: [number, number]; cell0: number; metersPerUnit: number; levels: number; w0: number; h0: number }): TileMatrix[] {
+function quad(opts: {
+  origin: [number, number];
+  cell0: number;
+  metersPerUnit: number;
+  levels: number;
+  w0: number;
+  h0: number;
+}): TileMatrix[] {
   const out: TileMatrix[] = [];
   for (let z = 0; z <= opts.levels; z++) {
     const cellSize = opts.cell0 / 2 ** z;
@@ -139,7 +146,11 @@ export function tileBounds(m: TileMatrix, col: number, row: number): [number, nu
 export const tmsCrsKnown = (t: TileMatrixSet) => !!crsByEpsg(t.srid);
 
 /** Tile range of a matrix covering a lon/lat box (for capabilities limits and seeding). */
-export function tileRangeForLonLat(tms: TileMatrixSet, m: TileMatrix, bbox: [number, number, number, number]): { minCol: number; maxCol: number; minRow: number; maxRow: number } | null {
+export function tileRangeForLonLat(
+  tms: TileMatrixSet,
+  m: TileMatrix,
+  bbox: [number, number, number, number],
+): { minCol: number; maxCol: number; minRow: number; maxRow: number } | null {
   const [minx, miny, maxx, maxy] = projectBox(tms.srid, bbox);
   const w = m.cellSize * m.tileWidth;
   const h = m.cellSize * m.tileHeight;
@@ -157,22 +168,48 @@ export function projectBox(srid: number, b: [number, number, number, number]): [
   if (srid === 4326) return b;
   if (srid === 3857) {
     const x = (lon: number) => (lon * MERC) / 180;
-    const y = (lat: number) => (Math.log(Math.tan(((90 + Math.max(-85.06, Math.min(85.06, lat))) * Math.PI) / 360)) * MERC) / Math.PI;
+    const y = (lat: number) =>
+      (Math.log(Math.tan(((90 + Math.max(-85.06, Math.min(85.06, lat))) * Math.PI) / 360)) * MERC) / Math.PI;
     return [x(b[0]), y(b[1]), x(b[2]), y(b[3])];
   }
   const pts = [utm48s(b[0], b[1]), utm48s(b[0], b[3]), utm48s(b[2], b[1]), utm48s(b[2], b[3])];
-  return [Math.min(...pts.map((p) => p[0])), Math.min(...pts.map((p) => p[1])), Math.max(...pts.map((p) => p[0])), Math.max(...pts.map((p) => p[1]))];
+  return [
+    Math.min(...pts.map((p) => p[0])),
+    Math.min(...pts.map((p) => p[1])),
+    Math.max(...pts.map((p) => p[0])),
+    Math.max(...pts.map((p) => p[1])),
+  ];
 }
 
 /** Lon/lat → WGS 84 / UTM 48S (Snyder's series; sub-metre near the zone). */
 function utm48s(lon: number, lat: number): [number, number] {
-  const a = 6378137, f = 1 / 298.257223563, k0 = 0.9996;
-  const e2 = f * (2 - f), ep2 = e2 / (1 - e2);
-  const phi = (lat * Math.PI) / 180, lam = ((lon - 105) * Math.PI) / 180;
+  const a = 6378137,
+    f = 1 / 298.257223563,
+    k0 = 0.9996;
+  const e2 = f * (2 - f),
+    ep2 = e2 / (1 - e2);
+  const phi = (lat * Math.PI) / 180,
+    lam = ((lon - 105) * Math.PI) / 180;
   const N = a / Math.sqrt(1 - e2 * Math.sin(phi) ** 2);
-  const T = Math.tan(phi) ** 2, C = ep2 * Math.cos(phi) ** 2, A = Math.cos(phi) * lam;
-  const M = a * ((1 - e2 / 4 - (3 * e2 ** 2) / 64 - (5 * e2 ** 3) / 256) * phi - ((3 * e2) / 8 + (3 * e2 ** 2) / 32 + (45 * e2 ** 3) / 1024) * Math.sin(2 * phi) + ((15 * e2 ** 2) / 256 + (45 * e2 ** 3) / 1024) * Math.sin(4 * phi) - ((35 * e2 ** 3) / 3072) * Math.sin(6 * phi));
-  const x = 500000 + k0 * N * (A + ((1 - T + C) * A ** 3) / 6 + ((5 - 18 * T + T * T + 72 * C - 58 * ep2) * A ** 5) / 120);
-  const y = 10000000 + k0 * (M + N * Math.tan(phi) * (A * A / 2 + ((5 - T + 9 * C + 4 * C * C) * A ** 4) / 24 + ((61 - 58 * T + T * T + 600 * C - 330 * ep2) * A ** 6) / 720));
+  const T = Math.tan(phi) ** 2,
+    C = ep2 * Math.cos(phi) ** 2,
+    A = Math.cos(phi) * lam;
+  const M =
+    a *
+    ((1 - e2 / 4 - (3 * e2 ** 2) / 64 - (5 * e2 ** 3) / 256) * phi -
+      ((3 * e2) / 8 + (3 * e2 ** 2) / 32 + (45 * e2 ** 3) / 1024) * Math.sin(2 * phi) +
+      ((15 * e2 ** 2) / 256 + (45 * e2 ** 3) / 1024) * Math.sin(4 * phi) -
+      ((35 * e2 ** 3) / 3072) * Math.sin(6 * phi));
+  const x =
+    500000 + k0 * N * (A + ((1 - T + C) * A ** 3) / 6 + ((5 - 18 * T + T * T + 72 * C - 58 * ep2) * A ** 5) / 120);
+  const y =
+    10000000 +
+    k0 *
+      (M +
+        N *
+          Math.tan(phi) *
+          ((A * A) / 2 +
+            ((5 - T + 9 * C + 4 * C * C) * A ** 4) / 24 +
+            ((61 - 58 * T + T * T + 600 * C - 330 * ep2) * A ** 6) / 720));
   return [x, y];
 }

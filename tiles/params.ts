@@ -8,7 +8,10 @@ import { OgcError } from '../data/errors.js';
 const MAX_LAYERS = 50;
 
 export function resolveLayers(catalogue: Pick<Catalogue, 'find'>, p: Principal, names: string): Layer[] {
-  const list = names.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = names
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!list.length) throw new OgcError('InvalidParameterValue', 'No layer named');
   if (list.length > MAX_LAYERS) throw new OgcError('InvalidParameterValue', `At most ${MAX_LAYERS} layers per tile`);
   const out: Layer[] = [];
@@ -25,7 +28,8 @@ export function resolveLayers(catalogue: Pick<Catalogue, 'find'>, p: Principal, 
 export function styleParam(query: Record<string, string | string[] | undefined>, format: string): string | undefined {
   const v = query.style;
   if (v === undefined || format === 'pbf') return undefined;
-  if (typeof v !== 'string' || v.length > 200) throw new OgcError('InvalidParameterValue', 'style must be one style name', 'style');
+  if (typeof v !== 'string' || v.length > 200)
+    throw new OgcError('InvalidParameterValue', 'style must be one style name', 'style');
   return v.trim() || undefined;
 }
 

@@ -48,15 +48,19 @@ export interface SeedSummary {
 export function seedRefusal(config: SeedNode['config'], tms: TileMatrixSet, maxZoom: number): string | null {
   if (config.tileCache === false) return 'tile caching is off (SIMPUL_TILE_CACHE=off): there is nothing to seed';
   const last = maxCachedLevel(tms, config.tileCacheMaxZoom);
-  if (maxZoom > last) return `${tms.id} levels finer than ${last} are not cached (SIMPUL_TILE_CACHE_MAX_ZOOM=${config.tileCacheMaxZoom}): seed up to ${last}`;
+  if (maxZoom > last)
+    return `${tms.id} levels finer than ${last} are not cached (SIMPUL_TILE_CACHE_MAX_ZOOM=${config.tileCacheMaxZoom}): seed up to ${last}`;
   return null;
 }
 
-export function* seedTiles(o: Pick<SeedOptions, 'tms' | 'minZoom' | 'maxZoom' | 'bbox'>): Generator<{ z: number; col: number; row: number }> {
+export function* seedTiles(
+  o: Pick<SeedOptions, 'tms' | 'minZoom' | 'maxZoom' | 'bbox'>,
+): Generator<{ z: number; col: number; row: number }> {
   for (let z = o.minZoom; z <= o.maxZoom; z++) {
     const r = tileRangeForLonLat(o.tms, o.tms.matrices[z], o.bbox);
     if (!r) continue;
-    for (let row = r.minRow; row <= r.maxRow; row++) for (let col = r.minCol; col <= r.maxCol; col++) yield { z, col, row };
+    for (let row = r.minRow; row <= r.maxRow; row++)
+      for (let col = r.minCol; col <= r.maxCol; col++) yield { z, col, row };
   }
 }
 
@@ -74,14 +78,25 @@ export async function seed(node: SeedNode, o: SeedOptions): Promise<SeedSummary>
   if (refusal) throw httpError(400, refusal);
   const started = Date.now();
   const total = countSeedTiles(o);
-  const s: SeedSummary = { tiles: 0, rendered: 0, cached: 0, empty: 0, bytes: 0, seconds: 0, notStored: 0, quotaReached: false, skipped: 0 };
+  const s: SeedSummary = {
+    tiles: 0,
+    rendered: 0,
+    cached: 0,
+    empty: 0,
+    bytes: 0,
+    seconds: 0,
+    notStored: 0,
+    quotaReached: false,
+    skipped: 0,
+  };
   const { tiles } = node;
   const { cache } = tiles;
   await cache.ready; // the quota is known
   const quota = node.config.tileCacheBytes;
   // What the seed's own tiles take, and the largest one: it stops before the next could push
   // one of its own out.
-  let kept = 0, largest = 0;
+  let kept = 0,
+    largest = 0;
   const it = seedTiles(o);
   const worker = async () => {
     for (let next = it.next(); !next.done; next = it.next()) {
@@ -90,7 +105,14 @@ export async function seed(node: SeedNode, o: SeedOptions): Promise<SeedSummary>
         break;
       }
       const { z, col, row } = next.value;
-      const r = await tiles.bytes(o.principal ?? ANONYMOUS, { layers: o.layers, tms: o.tms, z, col, row, format: o.format });
+      const r = await tiles.bytes(o.principal ?? ANONYMOUS, {
+        layers: o.layers,
+        tms: o.tms,
+        z,
+        col,
+        row,
+        format: o.format,
+      });
       s.tiles++;
       if (r.cached) s.cached++;
       else s.rendered++;

@@ -55,9 +55,16 @@ export interface TileServiceOptions {
 /** Throws TileOutOfRange for a matrix or column/row the set does not have. */
 export function checkTileAddress(tms: TileMatrixSet, z: number, col: number, row: number) {
   const m = Number.isInteger(z) ? tms.matrices[z] : undefined;
-  if (!m) throw new OgcError('TileOutOfRange', `TileMatrix ${z} is not in ${tms.id} (0–${tms.matrices.length - 1})`, 'TileMatrix');
-  if (!Number.isInteger(row) || row < 0 || row >= m.matrixHeight) throw new OgcError('TileOutOfRange', `TileRow ${row} is outside 0–${m.matrixHeight - 1}`, 'TileRow');
-  if (!Number.isInteger(col) || col < 0 || col >= m.matrixWidth) throw new OgcError('TileOutOfRange', `TileCol ${col} is outside 0–${m.matrixWidth - 1}`, 'TileCol');
+  if (!m)
+    throw new OgcError(
+      'TileOutOfRange',
+      `TileMatrix ${z} is not in ${tms.id} (0–${tms.matrices.length - 1})`,
+      'TileMatrix',
+    );
+  if (!Number.isInteger(row) || row < 0 || row >= m.matrixHeight)
+    throw new OgcError('TileOutOfRange', `TileRow ${row} is outside 0–${m.matrixHeight - 1}`, 'TileRow');
+  if (!Number.isInteger(col) || col < 0 || col >= m.matrixWidth)
+    throw new OgcError('TileOutOfRange', `TileCol ${col} is outside 0–${m.matrixWidth - 1}`, 'TileCol');
   return m;
 }
 
@@ -77,22 +84,40 @@ export class TileService {
   /** Writes to the cache still under way (seeding and closing wait for them). */
   private readonly writes = new Set<Promise<void>>();
 
-  constructor(private readonly node: TileNode, opts: TileServiceOptions = {}) {
+  constructor(
+    private readonly node: TileNode,
+    opts: TileServiceOptions = {},
+  ) {
     this.on = node.config.tileCache !== false;
     const hotTile = opts.hotTileBytes ?? 256 * 1024;
-    this.hot = new LRUCache<string, Buffer>({ maxSize: opts.hotBytes ?? 64 * 1024 * 1024, maxEntrySize: hotTile, sizeCalculation: (b) => b.length || 1 });
+    this.hot = new LRUCache<string, Buffer>({
+      maxSize: opts.hotBytes ?? 64 * 1024 * 1024,
+      maxEntrySize: hotTile,
+      sizeCalculation: (b) => b.length || 1,
+    });
   }
 
   /** The disk or Redis cache, opened on first use: a command that makes no tiles (most of
    *  the CLI) neither indexes the disk nor connects to Redis. */
   get cache(): TileCache {
-    return (this.opened ??= openTileCache(this.node.config, { onError: (err) => this.node.log.warn('tile cache unreachable', { error: err.message }) }));
+    return (this.opened ??= openTileCache(this.node.config, {
+      onError: (err) => this.node.log.warn('tile cache unreachable', { error: err.message }),
+    }));
   }
 
   /** Renders (or reads from the cache) the stored form of a tile. */
   async bytes(principal: Principal, t: TileRequest): Promise<TileBytes> {
     const m = checkTileAddress(t.tms, t.z, t.col, t.row);
-    const key = tileKey({ layers: t.layers, scope: visibilityScope(principal), tms: t.tms.id, z: t.z, x: t.col, y: t.row, format: t.format, style: t.style });
+    const key = tileKey({
+      layers: t.layers,
+      scope: visibilityScope(principal),
+      tms: t.tms.id,
+      z: t.z,
+      x: t.col,
+      y: t.row,
+      format: t.format,
+      style: t.style,
+    });
     const bounds = tileBounds(m, t.col, t.row);
     const stored = this.on && cacheable(t.layers, t.tms, t.z, bounds, this.node.config.tileCacheMaxZoom);
     if (stored) {
@@ -116,7 +141,15 @@ export class TileService {
           // Level 1: half the CPU of level 4 for a few per cent more bytes on a tile of a few KiB.
           body = raw.length ? gzipSync(raw, { level: 1 }) : Buffer.alloc(0);
         } else {
-          body = await renderRasterTile(this.node, { layers: t.layers, style: t.style, format: t.format, srid: t.tms.srid, bounds, width: m.tileWidth, height: m.tileHeight });
+          body = await renderRasterTile(this.node, {
+            layers: t.layers,
+            style: t.style,
+            format: t.format,
+            srid: t.tms.srid,
+            bounds,
+            width: m.tileWidth,
+            height: m.tileHeight,
+          });
         }
         if (!stored) return body;
         // Stored in the background: the answer does not wait for the disk or Redis.
@@ -144,7 +177,8 @@ export class TileService {
     if (t.format !== 'pbf') return { status: 200, headers: { 'content-type': TILE_TYPES[t.format], ...headers }, body };
     if (!body.length) return { status: 204, headers, body: null };
     headers['content-type'] = TILE_TYPES.pbf;
-    if (!/\bgzip\b/i.test(req.headers['accept-encoding'] ?? '')) return { status: 200, headers, body: gunzipSync(body) };
+    if (!/\bgzip\b/i.test(req.headers['accept-encoding'] ?? ''))
+      return { status: 200, headers, body: gunzipSync(body) };
     // Already compressed: the HTTP side sends it as it is.
     return { status: 200, headers: { ...headers, 'content-encoding': 'gzip' }, body };
   }

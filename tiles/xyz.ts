@@ -26,18 +26,28 @@ const FIELD_TYPES: Record<string, string> = { integer: 'Number', number: 'Number
 function tileJson(req: ServiceRequest, layers: Layer[], names: string, fmt: TileFormat, site: Site): Reply {
   const boxes = layers.map((l) => l.bbox).filter((b): b is NonNullable<typeof b> => !!b);
   const bounds = boxes.length
-    ? [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))]
+    ? [
+        Math.min(...boxes.map((b) => b[0])),
+        Math.min(...boxes.map((b) => b[1])),
+        Math.max(...boxes.map((b) => b[2])),
+        Math.max(...boxes.map((b) => b[3])),
+      ]
     : [-180, -85.0511, 180, 85.0511];
   const path = names.split(',').map(encodeURIComponent).join(',');
   const style = req.query.style;
   const body: Record<string, unknown> = {
     tilejson: '3.0.0',
     name: layers.map((l) => l.title).join(', '),
-    description: layers.map((l) => l.abstract).filter(Boolean).join(' '),
+    description: layers
+      .map((l) => l.abstract)
+      .filter(Boolean)
+      .join(' '),
     version: '1.0.0',
     attribution: `${site.provider.organisation} — Simpul`,
     scheme: 'xyz',
-    tiles: [`${req.baseUrl}/tiles/${path}/{z}/{x}/{y}.${fmt}${fmt !== 'pbf' && typeof style === 'string' ? `?style=${encodeURIComponent(style)}` : ''}`],
+    tiles: [
+      `${req.baseUrl}/tiles/${path}/{z}/{x}/{y}.${fmt}${fmt !== 'pbf' && typeof style === 'string' ? `?style=${encodeURIComponent(style)}` : ''}`,
+    ],
     minzoom: 0,
     maxzoom: 22,
     bounds,
@@ -71,7 +81,16 @@ export async function xyzRequest(node: XyzNode, req: ServiceRequest): Promise<Re
   const format = tileFormat(m[5]);
   if (!format) throw new OgcError('NotFound', `Unknown tile format .${m[5]} (pbf, mvt, png, jpg, webp)`);
   const [z, x, y] = [m[2], m[3], m[4]].map((s) => (/^\d{1,9}$/.test(s) ? Number(s) : NaN));
-  if ([z, x, y].some((n) => Number.isNaN(n))) throw new OgcError('InvalidParameterValue', 'z, x and y must be whole numbers');
+  if ([z, x, y].some((n) => Number.isNaN(n)))
+    throw new OgcError('InvalidParameterValue', 'z, x and y must be whole numbers');
   const layers = resolveLayers(node.catalogue, req.principal, names);
-  return node.tiles.reply(req, { layers, tms: WEB_MERCATOR, z, col: x, row: y, format, style: styleParam(req.query, format) });
+  return node.tiles.reply(req, {
+    layers,
+    tms: WEB_MERCATOR,
+    z,
+    col: x,
+    row: y,
+    format,
+    style: styleParam(req.query, format),
+  });
 }

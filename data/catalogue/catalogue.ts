@@ -33,12 +33,13 @@ export class Catalogue {
         WHERE status IN ('pending', 'verified', 'archived') ORDER BY layer_id, version`),
     ]);
     const byLayer = versionsByLayer(versions.rows);
-    this.sorted = layers.rows.map((r) => ({ ...layerFromRow(r), versions: byLayer.get(r.id) ?? { waiting: null, archived: [] } }));
+    this.sorted = layers.rows.map((r) => ({
+      ...layerFromRow(r),
+      versions: byLayer.get(r.id) ?? { waiting: null, archived: [] },
+    }));
     this.byName = new Map(this.sorted.map((l) => [l.name, l]));
     this.byId = new Map(this.sorted.map((l) => [l.id, l]));
-    this.orgs = new Map(
-      orgs.rows.map((o: any) => [o.code, organisationFromRow(o)]),
-    );
+    this.orgs = new Map(orgs.rows.map((o: any) => [o.code, organisationFromRow(o)]));
     this.revision = Number(rev.rows[0]?.revision ?? 0);
     this.lastCheck = Date.now();
     for (const fn of this.listeners) fn();

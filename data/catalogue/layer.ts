@@ -12,7 +12,7 @@ export interface Attribute {
 }
 
 export type GeometryType =
-  | 'Point' | 'MultiPoint' | 'LineString' | 'MultiLineString' | 'Polygon' | 'MultiPolygon' | 'Geometry';
+  'Point' | 'MultiPoint' | 'LineString' | 'MultiLineString' | 'Polygon' | 'MultiPolygon' | 'Geometry';
 
 export type BBox = [minx: number, miny: number, maxx: number, maxy: number];
 

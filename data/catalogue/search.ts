@@ -70,8 +70,18 @@ function prepare(l: Layer, orgName: string): Prepared {
   if (!p) {
     const topic = typeof l.metadata?.topicCategory === 'string' ? l.metadata.topicCategory : null;
     p = {
-      words: FIELDS.map(([, text]) => fold(text(l, `${l.organisation} ${orgName}`)).split(' ').filter(Boolean)),
-      facet: { org: l.organisation, topic, kugi: l.kugiFcode, geom: l.geometryType, year: String(l.updatedAt.getUTCFullYear()) },
+      words: FIELDS.map(([, text]) =>
+        fold(text(l, `${l.organisation} ${orgName}`))
+          .split(' ')
+          .filter(Boolean),
+      ),
+      facet: {
+        org: l.organisation,
+        topic,
+        kugi: l.kugiFcode,
+        geom: l.geometryType,
+        year: String(l.updatedAt.getUTCFullYear()),
+      },
       titleKey: fold(l.title || l.name),
     };
     prepared.set(l, p);
@@ -101,7 +111,11 @@ function score(p: Prepared, terms: string[]): number {
   return total;
 }
 
-export function searchLayers(layers: Layer[], orgs: (code: string) => Organisation | undefined, query: SearchQuery): SearchResult {
+export function searchLayers(
+  layers: Layer[],
+  orgs: (code: string) => Organisation | undefined,
+  query: SearchQuery,
+): SearchResult {
   const terms = [...new Set(fold(query.q).split(' ').filter(Boolean))].slice(0, 20);
   const matched: Array<{ l: Layer; p: Prepared; s: number }> = [];
   for (const l of layers) {
@@ -127,10 +141,13 @@ export function searchLayers(layers: Layer[], orgs: (code: string) => Organisati
     const values = chosen(k);
     facets[k] = [...counts]
       .map(([value, count]) => ({ value, count, selected: values.includes(value) }))
-      .sort((a, b) => (k === 'year' ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
+      .sort((a, b) =>
+        k === 'year' ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value),
+      );
   }
   const hits = matched.filter((m) => passes(m.p));
-  const byTitle = (a: (typeof hits)[number], b: (typeof hits)[number]) => a.p.titleKey.localeCompare(b.p.titleKey) || a.l.name.localeCompare(b.l.name);
+  const byTitle = (a: (typeof hits)[number], b: (typeof hits)[number]) =>
+    a.p.titleKey.localeCompare(b.p.titleKey) || a.l.name.localeCompare(b.l.name);
   const order: Record<SortKey, (a: (typeof hits)[number], b: (typeof hits)[number]) => number> = {
     relevance: (a, b) => b.s - a.s || byTitle(a, b),
     title: byTitle,
@@ -139,5 +156,11 @@ export function searchLayers(layers: Layer[], orgs: (code: string) => Organisati
   hits.sort(order[query.sort]);
   const pages = Math.max(1, Math.ceil(hits.length / query.pageSize));
   const page = Math.min(Math.max(1, query.page), pages);
-  return { total: hits.length, page, pages, hits: hits.slice((page - 1) * query.pageSize, page * query.pageSize).map((m) => m.l), facets };
+  return {
+    total: hits.length,
+    page,
+    pages,
+    hits: hits.slice((page - 1) * query.pageSize, page * query.pageSize).map((m) => m.l),
+    facets,
+  };
 }

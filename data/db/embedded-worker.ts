@@ -30,7 +30,9 @@ const dataDir = (workerData as { dataDir: string | null }).dataDir;
 
 async function open(): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = dataDir ? new PGlite(dataDir, { extensions: { postgis }, parsers }) : new PGlite({ extensions: { postgis }, parsers });
+  const pg = dataDir
+    ? new PGlite(dataDir, { extensions: { postgis }, parsers })
+    : new PGlite({ extensions: { postgis }, parsers });
   await pg.waitReady;
   await pg.exec('CREATE EXTENSION IF NOT EXISTS postgis');
   return pg;
@@ -66,5 +68,8 @@ opened.then(
 );
 
 port.on('message', (m: DbRequest) => {
-  line = line.then(async () => port.postMessage(await run(await opened, m)), () => port.postMessage({ id: m.id, error: { message: 'The embedded database did not open' } }));
+  line = line.then(
+    async () => port.postMessage(await run(await opened, m)),
+    () => port.postMessage({ id: m.id, error: { message: 'The embedded database did not open' } }),
+  );
 });

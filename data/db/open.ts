@@ -14,7 +14,11 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<Db> {
   const db = opts.databaseUrl
-    ? await openPostgres({ url: opts.databaseUrl, statementTimeoutMs: opts.statementTimeoutMs, poolSize: opts.poolSize })
+    ? await openPostgres({
+        url: opts.databaseUrl,
+        statementTimeoutMs: opts.statementTimeoutMs,
+        poolSize: opts.poolSize,
+      })
     : await openEmbedded(opts.dataDir === undefined ? './var/db' : opts.dataDir);
   await migrate(db);
   return db;

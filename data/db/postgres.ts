@@ -26,7 +26,8 @@ class CopyIn {
     connection.query(this.text);
   }
   handleCopyInResponse(connection: { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void }): void {
-    if (this.rows.byteLength) connection.sendCopyFromChunk(Buffer.from(this.rows.buffer, this.rows.byteOffset, this.rows.byteLength));
+    if (this.rows.byteLength)
+      connection.sendCopyFromChunk(Buffer.from(this.rows.buffer, this.rows.byteOffset, this.rows.byteLength));
     connection.endCopyFrom();
   }
   handleCommandComplete(msg: { text?: string }): void {
@@ -48,7 +49,11 @@ class CopyIn {
 function copyIn(client: pg.ClientBase, into: string, rows: Uint8Array): Promise<number> {
   return new Promise((resolve, reject) => {
     // A submittable: pg calls its callbacks, the return value is the submittable itself, not a promise.
-    void client.query(new CopyIn(`COPY ${into} FROM STDIN`, rows, (err, n) => (err ? reject(err) : resolve(n ?? 0))) as unknown as pg.QueryConfig);
+    void client.query(
+      new CopyIn(`COPY ${into} FROM STDIN`, rows, (err, n) =>
+        err ? reject(err) : resolve(n ?? 0),
+      ) as unknown as pg.QueryConfig,
+    );
   });
 }
 
@@ -108,7 +113,12 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
     };
   };
 
-  const run = async <R>(c: pg.PoolClient, sql: string, params: unknown[], signal: AbortSignal | undefined): Promise<QueryResult<R>> => {
+  const run = async <R>(
+    c: pg.PoolClient,
+    sql: string,
+    params: unknown[],
+    signal: AbortSignal | undefined,
+  ): Promise<QueryResult<R>> => {
     throwIfAborted(signal);
     const r = await abortable(c.query(sql, params as any[]), signal);
     return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };

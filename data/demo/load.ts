@@ -19,14 +19,21 @@ export function readCity(): { kota: any; kecamatan: any; kelurahan: any; city: C
   const kota = read('kota');
   const kecamatan = read('kecamatan');
   const kelurahan = read('kelurahan');
-  const city: CityShape = { kota: kota.features[0], kelurahan: kelurahan.features, bbox: turfBbox(kota) as CityShape['bbox'] };
+  const city: CityShape = {
+    kota: kota.features[0],
+    kelurahan: kelurahan.features,
+    bbox: turfBbox(kota) as CityShape['bbox'],
+  };
   return { kota, kecamatan, kelurahan, city };
 }
 
 /** A theme with its features made. */
 type DemoLayer = Omit<Theme, 'make'> & { features: ReturnType<Theme['make']> };
 
-const REF_ATTRS: Attribute[] = [{ name: 'kode', type: 'string' }, { name: 'nama', type: 'string' }];
+const REF_ATTRS: Attribute[] = [
+  { name: 'kode', type: 'string' },
+  { name: 'nama', type: 'string' },
+];
 const NOTICE = 'Batas administrasi dari cahyadsn/wilayah_boundaries (MIT), kode Kemendagri; poligon disederhanakan.';
 
 export interface DemoOptions {
@@ -37,13 +44,23 @@ export interface DemoOptions {
   onLayer?: (name: string, done: number, total: number) => void;
 }
 
-export async function loadDemo(db: Db, catalogue: Catalogue, opts: DemoOptions = {}): Promise<{ created: string[]; skipped: string[] }> {
+export async function loadDemo(
+  db: Db,
+  catalogue: Catalogue,
+  opts: DemoOptions = {},
+): Promise<{ created: string[]; skipped: string[] }> {
   const { kota, kecamatan, kelurahan, city } = readCity();
   const r = rng(opts.seed ?? 3671);
   const ref = (localName: string, title: string, fc: any): DemoLayer => ({
-    organisation: 'bappeda', localName, title, abstract: `${title} dengan kode wilayah Kemendagri. ${NOTICE}`,
-    keywords: ['batas administrasi', 'kode referensi', 'Kota Tangerang'], topicCategory: 'boundaries', accessClass: 'PUBLIC',
-    attributes: REF_ATTRS, features: fc.features,
+    organisation: 'bappeda',
+    localName,
+    title,
+    abstract: `${title} dengan kode wilayah Kemendagri. ${NOTICE}`,
+    keywords: ['batas administrasi', 'kode referensi', 'Kota Tangerang'],
+    topicCategory: 'boundaries',
+    accessClass: 'PUBLIC',
+    attributes: REF_ATTRS,
+    features: fc.features,
   });
   const layers: DemoLayer[] = [
     ref('batas_kota', 'Batas Kota Tangerang', kota),
@@ -58,12 +75,22 @@ export async function loadDemo(db: Db, catalogue: Catalogue, opts: DemoOptions =
     const org = orgs[k % orgs.length];
     const n = r.int(3, 15);
     layers.push({
-      organisation: org, localName: `${slug}_${String(k + 1).padStart(4, '0')}`,
+      organisation: org,
+      localName: `${slug}_${String(k + 1).padStart(4, '0')}`,
       title: `${title} ${k + 1} — ${ORGANISATIONS[k % orgs.length].shortName}`,
       abstract: `${title} yang dikelola ${ORGANISATIONS[k % orgs.length].name} (layer demo ${k + 1}, data sintetis).`,
-      keywords: [slug.replace(/_/g, ' '), 'demo'], topicCategory: topic, accessClass: 'PUBLIC',
-      attributes: [{ name: 'nama', type: 'string' }, { name: 'keterangan', type: 'string' }, { name: 'nilai', type: 'integer' }],
-      features: Array.from({ length: n }, (_, i) => ({ geometry: { type: 'Point', coordinates: randomPoint(city, r) }, properties: { nama: `${title} ${i + 1}`, keterangan: 'data sintetis', nilai: r.int(1, 100) } })),
+      keywords: [slug.replace(/_/g, ' '), 'demo'],
+      topicCategory: topic,
+      accessClass: 'PUBLIC',
+      attributes: [
+        { name: 'nama', type: 'string' },
+        { name: 'keterangan', type: 'string' },
+        { name: 'nilai', type: 'integer' },
+      ],
+      features: Array.from({ length: n }, (_, i) => ({
+        geometry: { type: 'Point', coordinates: randomPoint(city, r) },
+        properties: { nama: `${title} ${i + 1}`, keterangan: 'data sintetis', nilai: r.int(1, 100) },
+      })),
     });
   }
 
@@ -78,11 +105,30 @@ export async function loadDemo(db: Db, catalogue: Catalogue, opts: DemoOptions =
       continue;
     }
     const batch: FeatureIn[] = l.features.map((f) => ({ geojson: f.geometry, properties: f.properties }));
-    await writeLayer(db, {
-      organisation: l.organisation, localName: l.localName, title: l.title, abstract: l.abstract, keywords: l.keywords,
-      nativeSrid: 4326, accessClass: l.accessClass, status: 'published', attributes: l.attributes,
-      metadata: { topicCategory: l.topicCategory, lineage: l.organisation === 'bappeda' ? NOTICE : 'Data sintetis yang dibangkitkan dengan benih tetap untuk demonstrasi Simpul.', maintenance: 'asNeeded', licence: 'https://creativecommons.org/licenses/by/4.0/' },
-    }, [batch]);
+    await writeLayer(
+      db,
+      {
+        organisation: l.organisation,
+        localName: l.localName,
+        title: l.title,
+        abstract: l.abstract,
+        keywords: l.keywords,
+        nativeSrid: 4326,
+        accessClass: l.accessClass,
+        status: 'published',
+        attributes: l.attributes,
+        metadata: {
+          topicCategory: l.topicCategory,
+          lineage:
+            l.organisation === 'bappeda'
+              ? NOTICE
+              : 'Data sintetis yang dibangkitkan dengan benih tetap untuk demonstrasi Simpul.',
+          maintenance: 'asNeeded',
+          licence: 'https://creativecommons.org/licenses/by/4.0/',
+        },
+      },
+      [batch],
+    );
     created.push(name);
     opts.onLayer?.(name, done, layers.length);
   }

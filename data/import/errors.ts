@@ -7,7 +7,8 @@ import { OgcError, httpError, type OgcErrorExtra } from '../errors.js';
 
 export type ImportStatus = 400 | 403 | 409 | 413 | 503;
 
-export const importError = (message: string, status: ImportStatus = 400, extra: OgcErrorExtra = {}): OgcError => httpError(status, message, extra, 'file');
+export const importError = (message: string, status: ImportStatus = 400, extra: OgcErrorExtra = {}): OgcError =>
+  httpError(status, message, extra, 'file');
 
 /** An error an import raised about its file (as opposed to a fault of the node). */
 export const isImportError = (err: unknown): err is OgcError => err instanceof OgcError && err.locator === 'file';

@@ -20,13 +20,36 @@ export interface SourceFormat {
   featureIdAttribute?: string;
 }
 
-const PASS_SRS = 'give the coordinate system (--srs EPSG:N on the command line, the "srs" field of an upload), e.g. EPSG:23834 for DGN95 / TM-3 zone 48.2 or EPSG:4326 for longitude/latitude';
+const PASS_SRS =
+  'give the coordinate system (--srs EPSG:N on the command line, the "srs" field of an upload), e.g. EPSG:23834 for DGN95 / TM-3 zone 48.2 or EPSG:4326 for longitude/latitude';
 
 export const FORMATS: readonly SourceFormat[] = [
-  { id: 'shapefile', label: 'ESRI Shapefile', extensions: ['.shp'], drivers: ['ESRI Shapefile'], crsHint: `add its .prj file, or ${PASS_SRS}`, encodingOption: 'ENCODING' },
+  {
+    id: 'shapefile',
+    label: 'ESRI Shapefile',
+    extensions: ['.shp'],
+    drivers: ['ESRI Shapefile'],
+    crsHint: `add its .prj file, or ${PASS_SRS}`,
+    encodingOption: 'ENCODING',
+  },
   { id: 'geopackage', label: 'GeoPackage', extensions: ['.gpkg'], drivers: ['GPKG'], crsHint: PASS_SRS },
-  { id: 'geojson', label: 'GeoJSON', extensions: ['.geojson', '.json'], drivers: ['GeoJSON'], crsByDefinition: 4326, crsHint: PASS_SRS, featureIdAttribute: 'id' },
-  { id: 'kml', label: 'KML/KMZ', extensions: ['.kml', '.kmz'], drivers: ['LIBKML', 'KML'], crsByDefinition: 4326, crsHint: PASS_SRS },
+  {
+    id: 'geojson',
+    label: 'GeoJSON',
+    extensions: ['.geojson', '.json'],
+    drivers: ['GeoJSON'],
+    crsByDefinition: 4326,
+    crsHint: PASS_SRS,
+    featureIdAttribute: 'id',
+  },
+  {
+    id: 'kml',
+    label: 'KML/KMZ',
+    extensions: ['.kml', '.kmz'],
+    drivers: ['LIBKML', 'KML'],
+    crsByDefinition: 4326,
+    crsHint: PASS_SRS,
+  },
   {
     id: 'csv',
     label: 'CSV',
@@ -43,7 +66,13 @@ export const FORMATS: readonly SourceFormat[] = [
     ],
     crsHint: PASS_SRS,
   },
-  { id: 'gml', label: 'GML', extensions: ['.gml'], drivers: ['GML'], crsHint: `add srsName to its geometries, or ${PASS_SRS}` },
+  {
+    id: 'gml',
+    label: 'GML',
+    extensions: ['.gml'],
+    drivers: ['GML'],
+    crsHint: `add srsName to its geometries, or ${PASS_SRS}`,
+  },
   { id: 'filegdb', label: 'Esri File Geodatabase', extensions: ['.gdb'], drivers: ['OpenFileGDB'], crsHint: PASS_SRS },
   { id: 'dxf', label: 'AutoCAD DXF', extensions: ['.dxf'], drivers: ['DXF'], crsHint: PASS_SRS },
 ];

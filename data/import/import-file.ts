@@ -83,7 +83,15 @@ export async function prepareImport(req: ImportRequest): Promise<PreparedImport>
   const lease = await (req.pool ?? importPool()).lease();
   let healthy = true;
   try {
-    const r = await lease.process.ask({ type: 'open', file: req.file, label: req.label, layer: req.layer, srs, encoding: req.encoding, maxFeatures: req.maxFeatures });
+    const r = await lease.process.ask({
+      type: 'open',
+      file: req.file,
+      label: req.label,
+      layer: req.layer,
+      srs,
+      encoding: req.encoding,
+      maxFeatures: req.maxFeatures,
+    });
     const source = expect(r, 'opened').source;
     const known = source.layers.reduce((n, l) => n + (l.knownCount ?? 0), 0);
     if (known > req.maxFeatures) throw tooMany(source.label, req.maxFeatures, known);
@@ -140,13 +148,20 @@ export async function runImport(db: Db, prepared: PreparedImport): Promise<Impor
           attributes: source.attributes,
         },
         batchesOf(process, i, stats, (wkbs) => curveToLine(tx, wkbs)),
-        { replace: req.replace, actor: req.actor, keepVersions: req.keepVersions, onProgress: (n) => req.onProgress?.(names[i], n, source.knownCount) },
+        {
+          replace: req.replace,
+          actor: req.actor,
+          keepVersions: req.keepVersions,
+          onProgress: (n) => req.onProgress?.(names[i], n, source.knownCount),
+        },
       ).catch((err) => {
         throw asImportError(err, source.where, req);
       });
       if (stats.rejected && !written.report.written) {
         const first = stats.rejections[0];
-        throw importError(`${source.where}: all ${stats.rejected} features were rejected (${position(source, first.feature)}: ${first.reason})`);
+        throw importError(
+          `${source.where}: all ${stats.rejected} features were rejected (${position(source, first.feature)}: ${first.reason})`,
+        );
       }
       out.push({ layer: written.layer, report: layerReport(written.layer.name, source, stats, written.report) });
     }
@@ -165,7 +180,12 @@ export async function importFile(db: Db, req: ImportRequest): Promise<ImportResu
 }
 
 /** One layer's features from the import process, batch by batch; arcs made straight here. */
-async function* batchesOf(process: ImportLease['process'], layer: number, stats: LayerReadStats, linearise: (wkbs: Buffer[]) => Promise<Buffer[]>): AsyncGenerator<FeatureIn[]> {
+async function* batchesOf(
+  process: ImportLease['process'],
+  layer: number,
+  stats: LayerReadStats,
+  linearise: (wkbs: Buffer[]) => Promise<Buffer[]>,
+): AsyncGenerator<FeatureIn[]> {
   for (;;) {
     const b = expect(await process.ask({ type: 'next', layer }), 'batch');
     if (b.curved.length) {
@@ -192,7 +212,10 @@ function position(layer: Pick<SourceLayerInfo, 'lineOffset'>, feature: number): 
 }
 
 function tooMany(label: string, limit: number, count?: number): OgcError {
-  return importError(`${label}: ${count ? `${count} features are` : 'it holds'} more than the ${limit} features one import may write (SIMPUL_MAX_IMPORT_FEATURES)`, 413);
+  return importError(
+    `${label}: ${count ? `${count} features are` : 'it holds'} more than the ${limit} features one import may write (SIMPUL_MAX_IMPORT_FEATURES)`,
+    413,
+  );
 }
 
 /** `name` for one layer; `name_<source layer>` for each of several. */
@@ -202,7 +225,12 @@ function layerNames(name: string, layers: SourceLayerInfo[]): string[] {
 }
 
 function layerReport(name: string, source: SourceLayerInfo, stats: LayerReadStats, w: WriteReport): LayerImportReport {
-  const notes = [source.note, stats.garbledText ? `${stats.garbledText} text values are not UTF-8: give the file's code page (--encoding CP1252, or the "encoding" field of an upload) or add a .cpg` : undefined].filter(Boolean);
+  const notes = [
+    source.note,
+    stats.garbledText
+      ? `${stats.garbledText} text values are not UTF-8: give the file's code page (--encoding CP1252, or the "encoding" field of an upload) or add a .cpg`
+      : undefined,
+  ].filter(Boolean);
   return {
     layer: name,
     sourceLayer: source.name,
@@ -256,6 +284,7 @@ function asImportError(err: unknown, where: string, req: ImportRequest): Error {
   }
   // A statement the database refused (a value, a geometry): the file's fault, said plainly.
   const state = sqlState(err);
-  if (state && !/^(08|53|57)/.test(state)) return importError(`${where}: the data could not be stored (${String((err as Error).message).split('\n')[0]})`);
+  if (state && !/^(08|53|57)/.test(state))
+    return importError(`${where}: the data could not be stored (${String((err as Error).message).split('\n')[0]})`);
   return err as Error;
 }

@@ -101,7 +101,10 @@ export class ImportPool {
   private waiting: Array<(p: ImportProcess) => void> = [];
   private idleTimer: NodeJS.Timeout | null = null;
 
-  constructor(readonly processes: number, readonly queue: number) {}
+  constructor(
+    readonly processes: number,
+    readonly queue: number,
+  ) {}
 
   /** Would an import wait beyond the queue now? (Asked before an upload's body is read.) */
   full(): boolean {

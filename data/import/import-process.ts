@@ -26,7 +26,11 @@ const reply = (r: ImportReply) => process.send!(r);
 function failure(err: unknown): ImportReply {
   if (isImportError(err)) return { type: 'failed', message: err.message, status: err.status };
   const label = opened?.source.label ?? 'the file';
-  return { type: 'failed', message: `${label}: cannot be read (${String((err as Error)?.message ?? err).split('\n')[0]})`, status: 400 };
+  return {
+    type: 'failed',
+    message: `${label}: cannot be read (${String((err as Error)?.message ?? err).split('\n')[0]})`,
+    status: 400,
+  };
 }
 
 function close(): void {
@@ -39,7 +43,11 @@ function close(): void {
 function read(layer: number): FeatureBatch {
   const source = opened!.layers[layer];
   return readBatch(source, () => {
-    if (++readTotal > maxFeatures) throw importError(`${opened!.source.label}: it holds more than the ${maxFeatures} features one import may write (SIMPUL_MAX_IMPORT_FEATURES)`, 413);
+    if (++readTotal > maxFeatures)
+      throw importError(
+        `${opened!.source.label}: it holds more than the ${maxFeatures} features one import may write (SIMPUL_MAX_IMPORT_FEATURES)`,
+        413,
+      );
   });
 }
 
@@ -72,7 +80,13 @@ function handle(m: ImportMessage): void {
       if ('error' in got) throw got.error;
       const batch = got.batch!;
       const l = opened.layers[m.layer];
-      reply({ type: 'batch', ...batch, stats: batch.done ? { read: l.read, rejected: l.rejected, rejections: l.rejections, garbledText: l.garbledText } : undefined });
+      reply({
+        type: 'batch',
+        ...batch,
+        stats: batch.done
+          ? { read: l.read, rejected: l.rejected, rejections: l.rejections, garbledText: l.garbledText }
+          : undefined,
+      });
       if (!batch.done) readAhead(m.layer);
     } else if (m.type === 'close') {
       close();
@@ -91,7 +105,11 @@ function readAhead(layer: number): void {
   const source = opened;
   const step = () => {
     const last = ahead[ahead.length - 1];
-    const stop = !opened || opened !== source || ahead.length >= AHEAD || (last && ('error' in last || last.batch?.done || last.layer !== layer));
+    const stop =
+      !opened ||
+      opened !== source ||
+      ahead.length >= AHEAD ||
+      (last && ('error' in last || last.batch?.done || last.layer !== layer));
     if (stop) {
       readingAhead = false;
       return;

@@ -38,7 +38,9 @@ function datasetsInVsi(dir: string, depth = 0): string[] {
 
 function datasetsInFolder(dir: string): string[] {
   const found: string[] = [];
-  for (const name of readdirSync(dir).filter((n) => !isJunk(n)).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => !isJunk(n))
+    .sort()) {
     const path = join(dir, name);
     if (formatOf(name)) found.push(path);
     else if (isArchive(name)) found.push(...datasetsInVsi(`/vsizip/${path}`));
@@ -73,7 +75,9 @@ export function locateSource(path: string, label = basename(path), pick?: string
     if (chosen.length === 1) candidates = chosen;
   }
   if (candidates.length > 1) {
-    throw importError(`${label} holds several datasets (${candidates.map((c) => basename(c)).join(', ')}): name one with --layer (the "layer" field of an upload)`);
+    throw importError(
+      `${label} holds several datasets (${candidates.map((c) => basename(c)).join(', ')}): name one with --layer (the "layer" field of an upload)`,
+    );
   }
   const gdalPath = candidates[0];
   const format = formatOf(gdalPath);

@@ -33,7 +33,8 @@ export const NO_NETWORK_OPEN_OPTIONS: Readonly<Record<string, readonly string[]>
 export const PROXY_ENV = /^(no_proxy|http_proxy|https_proxy|all_proxy|ftp_proxy|curl_ca_bundle)$/i;
 
 /** GDAL's virtual file systems that reach the network or other processes. */
-const NETWORK_VSI = /(^|[/\\])vsi(curl|curl_streaming|s3|s3_streaming|gs|gs_streaming|az|az_streaming|adls|oss|oss_streaming|swift|swift_streaming|webhdfs|hdfs|stdin|stdout|subfile|sparse|crypt|cached|mem)\b/i;
+const NETWORK_VSI =
+  /(^|[/\\])vsi(curl|curl_streaming|s3|s3_streaming|gs|gs_streaming|az|az_streaming|adls|oss|oss_streaming|swift|swift_streaming|webhdfs|hdfs|stdin|stdout|subfile|sparse|crypt|cached|mem)\b/i;
 /** URLs and GDAL's connection-string prefixes (WFS:, WMS:, PG:…). */
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/|^[A-Za-z][A-Za-z0-9_]+:(?![\\/])/;
 

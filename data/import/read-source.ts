@@ -68,7 +68,9 @@ export interface OpenOptions {
 export function openSource(source: LocatedSource, opts: OpenOptions = {}): OpenedSource {
   const dataset = openDataset(source, opts.encoding);
   try {
-    const layers = spatialLayers(source, dataset, opts.layer).map((l, _, all) => sourceLayer(source, l, all.length > 1 || !!opts.layer, opts.srs));
+    const layers = spatialLayers(source, dataset, opts.layer).map((l, _, all) =>
+      sourceLayer(source, l, all.length > 1 || !!opts.layer, opts.srs),
+    );
     return { source, dataset, layers, close: () => dataset.close() };
   } catch (err) {
     dataset.close();
@@ -79,8 +81,12 @@ export function openSource(source: LocatedSource, opts: OpenOptions = {}): Opene
 function openDataset(source: LocatedSource, encoding?: string): gdal.Dataset {
   const openOptions = [...(source.format.openOptions ?? [])];
   if (encoding) {
-    if (!source.format.encodingOption) throw importError(`${source.label}: an encoding can be given for shapefiles only (${source.format.label} says its own)`);
-    if (!/^[A-Za-z0-9_.:-]{2,32}$/.test(encoding)) throw importError(`encoding "${encoding}" is not a code page name (e.g. CP1252, ISO-8859-1, UTF-8)`);
+    if (!source.format.encodingOption)
+      throw importError(
+        `${source.label}: an encoding can be given for shapefiles only (${source.format.label} says its own)`,
+      );
+    if (!/^[A-Za-z0-9_.:-]{2,32}$/.test(encoding))
+      throw importError(`encoding "${encoding}" is not a code page name (e.g. CP1252, ISO-8859-1, UTF-8)`);
     openOptions.push(`${source.format.encodingOption}=${encoding}`);
   }
   const errors: string[] = [];
@@ -93,7 +99,9 @@ function openDataset(source: LocatedSource, encoding?: string): gdal.Dataset {
       errors.push((err as Error).message);
     }
   }
-  throw importError(`${source.label}: cannot be read as ${source.format.label}${errors.length ? ` (${errors[0]})` : ''}`);
+  throw importError(
+    `${source.label}: cannot be read as ${source.format.label}${errors.length ? ` (${errors[0]})` : ''}`,
+  );
 }
 
 /** The layers to import: the one named, or all that have geometry (attribute tables and DXF blocks are not map layers). */
@@ -104,7 +112,10 @@ function spatialLayers(source: LocatedSource, dataset: gdal.Dataset, only?: stri
   });
   if (only) {
     const chosen = layers.filter((l) => l.name === only);
-    if (!chosen.length) throw importError(`${source.label} has no layer "${only}" (it has: ${layers.map((l) => l.name).join(', ') || 'none'})`);
+    if (!chosen.length)
+      throw importError(
+        `${source.label} has no layer "${only}" (it has: ${layers.map((l) => l.name).join(', ') || 'none'})`,
+      );
     layers = chosen;
   }
   const spatial = layers.filter((l) => l.geomType !== gdal.wkbNone);
@@ -165,7 +176,9 @@ export function readBatch(layer: SourceLayer, onFeature?: () => void): FeatureBa
     try {
       f = layer.read === 0 ? features.first() : features.next();
     } catch (err) {
-      throw importError(`${layer.where}, ${position(layer, layer.read + 1)}: cannot be read (${(err as Error).message})`);
+      throw importError(
+        `${layer.where}, ${position(layer, layer.read + 1)}: cannot be read (${(err as Error).message})`,
+      );
     }
     if (!f) return { features: batch, curved, done: true };
     layer.read++;
@@ -179,7 +192,11 @@ export function readBatch(layer: SourceLayer, onFeature?: () => void): FeatureBa
 }
 
 /** WKB in EPSG:4326 (2D), null for a feature without geometry, undefined when rejected. */
-function toWkb(f: gdal.Feature, layer: SourceLayer, index: number): { wkb: Buffer; curved: boolean } | null | undefined {
+function toWkb(
+  f: gdal.Feature,
+  layer: SourceLayer,
+  index: number,
+): { wkb: Buffer; curved: boolean } | null | undefined {
   let g: gdal.Geometry | null;
   try {
     g = f.getGeometry();
@@ -190,7 +207,11 @@ function toWkb(f: gdal.Feature, layer: SourceLayer, index: number): { wkb: Buffe
   const reject = (reason: string) => {
     layer.rejected++;
     if (layer.rejections.length < MAX_REJECTIONS_LISTED) {
-      layer.rejections.push(layer.lineOffset === null ? { feature: index, reason } : { feature: index, line: index + layer.lineOffset, reason });
+      layer.rejections.push(
+        layer.lineOffset === null
+          ? { feature: index, reason }
+          : { feature: index, line: index + layer.lineOffset, reason },
+      );
     }
     return undefined;
   };
@@ -204,7 +225,9 @@ function toWkb(f: gdal.Feature, layer: SourceLayer, index: number): { wkb: Buffe
   // Coordinates beyond longitude/latitude mean a wrong CRS (metres read as degrees), not a place.
   const e = g.getEnvelope();
   if (!(e.minX >= -180 && e.maxX <= 180 && e.minY >= -90 && e.maxY <= 90)) {
-    return reject(`coordinates (${round(e.minX)}, ${round(e.minY)}) are not longitude/latitude after transformation: is EPSG:${layer.crs.nativeSrid} the right coordinate system?`);
+    return reject(
+      `coordinates (${round(e.minX)}, ${round(e.minY)}) are not longitude/latitude after transformation: is EPSG:${layer.crs.nativeSrid} the right coordinate system?`,
+    );
   }
   return { wkb: g.toWKB(), curved: CURVE_TYPES.has(g.wkbType % 1000) };
 }
@@ -216,7 +239,11 @@ export function position(layer: Pick<SourceLayer, 'lineOffset'>, feature: number
 
 const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);
 
-function propertiesOf(f: gdal.Feature, columns: ReadonlyArray<readonly [string, string, AttributeType]>, layer: SourceLayer): Record<string, unknown> {
+function propertiesOf(
+  f: gdal.Feature,
+  columns: ReadonlyArray<readonly [string, string, AttributeType]>,
+  layer: SourceLayer,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [source, column, type] of columns) {
     const v = source === layer.fidAttribute ? f.fid : f.fields.get(source);

@@ -82,7 +82,12 @@ function authorityCode(srs: gdal.SpatialReference): number {
 }
 
 /** The CRS of one source layer, or an ImportError telling the owner how to supply one. */
-export function resolveSourceCrs(layerSrs: gdal.SpatialReference | null, format: SourceFormat, where: string, override?: number): SourceCrs {
+export function resolveSourceCrs(
+  layerSrs: gdal.SpatialReference | null,
+  format: SourceFormat,
+  where: string,
+  override?: number,
+): SourceCrs {
   let srs = layerSrs;
   let note: string | undefined;
   if (override) srs = epsgSrs(override);
@@ -98,6 +103,8 @@ export function resolveSourceCrs(layerSrs: gdal.SpatialReference | null, format:
   try {
     return { nativeSrid, transform: new gdal.CoordinateTransformation(srs, target()), note };
   } catch (err) {
-    throw importError(`${where}: no transformation from its coordinate system to EPSG:4326 (${(err as Error).message})`);
+    throw importError(
+      `${where}: no transformation from its coordinate system to EPSG:4326 (${(err as Error).message})`,
+    );
   }
 }

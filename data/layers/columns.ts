@@ -1,7 +1,46 @@
 /** Attribute names from files become safe column names; types map to SQL. */
 import type { Attribute, AttributeType } from '../catalogue/layer.js';
 
-const RESERVED = new Set(['fid', 'geom', 'oid', 'ctid', 'xmin', 'xmax', 'cmin', 'cmax', 'tableoid', 'select', 'from', 'where', 'order', 'group', 'user', 'table', 'limit', 'offset', 'default', 'check', 'primary', 'references', 'all', 'and', 'or', 'not', 'null', 'true', 'false', 'as', 'by', 'desc', 'asc', 'end', 'case', 'when', 'then', 'else']);
+const RESERVED = new Set([
+  'fid',
+  'geom',
+  'oid',
+  'ctid',
+  'xmin',
+  'xmax',
+  'cmin',
+  'cmax',
+  'tableoid',
+  'select',
+  'from',
+  'where',
+  'order',
+  'group',
+  'user',
+  'table',
+  'limit',
+  'offset',
+  'default',
+  'check',
+  'primary',
+  'references',
+  'all',
+  'and',
+  'or',
+  'not',
+  'null',
+  'true',
+  'false',
+  'as',
+  'by',
+  'desc',
+  'asc',
+  'end',
+  'case',
+  'when',
+  'then',
+  'else',
+]);
 
 export const SQL_TYPE: Record<AttributeType, string> = {
   string: 'text',
@@ -36,7 +75,9 @@ export function sanitiseNames(names: string[]): string[] {
 /** Attributes from source (name, type) pairs, remembering the source name when it changed. */
 export function attributesFrom(fields: Array<{ name: string; type: AttributeType }>): Attribute[] {
   const safe = sanitiseNames(fields.map((f) => f.name));
-  return fields.map((f, i) => (safe[i] === f.name ? { name: safe[i], type: f.type } : { name: safe[i], type: f.type, sourceName: f.name }));
+  return fields.map((f, i) =>
+    safe[i] === f.name ? { name: safe[i], type: f.type } : { name: safe[i], type: f.type, sourceName: f.name },
+  );
 }
 
 /** A source value as the column's type wants it (null when it cannot be one). */
@@ -44,7 +85,11 @@ export function coerce(value: unknown, type: AttributeType): unknown {
   if (value === null || value === undefined || value === '') return null;
   switch (type) {
     case 'string':
-      return value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      return value instanceof Date
+        ? value.toISOString()
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
     case 'integer': {
       const n = typeof value === 'number' ? value : Number(String(value).trim());
       return Number.isFinite(n) ? Math.trunc(n) : null;
@@ -62,9 +107,18 @@ export function coerce(value: unknown, type: AttributeType): unknown {
     case 'datetime': {
       if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
       if (typeof value === 'object' && value && 'year' in value) {
-        const v = value as { year: number; month: number; day: number; hour?: number; minute?: number; second?: number };
+        const v = value as {
+          year: number;
+          month: number;
+          day: number;
+          hour?: number;
+          minute?: number;
+          second?: number;
+        };
         const p = (x: number | undefined) => String(x ?? 0).padStart(2, '0');
-        return type === 'date' ? `${v.year}-${p(v.month)}-${p(v.day)}` : `${v.year}-${p(v.month)}-${p(v.day)}T${p(v.hour)}:${p(v.minute)}:${p(v.second)}Z`;
+        return type === 'date'
+          ? `${v.year}-${p(v.month)}-${p(v.day)}`
+          : `${v.year}-${p(v.month)}-${p(v.day)}T${p(v.hour)}:${p(v.minute)}:${p(v.second)}Z`;
       }
       const s = String(value).trim().replace(/\//g, '-');
       return /^\d{4}-\d{1,2}-\d{1,2}/.test(s) ? s : null;

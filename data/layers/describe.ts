@@ -14,7 +14,8 @@ export interface Description {
 
 export async function describeLayer(db: Db, p: Principal, layer: Layer, d: Description): Promise<void> {
   if (d.title === undefined && d.abstract === undefined && d.keywords === undefined) return;
-  if (!canWrite(p, layer.organisation)) throw httpError(403, `your role may not change the description of ${layer.name}`);
+  if (!canWrite(p, layer.organisation))
+    throw httpError(403, `your role may not change the description of ${layer.name}`);
   if (d.title !== undefined && !d.title.trim()) throw httpError(400, 'title may not be empty');
   await db.transaction(async (tx) => {
     await tx.query(

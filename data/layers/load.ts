@@ -75,9 +75,10 @@ const CHUNK_CHARS = 512 * 1024;
  *  load (a yield every few features costs more than it gives on a busy machine). */
 const SLICE_MS = 10;
 
-const dimOf = (t: WkbType) => (t === 7 ? null : (((t - 1) % 3) + 1) as 1 | 2 | 3);
+const dimOf = (t: WkbType) => (t === 7 ? null : ((((t - 1) % 3) + 1) as 1 | 2 | 3));
 const isMulti = (t: WkbType) => t >= 4;
-const typeName = (s: Shape): GeometryType => (s.dim === null ? 'Geometry' : ((s.multi ? 'Multi' : '') + DIM_NAME[s.dim]) as GeometryType);
+const typeName = (s: Shape): GeometryType =>
+  s.dim === null ? 'Geometry' : (((s.multi ? 'Multi' : '') + DIM_NAME[s.dim]) as GeometryType);
 
 /** The narrowest shape that holds what `s` holds and a geometry of type t. */
 function widen(s: Shape | null, t: WkbType): Shape {
@@ -91,7 +92,10 @@ function widen(s: Shape | null, t: WkbType): Shape {
 const sameShape = (a: Shape | null, b: Shape) => !!a && a.dim === b.dim && a.multi === b.multi;
 
 /** The generated columns, computed by PostgreSQL as each row arrives. */
-const GENERATED = [WEB_MERCATOR_COLUMN_SQL, `${VALID_COLUMN} boolean GENERATED ALWAYS AS (${PROVED_COLUMN} OR ST_IsValid(geom)) STORED`];
+const GENERATED = [
+  WEB_MERCATOR_COLUMN_SQL,
+  `${VALID_COLUMN} boolean GENERATED ALWAYS AS (${PROVED_COLUMN} OR ST_IsValid(geom)) STORED`,
+];
 
 export async function loadFeatures(
   tx: Transaction,
@@ -242,9 +246,16 @@ async function repairInvalid(
   const fix = shape.dim === null ? 'ST_MakeValid(geom)' : `ST_CollectionExtract(ST_MakeValid(geom), ${shape.dim})`;
   // Two steps: a query naming ST_MakeValid over a table without statistics looks so costly to the
   // planner that PostgreSQL JIT-compiles it (350 ms for no row at all).
-  const invalid = (await tx.query<{ fid: number }>(`SELECT fid FROM ${table} WHERE NOT ${VALID_COLUMN}`)).rows.map((r) => r.fid);
+  const invalid = (await tx.query<{ fid: number }>(`SELECT fid FROM ${table} WHERE NOT ${VALID_COLUMN}`)).rows.map(
+    (r) => r.fid,
+  );
   if (!invalid.length) return false;
-  const bad = (await tx.query<{ fid: number; wkb: Uint8Array }>(`SELECT fid, ST_AsBinary(${fix}) AS wkb FROM ${table} WHERE fid = ANY($1::int[])`, [invalid])).rows;
+  const bad = (
+    await tx.query<{ fid: number; wkb: Uint8Array }>(
+      `SELECT fid, ST_AsBinary(${fix}) AS wkb FROM ${table} WHERE fid = ANY($1::int[])`,
+      [invalid],
+    )
+  ).rows;
   const fixed = bad.map((r) => ({ fid: r.fid, wkb: r.wkb, info: inspectWkb(r.wkb) }));
   const gone = fixed.filter((r) => r.info.empty).map((r) => r.fid);
   const kept = fixed.filter((r) => !r.info.empty);
@@ -263,7 +274,11 @@ async function repairInvalid(
 }
 
 async function extentOf(tx: Transaction, table: string): Promise<BBox | null> {
-  const r = (await tx.query(`SELECT ST_XMin(e) AS minx, ST_YMin(e) AS miny, ST_XMax(e) AS maxx, ST_YMax(e) AS maxy FROM (SELECT ST_Extent(geom)::geometry AS e FROM ${table}) s`)).rows[0];
+  const r = (
+    await tx.query(
+      `SELECT ST_XMin(e) AS minx, ST_YMin(e) AS miny, ST_XMax(e) AS maxx, ST_YMax(e) AS maxy FROM (SELECT ST_Extent(geom)::geometry AS e FROM ${table}) s`,
+    )
+  ).rows[0];
   return r && r.minx != null ? [r.minx, r.miny, r.maxx, r.maxy] : null;
 }
 
@@ -275,7 +290,11 @@ function copyError(err: unknown, positions: number[], attributes: Attribute[]): 
   if (!m || !state || /^(08|53|57)/.test(state)) return err;
   const column = m[2];
   const attribute = attributes.find((a) => a.name === column);
-  const field = column === 'geom' ? ', its geometry' : attribute ? `, field "${attribute.sourceName ?? attribute.name}"` : '';
+  const field =
+    column === 'geom' ? ', its geometry' : attribute ? `, field "${attribute.sourceName ?? attribute.name}"` : '';
   const message = String((err as Error).message).split('\n')[0];
-  return httpError(400, `feature ${positions[Number(m[1]) - 1] ?? '?'}${field}: the value cannot be stored (${message})`);
+  return httpError(
+    400,
+    `feature ${positions[Number(m[1]) - 1] ?? '?'}${field}: the value cannot be stored (${message})`,
+  );
 }

@@ -33,10 +33,12 @@ function mergeKeys(stored: unknown, change: unknown): Record<string, unknown> {
 export async function writeLayerMetadata(db: Db, p: Principal, layer: Layer, change: MetadataChange): Promise<void> {
   if (!canWrite(p, layer.organisation)) throw httpError(403, `your role may not edit the metadata of ${layer.name}`);
   await db.transaction(async (tx) => {
-    const row = (await tx.query<{ metadata: Record<string, unknown> | null; kugi_fcode: string | null }>(
-      'SELECT metadata, kugi_fcode FROM simpul.layer WHERE id = $1 FOR UPDATE',
-      [layer.id],
-    )).rows[0];
+    const row = (
+      await tx.query<{ metadata: Record<string, unknown> | null; kugi_fcode: string | null }>(
+        'SELECT metadata, kugi_fcode FROM simpul.layer WHERE id = $1 FOR UPDATE',
+        [layer.id],
+      )
+    ).rows[0];
     if (!row) throw httpError(404, `no layer named ${layer.name}`);
     const now = row.metadata ?? {};
     const fields = Object.fromEntries(
@@ -58,7 +60,13 @@ export async function writeLayerMetadata(db: Db, p: Principal, layer: Layer, cha
       `UPDATE simpul.layer SET metadata = coalesce(metadata, '{}'::jsonb) || $2::jsonb, kugi_fcode = CASE WHEN $3::boolean THEN $4 ELSE kugi_fcode END, updated_at = now() WHERE id = $1`,
       [layer.id, JSON.stringify(fields), change.kugiFcode !== undefined, change.kugiFcode ?? null],
     );
-    await writeAudit(tx, p, { action: 'layer.metadata', layer: { id: layer.id, name: layer.name }, organisation: layer.organisation, before, after });
+    await writeAudit(tx, p, {
+      action: 'layer.metadata',
+      layer: { id: layer.id, name: layer.name },
+      organisation: layer.organisation,
+      before,
+      after,
+    });
     await bumpRevision(tx);
   });
 }

@@ -20,14 +20,39 @@ interface ElementRule {
 
 export const ELEMENT_RULES: Readonly<Record<string, ElementRule>> = {
   title: { has: (r) => !!r.title?.trim(), message: { id: 'Judul wajib diisi', en: 'A title is required' } },
-  abstract: { has: (r) => !!r.abstract?.trim() && r.abstract !== r.title, message: { id: 'Abstrak wajib diisi (bukan salinan judul)', en: 'An abstract is required (not a copy of the title)' } },
+  abstract: {
+    has: (r) => !!r.abstract?.trim() && r.abstract !== r.title,
+    message: {
+      id: 'Abstrak wajib diisi (bukan salinan judul)',
+      en: 'An abstract is required (not a copy of the title)',
+    },
+  },
   purpose: { has: (r) => !!r.purpose, message: { id: 'Tujuan wajib diisi', en: 'A purpose is required' } },
-  keywords: { has: (r) => r.keywords.length > 0, message: { id: 'Kata kunci wajib diisi', en: 'At least one keyword is required' } },
-  topicCategory: { has: (r) => isTopicCategory(r.topicCategory), message: { id: 'Kategori topik ISO 19115 wajib dipilih', en: 'An ISO 19115 topic category is required' }, allowedValues: TOPIC_CATEGORIES },
-  lineage: { has: (r) => !!r.lineage, message: { id: 'Riwayat data (lineage) wajib diisi', en: 'A lineage statement is required' } },
+  keywords: {
+    has: (r) => r.keywords.length > 0,
+    message: { id: 'Kata kunci wajib diisi', en: 'At least one keyword is required' },
+  },
+  topicCategory: {
+    has: (r) => isTopicCategory(r.topicCategory),
+    message: { id: 'Kategori topik ISO 19115 wajib dipilih', en: 'An ISO 19115 topic category is required' },
+    allowedValues: TOPIC_CATEGORIES,
+  },
+  lineage: {
+    has: (r) => !!r.lineage,
+    message: { id: 'Riwayat data (lineage) wajib diisi', en: 'A lineage statement is required' },
+  },
   licence: { has: (r) => !!r.licence, message: { id: 'Lisensi wajib diisi (URL)', en: 'A licence (URL) is required' } },
-  useConstraints: { has: (r) => !!r.useConstraints, message: { id: 'Batasan penggunaan wajib diisi', en: 'Use constraints are required' } },
-  contact: { has: (r) => !!(r.pointOfContact.email || r.pointOfContact.phone), message: { id: 'Kontak (surel atau telepon organisasi) wajib ada', en: 'A contact (the organisation\'s e-mail or phone) is required' } },
+  useConstraints: {
+    has: (r) => !!r.useConstraints,
+    message: { id: 'Batasan penggunaan wajib diisi', en: 'Use constraints are required' },
+  },
+  contact: {
+    has: (r) => !!(r.pointOfContact.email || r.pointOfContact.phone),
+    message: {
+      id: 'Kontak (surel atau telepon organisasi) wajib ada',
+      en: "A contact (the organisation's e-mail or phone) is required",
+    },
+  },
 };
 
 export interface PublicationStandard {
@@ -67,7 +92,8 @@ const FIELDS: Record<keyof PublicationStandard, (v: unknown) => boolean> = {
   kugiForThematic: (v) => typeof v === 'boolean',
   baseTopicCategories: (v) => Array.isArray(v) && v.every(isTopicCategory),
   titleNotFileName: (v) => typeof v === 'boolean',
-  fileExtensions: (v) => Array.isArray(v) && v.length <= 100 && v.every((e) => typeof e === 'string' && /^[a-z0-9]{1,10}$/.test(e)),
+  fileExtensions: (v) =>
+    Array.isArray(v) && v.length <= 100 && v.every((e) => typeof e === 'string' && /^[a-z0-9]{1,10}$/.test(e)),
 };
 
 const TAKES: Record<keyof PublicationStandard, string> = {
@@ -81,20 +107,37 @@ const TAKES: Record<keyof PublicationStandard, string> = {
 
 /** A standard from a request body, merged over the current one; refuses unknown or bad fields. */
 export function parseStandard(body: unknown, current: PublicationStandard): PublicationStandard {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new OgcError('InvalidParameterValue', `Send a JSON object with ${Object.keys(FIELDS).join(', ')}`, undefined, 400);
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new OgcError(
+      'InvalidParameterValue',
+      `Send a JSON object with ${Object.keys(FIELDS).join(', ')}`,
+      undefined,
+      400,
+    );
   const out: Record<string, unknown> = { ...current };
   const details: Array<{ field: string; takes: string }> = [];
   for (const [k, v] of Object.entries(body)) {
     if (!Object.hasOwn(FIELDS, k)) details.push({ field: k, takes: `unknown: use ${Object.keys(FIELDS).join(', ')}` });
-    else if (!FIELDS[k as keyof PublicationStandard](v)) details.push({ field: k, takes: TAKES[k as keyof PublicationStandard] });
+    else if (!FIELDS[k as keyof PublicationStandard](v))
+      details.push({ field: k, takes: TAKES[k as keyof PublicationStandard] });
     else out[k] = v;
   }
-  if (details.length) throw new OgcError('InvalidParameterValue', `Invalid standard field(s): ${details.map((d) => `${d.field} (${d.takes})`).join('; ')}`, details[0].field, 400, { details: { invalid: details } });
+  if (details.length)
+    throw new OgcError(
+      'InvalidParameterValue',
+      `Invalid standard field(s): ${details.map((d) => `${d.field} (${d.takes})`).join('; ')}`,
+      details[0].field,
+      400,
+      { details: { invalid: details } },
+    );
   return out as unknown as PublicationStandard;
 }
 
 /** A stored standard, with defaults for fields an older row lacks. */
-export const standardFrom = (stored: unknown): PublicationStandard => ({ ...DEFAULT_STANDARD, ...(stored && typeof stored === 'object' ? (stored as Partial<PublicationStandard>) : {}) });
+export const standardFrom = (stored: unknown): PublicationStandard => ({
+  ...DEFAULT_STANDARD,
+  ...(stored && typeof stored === 'object' ? (stored as Partial<PublicationStandard>) : {}),
+});
 
 /** Does the title look like a file or layer name ("jalan_2024.shp", "dpupr:jalan", "jalan_kota")? */
 export function titleLooksLikeFileName(title: string, localName: string, extensions: readonly string[]): boolean {
@@ -107,7 +150,12 @@ export function titleLooksLikeFileName(title: string, localName: string, extensi
 }
 
 /** Everything the layer lacks for the standard; empty when it may go on. */
-export function checkStandard(layer: Layer, owner: Organisation | undefined, standard: PublicationStandard, site: Site = DEFAULT_SITE): Missing[] {
+export function checkStandard(
+  layer: Layer,
+  owner: Organisation | undefined,
+  standard: PublicationStandard,
+  site: Site = DEFAULT_SITE,
+): Missing[] {
   // The record as it will be published (a publication date is then set). The gate asks for the
   // organisation's own contact: the node's e-mail, which fills in for one without, does not count.
   const ownContactOnly = { ...site, provider: { ...site.provider, email: '' } };
@@ -115,20 +163,41 @@ export function checkStandard(layer: Layer, owner: Organisation | undefined, sta
   const missing: Missing[] = [];
   for (const element of standard.requiredElements) {
     const rule = ELEMENT_RULES[element];
-    if (rule && !rule.has(record)) missing.push({ element, message: rule.message, ...(rule.allowedValues ? { allowedValues: rule.allowedValues } : {}) });
+    if (rule && !rule.has(record))
+      missing.push({
+        element,
+        message: rule.message,
+        ...(rule.allowedValues ? { allowedValues: rule.allowedValues } : {}),
+      });
   }
-  if (standard.titleNotFileName && record.title && titleLooksLikeFileName(record.title, layer.localName, standard.fileExtensions)) {
-    missing.push({ element: 'title', message: { id: 'Judul harus berupa judul yang dapat dibaca, bukan nama berkas atau nama layer', en: 'The title must be a readable title, not a file or layer name' } });
+  if (
+    standard.titleNotFileName &&
+    record.title &&
+    titleLooksLikeFileName(record.title, layer.localName, standard.fileExtensions)
+  ) {
+    missing.push({
+      element: 'title',
+      message: {
+        id: 'Judul harus berupa judul yang dapat dibaca, bukan nama berkas atau nama layer',
+        en: 'The title must be a readable title, not a file or layer name',
+      },
+    });
   }
   const thematic = !record.topicCategory || !standard.baseTopicCategories.includes(record.topicCategory);
   if (standard.kugiForThematic && thematic && !record.kugiFcode) {
-    missing.push({ element: 'kugiFcode', message: { id: 'Layer tematik wajib memiliki kode unsur KUGI', en: 'A thematic layer needs a KUGI feature code' } });
+    missing.push({
+      element: 'kugiFcode',
+      message: { id: 'Layer tematik wajib memiliki kode unsur KUGI', en: 'A thematic layer needs a KUGI feature code' },
+    });
   }
   const score = completeness(record);
   if (score.score < standard.minCompleteness) {
     missing.push({
       element: 'completeness',
-      message: { id: `Kelengkapan metadata ${score.score} di bawah minimum ${standard.minCompleteness} (kurang: ${score.missing.join(', ')})`, en: `Metadata completeness ${score.score} is below the minimum ${standard.minCompleteness} (missing: ${score.missing.join(', ')})` },
+      message: {
+        id: `Kelengkapan metadata ${score.score} di bawah minimum ${standard.minCompleteness} (kurang: ${score.missing.join(', ')})`,
+        en: `Metadata completeness ${score.score} is below the minimum ${standard.minCompleteness} (missing: ${score.missing.join(', ')})`,
+      },
     });
   }
   return missing;

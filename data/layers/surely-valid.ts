@@ -32,7 +32,11 @@ export function surelyValid(wkb: Uint8Array): boolean {
     for (let p = view.getUint32(5, le); p > 0; p--) {
       const ple = view.getUint8(at) === 1;
       if (view.getUint32(at + 1, ple) !== type - 3) return false;
-      if (type === 4 && !(Number.isFinite(view.getFloat64(at + 5, ple)) && Number.isFinite(view.getFloat64(at + 13, ple)))) return false;
+      if (
+        type === 4 &&
+        !(Number.isFinite(view.getFloat64(at + 5, ple)) && Number.isFinite(view.getFloat64(at + 13, ple)))
+      )
+        return false;
       if (type === 5 && !lineValid(view, at + 5, ple)) return false;
       at += type === 4 ? 21 : 9 + 16 * view.getUint32(at + 5, ple);
     }

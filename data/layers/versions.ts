@@ -15,7 +15,16 @@ import type { Queryable } from '../db/types.js';
 import type { Principal, Transition, VersionStatus } from '../access.js';
 import { writeAudit } from '../audit.js';
 import { OgcError } from '../errors.js';
-import { LAYER_COLUMNS, layerFromRow, layerTableSql, type Attribute, type AttributeType, type BBox, type GeometryType, type Layer } from '../catalogue/layer.js';
+import {
+  LAYER_COLUMNS,
+  layerFromRow,
+  layerTableSql,
+  type Attribute,
+  type AttributeType,
+  type BBox,
+  type GeometryType,
+  type Layer,
+} from '../catalogue/layer.js';
 
 export const VERSION_SCHEMA = 'simpul_version';
 /** Versions kept with their data (the served one included) when no setting says otherwise. */
@@ -121,8 +130,13 @@ function servedVersion(l: Layer, row?: LayerVersion): LayerVersion {
 
 /** Decides where a replace of `existing` (its row locked) writes. */
 export async function replaceTarget(tx: Queryable, existing: Layer): Promise<ReplaceTarget> {
-  const last = (await tx.query<{ n: number | null }>('SELECT max(version) AS n FROM simpul.layer_version WHERE layer_id = $1', [existing.id])).rows[0]?.n;
-  if (last == null && !wasPublished(existing)) return { mode: 'in-place', version: existing.version, schema: existing.schema, table: existing.table };
+  const last = (
+    await tx.query<{ n: number | null }>('SELECT max(version) AS n FROM simpul.layer_version WHERE layer_id = $1', [
+      existing.id,
+    ])
+  ).rows[0]?.n;
+  if (last == null && !wasPublished(existing))
+    return { mode: 'in-place', version: existing.version, schema: existing.schema, table: existing.table };
   const version = Math.max(Number(last ?? 0), existing.version) + 1;
   await tx.query(`CREATE SCHEMA IF NOT EXISTS ${VERSION_SCHEMA}`);
   return { mode: 'version', version, ...versionTable(existing.id, version) };
@@ -131,32 +145,80 @@ export async function replaceTarget(tx: Queryable, existing: Layer): Promise<Rep
 /** Records a written version as waiting for review. The served version gets its row the first
  *  time (a layer imported before versions existed, or never replaced); a version still waiting
  *  is withdrawn, superseded by this one. */
-export async function recordVersion(tx: Queryable, existing: Layer, target: ReplaceTarget, data: VersionData, actor?: Principal): Promise<void> {
+export async function recordVersion(
+  tx: Queryable,
+  existing: Layer,
+  target: ReplaceTarget,
+  data: VersionData,
+  actor?: Principal,
+): Promise<void> {
   await tx.query(
     `INSERT INTO simpul.layer_version (layer_id, version, status, table_schema, table_name, geometry_type, native_srid, minx, miny, maxx, maxy,
        feature_count, attributes, created_at, created_by, published_at)
      VALUES ($1, $2, 'current', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, 'system', $14)
      ON CONFLICT (layer_id, version) DO NOTHING`,
-    [existing.id, existing.version, existing.schema, existing.table, existing.geometryType, existing.nativeSrid, ...(existing.bbox ?? [null, null, null, null]),
-      existing.featureCount, JSON.stringify(existing.attributes), existing.createdAt, existing.publishedAt],
+    [
+      existing.id,
+      existing.version,
+      existing.schema,
+      existing.table,
+      existing.geometryType,
+      existing.nativeSrid,
+      ...(existing.bbox ?? [null, null, null, null]),
+      existing.featureCount,
+      JSON.stringify(existing.attributes),
+      existing.createdAt,
+      existing.publishedAt,
+    ],
   );
-  const waiting = (await tx.query(`SELECT ${VERSION_COLUMNS} FROM simpul.layer_version WHERE layer_id = $1 AND status IN ('pending', 'verified') FOR UPDATE`, [existing.id])).rows.map(versionFromRow);
+  const waiting = (
+    await tx.query(
+      `SELECT ${VERSION_COLUMNS} FROM simpul.layer_version WHERE layer_id = $1 AND status IN ('pending', 'verified') FOR UPDATE`,
+      [existing.id],
+    )
+  ).rows.map(versionFromRow);
   for (const w of waiting) {
     const note = `superseded by version ${target.version} / diganti versi ${target.version}`;
     await moveVersion(tx, existing.id, w, 'withdrawn', note);
-    await auditVersion(tx, actor, existing, 'layer.withdraw-version', w.version, w.status, 'withdrawn', existing.version, note);
+    await auditVersion(
+      tx,
+      actor,
+      existing,
+      'layer.withdraw-version',
+      w.version,
+      w.status,
+      'withdrawn',
+      existing.version,
+      note,
+    );
   }
   await tx.query(
     `INSERT INTO simpul.layer_version (layer_id, version, status, table_schema, table_name, geometry_type, native_srid, minx, miny, maxx, maxy,
        feature_count, attributes, created_by)
      VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13)`,
-    [existing.id, target.version, target.schema, target.table, data.geometryType, data.nativeSrid, ...(data.bbox ?? [null, null, null, null]),
-      data.featureCount, JSON.stringify(data.attributes), who(actor)],
+    [
+      existing.id,
+      target.version,
+      target.schema,
+      target.table,
+      data.geometryType,
+      data.nativeSrid,
+      ...(data.bbox ?? [null, null, null, null]),
+      data.featureCount,
+      JSON.stringify(data.attributes),
+      who(actor),
+    ],
   );
 }
 
 /** A version to another status that keeps no table: drop its table (never the served one). */
-async function moveVersion(tx: Queryable, layerId: string, v: LayerVersion, to: VersionStatus, note?: string | null): Promise<void> {
+async function moveVersion(
+  tx: Queryable,
+  layerId: string,
+  v: LayerVersion,
+  to: VersionStatus,
+  note?: string | null,
+): Promise<void> {
   if (DROPPED.includes(to)) await tx.query(`DROP TABLE IF EXISTS ${layerTableSql(v)}`);
   await tx.query(
     'UPDATE simpul.layer_version SET status = $3, status_changed_at = now(), note = coalesce($4, note) WHERE layer_id = $1 AND version = $2',
@@ -165,8 +227,16 @@ async function moveVersion(tx: Queryable, layerId: string, v: LayerVersion, to: 
 }
 
 async function auditVersion(
-  tx: Queryable, actor: Principal | undefined, layer: Pick<Layer, 'id' | 'name' | 'organisation' | 'status'>, action: string,
-  version: number, from: VersionStatus, to: VersionStatus, served: number, reason?: string | null, address?: string | null,
+  tx: Queryable,
+  actor: Principal | undefined,
+  layer: Pick<Layer, 'id' | 'name' | 'organisation' | 'status'>,
+  action: string,
+  version: number,
+  from: VersionStatus,
+  to: VersionStatus,
+  served: number,
+  reason?: string | null,
+  address?: string | null,
 ): Promise<void> {
   await writeAudit(tx, actor, {
     action,
@@ -185,17 +255,31 @@ async function auditVersion(
  * update, in the caller's transaction (which also bumps the catalogue revision). Then the
  * versions beyond the newest `keep` are pruned.
  */
-export async function switchVersion(tx: Queryable, layer: Layer, version: number, keep: number, actor?: Principal): Promise<Layer> {
-  await tx.query(`UPDATE simpul.layer_version SET status = 'archived', status_changed_at = now() WHERE layer_id = $1 AND status = 'current'`, [layer.id]);
-  await tx.query(`UPDATE simpul.layer_version SET status = 'current', status_changed_at = now(), published_at = now() WHERE layer_id = $1 AND version = $2`, [layer.id, version]);
-  const row = (await tx.query(
-    `UPDATE simpul.layer SET (table_schema, table_name, geometry_type, native_srid, minx, miny, maxx, maxy, feature_count, attributes, version) =
+export async function switchVersion(
+  tx: Queryable,
+  layer: Layer,
+  version: number,
+  keep: number,
+  actor?: Principal,
+): Promise<Layer> {
+  await tx.query(
+    `UPDATE simpul.layer_version SET status = 'archived', status_changed_at = now() WHERE layer_id = $1 AND status = 'current'`,
+    [layer.id],
+  );
+  await tx.query(
+    `UPDATE simpul.layer_version SET status = 'current', status_changed_at = now(), published_at = now() WHERE layer_id = $1 AND version = $2`,
+    [layer.id, version],
+  );
+  const row = (
+    await tx.query(
+      `UPDATE simpul.layer SET (table_schema, table_name, geometry_type, native_srid, minx, miny, maxx, maxy, feature_count, attributes, version) =
        (SELECT table_schema, table_name, geometry_type, native_srid, minx, miny, maxx, maxy, feature_count, attributes, version
           FROM simpul.layer_version WHERE layer_id = $1 AND version = $2),
        data_version = data_version + 1, updated_at = now()
      WHERE id = $1 RETURNING ${LAYER_COLUMNS}`,
-    [layer.id, version],
-  )).rows[0];
+      [layer.id, version],
+    )
+  ).rows[0];
   const now = layerFromRow(row);
   await pruneVersions(tx, now, keep, actor);
   return now;
@@ -203,11 +287,13 @@ export async function switchVersion(tx: Queryable, layer: Layer, version: number
 
 /** Keeps the served version and the newest archived ones, `keep` in all; drops the others' tables. */
 async function pruneVersions(tx: Queryable, layer: Layer, keep: number, actor?: Principal): Promise<void> {
-  const old = (await tx.query(
-    `SELECT ${VERSION_COLUMNS} FROM simpul.layer_version WHERE layer_id = $1 AND status IN ('current', 'archived')
+  const old = (
+    await tx.query(
+      `SELECT ${VERSION_COLUMNS} FROM simpul.layer_version WHERE layer_id = $1 AND status IN ('current', 'archived')
       ORDER BY (status = 'current') DESC, version DESC OFFSET $2`,
-    [layer.id, Math.max(1, keep)],
-  )).rows.map(versionFromRow);
+      [layer.id, Math.max(1, keep)],
+    )
+  ).rows.map(versionFromRow);
   for (const v of old) {
     const note = `more than ${keep} versions kept / lebih dari ${keep} versi disimpan`;
     await moveVersion(tx, layer.id, v, 'pruned', note);
@@ -217,7 +303,14 @@ async function pruneVersions(tx: Queryable, layer: Layer, keep: number, actor?: 
 
 /** A new version served at once (an admin's or the node's `--publish`, or a layer not yet
  *  published that has versions): recorded like the walidata's step. */
-export async function publishAtOnce(tx: Queryable, layer: Layer, version: number, keep: number, actor: Principal | undefined, reason: string): Promise<Layer> {
+export async function publishAtOnce(
+  tx: Queryable,
+  layer: Layer,
+  version: number,
+  keep: number,
+  actor: Principal | undefined,
+  reason: string,
+): Promise<Layer> {
   await auditVersion(tx, actor, layer, 'layer.publish-version', version, 'pending', 'current', layer.version, reason);
   return switchVersion(tx, layer, version, keep, actor);
 }
@@ -236,58 +329,118 @@ export interface VersionStepResult {
   after: VersionStatus;
 }
 
-const conflict = (message: string, details?: Record<string, unknown>) => new OgcError('Conflict', message, 'version', 409, details ? { details } : undefined);
+const conflict = (message: string, details?: Record<string, unknown>) =>
+  new OgcError('Conflict', message, 'version', 409, details ? { details } : undefined);
 
 /** Takes a version step (its role and the layer's status were checked by the workflow, the row
  *  of the layer is locked), in the caller's transaction. */
-export async function versionStep(tx: Queryable, p: Principal, layer: Layer, t: Transition, req: VersionStepRequest): Promise<VersionStepResult> {
+export async function versionStep(
+  tx: Queryable,
+  p: Principal,
+  layer: Layer,
+  t: Transition,
+  req: VersionStepRequest,
+): Promise<VersionStepResult> {
   const rule = t.version!;
   let target: LayerVersion | undefined;
   if (rule.from.includes('archived')) {
-    if (req.version === undefined) throw new OgcError('InvalidParameterValue', `Say which version to roll back to: {"version": n, "note": "…"} / sebutkan versinya`, 'version', 400);
-    const r = (await tx.query(`SELECT ${VERSION_COLUMNS} FROM simpul.layer_version WHERE layer_id = $1 AND version = $2 FOR UPDATE`, [layer.id, req.version])).rows[0];
+    if (req.version === undefined)
+      throw new OgcError(
+        'InvalidParameterValue',
+        `Say which version to roll back to: {"version": n, "note": "…"} / sebutkan versinya`,
+        'version',
+        400,
+      );
+    const r = (
+      await tx.query(
+        `SELECT ${VERSION_COLUMNS} FROM simpul.layer_version WHERE layer_id = $1 AND version = $2 FOR UPDATE`,
+        [layer.id, req.version],
+      )
+    ).rows[0];
     if (!r) throw new OgcError('NotFound', `${layer.name} has no version ${req.version}`, 'version', 404);
     target = versionFromRow(r);
   } else {
-    const r = (await tx.query(`SELECT ${VERSION_COLUMNS} FROM simpul.layer_version WHERE layer_id = $1 AND status IN ('pending', 'verified') FOR UPDATE`, [layer.id])).rows[0];
+    const r = (
+      await tx.query(
+        `SELECT ${VERSION_COLUMNS} FROM simpul.layer_version WHERE layer_id = $1 AND status IN ('pending', 'verified') FOR UPDATE`,
+        [layer.id],
+      )
+    ).rows[0];
     if (!r) throw conflict(`No new version of ${layer.name} waits for review / tidak ada versi baru yang menunggu`);
     target = versionFromRow(r);
-    if (req.version !== undefined && req.version !== target.version) throw conflict(`Version ${req.version} of ${layer.name} does not wait for review: version ${target.version} does`, { waiting: target.version });
+    if (req.version !== undefined && req.version !== target.version)
+      throw conflict(
+        `Version ${req.version} of ${layer.name} does not wait for review: version ${target.version} does`,
+        { waiting: target.version },
+      );
   }
   if (!rule.from.includes(target.status)) {
-    throw conflict(`Version ${target.version} of ${layer.name} is ${target.status}: "${t.action}" is taken from ${rule.from.join(' or ')}`, { versionStatus: target.status, from: rule.from });
+    throw conflict(
+      `Version ${target.version} of ${layer.name} is ${target.status}: "${t.action}" is taken from ${rule.from.join(' or ')}`,
+      { versionStatus: target.status, from: rule.from },
+    );
   }
   // The step's row first, then what follows from it (versions pruned by a switch).
-  await auditVersion(tx, p, layer, `layer.${t.action}`, target.version, target.status, rule.to, layer.version, req.note || null, req.address);
+  await auditVersion(
+    tx,
+    p,
+    layer,
+    `layer.${t.action}`,
+    target.version,
+    target.status,
+    rule.to,
+    layer.version,
+    req.note || null,
+    req.address,
+  );
   if (rule.to === 'current') await switchVersion(tx, layer, target.version, req.keep, p);
   else await moveVersion(tx, layer.id, target, rule.to, req.note || null);
   return { version: target.version, before: target.status, after: rule.to };
 }
 
 /** How `to`'s attributes and geometry differ from `from`'s. */
-export function schemaDiff(from: Pick<VersionData, 'attributes' | 'geometryType'>, to: Pick<VersionData, 'attributes' | 'geometryType'>): SchemaDiff {
+export function schemaDiff(
+  from: Pick<VersionData, 'attributes' | 'geometryType'>,
+  to: Pick<VersionData, 'attributes' | 'geometryType'>,
+): SchemaDiff {
   const before = new Map(from.attributes.map((a) => [a.name, a]));
   const after = new Map(to.attributes.map((a) => [a.name, a]));
   const added = to.attributes.filter((a) => !before.has(a.name));
   const removed = from.attributes.filter((a) => !after.has(a.name));
-  const retyped = to.attributes.filter((a) => before.has(a.name) && before.get(a.name)!.type !== a.type).map((a) => ({ name: a.name, from: before.get(a.name)!.type, to: a.type }));
+  const retyped = to.attributes
+    .filter((a) => before.has(a.name) && before.get(a.name)!.type !== a.type)
+    .map((a) => ({ name: a.name, from: before.get(a.name)!.type, to: a.type }));
   const geometryType = from.geometryType === to.geometryType ? null : { from: from.geometryType, to: to.geometryType };
-  return { added, removed, retyped, geometryType, unchanged: !added.length && !removed.length && !retyped.length && !geometryType };
+  return {
+    added,
+    removed,
+    retyped,
+    geometryType,
+    unchanged: !added.length && !removed.length && !retyped.length && !geometryType,
+  };
 }
 
 /** The layer's versions, newest first (the served one as the layer row has it now). A layer
  *  never replaced has one: its first. */
 export async function listVersions(q: Queryable, layer: Layer): Promise<LayerVersion[]> {
-  const rows = (await q.query(`SELECT ${VERSION_COLUMNS} FROM simpul.layer_version WHERE layer_id = $1 ORDER BY version DESC`, [layer.id])).rows.map(versionFromRow);
-  if (!rows.some((v) => v.version === layer.version)) return [servedVersion(layer), ...rows].sort((a, b) => b.version - a.version);
+  const rows = (
+    await q.query(`SELECT ${VERSION_COLUMNS} FROM simpul.layer_version WHERE layer_id = $1 ORDER BY version DESC`, [
+      layer.id,
+    ])
+  ).rows.map(versionFromRow);
+  if (!rows.some((v) => v.version === layer.version))
+    return [servedVersion(layer), ...rows].sort((a, b) => b.version - a.version);
   return rows.map((v) => (v.version === layer.version ? servedVersion(layer, v) : v));
 }
 
 /** Drops the tables of every version of a layer (the layer is being deleted; its rows go with it). */
 export async function dropVersionTables(tx: Queryable, layerId: string): Promise<void> {
-  const tables = (await tx.query<{ table_schema: string; table_name: string }>(
-    'SELECT table_schema, table_name FROM simpul.layer_version WHERE layer_id = $1 AND status = ANY($2::text[])',
-    [layerId, WITH_TABLE],
-  )).rows;
-  for (const t of tables) await tx.query(`DROP TABLE IF EXISTS ${layerTableSql({ schema: t.table_schema, table: t.table_name })}`);
+  const tables = (
+    await tx.query<{ table_schema: string; table_name: string }>(
+      'SELECT table_schema, table_name FROM simpul.layer_version WHERE layer_id = $1 AND status = ANY($2::text[])',
+      [layerId, WITH_TABLE],
+    )
+  ).rows;
+  for (const t of tables)
+    await tx.query(`DROP TABLE IF EXISTS ${layerTableSql({ schema: t.table_schema, table: t.table_name })}`);
 }

@@ -15,7 +15,9 @@ export const WEB_MERCATOR_COLUMN_SQL = `${WEB_MERCATOR_COLUMN} geometry(Geometry
 
 /** Indexes the column (after the rows are in: one sorted build instead of an insert per row). */
 export async function indexWebMercatorColumn(tx: Queryable, table: string, localName: string): Promise<void> {
-  await tx.query(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`${localName.slice(0, 45)}_geom_3857_idx`)} ON ${table} USING gist (${WEB_MERCATOR_COLUMN})`);
+  await tx.query(
+    `CREATE INDEX IF NOT EXISTS ${quoteIdent(`${localName.slice(0, 45)}_geom_3857_idx`)} ON ${table} USING gist (${WEB_MERCATOR_COLUMN})`,
+  );
 }
 
 /** Adds the column and its index to a layer table written before it existed (migration 101). */
@@ -28,7 +30,15 @@ export async function addWebMercatorColumn(tx: Queryable, table: string, localNa
  *  box is SQL in `srid`: the stored 3857 column when it can serve, else a transform. `sridSql`
  *  is how the query names the SRID (a parameter); `srid` is its value, known when the SQL is
  *  built. */
-export function geometryIn(alias: string, srid: number, sridSql: string): { geom: string; meets: (box: string) => string } {
-  if (srid === WEB_MERCATOR) return { geom: `${alias}.${WEB_MERCATOR_COLUMN}`, meets: (box) => `${alias}.${WEB_MERCATOR_COLUMN} && ${box}` };
-  return { geom: `ST_Transform(${alias}.geom, ${sridSql})`, meets: (box) => `${alias}.geom && ST_Transform(${box}, 4326)` };
+export function geometryIn(
+  alias: string,
+  srid: number,
+  sridSql: string,
+): { geom: string; meets: (box: string) => string } {
+  if (srid === WEB_MERCATOR)
+    return { geom: `${alias}.${WEB_MERCATOR_COLUMN}`, meets: (box) => `${alias}.${WEB_MERCATOR_COLUMN} && ${box}` };
+  return {
+    geom: `ST_Transform(${alias}.geom, ${sridSql})`,
+    meets: (box) => `${alias}.geom && ST_Transform(${box}, 4326)`,
+  };
 }

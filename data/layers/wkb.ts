@@ -80,7 +80,15 @@ export function toMulti(wkb: Uint8Array, type: WkbType): Uint8Array {
   return out;
 }
 
-const GEOJSON_TYPES: Record<string, number> = { Point: 1, LineString: 2, Polygon: 3, MultiPoint: 4, MultiLineString: 5, MultiPolygon: 6, GeometryCollection: 7 };
+const GEOJSON_TYPES: Record<string, number> = {
+  Point: 1,
+  LineString: 2,
+  Polygon: 3,
+  MultiPoint: 4,
+  MultiLineString: 5,
+  MultiPolygon: 6,
+  GeometryCollection: 7,
+};
 
 /** Little-endian WKB written into a buffer that grows as needed. */
 class WkbWriter {

@@ -3,8 +3,16 @@
  *  as it is in the database (locked), and audited in the same transaction. */
 import type { Db, Queryable } from '../db/types.js';
 import {
-  actionsFor, canRead, mayTakeAction, transitionOf, WORKFLOW_ACTIONS, DEFAULT_WORKFLOW_OPTIONS,
-  type LayerStatus, type Principal, type WorkflowAction, type WorkflowOptions,
+  actionsFor,
+  canRead,
+  mayTakeAction,
+  transitionOf,
+  WORKFLOW_ACTIONS,
+  DEFAULT_WORKFLOW_OPTIONS,
+  type LayerStatus,
+  type Principal,
+  type WorkflowAction,
+  type WorkflowOptions,
 } from '../access.js';
 import { writeAudit } from '../audit.js';
 import { bumpRevision } from '../catalogue/catalogue.js';
@@ -61,20 +69,45 @@ const SET_BY_ACTION: Record<WorkflowAction, string> = {
 
 /** The layer's organisation as the metadata record names it (its contact), read from the database. */
 async function ownerOf(tx: Queryable, code: string): Promise<Organisation | undefined> {
-  const r = (await tx.query<Record<string, any>>(`SELECT ${ORGANISATION_COLUMNS} FROM simpul.organisation WHERE code = $1`, [code])).rows[0];
+  const r = (
+    await tx.query<Record<string, any>>(`SELECT ${ORGANISATION_COLUMNS} FROM simpul.organisation WHERE code = $1`, [
+      code,
+    ])
+  ).rows[0];
   return r && organisationFromRow(r);
 }
 
-export async function readStandard(q: Queryable): Promise<{ standard: PublicationStandard; updatedAt: string; updatedBy: string }> {
-  const r = (await q.query<Record<string, any>>('SELECT standard, updated_at, updated_by FROM simpul.publication_standard WHERE id = 1')).rows[0];
-  return { standard: standardFrom(r?.standard), updatedAt: r ? new Date(r.updated_at).toISOString() : new Date(0).toISOString(), updatedBy: r?.updated_by ?? 'system' };
+export async function readStandard(
+  q: Queryable,
+): Promise<{ standard: PublicationStandard; updatedAt: string; updatedBy: string }> {
+  const r = (
+    await q.query<Record<string, any>>(
+      'SELECT standard, updated_at, updated_by FROM simpul.publication_standard WHERE id = 1',
+    )
+  ).rows[0];
+  return {
+    standard: standardFrom(r?.standard),
+    updatedAt: r ? new Date(r.updated_at).toISOString() : new Date(0).toISOString(),
+    updatedBy: r?.updated_by ?? 'system',
+  };
 }
 
 /** The pembina (or an admin) sets the standard; fields not named keep their value. Audited. */
-export async function writeStandard(db: Db, p: Principal, body: unknown, address?: string | null): Promise<PublicationStandard> {
-  if (p.kind !== 'user' || (p.role !== 'pembina' && p.role !== 'admin')) throw new OgcError('Forbidden', 'Only the pembina (or an admin) sets the publication standard / Hanya pembina data yang menetapkan standar');
+export async function writeStandard(
+  db: Db,
+  p: Principal,
+  body: unknown,
+  address?: string | null,
+): Promise<PublicationStandard> {
+  if (p.kind !== 'user' || (p.role !== 'pembina' && p.role !== 'admin'))
+    throw new OgcError(
+      'Forbidden',
+      'Only the pembina (or an admin) sets the publication standard / Hanya pembina data yang menetapkan standar',
+    );
   return db.transaction(async (tx) => {
-    const before = (await tx.query<{ standard: unknown }>('SELECT standard FROM simpul.publication_standard WHERE id = 1 FOR UPDATE')).rows[0];
+    const before = (
+      await tx.query<{ standard: unknown }>('SELECT standard FROM simpul.publication_standard WHERE id = 1 FOR UPDATE')
+    ).rows[0];
     const current = standardFrom(before?.standard);
     const next = parseStandard(body, current);
     await tx.query(
@@ -82,7 +115,14 @@ export async function writeStandard(db: Db, p: Principal, body: unknown, address
        ON CONFLICT (id) DO UPDATE SET standard = EXCLUDED.standard, updated_at = now(), updated_by = EXCLUDED.updated_by`,
       [JSON.stringify(next), p.username],
     );
-    await writeAudit(tx, p, { action: 'standard.update', subject: 'publication-standard', organisation: p.organisation, before: current, after: next, address });
+    await writeAudit(tx, p, {
+      action: 'standard.update',
+      subject: 'publication-standard',
+      organisation: p.organisation,
+      before: current,
+      after: next,
+      address,
+    });
     return next;
   });
 }
@@ -103,9 +143,21 @@ const refusedByGate = (name: string, missing: Missing[]) =>
   );
 
 /** Takes one step on a layer, inside the caller's transaction; the row is locked here. */
-export async function stepInTransaction(tx: Queryable, p: Principal, layerId: string, action: string, req: StepRequest = {}): Promise<StepDone> {
+export async function stepInTransaction(
+  tx: Queryable,
+  p: Principal,
+  layerId: string,
+  action: string,
+  req: StepRequest = {},
+): Promise<StepDone> {
   const t = transitionOf(action);
-  if (!t) throw new OgcError('InvalidParameterValue', `Unknown workflow step "${action}": use ${WORKFLOW_ACTIONS.join(', ')}`, 'action', 400);
+  if (!t)
+    throw new OgcError(
+      'InvalidParameterValue',
+      `Unknown workflow step "${action}": use ${WORKFLOW_ACTIONS.join(', ')}`,
+      'action',
+      400,
+    );
   const row = (await tx.query(`SELECT ${LAYER_COLUMNS} FROM simpul.layer WHERE id = $1 FOR UPDATE`, [layerId])).rows[0];
   if (!row) throw new OgcError('NotFound', 'No such layer', 'layer', 404);
   const layer = layerFromRow(row);
@@ -115,25 +167,55 @@ export async function stepInTransaction(tx: Queryable, p: Principal, layerId: st
     // Allowed for this role from another status: the layer is in the wrong state (409); else the role may not (403).
     const fromAnywhere = t.from.some((status) => mayTakeAction(p, { ...layer, status }, t.action, options));
     if (fromAnywhere) {
-      throw new OgcError('Conflict', `${layer.name} is ${layer.status}: "${t.action}" is taken from ${t.from.join(' or ')} / langkah ini hanya dari status ${t.from.join(' atau ')}`, 'action', 409, {
-        details: { status: layer.status, from: t.from },
-      });
+      throw new OgcError(
+        'Conflict',
+        `${layer.name} is ${layer.status}: "${t.action}" is taken from ${t.from.join(' or ')} / langkah ini hanya dari status ${t.from.join(' atau ')}`,
+        'action',
+        409,
+        {
+          details: { status: layer.status, from: t.from },
+        },
+      );
     }
-    throw new OgcError('Forbidden', `Your role may not ${t.label.en} ${layer.name} / peran Anda tidak boleh ${t.label.id}`, 'action', 403);
+    throw new OgcError(
+      'Forbidden',
+      `Your role may not ${t.label.en} ${layer.name} / peran Anda tidak boleh ${t.label.id}`,
+      'action',
+      403,
+    );
   }
-  if (t.action === 'request-retirement' && layer.retirementRequestedAt) throw new OgcError('Conflict', `Retirement of ${layer.name} is already requested`, 'action', 409);
-  if (t.action === 'decline-retirement' && !layer.retirementRequestedAt) throw new OgcError('Conflict', `Nobody asked to retire ${layer.name}`, 'action', 409);
+  if (t.action === 'request-retirement' && layer.retirementRequestedAt)
+    throw new OgcError('Conflict', `Retirement of ${layer.name} is already requested`, 'action', 409);
+  if (t.action === 'decline-retirement' && !layer.retirementRequestedAt)
+    throw new OgcError('Conflict', `Nobody asked to retire ${layer.name}`, 'action', 409);
   const note = typeof req.note === 'string' ? req.note.trim() : '';
-  if (note.length > MAX_NOTE) throw new OgcError('InvalidParameterValue', `The note may have at most ${MAX_NOTE} characters`, 'note', 400);
-  if (t.noteRequired && !note) throw new OgcError('InvalidParameterValue', `"${t.action}" needs a note saying why / langkah ini wajib disertai catatan`, 'note', 400);
+  if (note.length > MAX_NOTE)
+    throw new OgcError('InvalidParameterValue', `The note may have at most ${MAX_NOTE} characters`, 'note', 400);
+  if (t.noteRequired && !note)
+    throw new OgcError(
+      'InvalidParameterValue',
+      `"${t.action}" needs a note saying why / langkah ini wajib disertai catatan`,
+      'note',
+      400,
+    );
   if (t.gate) {
     const { standard } = await readStandard(tx);
     const missing = checkStandard(layer, await ownerOf(tx, layer.organisation), standard);
     if (missing.length) throw refusedByGate(layer.name, missing);
   }
-  const taken: StepTaken = { action: t.action, layer: { id: layer.id, name: layer.name, title: layer.title, organisation: layer.organisation }, actor: p.kind === 'user' ? p.username : 'anonymous', note: note || null };
+  const taken: StepTaken = {
+    action: t.action,
+    layer: { id: layer.id, name: layer.name, title: layer.title, organisation: layer.organisation },
+    actor: p.kind === 'user' ? p.username : 'anonymous',
+    note: note || null,
+  };
   if (t.version) {
-    const version = await versionStep(tx, p, layer, t, { version: req.version, note: note || null, keep: req.keepVersions ?? DEFAULT_KEEP_VERSIONS, address: req.address });
+    const version = await versionStep(tx, p, layer, t, {
+      version: req.version,
+      note: note || null,
+      keep: req.keepVersions ?? DEFAULT_KEEP_VERSIONS,
+      address: req.address,
+    });
     await bumpRevision(tx);
     return { action: t.action, before: layer.status, after: t.to, version, taken };
   }
@@ -156,7 +238,14 @@ export const takeStep = (db: Db, p: Principal, layerId: string, action: string, 
 
 /** Sets a status directly, outside the steps: the node's own tools (the demo loader, `simpul
  *  publish` as admin) only. Audited as `layer.status`. */
-export async function setStatusDirectly(tx: Queryable, p: Principal, layer: Pick<Layer, 'id' | 'name' | 'organisation'>, before: LayerStatus, to: LayerStatus, reason?: string | null): Promise<void> {
+export async function setStatusDirectly(
+  tx: Queryable,
+  p: Principal,
+  layer: Pick<Layer, 'id' | 'name' | 'organisation'>,
+  before: LayerStatus,
+  to: LayerStatus,
+  reason?: string | null,
+): Promise<void> {
   await tx.query(
     `UPDATE simpul.layer SET status = $2, updated_at = now(), status_changed_at = now(),
        published_at = CASE WHEN $2 IN ('published', 'retired') THEN coalesce(published_at, now()) ELSE published_at END,
@@ -165,13 +254,29 @@ export async function setStatusDirectly(tx: Queryable, p: Principal, layer: Pick
      WHERE id = $1`,
     [layer.id, to],
   );
-  await writeAudit(tx, p, { action: 'layer.status', layer: { id: layer.id, name: layer.name }, organisation: layer.organisation, before: { status: before }, after: { status: to }, reason });
+  await writeAudit(tx, p, {
+    action: 'layer.status',
+    layer: { id: layer.id, name: layer.name },
+    organisation: layer.organisation,
+    before: { status: before },
+    after: { status: to },
+    reason,
+  });
 }
 
 /** What waits in an inbox: a status, a published layer whose produsen asked to retire it, or a
  *  new version of a published layer's data waiting for review. */
-export type InboxKind = 'draft' | 'submitted' | 'returned' | 'verified' | 'retirement-requested' | 'version-pending' | 'version-verified';
-export const INBOX_KINDS: readonly InboxKind[] = ['draft', 'submitted', 'returned', 'verified', 'retirement-requested', 'version-pending', 'version-verified'];
+export type InboxKind =
+  'draft' | 'submitted' | 'returned' | 'verified' | 'retirement-requested' | 'version-pending' | 'version-verified';
+export const INBOX_KINDS: readonly InboxKind[] = [
+  'draft',
+  'submitted',
+  'returned',
+  'verified',
+  'retirement-requested',
+  'version-pending',
+  'version-verified',
+];
 
 /** Which kinds wait for each role; an item is listed only if the caller may take a step on it
  *  (so the pembina sees submissions only when it verifies, a produsen only its own organisation's). */
@@ -185,13 +290,19 @@ const INBOX: Readonly<Record<'produsen' | 'walidata' | 'pembina' | 'admin', read
 /** A published layer waits for a decision on its new version first, then on its retirement. */
 export const inboxKind = (l: Layer): InboxKind | null => {
   if (l.status === 'published' && l.versions?.waiting) return `version-${l.versions.waiting.status}`;
-  return l.status === 'published' ? (l.retirementRequestedAt ? 'retirement-requested' : null) : l.status === 'retired' ? null : l.status;
+  return l.status === 'published'
+    ? l.retirementRequestedAt
+      ? 'retirement-requested'
+      : null
+    : l.status === 'retired'
+      ? null
+      : l.status;
 };
 
 export const waitingSince = (l: Layer): Date => {
   const kind = inboxKind(l);
   if (kind === 'version-pending' || kind === 'version-verified') return l.versions!.waiting!.since;
-  return kind === 'retirement-requested' ? l.retirementRequestedAt! : l.statusChangedAt ?? l.updatedAt;
+  return kind === 'retirement-requested' ? l.retirementRequestedAt! : (l.statusChangedAt ?? l.updatedAt);
 };
 
 export interface InboxFilter {
@@ -211,7 +322,12 @@ export interface InboxItem {
 }
 
 /** The caller's inbox from the catalogue's layers, oldest waiting first, one page of it. */
-export function inbox(p: Principal, layers: Iterable<Layer>, f: InboxFilter, options: WorkflowOptions = DEFAULT_WORKFLOW_OPTIONS): { items: InboxItem[]; numberMatched: number } {
+export function inbox(
+  p: Principal,
+  layers: Iterable<Layer>,
+  f: InboxFilter,
+  options: WorkflowOptions = DEFAULT_WORKFLOW_OPTIONS,
+): { items: InboxItem[]; numberMatched: number } {
   if (p.kind !== 'user') return { items: [], numberMatched: 0 };
   const mine = INBOX[p.role];
   const all: InboxItem[] = [];

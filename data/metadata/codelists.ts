@@ -2,14 +2,51 @@
 import type { AccessClass } from '../access.js';
 
 export const TOPIC_CATEGORIES = [
-  'farming', 'biota', 'boundaries', 'climatologyMeteorologyAtmosphere', 'economy', 'elevation', 'environment',
-  'geoscientificInformation', 'health', 'imageryBaseMapsEarthCover', 'intelligenceMilitary', 'inlandWaters', 'location',
-  'oceans', 'planningCadastre', 'society', 'structure', 'transportation', 'utilitiesCommunication',
+  'farming',
+  'biota',
+  'boundaries',
+  'climatologyMeteorologyAtmosphere',
+  'economy',
+  'elevation',
+  'environment',
+  'geoscientificInformation',
+  'health',
+  'imageryBaseMapsEarthCover',
+  'intelligenceMilitary',
+  'inlandWaters',
+  'location',
+  'oceans',
+  'planningCadastre',
+  'society',
+  'structure',
+  'transportation',
+  'utilitiesCommunication',
 ] as const;
 export type TopicCategory = (typeof TOPIC_CATEGORIES)[number];
 
-export const PROGRESS_CODES = ['completed', 'historicalArchive', 'obsolete', 'onGoing', 'planned', 'required', 'underDevelopment'] as const;
-export const MAINTENANCE_CODES = ['continual', 'daily', 'weekly', 'fortnightly', 'monthly', 'quarterly', 'biannually', 'annually', 'asNeeded', 'irregular', 'notPlanned', 'unknown'] as const;
+export const PROGRESS_CODES = [
+  'completed',
+  'historicalArchive',
+  'obsolete',
+  'onGoing',
+  'planned',
+  'required',
+  'underDevelopment',
+] as const;
+export const MAINTENANCE_CODES = [
+  'continual',
+  'daily',
+  'weekly',
+  'fortnightly',
+  'monthly',
+  'quarterly',
+  'biannually',
+  'annually',
+  'asNeeded',
+  'irregular',
+  'notPlanned',
+  'unknown',
+] as const;
 
 /** The access class as an MD_ClassificationCode (the closest ISO meaning). */
 export const CLASSIFICATION: Record<AccessClass, string> = {
@@ -19,9 +56,11 @@ export const CLASSIFICATION: Record<AccessClass, string> = {
   IGSTRATEGIS: 'secret',
 };
 
-export const GMX_CODELISTS = 'http://standards.iso.org/ittf/PubliclyAvailableStandards/ISO_19139_Schemas/resources/codelist/ML_gmxCodelists.xml';
+export const GMX_CODELISTS =
+  'http://standards.iso.org/ittf/PubliclyAvailableStandards/ISO_19139_Schemas/resources/codelist/ML_gmxCodelists.xml';
 
-export const isTopicCategory = (v: unknown): v is TopicCategory => typeof v === 'string' && (TOPIC_CATEGORIES as readonly string[]).includes(v);
+export const isTopicCategory = (v: unknown): v is TopicCategory =>
+  typeof v === 'string' && (TOPIC_CATEGORIES as readonly string[]).includes(v);
 
 /** Units of a spatial resolution given as a distance (ISO gco:Distance uom): metres, kilometres, degrees. */
 export const DISTANCE_UNITS = ['m', 'km', 'deg'] as const;

@@ -11,15 +11,29 @@ export interface StoredOverview {
 }
 
 export async function readOverview(db: Queryable, layerId: string): Promise<StoredOverview | null> {
-  const r = (await db.query<{ png: string; data_version: number; style_version: number; drawn_at: string }>(
-    `SELECT encode(png, 'base64') AS png, data_version, style_version, drawn_at FROM simpul.layer_overview WHERE layer_id = $1`,
-    [layerId],
-  )).rows[0];
-  return r ? { png: Buffer.from(r.png, 'base64'), dataVersion: r.data_version, styleVersion: r.style_version, drawnAt: new Date(r.drawn_at) } : null;
+  const r = (
+    await db.query<{ png: string; data_version: number; style_version: number; drawn_at: string }>(
+      `SELECT encode(png, 'base64') AS png, data_version, style_version, drawn_at FROM simpul.layer_overview WHERE layer_id = $1`,
+      [layerId],
+    )
+  ).rows[0];
+  return r
+    ? {
+        png: Buffer.from(r.png, 'base64'),
+        dataVersion: r.data_version,
+        styleVersion: r.style_version,
+        drawnAt: new Date(r.drawn_at),
+      }
+    : null;
 }
 
 /** Keeps the picture unless one of newer versions is already there (two nodes drawing at once). */
-export async function storeOverview(db: Queryable, layerId: string, versions: { dataVersion: number; styleVersion: number }, png: Buffer): Promise<void> {
+export async function storeOverview(
+  db: Queryable,
+  layerId: string,
+  versions: { dataVersion: number; styleVersion: number },
+  png: Buffer,
+): Promise<void> {
   await db.query(
     `INSERT INTO simpul.layer_overview (layer_id, data_version, style_version, png) VALUES ($1, $2, $3, decode($4, 'base64'))
      ON CONFLICT (layer_id) DO UPDATE SET data_version = EXCLUDED.data_version, style_version = EXCLUDED.style_version, png = EXCLUDED.png, drawn_at = now()

@@ -23,7 +23,10 @@ export interface RecordIndexOptions {
 }
 
 export class RecordIndex {
-  private built = new Map<string, { revision: number; entries: IndexedRecord[]; services: IndexedRecord[]; tombstones: IndexedRecord[] }>();
+  private built = new Map<
+    string,
+    { revision: number; entries: IndexedRecord[]; services: IndexedRecord[]; tombstones: IndexedRecord[] }
+  >();
 
   /** `size`: indexes kept, one per public base URL. */
   constructor(
@@ -43,8 +46,19 @@ export class RecordIndex {
     for (const layer of this.catalogue.unguardedAll()) {
       if (layer.status === 'retired' && layer.retiredAt) {
         const full = layerRecord(layer, this.catalogue.organisation(layer.organisation), this.site, base);
-        const record: MetadataRecord = { ...full, abstract: '', links: [], status: 'retired', retired: layer.retiredAt };
-        tombstones.push({ record, layer, anyText: [record.title, record.layerName, record.id].join(' \u0001 ').toLowerCase(), encoded: new Map() });
+        const record: MetadataRecord = {
+          ...full,
+          abstract: '',
+          links: [],
+          status: 'retired',
+          retired: layer.retiredAt,
+        };
+        tombstones.push({
+          record,
+          layer,
+          anyText: [record.title, record.layerName, record.id].join(' \u0001 ').toLowerCase(),
+          encoded: new Map(),
+        });
       }
       if (layer.status !== 'published') continue;
       const record = layerRecord(layer, this.catalogue.organisation(layer.organisation), this.site, base);
@@ -65,7 +79,12 @@ export class RecordIndex {
     const b = this.build(base);
     const datasets = b.entries.filter((e) => canRead(p, e.layer!));
     if (p.kind === 'anonymous' && b.services.length) return [...datasets, ...b.services];
-    const services = serviceRecords(datasets.map((d) => d.record), this.site, base, new Date(0)).map((record) => ({
+    const services = serviceRecords(
+      datasets.map((d) => d.record),
+      this.site,
+      base,
+      new Date(0),
+    ).map((record) => ({
       record,
       layer: null,
       anyText: searchText(record),
@@ -79,12 +98,27 @@ export class RecordIndex {
    *  Records, to those who could read the layer while it was published; CSW never lists them. */
   tombstones(p: Principal, base: string, now = Date.now()): IndexedRecord[] {
     const days = this.options.tombstoneDays ?? 90;
-    return this.build(base).tombstones.filter((e) => now - e.record.retired!.getTime() <= days * 86_400_000 && canRead(p, { ...e.layer!, status: 'published' }));
+    return this.build(base).tombstones.filter(
+      (e) => now - e.record.retired!.getTime() <= days * 86_400_000 && canRead(p, { ...e.layer!, status: 'published' }),
+    );
   }
 }
 
 function searchText(r: MetadataRecord): string {
-  return [r.title, r.abstract, r.purpose, ...r.keywords, ...r.placeKeywords.map((k) => `${k.name} ${k.code}`), r.kugiFcode, r.topicCategory, r.lineage, r.pointOfContact.organisation, r.layerName, r.id, ...r.attributes.map((a) => a.name)]
+  return [
+    r.title,
+    r.abstract,
+    r.purpose,
+    ...r.keywords,
+    ...r.placeKeywords.map((k) => `${k.name} ${k.code}`),
+    r.kugiFcode,
+    r.topicCategory,
+    r.lineage,
+    r.pointOfContact.organisation,
+    r.layerName,
+    r.id,
+    ...r.attributes.map((a) => a.name),
+  ]
     .filter(Boolean)
     .join(' \u0001 ')
     .toLowerCase();

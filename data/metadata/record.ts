@@ -140,7 +140,10 @@ const str = (v: unknown, max: number) => (typeof v === 'string' && v.trim() && v
 function layerContact(layer: Layer, owner: Organisation | undefined, site: Site): Party {
   const p = party(owner, layer.organisation, site);
   const c = layer.metadata?.contact as Record<string, unknown> | undefined;
-  const person = c && typeof c === 'object' ? { name: str(c.individualName, 200), position: str(c.positionName, 200), email: str(c.email, 254) } : null;
+  const person =
+    c && typeof c === 'object'
+      ? { name: str(c.individualName, 200), position: str(c.positionName, 200), email: str(c.email, 254) }
+      : null;
   if (person && (person.name || person.position || person.email)) {
     p.individualName = person.name;
     p.positionName = person.position;
@@ -151,7 +154,8 @@ function layerContact(layer: Layer, owner: Organisation | undefined, site: Site)
 }
 
 /** A YYYY-MM-DD date people wrote (checked on the way in), or null. */
-const day = (v: unknown): Date | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : null);
+const day = (v: unknown): Date | null =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : null;
 
 function dataDates(m: Record<string, unknown>): MetadataRecord['dataDates'] {
   const d = (m.dates ?? {}) as Record<string, unknown>;
@@ -168,17 +172,27 @@ function resolution(v: unknown): Resolution | null {
 
 /** The layer's attributes with what people wrote about each (metadata.attributes, by name). */
 function attributeRecords(layer: Layer): AttributeRecord[] {
-  const about = (layer.metadata?.attributes ?? {}) as Record<string, { description?: string; unit?: string; codeList?: AttributeRecord['codeList'] }>;
+  const about = (layer.metadata?.attributes ?? {}) as Record<
+    string,
+    { description?: string; unit?: string; codeList?: AttributeRecord['codeList'] }
+  >;
   return layer.attributes.map((a) => {
     const d = Object.hasOwn(about, a.name) ? about[a.name] : undefined;
-    return { name: a.name, type: a.type, ...(d?.description ? { description: d.description } : {}), ...(d?.unit ? { unit: d.unit } : {}), ...(d?.codeList?.length ? { codeList: d.codeList } : {}) };
+    return {
+      name: a.name,
+      type: a.type,
+      ...(d?.description ? { description: d.description } : {}),
+      ...(d?.unit ? { unit: d.unit } : {}),
+      ...(d?.codeList?.length ? { codeList: d.codeList } : {}),
+    };
   });
 }
 
 /** Where a layer's overview picture is served (server/routes/overview.ts). */
 export const overviewUrl = (base: string, id: string) => `${base}/overviews/${id}.png`;
 
-const pick = <T extends string>(v: unknown, allowed: readonly T[], d: T): T => (typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : d);
+const pick = <T extends string>(v: unknown, allowed: readonly T[], d: T): T =>
+  typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : d;
 
 /** WFS download URL for one output format. */
 const download = (base: string, layer: string, format: string) =>
@@ -186,7 +200,11 @@ const download = (base: string, layer: string, format: string) =>
 
 export function layerRecord(layer: Layer, owner: Organisation | undefined, site: Site, base: string): MetadataRecord {
   const m = layer.metadata ?? {};
-  const places = Array.isArray(m.placeKeywords) ? (m.placeKeywords as unknown[]).filter((p): p is { name: string; code: string } => !!p && typeof (p as any).name === 'string') : [];
+  const places = Array.isArray(m.placeKeywords)
+    ? (m.placeKeywords as unknown[]).filter(
+        (p): p is { name: string; code: string } => !!p && typeof (p as any).name === 'string',
+      )
+    : [];
   return {
     id: layer.id,
     type: 'dataset',
@@ -223,11 +241,39 @@ export function layerRecord(layer: Layer, owner: Organisation | undefined, site:
     links: [
       { protocol: 'OGC:WMS', url: `${base}/wms?`, name: layer.name, description: `WMS ${layer.title}` },
       { protocol: 'OGC:WFS', url: `${base}/wfs?`, name: layer.name, description: `WFS ${layer.title}` },
-      { protocol: 'OGC:WMTS', url: `${base}/wmts/1.0.0/WMTSCapabilities.xml`, name: layer.name, description: `WMTS ${layer.title}` },
-      { protocol: 'OGC:API - Features', url: `${base}/ogcapi/collections/${encodeURIComponent(layer.name)}`, name: layer.name, description: 'OGC API Features' },
-      { protocol: 'WWW:DOWNLOAD', url: download(base, layer.name, 'application/json'), name: `${layer.localName}.geojson`, description: 'GeoJSON', format: 'application/geo+json' },
-      { protocol: 'WWW:DOWNLOAD', url: download(base, layer.name, 'application/geopackage+sqlite3'), name: `${layer.localName}.gpkg`, description: 'GeoPackage', format: 'application/geopackage+sqlite3' },
-      { protocol: 'WWW:DOWNLOAD', url: download(base, layer.name, 'SHAPE-ZIP'), name: `${layer.localName}.zip`, description: 'Shapefile (zip)', format: 'application/zip' },
+      {
+        protocol: 'OGC:WMTS',
+        url: `${base}/wmts/1.0.0/WMTSCapabilities.xml`,
+        name: layer.name,
+        description: `WMTS ${layer.title}`,
+      },
+      {
+        protocol: 'OGC:API - Features',
+        url: `${base}/ogcapi/collections/${encodeURIComponent(layer.name)}`,
+        name: layer.name,
+        description: 'OGC API Features',
+      },
+      {
+        protocol: 'WWW:DOWNLOAD',
+        url: download(base, layer.name, 'application/json'),
+        name: `${layer.localName}.geojson`,
+        description: 'GeoJSON',
+        format: 'application/geo+json',
+      },
+      {
+        protocol: 'WWW:DOWNLOAD',
+        url: download(base, layer.name, 'application/geopackage+sqlite3'),
+        name: `${layer.localName}.gpkg`,
+        description: 'GeoPackage',
+        format: 'application/geopackage+sqlite3',
+      },
+      {
+        protocol: 'WWW:DOWNLOAD',
+        url: download(base, layer.name, 'SHAPE-ZIP'),
+        name: `${layer.localName}.zip`,
+        description: 'Shapefile (zip)',
+        format: 'application/zip',
+      },
     ],
     formats: ['GeoJSON', 'GML', 'GeoPackage', 'ESRI Shapefile'],
   };
@@ -239,10 +285,38 @@ export function nameUuid(name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const SERVICES: Array<{ key: string; type: string; version: string; title: string; path: string; operations: string[] }> = [
-  { key: 'wms', type: 'WMS', version: '1.3.0', title: 'Web Map Service', path: '/wms?', operations: ['GetCapabilities', 'GetMap', 'GetFeatureInfo', 'GetLegendGraphic'] },
-  { key: 'wfs', type: 'WFS', version: '2.0.0', title: 'Web Feature Service', path: '/wfs?', operations: ['GetCapabilities', 'DescribeFeatureType', 'GetFeature', 'GetPropertyValue'] },
-  { key: 'wmts', type: 'WMTS', version: '1.0.0', title: 'Web Map Tile Service', path: '/wmts/1.0.0/WMTSCapabilities.xml', operations: ['GetCapabilities', 'GetTile', 'GetFeatureInfo'] },
+const SERVICES: Array<{
+  key: string;
+  type: string;
+  version: string;
+  title: string;
+  path: string;
+  operations: string[];
+}> = [
+  {
+    key: 'wms',
+    type: 'WMS',
+    version: '1.3.0',
+    title: 'Web Map Service',
+    path: '/wms?',
+    operations: ['GetCapabilities', 'GetMap', 'GetFeatureInfo', 'GetLegendGraphic'],
+  },
+  {
+    key: 'wfs',
+    type: 'WFS',
+    version: '2.0.0',
+    title: 'Web Feature Service',
+    path: '/wfs?',
+    operations: ['GetCapabilities', 'DescribeFeatureType', 'GetFeature', 'GetPropertyValue'],
+  },
+  {
+    key: 'wmts',
+    type: 'WMTS',
+    version: '1.0.0',
+    title: 'Web Map Tile Service',
+    path: '/wmts/1.0.0/WMTSCapabilities.xml',
+    operations: ['GetCapabilities', 'GetTile', 'GetFeatureInfo'],
+  },
 ];
 
 /** One record per OGC service, operating on the given (published, visible) dataset records. */
@@ -250,7 +324,12 @@ export function serviceRecords(datasets: MetadataRecord[], site: Site, base: str
   const bbox = datasets.reduce<[number, number, number, number] | null>((acc, r) => {
     if (!r.bbox) return acc;
     if (!acc) return [...r.bbox];
-    return [Math.min(acc[0], r.bbox[0]), Math.min(acc[1], r.bbox[1]), Math.max(acc[2], r.bbox[2]), Math.max(acc[3], r.bbox[3])];
+    return [
+      Math.min(acc[0], r.bbox[0]),
+      Math.min(acc[1], r.bbox[1]),
+      Math.max(acc[2], r.bbox[2]),
+      Math.max(acc[3], r.bbox[3]),
+    ];
   }, null);
   const latest = datasets.reduce((d, r) => (r.dateStamp > d ? r.dateStamp : d), new Date(0));
   const contact = siteParty(site);

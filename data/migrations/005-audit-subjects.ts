@@ -8,7 +8,9 @@ export const auditSubjects: Migration = {
   version: 5,
   name: 'audit trail of every subject, append-only',
   async up(tx) {
-    await tx.query('ALTER TABLE simpul.audit ADD COLUMN organisation text, ADD COLUMN subject text, ADD COLUMN address text');
+    await tx.query(
+      'ALTER TABLE simpul.audit ADD COLUMN organisation text, ADD COLUMN subject text, ADD COLUMN address text',
+    );
     await tx.query('CREATE INDEX audit_organisation_idx ON simpul.audit (organisation, id)');
     await tx.query('CREATE INDEX audit_actor_idx ON simpul.audit (actor, id)');
     await tx.query('CREATE INDEX audit_at_idx ON simpul.audit (at)');

@@ -12,7 +12,9 @@ export const workflow: Migration = {
     await tx.query('ALTER TABLE simpul.layer DROP CONSTRAINT IF EXISTS layer_status_check');
     await tx.query(`ALTER TABLE simpul.layer ADD CONSTRAINT layer_status_check
       CHECK (status IN ('draft', 'submitted', 'returned', 'verified', 'published', 'retired'))`);
-    await tx.query('ALTER TABLE simpul.layer ADD COLUMN retired_at timestamptz, ADD COLUMN retirement_requested_at timestamptz, ADD COLUMN status_changed_at timestamptz NOT NULL DEFAULT now()');
+    await tx.query(
+      'ALTER TABLE simpul.layer ADD COLUMN retired_at timestamptz, ADD COLUMN retirement_requested_at timestamptz, ADD COLUMN status_changed_at timestamptz NOT NULL DEFAULT now()',
+    );
     await tx.query('UPDATE simpul.layer SET status_changed_at = coalesce(published_at, updated_at)');
     await tx.query('CREATE INDEX layer_status_idx ON simpul.layer (status, status_changed_at)');
     await tx.query(`CREATE TABLE simpul.publication_standard (
@@ -20,6 +22,8 @@ export const workflow: Migration = {
       standard jsonb NOT NULL,
       updated_at timestamptz NOT NULL DEFAULT now(),
       updated_by text NOT NULL DEFAULT 'system')`);
-    await tx.query('INSERT INTO simpul.publication_standard (id, standard) VALUES (1, $1::jsonb)', [JSON.stringify(DEFAULT_STANDARD)]);
+    await tx.query('INSERT INTO simpul.publication_standard (id, standard) VALUES (1, $1::jsonb)', [
+      JSON.stringify(DEFAULT_STANDARD),
+    ]);
   },
 };

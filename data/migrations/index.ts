@@ -14,4 +14,17 @@ import { overviewsAndMail } from './010-metadata-overview-mail.js';
 import { layerStyles } from '../styles/migration.js';
 import { webMercatorColumns } from './101-web-mercator.js';
 
-export const MIGRATIONS: Migration[] = [core, spatialRefSys, organisations, audit, auditSubjects, workflow, people, versions, sessions, overviewsAndMail, webMercatorColumns, layerStyles];
+export const MIGRATIONS: Migration[] = [
+  core,
+  spatialRefSys,
+  organisations,
+  audit,
+  auditSubjects,
+  workflow,
+  people,
+  versions,
+  sessions,
+  overviewsAndMail,
+  webMercatorColumns,
+  layerStyles,
+];

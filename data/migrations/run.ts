@@ -20,7 +20,8 @@ export async function migrate(db: Db): Promise<number[]> {
       } else {
         await m.up(tx);
       }
-      if (!m.eachLayerTable) await tx.query('INSERT INTO simpul.migration (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      if (!m.eachLayerTable)
+        await tx.query('INSERT INTO simpul.migration (version, name) VALUES ($1, $2)', [m.version, m.name]);
       return true;
     });
     if (done && m.eachLayerTable) await eachLayerTable(db, m);
@@ -33,14 +34,19 @@ export async function migrate(db: Db): Promise<number[]> {
  *  then records the migration; a run cut short starts again at the next start. */
 async function eachLayerTable(db: Db, m: Migration): Promise<void> {
   // Served tables, and the versions kept beside them (waiting for review, or for a rollback).
-  const tables = (await db.query<{ schema: string; table: string }>(
-    `SELECT schema, "table" FROM (
+  const tables = (
+    await db.query<{ schema: string; table: string }>(
+      `SELECT schema, "table" FROM (
        SELECT table_schema AS schema, table_name AS "table" FROM simpul.layer
        UNION SELECT table_schema, table_name FROM simpul.layer_version WHERE status IN ('pending', 'verified', 'archived')) t
       WHERE to_regclass(quote_ident(schema) || '.' || quote_ident("table")) IS NOT NULL ORDER BY schema, "table"`,
-  )).rows;
+    )
+  ).rows;
   for (const t of tables) await db.transaction((tx) => m.eachLayerTable!(tx, t));
-  await db.query('INSERT INTO simpul.migration (version, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [m.version, m.name]);
+  await db.query('INSERT INTO simpul.migration (version, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+    m.version,
+    m.name,
+  ]);
 }
 
 /** Splits a migration's SQL on semicolons at line ends (our migrations never put one inside a literal). */

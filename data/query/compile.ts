@@ -29,20 +29,46 @@ export interface CompileOptions {
 }
 
 const SPATIAL_FN: Record<SpatialRel, string> = {
-  intersects: 'ST_Intersects', disjoint: 'ST_Disjoint', contains: 'ST_Contains', within: 'ST_Within',
-  touches: 'ST_Touches', crosses: 'ST_Crosses', overlaps: 'ST_Overlaps', equals: 'ST_Equals',
+  intersects: 'ST_Intersects',
+  disjoint: 'ST_Disjoint',
+  contains: 'ST_Contains',
+  within: 'ST_Within',
+  touches: 'ST_Touches',
+  crosses: 'ST_Crosses',
+  overlaps: 'ST_Overlaps',
+  equals: 'ST_Equals',
 };
 
 const CAST: Record<AttributeType, string> = {
-  string: 'text', integer: 'numeric', number: 'double precision', boolean: 'boolean', date: 'date', datetime: 'timestamptz',
+  string: 'text',
+  integer: 'numeric',
+  number: 'double precision',
+  boolean: 'boolean',
+  date: 'date',
+  datetime: 'timestamptz',
 };
 
 /** Metres per unit for DWithin/Beyond distances. */
 const UNITS: Record<string, number> = {
-  m: 1, meter: 1, meters: 1, metre: 1, metres: 1, 'urn:ogc:def:uom:epsg::9001': 1,
-  km: 1000, kilometer: 1000, kilometers: 1000, kilometre: 1000, kilometres: 1000,
-  ft: 0.3048, feet: 0.3048, foot: 0.3048, mi: 1609.344, miles: 1609.344, 'statute miles': 1609.344,
-  nmi: 1852, 'nautical miles': 1852,
+  m: 1,
+  meter: 1,
+  meters: 1,
+  metre: 1,
+  metres: 1,
+  'urn:ogc:def:uom:epsg::9001': 1,
+  km: 1000,
+  kilometer: 1000,
+  kilometers: 1000,
+  kilometre: 1000,
+  kilometres: 1000,
+  ft: 0.3048,
+  feet: 0.3048,
+  foot: 0.3048,
+  mi: 1609.344,
+  miles: 1609.344,
+  'statute miles': 1609.344,
+  nmi: 1852,
+  'nautical miles': 1852,
 };
 const DEGREE_UNITS = new Set(['deg', 'degree', 'degrees', 'urn:ogc:def:uom:epsg::9102']);
 
@@ -69,7 +95,8 @@ export function layerResolver(layer: Layer, locator = 'filter'): PropertyResolve
   return (name) => {
     const local = stripPrefix(name).toLowerCase();
     if (local === 'fid') return { sql: 'fid', type: 'integer' };
-    if (local === 'geom' || local === 'geometry' || local === 'the_geom' || local === 'msgeometry') return { sql: 'geom', geometry: true };
+    if (local === 'geom' || local === 'geometry' || local === 'the_geom' || local === 'msgeometry')
+      return { sql: 'geom', geometry: true };
     const a = byName.get(local);
     if (!a) throw new OgcError('InvalidParameterValue', `Unknown property ${name} of ${layer.name}`, locator);
     return { sql: quoteIdent(a.name), type: a.type };
@@ -87,7 +114,12 @@ export function stripPrefix(name: string): string {
 }
 
 /** A Filter as an SQL boolean expression; its values are pushed onto `params`. */
-export function compileFilter(filter: Filter, resolver: PropertyResolver, params: unknown[], opts: CompileOptions = {}): string {
+export function compileFilter(
+  filter: Filter,
+  resolver: PropertyResolver,
+  params: unknown[],
+  opts: CompileOptions = {},
+): string {
   const locator = opts.locator ?? 'filter';
   const geomSql = opts.geometry ?? 'geom';
   const resolve = (name: string): ResolvedProperty => {
@@ -103,7 +135,12 @@ export function compileFilter(filter: Filter, resolver: PropertyResolver, params
    *  reach PostgreSQL and fail there (`geometry = text`), so they are refused here. */
   const scalarProperty = (name: string, what: string): ResolvedProperty => {
     const r = resolve(name);
-    if (r.geometry) throw new OgcError('InvalidParameterValue', `${name} is a geometry property: ${what} cannot use it (use a spatial operator such as Intersects or BBOX)`, locator);
+    if (r.geometry)
+      throw new OgcError(
+        'InvalidParameterValue',
+        `${name} is a geometry property: ${what} cannot use it (use a spatial operator such as Intersects or BBOX)`,
+        locator,
+      );
     return r;
   };
   const typeOf = (e: Expr, what: string): AttributeType | undefined =>
@@ -123,11 +160,14 @@ export function compileFilter(filter: Filter, resolver: PropertyResolver, params
     if (!f) throw new OgcError('InvalidParameterValue', `Unsupported function ${e.fn}`, locator);
     // abs() casts its argument to a number: only numbers may go in.
     const argType = name === 'abs' ? 'number' : undefined;
-    return f(e.args.map((a) => {
-      const t = typeOf(a, `${e.fn}()`);
-      if (argType && t && FAMILY[t] !== 'number') throw new OgcError('InvalidParameterValue', `${e.fn}() needs a number`, locator);
-      return expr(a, `${e.fn}()`, 'literal' in a ? argType : undefined, `the argument`);
-    }));
+    return f(
+      e.args.map((a) => {
+        const t = typeOf(a, `${e.fn}()`);
+        if (argType && t && FAMILY[t] !== 'number')
+          throw new OgcError('InvalidParameterValue', `${e.fn}() needs a number`, locator);
+        return expr(a, `${e.fn}()`, 'literal' in a ? argType : undefined, `the argument`);
+      }),
+    );
   };
   /** Operands of one comparison (or BETWEEN, IN), typed as operands.ts says: literals cast to
    *  the first typed operand's type, all as text when their families differ. */
@@ -145,7 +185,8 @@ export function compileFilter(filter: Filter, resolver: PropertyResolver, params
   };
   const envelope = (e: Envelope) => {
     for (const v of [e.minx, e.miny, e.maxx, e.maxy]) {
-      if (!Number.isFinite(v)) throw new OgcError('InvalidParameterValue', 'Bounding box values must be numbers', locator);
+      if (!Number.isFinite(v))
+        throw new OgcError('InvalidParameterValue', 'Bounding box values must be numbers', locator);
     }
     const src = `ST_MakeEnvelope(${param(params, e.minx)}::float8, ${param(params, e.miny)}::float8, ${param(params, e.maxx)}::float8, ${param(params, e.maxy)}::float8, ${Number(e.srid) | 0})`;
     return e.srid === 4326 ? src : `ST_Transform(${src}, 4326)`;
@@ -165,7 +206,8 @@ export function compileFilter(filter: Filter, resolver: PropertyResolver, params
         return 'FALSE';
       case 'compare': {
         const [[l, r], as] = operands([f.left, f.right], 'a comparison');
-        const [a, b] = f.matchCase === false && as === 'string' ? [`lower((${l})::text)`, `lower((${r})::text)`] : [l, r];
+        const [a, b] =
+          f.matchCase === false && as === 'string' ? [`lower((${l})::text)`, `lower((${r})::text)`] : [l, r];
         return `(${f.cmp === '=' || f.cmp === '<>' ? a : ordered(a, as)} ${f.cmp} ${b})`;
       }
       case 'like': {
@@ -204,7 +246,8 @@ export function compileFilter(filter: Filter, resolver: PropertyResolver, params
         const g = geometryOf(f.property);
         const lit = geomLiteral(f.geometry);
         const unit = (f.units ?? 'm').trim().toLowerCase();
-        if (!Number.isFinite(f.distance) || f.distance < 0) throw new OgcError('InvalidParameterValue', 'Distance must be a non-negative number', locator);
+        if (!Number.isFinite(f.distance) || f.distance < 0)
+          throw new OgcError('InvalidParameterValue', 'Distance must be a non-negative number', locator);
         let test: string;
         if (DEGREE_UNITS.has(unit)) test = `ST_DWithin(${g}, ${lit}, ${param(params, f.distance)}::float8)`;
         else {
@@ -318,7 +361,12 @@ function attributeSql(name: string, type: AttributeType): string {
 
 function geometrySql(q: FeatureQuery, g: GeometryEncoding): string {
   // EPSG:3857 output reads the layer's stored copy (layers/web-mercator.ts).
-  let geom = q.outputSrid === 4326 ? 'geom' : q.outputSrid === WEB_MERCATOR ? WEB_MERCATOR_COLUMN : `ST_Transform(geom, ${Number(q.outputSrid) | 0})`;
+  let geom =
+    q.outputSrid === 4326
+      ? 'geom'
+      : q.outputSrid === WEB_MERCATOR
+        ? WEB_MERCATOR_COLUMN
+        : `ST_Transform(geom, ${Number(q.outputSrid) | 0})`;
   if (q.simplify && q.simplify > 0) geom = `ST_SimplifyPreserveTopology(${geom}, ${Number(q.simplify)})`;
   switch (g.as) {
     case 'geojson':

@@ -21,18 +21,39 @@ export interface CqlOptions {
 const MAX_LEN = 20_000;
 
 const SPATIAL: Record<string, SpatialRel> = {
-  s_intersects: 'intersects', s_disjoint: 'disjoint', s_contains: 'contains', s_within: 'within', s_touches: 'touches',
-  s_crosses: 'crosses', s_overlaps: 'overlaps', s_equals: 'equals',
-  intersects: 'intersects', disjoint: 'disjoint', contains: 'contains', within: 'within', touches: 'touches',
-  crosses: 'crosses', overlaps: 'overlaps', equals: 'equals',
+  s_intersects: 'intersects',
+  s_disjoint: 'disjoint',
+  s_contains: 'contains',
+  s_within: 'within',
+  s_touches: 'touches',
+  s_crosses: 'crosses',
+  s_overlaps: 'overlaps',
+  s_equals: 'equals',
+  intersects: 'intersects',
+  disjoint: 'disjoint',
+  contains: 'contains',
+  within: 'within',
+  touches: 'touches',
+  crosses: 'crosses',
+  overlaps: 'overlaps',
+  equals: 'equals',
 };
-const CMP: Record<string, ComparisonOp> = { '=': '=', '<>': '<>', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+const CMP: Record<string, ComparisonOp> = {
+  '=': '=',
+  '<>': '<>',
+  '!=': '<>',
+  '<': '<',
+  '<=': '<=',
+  '>': '>',
+  '>=': '>=',
+};
 
 type Tok = { t: 'id' | 'qid' | 'str' | 'num' | 'op' | 'p'; v: string };
 
 function tokenize(s: string, bad: (w: string) => OgcError): Tok[] {
   const out: Tok[] = [];
-  const re = /\s*(?:('(?:[^']|'')*')|("(?:[^"]|"")*")|(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)|(<=|>=|<>|!=|=|<|>)|([(),\[\]])|([A-Za-z_][\w:.\-]*))/y;
+  const re =
+    /\s*(?:('(?:[^']|'')*')|("(?:[^"]|"")*")|(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)|(<=|>=|<>|!=|=|<|>)|([(),\[\]])|([A-Za-z_][\w:.\-]*))/y;
   const space = /\s*/y;
   let i = 0;
   while (i < s.length) {
@@ -73,7 +94,12 @@ export function parseCql2Text(text: string, opts: CqlOptions = {}): Filter {
   const take = () => {
     const t = toks[pos++];
     if (!t) throw bad('unexpected end of the filter');
-    if (++steps > maxSteps) throw new FilterLimitError('InvalidParameterValue', `CQL2: the filter is too complex to read (parameter ${locator})`, locator);
+    if (++steps > maxSteps)
+      throw new FilterLimitError(
+        'InvalidParameterValue',
+        `CQL2: the filter is too complex to read (parameter ${locator})`,
+        locator,
+      );
     return t;
   };
   const expect = (v: string) => {
@@ -105,37 +131,65 @@ export function parseCql2Text(text: string, opts: CqlOptions = {}): Filter {
       expect(')');
       return out;
     });
-  const pointInParens = () => (peek()?.v === '(' ? (take(), (() => { const p = point(); expect(')'); return p; })()) : point());
+  const pointInParens = () =>
+    peek()?.v === '('
+      ? (take(),
+        (() => {
+          const p = point();
+          expect(')');
+          return p;
+        })())
+      : point();
   const wkt = (): Geometry => checkGeometry(wktGeometry(), bad);
   const wktGeometry = (): Geometry => {
     const type = take().v.toUpperCase();
     if (kw('Z') || kw('M') || kw('ZM')) take();
     switch (type) {
-      case 'POINT': return { type: 'Point', coordinates: list(point)[0] };
-      case 'LINESTRING': return { type: 'LineString', coordinates: list(point) };
-      case 'POLYGON': return { type: 'Polygon', coordinates: list(() => list(point)) };
-      case 'MULTIPOINT': return { type: 'MultiPoint', coordinates: list(pointInParens) };
-      case 'MULTILINESTRING': return { type: 'MultiLineString', coordinates: list(() => list(point)) };
-      case 'MULTIPOLYGON': return { type: 'MultiPolygon', coordinates: list(() => list(() => list(point))) };
+      case 'POINT':
+        return { type: 'Point', coordinates: list(point)[0] };
+      case 'LINESTRING':
+        return { type: 'LineString', coordinates: list(point) };
+      case 'POLYGON':
+        return { type: 'Polygon', coordinates: list(() => list(point)) };
+      case 'MULTIPOINT':
+        return { type: 'MultiPoint', coordinates: list(pointInParens) };
+      case 'MULTILINESTRING':
+        return { type: 'MultiLineString', coordinates: list(() => list(point)) };
+      case 'MULTIPOLYGON':
+        return { type: 'MultiPolygon', coordinates: list(() => list(() => list(point))) };
       default: {
         // ENVELOPE(west, east, north, south) in CQL1; BBOX(x1, y1, x2, y2) in CQL2.
         const n = list(number);
         if (n.length !== 4 && n.length !== 6) throw bad('an envelope needs four numbers');
-        const [x1, y1, x2, y2] = type === 'ENVELOPE' ? [n[0], n[3], n[1], n[2]] : n.length === 6 ? [n[0], n[1], n[3], n[4]] : n;
+        const [x1, y1, x2, y2] =
+          type === 'ENVELOPE' ? [n[0], n[3], n[1], n[2]] : n.length === 6 ? [n[0], n[1], n[3], n[4]] : n;
         const [a, b] = swap([x1, y1]);
         const [c, d] = swap([x2, y2]);
-        return { type: 'Polygon', coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+        return {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [a, b],
+              [c, b],
+              [c, d],
+              [a, d],
+              [a, b],
+            ],
+          ],
+        };
       }
     }
   };
-  const isGeometryStart = () => peek()?.t === 'id' && (WKT_TYPES.includes(peek()!.v.toUpperCase()) || (kw('BBOX') && peek(1)?.v === '(' && peek(2)?.t === 'num'));
+  const isGeometryStart = () =>
+    peek()?.t === 'id' &&
+    (WKT_TYPES.includes(peek()!.v.toUpperCase()) || (kw('BBOX') && peek(1)?.v === '(' && peek(2)?.t === 'num'));
 
   const scalar = (): Expr => {
     const t = peek();
     if (!t) throw bad('unexpected end of the filter');
-    if (t.t === 'str') return take(), { literal: t.v };
-    if (t.t === 'num') return take(), { literal: Number(t.v) };
-    if (t.t === 'qid') return take(), { property: t.v };
+    if (t.t === 'str') return (take(), { literal: t.v });
+    if (t.t === 'num') return (take(), { literal: Number(t.v) });
+    if (t.t === 'qid') return (take(), { property: t.v });
     if (t.v === '(') {
       take();
       const e = budget.nested(scalar);
@@ -144,8 +198,8 @@ export function parseCql2Text(text: string, opts: CqlOptions = {}): Filter {
     }
     if (t.t === 'id') {
       const up = t.v.toUpperCase();
-      if (up === 'TRUE' || up === 'FALSE') return take(), { literal: up === 'TRUE' };
-      if (up === 'NULL') return take(), { literal: null };
+      if (up === 'TRUE' || up === 'FALSE') return (take(), { literal: up === 'TRUE' });
+      if (up === 'NULL') return (take(), { literal: null });
       if ((up === 'DATE' || up === 'TIMESTAMP') && peek(1)?.v === '(') {
         take();
         expect('(');
@@ -161,7 +215,7 @@ export function parseCql2Text(text: string, opts: CqlOptions = {}): Filter {
           const args: Expr[] = [];
           if (peek()?.v !== ')') {
             args.push(scalar());
-            while (peek()?.v === ',') take(), args.push(scalar());
+            while (peek()?.v === ',') (take(), args.push(scalar()));
           }
           expect(')');
           return { fn: t.v, args };
@@ -198,7 +252,8 @@ export function parseCql2Text(text: string, opts: CqlOptions = {}): Filter {
     if ((kw('TRUE') || kw('FALSE')) && !(peek(1)?.t === 'op')) {
       return take().v.toUpperCase() === 'TRUE' ? { op: 'include' } : { op: 'exclude' };
     }
-    if (kw('INCLUDE') || kw('EXCLUDE')) return take().v.toUpperCase() === 'INCLUDE' ? { op: 'include' } : { op: 'exclude' };
+    if (kw('INCLUDE') || kw('EXCLUDE'))
+      return take().v.toUpperCase() === 'INCLUDE' ? { op: 'include' } : { op: 'exclude' };
     const name = peek()?.t === 'id' ? peek()!.v.toLowerCase() : '';
     if (SPATIAL[name] && peek(1)?.v === '(') {
       take();
@@ -221,7 +276,7 @@ export function parseCql2Text(text: string, opts: CqlOptions = {}): Filter {
       expect('(');
       const p = propertyName(scalar());
       const n: number[] = [];
-      while (peek()?.v === ',') take(), n.push(number());
+      while (peek()?.v === ',') (take(), n.push(number()));
       if (peek()?.v === ',') take();
       if (peek()?.t === 'str') take(); // ECQL's optional CRS is not honoured beyond filter-crs
       expect(')');
@@ -266,7 +321,15 @@ export function parseCql2Text(text: string, opts: CqlOptions = {}): Filter {
       };
       const u = unwrap(p);
       const ex = 'fn' in left && /^casei$/i.test(left.fn) && left.args[0] ? left.args[0] : left;
-      return wrap({ op: 'like', expr: ex, pattern: u.pattern, wildCard: '%', singleChar: '_', escapeChar: '\\', matchCase: !(ci || u.casei || ex !== left) });
+      return wrap({
+        op: 'like',
+        expr: ex,
+        pattern: u.pattern,
+        wildCard: '%',
+        singleChar: '_',
+        escapeChar: '\\',
+        matchCase: !(ci || u.casei || ex !== left),
+      });
     }
     if (kw('BETWEEN')) {
       take();
@@ -293,13 +356,13 @@ export function parseCql2Text(text: string, opts: CqlOptions = {}): Filter {
   };
   const andExpr = (): Filter => {
     const args = [predicate()];
-    while (kw('AND')) take(), args.push(predicate());
+    while (kw('AND')) (take(), args.push(predicate()));
     return args.length === 1 ? args[0] : { op: 'and', args };
   };
   const orExpr = (): Filter =>
     budget.nested(() => {
       const args = [andExpr()];
-      while (kw('OR')) take(), args.push(andExpr());
+      while (kw('OR')) (take(), args.push(andExpr()));
       return args.length === 1 ? args[0] : { op: 'or', args };
     });
   if (toks.length === 0) throw bad('the filter is empty');
@@ -328,9 +391,16 @@ export function parseCql2Json(input: unknown, opts: CqlOptions = {}): Filter {
   const geometryOf = (v: any): Geometry | undefined => {
     if (v && typeof v === 'object' && Array.isArray(v.bbox) && !v.type) {
       const b = v.bbox.map(Number);
-      if ((b.length !== 4 && b.length !== 6) || !b.every(Number.isFinite)) throw bad('a bbox needs four or six numbers');
+      if ((b.length !== 4 && b.length !== 6) || !b.every(Number.isFinite))
+        throw bad('a bbox needs four or six numbers');
       const [x1, y1, x2, y2] = b.length === 6 ? [b[0], b[1], b[3], b[4]] : b;
-      const ring = [[x1, y1], [x2, y1], [x2, y2], [x1, y2], [x1, y1]];
+      const ring = [
+        [x1, y1],
+        [x2, y1],
+        [x2, y2],
+        [x1, y2],
+        [x1, y1],
+      ];
       return { type: 'Polygon', coordinates: [opts.northFirst ? swapAll(ring) : ring] };
     }
     if (v && typeof v === 'object' && typeof v.type === 'string' && Array.isArray(v.coordinates)) {
@@ -347,7 +417,8 @@ export function parseCql2Json(input: unknown, opts: CqlOptions = {}): Filter {
     if (typeof v.property === 'string') return { property: v.property };
     if (typeof v.date === 'string') return { literal: checkTemporal('date', v.date, bad) };
     if (typeof v.timestamp === 'string') return { literal: checkTemporal('timestamp', v.timestamp, bad) };
-    if (typeof v.op === 'string' && Array.isArray(v.args) && /^(casei|accenti)$/i.test(v.op)) return { fn: v.op, args: budget.nested(() => v.args.map(expr)) };
+    if (typeof v.op === 'string' && Array.isArray(v.args) && /^(casei|accenti)$/i.test(v.op))
+      return { fn: v.op, args: budget.nested(() => v.args.map(expr)) };
     if (v.function && typeof v.function.name === 'string') {
       const args = v.function.args ?? [];
       if (!Array.isArray(args)) throw bad('function args must be a list');
@@ -359,7 +430,8 @@ export function parseCql2Json(input: unknown, opts: CqlOptions = {}): Filter {
     budget.node();
     if (v === true) return { op: 'include' };
     if (v === false) return { op: 'exclude' };
-    if (!v || typeof v !== 'object' || typeof v.op !== 'string' || !Array.isArray(v.args)) throw bad('expected {"op": …, "args": […]}');
+    if (!v || typeof v !== 'object' || typeof v.op !== 'string' || !Array.isArray(v.args))
+      throw bad('expected {"op": …, "args": […]}');
     const op = v.op.toLowerCase();
     const a = v.args;
     if (op === 'and' || op === 'or') return { op, args: budget.nested(() => a.map(walk)) };
@@ -374,9 +446,17 @@ export function parseCql2Json(input: unknown, opts: CqlOptions = {}): Filter {
         p = p.args?.[0];
       }
       let left = a[0];
-      if (left && typeof left === 'object' && /^casei$/i.test(left.op ?? '')) (casei = true), (left = left.args?.[0]);
+      if (left && typeof left === 'object' && /^casei$/i.test(left.op ?? '')) ((casei = true), (left = left.args?.[0]));
       if (typeof p !== 'string') throw bad('like needs a pattern string');
-      return { op: 'like', expr: expr(left), pattern: p, wildCard: '%', singleChar: '_', escapeChar: '\\', matchCase: !casei };
+      return {
+        op: 'like',
+        expr: expr(left),
+        pattern: p,
+        wildCard: '%',
+        singleChar: '_',
+        escapeChar: '\\',
+        matchCase: !casei,
+      };
     }
     if (op === 'between') return { op: 'between', expr: expr(a[0]), lower: expr(a[1]), upper: expr(a[2]) };
     if (op === 'in') {

@@ -30,14 +30,33 @@
  *    points), abs; an unknown function is an InvalidParameterValue. */
 import type { Geometry } from 'geojson';
 import {
-  bbox as turfBbox, bboxPolygon, booleanContains, booleanCrosses, booleanDisjoint, booleanEqual, booleanIntersects,
-  booleanOverlap, booleanTouches, booleanWithin,
+  bbox as turfBbox,
+  bboxPolygon,
+  booleanContains,
+  booleanCrosses,
+  booleanDisjoint,
+  booleanEqual,
+  booleanIntersects,
+  booleanOverlap,
+  booleanTouches,
+  booleanWithin,
 } from '@turf/turf';
 import type { AttributeType } from '../catalogue/layer.js';
 import { OgcError } from '../errors.js';
 import { fidOf, stripPrefix } from './compile.js';
 import { codePoints, compileLike, foldCodePoint } from './like.js';
-import { BOOLEAN_WORDS, DATE_TIME, FUNCTION_TYPE, LITERAL_OK, literalProblem, literalType, operandName, typing, type LiteralValue, type Operand } from './operands.js';
+import {
+  BOOLEAN_WORDS,
+  DATE_TIME,
+  FUNCTION_TYPE,
+  LITERAL_OK,
+  literalProblem,
+  literalType,
+  operandName,
+  typing,
+  type LiteralValue,
+  type Operand,
+} from './operands.js';
 import type { ComparisonOp, Envelope, Expr, Filter, GeometryLiteral, SpatialRel } from './types.js';
 
 export type Properties = Record<string, unknown>;
@@ -67,7 +86,14 @@ export function boxesIntersect(a: readonly number[], b: readonly number[]): bool
 /** A box as a geometry: a polygon, or the line or point it shrinks to. */
 export function boxGeometry(b: readonly number[]): Geometry {
   if (b[0] === b[2] && b[1] === b[3]) return { type: 'Point', coordinates: [b[0], b[1]] };
-  if (b[0] === b[2] || b[1] === b[3]) return { type: 'LineString', coordinates: [[b[0], b[1]], [b[2], b[3]]] };
+  if (b[0] === b[2] || b[1] === b[3])
+    return {
+      type: 'LineString',
+      coordinates: [
+        [b[0], b[1]],
+        [b[2], b[3]],
+      ],
+    };
   return bboxPolygon(b as Box).geometry;
 }
 
@@ -77,8 +103,14 @@ function geometryIntersectsBox(g: Geometry, box: Box): boolean {
 }
 
 const SPATIAL: Record<SpatialRel, (a: Geometry, b: Geometry) => boolean> = {
-  intersects: booleanIntersects, disjoint: booleanDisjoint, contains: booleanContains, within: booleanWithin,
-  touches: booleanTouches, crosses: booleanCrosses, overlaps: booleanOverlap, equals: booleanEqual,
+  intersects: booleanIntersects,
+  disjoint: booleanDisjoint,
+  contains: booleanContains,
+  within: booleanWithin,
+  touches: booleanTouches,
+  crosses: booleanCrosses,
+  overlaps: booleanOverlap,
+  equals: booleanEqual,
 };
 
 /** Simple case mapping of a string, one code point at a time. */
@@ -86,11 +118,12 @@ function mapCase(s: string, one: (c: number) => number): string {
   return String.fromCodePoint(...codePoints(s, false).map(one));
 }
 const lowerCase = (s: string) => mapCase(s, foldCodePoint);
-const upperCase = (s: string) => mapCase(s, (c) => {
-  const u = String.fromCodePoint(c).toUpperCase();
-  const d = u.codePointAt(0)!;
-  return u.length === (d > 0xffff ? 2 : 1) ? d : c;
-});
+const upperCase = (s: string) =>
+  mapCase(s, (c) => {
+    const u = String.fromCodePoint(c).toUpperCase();
+    const d = u.codePointAt(0)!;
+    return u.length === (d > 0xffff ? 2 : 1) ? d : c;
+  });
 
 /** A value as text, as PostgreSQL's cast to text writes it. */
 function text(v: unknown): string {
@@ -181,7 +214,12 @@ function compareText(a: string, b: string): number {
 }
 
 const CMP: Record<ComparisonOp, (c: number) => boolean> = {
-  '=': (c) => c === 0, '<>': (c) => c !== 0, '<': (c) => c < 0, '<=': (c) => c <= 0, '>': (c) => c > 0, '>=': (c) => c >= 0,
+  '=': (c) => c === 0,
+  '<>': (c) => c !== 0,
+  '<': (c) => c < 0,
+  '<=': (c) => c <= 0,
+  '>': (c) => c > 0,
+  '>=': (c) => c >= 0,
 };
 
 /** A compiled expression: its reader, its type when known up front, and its literal. */
@@ -213,16 +251,21 @@ export function compileEvaluator<F>(filter: Filter, access: FeatureAccess<F>, lo
     if (!f) throw bad(`Unsupported function ${e.fn}`);
     const args = e.args.map(value);
     const type = FUNCTION_TYPE[e.fn.toLowerCase()];
-    return { type, get: (x) => {
-      const vs = args.map((a) => a.get(x));
-      return Array.isArray(vs[0]) ? vs[0].map((v) => f([v, ...vs.slice(1)])) : f(vs);
-    } };
+    return {
+      type,
+      get: (x) => {
+        const vs = args.map((a) => a.get(x));
+        return Array.isArray(vs[0]) ? vs[0].map((v) => f([v, ...vs.slice(1)])) : f(vs);
+      },
+    };
   };
 
   /** Keys of one choice of operand values, typed together; a key is undefined where the value
    *  is NULL or does not read as the comparison's type. */
   const keysOf = (ops: Value<F>[], vals: unknown[], fold: boolean): Array<string | number | undefined> => {
-    const operands: Operand[] = ops.map((o, i) => (o.literal !== undefined ? { literal: o.literal } : { type: o.type ?? typeOfValue(vals[i]) }));
+    const operands: Operand[] = ops.map((o, i) =>
+      o.literal !== undefined ? { literal: o.literal } : { type: o.type ?? typeOfValue(vals[i]) },
+    );
     const t = typing(operands);
     return vals.map((v, i) => {
       if (v === null || v === undefined) return undefined;
@@ -230,11 +273,12 @@ export function compileEvaluator<F>(filter: Filter, access: FeatureAccess<F>, lo
       const own = typed ?? t.castTo ?? literalType(v as string | number | boolean);
       const k = KEY[own](v);
       if (k === undefined) return undefined;
-      const key = !t.asText ? k : typed !== undefined ? text(v) : LITERAL_TEXT[own]?.(k) ?? text(v);
+      const key = !t.asText ? k : typed !== undefined ? text(v) : (LITERAL_TEXT[own]?.(k) ?? text(v));
       return fold && t.as === 'string' ? lowerCase(String(key)) : key;
     });
   };
-  const order = (a: string | number, b: string | number) => (typeof a === 'string' && typeof b === 'string' ? compareText(a, b) : a < b ? -1 : a > b ? 1 : 0);
+  const order = (a: string | number, b: string | number) =>
+    typeof a === 'string' && typeof b === 'string' ? compareText(a, b) : a < b ? -1 : a > b ? 1 : 0;
 
   /** Literals checked once against the type set by the operands, where it is known up front. */
   const checkLiterals = (es: Expr[], ops: Value<F>[], what: string) => {
@@ -243,22 +287,30 @@ export function compileEvaluator<F>(filter: Filter, access: FeatureAccess<F>, lo
     if (!type) return;
     const about = operandName(es[i]);
     for (const o of ops) {
-      const problem = o.literal !== undefined && o.literal !== null ? literalProblem(o.literal, type, what, about) : undefined;
+      const problem =
+        o.literal !== undefined && o.literal !== null ? literalProblem(o.literal, type, what, about) : undefined;
       if (problem) throw bad(problem);
     }
   };
 
   /** A test over operands that holds when it holds for some choice of their values. */
-  const over = (es: Expr[], what: string, fold: boolean, test: (keys: Array<string | number | undefined>) => boolean): Predicate<F> => {
+  const over = (
+    es: Expr[],
+    what: string,
+    fold: boolean,
+    test: (keys: Array<string | number | undefined>) => boolean,
+  ): Predicate<F> => {
     const ops = es.map(value);
     checkLiterals(es, ops, what);
     return (f) => choices(ops.map((o) => o.get(f))).some((vals) => test(keysOf(ops, vals, fold)));
   };
-  const known = (keys: Array<string | number | undefined>): keys is Array<string | number> => keys.every((k) => k !== undefined);
+  const known = (keys: Array<string | number | undefined>): keys is Array<string | number> =>
+    keys.every((k) => k !== undefined);
 
   const geometryReader = (property?: string) => access.geometry?.(property);
   const literalGeometry = (g: GeometryLiteral | Envelope): void => {
-    if (g.srid !== 4326) throw bad(`Filters on catalogue records and map rules take EPSG:4326 coordinates, not EPSG:${g.srid}`);
+    if (g.srid !== 4326)
+      throw bad(`Filters on catalogue records and map rules take EPSG:4326 coordinates, not EPSG:${g.srid}`);
   };
   const spatial = (property: string | undefined, test: (g: Geometry) => boolean): Predicate<F> => {
     const read = geometryReader(property);
@@ -295,13 +347,28 @@ export function compileEvaluator<F>(filter: Filter, access: FeatureAccess<F>, lo
         return () => false;
       case 'compare': {
         const test = CMP[f.cmp];
-        return over([f.left, f.right], 'a comparison', f.matchCase === false, (k) => known(k) && test(order(k[0], k[1])));
+        return over(
+          [f.left, f.right],
+          'a comparison',
+          f.matchCase === false,
+          (k) => known(k) && test(order(k[0], k[1])),
+        );
       }
       case 'between':
-        return over([f.expr, f.lower, f.upper], 'BETWEEN', false, (k) => known(k) && order(k[0], k[1]) >= 0 && order(k[0], k[2]) <= 0);
+        return over(
+          [f.expr, f.lower, f.upper],
+          'BETWEEN',
+          false,
+          (k) => known(k) && order(k[0], k[1]) >= 0 && order(k[0], k[2]) <= 0,
+        );
       case 'in':
         // A NULL in the list matches nothing, and the others still may (as in SQL).
-        return over([f.expr, ...f.list], 'IN', false, ([v, ...list]) => v !== undefined && list.some((l) => l !== undefined && order(v, l) === 0));
+        return over(
+          [f.expr, ...f.list],
+          'IN',
+          false,
+          ([v, ...list]) => v !== undefined && list.some((l) => l !== undefined && order(v, l) === 0),
+        );
       case 'like': {
         const read = value(f.expr);
         const like = compileLike(f.pattern, f);
@@ -330,7 +397,8 @@ export function compileEvaluator<F>(filter: Filter, access: FeatureAccess<F>, lo
       }
       case 'dwithin':
       case 'beyond':
-        if (geometryReader(f.property)) throw bad('DWithin and Beyond are not supported on catalogue records and map rules');
+        if (geometryReader(f.property))
+          throw bad('DWithin and Beyond are not supported on catalogue records and map rules');
         return () => true;
       case 'ids': {
         if (access.ids) return access.ids(f.ids);
@@ -351,7 +419,10 @@ export interface PlainFeature {
 
 /** Access to plain features: properties by name (prefix and letter case ignored), `types`
  *  declared where known; `geometries` false for callers that have none to give. */
-export function plainAccess(opts: { types?: Record<string, AttributeType>; geometries: boolean }): FeatureAccess<PlainFeature> {
+export function plainAccess(opts: {
+  types?: Record<string, AttributeType>;
+  geometries: boolean;
+}): FeatureAccess<PlainFeature> {
   const types = new Map(Object.entries(opts.types ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   return {
     property: (name) => (f) => lookup(f.properties, name),

@@ -16,7 +16,11 @@ export async function countMatched(db: Queryable, q: FeatureQuery): Promise<numb
 }
 
 /** The features of a query (fid, the selected attributes, `geometry` as asked), in batches. */
-export function featureBatches(db: Pick<Db, 'stream'>, q: FeatureQuery, geometry: GeometryEncoding): AsyncIterable<Record<string, unknown>[]> {
+export function featureBatches(
+  db: Pick<Db, 'stream'>,
+  q: FeatureQuery,
+  geometry: GeometryEncoding,
+): AsyncIterable<Record<string, unknown>[]> {
   const c = compileFeatureQuery(q, geometry);
   return db.stream<Record<string, unknown>>(c.sql, c.params, BATCH);
 }

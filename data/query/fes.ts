@@ -13,9 +13,11 @@ export function parseFesFilter(input: string | Record<string, unknown>, locator 
   if (typeof input === 'string') {
     const doc = parseXml(input.trim(), { removeNSPrefix: true });
     node = doc?.Filter;
-    if (node === undefined) throw new OgcError('InvalidParameterValue', 'The filter must be a fes:Filter or ogc:Filter element', locator);
+    if (node === undefined)
+      throw new OgcError('InvalidParameterValue', 'The filter must be a fes:Filter or ogc:Filter element', locator);
   }
-  if (node === '' || node === null || typeof node !== 'object') throw new OgcError('InvalidParameterValue', 'The filter is empty', locator);
+  if (node === '' || node === null || typeof node !== 'object')
+    throw new OgcError('InvalidParameterValue', 'The filter is empty', locator);
   try {
     return filterFromXml(node);
   } catch (err) {

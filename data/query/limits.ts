@@ -26,18 +26,24 @@ export class FilterBudget {
   ) {}
 
   private fail(why: string): FilterLimitError {
-    return new FilterLimitError('InvalidParameterValue', `${this.language}: ${why} (parameter ${this.locator})`, this.locator);
+    return new FilterLimitError(
+      'InvalidParameterValue',
+      `${this.language}: ${why} (parameter ${this.locator})`,
+      this.locator,
+    );
   }
 
   /** One more operator or value. */
   node(n = 1): void {
     this.nodes += n;
-    if (this.nodes > MAX_FILTER_NODES) throw this.fail(`the filter has more than ${MAX_FILTER_NODES} operators and values`);
+    if (this.nodes > MAX_FILTER_NODES)
+      throw this.fail(`the filter has more than ${MAX_FILTER_NODES} operators and values`);
   }
 
   /** Runs `read` one nesting level deeper. */
   nested<T>(read: () => T): T {
-    if (++this.depth > MAX_FILTER_DEPTH) throw this.fail(`the filter is nested more than ${MAX_FILTER_DEPTH} levels deep`);
+    if (++this.depth > MAX_FILTER_DEPTH)
+      throw this.fail(`the filter is nested more than ${MAX_FILTER_DEPTH} levels deep`);
     try {
       return read();
     } finally {

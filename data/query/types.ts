@@ -6,10 +6,7 @@ import type { Geometry } from 'geojson';
 import type { Layer } from '../catalogue/layer.js';
 
 /** A value in a filter: a property of the layer, a literal, or a function call. */
-export type Expr =
-  | { property: string }
-  | { literal: string | number | boolean | null }
-  | { fn: string; args: Expr[] };
+export type Expr = { property: string } | { literal: string | number | boolean | null } | { fn: string; args: Expr[] };
 
 /** A geometry literal with its CRS (EPSG code), coordinates east/north. */
 export interface GeometryLiteral {
@@ -27,14 +24,23 @@ export interface Envelope {
 }
 
 export type ComparisonOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
-export type SpatialRel = 'intersects' | 'disjoint' | 'contains' | 'within' | 'touches' | 'crosses' | 'overlaps' | 'equals';
+export type SpatialRel =
+  'intersects' | 'disjoint' | 'contains' | 'within' | 'touches' | 'crosses' | 'overlaps' | 'equals';
 
 /** The one filter tree (FES 2.0, Filter 1.1, CQL2 text/JSON, SLD rules, bbox). */
 export type Filter =
   | { op: 'and' | 'or'; args: Filter[] }
   | { op: 'not'; arg: Filter }
   | { op: 'compare'; cmp: ComparisonOp; left: Expr; right: Expr; matchCase?: boolean }
-  | { op: 'like'; expr: Expr; pattern: string; wildCard: string; singleChar: string; escapeChar: string; matchCase: boolean }
+  | {
+      op: 'like';
+      expr: Expr;
+      pattern: string;
+      wildCard: string;
+      singleChar: string;
+      escapeChar: string;
+      matchCase: boolean;
+    }
   | { op: 'isNull'; expr: Expr }
   | { op: 'between'; expr: Expr; lower: Expr; upper: Expr }
   | { op: 'in'; expr: Expr; list: Expr[] }

@@ -46,7 +46,9 @@ export function mapFeaturesSql(layer: Layer, properties: string[], limit: number
   const pixels = `ST_Affine(${g.geom}, 1.0 / $6::float8, 0, 0, -1.0 / $7::float8, -$1::float8 / $6::float8, $4::float8 / $7::float8)`;
   // The clip test compares the geometry's size in the request CRS with four views ($6 · width).
   const large = `GREATEST(ST_XMax(x.g) - ST_XMin(x.g), ST_YMax(x.g) - ST_YMin(x.g)) > ${CLIP_VIEWS} * GREATEST($8::int, $9::int)`;
-  const geometry = point ? 'x.g' : `CASE WHEN ${large}
+  const geometry = point
+    ? 'x.g'
+    : `CASE WHEN ${large}
       THEN ST_ClipByBox2D(x.g, ST_MakeEnvelope(-${MARGIN_PX}, -${MARGIN_PX}, $8::int + ${MARGIN_PX}, $9::int + ${MARGIN_PX})) ELSE x.g END`;
   const rows = `SELECT t.fid${cols.length ? ', ' + cols.map((c) => `t.${c}`).join(', ') : ''}, ST_AsTWKB(${geometry}, 1) AS twkb
     FROM ${layerTableSql(layer)} t,
@@ -58,15 +60,32 @@ export function mapFeaturesSql(layer: Layer, properties: string[], limit: number
   // more than drawing points). Not one row for all: pg hands bytea over as hex text, and one
   // string of 100 KB or more per map went to V8's old space and forced a full collection on
   // the main thread every quarter second under load.
-  return properties.length ? rows : `SELECT string_agg(int4send(length(twkb)) || twkb, ''::bytea ORDER BY fid) AS packed
+  return properties.length
+    ? rows
+    : `SELECT string_agg(int4send(length(twkb)) || twkb, ''::bytea ORDER BY fid) AS packed
     FROM (SELECT fid, twkb, (row_number() OVER (ORDER BY fid) - 1) / ${PACKED_ROW} AS part FROM (${rows}) r WHERE twkb IS NOT NULL) p
     GROUP BY part ORDER BY part`;
 }
 
-export async function mapFeatures(db: Db, layer: Layer, box: MapBox, properties: string[], limit = 200_000): Promise<MapFeatures> {
+export async function mapFeatures(
+  db: Db,
+  layer: Layer,
+  box: MapBox,
+  properties: string[],
+  limit = 200_000,
+): Promise<MapFeatures> {
   const px = (box.maxx - box.minx) / box.width;
   const py = (box.maxy - box.miny) / box.height;
-  const r = await db.query<Record<string, any>>(mapFeaturesSql(layer, properties, limit, box.srid), [box.minx, box.miny, box.maxx, box.maxy, box.srid, px, py, ...(geometryKind(layer) === 'point' ? [] : [box.width, box.height])]);
+  const r = await db.query<Record<string, any>>(mapFeaturesSql(layer, properties, limit, box.srid), [
+    box.minx,
+    box.miny,
+    box.maxx,
+    box.maxy,
+    box.srid,
+    px,
+    py,
+    ...(geometryKind(layer) === 'point' ? [] : [box.width, box.height]),
+  ]);
   // Geometry only: PostgreSQL packed it already (a Buffer from pg, a Uint8Array from PGlite).
   if (!properties.length) {
     const parts = r.rows.map((row) => row.packed as Uint8Array);
@@ -75,7 +94,8 @@ export async function mapFeatures(db: Db, layer: Layer, box: MapBox, properties:
   const rows = r.rows.filter((row) => row.twkb);
   const props = rows.map((row) => {
     const p: Record<string, unknown> = {};
-    for (const name of properties) if (name in row) p[name] = typeof row[name] === 'bigint' ? Number(row[name]) : row[name];
+    for (const name of properties)
+      if (name in row) p[name] = typeof row[name] === 'bigint' ? Number(row[name]) : row[name];
     p.fid = Number(row.fid);
     return p;
   });

@@ -14,7 +14,15 @@ export interface InfoFeature {
 }
 
 /** x, y in the map CRS (east/north); unitsPerPixel of the map. */
-export async function featuresAt(db: Db, layer: Layer, x: number, y: number, srid: number, unitsPerPixel: number, limit: number): Promise<InfoFeature[]> {
+export async function featuresAt(
+  db: Db,
+  layer: Layer,
+  x: number,
+  y: number,
+  srid: number,
+  unitsPerPixel: number,
+  limit: number,
+): Promise<InfoFeature[]> {
   const cols = layer.attributes.map((a) => `t.${quoteIdent(a.name)}`);
   const tol = TOLERANCE_PX[geometryKind(layer)] * unitsPerPixel;
   // A small box around the point selects through the GiST index; the exact test follows. The

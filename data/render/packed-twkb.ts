@@ -20,7 +20,7 @@ export function packTwkb(items: Uint8Array[]): Uint8Array {
 export function unpackTwkb(packed: Uint8Array): Uint8Array[] {
   const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
   const out: Uint8Array[] = [];
-  for (let o = 0; o + 4 <= packed.length; ) {
+  for (let o = 0; o + 4 <= packed.length;) {
     const n = view.getUint32(o);
     if (o + 4 + n > packed.length) break;
     out.push(packed.subarray(o + 4, o + 4 + n));

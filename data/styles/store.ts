@@ -31,14 +31,24 @@ export async function layerStyles(db: Db, layer: Layer, cache?: StoredStyleCache
     'SELECT name, title, sld, is_default, updated_at FROM simpul.layer_style WHERE layer_id = $1 ORDER BY is_default DESC, name',
     [layer.id],
   );
-  const styles = r.rows.map((x) => ({ name: x.name, title: x.title, sld: x.sld, isDefault: !!x.is_default, updatedAt: new Date(x.updated_at) }));
+  const styles = r.rows.map((x) => ({
+    name: x.name,
+    title: x.title,
+    sld: x.sld,
+    isDefault: !!x.is_default,
+    updatedAt: new Date(x.updated_at),
+  }));
   cache?.byLayer.set(layer.id, { version: layer.styleVersion, styles });
   return styles;
 }
 
 /** All stored style names and titles, for capabilities (one query, not one per layer). */
-export async function allStyleNames(db: Db): Promise<Map<string, Array<{ name: string; title: string; isDefault: boolean }>>> {
-  const r = await db.query<Record<string, any>>('SELECT layer_id, name, title, is_default FROM simpul.layer_style ORDER BY layer_id, is_default DESC, name');
+export async function allStyleNames(
+  db: Db,
+): Promise<Map<string, Array<{ name: string; title: string; isDefault: boolean }>>> {
+  const r = await db.query<Record<string, any>>(
+    'SELECT layer_id, name, title, is_default FROM simpul.layer_style ORDER BY layer_id, is_default DESC, name',
+  );
   const out = new Map<string, Array<{ name: string; title: string; isDefault: boolean }>>();
   for (const x of r.rows) {
     const list = out.get(x.layer_id) ?? [];
@@ -48,7 +58,11 @@ export async function allStyleNames(db: Db): Promise<Map<string, Array<{ name: s
   return out;
 }
 
-export async function putStyle(db: Db, layer: Layer, s: { name: string; title: string; sld: string; isDefault: boolean }): Promise<void> {
+export async function putStyle(
+  db: Db,
+  layer: Layer,
+  s: { name: string; title: string; sld: string; isDefault: boolean },
+): Promise<void> {
   await db.transaction(async (tx) => {
     if (s.isDefault) await tx.query('UPDATE simpul.layer_style SET is_default = false WHERE layer_id = $1', [layer.id]);
     await tx.query(
@@ -63,7 +77,10 @@ export async function putStyle(db: Db, layer: Layer, s: { name: string; title: s
 
 export async function deleteStyle(db: Db, layer: Layer, name: string): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const r = await tx.query('DELETE FROM simpul.layer_style WHERE layer_id = $1 AND name = $2 RETURNING name', [layer.id, name]);
+    const r = await tx.query('DELETE FROM simpul.layer_style WHERE layer_id = $1 AND name = $2 RETURNING name', [
+      layer.id,
+      name,
+    ]);
     if (!r.rows.length) return false;
     await tx.query('UPDATE simpul.layer SET style_version = style_version + 1 WHERE id = $1', [layer.id]);
     await bumpRevision(tx);

@@ -10,7 +10,13 @@ export interface TileInfoFeature {
 }
 
 /** `box`: minx, miny, maxx, maxy in `srid`. */
-export async function featuresInBox(db: Db, layer: Layer, box: [number, number, number, number], srid: number, limit: number): Promise<TileInfoFeature[]> {
+export async function featuresInBox(
+  db: Db,
+  layer: Layer,
+  box: [number, number, number, number],
+  srid: number,
+  limit: number,
+): Promise<TileInfoFeature[]> {
   const cols = layer.attributes.map((a) => quoteIdent(a.name)).join(', ');
   const r = await db.query<Record<string, any>>(
     `SELECT fid${cols ? ', ' + cols : ''}, ST_AsGeoJSON(geom, 7) AS geojson
@@ -21,7 +27,12 @@ export async function featuresInBox(db: Db, layer: Layer, box: [number, number, 
   );
   return r.rows.map((row) => ({
     id: Number(row.fid),
-    properties: Object.fromEntries(layer.attributes.map((a) => [a.name, row[a.name] instanceof Date ? row[a.name].toISOString().slice(0, a.type === 'date' ? 10 : 19) : row[a.name]])),
+    properties: Object.fromEntries(
+      layer.attributes.map((a) => [
+        a.name,
+        row[a.name] instanceof Date ? row[a.name].toISOString().slice(0, a.type === 'date' ? 10 : 19) : row[a.name],
+      ]),
+    ),
     geometry: JSON.parse(row.geojson),
   }));
 }

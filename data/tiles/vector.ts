@@ -62,7 +62,10 @@ export function postgisTileSql(layers: Layer[], srid: number): string {
 
 /** A vector tile of several layers made by PostGIS, uncompressed; 0 bytes when empty. */
 export async function postgisMvt(db: Db, layers: Layer[], box: TileBox): Promise<Buffer> {
-  const r = await db.query<{ mvt: Buffer }>(postgisTileSql(layers, box.srid), [...params(box), ...layers.map((l) => l.name)]);
+  const r = await db.query<{ mvt: Buffer }>(postgisTileSql(layers, box.srid), [
+    ...params(box),
+    ...layers.map((l) => l.name),
+  ]);
   return Buffer.from(r.rows[0]?.mvt ?? []);
 }
 
@@ -92,7 +95,8 @@ export async function tileRows(db: Db, layer: Layer, box: TileBox): Promise<Tile
       const properties: TileRow['properties'] = {};
       for (const a of layer.attributes) {
         const v = row[a.name];
-        properties[a.name] = typeof v === 'bigint' ? Number(v) : typeof v === 'string' && a.type === 'integer' ? Number(v) : v;
+        properties[a.name] =
+          typeof v === 'bigint' ? Number(v) : typeof v === 'string' && a.type === 'integer' ? Number(v) : v;
       }
       return { id: Number(row.fid), properties, wkb: row.wkb as Uint8Array };
     });

@@ -10,7 +10,10 @@ const TABLE: Array<[names: string[], get: (e: IndexedRecord) => QueryableValue]>
   [['anytext'], (e) => e.anyText],
   [['title'], (e) => e.record.title],
   [['abstract', 'description'], (e) => e.record.abstract],
-  [['subject', 'keywords', 'keyword'], (e) => [...e.record.keywords, ...(e.record.topicCategory ? [e.record.topicCategory] : [])]],
+  [
+    ['subject', 'keywords', 'keyword'],
+    (e) => [...e.record.keywords, ...(e.record.topicCategory ? [e.record.topicCategory] : [])],
+  ],
   [['identifier', 'fileidentifier', 'resourceidentifier'], (e) => e.record.id],
   [['modified', 'revisiondate', 'datestamp'], (e) => iso(e.record.dateStamp)],
   [['publicationdate'], (e) => iso(e.record.published)],
@@ -35,8 +38,22 @@ export function queryable(name: string): ((e: IndexedRecord) => QueryableValue) 
 
 /** The advertised queryables (CSW capabilities, OGC API Records queryables) and their kind of value. */
 export const QUERYABLE_KINDS: Record<string, 'text' | 'date-time' | 'box'> = {
-  AnyText: 'text', Title: 'text', Abstract: 'text', Subject: 'text', Identifier: 'text', Modified: 'date-time', Type: 'text', Format: 'text',
-  OrganisationName: 'text', TopicCategory: 'text', CRS: 'text', BoundingBox: 'box', PublicationDate: 'date-time', CreationDate: 'date-time', ServiceType: 'text', Language: 'text',
+  AnyText: 'text',
+  Title: 'text',
+  Abstract: 'text',
+  Subject: 'text',
+  Identifier: 'text',
+  Modified: 'date-time',
+  Type: 'text',
+  Format: 'text',
+  OrganisationName: 'text',
+  TopicCategory: 'text',
+  CRS: 'text',
+  BoundingBox: 'box',
+  PublicationDate: 'date-time',
+  CreationDate: 'date-time',
+  ServiceType: 'text',
+  Language: 'text',
 };
 
 export const QUERYABLE_NAMES = Object.keys(QUERYABLE_KINDS);

@@ -37,12 +37,22 @@ export function encodeElements(e: IndexedRecord, names: string[]): string {
   return el('csw:Record', null, ...kept);
 }
 
-export function getRecordsResponse(o: { matched: number; records: string[]; next: number; elementSet: ElementSet | null; schema: OutputSchema }): string {
+export function getRecordsResponse(o: {
+  matched: number;
+  records: string[];
+  next: number;
+  elementSet: ElementSet | null;
+  schema: OutputSchema;
+}): string {
   return (
     XML_DECL +
     el(
       'csw:GetRecordsResponse',
-      { ...ROOT_NS, version: '2.0.2', 'xsi:schemaLocation': `${CSW_NS} http://schemas.opengis.net/csw/2.0.2/CSW-discovery.xsd` },
+      {
+        ...ROOT_NS,
+        version: '2.0.2',
+        'xsi:schemaLocation': `${CSW_NS} http://schemas.opengis.net/csw/2.0.2/CSW-discovery.xsd`,
+      },
       el('csw:SearchStatus', { timestamp: new Date().toISOString() }),
       el(
         'csw:SearchResults',
@@ -60,18 +70,40 @@ export function getRecordsResponse(o: { matched: number; records: string[]; next
 }
 
 export function acknowledgement(body: string): string {
-  return XML_DECL + el('csw:Acknowledgement', { ...DC_NAMESPACES, timeStamp: new Date().toISOString() }, el('csw:EchoedRequest', null, body.replace(/^<\?xml[^>]*>/, '')));
+  return (
+    XML_DECL +
+    el(
+      'csw:Acknowledgement',
+      { ...DC_NAMESPACES, timeStamp: new Date().toISOString() },
+      el('csw:EchoedRequest', null, body.replace(/^<\?xml[^>]*>/, '')),
+    )
+  );
 }
 
 export function getRecordByIdResponse(records: string[]): string {
-  return XML_DECL + el('csw:GetRecordByIdResponse', { ...ROOT_NS, 'xsi:schemaLocation': `${CSW_NS} http://schemas.opengis.net/csw/2.0.2/CSW-discovery.xsd` }, ...records);
+  return (
+    XML_DECL +
+    el(
+      'csw:GetRecordByIdResponse',
+      { ...ROOT_NS, 'xsi:schemaLocation': `${CSW_NS} http://schemas.opengis.net/csw/2.0.2/CSW-discovery.xsd` },
+      ...records,
+    )
+  );
 }
 
 export function describeRecordResponse(typeNames: string[]): string {
   const wantGmd = typeNames.some((t) => /MD_Metadata/i.test(t));
   const wantCsw = typeNames.some((t) => /Record/i.test(t) && !/MD_Metadata/i.test(t));
   const component = (ns: string, loc: string) =>
-    el('csw:SchemaComponent', { targetNamespace: ns, schemaLanguage: 'http://www.w3.org/XML/Schema' }, el('xs:schema', { 'xmlns:xs': 'http://www.w3.org/2001/XMLSchema', targetNamespace: ns }, el('xs:include', { schemaLocation: loc })));
+    el(
+      'csw:SchemaComponent',
+      { targetNamespace: ns, schemaLanguage: 'http://www.w3.org/XML/Schema' },
+      el(
+        'xs:schema',
+        { 'xmlns:xs': 'http://www.w3.org/2001/XMLSchema', targetNamespace: ns },
+        el('xs:include', { schemaLocation: loc }),
+      ),
+    );
   return (
     XML_DECL +
     el(
@@ -89,7 +121,12 @@ export function getDomainResponse(name: string, kind: 'ParameterName' | 'Propert
     el(
       'csw:GetDomainResponse',
       { 'xmlns:csw': CSW_NS },
-      el('csw:DomainValues', { type: 'csw:Record' }, text(`csw:${kind}`, name), values.length ? el('csw:ListOfValues', null, ...values.map((v) => text('csw:Value', v))) : ''),
+      el(
+        'csw:DomainValues',
+        { type: 'csw:Record' },
+        text(`csw:${kind}`, name),
+        values.length ? el('csw:ListOfValues', null, ...values.map((v) => text('csw:Value', v))) : '',
+      ),
     )
   );
 }
@@ -109,25 +146,43 @@ export const PARAMETER_DOMAINS: Record<string, string[]> = {
 
 export function capabilities(base: string, site: Site): string {
   const url = `${base}/csw`;
-  const dcp = el('ows:DCP', null, el('ows:HTTP', null, el('ows:Get', { 'xlink:href': `${url}?` }), el('ows:Post', { 'xlink:href': url })));
-  const param = (name: string, values: string[]) => el('ows:Parameter', { name }, ...values.map((v) => text('ows:Value', v)));
+  const dcp = el(
+    'ows:DCP',
+    null,
+    el('ows:HTTP', null, el('ows:Get', { 'xlink:href': `${url}?` }), el('ows:Post', { 'xlink:href': url })),
+  );
+  const param = (name: string, values: string[]) =>
+    el('ows:Parameter', { name }, ...values.map((v) => text('ows:Value', v)));
   const op = (name: string, ...params: string[]) => el('ows:Operation', { name }, dcp, ...params);
   return (
     XML_DECL +
     el(
       'csw:Capabilities',
       {
-        'xmlns:csw': CSW_NS, 'xmlns:ows': 'http://www.opengis.net/ows', 'xmlns:ogc': 'http://www.opengis.net/ogc', 'xmlns:gml': 'http://www.opengis.net/gml',
-        'xmlns:xlink': 'http://www.w3.org/1999/xlink', 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-        'xsi:schemaLocation': `${CSW_NS} http://schemas.opengis.net/csw/2.0.2/CSW-discovery.xsd`, version: '2.0.2',
+        'xmlns:csw': CSW_NS,
+        'xmlns:ows': 'http://www.opengis.net/ows',
+        'xmlns:ogc': 'http://www.opengis.net/ogc',
+        'xmlns:gml': 'http://www.opengis.net/gml',
+        'xmlns:xlink': 'http://www.w3.org/1999/xlink',
+        'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+        'xsi:schemaLocation': `${CSW_NS} http://schemas.opengis.net/csw/2.0.2/CSW-discovery.xsd`,
+        version: '2.0.2',
       },
       owsServiceIdentification(site, { name: 'CSW', type: 'CSW', versions: ['2.0.2'] }),
       owsServiceProvider(site, base),
       el(
         'ows:OperationsMetadata',
         null,
-        op('GetCapabilities', param('sections', ['ServiceIdentification', 'ServiceProvider', 'OperationsMetadata', 'Filter_Capabilities'])),
-        op('DescribeRecord', param('typeName', PARAMETER_DOMAINS['DescribeRecord.typeName']), param('outputFormat', ['application/xml']), param('schemaLanguage', ['http://www.w3.org/XML/Schema'])),
+        op(
+          'GetCapabilities',
+          param('sections', ['ServiceIdentification', 'ServiceProvider', 'OperationsMetadata', 'Filter_Capabilities']),
+        ),
+        op(
+          'DescribeRecord',
+          param('typeName', PARAMETER_DOMAINS['DescribeRecord.typeName']),
+          param('outputFormat', ['application/xml']),
+          param('schemaLanguage', ['http://www.w3.org/XML/Schema']),
+        ),
         op(
           'GetRecords',
           param('typeNames', PARAMETER_DOMAINS['GetRecords.typeNames']),
@@ -136,10 +191,19 @@ export function capabilities(base: string, site: Site): string {
           param('ElementSetName', PARAMETER_DOMAINS['GetRecords.ElementSetName']),
           param('CONSTRAINTLANGUAGE', PARAMETER_DOMAINS['GetRecords.CONSTRAINTLANGUAGE']),
           param('outputFormat', ['application/xml']),
-          el('ows:Constraint', { name: 'SupportedISOQueryables' }, ...QUERYABLE_NAMES.map((q) => text('ows:Value', `apiso:${q}`))),
+          el(
+            'ows:Constraint',
+            { name: 'SupportedISOQueryables' },
+            ...QUERYABLE_NAMES.map((q) => text('ows:Value', `apiso:${q}`)),
+          ),
           el('ows:Constraint', { name: 'MaxRecordDefault' }, text('ows:Value', String(MAX_RECORDS_CAP))),
         ),
-        op('GetRecordById', param('outputSchema', PARAMETER_DOMAINS['GetRecordById.outputSchema']), param('ElementSetName', PARAMETER_DOMAINS['GetRecordById.ElementSetName']), param('outputFormat', ['application/xml'])),
+        op(
+          'GetRecordById',
+          param('outputSchema', PARAMETER_DOMAINS['GetRecordById.outputSchema']),
+          param('ElementSetName', PARAMETER_DOMAINS['GetRecordById.ElementSetName']),
+          param('outputFormat', ['application/xml']),
+        ),
         op('GetDomain', param('ParameterName', Object.keys(PARAMETER_DOMAINS))),
         param('service', ['CSW']),
         param('version', ['2.0.2']),
@@ -151,18 +215,42 @@ export function capabilities(base: string, site: Site): string {
         el(
           'ogc:Spatial_Capabilities',
           null,
-          el('ogc:GeometryOperands', null, text('ogc:GeometryOperand', 'gml:Envelope'), text('ogc:GeometryOperand', 'gml:Polygon')),
-          el('ogc:SpatialOperators', null, ...['BBOX', 'Intersects', 'Within', 'Contains', 'Disjoint'].map((n) => el('ogc:SpatialOperator', { name: n }))),
+          el(
+            'ogc:GeometryOperands',
+            null,
+            text('ogc:GeometryOperand', 'gml:Envelope'),
+            text('ogc:GeometryOperand', 'gml:Polygon'),
+          ),
+          el(
+            'ogc:SpatialOperators',
+            null,
+            ...['BBOX', 'Intersects', 'Within', 'Contains', 'Disjoint'].map((n) =>
+              el('ogc:SpatialOperator', { name: n }),
+            ),
+          ),
         ),
         el(
           'ogc:Scalar_Capabilities',
           null,
           el('ogc:LogicalOperators'),
-          el('ogc:ComparisonOperators', null, ...['LessThan', 'GreaterThan', 'LessThanEqualTo', 'GreaterThanEqualTo', 'EqualTo', 'NotEqualTo', 'Like', 'Between', 'NullCheck'].map((n) => text('ogc:ComparisonOperator', n))),
+          el(
+            'ogc:ComparisonOperators',
+            null,
+            ...[
+              'LessThan',
+              'GreaterThan',
+              'LessThanEqualTo',
+              'GreaterThanEqualTo',
+              'EqualTo',
+              'NotEqualTo',
+              'Like',
+              'Between',
+              'NullCheck',
+            ].map((n) => text('ogc:ComparisonOperator', n)),
+          ),
         ),
         el('ogc:Id_Capabilities', null, el('ogc:EID'), el('ogc:FID')),
       ),
     )
   );
 }
-

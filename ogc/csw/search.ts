@@ -30,7 +30,10 @@ export function searchRecords(all: IndexedRecord[], q: Pick<GetRecords, 'filter'
  * empty and nextRecord is startPosition while records remain from there on, so a harvester
  * that counts first starts where it asked.
  */
-export function pageOf<T>(hits: T[], q: Pick<GetRecords, 'resultType' | 'startPosition' | 'maxRecords'>): { page: T[]; next: number } {
+export function pageOf<T>(
+  hits: T[],
+  q: Pick<GetRecords, 'resultType' | 'startPosition' | 'maxRecords'>,
+): { page: T[]; next: number } {
   const start = q.startPosition;
   if (q.resultType === 'hits') return { page: [], next: hits.length >= start ? start : 0 };
   const page = hits.slice(start - 1, start - 1 + Math.min(q.maxRecords, MAX_RECORDS_CAP));

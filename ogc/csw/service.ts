@@ -15,7 +15,9 @@ export interface CswService {
   handle(req: ServiceRequest): Reply;
 }
 
-type Handlers = { [K in CswRequest['request']]: (q: Extract<CswRequest, { request: K }>, req: ServiceRequest) => string };
+type Handlers = {
+  [K in CswRequest['request']]: (q: Extract<CswRequest, { request: K }>, req: ServiceRequest) => string;
+};
 
 /** The service with its capabilities documents kept per public base URL (`capabilitiesCacheSize` of them). */
 export function createCswService(node: CswNode, opts: { capabilitiesCacheSize?: number } = {}): CswService {
@@ -32,11 +34,13 @@ export function createCswService(node: CswNode, opts: { capabilitiesCacheSize?: 
     GetDomain(q, req) {
       if (q.parameterName) {
         const key = Object.keys(out.PARAMETER_DOMAINS).find((k) => k.toLowerCase() === q.parameterName!.toLowerCase());
-        if (!key) throw new OgcError('InvalidParameterValue', `No domain for parameter ${q.parameterName}`, 'ParameterName');
+        if (!key)
+          throw new OgcError('InvalidParameterValue', `No domain for parameter ${q.parameterName}`, 'ParameterName');
         return out.getDomainResponse(key, 'ParameterName', out.PARAMETER_DOMAINS[key]);
       }
       const get = queryable(q.propertyName!);
-      if (!get || /anytext|boundingbox/i.test(q.propertyName!)) throw new OgcError('InvalidParameterValue', `No domain for property ${q.propertyName}`, 'PropertyName');
+      if (!get || /anytext|boundingbox/i.test(q.propertyName!))
+        throw new OgcError('InvalidParameterValue', `No domain for property ${q.propertyName}`, 'PropertyName');
       const values = new Set<string>();
       for (const e of visible(req)) {
         const v = get(e);
@@ -46,7 +50,10 @@ export function createCswService(node: CswNode, opts: { capabilitiesCacheSize?: 
     },
     GetRecordById(q, req) {
       const byId = new Map(visible(req).map((e) => [e.record.id, e]));
-      const recs = q.ids.map((id) => byId.get(id)).filter((e): e is IndexedRecord => !!e).map((e) => out.encodeRecord(e, q.outputSchema, q.elementSet));
+      const recs = q.ids
+        .map((id) => byId.get(id))
+        .filter((e): e is IndexedRecord => !!e)
+        .map((e) => out.encodeRecord(e, q.outputSchema, q.elementSet));
       return out.getRecordByIdResponse(recs);
     },
     GetRecords(q, req) {
@@ -56,13 +63,23 @@ export function createCswService(node: CswNode, opts: { capabilitiesCacheSize?: 
       const records: string[] = [];
       for (const e of page) {
         try {
-          records.push(q.elementNames.length && q.outputSchema === 'csw' ? out.encodeElements(e, q.elementNames) : out.encodeRecord(e, q.outputSchema, q.elementSet));
+          records.push(
+            q.elementNames.length && q.outputSchema === 'csw'
+              ? out.encodeElements(e, q.elementNames)
+              : out.encodeRecord(e, q.outputSchema, q.elementSet),
+          );
         } catch (err) {
           // One broken record must not break the page a harvester is reading.
           node.log.error('record encoding failed', { id: e.record.id, error: String(err) });
         }
       }
-      return out.getRecordsResponse({ matched: hits.length, records, next, elementSet: q.elementNames.length ? null : q.elementSet, schema: q.outputSchema });
+      return out.getRecordsResponse({
+        matched: hits.length,
+        records,
+        next,
+        elementSet: q.elementNames.length ? null : q.elementSet,
+        schema: q.outputSchema,
+      });
     },
   };
 

@@ -33,16 +33,33 @@ export interface CollectionInfo {
 }
 
 const NS: Record<GmlEncoding, { wfs: string; wfsXsd: string; gml: string }> = {
-  gml32: { wfs: 'http://www.opengis.net/wfs/2.0', wfsXsd: 'http://schemas.opengis.net/wfs/2.0/wfs.xsd', gml: 'http://www.opengis.net/gml/3.2' },
-  gml311: { wfs: 'http://www.opengis.net/wfs', wfsXsd: 'http://schemas.opengis.net/wfs/1.1.0/wfs.xsd', gml: 'http://www.opengis.net/gml' },
-  gml2: { wfs: 'http://www.opengis.net/wfs', wfsXsd: 'http://schemas.opengis.net/wfs/1.0.0/WFS-basic.xsd', gml: 'http://www.opengis.net/gml' },
+  gml32: {
+    wfs: 'http://www.opengis.net/wfs/2.0',
+    wfsXsd: 'http://schemas.opengis.net/wfs/2.0/wfs.xsd',
+    gml: 'http://www.opengis.net/gml/3.2',
+  },
+  gml311: {
+    wfs: 'http://www.opengis.net/wfs',
+    wfsXsd: 'http://schemas.opengis.net/wfs/1.1.0/wfs.xsd',
+    gml: 'http://www.opengis.net/gml',
+  },
+  gml2: {
+    wfs: 'http://www.opengis.net/wfs',
+    wfsXsd: 'http://schemas.opengis.net/wfs/1.0.0/WFS-basic.xsd',
+    gml: 'http://www.opengis.net/gml',
+  },
 };
 
 /** ST_AsGML options: 4 = gml:LineString rather than gml:Curve; 16 = latitude first. */
 export function gmlGeometryEncoding(enc: GmlEncoding, northFirst: boolean, layer: Layer): GeometryEncoding {
   const flip = northFirst ? 16 : 0;
   if (enc === 'gml2') return { as: 'gml', version: 2, options: flip };
-  return { as: 'gml', version: 3, options: 4 | flip, idPrefix: enc === 'gml32' ? `${layer.localName}.geom.` : undefined };
+  return {
+    as: 'gml',
+    version: 3,
+    options: 4 | flip,
+    idPrefix: enc === 'gml32' ? `${layer.localName}.geom.` : undefined,
+  };
 }
 
 /** A geometry from ST_AsGML as written in a feature: the requested srsName, and unique gml:ids.
@@ -56,15 +73,40 @@ export function gmlGeometry(g: string, srsAttr: string): string {
   return out.replace(/ gml:id="([^"]*)"/g, (whole, id: string) => (n++ === 0 ? whole : ` gml:id="${id}.${n - 1}"`));
 }
 
-export async function* gmlCollection(enc: GmlEncoding, parts: EncodePart[], info: CollectionInfo): AsyncGenerator<string> {
+export async function* gmlCollection(
+  enc: GmlEncoding,
+  parts: EncodePart[],
+  info: CollectionInfo,
+): AsyncGenerator<string> {
   const ns = NS[enc];
   const schemaLocation = [`${ns.wfs} ${ns.wfsXsd}`, ...info.featureSchemas.map(([n, l]) => `${n} ${l}`)].join(' ');
-  const common = { 'xmlns:wfs': ns.wfs, 'xmlns:gml': ns.gml, 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', ...info.namespaces, 'xsi:schemaLocation': schemaLocation };
+  const common = {
+    'xmlns:wfs': ns.wfs,
+    'xmlns:gml': ns.gml,
+    'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+    ...info.namespaces,
+    'xsi:schemaLocation': schemaLocation,
+  };
   let open: string;
   if (enc === 'gml32') {
-    open = el('wfs:FeatureCollection', { ...common, timeStamp: info.timeStamp, numberMatched: info.numberMatched, numberReturned: info.hits ? 0 : info.numberReturned, next: info.next, previous: info.previous }, 'X');
+    open = el(
+      'wfs:FeatureCollection',
+      {
+        ...common,
+        timeStamp: info.timeStamp,
+        numberMatched: info.numberMatched,
+        numberReturned: info.hits ? 0 : info.numberReturned,
+        next: info.next,
+        previous: info.previous,
+      },
+      'X',
+    );
   } else if (enc === 'gml311') {
-    open = el('wfs:FeatureCollection', { ...common, timeStamp: info.timeStamp, numberOfFeatures: info.hits ? info.numberMatched : info.numberReturned }, 'X');
+    open = el(
+      'wfs:FeatureCollection',
+      { ...common, timeStamp: info.timeStamp, numberOfFeatures: info.hits ? info.numberMatched : info.numberReturned },
+      'X',
+    );
   } else {
     open = el('wfs:FeatureCollection', common, el('gml:boundedBy', null, el('gml:null', null, 'unknown')), 'X');
   }
@@ -76,7 +118,9 @@ export async function* gmlCollection(enc: GmlEncoding, parts: EncodePart[], info
     for (const part of parts) {
       const tag = `${part.layer.organisation}:${part.layer.localName}`;
       const idAttr = enc === 'gml2' ? 'fid' : 'gml:id';
-      const cols = part.attributes.map((a) => [a, `<${part.layer.organisation}:${a.name}>`, `</${part.layer.organisation}:${a.name}>`] as const);
+      const cols = part.attributes.map(
+        (a) => [a, `<${part.layer.organisation}:${a.name}>`, `</${part.layer.organisation}:${a.name}>`] as const,
+      );
       const geomOpen = `<${part.layer.organisation}:geom>`;
       const geomClose = `</${part.layer.organisation}:geom>`;
       for await (const batch of part.rows()) {

@@ -24,7 +24,11 @@ export interface OgrFile {
 /** Per kind: GDAL's driver, the file's extension and the CRS arguments. */
 const OGR: Record<OgrKind, { driver: string; ext: string; args: (srid: number) => string[] }> = {
   gpkg: { driver: 'GPKG', ext: 'gpkg', args: (srid) => ['-a_srs', `EPSG:${srid}`] },
-  shapezip: { driver: 'ESRI Shapefile', ext: 'shp.zip', args: (srid) => ['-a_srs', `EPSG:${srid}`, '-lco', 'ENCODING=UTF-8'] },
+  shapezip: {
+    driver: 'ESRI Shapefile',
+    ext: 'shp.zip',
+    args: (srid) => ['-a_srs', `EPSG:${srid}`, '-lco', 'ENCODING=UTF-8'],
+  },
   // KML is WGS 84 lon/lat only.
   kml: { driver: 'KML', ext: 'kml', args: (srid) => ['-s_srs', `EPSG:${srid}`, '-t_srs', 'EPSG:4326'] },
 };
@@ -34,7 +38,10 @@ export async function ogrFile(kind: OgrKind, parts: EncodePart[], srid: number, 
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
     const src = `${dir}/features.geojson`;
-    await pipeline(Readable.from(geoJsonCollection(parts, { numberMatched: 0, numberReturned: 0, timeStamp: '', srid, ids: 'fid' })), createWriteStream(src));
+    await pipeline(
+      Readable.from(geoJsonCollection(parts, { numberMatched: 0, numberReturned: 0, timeStamp: '', srid, ids: 'fid' })),
+      createWriteStream(src),
+    );
     const safe = name.replace(/[^A-Za-z0-9_]/g, '_');
     // GDAL (3.1+) writes a zipped shapefile itself when the name ends in .shp.zip.
     const out = `${dir}/${safe}.${OGR[kind].ext}`;

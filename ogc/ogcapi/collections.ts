@@ -41,8 +41,18 @@ export function collectionJson(l: Layer, base: string): Record<string, unknown> 
       { rel: 'alternate', type: 'text/html', title: 'This collection as HTML', href: `${self}?f=html` },
       { rel: 'items', type: 'application/geo+json', title: 'Features', href: `${self}/items?f=json` },
       { rel: 'items', type: 'text/html', title: 'Features as HTML', href: `${self}/items?f=html` },
-      { rel: 'http://www.opengis.net/def/rel/ogc/1.0/queryables', type: 'application/schema+json', title: 'Queryables', href: `${self}/queryables` },
-      { rel: 'describedby', type: 'application/xml', title: 'XML Schema (WFS DescribeFeatureType)', href: `${base}/wfs?service=WFS&version=2.0.0&request=DescribeFeatureType&typeNames=${encodeURIComponent(l.name)}` },
+      {
+        rel: 'http://www.opengis.net/def/rel/ogc/1.0/queryables',
+        type: 'application/schema+json',
+        title: 'Queryables',
+        href: `${self}/queryables`,
+      },
+      {
+        rel: 'describedby',
+        type: 'application/xml',
+        title: 'XML Schema (WFS DescribeFeatureType)',
+        href: `${base}/wfs?service=WFS&version=2.0.0&request=DescribeFeatureType&typeNames=${encodeURIComponent(l.name)}`,
+      },
       ...COLLECTION_LINKS.flatMap((f) => f(l, self, base)),
     ],
   };
@@ -58,7 +68,12 @@ export function allCollections(layers: Layer[], base: string, site: Site): Array
 }
 
 /** One page of /collections, with numberMatched/numberReturned and next/prev links. */
-export function collectionsJson(all: Array<Record<string, unknown>>, base: string, offset = 0, limit = COLLECTIONS_LIMIT): Record<string, unknown> {
+export function collectionsJson(
+  all: Array<Record<string, unknown>>,
+  base: string,
+  offset = 0,
+  limit = COLLECTIONS_LIMIT,
+): Record<string, unknown> {
   const url = (f: string, o: number) => {
     const q = new URLSearchParams({ f });
     if (o) q.set('offset', String(o));
@@ -70,8 +85,19 @@ export function collectionsJson(all: Array<Record<string, unknown>>, base: strin
     links: [
       { rel: 'self', type: 'application/json', title: 'Collections', href: url('json', offset) },
       { rel: 'alternate', type: 'text/html', title: 'Collections as HTML', href: url('html', offset) },
-      ...(offset + page.length < all.length ? [{ rel: 'next', type: 'application/json', title: 'Next page', href: url('json', offset + limit) }] : []),
-      ...(offset > 0 ? [{ rel: 'prev', type: 'application/json', title: 'Previous page', href: url('json', Math.max(0, offset - limit)) }] : []),
+      ...(offset + page.length < all.length
+        ? [{ rel: 'next', type: 'application/json', title: 'Next page', href: url('json', offset + limit) }]
+        : []),
+      ...(offset > 0
+        ? [
+            {
+              rel: 'prev',
+              type: 'application/json',
+              title: 'Previous page',
+              href: url('json', Math.max(0, offset - limit)),
+            },
+          ]
+        : []),
     ],
     numberMatched: all.length,
     numberReturned: page.length,

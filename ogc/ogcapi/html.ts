@@ -9,12 +9,14 @@ export function wantsHtml(f: string | undefined, accept: string | undefined): bo
 const page = (title: string, body: string) =>
   `<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>${esc(title)}</title><meta name="viewport" content="width=device-width"><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}</style></head><body><h1>${esc(title)}</h1>${body}</body></html>`;
 
-const linkList = (links: any[]) => `<ul>${links.map((l) => `<li><a href="${esc(l.href)}">${esc(l.title ?? l.rel)}</a> <small>(${esc(l.rel)}, ${esc(l.type ?? '')})</small></li>`).join('')}</ul>`;
+const linkList = (links: any[]) =>
+  `<ul>${links.map((l) => `<li><a href="${esc(l.href)}">${esc(l.title ?? l.rel)}</a> <small>(${esc(l.rel)}, ${esc(l.type ?? '')})</small></li>`).join('')}</ul>`;
 
 /** Any JSON document of ours: title, description, links, collections, features. */
 export function htmlPage(doc: any, fallbackTitle: string): string {
   let body = doc.description ? `<p>${esc(doc.description)}</p>` : '';
-  if (Array.isArray(doc.conformsTo)) body += `<ul>${doc.conformsTo.map((c: string) => `<li>${esc(c)}</li>`).join('')}</ul>`;
+  if (Array.isArray(doc.conformsTo))
+    body += `<ul>${doc.conformsTo.map((c: string) => `<li>${esc(c)}</li>`).join('')}</ul>`;
   if (Array.isArray(doc.collections)) {
     body += `<ul>${doc.collections.map((c: any) => `<li><a href="${esc((c.links ?? []).find((l: any) => l.rel === 'self')?.href?.replace(/\?f=json$/, '') ?? '')}?f=html">${esc(c.title ?? c.id)}</a> <code>${esc(c.id)}</code></li>`).join('')}</ul>`;
   }

@@ -18,7 +18,12 @@ export function problemReply(err: unknown, req?: Pick<ServiceRequest, 'query' | 
   const doc = problem(err, requestId);
   const status = doc.status;
   const description = `${doc.detail}${doc.requestId ? ` (request ${doc.requestId})` : ''}`;
-  return reply(status, 'text/html; charset=utf-8', htmlPage({ title: `${status} ${doc.title}`, description }, doc.title), problemHeaders(err));
+  return reply(
+    status,
+    'text/html; charset=utf-8',
+    htmlPage({ title: `${status} ${doc.title}`, description }, doc.title),
+    problemHeaders(err),
+  );
 }
 
 function htmlOrNot(req: Pick<ServiceRequest, 'query' | 'headers'>): boolean {

@@ -14,5 +14,6 @@ export const LANDING_LINKS: LandingLink[] = [];
 
 export function registerOgcApiPart(part: { conformance: string[]; links?: LandingLink[] }): void {
   for (const c of part.conformance) if (!CONFORMANCE.includes(c)) CONFORMANCE.push(c);
-  for (const l of part.links ?? []) if (!LANDING_LINKS.some((x) => x.path === l.path && x.rel === l.rel)) LANDING_LINKS.push(l);
+  for (const l of part.links ?? [])
+    if (!LANDING_LINKS.some((x) => x.path === l.path && x.rel === l.rel)) LANDING_LINKS.push(l);
 }

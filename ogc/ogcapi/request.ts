@@ -19,6 +19,7 @@ export function queryOf(req: Pick<ServiceRequest, 'query'>): Query {
 /** f=geojson is JSON; any f but json, html and geojson is an error. */
 export function asHtml(req: Pick<ServiceRequest, 'query' | 'headers'>): boolean {
   const f = queryOf(req).f;
-  if (f !== undefined && !['json', 'html', 'geojson'].includes(f.toLowerCase())) throw new OgcError('InvalidParameterValue', 'f must be json or html', 'f');
+  if (f !== undefined && !['json', 'html', 'geojson'].includes(f.toLowerCase()))
+    throw new OgcError('InvalidParameterValue', 'f must be json or html', 'f');
   return wantsHtml(f === 'geojson' ? 'json' : f, req.headers.accept);
 }

@@ -8,7 +8,13 @@ import { visibilityScope } from '../../data/access.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { OgcError } from '../../data/errors.js';
 import { notModified, reply, type Reply, type ServiceRequest } from '../../data/reply.js';
-import { allCollections, collectionJson, collectionsJson, COLLECTIONS_LIMIT, COLLECTIONS_MAX_LIMIT } from './collections.js';
+import {
+  allCollections,
+  collectionJson,
+  collectionsJson,
+  COLLECTIONS_LIMIT,
+  COLLECTIONS_MAX_LIMIT,
+} from './collections.js';
 import { htmlPage } from './html.js';
 import { conformanceJson, landingJson, openApi } from './landing.js';
 import type { OgcapiNode } from './node.js';
@@ -33,7 +39,8 @@ function jsonOrHtml(req: ServiceRequest, doc: Record<string, unknown>, title: st
 function intParam(v: string | undefined, name: string, dflt: number, min: number, max: number): number {
   if (v === undefined || v === '') return dflt;
   const n = Number(v);
-  if (!/^\d+$/.test(v) || n < min || n > max) throw new OgcError('InvalidParameterValue', `${name} must be a whole number from ${min} to ${max}`, name);
+  if (!/^\d+$/.test(v) || n < min || n > max)
+    throw new OgcError('InvalidParameterValue', `${name} must be a whole number from ${min} to ${max}`, name);
   return n;
 }
 
@@ -52,7 +59,9 @@ export function createOgcapiService(node: OgcapiNode, opts: OgcapiOptions): Ogca
   // The caller's collections per (visibility scope, revision, base URL), and each page's text
   // and ETag: /collections is OGC API's capabilities, asked often.
   const collections = new LRUCache<string, Array<Record<string, unknown>>>({ max: opts.collections });
-  const pages = new LRUCache<string, { doc: Record<string, unknown>; text: string; etag: string }>({ max: opts.collections * 4 });
+  const pages = new LRUCache<string, { doc: Record<string, unknown>; text: string; etag: string }>({
+    max: opts.collections * 4,
+  });
   node.catalogue.onChange(() => {
     collections.clear();
     pages.clear();
@@ -88,7 +97,12 @@ export function createOgcapiService(node: OgcapiNode, opts: OgcapiOptions): Ogca
   return {
     landing: (req) => jsonOrHtml(req, landingJson(req.baseUrl, node.config.site), node.config.site.service.title.id),
     conformance: (req) => jsonOrHtml(req, conformanceJson(), 'Conformance'),
-    api: (req) => reply(200, 'application/vnd.oai.openapi+json;version=3.0', JSON.stringify(openApi(req.baseUrl, node.config.site))),
+    api: (req) =>
+      reply(
+        200,
+        'application/vnd.oai.openapi+json;version=3.0',
+        JSON.stringify(openApi(req.baseUrl, node.config.site)),
+      ),
     collections(req) {
       const { doc, text, etag } = collectionsOf(req);
       if (asHtml(req)) return reply(200, 'text/html; charset=utf-8', htmlPage(doc, 'Collections'));
@@ -97,7 +111,13 @@ export function createOgcapiService(node: OgcapiNode, opts: OgcapiOptions): Ogca
       return reply(200, JSON_TYPE, text, headers);
     },
     collection: (req, id) => jsonOrHtml(req, collectionJson(layerOf(req, id), req.baseUrl), id),
-    queryables: (req, id) => jsonOrHtml(req, queryablesJson(layerOf(req, id), req.baseUrl), 'Queryables', 'application/schema+json; charset=utf-8'),
+    queryables: (req, id) =>
+      jsonOrHtml(
+        req,
+        queryablesJson(layerOf(req, id), req.baseUrl),
+        'Queryables',
+        'application/schema+json; charset=utf-8',
+      ),
     async items(req, id) {
       const layer = layerOf(req, id);
       const q = queryOf(req);

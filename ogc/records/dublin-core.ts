@@ -14,7 +14,12 @@ function bbox(r: MetadataRecord): string {
   if (!r.bbox) return '';
   const [w, s, e, n] = r.bbox;
   // CSW 2.0.2 with urn:ogc:def:crs:EPSG::4326 is latitude first.
-  return el('ows:BoundingBox', { crs: 'urn:ogc:def:crs:EPSG::4326' }, text('ows:LowerCorner', `${s} ${w}`), text('ows:UpperCorner', `${n} ${e}`));
+  return el(
+    'ows:BoundingBox',
+    { crs: 'urn:ogc:def:crs:EPSG::4326' },
+    text('ows:LowerCorner', `${s} ${w}`),
+    text('ows:UpperCorner', `${n} ${e}`),
+  );
 }
 
 const modified = (r: MetadataRecord) => r.dateStamp.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -24,7 +29,9 @@ export function dublinCoreRecord(r: MetadataRecord, set: ElementSet = 'full', wi
   // Each element set extends the one before it, in the order record.xsd requires.
   const head = [text('dc:identifier', r.id), text('dc:title', r.title), text('dc:type', r.type)];
   if (set === 'brief') return el('csw:BriefRecord', ns, ...head, bbox(r));
-  const terms = [...r.keywords, ...(r.topicCategory ? [r.topicCategory] : [])].map((s) => text('dc:subject', s)).concat(r.formats.map((f) => text('dc:format', f)));
+  const terms = [...r.keywords, ...(r.topicCategory ? [r.topicCategory] : [])]
+    .map((s) => text('dc:subject', s))
+    .concat(r.formats.map((f) => text('dc:format', f)));
   const summaryFields = [text('dct:modified', modified(r)), text('dct:abstract', r.abstract)];
   if (set === 'summary') return el('csw:SummaryRecord', ns, ...head, ...terms, ...summaryFields, bbox(r));
   return el(

@@ -3,7 +3,15 @@ import type { MetadataRecord } from '../../data/metadata/record.js';
 
 const polygon = (b: [number, number, number, number]) => ({
   type: 'Polygon',
-  coordinates: [[[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]], [b[0], b[1]]]],
+  coordinates: [
+    [
+      [b[0], b[1]],
+      [b[2], b[1]],
+      [b[2], b[3]],
+      [b[0], b[3]],
+      [b[0], b[1]],
+    ],
+  ],
 });
 
 export function recordFeature(r: MetadataRecord, itemsUrl: string): object {
@@ -20,7 +28,14 @@ export function recordFeature(r: MetadataRecord, itemsUrl: string): object {
       description: r.abstract,
       keywords: r.keywords,
       themes: [
-        ...(r.topicCategory ? [{ concepts: [{ id: r.topicCategory }], scheme: 'https://standards.iso.org/iso/19139/resources/gmxCodelists.xml#MD_TopicCategoryCode' }] : []),
+        ...(r.topicCategory
+          ? [
+              {
+                concepts: [{ id: r.topicCategory }],
+                scheme: 'https://standards.iso.org/iso/19139/resources/gmxCodelists.xml#MD_TopicCategoryCode',
+              },
+            ]
+          : []),
         ...(r.kugiFcode ? [{ concepts: [{ id: r.kugiFcode }], scheme: 'KUGI' }] : []),
         { concepts: r.placeKeywords.map((p) => ({ id: p.code, title: p.name })), scheme: 'Kode Wilayah Kemendagri' },
       ],
@@ -28,7 +43,11 @@ export function recordFeature(r: MetadataRecord, itemsUrl: string): object {
       created: r.created.toISOString(),
       updated: r.dateStamp.toISOString(),
       contacts: [
-        { organization: r.pointOfContact.organisation, emails: r.pointOfContact.email ? [{ value: r.pointOfContact.email }] : [], roles: ['pointOfContact'] },
+        {
+          organization: r.pointOfContact.organisation,
+          emails: r.pointOfContact.email ? [{ value: r.pointOfContact.email }] : [],
+          roles: ['pointOfContact'],
+        },
         { organization: r.distributor.organisation, roles: ['distributor'] },
       ],
       license: r.licence ?? undefined,
@@ -40,10 +59,23 @@ export function recordFeature(r: MetadataRecord, itemsUrl: string): object {
       ...dataProperties(r),
     },
     links: [
-      ...(r.overview ? [{ rel: 'preview', type: 'image/png', href: r.overview, title: 'Gambaran data / overview' }] : []),
+      ...(r.overview
+        ? [{ rel: 'preview', type: 'image/png', href: r.overview, title: 'Gambaran data / overview' }]
+        : []),
       { rel: 'self', type: 'application/geo+json', href: `${itemsUrl}/${r.id}` },
-      { rel: 'alternate', type: 'application/vnd.iso.19139+xml', href: `${itemsUrl.replace(/\/ogcapi\/.*$/, '')}/csw?service=CSW&version=2.0.2&request=GetRecordById&outputSchema=http://www.isotc211.org/2005/gmd&elementSetName=full&id=${r.id}` },
-      ...r.links.map((l) => ({ rel: l.protocol === 'WWW:DOWNLOAD' ? 'enclosure' : 'item', href: l.url, title: l.description, type: l.format, 'ogc:protocol': l.protocol, 'ogc:name': l.name })),
+      {
+        rel: 'alternate',
+        type: 'application/vnd.iso.19139+xml',
+        href: `${itemsUrl.replace(/\/ogcapi\/.*$/, '')}/csw?service=CSW&version=2.0.2&request=GetRecordById&outputSchema=http://www.isotc211.org/2005/gmd&elementSetName=full&id=${r.id}`,
+      },
+      ...r.links.map((l) => ({
+        rel: l.protocol === 'WWW:DOWNLOAD' ? 'enclosure' : 'item',
+        href: l.url,
+        title: l.description,
+        type: l.format,
+        'ogc:protocol': l.protocol,
+        'ogc:name': l.name,
+      })),
     ],
   };
 }
@@ -59,7 +91,11 @@ function dataProperties(r: MetadataRecord): Record<string, unknown> {
   const res = r.resolution;
   return {
     dataDates: Object.values(dates).some(Boolean) ? dates : undefined,
-    spatialResolution: !res ? undefined : 'scale' in res ? { scaleDenominator: res.scale } : { distance: res.distance, uom: res.unit },
+    spatialResolution: !res
+      ? undefined
+      : 'scale' in res
+        ? { scaleDenominator: res.scale }
+        : { distance: res.distance, uom: res.unit },
     positionalAccuracy: r.positionalAccuracy === null ? undefined : { value: r.positionalAccuracy, uom: 'm' },
     attributes: r.attributes,
   };
@@ -85,7 +121,8 @@ function tombstone(r: MetadataRecord, itemsUrl: string): object {
       title: r.title,
       status: 'retired',
       retired: r.retired?.toISOString(),
-      description: 'Data ini telah ditarik dari peredaran oleh walidata. / This dataset has been retired by the data custodian.',
+      description:
+        'Data ini telah ditarik dari peredaran oleh walidata. / This dataset has been retired by the data custodian.',
       updated: (r.retired ?? r.dateStamp).toISOString(),
       organisation: r.organisationCode,
       layerName: r.layerName ?? undefined,
@@ -110,7 +147,15 @@ function contactPoint(p: MetadataRecord['pointOfContact']): object {
 /** DCAT as JSON-LD, the shape Satu Data Indonesia's and CKAN's DCAT harvesters read. */
 export function recordJsonLd(r: MetadataRecord, itemsUrl: string): object {
   return {
-    '@context': { dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', foaf: 'http://xmlns.com/foaf/0.1/', locn: 'http://www.w3.org/ns/locn#', vcard: 'http://www.w3.org/2006/vcard/ns#', dqv: 'http://www.w3.org/ns/dqv#', 'sdmx-attribute': 'http://purl.org/linked-data/sdmx/2009/attribute#' },
+    '@context': {
+      dcat: 'http://www.w3.org/ns/dcat#',
+      dct: 'http://purl.org/dc/terms/',
+      foaf: 'http://xmlns.com/foaf/0.1/',
+      locn: 'http://www.w3.org/ns/locn#',
+      vcard: 'http://www.w3.org/2006/vcard/ns#',
+      dqv: 'http://www.w3.org/ns/dqv#',
+      'sdmx-attribute': 'http://purl.org/linked-data/sdmx/2009/attribute#',
+    },
     '@id': `${itemsUrl}/${r.id}`,
     '@type': r.type === 'service' ? 'dcat:DataService' : 'dcat:Dataset',
     'dct:identifier': r.id,
@@ -123,12 +168,29 @@ export function recordJsonLd(r: MetadataRecord, itemsUrl: string): object {
     'dct:modified': isoDay(r.dataDates.revision) ?? r.dateStamp.toISOString(),
     'dcat:spatialResolutionInMeters': metres(r),
     'dqv:hasQualityMeasurement':
-      r.positionalAccuracy === null ? undefined : { '@type': 'dqv:QualityMeasurement', 'dqv:isMeasurementOf': 'positionalAccuracy', 'dqv:value': r.positionalAccuracy, 'sdmx-attribute:unitMeasure': 'http://www.opengis.net/def/uom/EPSG/0/9001' },
+      r.positionalAccuracy === null
+        ? undefined
+        : {
+            '@type': 'dqv:QualityMeasurement',
+            'dqv:isMeasurementOf': 'positionalAccuracy',
+            'dqv:value': r.positionalAccuracy,
+            'sdmx-attribute:unitMeasure': 'http://www.opengis.net/def/uom/EPSG/0/9001',
+          },
     'foaf:depiction': r.overview ?? undefined,
     'dct:publisher': { '@type': 'foaf:Organization', 'foaf:name': r.pointOfContact.organisation },
     'dcat:contactPoint': contactPoint(r.pointOfContact),
     'dct:license': r.licence ?? undefined,
-    'dct:spatial': r.bbox ? { '@type': 'dct:Location', 'dcat:bbox': `POLYGON((${r.bbox[0]} ${r.bbox[1]},${r.bbox[2]} ${r.bbox[1]},${r.bbox[2]} ${r.bbox[3]},${r.bbox[0]} ${r.bbox[3]},${r.bbox[0]} ${r.bbox[1]}))` } : undefined,
-    'dcat:distribution': r.links.map((l) => ({ '@type': 'dcat:Distribution', 'dcat:accessURL': l.url, 'dct:title': l.description, 'dct:format': l.format ?? l.protocol })),
+    'dct:spatial': r.bbox
+      ? {
+          '@type': 'dct:Location',
+          'dcat:bbox': `POLYGON((${r.bbox[0]} ${r.bbox[1]},${r.bbox[2]} ${r.bbox[1]},${r.bbox[2]} ${r.bbox[3]},${r.bbox[0]} ${r.bbox[3]},${r.bbox[0]} ${r.bbox[1]}))`,
+        }
+      : undefined,
+    'dcat:distribution': r.links.map((l) => ({
+      '@type': 'dcat:Distribution',
+      'dcat:accessURL': l.url,
+      'dct:title': l.description,
+      'dct:format': l.format ?? l.protocol,
+    })),
   };
 }

@@ -15,12 +15,17 @@ export const ISO_NAMESPACES = {
 
 export type ElementSet = 'brief' | 'summary' | 'full';
 
-const cs = (tag: string, v: unknown) => (v === null || v === undefined || v === '' ? '' : el(tag, null, el('gco:CharacterString', null, esc(v))));
+const cs = (tag: string, v: unknown) =>
+  v === null || v === undefined || v === '' ? '' : el(tag, null, el('gco:CharacterString', null, esc(v)));
 const code = (tag: string, list: string, value: string, base = GMX_CODELISTS) =>
   el(tag, null, el(`gmd:${list}`, { codeList: `${base}#${list}`, codeListValue: value }, esc(value)));
 const date = (d: Date) => d.toISOString().slice(0, 10);
 const dateTime = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-const lang = el('gmd:language', null, el('gmd:LanguageCode', { codeList: 'http://www.loc.gov/standards/iso639-2/', codeListValue: 'ind' }, 'ind'));
+const lang = el(
+  'gmd:language',
+  null,
+  el('gmd:LanguageCode', { codeList: 'http://www.loc.gov/standards/iso639-2/', codeListValue: 'ind' }, 'ind'),
+);
 
 function responsibleParty(tag: string, p: Party, role: string): string {
   const address = el(
@@ -38,17 +43,40 @@ function responsibleParty(tag: string, p: Party, role: string): string {
     null,
     p.phone ? el('gmd:phone', null, el('gmd:CI_Telephone', null, cs('gmd:voice', p.phone))) : '',
     el('gmd:address', null, address),
-    p.website ? el('gmd:onlineResource', null, el('gmd:CI_OnlineResource', null, el('gmd:linkage', null, el('gmd:URL', null, esc(p.website))))) : '',
+    p.website
+      ? el(
+          'gmd:onlineResource',
+          null,
+          el('gmd:CI_OnlineResource', null, el('gmd:linkage', null, el('gmd:URL', null, esc(p.website)))),
+        )
+      : '',
   );
   return el(
     tag,
     null,
-    el('gmd:CI_ResponsibleParty', null, cs('gmd:individualName', p.individualName), cs('gmd:organisationName', p.organisation), cs('gmd:positionName', p.positionName), el('gmd:contactInfo', null, contact), code('gmd:role', 'CI_RoleCode', role)),
+    el(
+      'gmd:CI_ResponsibleParty',
+      null,
+      cs('gmd:individualName', p.individualName),
+      cs('gmd:organisationName', p.organisation),
+      cs('gmd:positionName', p.positionName),
+      el('gmd:contactInfo', null, contact),
+      code('gmd:role', 'CI_RoleCode', role),
+    ),
   );
 }
 
 function citationDate(d: Date, type: string): string {
-  return el('gmd:date', null, el('gmd:CI_Date', null, el('gmd:date', null, el('gco:Date', null, date(d))), code('gmd:dateType', 'CI_DateTypeCode', type)));
+  return el(
+    'gmd:date',
+    null,
+    el(
+      'gmd:CI_Date',
+      null,
+      el('gmd:date', null, el('gco:Date', null, date(d))),
+      code('gmd:dateType', 'CI_DateTypeCode', type),
+    ),
+  );
 }
 
 function keywords(words: string[], type: string | null, thesaurus?: string): string {
@@ -61,7 +89,18 @@ function keywords(words: string[], type: string | null, thesaurus?: string): str
       null,
       ...words.map((w) => cs('gmd:keyword', w)),
       type ? code('gmd:type', 'MD_KeywordTypeCode', type) : '',
-      thesaurus ? el('gmd:thesaurusName', null, el('gmd:CI_Citation', null, cs('gmd:title', thesaurus), citationDate(new Date('2016-01-01'), 'publication'))) : '',
+      thesaurus
+        ? el(
+            'gmd:thesaurusName',
+            null,
+            el(
+              'gmd:CI_Citation',
+              null,
+              cs('gmd:title', thesaurus),
+              citationDate(new Date('2016-01-01'), 'publication'),
+            ),
+          )
+        : '',
     ),
   );
 }
@@ -79,7 +118,14 @@ function extent(r: MetadataRecord, tag = 'gmd:extent'): string {
       el(
         'gmd:geographicElement',
         null,
-        el('gmd:EX_GeographicBoundingBox', null, dec('gmd:westBoundLongitude', w), dec('gmd:eastBoundLongitude', e), dec('gmd:southBoundLatitude', s), dec('gmd:northBoundLatitude', n)),
+        el(
+          'gmd:EX_GeographicBoundingBox',
+          null,
+          dec('gmd:westBoundLongitude', w),
+          dec('gmd:eastBoundLongitude', e),
+          dec('gmd:southBoundLatitude', s),
+          dec('gmd:northBoundLatitude', n),
+        ),
       ),
     ),
   );
@@ -89,12 +135,25 @@ function onlineResource(l: OnlineLink): string {
   return el(
     'gmd:onLine',
     null,
-    el('gmd:CI_OnlineResource', null, el('gmd:linkage', null, el('gmd:URL', null, esc(l.url))), cs('gmd:protocol', l.protocol), cs('gmd:name', l.name), cs('gmd:description', l.description)),
+    el(
+      'gmd:CI_OnlineResource',
+      null,
+      el('gmd:linkage', null, el('gmd:URL', null, esc(l.url))),
+      cs('gmd:protocol', l.protocol),
+      cs('gmd:name', l.name),
+      cs('gmd:description', l.description),
+    ),
   );
 }
 
 const GEOMETRIC_OBJECT: Record<string, string> = {
-  Point: 'point', MultiPoint: 'point', LineString: 'curve', MultiLineString: 'curve', Polygon: 'surface', MultiPolygon: 'surface', Geometry: 'complex',
+  Point: 'point',
+  MultiPoint: 'point',
+  LineString: 'curve',
+  MultiLineString: 'curve',
+  Polygon: 'surface',
+  MultiPolygon: 'surface',
+  Geometry: 'complex',
 };
 
 function citation(r: MetadataRecord): string {
@@ -106,7 +165,9 @@ function citation(r: MetadataRecord): string {
       null,
       cs('gmd:title', r.title),
       citationDate(r.dataDates.creation ?? r.created, 'creation'),
-      (r.dataDates.publication ?? r.published) ? citationDate((r.dataDates.publication ?? r.published)!, 'publication') : '',
+      (r.dataDates.publication ?? r.published)
+        ? citationDate((r.dataDates.publication ?? r.published)!, 'publication')
+        : '',
       citationDate(r.dataDates.revision ?? r.revised, 'revision'),
       r.layerName ? el('gmd:identifier', null, el('gmd:MD_Identifier', null, cs('gmd:code', r.layerName))) : '',
     ),
@@ -119,7 +180,15 @@ function spatialResolution(r: MetadataRecord): string {
   if (!res) return '';
   const inner =
     'scale' in res
-      ? el('gmd:equivalentScale', null, el('gmd:MD_RepresentativeFraction', null, el('gmd:denominator', null, el('gco:Integer', null, String(res.scale)))))
+      ? el(
+          'gmd:equivalentScale',
+          null,
+          el(
+            'gmd:MD_RepresentativeFraction',
+            null,
+            el('gmd:denominator', null, el('gco:Integer', null, String(res.scale))),
+          ),
+        )
       : el('gmd:distance', null, el('gco:Distance', { uom: res.unit }, String(res.distance)));
   return el('gmd:spatialResolution', null, el('gmd:MD_Resolution', null, inner));
 }
@@ -129,7 +198,13 @@ function graphicOverview(r: MetadataRecord): string {
   return el(
     'gmd:graphicOverview',
     null,
-    el('gmd:MD_BrowseGraphic', null, cs('gmd:fileName', r.overview), cs('gmd:fileDescription', 'Gambaran data / overview'), cs('gmd:fileType', 'png')),
+    el(
+      'gmd:MD_BrowseGraphic',
+      null,
+      cs('gmd:fileName', r.overview),
+      cs('gmd:fileDescription', 'Gambaran data / overview'),
+      cs('gmd:fileType', 'png'),
+    ),
   );
 }
 
@@ -212,12 +287,20 @@ function constraints(r: MetadataRecord): string {
       'gmd:MD_LegalConstraints',
       null,
       cs('gmd:useLimitation', r.useConstraints ?? (r.licence ? `Lisensi: ${r.licence}` : null)),
-      code('gmd:accessConstraints', 'MD_RestrictionCode', r.classification === 'unclassified' ? 'otherRestrictions' : 'restricted'),
+      code(
+        'gmd:accessConstraints',
+        'MD_RestrictionCode',
+        r.classification === 'unclassified' ? 'otherRestrictions' : 'restricted',
+      ),
       r.licence ? code('gmd:useConstraints', 'MD_RestrictionCode', 'license') : '',
       cs('gmd:otherConstraints', r.licence),
     ),
   );
-  const security = el('gmd:resourceConstraints', null, el('gmd:MD_SecurityConstraints', null, code('gmd:classification', 'MD_ClassificationCode', r.classification)));
+  const security = el(
+    'gmd:resourceConstraints',
+    null,
+    el('gmd:MD_SecurityConstraints', null, code('gmd:classification', 'MD_ClassificationCode', r.classification)),
+  );
   return legal + security;
 }
 
@@ -236,20 +319,46 @@ function dataIdentification(r: MetadataRecord, set: ElementSet): string {
       set !== 'brief' ? code('gmd:status', 'MD_ProgressCode', r.progress) : '',
       set !== 'brief' ? responsibleParty('gmd:pointOfContact', r.pointOfContact, 'pointOfContact') : '',
       full
-        ? el('gmd:resourceMaintenance', null, el('gmd:MD_MaintenanceInformation', null, code('gmd:maintenanceAndUpdateFrequency', 'MD_MaintenanceFrequencyCode', r.maintenance)))
+        ? el(
+            'gmd:resourceMaintenance',
+            null,
+            el(
+              'gmd:MD_MaintenanceInformation',
+              null,
+              code('gmd:maintenanceAndUpdateFrequency', 'MD_MaintenanceFrequencyCode', r.maintenance),
+            ),
+          )
         : '',
       set !== 'brief' ? graphicOverview(r) : '',
       set !== 'brief' ? keywords(themeWords, 'theme') : '',
-      set !== 'brief' ? keywords(r.placeKeywords.map((p) => `${p.name} (${p.code})`), 'place') : '',
+      set !== 'brief'
+        ? keywords(
+            r.placeKeywords.map((p) => `${p.name} (${p.code})`),
+            'place',
+          )
+        : '',
       set !== 'brief' && r.kugiFcode ? keywords([r.kugiFcode], 'theme', 'Katalog Unsur Geografi Indonesia (KUGI)') : '',
       full ? constraints(r) : '',
       set !== 'brief' ? code('gmd:spatialRepresentationType', 'MD_SpatialRepresentationTypeCode', 'vector') : '',
       set !== 'brief' ? spatialResolution(r) : '',
       lang,
-      el('gmd:characterSet', null, el('gmd:MD_CharacterSetCode', { codeList: `${GMX_CODELISTS}#MD_CharacterSetCode`, codeListValue: 'utf8' }, 'utf8')),
+      el(
+        'gmd:characterSet',
+        null,
+        el(
+          'gmd:MD_CharacterSetCode',
+          { codeList: `${GMX_CODELISTS}#MD_CharacterSetCode`, codeListValue: 'utf8' },
+          'utf8',
+        ),
+      ),
       r.topicCategory ? el('gmd:topicCategory', null, el('gmd:MD_TopicCategoryCode', null, esc(r.topicCategory))) : '',
       extent(r),
-      full && r.attributes.length ? cs('gmd:supplementalInformation', `Atribut: ${r.attributes.map(attributeText).join('; ')}. Jumlah fitur: ${r.featureCount ?? 0}.`) : '',
+      full && r.attributes.length
+        ? cs(
+            'gmd:supplementalInformation',
+            `Atribut: ${r.attributes.map(attributeText).join('; ')}. Jumlah fitur: ${r.featureCount ?? 0}.`,
+          )
+        : '',
     ),
   );
 }
@@ -263,8 +372,21 @@ function serviceIdentification(r: MetadataRecord, set: ElementSet): string {
         'srv:SV_OperationMetadata',
         null,
         cs('srv:operationName', name),
-        el('srv:DCP', null, el('srv:DCPList', { codeList: `${GMX_CODELISTS}#DCPList`, codeListValue: 'WebServices' }, 'WebServices')),
-        el('srv:connectPoint', null, el('gmd:CI_OnlineResource', null, el('gmd:linkage', null, el('gmd:URL', null, esc(r.links[0].url))), cs('gmd:protocol', r.links[0].protocol))),
+        el(
+          'srv:DCP',
+          null,
+          el('srv:DCPList', { codeList: `${GMX_CODELISTS}#DCPList`, codeListValue: 'WebServices' }, 'WebServices'),
+        ),
+        el(
+          'srv:connectPoint',
+          null,
+          el(
+            'gmd:CI_OnlineResource',
+            null,
+            el('gmd:linkage', null, el('gmd:URL', null, esc(r.links[0].url))),
+            cs('gmd:protocol', r.links[0].protocol),
+          ),
+        ),
       ),
     );
   return el(
@@ -280,9 +402,15 @@ function serviceIdentification(r: MetadataRecord, set: ElementSet): string {
       el('srv:serviceType', null, el('gco:LocalName', null, esc(r.serviceType))),
       el('srv:serviceTypeVersion', null, el('gco:CharacterString', null, esc(r.serviceVersion))),
       extent(r, 'srv:extent'),
-      el('srv:couplingType', null, el('srv:SV_CouplingType', { codeList: `${GMX_CODELISTS}#SV_CouplingType`, codeListValue: 'tight' }, 'tight')),
+      el(
+        'srv:couplingType',
+        null,
+        el('srv:SV_CouplingType', { codeList: `${GMX_CODELISTS}#SV_CouplingType`, codeListValue: 'tight' }, 'tight'),
+      ),
       ...(r.operations ?? []).map(op),
-      ...(set === 'full' ? (r.operatesOn ?? []).map((id) => el('srv:operatesOn', { uuidref: id, 'xlink:href': `#${id}` })) : []),
+      ...(set === 'full'
+        ? (r.operatesOn ?? []).map((id) => el('srv:operatesOn', { uuidref: id, 'xlink:href': `#${id}` }))
+        : []),
     ),
   );
 }
@@ -293,7 +421,15 @@ export function isoRecord(r: MetadataRecord, set: ElementSet = 'full', withNames
   const body = [
     cs('gmd:fileIdentifier', r.id),
     lang,
-    el('gmd:characterSet', null, el('gmd:MD_CharacterSetCode', { codeList: `${GMX_CODELISTS}#MD_CharacterSetCode`, codeListValue: 'utf8' }, 'utf8')),
+    el(
+      'gmd:characterSet',
+      null,
+      el(
+        'gmd:MD_CharacterSetCode',
+        { codeList: `${GMX_CODELISTS}#MD_CharacterSetCode`, codeListValue: 'utf8' },
+        'utf8',
+      ),
+    ),
     code('gmd:hierarchyLevel', 'MD_ScopeCode', r.type),
     responsibleParty('gmd:contact', r.distributor, 'custodian'),
     el('gmd:dateStamp', null, el('gco:DateTime', null, dateTime(r.dateStamp))),
@@ -309,13 +445,34 @@ export function isoRecord(r: MetadataRecord, set: ElementSet = 'full', withNames
             el(
               'gmd:geometricObjects',
               null,
-              el('gmd:MD_GeometricObjects', null, code('gmd:geometricObjectType', 'MD_GeometricObjectTypeCode', GEOMETRIC_OBJECT[r.geometryType] ?? 'complex'), el('gmd:geometricObjectCount', null, el('gco:Integer', null, String(r.featureCount ?? 0)))),
+              el(
+                'gmd:MD_GeometricObjects',
+                null,
+                code(
+                  'gmd:geometricObjectType',
+                  'MD_GeometricObjectTypeCode',
+                  GEOMETRIC_OBJECT[r.geometryType] ?? 'complex',
+                ),
+                el('gmd:geometricObjectCount', null, el('gco:Integer', null, String(r.featureCount ?? 0))),
+              ),
             ),
           ),
         )
       : '',
     set !== 'brief' && r.crs
-      ? el('gmd:referenceSystemInfo', null, el('gmd:MD_ReferenceSystem', null, el('gmd:referenceSystemIdentifier', null, el('gmd:RS_Identifier', null, cs('gmd:code', r.crs), cs('gmd:codeSpace', 'EPSG')))))
+      ? el(
+          'gmd:referenceSystemInfo',
+          null,
+          el(
+            'gmd:MD_ReferenceSystem',
+            null,
+            el(
+              'gmd:referenceSystemIdentifier',
+              null,
+              el('gmd:RS_Identifier', null, cs('gmd:code', r.crs), cs('gmd:codeSpace', 'EPSG')),
+            ),
+          ),
+        )
       : '',
     isService ? serviceIdentification(r, set) : dataIdentification(r, set),
     full && !isService ? contentInfo(r) : '',
@@ -326,8 +483,26 @@ export function isoRecord(r: MetadataRecord, set: ElementSet = 'full', withNames
           el(
             'gmd:MD_Distribution',
             null,
-            ...(full ? r.formats.map((f) => el('gmd:distributionFormat', null, el('gmd:MD_Format', null, cs('gmd:name', f), el('gmd:version', { 'gco:nilReason': 'unknown' })))) : []),
-            full ? el('gmd:distributor', null, el('gmd:MD_Distributor', null, responsibleParty('gmd:distributorContact', r.distributor, 'distributor'))) : '',
+            ...(full
+              ? r.formats.map((f) =>
+                  el(
+                    'gmd:distributionFormat',
+                    null,
+                    el('gmd:MD_Format', null, cs('gmd:name', f), el('gmd:version', { 'gco:nilReason': 'unknown' })),
+                  ),
+                )
+              : []),
+            full
+              ? el(
+                  'gmd:distributor',
+                  null,
+                  el(
+                    'gmd:MD_Distributor',
+                    null,
+                    responsibleParty('gmd:distributorContact', r.distributor, 'distributor'),
+                  ),
+                )
+              : '',
             el('gmd:transferOptions', null, el('gmd:MD_DigitalTransferOptions', null, ...r.links.map(onlineResource))),
           ),
         )

@@ -17,7 +17,11 @@ const mercator = (lon: number, lat: number): [number, number] => {
 };
 
 /** The extent in Web Mercator with a margin of 5 %, and a picture of its shape (at least 1:4). */
-export function overviewFrame(b: NonNullable<Layer['bbox']>): { bbox: [number, number, number, number]; width: number; height: number } {
+export function overviewFrame(b: NonNullable<Layer['bbox']>): {
+  bbox: [number, number, number, number];
+  width: number;
+  height: number;
+} {
   const [x0, y0] = mercator(b[0], b[1]);
   const [x1, y1] = mercator(b[2], b[3]);
   // A single point (or a line along an axis) still gets a box of 200 m.
@@ -29,20 +33,33 @@ export function overviewFrame(b: NonNullable<Layer['bbox']>): { bbox: [number, n
   const width = ratio >= 1 ? OVERVIEW_SIZE : Math.round(OVERVIEW_SIZE * ratio);
   const height = ratio >= 1 ? Math.round(OVERVIEW_SIZE / ratio) : OVERVIEW_SIZE;
   // Ground units per pixel, the larger of the two axes, so the whole extent shows.
-  const unit = (Math.max(w / width, h / height) * 1.1);
-  return { bbox: [cx - (unit * width) / 2, cy - (unit * height) / 2, cx + (unit * width) / 2, cy + (unit * height) / 2], width, height };
+  const unit = Math.max(w / width, h / height) * 1.1;
+  return {
+    bbox: [cx - (unit * width) / 2, cy - (unit * height) / 2, cx + (unit * width) / 2, cy + (unit * height) / 2],
+    width,
+    height,
+  };
 }
 
 export async function drawOverview(node: RenderNode, layer: Layer): Promise<Buffer> {
   const f = overviewFrame(layer.bbox!);
-  const out = await renderMap(node, { layers: [{ layer }], bbox: f.bbox, srid: 3857, width: f.width, height: f.height, format: 'image/png', bgcolor: '#ffffff' });
+  const out = await renderMap(node, {
+    layers: [{ layer }],
+    bbox: f.bbox,
+    srid: 3857,
+    width: f.width,
+    height: f.height,
+    format: 'image/png',
+    bgcolor: '#ffffff',
+  });
   return out.body;
 }
 
 /** The stored picture when it shows the layer's current data and style, else a new one (stored). */
 export async function overviewPng(node: RenderNode, layer: Layer): Promise<Buffer> {
   const stored = await readOverview(node.db, layer.id);
-  if (stored && stored.dataVersion === layer.dataVersion && stored.styleVersion === layer.styleVersion) return stored.png;
+  if (stored && stored.dataVersion === layer.dataVersion && stored.styleVersion === layer.styleVersion)
+    return stored.png;
   const png = await drawOverview(node, layer);
   await storeOverview(node.db, layer.id, layer, png);
   return png;

@@ -33,7 +33,8 @@ function count(v: string | undefined, name: string, d: number, max = Number.MAX_
 
 function bbox(v: string): BBox {
   const b = v.split(',').map(Number);
-  if (b.length !== 4 || b.some((n) => !Number.isFinite(n)) || b[0] > b[2] || b[1] > b[3]) throw invalid('bbox', 'bbox must be minLon,minLat,maxLon,maxLat');
+  if (b.length !== 4 || b.some((n) => !Number.isFinite(n)) || b[0] > b[2] || b[1] > b[3])
+    throw invalid('bbox', 'bbox must be minLon,minLat,maxLon,maxLat');
   return b as BBox;
 }
 
@@ -41,17 +42,31 @@ function bbox(v: string): BBox {
 function interval(v: string): [number, number] {
   const [from, to] = v.split('/');
   const lo = from && from !== '..' ? Date.parse(from) : -Infinity;
-  const hi = to === undefined ? (from && from !== '..' ? Date.parse(from) + 86_400_000 : Infinity) : to && to !== '..' ? Date.parse(to) : Infinity;
-  if (Number.isNaN(lo) || Number.isNaN(hi)) throw invalid('datetime', 'datetime must be an RFC 3339 instant or interval');
+  const hi =
+    to === undefined
+      ? from && from !== '..'
+        ? Date.parse(from) + 86_400_000
+        : Infinity
+      : to && to !== '..'
+        ? Date.parse(to)
+        : Infinity;
+  if (Number.isNaN(lo) || Number.isNaN(hi))
+    throw invalid('datetime', 'datetime must be an RFC 3339 instant or interval');
   return [lo, hi];
 }
 
-export function searchItems(all: IndexedRecord[], query: ServiceRequest['query']): { hits: IndexedRecord[]; limit: number; offset: number } {
+export function searchItems(
+  all: IndexedRecord[],
+  query: ServiceRequest['query'],
+): { hits: IndexedRecord[]; limit: number; offset: number } {
   const q = (name: string) => param(query, name);
   let hits = all;
   const text = q('q');
   if (text) {
-    const terms = text.toLowerCase().split(/[\s,]+/).filter(Boolean);
+    const terms = text
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .filter(Boolean);
     hits = hits.filter((e) => terms.some((t) => e.anyText.includes(t)));
   }
   const box = q('bbox');

@@ -18,7 +18,14 @@ export const RECORDS_PART = {
     'http://www.opengis.net/spec/ogcapi-records-1/1.0/conf/json',
     'http://www.opengis.net/spec/ogcapi-records-1/1.0/conf/record-collection',
   ],
-  links: [{ rel: 'http://www.opengis.net/def/rel/ogc/1.0/data', type: 'application/json', title: 'Katalog metadata (OGC API Records)', path: '/collections/metadata' }],
+  links: [
+    {
+      rel: 'http://www.opengis.net/def/rel/ogc/1.0/data',
+      type: 'application/json',
+      title: 'Katalog metadata (OGC API Records)',
+      path: '/collections/metadata',
+    },
+  ],
 };
 
 /** The catalogue's name: the site's place. */
@@ -32,15 +39,26 @@ export function recordsCollection(base: string, site: Site): Record<string, unkn
   return {
     id: 'metadata',
     title: catalogueTitle(site),
-    description: 'Metadata setiap layer yang diterbitkan simpul (ISO 19115, profil Indonesia), juga tersedia lewat CSW 2.0.2.',
+    description:
+      'Metadata setiap layer yang diterbitkan simpul (ISO 19115, profil Indonesia), juga tersedia lewat CSW 2.0.2.',
     itemType: 'record',
     type: 'Collection',
     extent: { spatial: { bbox: [site.extent], crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84' } },
     links: [
       { rel: 'self', type: 'application/json', href: self },
       { rel: 'items', type: 'application/geo+json', href: `${self}/items` },
-      { rel: 'http://www.opengis.net/def/rel/ogc/1.0/queryables', type: 'application/schema+json', title: 'Queryables', href: `${self}/queryables` },
-      { rel: 'search', type: 'application/opensearchdescription+xml', href: `${self}/opensearch.xml`, title: 'OpenSearch' },
+      {
+        rel: 'http://www.opengis.net/def/rel/ogc/1.0/queryables',
+        type: 'application/schema+json',
+        title: 'Queryables',
+        href: `${self}/queryables`,
+      },
+      {
+        rel: 'search',
+        type: 'application/opensearchdescription+xml',
+        href: `${self}/opensearch.xml`,
+        title: 'OpenSearch',
+      },
     ],
   };
 }
@@ -58,7 +76,9 @@ export function recordsQueryables(base: string, site: Site): Record<string, unkn
     $id: `${collectionUrl(base)}/queryables`,
     type: 'object',
     title: catalogueTitle(site),
-    properties: Object.fromEntries(Object.entries(QUERYABLE_KINDS).map(([name, kind]) => [name, { title: name, ...SCHEMA_OF[kind] }])),
+    properties: Object.fromEntries(
+      Object.entries(QUERYABLE_KINDS).map(([name, kind]) => [name, { title: name, ...SCHEMA_OF[kind] }]),
+    ),
     additionalProperties: false,
   };
 }
@@ -75,18 +95,28 @@ function pageUrl(url: string, query: ServiceRequest['query'], offset: number, li
 }
 
 export function createRecordsService(node: RecordsNode) {
-  const visible = (req: ServiceRequest) => [...node.records.visible(req.principal, req.baseUrl), ...(node.records.tombstones?.(req.principal, req.baseUrl) ?? [])];
+  const visible = (req: ServiceRequest) => [
+    ...node.records.visible(req.principal, req.baseUrl),
+    ...(node.records.tombstones?.(req.principal, req.baseUrl) ?? []),
+  ];
   return {
-    collection: (req: ServiceRequest): Reply => json('application/json', recordsCollection(req.baseUrl, node.config.site)),
+    collection: (req: ServiceRequest): Reply =>
+      json('application/json', recordsCollection(req.baseUrl, node.config.site)),
 
-    queryables: (req: ServiceRequest): Reply => json('application/schema+json', recordsQueryables(req.baseUrl, node.config.site)),
+    queryables: (req: ServiceRequest): Reply =>
+      json('application/schema+json', recordsQueryables(req.baseUrl, node.config.site)),
 
     items(req: ServiceRequest): Reply {
       const itemsUrl = `${collectionUrl(req.baseUrl)}/items`;
       const { hits, limit, offset } = searchItems(visible(req), req.query);
       const page = hits.slice(offset, offset + limit);
-      if (param(req.query, 'f') === 'jsonld') return json('application/ld+json', { '@graph': page.map((e) => recordJsonLd(e.record, itemsUrl)) });
-      const link = (rel: string, o: number) => ({ rel, type: 'application/geo+json', href: pageUrl(itemsUrl, req.query, o, limit) });
+      if (param(req.query, 'f') === 'jsonld')
+        return json('application/ld+json', { '@graph': page.map((e) => recordJsonLd(e.record, itemsUrl)) });
+      const link = (rel: string, o: number) => ({
+        rel,
+        type: 'application/geo+json',
+        href: pageUrl(itemsUrl, req.query, o, limit),
+      });
       return json('application/geo+json', {
         type: 'FeatureCollection',
         numberMatched: hits.length,
@@ -113,7 +143,10 @@ export function createRecordsService(node: RecordsNode) {
     openSearch(req: ServiceRequest): Reply {
       const base = esc(req.baseUrl);
       const site = node.config.site;
-      return reply(200, 'application/opensearchdescription+xml; charset=utf-8', `<?xml version="1.0" encoding="UTF-8"?>
+      return reply(
+        200,
+        'application/opensearchdescription+xml; charset=utf-8',
+        `<?xml version="1.0" encoding="UTF-8"?>
 <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/" xmlns:geo="http://a9.com/-/opensearch/extensions/geo/1.0/" xmlns:time="http://a9.com/-/opensearch/extensions/time/1.0/">
   <ShortName>${esc(`Simpul ${site.place.name}`.slice(0, 16))}</ShortName>
   <Description>${esc(catalogueTitle(site))}</Description>
@@ -122,7 +155,8 @@ export function createRecordsService(node: RecordsNode) {
   <Language>${esc(site.languages[0])}</Language>
   <InputEncoding>UTF-8</InputEncoding>
   <OutputEncoding>UTF-8</OutputEncoding>
-</OpenSearchDescription>`);
+</OpenSearchDescription>`,
+      );
     },
   };
 }

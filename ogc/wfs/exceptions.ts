@@ -10,7 +10,12 @@ export function wfsExceptionReply(err: unknown, req: ServiceRequest): Reply {
   const e = asOgcError(err);
   // A deliberate 503 (over budget, busy) tells the client when to try again.
   const headers: Record<string, string> = e.status === 503 ? { 'retry-after': '5' } : {};
-  return reply(e.status, 'application/xml; charset=utf-8', owsExceptionReport(e, VERSIONS[versionOf(req)].ows), headers);
+  return reply(
+    e.status,
+    'application/xml; charset=utf-8',
+    owsExceptionReport(e, VERSIONS[versionOf(req)].ows),
+    headers,
+  );
 }
 
 /** The version an error answers in: the request's own when it parses, else KVP VERSION of a GET

@@ -16,15 +16,59 @@ export interface OutputFormat {
 }
 
 export const OUTPUT_FORMATS: readonly OutputFormat[] = [
-  { encoding: 'gml32', name: 'application/gml+xml; version=3.2', contentType: 'application/gml+xml; version=3.2', aliases: ['text/xml;subtype=gml/3.2', 'text/xml;subtype=gml/3.2.1', 'gml32', 'application/gml+xml;version=3.2', 'text/xml;subtype="gml/3.2"'] },
-  { encoding: 'gml311', name: 'text/xml; subtype=gml/3.1.1', contentType: 'text/xml; subtype=gml/3.1.1', aliases: ['gml3', 'text/xml;subtype=gml/3.1.1', 'application/gml+xml;version=3.1', 'text/xml;subtype="gml/3.1.1"'] },
-  { encoding: 'gml2', name: 'GML2', contentType: 'text/xml; subtype=gml/2.1.2', aliases: ['gml2', 'text/xml;subtype=gml/2.1.2', 'application/gml+xml;version=2.1', 'text/xml'] },
-  { encoding: 'geojson', name: 'application/json', contentType: 'application/geo+json', aliases: ['json', 'geojson', 'application/geo+json', 'application/json;subtype=geojson'] },
+  {
+    encoding: 'gml32',
+    name: 'application/gml+xml; version=3.2',
+    contentType: 'application/gml+xml; version=3.2',
+    aliases: [
+      'text/xml;subtype=gml/3.2',
+      'text/xml;subtype=gml/3.2.1',
+      'gml32',
+      'application/gml+xml;version=3.2',
+      'text/xml;subtype="gml/3.2"',
+    ],
+  },
+  {
+    encoding: 'gml311',
+    name: 'text/xml; subtype=gml/3.1.1',
+    contentType: 'text/xml; subtype=gml/3.1.1',
+    aliases: ['gml3', 'text/xml;subtype=gml/3.1.1', 'application/gml+xml;version=3.1', 'text/xml;subtype="gml/3.1.1"'],
+  },
+  {
+    encoding: 'gml2',
+    name: 'GML2',
+    contentType: 'text/xml; subtype=gml/2.1.2',
+    aliases: ['gml2', 'text/xml;subtype=gml/2.1.2', 'application/gml+xml;version=2.1', 'text/xml'],
+  },
+  {
+    encoding: 'geojson',
+    name: 'application/json',
+    contentType: 'application/geo+json',
+    aliases: ['json', 'geojson', 'application/geo+json', 'application/json;subtype=geojson'],
+  },
   { encoding: 'csv', name: 'csv', contentType: 'text/csv; charset=utf-8', aliases: ['text/csv'], attachment: 'csv' },
-  { encoding: 'shapezip', name: 'SHAPE-ZIP', contentType: 'application/zip', aliases: ['shape-zip', 'application/zip', 'shapezip', 'shp'], attachment: 'zip' },
-  { encoding: 'gpkg', name: 'application/geopackage+sqlite3', contentType: 'application/geopackage+sqlite3', aliases: ['gpkg', 'geopackage'], attachment: 'gpkg' },
+  {
+    encoding: 'shapezip',
+    name: 'SHAPE-ZIP',
+    contentType: 'application/zip',
+    aliases: ['shape-zip', 'application/zip', 'shapezip', 'shp'],
+    attachment: 'zip',
+  },
+  {
+    encoding: 'gpkg',
+    name: 'application/geopackage+sqlite3',
+    contentType: 'application/geopackage+sqlite3',
+    aliases: ['gpkg', 'geopackage'],
+    attachment: 'gpkg',
+  },
   // KML (Google Earth, phones' map apps): always WGS 84 lon/lat, whatever SRSNAME asks.
-  { encoding: 'kml', name: 'application/vnd.google-earth.kml+xml', contentType: 'application/vnd.google-earth.kml+xml', aliases: ['kml'], attachment: 'kml' },
+  {
+    encoding: 'kml',
+    name: 'application/vnd.google-earth.kml+xml',
+    contentType: 'application/vnd.google-earth.kml+xml',
+    aliases: ['kml'],
+    attachment: 'kml',
+  },
 ];
 
 /** The default (and first advertised) GML per WFS version. */

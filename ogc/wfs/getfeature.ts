@@ -40,7 +40,9 @@ function idsForLayer(f: Filter | undefined, layer: Layer): Filter | undefined {
   if (f.op === 'ids') {
     const ids = f.ids.filter((id) => {
       const prefix = id.replace(/\.?\d+$/, '');
-      return prefix === '' || prefix === layer.localName || prefix === layer.name || stripPrefix(prefix) === layer.localName;
+      return (
+        prefix === '' || prefix === layer.localName || prefix === layer.name || stripPrefix(prefix) === layer.localName
+      );
     });
     return { op: 'ids', ids };
   }
@@ -58,7 +60,8 @@ export function outputCrs(srsName: string | undefined, version: WfsRequest['vers
   const crs = parseCrs(srsName, legacy);
   if (!crs) throw invalid('srsName', `Unsupported srsName ${srsName}`);
   // Label what we write so GDAL and others read the axis order back right.
-  const label = version === '1.0.0' || crs.form === 'crs84' ? srsName : crs.form === 'epsg' ? crsUrn(crs.def.epsg) : srsName;
+  const label =
+    version === '1.0.0' || crs.form === 'crs84' ? srsName : crs.form === 'epsg' ? crsUrn(crs.def.epsg) : srsName;
   return { crs, label };
 }
 
@@ -68,8 +71,14 @@ function planQueries(node: WfsNode, p: Principal, req: WfsRequest, spec: QuerySp
     for (const t of q.typeNames) {
       const layer = layerOf(node, p, req, t);
       const fq: FeatureQuery = {
-        layer, filter: idsForLayer(q.filter, layer), properties: q.properties, sortBy: q.sortBy,
-        offset: 0, limit: 0, outputSrid: srid, resultType: req.resultType,
+        layer,
+        filter: idsForLayer(q.filter, layer),
+        properties: q.properties,
+        sortBy: q.sortBy,
+        offset: 0,
+        limit: 0,
+        outputSrid: srid,
+        resultType: req.resultType,
       };
       selectedAttributes(fq); // unknown property names fail here, before any output
       // PROPERTYNAME without the geometry leaves it out (it is optional in our schema).
@@ -81,7 +90,12 @@ function planQueries(node: WfsNode, p: Principal, req: WfsRequest, spec: QuerySp
 }
 
 /** Spreads STARTINDEX/COUNT over the queries in order. */
-async function page(node: WfsNode, queries: FeatureQuery[], startIndex: number, count: number | undefined): Promise<{ planned: PlannedQuery[]; matched: number; returned: number }> {
+async function page(
+  node: WfsNode,
+  queries: FeatureQuery[],
+  startIndex: number,
+  count: number | undefined,
+): Promise<{ planned: PlannedQuery[]; matched: number; returned: number }> {
   let skip = startIndex;
   let left = count ?? Number.MAX_SAFE_INTEGER;
   let matched = 0;
@@ -103,7 +117,8 @@ async function page(node: WfsNode, queries: FeatureQuery[], startIndex: number, 
 function pagingLink(req: WfsRequest, baseUrl: string, startIndex: number, count: number): string | undefined {
   if (!req.kvp) return undefined;
   const params = new URLSearchParams();
-  for (const [k, v] of req.kvp.entries()) if (k !== 'STARTINDEX' && k !== 'COUNT' && k !== 'MAXFEATURES') params.set(k, v);
+  for (const [k, v] of req.kvp.entries())
+    if (k !== 'STARTINDEX' && k !== 'COUNT' && k !== 'MAXFEATURES') params.set(k, v);
   params.set('STARTINDEX', String(startIndex));
   params.set('COUNT', String(count));
   return `${baseUrl}/wfs?${params.toString()}`;
@@ -118,18 +133,25 @@ function formatOf(req: WfsRequest): OutputFormat {
 
 function geometryEncoding(f: OutputFormat, layer: Layer, northFirst: boolean): GeometryEncoding {
   switch (f.encoding) {
-    case 'gml32': case 'gml311': case 'gml2': return gmlGeometryEncoding(f.encoding, northFirst, layer);
-    case 'csv': return { as: 'wkt' };
-    default: return { as: 'geojson' };
+    case 'gml32':
+    case 'gml311':
+    case 'gml2':
+      return gmlGeometryEncoding(f.encoding, northFirst, layer);
+    case 'csv':
+      return { as: 'wkt' };
+    default:
+      return { as: 'geojson' };
   }
 }
 
 function partsOf(node: WfsNode, planned: PlannedQuery[], f: OutputFormat, northFirst: boolean): EncodePart[] {
-  return planned.filter((p) => p.query.limit > 0).map((p) => ({
-    layer: p.query.layer,
-    attributes: selectedAttributes(p.query),
-    rows: () => featureBatches(node.db, p.query, geometryEncoding(f, p.query.layer, northFirst)),
-  }));
+  return planned
+    .filter((p) => p.query.limit > 0)
+    .map((p) => ({
+      layer: p.query.layer,
+      attributes: selectedAttributes(p.query),
+      rows: () => featureBatches(node.db, p.query, geometryEncoding(f, p.query.layer, northFirst)),
+    }));
 }
 
 export async function getFeature(node: WfsNode, p: Principal, baseUrl: string, req: WfsRequest): Promise<Reply> {
@@ -145,38 +167,81 @@ export async function getFeature(node: WfsNode, p: Principal, baseUrl: string, r
     queries = planQueries(node, p, req, req.queries, crs.def.epsg);
   } catch (err) {
     // GetFeatureById of an id whose type is unknown (or hidden) is simply not found.
-    if (req.byId && err instanceof OgcError && err.locator === 'typeNames') throw new OgcError('NotFound', 'No feature has this identifier', 'ID');
+    if (req.byId && err instanceof OgcError && err.locator === 'typeNames')
+      throw new OgcError('NotFound', 'No feature has this identifier', 'ID');
     throw err;
   }
   // Without COUNT a response still ends at the node's maxFeatures (SIMPUL_MAX_FEATURES).
   const max = node.config.maxFeatures;
-  const { planned, matched, returned } = await page(node, queries, req.startIndex, req.byId ? 1 : Math.min(req.count ?? max, max));
+  const { planned, matched, returned } = await page(
+    node,
+    queries,
+    req.startIndex,
+    req.byId ? 1 : Math.min(req.count ?? max, max),
+  );
   const hits = req.resultType === 'hits';
 
   if (req.byId) return getFeatureById(node, planned, format, crs, label);
 
   const timeStamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const count = req.count ?? (matched > max ? max : undefined);
-  const next = !hits && count !== undefined && req.startIndex + returned < matched && returned > 0 ? pagingLink(req, baseUrl, req.startIndex + count, count) : undefined;
-  const previous = !hits && count !== undefined && req.startIndex > 0 ? pagingLink(req, baseUrl, Math.max(0, req.startIndex - count), count) : undefined;
+  const next =
+    !hits && count !== undefined && req.startIndex + returned < matched && returned > 0
+      ? pagingLink(req, baseUrl, req.startIndex + count, count)
+      : undefined;
+  const previous =
+    !hits && count !== undefined && req.startIndex > 0
+      ? pagingLink(req, baseUrl, Math.max(0, req.startIndex - count), count)
+      : undefined;
   const parts = partsOf(node, planned, format, crs.northFirst);
   const layers = [...new Map(queries.map((q) => [q.layer.name, q.layer])).values()];
 
   switch (format.encoding) {
-    case 'gml32': case 'gml311': case 'gml2': {
+    case 'gml32':
+    case 'gml311':
+    case 'gml2': {
       const version = format.encoding === 'gml32' ? '2.0.0' : format.encoding === 'gml311' ? '1.1.0' : '1.0.0';
       const orgs = [...new Set(layers.map((l) => l.organisation))];
-      return reply(200, format.contentType, gmlCollection(format.encoding as GmlEncoding, parts, {
-        numberMatched: matched, numberReturned: returned, timeStamp, next, previous, srsName: label, northFirst: crs.northFirst, hits,
-        namespaces: Object.fromEntries(orgs.map((o) => [`xmlns:${o}`, orgNamespace(o)])),
-        featureSchemas: orgs.map((o) => [orgNamespace(o), `${baseUrl}/wfs?service=WFS&version=${version}&request=DescribeFeatureType&typeNames=${layers.filter((l) => l.organisation === o).map((l) => l.name).join(',')}`]),
-      }));
+      return reply(
+        200,
+        format.contentType,
+        gmlCollection(format.encoding as GmlEncoding, parts, {
+          numberMatched: matched,
+          numberReturned: returned,
+          timeStamp,
+          next,
+          previous,
+          srsName: label,
+          northFirst: crs.northFirst,
+          hits,
+          namespaces: Object.fromEntries(orgs.map((o) => [`xmlns:${o}`, orgNamespace(o)])),
+          featureSchemas: orgs.map((o) => [
+            orgNamespace(o),
+            `${baseUrl}/wfs?service=WFS&version=${version}&request=DescribeFeatureType&typeNames=${layers
+              .filter((l) => l.organisation === o)
+              .map((l) => l.name)
+              .join(',')}`,
+          ]),
+        }),
+      );
     }
     case 'geojson':
-      return reply(200, format.contentType, geoJsonCollection(parts, {
-        numberMatched: matched, numberReturned: returned, timeStamp, srid: crs.def.epsg, ids: 'gmlid', hits,
-        links: [next && { rel: 'next', href: next, type: 'application/geo+json' }, previous && { rel: 'previous', href: previous, type: 'application/geo+json' }].filter(Boolean) as Array<Record<string, string>>,
-      }));
+      return reply(
+        200,
+        format.contentType,
+        geoJsonCollection(parts, {
+          numberMatched: matched,
+          numberReturned: returned,
+          timeStamp,
+          srid: crs.def.epsg,
+          ids: 'gmlid',
+          hits,
+          links: [
+            next && { rel: 'next', href: next, type: 'application/geo+json' },
+            previous && { rel: 'previous', href: previous, type: 'application/geo+json' },
+          ].filter(Boolean) as Array<Record<string, string>>,
+        }),
+      );
     case 'csv':
       return reply(200, format.contentType, csvRows(parts), attachment(`${layers[0].localName}.csv`));
     default: {
@@ -188,20 +253,39 @@ export async function getFeature(node: WfsNode, p: Principal, baseUrl: string, r
 
 const attachment = (filename: string) => ({ 'content-disposition': `attachment; filename="${filename}"` });
 
-async function getFeatureById(node: WfsNode, planned: PlannedQuery[], format: OutputFormat, crs: CrsRef, label: string): Promise<Reply> {
+async function getFeatureById(
+  node: WfsNode,
+  planned: PlannedQuery[],
+  format: OutputFormat,
+  crs: CrsRef,
+  label: string,
+): Promise<Reply> {
   const hit = planned.find((p) => p.query.limit > 0);
   if (!hit) throw new OgcError('NotFound', 'No feature has this identifier', 'ID');
   const [part] = partsOf(node, [hit], format, crs.northFirst);
   let row: Record<string, unknown> | undefined;
   for await (const batch of part.rows()) row ??= batch[0];
   if (!row) throw new OgcError('NotFound', 'No feature has this identifier', 'ID');
-  if (format.encoding === 'geojson') return reply(200, `${format.contentType}; charset=utf-8`, featureJson(part, row, 'gmlid'));
+  if (format.encoding === 'geojson')
+    return reply(200, `${format.contentType}; charset=utf-8`, featureJson(part, row, 'gmlid'));
   // The bare feature, as WFS 2.0 (7.9.3.6) wants from GetFeatureById.
   const l = part.layer;
   const o = l.organisation;
-  const attrs = part.attributes.map((a) => (row![a.name] == null ? '' : `<${o}:${a.name}>${esc(row![a.name] instanceof Date ? (row![a.name] as Date).toISOString() : row![a.name])}</${o}:${a.name}>`)).join('');
-  const g = row.geometry ? `<${o}:geom>${gmlGeometry(String(row.geometry), `srsName="${esc(label)}"`)}</${o}:geom>` : '';
-  return reply(200, 'application/gml+xml; version=3.2; charset=utf-8', `${XML_DECL}<${o}:${l.localName} xmlns:${o}="${orgNamespace(o)}" xmlns:gml="http://www.opengis.net/gml/3.2" gml:id="${l.localName}.${row.fid}">${attrs}${g}</${o}:${l.localName}>`);
+  const attrs = part.attributes
+    .map((a) =>
+      row![a.name] == null
+        ? ''
+        : `<${o}:${a.name}>${esc(row![a.name] instanceof Date ? (row![a.name] as Date).toISOString() : row![a.name])}</${o}:${a.name}>`,
+    )
+    .join('');
+  const g = row.geometry
+    ? `<${o}:geom>${gmlGeometry(String(row.geometry), `srsName="${esc(label)}"`)}</${o}:geom>`
+    : '';
+  return reply(
+    200,
+    'application/gml+xml; version=3.2; charset=utf-8',
+    `${XML_DECL}<${o}:${l.localName} xmlns:${o}="${orgNamespace(o)}" xmlns:gml="http://www.opengis.net/gml/3.2" gml:id="${l.localName}.${row.fid}">${attrs}${g}</${o}:${l.localName}>`,
+  );
 }
 
 /** GetPropertyValue: wfs:ValueCollection of one attribute's values (or the geometries). */
@@ -213,7 +297,8 @@ export async function getPropertyValue(node: WfsNode, p: Principal, req: WfsRequ
   for (const q of queries) {
     if (isGeom) q.properties = [];
     else {
-      if (!q.layer.attributes.some((a) => a.name.toLowerCase() === ref.toLowerCase()) && ref.toLowerCase() !== 'fid') throw invalid('valueReference', `Unknown property ${req.valueReference}`);
+      if (!q.layer.attributes.some((a) => a.name.toLowerCase() === ref.toLowerCase()) && ref.toLowerCase() !== 'fid')
+        throw invalid('valueReference', `Unknown property ${req.valueReference}`);
       q.properties = [ref];
       q.geometry = false;
     }
@@ -224,17 +309,34 @@ export async function getPropertyValue(node: WfsNode, p: Principal, req: WfsRequ
   const f = OUTPUT_FORMATS.find((x) => x.encoding === 'gml32')!;
   const parts = partsOf(node, planned, f, crs.northFirst);
   const orgs = [...new Set(queries.map((q) => q.layer.organisation))];
-  return reply(200, 'application/gml+xml; version=3.2', valueCollection(parts, orgs, { matched, returned, hits, isGeom, srsName: label }));
+  return reply(
+    200,
+    'application/gml+xml; version=3.2',
+    valueCollection(parts, orgs, { matched, returned, hits, isGeom, srsName: label }),
+  );
 }
 
 /** wfs:ValueCollection, streamed: the members are the values (or the geometries as GML). */
-async function* valueCollection(parts: EncodePart[], orgs: string[], info: { matched: number; returned: number; hits: boolean; isGeom: boolean; srsName: string }): AsyncGenerator<string> {
+async function* valueCollection(
+  parts: EncodePart[],
+  orgs: string[],
+  info: { matched: number; returned: number; hits: boolean; isGeom: boolean; srsName: string },
+): AsyncGenerator<string> {
   const v = VERSIONS['2.0.0'];
-  const open = el('wfs:ValueCollection', {
-    'xmlns:wfs': v.wfsNs, 'xmlns:gml': v.gmlNs, 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-    ...Object.fromEntries(orgs.map((o) => [`xmlns:${o}`, orgNamespace(o)])), 'xsi:schemaLocation': `${v.wfsNs} ${v.wfsXsd}`,
-    timeStamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), numberMatched: info.matched, numberReturned: info.hits ? 0 : info.returned,
-  }, 'X');
+  const open = el(
+    'wfs:ValueCollection',
+    {
+      'xmlns:wfs': v.wfsNs,
+      'xmlns:gml': v.gmlNs,
+      'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+      ...Object.fromEntries(orgs.map((o) => [`xmlns:${o}`, orgNamespace(o)])),
+      'xsi:schemaLocation': `${v.wfsNs} ${v.wfsXsd}`,
+      timeStamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      numberMatched: info.matched,
+      numberReturned: info.hits ? 0 : info.returned,
+    },
+    'X',
+  );
   yield XML_DECL + open.slice(0, open.lastIndexOf('X</'));
   if (!info.hits) {
     const srs = `srsName="${esc(info.srsName)}"`;

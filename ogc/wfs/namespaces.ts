@@ -20,7 +20,11 @@ export function namespaceAttrs(layers: Layer[]): Record<string, string> {
  * A requested type name → `org:layer`. Accepts `org:layer`, `{ns-uri}layer`, a prefix bound by
  * NAMESPACES/xmlns to the organisation's URI, and a bare local name when it is unambiguous.
  */
-export function resolveTypeName(name: string, namespaces: Record<string, string>, visible: Layer[]): string | undefined {
+export function resolveTypeName(
+  name: string,
+  namespaces: Record<string, string>,
+  visible: Layer[],
+): string | undefined {
   const t = name.trim();
   const clark = /^\{([^}]*)\}(.+)$/.exec(t);
   if (clark) return clark[1].startsWith(NS_BASE) ? `${clark[1].slice(NS_BASE.length)}:${clark[2]}` : undefined;

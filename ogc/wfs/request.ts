@@ -10,7 +10,14 @@ import { parseFesFilter, parseFesFilterList } from '../../data/query/fes.js';
 import { parseCql2Text } from '../../data/query/cql2.js';
 import { negotiateVersion, VERSIONS, type WfsVersion } from './versions.js';
 
-export const OPERATIONS = ['GetCapabilities', 'DescribeFeatureType', 'GetFeature', 'GetPropertyValue', 'ListStoredQueries', 'DescribeStoredQueries'] as const;
+export const OPERATIONS = [
+  'GetCapabilities',
+  'DescribeFeatureType',
+  'GetFeature',
+  'GetPropertyValue',
+  'ListStoredQueries',
+  'DescribeStoredQueries',
+] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 export const GET_FEATURE_BY_ID = 'urn:ogc:def:query:OGC-WFS::GetFeatureById';
@@ -55,24 +62,30 @@ function nonNegativeInt(v: string | undefined, param: string): number | undefine
 }
 
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const textOf = (v: any): string => (v === undefined || v === null ? '' : typeof v === 'object' ? String(v['#text'] ?? '') : String(v));
+const textOf = (v: any): string =>
+  v === undefined || v === null ? '' : typeof v === 'object' ? String(v['#text'] ?? '') : String(v);
 
 function operationOf(name: string | undefined): Operation {
   if (!name) throw missing('request');
-  const op = OPERATIONS.find((o) => o.toLowerCase() === name.toLowerCase()) ?? (name.toLowerCase() === 'getfeaturebyid' ? 'GetFeature' : undefined);
+  const op =
+    OPERATIONS.find((o) => o.toLowerCase() === name.toLowerCase()) ??
+    (name.toLowerCase() === 'getfeaturebyid' ? 'GetFeature' : undefined);
   if (!op) throw new OgcError('OperationNotSupported', `Operation ${name} is not supported`, name);
   return op;
 }
 
 /** `attr ASC,attr2 D` → sort keys. */
 export function parseSortBy(v: string, param = 'sortBy'): SortKey[] {
-  return v.split(',').filter((s) => s.trim()).map((item) => {
-    const [property, dir, ...rest] = item.trim().split(/\s+/);
-    if (rest.length) throw invalid(param, `Cannot read sort key "${item}"`);
-    const d = (dir ?? 'ASC').toUpperCase();
-    if (!['ASC', 'DESC', 'A', 'D'].includes(d)) throw invalid(param, `Sort order must be ASC or DESC, not ${dir}`);
-    return { property, descending: d.startsWith('D') };
-  });
+  return v
+    .split(',')
+    .filter((s) => s.trim())
+    .map((item) => {
+      const [property, dir, ...rest] = item.trim().split(/\s+/);
+      if (rest.length) throw invalid(param, `Cannot read sort key "${item}"`);
+      const d = (dir ?? 'ASC').toUpperCase();
+      if (!['ASC', 'DESC', 'A', 'D'].includes(d)) throw invalid(param, `Sort order must be ASC or DESC, not ${dir}`);
+      return { property, descending: d.startsWith('D') };
+    });
 }
 
 /** NAMESPACES=xmlns(p,uri),xmlns(q,uri) (2.0) or xmlns(p=uri) (1.1). */
@@ -89,7 +102,9 @@ export function parseBboxParam(v: string, version: WfsVersion, param = 'bbox'): 
   if (parts.length !== 4 && parts.length !== 5) throw invalid(param, 'BBOX needs four numbers and an optional CRS');
   const nums = parts.slice(0, 4).map(Number);
   if (nums.some((n) => !Number.isFinite(n))) throw invalid(param, 'BBOX values must be numbers');
-  const crs: CrsRef | undefined = parts[4] ? parseCrs(parts[4], VERSIONS[version].legacyLonLat) : parseCrs(version === '1.0.0' ? 'EPSG:4326' : 'urn:ogc:def:crs:EPSG::4326');
+  const crs: CrsRef | undefined = parts[4]
+    ? parseCrs(parts[4], VERSIONS[version].legacyLonLat)
+    : parseCrs(version === '1.0.0' ? 'EPSG:4326' : 'urn:ogc:def:crs:EPSG::4326');
   if (!crs) throw invalid(param, `Unsupported CRS ${parts[4]}`);
   const [a, b, c, d] = nums;
   const env = crs.northFirst ? { minx: b, miny: a, maxx: d, maxy: c } : { minx: a, miny: b, maxx: c, maxy: d };
@@ -99,15 +114,28 @@ export function parseBboxParam(v: string, version: WfsVersion, param = 'bbox'): 
 /** `(a,b)(c)` or `a,b` → one list per query. */
 function groups(v: string): string[][] {
   const t = v.trim();
-  if (!t.startsWith('(')) return [t.split(',').map((s) => s.trim()).filter(Boolean)];
-  return [...t.matchAll(/\(([^)]*)\)/g)].map((m) => m[1].split(',').map((s) => s.trim()).filter(Boolean));
+  if (!t.startsWith('('))
+    return [
+      t
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ];
+  return [...t.matchAll(/\(([^)]*)\)/g)].map((m) =>
+    m[1]
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 const and = (a: Filter | undefined, b: Filter): Filter => (a ? { op: 'and', args: [a, b] } : b);
 
 export function parseKvpRequest(kvp: Kvp): WfsRequest {
   const operation = operationOf(kvp.get('request'));
-  const version = negotiateVersion(operation === 'GetCapabilities' ? kvp.get('acceptversions') ?? kvp.get('version') : kvp.get('version'));
+  const version = negotiateVersion(
+    operation === 'GetCapabilities' ? (kvp.get('acceptversions') ?? kvp.get('version')) : kvp.get('version'),
+  );
   const req: WfsRequest = {
     version,
     operation,
@@ -130,7 +158,12 @@ export function parseKvpRequest(kvp: Kvp): WfsRequest {
 
   const typeParam = kvp.get('typenames') ?? kvp.get('typename');
   if (operation === 'DescribeFeatureType') {
-    req.typeNames = typeParam ? typeParam.split(',').map((s) => s.trim().replace(/^\(|\)$/g, '')).filter(Boolean) : undefined;
+    req.typeNames = typeParam
+      ? typeParam
+          .split(',')
+          .map((s) => s.trim().replace(/^\(|\)$/g, ''))
+          .filter(Boolean)
+      : undefined;
     return req;
   }
   if (operation === 'DescribeStoredQueries') {
@@ -172,7 +205,13 @@ export function parseKvpRequest(kvp: Kvp): WfsRequest {
     if (ids?.length) filter = and(filter, { op: 'ids', ids });
     if (cql) filter = and(filter, parseCql2Text(cql, { locator: 'cql_filter' }));
     const p = props[i] ?? (props.length === 1 ? props[0] : undefined);
-    req.queries.push({ typeNames, filter, properties: p && !(p.length === 1 && p[0] === '*') ? p : undefined, sortBy, srsName });
+    req.queries.push({
+      typeNames,
+      filter,
+      properties: p && !(p.length === 1 && p[0] === '*') ? p : undefined,
+      sortBy,
+      srsName,
+    });
   });
   return req;
 }
@@ -192,7 +231,9 @@ export function parseXmlRequest(body: string): WfsRequest {
   const operation = operationOf(rootName);
   const r = typeof root === 'object' ? root : {};
   const version = negotiateVersion(
-    operation === 'GetCapabilities' ? asArray(r.AcceptVersions?.Version).map(textOf).join(',') || r['@version'] : r['@version'],
+    operation === 'GetCapabilities'
+      ? asArray(r.AcceptVersions?.Version).map(textOf).join(',') || r['@version']
+      : r['@version'],
   );
   const req: WfsRequest = {
     version,
@@ -233,7 +274,9 @@ export function parseXmlRequest(body: string): WfsRequest {
   }
   for (const q of asArray(r.Query)) {
     if (!q || typeof q !== 'object') throw missing('typeNames');
-    const names = String(q['@typeNames'] ?? q['@typeName'] ?? '').split(/[\s,]+/).filter(Boolean);
+    const names = String(q['@typeNames'] ?? q['@typeName'] ?? '')
+      .split(/[\s,]+/)
+      .filter(Boolean);
     if (!names.length) throw missing('typeNames');
     const props = [...asArray(q.PropertyName), ...asArray(q.ValueReference)].map(textOf).filter(Boolean);
     const keys = asArray(q.SortBy?.SortProperty).map((s: any) => ({
@@ -242,9 +285,17 @@ export function parseXmlRequest(body: string): WfsRequest {
     }));
     let filter: Filter | undefined;
     if (q.Filter !== undefined) filter = parseFesFilter(q.Filter, 'Filter');
-    const ids = asArray(q.FeatureId ?? q.ResourceId).map((x: any) => String(x?.['@fid'] ?? x?.['@rid'] ?? '')).filter(Boolean);
+    const ids = asArray(q.FeatureId ?? q.ResourceId)
+      .map((x: any) => String(x?.['@fid'] ?? x?.['@rid'] ?? ''))
+      .filter(Boolean);
     if (ids.length) filter = and(filter, { op: 'ids', ids });
-    req.queries.push({ typeNames: names, filter, properties: props.length ? props : undefined, sortBy: keys.length ? keys : undefined, srsName: q['@srsName'] });
+    req.queries.push({
+      typeNames: names,
+      filter,
+      properties: props.length ? props : undefined,
+      sortBy: keys.length ? keys : undefined,
+      srsName: q['@srsName'],
+    });
   }
   if (!req.queries.length) throw missing('Query');
   return req;

@@ -15,9 +15,30 @@ export interface VersionInfo {
 }
 
 export const VERSIONS: Record<WfsVersion, VersionInfo> = {
-  '2.0.0': { wfsNs: 'http://www.opengis.net/wfs/2.0', wfsXsd: 'http://schemas.opengis.net/wfs/2.0/wfs.xsd', gmlNs: 'http://www.opengis.net/gml/3.2', gmlXsd: 'http://schemas.opengis.net/gml/3.2.1/gml.xsd', ows: '2.0.0', legacyLonLat: false },
-  '1.1.0': { wfsNs: 'http://www.opengis.net/wfs', wfsXsd: 'http://schemas.opengis.net/wfs/1.1.0/wfs.xsd', gmlNs: 'http://www.opengis.net/gml', gmlXsd: 'http://schemas.opengis.net/gml/3.1.1/base/gml.xsd', ows: '1.0.0', legacyLonLat: false },
-  '1.0.0': { wfsNs: 'http://www.opengis.net/wfs', wfsXsd: 'http://schemas.opengis.net/wfs/1.0.0/WFS-basic.xsd', gmlNs: 'http://www.opengis.net/gml', gmlXsd: 'http://schemas.opengis.net/gml/2.1.2/feature.xsd', ows: '1.0.0', legacyLonLat: true },
+  '2.0.0': {
+    wfsNs: 'http://www.opengis.net/wfs/2.0',
+    wfsXsd: 'http://schemas.opengis.net/wfs/2.0/wfs.xsd',
+    gmlNs: 'http://www.opengis.net/gml/3.2',
+    gmlXsd: 'http://schemas.opengis.net/gml/3.2.1/gml.xsd',
+    ows: '2.0.0',
+    legacyLonLat: false,
+  },
+  '1.1.0': {
+    wfsNs: 'http://www.opengis.net/wfs',
+    wfsXsd: 'http://schemas.opengis.net/wfs/1.1.0/wfs.xsd',
+    gmlNs: 'http://www.opengis.net/gml',
+    gmlXsd: 'http://schemas.opengis.net/gml/3.1.1/base/gml.xsd',
+    ows: '1.0.0',
+    legacyLonLat: false,
+  },
+  '1.0.0': {
+    wfsNs: 'http://www.opengis.net/wfs',
+    wfsXsd: 'http://schemas.opengis.net/wfs/1.0.0/WFS-basic.xsd',
+    gmlNs: 'http://www.opengis.net/gml',
+    gmlXsd: 'http://schemas.opengis.net/gml/2.1.2/feature.xsd',
+    ows: '1.0.0',
+    legacyLonLat: true,
+  },
 };
 
 /** A requested version (VERSION or the best of ACCEPTVERSIONS) → one we speak; default 2.0.0. */

@@ -30,7 +30,10 @@ export class CapabilitiesCache {
   private closed = false;
 
   /** `size`: most documents kept (each shape of request at the current revision is one). */
-  constructor(private readonly node: Pick<WmsNode, 'db' | 'catalogue' | 'log' | 'config'>, size = 500) {
+  constructor(
+    private readonly node: Pick<WmsNode, 'db' | 'catalogue' | 'log' | 'config'>,
+    size = 500,
+  ) {
     this.docs = new LRUCache({ max: size });
     node.catalogue.onChange(() => {
       this.docs.clear();
@@ -91,6 +94,15 @@ export class CapabilitiesCache {
     let layers = catalogue.visibleLayers(s.principal);
     if (s.organisation) layers = layers.filter((l) => l.organisation === s.organisation);
     if (s.layer) layers = layers.filter((l) => l.name === s.layer);
-    return cachedDocument(capabilities({ version: s.version, layers, url: s.url, data, orgTitle: (code) => catalogue.organisation(code)?.name ?? code, site: this.node.config.site }));
+    return cachedDocument(
+      capabilities({
+        version: s.version,
+        layers,
+        url: s.url,
+        data,
+        orgTitle: (code) => catalogue.organisation(code)?.name ?? code,
+        site: this.node.config.site,
+      }),
+    );
   }
 }

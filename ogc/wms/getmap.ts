@@ -15,13 +15,20 @@ import { parseDpi, parseFormat, parseLayers, parseView, type WmsRequest } from '
  *  read, from the store, never fetched: a WMS must not become a proxy to other hosts. */
 const OWN_STYLE_URL = /\/api\/layers\/([^/?#]+)\/styles\/([^/?#]+?)(?:\.sld)?(?:[?#].*)?$/;
 
-export function stylesFromSld(kvp: Kvp, baseUrl: string): { body?: SldLayer[]; named?: { layer: string; style: string } } {
+export function stylesFromSld(
+  kvp: Kvp,
+  baseUrl: string,
+): { body?: SldLayer[]; named?: { layer: string; style: string } } {
   const body = kvp.get('SLD_BODY');
   if (body) return { body: parseSld(body) };
   const url = kvp.get('SLD');
   if (!url) return {};
   const m = OWN_STYLE_URL.exec(url);
-  if (!url.startsWith(baseUrl) || !m) throw invalid('SLD', `SLD URLs are read only from this node (${baseUrl}/api/layers/{layer}/styles/{style}); send other styles as SLD_BODY`);
+  if (!url.startsWith(baseUrl) || !m)
+    throw invalid(
+      'SLD',
+      `SLD URLs are read only from this node (${baseUrl}/api/layers/{layer}/styles/{style}); send other styles as SLD_BODY`,
+    );
   return { named: { layer: decodeURIComponent(m[1]), style: decodeURIComponent(m[2]) } };
 }
 
@@ -42,7 +49,8 @@ export function planLayers(node: WmsNode, p: Principal, kvp: Kvp, baseUrl: strin
     });
   } else layers = parseLayers(node, p, kvp, param);
   const styles = kvp.list('STYLES') ?? [];
-  if (styles.length > 1 && styles.length !== layers.length && !sld.body) throw invalid('STYLES', 'STYLES must name one style per layer (or be empty)');
+  if (styles.length > 1 && styles.length !== layers.length && !sld.body)
+    throw invalid('STYLES', 'STYLES must name one style per layer (or be empty)');
   return {
     layers: layers.map((layer, i) => {
       const fromSld = sld.body?.find((s) => s.name === layer.name || s.name === layer.localName);
@@ -72,5 +80,11 @@ export async function getMap(node: WmsNode, r: WmsRequest): Promise<Reply> {
     bgcolor: kvp.get('BGCOLOR'),
     dpi: parseDpi(kvp),
   });
-  return layerReply(r.principal, plan.layers.map((l) => l.layer), 'no-cache', out.contentType, out.body);
+  return layerReply(
+    r.principal,
+    plan.layers.map((l) => l.layer),
+    'no-cache',
+    out.contentType,
+    out.body,
+  );
 }

@@ -9,5 +9,8 @@ import { reply, type Reply, type ReplyBody } from '../../data/reply.js';
  *  every one says `Vary: Authorization`. */
 export function layerReply(p: Principal, layers: Layer[], freshness: string, type: string, body: ReplyBody): Reply {
   const shared = p.kind === 'anonymous' && layers.every((l) => l.accessClass === 'PUBLIC');
-  return reply(200, type, body, { 'cache-control': `${shared ? 'public' : 'private'}, ${freshness}`, vary: 'Authorization' });
+  return reply(200, type, body, {
+    'cache-control': `${shared ? 'public' : 'private'}, ${freshness}`,
+    vary: 'Authorization',
+  });
 }

@@ -14,17 +14,27 @@ export async function getLegendGraphic(node: WmsNode, r: WmsRequest): Promise<Re
   const name = required(kvp, 'LAYER');
   const layer = node.catalogue.find(p, name);
   if (!layer) throw new OgcError('LayerNotDefined', `No layer ${name}`, 'LAYER');
-  const sld = kvp.get('SLD_BODY') ? stylesFromSld(kvp, r.baseUrl).body?.find((s) => s.name === layer.name)?.styles[0] : undefined;
+  const sld = kvp.get('SLD_BODY')
+    ? stylesFromSld(kvp, r.baseUrl).body?.find((s) => s.name === layer.name)?.styles[0]
+    : undefined;
   const style = sld ?? (await resolveStyle(node, layer, kvp.get('STYLE')));
   const format = parseFormat(kvp, 'FORMAT', 'image/png');
   const dim = (k: string) => {
     const t = kvp.get(k);
     const n = t === undefined ? 20 : Number(t);
-    if (!Number.isInteger(n) || n < 1 || n > 512) throw new OgcError('InvalidParameterValue', `${k} must be 1 to 512`, k);
+    if (!Number.isInteger(n) || n < 1 || n > 512)
+      throw new OgcError('InvalidParameterValue', `${k} must be 1 to 512`, k);
     return n;
   };
   const rule = kvp.get('RULE');
-  if (rule && !style.rules.some((x) => x.name === rule)) throw new OgcError('InvalidParameterValue', `Style ${style.name} has no rule ${rule}`, 'RULE');
-  const body = await legendImage(style, { width: dim('WIDTH'), height: dim('HEIGHT'), format, rule, transparent: !/^false$/i.test(kvp.get('TRANSPARENT') ?? 'true') });
+  if (rule && !style.rules.some((x) => x.name === rule))
+    throw new OgcError('InvalidParameterValue', `Style ${style.name} has no rule ${rule}`, 'RULE');
+  const body = await legendImage(style, {
+    width: dim('WIDTH'),
+    height: dim('HEIGHT'),
+    format,
+    rule,
+    transparent: !/^false$/i.test(kvp.get('TRANSPARENT') ?? 'true'),
+  });
   return layerReply(p, [layer], 'max-age=60', format, body);
 }

@@ -43,8 +43,15 @@ export function parseView(node: WmsNode, kvp: Kvp, version: WmsVersion): MapView
   const crsText = kvp.get(crsParam) ?? kvp.get(version === '1.3.0' ? 'SRS' : 'CRS');
   if (!crsText) throw missing(crsParam);
   const crs = parseCrs(crsText, version === '1.1.1');
-  if (!crs) throw new OgcError(version === '1.3.0' ? 'InvalidCRS' : 'InvalidSRS', `${crsText} is not a supported ${crsParam}`, crsParam);
-  const nums = required(kvp, 'BBOX').split(',').map((s) => Number(s.trim()));
+  if (!crs)
+    throw new OgcError(
+      version === '1.3.0' ? 'InvalidCRS' : 'InvalidSRS',
+      `${crsText} is not a supported ${crsParam}`,
+      crsParam,
+    );
+  const nums = required(kvp, 'BBOX')
+    .split(',')
+    .map((s) => Number(s.trim()));
   if (nums.length !== 4 && nums.length !== 5) throw invalid('BBOX', 'BBOX must be minx,miny,maxx,maxy');
   if (nums.slice(0, 4).some((n) => !Number.isFinite(n))) throw invalid('BBOX', 'BBOX values must be numbers');
   const [a, b, c, d] = nums;
@@ -52,14 +59,16 @@ export function parseView(node: WmsNode, kvp: Kvp, version: WmsVersion): MapView
   const bbox = crs.northFirst ? { minx: b, miny: a, maxx: d, maxy: c } : { minx: a, miny: b, maxx: c, maxy: d };
   const width = size(kvp, 'WIDTH');
   const height = size(kvp, 'HEIGHT');
-  if (width * height > node.config.maxImagePixels) throw invalid('WIDTH', `The image may have at most ${node.config.maxImagePixels} pixels`);
+  if (width * height > node.config.maxImagePixels)
+    throw invalid('WIDTH', `The image may have at most ${node.config.maxImagePixels} pixels`);
   return { version, crs, bbox, width, height };
 }
 
 function size(kvp: Kvp, name: string): number {
   const t = required(kvp, name);
   const n = Number(t);
-  if (!/^\s*\d+\s*$/.test(t) || n < 1 || n > MAX_SIDE) throw invalid(name, `${name} must be an integer from 1 to ${MAX_SIDE}`);
+  if (!/^\s*\d+\s*$/.test(t) || n < 1 || n > MAX_SIDE)
+    throw invalid(name, `${name} must be an integer from 1 to ${MAX_SIDE}`);
   return n;
 }
 
@@ -68,11 +77,17 @@ function size(kvp: Kvp, name: string): number {
 export const MAX_LAYERS = 100;
 
 const tooMany = (param: string) =>
-  invalid(param, `At most ${MAX_LAYERS} layers per request, counted after organisation groups are expanded (a name given twice counts twice)`);
+  invalid(
+    param,
+    `At most ${MAX_LAYERS} layers per request, counted after organisation groups are expanded (a name given twice counts twice)`,
+  );
 
 /** Names in a comma-separated list; refuses more than MAX_LAYERS before anything is looked up. */
 export function layerNames(kvp: Kvp, param: string): string[] {
-  const names = required(kvp, param).split(',').map((s) => s.trim()).filter(Boolean);
+  const names = required(kvp, param)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!names.length) throw missing(param);
   // Each name stands for one layer at least.
   if (names.length > MAX_LAYERS) throw tooMany(param);
@@ -106,7 +121,12 @@ export function parseFormat(kvp: Kvp, name = 'FORMAT', fallback?: ImageFormat): 
     throw missing(name);
   }
   const f = imageFormat(t);
-  if (!f) throw new OgcError('InvalidFormat', `Format ${t} is not offered (image/png, image/png; mode=8bit, image/jpeg, image/webp)`, name);
+  if (!f)
+    throw new OgcError(
+      'InvalidFormat',
+      `Format ${t} is not offered (image/png, image/png; mode=8bit, image/jpeg, image/webp)`,
+      name,
+    );
   return f;
 }
 

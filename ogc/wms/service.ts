@@ -34,11 +34,21 @@ export function createWmsService(node: WmsNode, options: WmsOptions = {}): WmsSe
 
   const getCapabilities: Operation = async (_node, r, org) => {
     const { kvp, version } = r;
-    const ns = org ?? kvp.get('NAMESPACE')?.split(',')[0]?.replace(/^xmlns\((\w+)=.*$/, '$1').trim() ?? undefined;
+    const ns =
+      org ??
+      kvp
+        .get('NAMESPACE')
+        ?.split(',')[0]
+        ?.replace(/^xmlns\((\w+)=.*$/, '$1')
+        .trim() ??
+      undefined;
     const url = `${r.baseUrl}/wms${org ? `/${org}` : ''}`;
-    if (org && !node.catalogue.organisation(org)) throw new OgcError('InvalidParameterValue', `No organisation ${org}`, 'namespace', 404);
+    if (org && !node.catalogue.organisation(org))
+      throw new OgcError('InvalidParameterValue', `No organisation ${org}`, 'namespace', 404);
     const doc = await caps.doc({ version, principal: r.principal, url, organisation: ns, layer: kvp.get('LAYER') });
-    return documentReply(r, doc, `${version === '1.1.1' ? 'application/vnd.ogc.wms_xml' : 'text/xml'}; charset=utf-8`, { 'cache-control': 'no-cache' });
+    return documentReply(r, doc, `${version === '1.1.1' ? 'application/vnd.ogc.wms_xml' : 'text/xml'}; charset=utf-8`, {
+      'cache-control': 'no-cache',
+    });
   };
 
   /** REQUEST (lower case) → its operation; 1.0 spellings too. */
@@ -57,13 +67,16 @@ export function createWmsService(node: WmsNode, options: WmsOptions = {}): WmsSe
     const request = (kvp.get('REQUEST') ?? '').toLowerCase();
     try {
       const service = kvp.get('SERVICE');
-      if (service && service.toUpperCase() !== 'WMS' && request !== 'getcapabilities') throw new OgcError('InvalidParameterValue', `SERVICE must be WMS`, 'SERVICE');
+      if (service && service.toUpperCase() !== 'WMS' && request !== 'getcapabilities')
+        throw new OgcError('InvalidParameterValue', `SERVICE must be WMS`, 'SERVICE');
       if (!request) throw new OgcError('MissingParameterValue', 'Parameter REQUEST is required', 'REQUEST');
       const operation = Object.hasOwn(operations, request) ? operations[request] : undefined;
-      if (!operation) throw new OgcError('OperationNotSupported', `Request ${kvp.get('REQUEST')} is not supported`, 'REQUEST');
+      if (!operation)
+        throw new OgcError('OperationNotSupported', `Request ${kvp.get('REQUEST')} is not supported`, 'REQUEST');
       return await operation(node, { ...req, kvp, version }, org);
     } catch (err) {
-      if (!(err instanceof OgcError)) node.log.warn('wms request failed', { error: String((err as Error)?.message ?? err) });
+      if (!(err instanceof OgcError))
+        node.log.warn('wms request failed', { error: String((err as Error)?.message ?? err) });
       return wmsExceptionReply(version, err, imageExceptionOf(kvp, request));
     }
   }

@@ -24,7 +24,8 @@ export const EXT: Record<string, string> = {
 
 const num = (n: number) => String(Number(n.toPrecision(15)));
 /** A point in the set's CRS axis order. */
-const corner = (t: TileMatrixSet, x: number, y: number) => (t.northFirst ? `${num(y)} ${num(x)}` : `${num(x)} ${num(y)}`);
+const corner = (t: TileMatrixSet, x: number, y: number) =>
+  t.northFirst ? `${num(y)} ${num(x)}` : `${num(x)} ${num(y)}`;
 
 function operation(name: string, url: string, encodings: string[]): string {
   return el(
@@ -37,7 +38,11 @@ function operation(name: string, url: string, encodings: string[]): string {
         'ows:HTTP',
         null,
         ...encodings.map((enc) =>
-          el('ows:Get', { 'xlink:href': enc === 'KVP' ? `${url}/wmts?` : `${url}/wmts/1.0.0/` }, el('ows:Constraint', { name: 'GetEncoding' }, el('ows:AllowedValues', null, text('ows:Value', enc)))),
+          el(
+            'ows:Get',
+            { 'xlink:href': enc === 'KVP' ? `${url}/wmts?` : `${url}/wmts/1.0.0/` },
+            el('ows:Constraint', { name: 'GetEncoding' }, el('ows:AllowedValues', null, text('ows:Value', enc))),
+          ),
         ),
       ),
     ),
@@ -51,7 +56,12 @@ function tileMatrixSetXml(t: TileMatrixSet): string {
     null,
     text('ows:Title', t.title),
     text('ows:Identifier', t.id),
-    el('ows:BoundingBox', { crs: t.crsUrn }, text('ows:LowerCorner', corner(t, minx, miny)), text('ows:UpperCorner', corner(t, maxx, maxy))),
+    el(
+      'ows:BoundingBox',
+      { crs: t.crsUrn },
+      text('ows:LowerCorner', corner(t, minx, miny)),
+      text('ows:UpperCorner', corner(t, maxx, maxy)),
+    ),
     text('ows:SupportedCRS', t.crsUrn),
     t.wellKnownScaleSet ? text('WellKnownScaleSet', t.wellKnownScaleSet) : '',
     ...t.matrices.map((m) =>
@@ -81,7 +91,10 @@ export interface WmtsStyle {
 export function wmtsStyles(stored: WmtsStyle[] = []): WmtsStyle[] {
   const def = stored.find((s) => s.isDefault) ?? stored.find((s) => s.name === DEFAULT_STYLE_NAME);
   const others = stored.filter((s) => s !== def).map((s) => ({ ...s, isDefault: false }));
-  return [def ? { ...def, isDefault: true } : { name: DEFAULT_STYLE_NAME, title: 'Default', isDefault: true }, ...others];
+  return [
+    def ? { ...def, isDefault: true } : { name: DEFAULT_STYLE_NAME, title: 'Default', isDefault: true },
+    ...others,
+  ];
 }
 
 function layerXml(layer: Layer, styles: WmtsStyle[], base: string): string {
@@ -94,16 +107,30 @@ function layerXml(layer: Layer, styles: WmtsStyle[], base: string): string {
     text('ows:Title', layer.title),
     text('ows:Abstract', layer.abstract || undefined),
     layer.keywords.length ? el('ows:Keywords', null, ...layer.keywords.map((k) => text('ows:Keyword', k))) : '',
-    el('ows:WGS84BoundingBox', null, text('ows:LowerCorner', `${num(b[0])} ${num(b[1])}`), text('ows:UpperCorner', `${num(b[2])} ${num(b[3])}`)),
+    el(
+      'ows:WGS84BoundingBox',
+      null,
+      text('ows:LowerCorner', `${num(b[0])} ${num(b[1])}`),
+      text('ows:UpperCorner', `${num(b[2])} ${num(b[3])}`),
+    ),
     text('ows:Identifier', layer.name),
-    ...styles.map((st) => el('Style', st.isDefault ? { isDefault: 'true' } : null, text('ows:Title', st.title || st.name), text('ows:Identifier', st.name))),
+    ...styles.map((st) =>
+      el(
+        'Style',
+        st.isDefault ? { isDefault: 'true' } : null,
+        text('ows:Title', st.title || st.name),
+        text('ows:Identifier', st.name),
+      ),
+    ),
     ...formats.map((f) => text('Format', f)),
     ...WMTS_INFO_FORMATS.map((f) => text('InfoFormat', f)),
     // No TileMatrixSetLimits: the schema types MaxTileRow/MaxTileCol as positiveInteger, so a
     // limit of row or column 0 (every low zoom level) cannot be written validly.
     ...TILE_MATRIX_SETS.map((t) => el('TileMatrixSetLink', null, text('TileMatrixSet', t.id))),
     ...formats.map((f) => el('ResourceURL', { format: f, resourceType: 'tile', template: `${rest}.${EXT[f]}` })),
-    ...WMTS_INFO_FORMATS.map((f) => el('ResourceURL', { format: f, resourceType: 'FeatureInfo', template: `${rest}/{J}/{I}.${EXT[f]}` })),
+    ...WMTS_INFO_FORMATS.map((f) =>
+      el('ResourceURL', { format: f, resourceType: 'FeatureInfo', template: `${rest}/{J}/{I}.${EXT[f]}` }),
+    ),
   );
 }
 
@@ -119,7 +146,8 @@ export function wmtsCapabilities(layers: Layer[], styles: Map<string, WmtsStyle[
         'xmlns:xlink': 'http://www.w3.org/1999/xlink',
         'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
         'xmlns:gml': 'http://www.opengis.net/gml',
-        'xsi:schemaLocation': 'http://www.opengis.net/wmts/1.0 http://schemas.opengis.net/wmts/1.0/wmtsGetCapabilities_response.xsd',
+        'xsi:schemaLocation':
+          'http://www.opengis.net/wmts/1.0 http://schemas.opengis.net/wmts/1.0/wmtsGetCapabilities_response.xsd',
         version: '1.0.0',
       },
       owsServiceIdentification(site, { name: 'WMTS', type: 'OGC WMTS', versions: ['1.0.0'] }),
@@ -131,7 +159,12 @@ export function wmtsCapabilities(layers: Layer[], styles: Map<string, WmtsStyle[
         operation('GetTile', base, ['KVP', 'RESTful']),
         operation('GetFeatureInfo', base, ['KVP', 'RESTful']),
       ),
-      el('Contents', null, ...layers.map((l) => layerXml(l, wmtsStyles(styles.get(l.id)), base)), ...TILE_MATRIX_SETS.map(tileMatrixSetXml)),
+      el(
+        'Contents',
+        null,
+        ...layers.map((l) => layerXml(l, wmtsStyles(styles.get(l.id)), base)),
+        ...TILE_MATRIX_SETS.map(tileMatrixSetXml),
+      ),
       el('ServiceMetadataURL', { 'xlink:href': `${base}/wmts/1.0.0/WMTSCapabilities.xml` }),
     )
   );

@@ -5,5 +5,10 @@ import { reply, type Reply } from '../../data/reply.js';
 import { owsExceptionReport } from '../exceptions.js';
 
 export function wmtsExceptionReply(e: OgcError): Reply {
-  return reply(e.status, 'application/xml; charset=utf-8', owsExceptionReport(e, '1.1.0'), e.status === 503 ? { 'retry-after': '5' } : {});
+  return reply(
+    e.status,
+    'application/xml; charset=utf-8',
+    owsExceptionReport(e, '1.1.0'),
+    e.status === 503 ? { 'retry-after': '5' } : {},
+  );
 }

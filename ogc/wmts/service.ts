@@ -101,7 +101,9 @@ export function createWmtsService(node: WmtsNode, opts: WmtsOptions = {}) {
     const key = `${visibilityScope(p)}|${node.catalogue.revision}|${req.baseUrl}`;
     let doc = documents.get(key);
     if (!doc) {
-      const made = styleNames().then((s) => cachedDocument(wmtsCapabilities(node.catalogue.visibleLayers(p), s, req.baseUrl, node.config.site)));
+      const made = styleNames().then((s) =>
+        cachedDocument(wmtsCapabilities(node.catalogue.visibleLayers(p), s, req.baseUrl, node.config.site)),
+      );
       made.catch(() => documents.delete(key));
       documents.set(key, made);
       doc = made;
@@ -119,10 +121,16 @@ export function createWmtsService(node: WmtsNode, opts: WmtsOptions = {}) {
     if (!layer) throw new OgcError('InvalidParameterValue', `Unknown layer ${q.layer}`, 'Layer');
     const choices = wmtsStyles((await styleNames()).get(layer.id));
     const style = q.style ? choices.find((s) => s.name === q.style) : choices[0];
-    if (!style) throw new OgcError('InvalidParameterValue', `Unknown style ${q.style} (${choices.map((s) => s.name).join(', ')})`, 'Style');
+    if (!style)
+      throw new OgcError(
+        'InvalidParameterValue',
+        `Unknown style ${q.style} (${choices.map((s) => s.name).join(', ')})`,
+        'Style',
+      );
     const tms = tileMatrixSet(q.tileMatrixSet);
     if (!tms) throw new OgcError('InvalidParameterValue', `Unknown TileMatrixSet ${q.tileMatrixSet}`, 'TileMatrixSet');
-    if (!/^\d{1,2}$/.test(q.tileMatrix) || !tms.matrices[Number(q.tileMatrix)]) throw new OgcError('InvalidParameterValue', `Unknown TileMatrix ${q.tileMatrix} in ${tms.id}`, 'TileMatrix');
+    if (!/^\d{1,2}$/.test(q.tileMatrix) || !tms.matrices[Number(q.tileMatrix)])
+      throw new OgcError('InvalidParameterValue', `Unknown TileMatrix ${q.tileMatrix} in ${tms.id}`, 'TileMatrix');
     const z = Number(q.tileMatrix);
     const row = wholeNumber(q.tileRow, 'TileRow');
     const col = wholeNumber(q.tileCol, 'TileCol');
@@ -132,21 +140,33 @@ export function createWmtsService(node: WmtsNode, opts: WmtsOptions = {}) {
 
   async function getTile(req: ServiceRequest, q: TileParams): Promise<Reply> {
     const format = tileFormat(q.format);
-    if (!format) throw new OgcError('InvalidParameterValue', `Unsupported format ${q.format} (image/png, image/jpeg, image/webp, application/vnd.mapbox-vector-tile)`, 'Format');
+    if (!format)
+      throw new OgcError(
+        'InvalidParameterValue',
+        `Unsupported format ${q.format} (image/png, image/jpeg, image/webp, application/vnd.mapbox-vector-tile)`,
+        'Format',
+      );
     const { layer, tms, z, row, col, style } = await resolveTile(req, q, format !== 'pbf');
     return node.tiles.reply(req, { layers: [layer], tms, z, col, row, format, style });
   }
 
   async function getFeatureInfo(req: ServiceRequest, q: InfoParams): Promise<Reply> {
     const infoFormat = WMTS_INFO_FORMATS.find((f) => f === q.infoFormat.toLowerCase().split(';')[0].trim());
-    if (!infoFormat) throw new OgcError('InvalidParameterValue', `Unsupported InfoFormat ${q.infoFormat} (${WMTS_INFO_FORMATS.join(', ')})`, 'InfoFormat');
+    if (!infoFormat)
+      throw new OgcError(
+        'InvalidParameterValue',
+        `Unsupported InfoFormat ${q.infoFormat} (${WMTS_INFO_FORMATS.join(', ')})`,
+        'InfoFormat',
+      );
     const { layer, tms, row, col, m } = await resolveTile(req, q, false);
     const i = wholeNumber(q.i, 'I');
     const j = wholeNumber(q.j, 'J');
     if (i >= m.tileWidth) throw new OgcError('PointIJOutOfRange', `I must be below ${m.tileWidth}`, 'I');
     if (j >= m.tileHeight) throw new OgcError('PointIJOutOfRange', `J must be below ${m.tileHeight}`, 'J');
     const features = await featureInfo(node.db, layer, tms, m, col, row, i, j);
-    return reply(200, `${infoFormat}; charset=utf-8`, featureInfoBody(layer, features, infoFormat), { 'cache-control': 'private, no-cache' });
+    return reply(200, `${infoFormat}; charset=utf-8`, featureInfoBody(layer, features, infoFormat), {
+      'cache-control': 'private, no-cache',
+    });
   }
 
   /** KVP requests (a form POST's fields are in `query` too). */
@@ -154,11 +174,13 @@ export function createWmtsService(node: WmtsNode, opts: WmtsOptions = {}) {
     const kvp = new Kvp(Object.entries(req.query));
     if (capabilitiesAsPasted(req, kvp)) return capabilities(req);
     const service = kvp.get('SERVICE');
-    if (service !== undefined && service.toUpperCase() !== 'WMTS') throw new OgcError('InvalidParameterValue', `SERVICE must be WMTS`, 'service');
+    if (service !== undefined && service.toUpperCase() !== 'WMTS')
+      throw new OgcError('InvalidParameterValue', `SERVICE must be WMTS`, 'service');
     const request = kvp.get('REQUEST');
     if (!request) throw missing('request');
     const version = kvp.get('VERSION');
-    if (request.toLowerCase() !== 'getcapabilities' && version && version !== '1.0.0') throw new OgcError('InvalidParameterValue', 'VERSION must be 1.0.0', 'version');
+    if (request.toLowerCase() !== 'getcapabilities' && version && version !== '1.0.0')
+      throw new OgcError('InvalidParameterValue', 'VERSION must be 1.0.0', 'version');
     const need = (name: string) => {
       const v = kvp.get(name);
       if (v === undefined || v === '') throw missing(name);
@@ -176,7 +198,14 @@ export function createWmtsService(node: WmtsNode, opts: WmtsOptions = {}) {
     switch (request.toLowerCase()) {
       case 'getcapabilities': {
         const av = kvp.get('ACCEPTVERSIONS');
-        if (av && !av.split(',').map((s) => s.trim()).includes('1.0.0')) throw new OgcError('VersionNegotiationFailed', 'Only WMTS 1.0.0 is offered', 'AcceptVersions');
+        if (
+          av &&
+          !av
+            .split(',')
+            .map((s) => s.trim())
+            .includes('1.0.0')
+        )
+          throw new OgcError('VersionNegotiationFailed', 'Only WMTS 1.0.0 is offered', 'AcceptVersions');
         return capabilities(req);
       }
       case 'gettile':
@@ -186,7 +215,11 @@ export function createWmtsService(node: WmtsNode, opts: WmtsOptions = {}) {
         return getFeatureInfo(req, { ...tp, infoFormat: need('INFOFORMAT'), i: need('I'), j: need('J') });
       }
       default:
-        throw new OgcError('OperationNotSupported', `No operation ${request} (GetCapabilities, GetTile, GetFeatureInfo)`, 'request');
+        throw new OgcError(
+          'OperationNotSupported',
+          `No operation ${request} (GetCapabilities, GetTile, GetFeatureInfo)`,
+          'request',
+        );
     }
   }
 
@@ -197,14 +230,35 @@ export function createWmtsService(node: WmtsNode, opts: WmtsOptions = {}) {
     let m = REST_TILE.exec(req.path);
     if (m) {
       const format = TILE_BY_EXT.get(m[7].toLowerCase());
-      if (!format || !tileFormat(format)) throw new OgcError('InvalidParameterValue', `Unsupported tile format .${m[7]}`, 'Format', 404);
-      return getTile(req, { layer: segment(m[1]), style: segment(m[2]), tileMatrixSet: segment(m[3]), tileMatrix: segment(m[4]), tileRow: m[5], tileCol: m[6], format });
+      if (!format || !tileFormat(format))
+        throw new OgcError('InvalidParameterValue', `Unsupported tile format .${m[7]}`, 'Format', 404);
+      return getTile(req, {
+        layer: segment(m[1]),
+        style: segment(m[2]),
+        tileMatrixSet: segment(m[3]),
+        tileMatrix: segment(m[4]),
+        tileRow: m[5],
+        tileCol: m[6],
+        format,
+      });
     }
     m = REST_INFO.exec(req.path);
     if (m) {
       const infoFormat = BY_EXT.get(m[9].toLowerCase());
-      if (!infoFormat) throw new OgcError('InvalidParameterValue', `Unsupported info format .${m[9]}`, 'InfoFormat', 404);
-      return getFeatureInfo(req, { layer: segment(m[1]), style: segment(m[2]), tileMatrixSet: segment(m[3]), tileMatrix: segment(m[4]), tileRow: m[5], tileCol: m[6], j: m[7], i: m[8], infoFormat, format: '' });
+      if (!infoFormat)
+        throw new OgcError('InvalidParameterValue', `Unsupported info format .${m[9]}`, 'InfoFormat', 404);
+      return getFeatureInfo(req, {
+        layer: segment(m[1]),
+        style: segment(m[2]),
+        tileMatrixSet: segment(m[3]),
+        tileMatrix: segment(m[4]),
+        tileRow: m[5],
+        tileCol: m[6],
+        j: m[7],
+        i: m[8],
+        infoFormat,
+        format: '',
+      });
     }
     throw new OgcError('InvalidParameterValue', `No WMTS resource at /wmts/1.0.0${req.path}`, undefined, 404);
   }

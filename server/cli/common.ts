@@ -14,7 +14,11 @@ export const fail = (message: string) => httpError(400, message);
 export const usage = (message: string) => new OgcError('InvalidParameterValue', message, USAGE_LOCATOR);
 export const USAGE_LOCATOR = 'usage';
 
-export function args<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, allowPositionals = true) {
+export function args<T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: T,
+  allowPositionals = true,
+) {
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (err) {
@@ -28,7 +32,10 @@ export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promi
   const node = cliScope().ctx;
   if (node) return fn(node);
   const config = loadConfig();
-  const ctx = await createContext(config, createLogger('warn', (l) => process.stderr.write(l + '\n')));
+  const ctx = await createContext(
+    config,
+    createLogger('warn', (l) => process.stderr.write(l + '\n')),
+  );
   try {
     return await fn(ctx);
   } finally {

@@ -49,7 +49,10 @@ export async function run(argv: string[]): Promise<number> {
       name: values.name!,
       title: values.title,
       abstract: values.abstract,
-      keywords: values.keywords?.split(',').map((k) => k.trim()).filter(Boolean),
+      keywords: values.keywords
+        ?.split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
       srs: values.srs,
       layer: values.layer,
       encoding: values.encoding,
@@ -70,7 +73,10 @@ export async function run(argv: string[]): Promise<number> {
       },
     }),
   );
-  const total = prepared.source.layers.reduce((n, l) => (n === undefined || l.knownCount === null ? undefined : n + l.knownCount), 0 as number | undefined);
+  const total = prepared.source.layers.reduce(
+    (n, l) => (n === undefined || l.knownCount === null ? undefined : n + l.knownCount),
+    0 as number | undefined,
+  );
   bar = progress(`importing ${file}`, total);
   try {
     const result = await withContext((ctx) => guard(() => runImport(ctx.db, prepared)));
@@ -105,10 +111,14 @@ function describe(result: ImportResult): string {
       `${layer.name}: ${r.read} read, ${r.written} written, ${r.repaired} repaired, ${r.rejected} rejected, ${r.empty} empty` +
         ` (${result.format}, EPSG:${r.nativeSrid}, ${layer.geometryType}, ${layer.status})`,
     );
-    if (r.version?.status === 'pending') lines.push(`  new data is version ${r.version.number}, waiting for review (verify-version, publish-version); version ${layer.version} is still served`);
+    if (r.version?.status === 'pending')
+      lines.push(
+        `  new data is version ${r.version.number}, waiting for review (verify-version, publish-version); version ${layer.version} is still served`,
+      );
     if (r.promotedToMulti) lines.push('  single and multi-part geometries mixed: all stored as multi-part');
     if (r.note) lines.push(`  note: ${r.note}`);
-    for (const x of r.rejections) lines.push(`  rejected feature ${x.feature}${x.line ? ` (line ${x.line})` : ''}: ${x.reason}`);
+    for (const x of r.rejections)
+      lines.push(`  rejected feature ${x.feature}${x.line ? ` (line ${x.line})` : ''}: ${x.reason}`);
     if (r.rejected > r.rejections.length) lines.push(`  … and ${r.rejected - r.rejections.length} more rejected`);
   }
   return lines.join('\n') + '\n';

@@ -10,7 +10,9 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     for (const l of layers) {
-      say(`${l.name.padEnd(40)} ${l.geometryType.padEnd(16)} ${String(l.featureCount).padStart(8)}  ${l.accessClass.padEnd(11)} ${l.status.padEnd(9)} ${l.title}\n`);
+      say(
+        `${l.name.padEnd(40)} ${l.geometryType.padEnd(16)} ${String(l.featureCount).padStart(8)}  ${l.accessClass.padEnd(11)} ${l.status.padEnd(9)} ${l.title}\n`,
+      );
     }
     say(`${layers.length} layers\n`);
     return 0;

@@ -85,7 +85,13 @@ function remote(socketPath: string, name: string, args: string[], held: LockHeld
             const line = buf.slice(0, i);
             buf = buf.slice(i + 1);
             if (res.statusCode !== 200) continue;
-            const m = JSON.parse(line) as { out?: string; err?: string; error?: string; usage?: boolean; exit?: number };
+            const m = JSON.parse(line) as {
+              out?: string;
+              err?: string;
+              error?: string;
+              usage?: boolean;
+              exit?: number;
+            };
             if (m.out !== undefined) process.stdout.write(m.out);
             if (m.err !== undefined) process.stderr.write(m.err);
             if (m.error !== undefined) error = m.error;

@@ -26,7 +26,11 @@ export function closeAfterUpload(_req: Request, res: Response, next: NextFunctio
  * to no organisation, an organisation (from the query, or the "org" field when it arrives)
  * that is unknown or that the caller may not write to.
  */
-export function uploadRefusal(p: Principal, org: string | undefined, isOrganisation: (code: string) => boolean): OgcError | null {
+export function uploadRefusal(
+  p: Principal,
+  org: string | undefined,
+  isOrganisation: (code: string) => boolean,
+): OgcError | null {
   if (p.kind !== 'user') return httpError(403, 'sign in to upload');
   const writesSomewhere = p.role === 'admin' || p.role === 'walidata' || (p.role === 'produsen' && !!p.organisation);
   if (!writesSomewhere) return httpError(403, `your role (${p.role}) may not add layers`);
@@ -54,19 +58,27 @@ const MAX_FIELDS = 30;
 
 /** A file name safe to create in the folder: last path segment, no leading dots, no odd characters. */
 function safeName(name: string, i: number): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').normalize('NFC').replace(/[^\p{L}\p{N}._ -]+/gu, '_').replace(/^[.\s]+/, '').slice(-200);
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}._ -]+/gu, '_')
+    .replace(/^[.\s]+/, '')
+    .slice(-200);
   return base || `upload-${i}`;
 }
 
 export async function receiveUpload(req: Request, maxBytes: number, opts: ReceiveOptions = {}): Promise<Upload> {
   const type = req.get('content-type') ?? '';
-  if (!/^multipart\/form-data/i.test(type)) throw httpError(400, 'send the file as multipart/form-data (a "file" part and the fields)');
+  if (!/^multipart\/form-data/i.test(type))
+    throw httpError(400, 'send the file as multipart/form-data (a "file" part and the fields)');
   const mb = maxBytes / 1024 / 1024;
   const limitText = `${mb >= 1 ? Math.round(mb) : mb.toFixed(2)} MB`;
   const declared = Number(req.get('content-length') ?? 0);
   if (declared > maxBytes + 64 * 1024) {
     req.resume();
-    throw httpError(413, `the upload (${Math.ceil(declared / 1024 / 1024)} MB) is larger than the ${limitText} limit (SIMPUL_MAX_UPLOAD_MB)`);
+    throw httpError(
+      413,
+      `the upload (${Math.ceil(declared / 1024 / 1024)} MB) is larger than the ${limitText} limit (SIMPUL_MAX_UPLOAD_MB)`,
+    );
   }
 
   const dir = mkdtempSync(join(tmpdir(), 'simpul-upload-'));
@@ -75,7 +87,10 @@ export async function receiveUpload(req: Request, maxBytes: number, opts: Receiv
     await new Promise<void>((resolve, reject) => {
       let bb: busboy.Busboy;
       try {
-        bb = busboy({ headers: req.headers, limits: { fileSize: maxBytes, files: MAX_FILES, fields: MAX_FIELDS, fieldSize: 64 * 1024 } });
+        bb = busboy({
+          headers: req.headers,
+          limits: { fileSize: maxBytes, files: MAX_FILES, fields: MAX_FIELDS, fieldSize: 64 * 1024 },
+        });
       } catch {
         reject(httpError(400, 'the multipart body has no boundary'));
         return;
@@ -112,10 +127,17 @@ export async function receiveUpload(req: Request, maxBytes: number, opts: Receiv
         files.push(stream);
         stream.on('data', (chunk: Buffer) => {
           received += chunk.length;
-          if (received > maxBytes) fail(httpError(413, `${name}: the upload is larger than the ${limitText} limit (SIMPUL_MAX_UPLOAD_MB)`));
+          if (received > maxBytes)
+            fail(httpError(413, `${name}: the upload is larger than the ${limitText} limit (SIMPUL_MAX_UPLOAD_MB)`));
         });
-        stream.on('limit', () => fail(httpError(413, `${name} is larger than the ${limitText} limit (SIMPUL_MAX_UPLOAD_MB)`)));
-        writes.push(pipeline(stream, createWriteStream(join(dir, name))).catch(() => void fail(httpError(400, `${name} could not be stored`))));
+        stream.on('limit', () =>
+          fail(httpError(413, `${name} is larger than the ${limitText} limit (SIMPUL_MAX_UPLOAD_MB)`)),
+        );
+        writes.push(
+          pipeline(stream, createWriteStream(join(dir, name))).catch(
+            () => void fail(httpError(400, `${name} could not be stored`)),
+          ),
+        );
       });
       bb.on('filesLimit', () => fail(httpError(400, `at most ${MAX_FILES} files per upload`)));
       bb.on('fieldsLimit', () => fail(httpError(400, `at most ${MAX_FIELDS} fields per upload`)));

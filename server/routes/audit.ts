@@ -19,7 +19,7 @@ export function mountAudit(router: Router, ctx: AppContext): void {
       const p = principalOf(res);
       if (p.kind !== 'user') throw new OgcError('Unauthorized', 'Sign in', undefined, 401);
       const { limit, offset } = paging(req);
-      const scope = READS_ALL.has(p.role) ? undefined : p.organisation ?? '-';
+      const scope = READS_ALL.has(p.role) ? undefined : (p.organisation ?? '-');
       const layerName = textParam(req, 'layer');
       // A layer that still exists is found by its id (its rows keep it across renames); a gone one by name.
       const layer = layerName ? ctx.catalogue.find(p, layerName) : undefined;
@@ -35,7 +35,12 @@ export function mountAudit(router: Router, ctx: AppContext): void {
         limit,
         offset,
       });
-      res.json({ numberMatched: r.numberMatched, numberReturned: r.entries.length, entries: r.entries, links: pageLinks(req, baseUrlOf(res), limit, offset, r.numberMatched) });
+      res.json({
+        numberMatched: r.numberMatched,
+        numberReturned: r.entries.length,
+        entries: r.entries,
+        links: pageLinks(req, baseUrlOf(res), limit, offset, r.numberMatched),
+      });
     }),
   );
 }

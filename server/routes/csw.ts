@@ -10,7 +10,10 @@ import { cswExceptionReply } from '../../ogc/csw/exceptions.js';
 
 export function cswRoute(ctx: AppContext): OwsService {
   // The node's record index (server/context.ts), shared with OGC API Records.
-  const csw = createCswService({ records: ctx.records, log: ctx.log, config: ctx.config }, { capabilitiesCacheSize: ctx.config.caches.cswCapabilities });
+  const csw = createCswService(
+    { records: ctx.records, log: ctx.log, config: ctx.config },
+    { capabilitiesCacheSize: ctx.config.caches.cswCapabilities },
+  );
   return {
     name: 'CSW',
     async handle(req, res) {

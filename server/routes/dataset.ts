@@ -20,7 +20,6 @@ const GMD = 'http://www.isotc211.org/2005/gmd';
 /** The city's boundaries under every preview, drawn by the node too. */
 const BASEMAP_LAYER = 'bappeda:batas_kecamatan';
 
-
 async function text(body: ReplyBody): Promise<string> {
   if (body === null) return '';
   if (typeof body === 'string') return body;
@@ -45,7 +44,14 @@ function addresses(base: string, l: Layer) {
 }
 
 /** schema.org Dataset, the shape search engines index. */
-function jsonLd(l: Layer, base: string, place: string, org: { name: string; email: string | null; website: string | null }, pageUrl: string, downloads: Array<{ label: string; href: string; format: string }>) {
+function jsonLd(
+  l: Layer,
+  base: string,
+  place: string,
+  org: { name: string; email: string | null; website: string | null },
+  pageUrl: string,
+  downloads: Array<{ label: string; href: string; format: string }>,
+) {
   return {
     '@context': 'https://schema.org/',
     '@type': 'Dataset',
@@ -59,9 +65,25 @@ function jsonLd(l: Layer, base: string, place: string, org: { name: string; emai
     ...(l.publishedAt ? { datePublished: l.publishedAt.toISOString() } : {}),
     ...(typeof l.metadata.licence === 'string' ? { license: l.metadata.licence } : {}),
     isAccessibleForFree: true,
-    creator: { '@type': 'Organization', name: org.name, ...(org.email ? { email: org.email } : {}), ...(org.website ? { url: org.website } : {}) },
-    spatialCoverage: l.bbox ? { '@type': 'Place', name: place, geo: { '@type': 'GeoShape', box: `${l.bbox[1]} ${l.bbox[0]} ${l.bbox[3]} ${l.bbox[2]}` } } : { '@type': 'Place', name: place },
-    distribution: downloads.map((d) => ({ '@type': 'DataDownload', encodingFormat: d.format, contentUrl: d.href, name: d.label })),
+    creator: {
+      '@type': 'Organization',
+      name: org.name,
+      ...(org.email ? { email: org.email } : {}),
+      ...(org.website ? { url: org.website } : {}),
+    },
+    spatialCoverage: l.bbox
+      ? {
+          '@type': 'Place',
+          name: place,
+          geo: { '@type': 'GeoShape', box: `${l.bbox[1]} ${l.bbox[0]} ${l.bbox[3]} ${l.bbox[2]}` },
+        }
+      : { '@type': 'Place', name: place },
+    distribution: downloads.map((d) => ({
+      '@type': 'DataDownload',
+      encodingFormat: d.format,
+      contentUrl: d.href,
+      name: d.label,
+    })),
     includedInDataCatalog: { '@type': 'DataCatalog', name: `Simpul ${place}`, url: `${base}/` },
   };
 }
@@ -70,7 +92,12 @@ export function mountDataset(router: Router, ctx: AppContext): void {
   const api = createOgcapiService(ctx, { collections: 1 });
   const wfs = createWfsService(ctx, { documents: 1 });
   const downloadsOf = (base: string, l: Layer) =>
-    DOWNLOADS.map(([label, f, ext]) => ({ label, href: `${base}/wfs?${new URLSearchParams(downloadQuery(l.name, f))}`, format: f, file: `${l.localName}.${ext}` }));
+    DOWNLOADS.map(([label, f, ext]) => ({
+      label,
+      href: `${base}/wfs?${new URLSearchParams(downloadQuery(l.name, f))}`,
+      format: f,
+      file: `${l.localName}.${ext}`,
+    }));
 
   /** The downloads with their sizes: asked for by the page once it is shown (htmx). */
   router.get('/dataset/:name/downloads', async (req, res) => {
@@ -81,7 +108,11 @@ export function mountDataset(router: Router, ctx: AppContext): void {
     }
     const lang = languageOf(req.query.lang, req.get('cookie')).lang;
     const sizes = await downloadSizes(wfs, serviceRequest(req, res, ''), l);
-    const downloads = downloadsOf(baseUrlOf(res), l).map((d) => ({ ...d, size: sizes[d.format] == null ? null : humanSize(sizes[d.format]!, lang), bytes: sizes[d.format] }));
+    const downloads = downloadsOf(baseUrlOf(res), l).map((d) => ({
+      ...d,
+      size: sizes[d.format] == null ? null : humanSize(sizes[d.format]!, lang),
+      bytes: sizes[d.format],
+    }));
     sendPage(req, res, 'dataset-downloads', { title: l.title || l.name, downloads, sizesUrl: null });
   });
 
@@ -94,17 +125,31 @@ export function mountDataset(router: Router, ctx: AppContext): void {
       return;
     }
     const o = ctx.catalogue.organisation(l.organisation);
-    const org = { name: o?.name ?? l.organisation, email: o?.email ?? null, phone: o?.phone ?? null, address: o?.address ?? null, website: o?.website ?? null };
+    const org = {
+      name: o?.name ?? l.organisation,
+      email: o?.email ?? null,
+      phone: o?.phone ?? null,
+      address: o?.address ?? null,
+      website: o?.website ?? null,
+    };
     const downloads = downloadsOf(base, l);
 
     // A few rows through OGC API Features (the one feature query, the caller's access).
     let sample: { columns: string[]; rows: string[][] } = { columns: [], rows: [] };
     try {
       const sreq = serviceRequest(req, res, `/collections/${l.name}/items`);
-      const r = await api.items({ ...sreq, query: { limit: String(SAMPLE_ROWS), f: 'json' }, headers: { accept: 'application/geo+json' } }, l.name);
+      const r = await api.items(
+        { ...sreq, query: { limit: String(SAMPLE_ROWS), f: 'json' }, headers: { accept: 'application/geo+json' } },
+        l.name,
+      );
       const doc = JSON.parse(await text(r.body)) as { features?: Array<{ properties?: Record<string, unknown> }> };
       const columns = l.attributes.map((a) => a.name);
-      sample = { columns, rows: (doc.features ?? []).map((f) => columns.map((c) => (f.properties?.[c] == null ? '' : String(f.properties[c])))) };
+      sample = {
+        columns,
+        rows: (doc.features ?? []).map((f) =>
+          columns.map((c) => (f.properties?.[c] == null ? '' : String(f.properties[c]))),
+        ),
+      };
     } catch (err) {
       ctx.log.warn('dataset sample rows', { layer: l.name, error: String(err) });
     }
@@ -140,22 +185,40 @@ export function mountDataset(router: Router, ctx: AppContext): void {
         status: l.status,
       },
       org,
-      attributes: l.attributes.map((a) => ({ name: a.name, type: a.type, description: typeof descriptions[a.name] === 'string' ? (descriptions[a.name] as string) : a.sourceName && a.sourceName !== a.name ? a.sourceName : '' })),
+      attributes: l.attributes.map((a) => ({
+        name: a.name,
+        type: a.type,
+        description:
+          typeof descriptions[a.name] === 'string'
+            ? (descriptions[a.name] as string)
+            : a.sourceName && a.sourceName !== a.name
+              ? a.sourceName
+              : '',
+      })),
       sample,
       downloads,
       sizesUrl: `/dataset/${encodeURIComponent(l.name)}/downloads`,
       addresses: addresses(base, l),
       legend: `${base}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&FORMAT=image/png&LAYER=${encodeURIComponent(l.name)}`,
       preview: l.bbox
-        ? { bbox: JSON.stringify(l.bbox), tiles: `${base}/tiles/${encodeURIComponent(l.name)}/{z}/{x}/{y}.png`, basemap: `${base}/tiles/${encodeURIComponent(BASEMAP_LAYER)}/{z}/{x}/{y}.png` }
+        ? {
+            bbox: JSON.stringify(l.bbox),
+            tiles: `${base}/tiles/${encodeURIComponent(l.name)}/{z}/{x}/{y}.png`,
+            basemap: `${base}/tiles/${encodeURIComponent(BASEMAP_LAYER)}/{z}/{x}/{y}.png`,
+          }
         : null,
-      iso: published ? `${base}/csw?service=CSW&version=2.0.2&request=GetRecordById&elementSetName=full&outputSchema=${encodeURIComponent(GMD)}&id=${encodeURIComponent(l.id)}` : null,
+      iso: published
+        ? `${base}/csw?service=CSW&version=2.0.2&request=GetRecordById&elementSetName=full&outputSchema=${encodeURIComponent(GMD)}&id=${encodeURIComponent(l.id)}`
+        : null,
       dcat: published ? `${base}/ogcapi/collections/metadata/items/${encodeURIComponent(l.id)}?f=jsonld` : null,
       record: published ? `${base}/ogcapi/collections/metadata/items/${encodeURIComponent(l.id)}` : null,
       mapUrl: `/map?layers=${encodeURIComponent(l.name)}`,
       related,
       // JSON inside <script>: "<" escaped so that no text in it can close the element.
-      jsonLd: JSON.stringify(jsonLd(l, base, ctx.config.site.place.name, org, pageUrl, downloads)).replace(/</g, '\\u003c'),
+      jsonLd: JSON.stringify(jsonLd(l, base, ctx.config.site.place.name, org, pageUrl, downloads)).replace(
+        /</g,
+        '\\u003c',
+      ),
       head: `<link rel="stylesheet" href="/map/lib/maplibre-gl.css"><link rel="canonical" href="${esc(pageUrl)}">`,
     });
   });

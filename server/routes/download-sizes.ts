@@ -19,7 +19,13 @@ export const DOWNLOADS: Array<[label: string, outputFormat: string, ext: string]
 ];
 
 /** The query of a download's address: the link and the measurement ask the same thing. */
-export const downloadQuery = (layer: string, outputFormat: string) => ({ service: 'WFS', version: '2.0.0', request: 'GetFeature', typeNames: layer, outputFormat });
+export const downloadQuery = (layer: string, outputFormat: string) => ({
+  service: 'WFS',
+  version: '2.0.0',
+  request: 'GetFeature',
+  typeNames: layer,
+  outputFormat,
+});
 
 async function byteLength(body: ReplyBody): Promise<number> {
   if (body === null) return 0;
@@ -42,7 +48,14 @@ export function downloadSizes(wfs: WfsService, sreq: ServiceRequest, l: Layer): 
       // One after the other: GDAL's formats each run ogr2ogr.
       for (const [, f] of DOWNLOADS) {
         try {
-          const r = await wfs.handle({ ...sreq, method: 'GET', path: '', body: undefined, headers: {}, query: downloadQuery(l.name, f) });
+          const r = await wfs.handle({
+            ...sreq,
+            method: 'GET',
+            path: '',
+            body: undefined,
+            headers: {},
+            query: downloadQuery(l.name, f),
+          });
           out[f] = r.status === 200 ? await byteLength(r.body) : null;
         } catch {
           out[f] = null;

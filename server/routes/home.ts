@@ -5,7 +5,14 @@
 import type { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { baseUrlOf, principalOf } from '../context.js';
-import { FACET_KEYS, SORT_KEYS, searchLayers, type FacetKey, type SearchQuery, type SortKey } from '../../data/catalogue/search.js';
+import {
+  FACET_KEYS,
+  SORT_KEYS,
+  searchLayers,
+  type FacetKey,
+  type SearchQuery,
+  type SortKey,
+} from '../../data/catalogue/search.js';
 import { sendPage } from '../web/render.js';
 import { languageOf, t, topicName } from '../web/i18n.js';
 
@@ -38,7 +45,10 @@ const CLIENTS: Array<[Client, string]> = [
 // both. GDAL needs its driver prefix. ArcGIS Pro: Insert ▸ Connections ▸ Server.
 const SERVICES: Service[] = [
   {
-    id: 'wms', label: 'WMS 1.3.0 / 1.1.1', note: 'Peta bergaya / styled maps', link: '/wms?SERVICE=WMS&REQUEST=GetCapabilities',
+    id: 'wms',
+    label: 'WMS 1.3.0 / 1.1.1',
+    note: 'Peta bergaya / styled maps',
+    link: '/wms?SERVICE=WMS&REQUEST=GetCapabilities',
     clients: {
       qgis: { where: 'Sambungan “WMS/WMTS” / “WMS/WMTS” connection', address: '{base}/wms' },
       arcgis: { where: 'Server WMS baru / New WMS Server', address: '{base}/wms' },
@@ -46,7 +56,10 @@ const SERVICES: Service[] = [
     },
   },
   {
-    id: 'wmts', label: 'WMTS 1.0.0', note: 'Ubin peta / map tiles', link: '/wmts/1.0.0/WMTSCapabilities.xml',
+    id: 'wmts',
+    label: 'WMTS 1.0.0',
+    note: 'Ubin peta / map tiles',
+    link: '/wmts/1.0.0/WMTSCapabilities.xml',
     clients: {
       qgis: { where: 'Sambungan “WMS/WMTS” / “WMS/WMTS” connection', address: '{base}/wmts' },
       arcgis: { where: 'Server WMTS baru / New WMTS Server', address: '{base}/wmts/1.0.0/WMTSCapabilities.xml' },
@@ -54,30 +67,48 @@ const SERVICES: Service[] = [
     },
   },
   {
-    id: 'wfs', label: 'WFS 2.0.0 / 1.1.0 / 1.0.0', note: 'Fitur vektor / vector features', link: '/wfs?SERVICE=WFS&REQUEST=GetCapabilities',
+    id: 'wfs',
+    label: 'WFS 2.0.0 / 1.1.0 / 1.0.0',
+    note: 'Fitur vektor / vector features',
+    link: '/wfs?SERVICE=WFS&REQUEST=GetCapabilities',
     clients: {
-      qgis: { where: 'Sambungan “WFS / OGC API - Features” / “WFS / OGC API - Features” connection', address: '{base}/wfs' },
+      qgis: {
+        where: 'Sambungan “WFS / OGC API - Features” / “WFS / OGC API - Features” connection',
+        address: '{base}/wfs',
+      },
       arcgis: { where: 'Server WFS baru / New WFS Server', address: '{base}/wfs' },
       gdal: { where: 'ogrinfo, ogr2ogr', address: 'WFS:{base}/wfs' },
     },
   },
   {
-    id: 'csw', label: 'CSW 2.0.2', note: 'Katalog metadata ISO 19139 / ISO 19139 metadata catalogue', link: '/csw?SERVICE=CSW&REQUEST=GetCapabilities',
+    id: 'csw',
+    label: 'CSW 2.0.2',
+    note: 'Katalog metadata ISO 19139 / ISO 19139 metadata catalogue',
+    link: '/csw?SERVICE=CSW&REQUEST=GetCapabilities',
     clients: {
       qgis: { where: 'MetaSearch', address: '{base}/csw' },
       other: { where: 'Panen / harvest: JIGN, GeoNetwork, CKAN', address: '{base}/csw' },
     },
   },
   {
-    id: 'ogcapi', label: 'OGC API', note: 'Features, Tiles, Records', link: '/ogcapi',
+    id: 'ogcapi',
+    label: 'OGC API',
+    note: 'Features, Tiles, Records',
+    link: '/ogcapi',
     clients: {
-      qgis: { where: 'Sambungan “WFS / OGC API - Features” / “WFS / OGC API - Features” connection', address: '{base}/ogcapi' },
+      qgis: {
+        where: 'Sambungan “WFS / OGC API - Features” / “WFS / OGC API - Features” connection',
+        address: '{base}/ogcapi',
+      },
       arcgis: { where: 'Server OGC API baru / New OGC API Server', address: '{base}/ogcapi' },
       gdal: { where: 'ogrinfo, ogr2ogr', address: 'OAPIF:{base}/ogcapi' },
     },
   },
   {
-    id: 'map', label: 'Peta web / web map', note: 'MapLibre', link: '/map',
+    id: 'map',
+    label: 'Peta web / web map',
+    note: 'MapLibre',
+    link: '/map',
     clients: { other: { where: 'Peramban / browser', address: '{base}/map' } },
   },
 ];
@@ -97,7 +128,13 @@ export function serviceRows(base: string) {
 }
 
 const PAGE_SIZE = 20;
-const FACET_LABEL: Record<FacetKey, string> = { org: 'facet_org', topic: 'facet_topic', kugi: 'facet_kugi', geom: 'facet_geom', year: 'facet_year' };
+const FACET_LABEL: Record<FacetKey, string> = {
+  org: 'facet_org',
+  topic: 'facet_topic',
+  kugi: 'facet_kugi',
+  geom: 'facet_geom',
+  year: 'facet_year',
+};
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);
 

@@ -30,7 +30,12 @@ function libDir(): string {
 
 /** ?lang= first, then the portal's cookie, then the caller's Accept-Language by weight ('in' is
  *  the old code of Indonesian); else the site's first language (`languages`, the settings'). */
-export function pageLanguage(query: unknown, acceptLanguage: string | undefined, languages: readonly string[] = ['id', 'en'], cookie?: string): Lang {
+export function pageLanguage(
+  query: unknown,
+  acceptLanguage: string | undefined,
+  languages: readonly string[] = ['id', 'en'],
+  cookie?: string,
+): Lang {
   const offered = languages.filter(isLang);
   if (isLang(query) && offered.includes(query)) return query;
   const remembered = languageOf(undefined, cookie);
@@ -51,14 +56,49 @@ export function pageLanguage(query: unknown, acceptLanguage: string | undefined,
  *  left out, so a shared address never tells that a hidden layer exists. */
 function chosenLayers(ctx: AppContext, req: Request, p: Parameters<AppContext['catalogue']['find']>[0]): Layer[] {
   const raw = typeof req.query.layers === 'string' ? req.query.layers : '';
-  const names = [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
-  if (names.length > MAX_STYLE_LAYERS) throw httpError(400, `At most ${MAX_STYLE_LAYERS} layers in one map (got ${names.length})`, {}, 'layers');
+  const names = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (names.length > MAX_STYLE_LAYERS)
+    throw httpError(400, `At most ${MAX_STYLE_LAYERS} layers in one map (got ${names.length})`, {}, 'layers');
   return names.map((n) => ctx.catalogue.find(p, n)).filter((l): l is Layer => !!l);
 }
 
 /** The page's strings for the viewer's script, both languages (the toggle needs no reload). */
 function viewerText(place: string) {
-  const keys = ['mapTitle', 'mapSearch', 'mapAdd', 'mapAdded', 'mapRemove', 'mapUp', 'mapDown', 'mapOpacity', 'mapVisible', 'mapLegend', 'mapChosen', 'mapNoneChosen', 'mapBasemap', 'mapMeasure', 'mapMeasureLine', 'mapMeasureArea', 'mapMeasureClear', 'mapMeasureHint', 'mapShare', 'mapShared', 'mapExport', 'mapIdentifyHint', 'mapNoHits', 'mapMore', 'mapResults', 'mapDetails'];
+  const keys = [
+    'mapTitle',
+    'mapSearch',
+    'mapAdd',
+    'mapAdded',
+    'mapRemove',
+    'mapUp',
+    'mapDown',
+    'mapOpacity',
+    'mapVisible',
+    'mapLegend',
+    'mapChosen',
+    'mapNoneChosen',
+    'mapBasemap',
+    'mapMeasure',
+    'mapMeasureLine',
+    'mapMeasureArea',
+    'mapMeasureClear',
+    'mapMeasureHint',
+    'mapShare',
+    'mapShared',
+    'mapExport',
+    'mapIdentifyHint',
+    'mapNoHits',
+    'mapMore',
+    'mapResults',
+    'mapDetails',
+  ];
   const of = (lang: Lang) => Object.fromEntries(keys.map((k) => [k, t(lang, k, { place })]));
   return { id: of('id'), en: of('en') };
 }
@@ -100,13 +140,28 @@ export function mountMap(router: Router, ctx: AppContext): void {
     const one = (v: unknown) => (typeof v === 'string' && v ? [v.slice(0, 100)] : []);
     const page = Math.min(Math.max(Number.parseInt(String(req.query.page ?? '1'), 10) || 1, 1), 10_000);
     const orgName = (code: string) => ctx.catalogue.organisation(code)?.name ?? code;
-    const r = searchLayers(ctx.catalogue.visibleLayers(p), (c) => ctx.catalogue.organisation(c), { q, filters: { org: one(req.query.org), topic: one(req.query.topic) }, sort: q ? 'relevance' : 'title', page, pageSize: SEARCH_PAGE });
+    const r = searchLayers(ctx.catalogue.visibleLayers(p), (c) => ctx.catalogue.organisation(c), {
+      q,
+      filters: { org: one(req.query.org), topic: one(req.query.topic) },
+      sort: q ? 'relevance' : 'title',
+      page,
+      pageSize: SEARCH_PAGE,
+    });
     const topicOf = (l: Layer) => (typeof l.metadata.topicCategory === 'string' ? l.metadata.topicCategory : '');
     res.set('Cache-Control', 'private, no-cache').json({
       total: r.total,
       page: r.page,
       pages: r.pages,
-      hits: r.hits.map((l) => ({ name: l.name, title: l.title || l.name, organisation: l.organisation, organisationName: orgName(l.organisation), topic: topicOf(l), topicName: topicOf(l) ? topicName(lang, topicOf(l)) : t(lang, 'other'), geometryType: l.geometryType, status: l.status })),
+      hits: r.hits.map((l) => ({
+        name: l.name,
+        title: l.title || l.name,
+        organisation: l.organisation,
+        organisationName: orgName(l.organisation),
+        topic: topicOf(l),
+        topicName: topicOf(l) ? topicName(lang, topicOf(l)) : t(lang, 'other'),
+        geometryType: l.geometryType,
+        status: l.status,
+      })),
       facets: {
         org: r.facets.org.map((v) => ({ ...v, label: orgName(v.value) })),
         topic: r.facets.topic.map((v) => ({ ...v, label: topicName(lang, v.value) })),
@@ -125,8 +180,14 @@ export function mountMap(router: Router, ctx: AppContext): void {
     }
     const choices = basemapChoices(ctx, p).map((b) => b.id);
     const asked = typeof req.query.basemap === 'string' ? req.query.basemap : '';
-    const basemap = choices.includes(asked) ? asked : choices.includes(BOUNDARIES) ? BOUNDARIES : (choices[0] ?? 'none');
-    res.set('Cache-Control', `${p.kind === 'anonymous' ? 'public' : 'private'}, no-cache`).json(await mapStyle(ctx, p, chosen, baseUrlOf(res), basemap));
+    const basemap = choices.includes(asked)
+      ? asked
+      : choices.includes(BOUNDARIES)
+        ? BOUNDARIES
+        : (choices[0] ?? 'none');
+    res
+      .set('Cache-Control', `${p.kind === 'anonymous' ? 'public' : 'private'}, no-cache`)
+      .json(await mapStyle(ctx, p, chosen, baseUrlOf(res), basemap));
   });
   router.get('/map/lib/:file', (req, res) => {
     const type = LIB_FILES[req.params.file];
@@ -140,5 +201,9 @@ export function mountMap(router: Router, ctx: AppContext): void {
 
 /** server/web next to this file when run from source; from dist/, the source folder. */
 function webDir(): string {
-  return [new URL('../web/', import.meta.url).pathname, new URL('../../../server/web/', import.meta.url).pathname].find((d) => existsSync(join(d, 'map.js'))) ?? new URL('../web/', import.meta.url).pathname;
+  return (
+    [new URL('../web/', import.meta.url).pathname, new URL('../../../server/web/', import.meta.url).pathname].find(
+      (d) => existsSync(join(d, 'map.js')),
+    ) ?? new URL('../web/', import.meta.url).pathname
+  );
 }

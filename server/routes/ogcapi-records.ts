@@ -7,7 +7,12 @@ import { registerOgcApiPart } from '../../ogc/ogcapi/registry.js';
 import { registerCollection } from '../../ogc/ogcapi/collections.js';
 import { logUnexpected } from '../edge-errors.js';
 import type { Reply, ServiceRequest } from '../../data/reply.js';
-import { createRecordsService, recordsCollection, RECORDS_PART, type RecordsService } from '../../ogc/records/service.js';
+import {
+  createRecordsService,
+  recordsCollection,
+  RECORDS_PART,
+  type RecordsService,
+} from '../../ogc/records/service.js';
 import { recordsProblemReply } from '../../ogc/records/problem.js';
 import { sendOgcPage, type OgcPageKind } from '../web/ogcapi-html.js';
 
@@ -15,7 +20,13 @@ registerOgcApiPart(RECORDS_PART);
 // Listed in /ogcapi/collections next to the layers.
 registerCollection(recordsCollection);
 
-const ROUTES: Array<[path: string, answer: (s: RecordsService, req: ServiceRequest, params: Record<string, string>) => Reply, page?: OgcPageKind]> = [
+const ROUTES: Array<
+  [
+    path: string,
+    answer: (s: RecordsService, req: ServiceRequest, params: Record<string, string>) => Reply,
+    page?: OgcPageKind,
+  ]
+> = [
   ['/collections/metadata', (s, req) => s.collection(req), 'collection'],
   ['/collections/metadata/queryables', (s, req) => s.queryables(req), 'queryables'],
   ['/collections/metadata/items', (s, req) => s.items(req), 'records'],
@@ -29,7 +40,14 @@ export function mountOgcapiRecords(router: Router, ctx: AppContext): void {
     router.get(path, async (req, res) => {
       // f=html: the portal's page of the JSON answer (server/web/ogcapi-html.ts).
       if (page && req.query.f === 'html') {
-        await sendOgcPage(req, res, serviceRequest(req, res), page, (r) => answer(service, r, req.params as Record<string, string>), (err) => recordsProblemReply(err));
+        await sendOgcPage(
+          req,
+          res,
+          serviceRequest(req, res),
+          page,
+          (r) => answer(service, r, req.params as Record<string, string>),
+          (err) => recordsProblemReply(err),
+        );
         return;
       }
       let r: Reply;

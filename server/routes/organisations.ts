@@ -21,7 +21,13 @@ export function mountOrganisations(router: Router, ctx: AppContext): void {
     '/api/organisations/:code',
     requireUser,
     json(async (req, res) => {
-      const o = await updateOrganisation(ctx.db, principalOf(res), String(req.params.code), jsonObject(req), clientIp(req));
+      const o = await updateOrganisation(
+        ctx.db,
+        principalOf(res),
+        String(req.params.code),
+        jsonObject(req),
+        clientIp(req),
+      );
       await ctx.catalogue.reload();
       return organisationJson(o);
     }),

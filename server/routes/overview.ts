@@ -17,7 +17,10 @@ export function mountOverviews(router: Router, ctx: AppContext): void {
       return;
     }
     const etag = `"${layer.id}-${layer.dataVersion}-${layer.styleVersion}"`;
-    res.set({ ETag: etag, 'Cache-Control': layer.accessClass === 'PUBLIC' ? 'public, max-age=300' : 'private, max-age=300' });
+    res.set({
+      ETag: etag,
+      'Cache-Control': layer.accessClass === 'PUBLIC' ? 'public, max-age=300' : 'private, max-age=300',
+    });
     if (req.get('if-none-match') === etag) {
       res.status(304).end();
       return;

@@ -21,7 +21,10 @@ export function mountStyles(router: Router, ctx: AppContext): void {
     const layer = writableLayer(ctx, res, String(req.params.name), 'change the styles of');
     if (!layer) return undefined;
     if (!STYLE_NAME.test(String(req.params.style))) {
-      sendProblem(res, new OgcError('InvalidParameterValue', 'A style name is 1–64 letters, digits, _ . -', undefined, 400));
+      sendProblem(
+        res,
+        new OgcError('InvalidParameterValue', 'A style name is 1–64 letters, digits, _ . -', undefined, 400),
+      );
       return undefined;
     }
     return layer;
@@ -38,7 +41,11 @@ export function mountStyles(router: Router, ctx: AppContext): void {
     const name = String(req.params.style).replace(/\.(sld|json)$/, '');
     if (req.query.f === 'maplibre' || String(req.params.style).endsWith('.json')) {
       const style = await resolveStyle(ctx, layer, name);
-      res.json({ layer: layer.name, style: style.name, layers: styleToMapLibre(style, { source: layer.name, sourceLayer: layer.name }) });
+      res.json({
+        layer: layer.name,
+        style: style.name,
+        layers: styleToMapLibre(style, { source: layer.name, sourceLayer: layer.name }),
+      });
       return;
     }
     const stored = (await layerStyles(ctx.db, layer, ctx.styles.stored)).find((s) => s.name === name);
@@ -58,7 +65,15 @@ export function mountStyles(router: Router, ctx: AppContext): void {
     if (!layer) return;
     const sld = typeof req.body === 'string' ? req.body : '';
     if (!sld.trim()) {
-      sendProblem(res, new OgcError('InvalidParameterValue', 'Send the SLD as the body (Content-Type: application/vnd.ogc.sld+xml)', undefined, 400));
+      sendProblem(
+        res,
+        new OgcError(
+          'InvalidParameterValue',
+          'Send the SLD as the body (Content-Type: application/vnd.ogc.sld+xml)',
+          undefined,
+          400,
+        ),
+      );
       return;
     }
     let title: string;
@@ -71,16 +86,26 @@ export function mountStyles(router: Router, ctx: AppContext): void {
       return;
     }
     const name = String(req.params.style);
-    await putStyle(ctx.db, layer, { name, title: title || name, sld, isDefault: req.query.default === 'true' || name === DEFAULT_STYLE_NAME });
+    await putStyle(ctx.db, layer, {
+      name,
+      title: title || name,
+      sld,
+      isDefault: req.query.default === 'true' || name === DEFAULT_STYLE_NAME,
+    });
     await ctx.catalogue.reload();
-    res.status(200).json({ layer: layer.name, style: name, styles: await styleList(ctx, ctx.catalogue.unguardedGet(layer.name)!) });
+    res
+      .status(200)
+      .json({ layer: layer.name, style: name, styles: await styleList(ctx, ctx.catalogue.unguardedGet(layer.name)!) });
   });
 
   router.delete('/api/layers/:name/styles/:style', async (req, res) => {
     const layer = writable(req, res);
     if (!layer) return;
     if (!(await deleteStyle(ctx.db, layer, String(req.params.style)))) {
-      sendProblem(res, new OgcError('NotFound', `Layer ${layer.name} has no style ${req.params.style}`, undefined, 404));
+      sendProblem(
+        res,
+        new OgcError('NotFound', `Layer ${layer.name} has no style ${req.params.style}`, undefined, 404),
+      );
       return;
     }
     await ctx.catalogue.reload();

@@ -10,7 +10,13 @@ import { logUnexpected } from '../edge-errors.js';
 
 /** Runs a JSON-answering tile service: its reply, or its error as problem details (an unexpected
  *  one is logged and answered as a 500 naming the request); null from the service passes the request on. */
-export async function answerJson(ctx: AppContext, req: Request, res: Response, next: () => void, service: (r: ServiceRequest) => Promise<Reply | null>): Promise<void> {
+export async function answerJson(
+  ctx: AppContext,
+  req: Request,
+  res: Response,
+  next: () => void,
+  service: (r: ServiceRequest) => Promise<Reply | null>,
+): Promise<void> {
   let out: Reply | null;
   try {
     out = await service(serviceRequest(req, res));

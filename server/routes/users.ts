@@ -8,7 +8,17 @@
  *  effect on the next request. */
 import type { NextFunction, Request, Response, Router } from 'express';
 import { OgcError } from '../../data/errors.js';
-import { changeOwnPassword, changeUser, createUser, getUserFor, issueOwnToken, listOwnTokens, listUsersFor, resetPassword, revokeOwnToken } from '../../data/people.js';
+import {
+  changeOwnPassword,
+  changeUser,
+  createUser,
+  getUserFor,
+  issueOwnToken,
+  listOwnTokens,
+  listUsersFor,
+  resetPassword,
+  revokeOwnToken,
+} from '../../data/people.js';
 import { forgetSignIns, requireUser } from '../auth.js';
 import { endSessionsOf } from '../../data/session-store.js';
 import { sessionOf } from '../session.js';
@@ -20,7 +30,8 @@ export const clientIp = (req: Request): string | null => req.ip ?? req.socket.re
 /** The JSON body as an object, or 400. */
 export function jsonObject(req: Request): Record<string, unknown> {
   const b: unknown = req.body;
-  if (!b || typeof b !== 'object' || Array.isArray(b)) throw new OgcError('InvalidParameterValue', 'Send a JSON object (Content-Type: application/json)');
+  if (!b || typeof b !== 'object' || Array.isArray(b))
+    throw new OgcError('InvalidParameterValue', 'Send a JSON object (Content-Type: application/json)');
   return b as Record<string, unknown>;
 }
 
@@ -34,7 +45,12 @@ export function json(handler: (req: Request, res: Response) => Promise<unknown>)
     } catch (err) {
       if (!(err instanceof OgcError) || err.status >= 500 || res.headersSent) return next(err);
       if (err.status === 401) res.set('WWW-Authenticate', 'Bearer realm="Simpul"');
-      res.status(err.status).json({ code: err.code, description: err.message, ...(err.locator ? { locator: err.locator } : {}), ...(err.extra.details ? { details: err.extra.details } : {}) });
+      res.status(err.status).json({
+        code: err.code,
+        description: err.message,
+        ...(err.locator ? { locator: err.locator } : {}),
+        ...(err.extra.details ? { details: err.extra.details } : {}),
+      });
     }
   };
 }
@@ -43,7 +59,17 @@ export function mountUsers(router: Router, ctx: AppContext): void {
   const { db } = ctx;
   const name = (req: Request) => String(req.params.username);
 
-  router.get('/api/users', requireUser, json(async (req, res) => ({ users: await listUsersFor(db, principalOf(res), typeof req.query.organisation === 'string' ? req.query.organisation : undefined) })));
+  router.get(
+    '/api/users',
+    requireUser,
+    json(async (req, res) => ({
+      users: await listUsersFor(
+        db,
+        principalOf(res),
+        typeof req.query.organisation === 'string' ? req.query.organisation : undefined,
+      ),
+    })),
+  );
   router.post(
     '/api/users',
     requireUser,
@@ -53,7 +79,11 @@ export function mountUsers(router: Router, ctx: AppContext): void {
       return u;
     }),
   );
-  router.get('/api/users/:username', requireUser, json(async (req, res) => getUserFor(db, principalOf(res), name(req))));
+  router.get(
+    '/api/users/:username',
+    requireUser,
+    json(async (req, res) => getUserFor(db, principalOf(res), name(req))),
+  );
   router.patch(
     '/api/users/:username',
     requireUser,
@@ -75,10 +105,14 @@ export function mountUsers(router: Router, ctx: AppContext): void {
     }),
   );
 
-  router.get('/api/me', requireUser, json(async (_req, res) => {
-    const p = principalOf(res);
-    return p.kind === 'user' ? getUserFor(db, p, p.username) : undefined;
-  }));
+  router.get(
+    '/api/me',
+    requireUser,
+    json(async (_req, res) => {
+      const p = principalOf(res);
+      return p.kind === 'user' ? getUserFor(db, p, p.username) : undefined;
+    }),
+  );
   router.put(
     '/api/me/password',
     requireUser,
@@ -92,7 +126,11 @@ export function mountUsers(router: Router, ctx: AppContext): void {
       return { passwordChanged: true };
     }),
   );
-  router.get('/api/me/tokens', requireUser, json(async (_req, res) => ({ tokens: await listOwnTokens(db, principalOf(res)) })));
+  router.get(
+    '/api/me/tokens',
+    requireUser,
+    json(async (_req, res) => ({ tokens: await listOwnTokens(db, principalOf(res)) })),
+  );
   router.post(
     '/api/me/tokens',
     requireUser,
@@ -107,7 +145,8 @@ export function mountUsers(router: Router, ctx: AppContext): void {
     requireUser,
     json(async (req, res) => {
       const id = Number(req.params.id);
-      if (!Number.isSafeInteger(id) || id < 1) throw new OgcError('NotFound', `You have no token ${String(req.params.id)}`);
+      if (!Number.isSafeInteger(id) || id < 1)
+        throw new OgcError('NotFound', `You have no token ${String(req.params.id)}`);
       const p = principalOf(res);
       await revokeOwnToken(db, p, id, clientIp(req));
       if (p.kind === 'user') forgetSignIns(p.userId);

@@ -22,7 +22,13 @@ function api(handler: (req: Request, res: Response) => Promise<void>) {
   };
 }
 
-function versionJson(v: LayerVersion, served: LayerVersion | undefined, layer: Layer, base: string, withAttributes: boolean) {
+function versionJson(
+  v: LayerVersion,
+  served: LayerVersion | undefined,
+  layer: Layer,
+  base: string,
+  withAttributes: boolean,
+) {
   return {
     version: v.version,
     status: v.status,
@@ -38,7 +44,13 @@ function versionJson(v: LayerVersion, served: LayerVersion | undefined, layer: L
     ...(withAttributes ? { attributes: v.attributes } : {}),
     // Against the served version: what a reviewer must know before it replaces it.
     changes: served ? schemaDiff(served, v) : null,
-    links: [{ rel: 'self', type: 'application/json', href: `${base}/api/layers/${encodeURIComponent(layer.name)}/versions/${v.version}` }],
+    links: [
+      {
+        rel: 'self',
+        type: 'application/json',
+        href: `${base}/api/layers/${encodeURIComponent(layer.name)}/versions/${v.version}`,
+      },
+    ],
   };
 }
 
@@ -46,7 +58,11 @@ export function mountVersions(router: Router, ctx: AppContext): void {
   const reviewable = (p: Principal, name: string): Layer => {
     const layer = ctx.catalogue.find(p, name);
     if (!layer) throw httpError(404, `no layer named ${name}`);
-    if (!canSeeVersions(p, layer)) throw httpError(403, `only ${layer.organisation}, the walidata and the pembina read the versions of ${layer.name}`);
+    if (!canSeeVersions(p, layer))
+      throw httpError(
+        403,
+        `only ${layer.organisation}, the walidata and the pembina read the versions of ${layer.name}`,
+      );
     return layer;
   };
 
@@ -74,11 +90,22 @@ export function mountVersions(router: Router, ctx: AppContext): void {
     api(async (req, res) => {
       const layer = reviewable(principalOf(res), String(req.params.name));
       const n = Number(req.params.version);
-      if (!/^\d{1,9}$/.test(String(req.params.version)) || n < 1) throw new OgcError('InvalidParameterValue', 'the version must be a whole number of at least 1', 'version', 400);
+      if (!/^\d{1,9}$/.test(String(req.params.version)) || n < 1)
+        throw new OgcError('InvalidParameterValue', 'the version must be a whole number of at least 1', 'version', 400);
       const versions = await listVersions(ctx.db, layer);
       const v = versions.find((x) => x.version === n);
       if (!v) throw httpError(404, `${layer.name} has no version ${n}`);
-      res.json({ layer: layer.name, served: layer.version, ...versionJson(v, versions.find((x) => x.version === layer.version), layer, baseUrlOf(res), true) });
+      res.json({
+        layer: layer.name,
+        served: layer.version,
+        ...versionJson(
+          v,
+          versions.find((x) => x.version === layer.version),
+          layer,
+          baseUrlOf(res),
+          true,
+        ),
+      });
     }),
   );
 }

@@ -13,7 +13,13 @@ export function wfsRoute(ctx: AppContext): OwsService {
     name: 'WFS',
     async handle(req, res) {
       const sreq = serviceRequest(req, res);
-      await answer(req, res, ctx.log, () => wfs.handle(sreq), (err) => wfsExceptionReply(err, sreq));
+      await answer(
+        req,
+        res,
+        ctx.log,
+        () => wfs.handle(sreq),
+        (err) => wfsExceptionReply(err, sreq),
+      );
     },
   };
 }

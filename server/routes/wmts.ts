@@ -30,7 +30,9 @@ export function wmtsRoutes(ctx: AppContext): { service: OwsService; mountRest(ap
   return {
     service: { name: 'WMTS', handle: (req, res) => answer(req, res, serviceRequest(req, res), wmts.kvp) },
     mountRest(app) {
-      app.get(/^\/wmts\/1\.0\.0\/.*/, (req, res) => answer(req, res, serviceRequest(req, res, req.path.slice(REST.length)), wmts.rest));
+      app.get(/^\/wmts\/1\.0\.0\/.*/, (req, res) =>
+        answer(req, res, serviceRequest(req, res, req.path.slice(REST.length)), wmts.rest),
+      );
     },
   };
 }

@@ -6,7 +6,17 @@ import { actionsFor, LAYER_STATUSES, WORKFLOW, type Principal, type WorkflowOpti
 import { OgcError } from '../../data/errors.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { ELEMENT_RULES } from '../../data/layers/standard.js';
-import { gateOf, inbox, INBOX_KINDS, inboxKind, readStandard, takeStep, waitingSince, writeStandard, type InboxKind } from '../../data/layers/workflow.js';
+import {
+  gateOf,
+  inbox,
+  INBOX_KINDS,
+  inboxKind,
+  readStandard,
+  takeStep,
+  waitingSince,
+  writeStandard,
+  type InboxKind,
+} from '../../data/layers/workflow.js';
 import { requireUser } from '../auth.js';
 import { notifyAfterStep } from '../notify.js';
 import { baseUrlOf, principalOf, type AppContext } from '../context.js';
@@ -40,7 +50,12 @@ export function mountWorkflow(router: Router, ctx: AppContext): void {
   router.get(
     '/api/workflow',
     jsonApi(async (_req, res) => {
-      res.json({ statuses: LAYER_STATUSES, pembinaVerifies: ctx.config.pembinaVerifies, retiredTombstoneDays: ctx.config.retiredTombstoneDays, transitions: WORKFLOW });
+      res.json({
+        statuses: LAYER_STATUSES,
+        pembinaVerifies: ctx.config.pembinaVerifies,
+        retiredTombstoneDays: ctx.config.retiredTombstoneDays,
+        transitions: WORKFLOW,
+      });
     }),
   );
 
@@ -49,7 +64,11 @@ export function mountWorkflow(router: Router, ctx: AppContext): void {
     requireUser,
     jsonApi(async (_req, res) => {
       const s = await readStandard(ctx.db);
-      const elements = Object.entries(ELEMENT_RULES).map(([element, r]) => ({ element, message: r.message, ...(r.allowedValues ? { allowedValues: r.allowedValues } : {}) }));
+      const elements = Object.entries(ELEMENT_RULES).map(([element, r]) => ({
+        element,
+        message: r.message,
+        ...(r.allowedValues ? { allowedValues: r.allowedValues } : {}),
+      }));
       res.json({ ...s, elements });
     }),
   );
@@ -72,14 +91,26 @@ export function mountWorkflow(router: Router, ctx: AppContext): void {
       const status = textParam(req, 'status');
       const kinds = status?.split(',').map((s) => s.trim()) as InboxKind[] | undefined;
       const bad = kinds?.filter((k) => !INBOX_KINDS.includes(k));
-      if (bad?.length) throw new OgcError('InvalidParameterValue', `status must be among ${INBOX_KINDS.join(', ')}`, 'status', 400, { details: { allowedValues: INBOX_KINDS } });
+      if (bad?.length)
+        throw new OgcError('InvalidParameterValue', `status must be among ${INBOX_KINDS.join(', ')}`, 'status', 400, {
+          details: { allowedValues: INBOX_KINDS },
+        });
       const organisation = textParam(req, 'organisation');
-      const r = inbox(p, ctx.catalogue.visibleLayers(p), { kinds, organisation, since: dateParam(req, 'since'), until: dateParam(req, 'until'), limit, offset }, options());
+      const r = inbox(
+        p,
+        ctx.catalogue.visibleLayers(p),
+        { kinds, organisation, since: dateParam(req, 'since'), until: dateParam(req, 'until'), limit, offset },
+        options(),
+      );
       const base = baseUrlOf(res);
       res.json({
         numberMatched: r.numberMatched,
         numberReturned: r.items.length,
-        items: r.items.map((i) => ({ kind: i.kind, waitingSince: i.waitingSince.toISOString(), layer: workflowLayerJson(i.layer, p, base, options()) })),
+        items: r.items.map((i) => ({
+          kind: i.kind,
+          waitingSince: i.waitingSince.toISOString(),
+          layer: workflowLayerJson(i.layer, p, base, options()),
+        })),
         links: pageLinks(req, base, limit, offset, r.numberMatched),
       });
     }),
@@ -113,14 +144,30 @@ export function mountWorkflow(router: Router, ctx: AppContext): void {
       const p = principalOf(res);
       const layer = visible(p, String(req.params.name));
       const body = (req.body ?? {}) as { note?: unknown; version?: unknown };
-      if (typeof body !== 'object' || Array.isArray(body) || (body.note !== undefined && body.note !== null && typeof body.note !== 'string')) {
+      if (
+        typeof body !== 'object' ||
+        Array.isArray(body) ||
+        (body.note !== undefined && body.note !== null && typeof body.note !== 'string')
+      ) {
         throw new OgcError('InvalidParameterValue', 'Send a JSON object {"note": "…"}', 'note', 400);
       }
-      if (body.version !== undefined && !(Number.isInteger(body.version) && (body.version as number) >= 1 && (body.version as number) <= MAX_VERSION)) {
-        throw new OgcError('InvalidParameterValue', `version must be a whole number from 1 to ${MAX_VERSION}`, 'version', 400);
+      if (
+        body.version !== undefined &&
+        !(Number.isInteger(body.version) && (body.version as number) >= 1 && (body.version as number) <= MAX_VERSION)
+      ) {
+        throw new OgcError(
+          'InvalidParameterValue',
+          `version must be a whole number from 1 to ${MAX_VERSION}`,
+          'version',
+          400,
+        );
       }
       const { taken, ...step } = await takeStep(ctx.db, p, layer.id, String(req.params.action), {
-        note: body.note as string | undefined, version: body.version as number | undefined, keepVersions: ctx.config.keepVersions, address: req.ip, options: options(),
+        note: body.note as string | undefined,
+        version: body.version as number | undefined,
+        keepVersions: ctx.config.keepVersions,
+        address: req.ip,
+        options: options(),
       });
       notifyAfterStep(ctx, taken, baseUrlOf(res));
       await ctx.catalogue.reload();

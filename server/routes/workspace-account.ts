@@ -25,19 +25,27 @@ export function mountWorkspaceAccount(router: Router, ctx: AppContext): void {
     const lang = pageLanguage(req, res);
     const base = baseUrlOf(res);
     if (extra.issued) res.set('Cache-Control', 'no-store');
-    sendWorkspace(req, res, 'ws-account', {
-      title: w(lang, 'accountTitle'),
-      me: await getUserFor(ctx.db, p, p.username),
-      orgName: (p.organisation && ctx.catalogue.organisation(p.organisation)?.name) ?? p.organisation ?? '',
-      tokens: await listOwnTokens(ctx.db, p),
-      wmsUrl: `${base}/wms`,
-      ...extra,
-    }, status);
+    sendWorkspace(
+      req,
+      res,
+      'ws-account',
+      {
+        title: w(lang, 'accountTitle'),
+        me: await getUserFor(ctx.db, p, p.username),
+        orgName: (p.organisation && ctx.catalogue.organisation(p.organisation)?.name) ?? p.organisation ?? '',
+        tokens: await listOwnTokens(ctx.db, p),
+        wmsUrl: `${base}/wms`,
+        ...extra,
+      },
+      status,
+    );
   };
 
   router.get('/workspace/account', requireSession, async (req, res, next) => {
     try {
-      await show(req, res, { done: req.query.done === 'revoked' ? w(pageLanguage(req, res), 'tokenRevoked') : undefined });
+      await show(req, res, {
+        done: req.query.done === 'revoked' ? w(pageLanguage(req, res), 'tokenRevoked') : undefined,
+      });
     } catch (err) {
       next(err);
     }
@@ -47,7 +55,9 @@ export function mountWorkspaceAccount(router: Router, ctx: AppContext): void {
     try {
       const p = userOf(res);
       const lang = pageLanguage(req, res);
-      const r = await attempt(lang, () => changeOwnPassword(ctx.db, p, req.body?.currentPassword, req.body?.newPassword, clientIp(req)));
+      const r = await attempt(lang, () =>
+        changeOwnPassword(ctx.db, p, req.body?.currentPassword, req.body?.newPassword, clientIp(req)),
+      );
       if (r.error) return await show(req, res, { error: { ...r.error, form: 'password' } }, r.status);
       await endSessionsOf(ctx.db, p.userId, sessionOf(res)!.id);
       forgetSignIns(p.userId);
@@ -62,7 +72,10 @@ export function mountWorkspaceAccount(router: Router, ctx: AppContext): void {
       const p = userOf(res);
       const lang = pageLanguage(req, res);
       const days = String(req.body?.expiresInDays ?? '').trim();
-      const body = { label: String(req.body?.label ?? '').trim(), ...(days ? { expiresInDays: /^\d+$/.test(days) ? Number(days) : days } : {}) };
+      const body = {
+        label: String(req.body?.label ?? '').trim(),
+        ...(days ? { expiresInDays: /^\d+$/.test(days) ? Number(days) : days } : {}),
+      };
       const r = await attempt(lang, () => issueOwnToken(ctx.db, p, body, clientIp(req)));
       if (r.error) return await show(req, res, { error: { ...r.error, form: 'token' } }, r.status);
       await show(req, res, { issued: { token: r.ok.token, label: r.ok.label } }, 201);
@@ -75,7 +88,9 @@ export function mountWorkspaceAccount(router: Router, ctx: AppContext): void {
     try {
       const p = userOf(res);
       const id = Number(req.params.id);
-      const r = await attempt(pageLanguage(req, res), () => revokeOwnToken(ctx.db, p, Number.isSafeInteger(id) ? id : -1, clientIp(req)));
+      const r = await attempt(pageLanguage(req, res), () =>
+        revokeOwnToken(ctx.db, p, Number.isSafeInteger(id) ? id : -1, clientIp(req)),
+      );
       if (r.error) return await show(req, res, { error: { ...r.error, form: 'token' } }, r.status);
       forgetSignIns(p.userId);
       res.redirect(303, '/workspace/account?done=revoked');

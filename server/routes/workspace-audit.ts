@@ -24,7 +24,9 @@ export function mountWorkspaceAudit(router: Router, ctx: AppContext): void {
     try {
       const p = userOf(res);
       const lang = pageLanguage(req, res);
-      const f = Object.fromEntries(FILTERS.map((k) => [k, typeof req.query[k] === 'string' ? (req.query[k] as string).trim().slice(0, 200) : ''])) as Record<(typeof FILTERS)[number], string>;
+      const f = Object.fromEntries(
+        FILTERS.map((k) => [k, typeof req.query[k] === 'string' ? (req.query[k] as string).trim().slice(0, 200) : '']),
+      ) as Record<(typeof FILTERS)[number], string>;
       const errors: Record<string, string> = {};
       const since = f.since ? day(f.since, false) : null;
       const until = f.until ? day(f.until, true) : null;
@@ -43,21 +45,27 @@ export function mountWorkspaceAudit(router: Router, ctx: AppContext): void {
             action: f.action || undefined,
             since: since ?? undefined,
             until: until ?? undefined,
-            scope: READS_ALL.has(p.role) ? undefined : p.organisation ?? '-',
+            scope: READS_ALL.has(p.role) ? undefined : (p.organisation ?? '-'),
             limit: PAGE,
             offset: (page - 1) * PAGE,
           });
-      sendWorkspace(req, res, 'ws-audit', {
-        title: w(lang, 'auditTitle'),
-        f,
-        errors,
-        entries: r.entries,
-        matched: r.numberMatched,
-        page,
-        pages: Math.max(1, Math.ceil(r.numberMatched / PAGE)),
-        orgs: ctx.catalogue.organisations().map((o) => ({ code: o.code, name: o.name })),
-        readsAll: READS_ALL.has(p.role),
-      }, Object.keys(errors).length ? 400 : 200);
+      sendWorkspace(
+        req,
+        res,
+        'ws-audit',
+        {
+          title: w(lang, 'auditTitle'),
+          f,
+          errors,
+          entries: r.entries,
+          matched: r.numberMatched,
+          page,
+          pages: Math.max(1, Math.ceil(r.numberMatched / PAGE)),
+          orgs: ctx.catalogue.organisations().map((o) => ({ code: o.code, name: o.name })),
+          readsAll: READS_ALL.has(p.role),
+        },
+        Object.keys(errors).length ? 400 : 200,
+      );
     } catch (err) {
       next(err);
     }

@@ -15,7 +15,9 @@ const WEEKS = 12;
 function mondays(n: number, now = new Date()): string[] {
   const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return Array.from({ length: n }, (_, i) => new Date(d.getTime() - (n - 1 - i) * 7 * 86_400_000).toISOString().slice(0, 10));
+  return Array.from({ length: n }, (_, i) =>
+    new Date(d.getTime() - (n - 1 - i) * 7 * 86_400_000).toISOString().slice(0, 10),
+  );
 }
 
 export function mountWorkspaceDashboard(router: Router, ctx: AppContext): void {
@@ -25,9 +27,13 @@ export function mountWorkspaceDashboard(router: Router, ctx: AppContext): void {
       const lang = pageLanguage(req, res);
       const own = p.role === 'produsen';
       const layers = ctx.catalogue.visibleLayers(p).filter((l) => !own || l.organisation === p.organisation);
-      const byStatus = LAYER_STATUSES.map((s) => ({ status: s, label: w(lang, `status_${s}`), n: layers.filter((l) => l.status === s).length }));
+      const byStatus = LAYER_STATUSES.map((s) => ({
+        status: s,
+        label: w(lang, `status_${s}`),
+        n: layers.filter((l) => l.status === s).length,
+      }));
       const weeks = mondays(WEEKS);
-      const counts = await stepsByWeek(ctx.db, WEEKS, own ? p.organisation ?? '-' : undefined);
+      const counts = await stepsByWeek(ctx.db, WEEKS, own ? (p.organisation ?? '-') : undefined);
       const steps = COUNTED_STEPS.map((action) => ({
         action,
         label: w(lang, `action_${action.slice('layer.'.length)}`),
@@ -39,7 +45,10 @@ export function mountWorkspaceDashboard(router: Router, ctx: AppContext): void {
         total: layers.length,
         weeks,
         steps,
-        chartData: JSON.stringify({ byStatus, weeks, steps, layersLabel: w(lang, 'layersAxis') }).replace(/</g, '\\u003c'),
+        chartData: JSON.stringify({ byStatus, weeks, steps, layersLabel: w(lang, 'layersAxis') }).replace(
+          /</g,
+          '\\u003c',
+        ),
       });
     } catch (err) {
       next(err);

@@ -17,7 +17,14 @@ import { workflowOptions } from './workflow.js';
 
 const PAGE = 25;
 /** A produsen's list: what came back to it first, then what it is still drafting. */
-const STATUS_ORDER: Record<LayerStatus, number> = { returned: 0, draft: 1, submitted: 2, verified: 3, published: 4, retired: 5 };
+const STATUS_ORDER: Record<LayerStatus, number> = {
+  returned: 0,
+  draft: 1,
+  submitted: 2,
+  verified: 3,
+  published: 4,
+  retired: 5,
+};
 
 const orgName = (ctx: AppContext, code: string) => ctx.catalogue.organisation(code)?.name ?? code;
 /** Lower case without accents: "Pendidikan" finds "pendidikan", "jalan" finds "Jalan". */
@@ -37,10 +44,17 @@ export interface StepError {
 }
 
 function stepError(lang: 'id' | 'en', err: OgcError): StepError {
-  if (err.locator === 'note') return { field: 'note', message: w(lang, err.message.includes('2000') ? 'noteTooLong' : 'noteRequired') };
+  if (err.locator === 'note')
+    return { field: 'note', message: w(lang, err.message.includes('2000') ? 'noteTooLong' : 'noteRequired') };
   const missing = (err.extra.details as { missing?: Missing[] } | undefined)?.missing;
   if (missing) return { field: 'form', message: w(lang, 'gateRefused'), missing };
-  if (err.status === 409) return { field: 'form', message: w(lang, 'wrongStatus', { status: String((err.extra.details as { status?: string } | undefined)?.status ?? '') }) };
+  if (err.status === 409)
+    return {
+      field: 'form',
+      message: w(lang, 'wrongStatus', {
+        status: String((err.extra.details as { status?: string } | undefined)?.status ?? ''),
+      }),
+    };
   if (err.status === 403) return { field: 'form', message: w(lang, 'notAllowed') };
   return { field: 'form', message: err.message };
 }
@@ -69,13 +83,20 @@ export function mountWorkspaceLayers(router: Router, ctx: AppContext): void {
   async function ownLayers(req: Request, res: Response, p: User) {
     const lang = pageLanguage(req, res);
     const q = text(req.query.q);
-    const status = (LAYER_STATUSES as readonly string[]).includes(String(req.query.status)) ? (req.query.status as LayerStatus) : null;
+    const status = (LAYER_STATUSES as readonly string[]).includes(String(req.query.status))
+      ? (req.query.status as LayerStatus)
+      : null;
     const own = ctx.catalogue.visibleLayers(p).filter((l) => l.organisation === p.organisation);
     const counts = Object.fromEntries(LAYER_STATUSES.map((s) => [s, own.filter((l) => l.status === s).length]));
     const needle = fold(q);
     const matched = own
       .filter((l) => (!status || l.status === status) && (!needle || fold(`${l.title} ${l.name}`).includes(needle)))
-      .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.updatedAt.getTime() - a.updatedAt.getTime() || a.name.localeCompare(b.name));
+      .sort(
+        (a, b) =>
+          STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+          b.updatedAt.getTime() - a.updatedAt.getTime() ||
+          a.name.localeCompare(b.name),
+      );
     const pages = Math.max(1, Math.ceil(matched.length / PAGE));
     const page = Math.min(pageNumber(req.query.page), pages);
     sendWorkspace(req, res, 'ws-produsen', {
@@ -96,18 +117,26 @@ export function mountWorkspaceLayers(router: Router, ctx: AppContext): void {
   async function reviewQueue(req: Request, res: Response, p: User) {
     const lang = pageLanguage(req, res);
     const organisation = text(req.query.organisation) || undefined;
-    const kind = (INBOX_KINDS as readonly string[]).includes(String(req.query.kind)) ? (req.query.kind as InboxKind) : 'submitted';
+    const kind = (INBOX_KINDS as readonly string[]).includes(String(req.query.kind))
+      ? (req.query.kind as InboxKind)
+      : 'submitted';
     const visible = ctx.catalogue.visibleLayers(p);
     const page0 = pageNumber(req.query.page);
     const all = inbox(p, visible, { kinds: [kind], limit: 0, offset: 0 }, options());
-    const orgs = [...new Set(visible.map((l) => l.organisation))].sort().map((code) => ({ code, name: orgName(ctx, code) }));
+    const orgs = [...new Set(visible.map((l) => l.organisation))]
+      .sort()
+      .map((code) => ({ code, name: orgName(ctx, code) }));
     const r = inbox(p, visible, { kinds: [kind], organisation, limit: PAGE, offset: (page0 - 1) * PAGE }, options());
     const pages = Math.max(1, Math.ceil(r.numberMatched / PAGE));
-    const cards = await Promise.all(r.items.map(async (i) => ({ ...(await card(p, i.layer)), waitingSince: i.waitingSince })));
+    const cards = await Promise.all(
+      r.items.map(async (i) => ({ ...(await card(p, i.layer)), waitingSince: i.waitingSince })),
+    );
     sendWorkspace(req, res, 'ws-queue', {
       title: w(lang, 'reviewQueue'),
       kind,
-      kinds: INBOX_KINDS.filter((k) => inbox(p, visible, { kinds: [k], limit: 0, offset: 0 }, options()).numberMatched > 0 || k === 'submitted'),
+      kinds: INBOX_KINDS.filter(
+        (k) => inbox(p, visible, { kinds: [k], limit: 0, offset: 0 }, options()).numberMatched > 0 || k === 'submitted',
+      ),
       waiting: all.numberMatched,
       organisation: organisation ?? '',
       orgs,
@@ -126,8 +155,14 @@ export function mountWorkspaceLayers(router: Router, ctx: AppContext): void {
       const layer = ctx.catalogue.find(p, String(req.params.name));
       if (!layer) return notFound(req, res);
       const history = await queryAudit(ctx.db, { layerId: layer.id, limit: 50, offset: 0 });
-      const done = transitionOf(String(req.query.done ?? '')) ? w(lang, 'stepDone', { step: w(lang, `action_${req.query.done}`), status: w(lang, `status_${layer.status}`) }) : undefined;
-      sendWorkspace(req, res, 'ws-layer', { title: layer.title || layer.name, ...(await card(p, layer, { done })), history: history.entries });
+      const done = transitionOf(String(req.query.done ?? ''))
+        ? w(lang, 'stepDone', { step: w(lang, `action_${req.query.done}`), status: w(lang, `status_${layer.status}`) })
+        : undefined;
+      sendWorkspace(req, res, 'ws-layer', {
+        title: layer.title || layer.name,
+        ...(await card(p, layer, { done })),
+        history: history.entries,
+      });
     } catch (err) {
       next(err);
     }
@@ -147,16 +182,30 @@ export function mountWorkspaceLayers(router: Router, ctx: AppContext): void {
         const step = await takeStep(ctx.db, p, layer.id, action, { note, address: req.ip, options: options() });
         await ctx.catalogue.reload();
         const now = ctx.catalogue.find(p, layer.id);
-        const done = w(lang, 'stepDone', { step: w(lang, `action_${action}`), status: w(lang, `status_${step.after}`) });
-        if (htmx && now) return sendWorkspace(req, res, 'ws-card', { title: layer.name, ...(await card(p, now, { done })), partial: true });
-        return res.redirect(303, `/workspace/layers/${encodeURIComponent(layer.name)}?done=${encodeURIComponent(action)}`);
+        const done = w(lang, 'stepDone', {
+          step: w(lang, `action_${action}`),
+          status: w(lang, `status_${step.after}`),
+        });
+        if (htmx && now)
+          return sendWorkspace(req, res, 'ws-card', {
+            title: layer.name,
+            ...(await card(p, now, { done })),
+            partial: true,
+          });
+        return res.redirect(
+          303,
+          `/workspace/layers/${encodeURIComponent(layer.name)}?done=${encodeURIComponent(action)}`,
+        );
       } catch (err) {
         if (!(err instanceof OgcError) || err.status >= 500) throw err;
         const error = stepError(lang, err);
         await ctx.catalogue.reload();
         const fresh = ctx.catalogue.find(p, layer.id) ?? layer;
         // htmx swaps only 2xx answers by default: the card with its error is the answer to show.
-        const data = { title: layer.title || layer.name, ...(await card(p, fresh, { error: { ...error, action } as StepError & { action: string }, note })) };
+        const data = {
+          title: layer.title || layer.name,
+          ...(await card(p, fresh, { error: { ...error, action } as StepError & { action: string }, note })),
+        };
         if (htmx) return sendWorkspace(req, res, 'ws-card', { ...data, partial: true }, 200);
         const history = await queryAudit(ctx.db, { layerId: layer.id, limit: 50, offset: 0 });
         sendWorkspace(req, res, 'ws-layer', { ...data, history: history.entries }, err.status);
@@ -168,6 +217,18 @@ export function mountWorkspaceLayers(router: Router, ctx: AppContext): void {
 
   function notFound(req: Request, res: Response) {
     const lang = pageLanguage(req, res);
-    sendWorkspace(req, res, 'error', { title: '404', status: 404, heading: lang === 'en' ? 'Not found' : 'Tidak ditemukan', detail: req.path, partial: false }, 404);
+    sendWorkspace(
+      req,
+      res,
+      'error',
+      {
+        title: '404',
+        status: 404,
+        heading: lang === 'en' ? 'Not found' : 'Tidak ditemukan',
+        detail: req.path,
+        partial: false,
+      },
+      404,
+    );
   }
 }

@@ -17,7 +17,16 @@ import { requireSession, sendWorkspace, userOf, type User } from '../web/workspa
 import { clientIp } from './users.js';
 
 /** The profile fields a person edits here (kind stays with the JSON API). */
-const PROFILE_FIELDS = ['name', 'acronym', 'address', 'phone', 'email', 'website', 'contactName', 'contactPosition'] as const;
+const PROFILE_FIELDS = [
+  'name',
+  'acronym',
+  'address',
+  'phone',
+  'email',
+  'website',
+  'contactName',
+  'contactPosition',
+] as const;
 
 const keeper = (p: User) => p.role === 'admin' || p.role === 'walidata';
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -29,27 +38,43 @@ export function mountWorkspacePeople(router: Router, ctx: AppContext): void {
   };
 
   // ---- users
-  const users = async (req: Request, res: Response, extra: { error?: FieldError & { form: string }; done?: string; draft?: Record<string, string> } = {}, status = 200) => {
+  const users = async (
+    req: Request,
+    res: Response,
+    extra: { error?: FieldError & { form: string }; done?: string; draft?: Record<string, string> } = {},
+    status = 200,
+  ) => {
     const p = userOf(res);
     const lang = pageLanguage(req, res);
     const organisation = keeper(p) ? str(req.query.organisation) || undefined : undefined;
-    sendWorkspace(req, res, 'ws-users', {
-      title: w(lang, 'usersTitle'),
-      list: await listUsersFor(ctx.db, p, organisation),
-      organisation: organisation ?? '',
-      orgs: ctx.catalogue.organisations().map((o) => ({ code: o.code, name: o.name })),
-      keeper: keeper(p),
-      roles: keeper(p) ? ROLES.filter((r) => p.role === 'admin' || r !== 'admin') : ['produsen', 'pembina'],
-      draft: extra.draft ?? {},
-      ...extra,
-    }, status);
+    sendWorkspace(
+      req,
+      res,
+      'ws-users',
+      {
+        title: w(lang, 'usersTitle'),
+        list: await listUsersFor(ctx.db, p, organisation),
+        organisation: organisation ?? '',
+        orgs: ctx.catalogue.organisations().map((o) => ({ code: o.code, name: o.name })),
+        keeper: keeper(p),
+        roles: keeper(p) ? ROLES.filter((r) => p.role === 'admin' || r !== 'admin') : ['produsen', 'pembina'],
+        draft: extra.draft ?? {},
+        ...extra,
+      },
+      status,
+    );
   };
   const mayList = (p: User) => keeper(p) || !!p.orgAdmin;
 
   router.get('/workspace/users', requireSession, async (req, res, next) => {
     try {
       if (!mayList(userOf(res))) return forbidden(req, res);
-      await users(req, res, { done: typeof req.query.done === 'string' ? w(pageLanguage(req, res), 'userChanged', { user: req.query.done.slice(0, 64) }) : undefined });
+      await users(req, res, {
+        done:
+          typeof req.query.done === 'string'
+            ? w(pageLanguage(req, res), 'userChanged', { user: req.query.done.slice(0, 64) })
+            : undefined,
+      });
     } catch (err) {
       next(err);
     }
@@ -60,8 +85,19 @@ export function mountWorkspacePeople(router: Router, ctx: AppContext): void {
       const p = userOf(res);
       if (!mayList(p)) return forbidden(req, res);
       const lang = pageLanguage(req, res);
-      const draft = { username: str(req.body?.username), fullName: str(req.body?.fullName), role: str(req.body?.role), organisation: str(req.body?.organisation) };
-      const body = { username: draft.username, fullName: draft.fullName, role: draft.role, password: typeof req.body?.password === 'string' ? req.body.password : undefined, ...(draft.organisation ? { organisation: draft.organisation } : {}) };
+      const draft = {
+        username: str(req.body?.username),
+        fullName: str(req.body?.fullName),
+        role: str(req.body?.role),
+        organisation: str(req.body?.organisation),
+      };
+      const body = {
+        username: draft.username,
+        fullName: draft.fullName,
+        role: draft.role,
+        password: typeof req.body?.password === 'string' ? req.body.password : undefined,
+        ...(draft.organisation ? { organisation: draft.organisation } : {}),
+      };
       const r = await attempt(lang, () => createUser(ctx.db, p, body, clientIp(req)));
       if (r.error) return await users(req, res, { error: { ...r.error, form: 'create' }, draft }, r.status);
       await users(req, res, { done: w(lang, 'userCreated', { user: r.ok.username }) }, 201);
@@ -79,15 +115,32 @@ export function mountWorkspacePeople(router: Router, ctx: AppContext): void {
       const username = String(req.params.username);
       const change = String(req.params.change);
       const run =
-        change === 'disable' || change === 'enable' ? () => changeUser(ctx.db, p, username, { disabled: change === 'disable' }, clientIp(req))
-        : change === 'password' ? () => resetPassword(ctx.db, p, username, req.body?.password, clientIp(req))
-        : null;
+        change === 'disable' || change === 'enable'
+          ? () => changeUser(ctx.db, p, username, { disabled: change === 'disable' }, clientIp(req))
+          : change === 'password'
+            ? () => resetPassword(ctx.db, p, username, req.body?.password, clientIp(req))
+            : null;
       if (!run) throw new OgcError('NotFound', `No change ${change}`, undefined, 404);
       const r = await attempt(lang, run);
-      if (r.error) return await users(req, res, { error: { ...r.error, field: r.error.field === 'password' ? `password-${username}` : r.error.field, form: username } }, r.status);
+      if (r.error)
+        return await users(
+          req,
+          res,
+          {
+            error: {
+              ...r.error,
+              field: r.error.field === 'password' ? `password-${username}` : r.error.field,
+              form: username,
+            },
+          },
+          r.status,
+        );
       if (change !== 'enable') await endSessionsOf(ctx.db, r.ok.id);
       forgetSignIns(r.ok.id);
-      const done = change === 'password' ? w(lang, 'passwordReset', { user: username }) : w(lang, 'userChanged', { user: username });
+      const done =
+        change === 'password'
+          ? w(lang, 'passwordReset', { user: username })
+          : w(lang, 'userChanged', { user: username });
       await users(req, res, { done });
     } catch (err) {
       next(err);
@@ -95,20 +148,36 @@ export function mountWorkspacePeople(router: Router, ctx: AppContext): void {
   });
 
   // ---- organisation profile
-  const profile = async (req: Request, res: Response, code: string, extra: { error?: FieldError; done?: string; draft?: Record<string, string> } = {}, status = 200) => {
+  const profile = async (
+    req: Request,
+    res: Response,
+    code: string,
+    extra: { error?: FieldError; done?: string; draft?: Record<string, string> } = {},
+    status = 200,
+  ) => {
     const p = userOf(res);
     const lang = pageLanguage(req, res);
     const o = ctx.catalogue.organisation(code);
     if (!o || !canEditOrganisation(p, code)) return forbidden(req, res);
     const current = organisationJson(o) as Record<string, unknown>;
     const values = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, extra.draft?.[f] ?? String(current[f] ?? '')]));
-    sendWorkspace(req, res, 'ws-organisation', {
-      title: w(lang, 'orgTitle'),
-      org: o,
-      fields: PROFILE_FIELDS.map((f) => ({ name: f, nullable: ORGANISATION_FIELDS.get(f)!.nullable, value: values[f] })),
-      orgs: keeper(p) ? ctx.catalogue.organisations().map((x) => ({ code: x.code, name: x.name })) : [],
-      ...extra,
-    }, status);
+    sendWorkspace(
+      req,
+      res,
+      'ws-organisation',
+      {
+        title: w(lang, 'orgTitle'),
+        org: o,
+        fields: PROFILE_FIELDS.map((f) => ({
+          name: f,
+          nullable: ORGANISATION_FIELDS.get(f)!.nullable,
+          value: values[f],
+        })),
+        orgs: keeper(p) ? ctx.catalogue.organisations().map((x) => ({ code: x.code, name: x.name })) : [],
+        ...extra,
+      },
+      status,
+    );
   };
 
   router.get('/workspace/organisation', requireSession, (req, res) => {
@@ -120,7 +189,9 @@ export function mountWorkspacePeople(router: Router, ctx: AppContext): void {
 
   router.get('/workspace/organisations/:code', requireSession, async (req, res, next) => {
     try {
-      await profile(req, res, String(req.params.code), { done: req.query.saved ? w(pageLanguage(req, res), 'saved') : undefined });
+      await profile(req, res, String(req.params.code), {
+        done: req.query.saved ? w(pageLanguage(req, res), 'saved') : undefined,
+      });
     } catch (err) {
       next(err);
     }
@@ -142,7 +213,8 @@ export function mountWorkspacePeople(router: Router, ctx: AppContext): void {
         draft[f] = v;
         if (v !== String(current[f] ?? '')) patch[f] = v === '' && ORGANISATION_FIELDS.get(f)!.nullable ? null : v;
       }
-      if (!Object.keys(patch).length) return res.redirect(303, `/workspace/organisations/${encodeURIComponent(code)}?saved=1`);
+      if (!Object.keys(patch).length)
+        return res.redirect(303, `/workspace/organisations/${encodeURIComponent(code)}?saved=1`);
       const r = await attempt(lang, () => updateOrganisation(ctx.db, p, code, patch, clientIp(req)));
       if (r.error) return await profile(req, res, code, { error: r.error, draft }, r.status);
       await ctx.catalogue.reload();

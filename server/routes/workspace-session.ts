@@ -23,7 +23,20 @@ export function mountWorkspaceSession(router: Router, ctx: AppContext, guard: Si
     res.cookie(SIGN_IN_COOKIE, token, cookieOptions(req, FORM_MINUTES * 60_000));
     const lang = pageLanguage(req, res);
     const expired = req.query.expired === '1' && !error ? w(lang, 'sessionExpired') : undefined;
-    sendWorkspace(req, res, 'ws-signin', { title: w(lang, 'signInTitle'), formToken: token, next: localNext(req.query.next ?? req.body?.next), error, notice: expired, username }, status);
+    sendWorkspace(
+      req,
+      res,
+      'ws-signin',
+      {
+        title: w(lang, 'signInTitle'),
+        formToken: token,
+        next: localNext(req.query.next ?? req.body?.next),
+        error,
+        notice: expired,
+        username,
+      },
+      status,
+    );
   };
 
   router.get('/workspace/sign-in', (req, res) => {

@@ -6,14 +6,23 @@ const BASE = {
   workspace: ['Ruang kerja', 'Workspace'],
   signIn: ['Masuk', 'Sign in'],
   signInTitle: ['Masuk ke ruang kerja', 'Sign in to the workspace'],
-  signInHelp: ['Untuk produsen data, walidata, pembina data dan admin simpul.', 'For data producers, the walidata, the data supervisor and the node’s admins.'],
+  signInHelp: [
+    'Untuk produsen data, walidata, pembina data dan admin simpul.',
+    'For data producers, the walidata, the data supervisor and the node’s admins.',
+  ],
   username: ['Nama pengguna', 'Username'],
   password: ['Kata sandi', 'Password'],
   signOut: ['Keluar', 'Sign out'],
   signedInAs: ['Masuk sebagai {user} ({role})', 'Signed in as {user} ({role})'],
   badCredentials: ['Nama pengguna atau kata sandi salah.', 'Wrong username or password.'],
-  tooMany: ['Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {s} detik.', 'Too many failed sign-ins. Try again in {s} s.'],
-  busy: ['Server sedang sibuk memeriksa sandi. Coba lagi sebentar.', 'The server is busy checking passwords. Try again in a moment.'],
+  tooMany: [
+    'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {s} detik.',
+    'Too many failed sign-ins. Try again in {s} s.',
+  ],
+  busy: [
+    'Server sedang sibuk memeriksa sandi. Coba lagi sebentar.',
+    'The server is busy checking passwords. Try again in a moment.',
+  ],
   formExpired: ['Formulir kedaluwarsa. Silakan coba lagi.', 'The form expired. Please try again.'],
   sessionExpired: ['Sesi Anda telah berakhir. Silakan masuk lagi.', 'Your session has ended. Please sign in again.'],
   required: ['Wajib diisi.', 'Required.'],
@@ -53,7 +62,10 @@ const BASE = {
   noteOptional: ['Catatan (tidak wajib)', 'Note (optional)'],
   noteRequired: ['Langkah ini wajib disertai catatan.', 'This step needs a note.'],
   noteTooLong: ['Catatan paling banyak 2000 karakter.', 'The note may have at most 2000 characters.'],
-  wrongStatus: ['Layer ini sudah berpindah status ({status}); muat ulang halaman.', 'This layer has moved on ({status}); reload the page.'],
+  wrongStatus: [
+    'Layer ini sudah berpindah status ({status}); muat ulang halaman.',
+    'This layer has moved on ({status}); reload the page.',
+  ],
   notAllowed: ['Peran Anda tidak boleh mengambil langkah ini.', 'Your role may not take this step.'],
   gateRefused: ['Belum memenuhi standar publikasi:', 'Short of the publication standard:'],
   stepDone: ['Langkah “{step}” tercatat: status kini {status}.', 'Step “{step}” recorded: the status is now {status}.'],
@@ -94,7 +106,9 @@ export function w(lang: Lang, key: string, vars: Record<string, string | number>
 /** A date for people: 6 Des 2026 14.05 / 6 Dec 2026 14:05 (the node's zone). */
 export function when(lang: Lang, d: Date | string | null | undefined): string {
   if (!d) return '';
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(d));
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(d),
+  );
 }
 
 /** Strings of the account, people, organisation and audit pages. */
@@ -106,11 +120,20 @@ const MORE = {
   changePassword: ['Ganti kata sandi', 'Change password'],
   currentPassword: ['Kata sandi sekarang', 'Current password'],
   newPassword: ['Kata sandi baru', 'New password'],
-  newPasswordHelp: ['Paling sedikit 10 karakter; bukan nama pengguna dan bukan sandi umum.', 'At least 10 characters; not the username, not a common password.'],
-  passwordChanged: ['Kata sandi diganti. Sesi lain akun ini telah diakhiri.', 'Password changed. This account’s other sessions have been ended.'],
+  newPasswordHelp: [
+    'Paling sedikit 10 karakter; bukan nama pengguna dan bukan sandi umum.',
+    'At least 10 characters; not the username, not a common password.',
+  ],
+  passwordChanged: [
+    'Kata sandi diganti. Sesi lain akun ini telah diakhiri.',
+    'Password changed. This account’s other sessions have been ended.',
+  ],
   wrongCurrent: ['Kata sandi sekarang salah.', 'The current password is wrong.'],
   tokens: ['Token API', 'API tokens'],
-  tokensHelp: ['Token dipakai QGIS, ArcGIS dan skrip sebagai kata sandi. Token hanya ditampilkan sekali.', 'QGIS, ArcGIS and scripts use a token as the password. A token is shown once only.'],
+  tokensHelp: [
+    'Token dipakai QGIS, ArcGIS dan skrip sebagai kata sandi. Token hanya ditampilkan sekali.',
+    'QGIS, ArcGIS and scripts use a token as the password. A token is shown once only.',
+  ],
   tokenLabel: ['Keterangan', 'Label'],
   tokenDays: ['Berlaku (hari)', 'Valid for (days)'],
   issueToken: ['Buat token', 'Issue a token'],
@@ -118,14 +141,23 @@ const MORE = {
   expires: ['Berakhir', 'Expires'],
   expired: ['kedaluwarsa', 'expired'],
   noTokens: ['Belum ada token.', 'No tokens yet.'],
-  tokenIssued: ['Token baru — salin sekarang, token tidak akan ditampilkan lagi:', 'New token — copy it now, it will not be shown again:'],
+  tokenIssued: [
+    'Token baru — salin sekarang, token tidak akan ditampilkan lagi:',
+    'New token — copy it now, it will not be shown again:',
+  ],
   tokenRevoked: ['Token dicabut.', 'Token revoked.'],
   copy: ['Salin', 'Copy'],
   copied: ['Tersalin', 'Copied'],
   useInQgis: ['Di QGIS', 'In QGIS'],
-  qgisBasic: ['Layer ▸ Data Source Manager ▸ WMS/WMTS (atau WFS / OGC API - Features) ▸ Baru. URL: {url}. Di bagian Autentikasi pilih Dasar (Basic): Nama pengguna {user}, Kata sandi: token di atas. Sambung, pilih layer, Tambah.', 'Layer ▸ Data Source Manager ▸ WMS/WMTS (or WFS / OGC API - Features) ▸ New. URL: {url}. Under Authentication choose Basic: Username {user}, Password: the token above. Connect, pick a layer, Add.'],
+  qgisBasic: [
+    'Layer ▸ Data Source Manager ▸ WMS/WMTS (atau WFS / OGC API - Features) ▸ Baru. URL: {url}. Di bagian Autentikasi pilih Dasar (Basic): Nama pengguna {user}, Kata sandi: token di atas. Sambung, pilih layer, Tambah.',
+    'Layer ▸ Data Source Manager ▸ WMS/WMTS (or WFS / OGC API - Features) ▸ New. URL: {url}. Under Authentication choose Basic: Username {user}, Password: the token above. Connect, pick a layer, Add.',
+  ],
   useInArcgis: ['Di ArcGIS Pro', 'In ArcGIS Pro'],
-  arcgisBasic: ['Insert ▸ Connections ▸ Server ▸ New WMS Server (atau WFS). URL: {url}. Isi User Name {user} dan Password: token di atas, lalu OK.', 'Insert ▸ Connections ▸ Server ▸ New WMS Server (or WFS). URL: {url}. Fill in User Name {user} and Password: the token above, then OK.'],
+  arcgisBasic: [
+    'Insert ▸ Connections ▸ Server ▸ New WMS Server (atau WFS). URL: {url}. Isi User Name {user} dan Password: token di atas, lalu OK.',
+    'Insert ▸ Connections ▸ Server ▸ New WMS Server (or WFS). URL: {url}. Fill in User Name {user} and Password: the token above, then OK.',
+  ],
   usersTitle: ['Pengguna', 'Users'],
   newUser: ['Pengguna baru', 'New user'],
   createUser: ['Buat pengguna', 'Create the user'],
@@ -136,7 +168,10 @@ const MORE = {
   active: ['aktif', 'active'],
   resetPassword: ['Atur ulang kata sandi', 'Reset the password'],
   userChanged: ['Akun {user} diubah.', 'Account {user} changed.'],
-  passwordReset: ['Kata sandi {user} diatur ulang; sesi-sesinya diakhiri.', 'Password of {user} reset; its sessions ended.'],
+  passwordReset: [
+    'Kata sandi {user} diatur ulang; sesi-sesinya diakhiri.',
+    'Password of {user} reset; its sessions ended.',
+  ],
   orgAdmin: ['admin organisasi', 'organisation admin'],
   orgTitle: ['Profil organisasi', 'Organisation profile'],
   save: ['Simpan', 'Save'],

@@ -13,7 +13,10 @@ const STRINGS = {
   navServices: ['Layanan', 'Services'],
   navApi: ['OGC API', 'OGC API'],
   switchLang: ['English', 'Bahasa Indonesia'],
-  footer: ['Dikelola oleh {provider}. Data dan layanan terbuka sesuai lisensi tiap dataset.', 'Run by {provider}. Data and services are open as each dataset’s licence says.'],
+  footer: [
+    'Dikelola oleh {provider}. Data dan layanan terbuka sesuai lisensi tiap dataset.',
+    'Run by {provider}. Data and services are open as each dataset’s licence says.',
+  ],
   searchLabel: ['Cari dataset', 'Search datasets'],
   searchPlaceholder: ['mis. sekolah, jalan, banjir', 'e.g. sekolah, jalan, banjir'],
   searchButton: ['Cari', 'Search'],
@@ -23,7 +26,10 @@ const STRINGS = {
   sort_date: ['Terbaru', 'Newest'],
   results: ['{n} dataset', '{n} datasets'],
   resultsFor: ['{n} dataset untuk “{q}”', '{n} datasets for “{q}”'],
-  noResults: ['Tidak ada dataset yang cocok. Coba kata lain atau hapus filter.', 'No dataset matches. Try another word or clear the filters.'],
+  noResults: [
+    'Tidak ada dataset yang cocok. Coba kata lain atau hapus filter.',
+    'No dataset matches. Try another word or clear the filters.',
+  ],
   clearFilters: ['Hapus semua filter', 'Clear all filters'],
   filters: ['Saring', 'Filter'],
   apply: ['Terapkan', 'Apply'],
@@ -38,7 +44,10 @@ const STRINGS = {
   features: ['{n} fitur', '{n} features'],
   updated: ['Diperbarui', 'Updated'],
   servicesTitle: ['Alamat layanan', 'Service addresses'],
-  servicesHelp: ['Salin alamat persis seperti tertulis ke aplikasi Anda.', 'Paste the address exactly as shown into your software.'],
+  servicesHelp: [
+    'Salin alamat persis seperti tertulis ke aplikasi Anda.',
+    'Paste the address exactly as shown into your software.',
+  ],
   service: ['Layanan', 'Service'],
   other: ['Lainnya', 'Other'],
   // Dataset page
@@ -68,18 +77,54 @@ const STRINGS = {
   copy: ['Salin', 'Copy'],
   copied: ['Tersalin', 'Copied'],
   // Steps next to each service address of a dataset page (steps_<service>_<client>).
-  steps_wms_qgis: ['Layer ▸ Add Layer ▸ Add WMS/WMTS Layer ▸ New, tempel alamat, OK ▸ Connect, pilih {name}, Add.', 'Layer ▸ Add Layer ▸ Add WMS/WMTS Layer ▸ New, paste the address, OK ▸ Connect, pick {name}, Add.'],
-  steps_wms_arcgis: ['Insert ▸ Connections ▸ Server ▸ New WMS Server, tempel alamat, OK; di Catalog ▸ Servers seret {name} ke peta.', 'Insert ▸ Connections ▸ Server ▸ New WMS Server, paste the address, OK; in Catalog ▸ Servers drag {name} onto the map.'],
-  steps_wfs_qgis: ['Layer ▸ Add Layer ▸ Add WFS / OGC API - Features Layer ▸ New, tempel alamat, OK ▸ Connect, pilih {name}, Add.', 'Layer ▸ Add Layer ▸ Add WFS / OGC API - Features Layer ▸ New, paste the address, OK ▸ Connect, pick {name}, Add.'],
-  steps_wfs_arcgis: ['Insert ▸ Connections ▸ Server ▸ New WFS Server, tempel alamat, OK; di Catalog ▸ Servers seret {name} ke peta.', 'Insert ▸ Connections ▸ Server ▸ New WFS Server, paste the address, OK; in Catalog ▸ Servers drag {name} onto the map.'],
-  steps_wmts_qgis: ['Layer ▸ Add Layer ▸ Add WMS/WMTS Layer ▸ New, tempel alamat, OK ▸ Connect, tab Tilesets, pilih {name}, Add.', 'Layer ▸ Add Layer ▸ Add WMS/WMTS Layer ▸ New, paste the address, OK ▸ Connect, Tilesets tab, pick {name}, Add.'],
-  steps_wmts_arcgis: ['Insert ▸ Connections ▸ Server ▸ New WMTS Server, tempel alamat, OK; di Catalog ▸ Servers seret {name} ke peta.', 'Insert ▸ Connections ▸ Server ▸ New WMTS Server, paste the address, OK; in Catalog ▸ Servers drag {name} onto the map.'],
-  steps_ogcapi_qgis: ['Layer ▸ Add Layer ▸ Add WFS / OGC API - Features Layer ▸ New, jenis OGC API - Features, alamat {base}/ogcapi, OK ▸ Connect, pilih {name}, Add.', 'Layer ▸ Add Layer ▸ Add WFS / OGC API - Features Layer ▸ New, type OGC API - Features, address {base}/ogcapi, OK ▸ Connect, pick {name}, Add.'],
-  steps_ogcapi_arcgis: ['Insert ▸ Connections ▸ Server ▸ New OGC API Server, alamat {base}/ogcapi, OK; di Catalog ▸ Servers seret {name} ke peta.', 'Insert ▸ Connections ▸ Server ▸ New OGC API Server, address {base}/ogcapi, OK; in Catalog ▸ Servers drag {name} onto the map.'],
-  steps_xyz_qgis: ['Panel Browser ▸ XYZ Tiles ▸ New Connection, tempel alamat di URL, OK, lalu klik dua kali sambungan itu.', 'Browser panel ▸ XYZ Tiles ▸ New Connection, paste the address as URL, OK, then double-click the connection.'],
-  steps_xyz_arcgis: ['Map ▸ Add Data ▸ Data From Path, tempel alamat dengan {z}/{x}/{y} ditulis {level}/{col}/{row}, Add.', 'Map ▸ Add Data ▸ Data From Path, paste the address with {z}/{x}/{y} written as {level}/{col}/{row}, Add.'],
-  steps_mvt_qgis: ['Panel Browser ▸ Vector Tiles ▸ New Generic Connection, tempel alamat di URL, OK, lalu klik dua kali sambungan itu.', 'Browser panel ▸ Vector Tiles ▸ New Generic Connection, paste the address as URL, OK, then double-click the connection.'],
-  steps_mvt_arcgis: ['ArcGIS Pro tidak membaca ubin vektor dari alamat ini; pakai WMS atau WMTS di atas.', 'ArcGIS Pro does not read vector tiles from this address; use WMS or WMTS above.'],
+  steps_wms_qgis: [
+    'Layer ▸ Add Layer ▸ Add WMS/WMTS Layer ▸ New, tempel alamat, OK ▸ Connect, pilih {name}, Add.',
+    'Layer ▸ Add Layer ▸ Add WMS/WMTS Layer ▸ New, paste the address, OK ▸ Connect, pick {name}, Add.',
+  ],
+  steps_wms_arcgis: [
+    'Insert ▸ Connections ▸ Server ▸ New WMS Server, tempel alamat, OK; di Catalog ▸ Servers seret {name} ke peta.',
+    'Insert ▸ Connections ▸ Server ▸ New WMS Server, paste the address, OK; in Catalog ▸ Servers drag {name} onto the map.',
+  ],
+  steps_wfs_qgis: [
+    'Layer ▸ Add Layer ▸ Add WFS / OGC API - Features Layer ▸ New, tempel alamat, OK ▸ Connect, pilih {name}, Add.',
+    'Layer ▸ Add Layer ▸ Add WFS / OGC API - Features Layer ▸ New, paste the address, OK ▸ Connect, pick {name}, Add.',
+  ],
+  steps_wfs_arcgis: [
+    'Insert ▸ Connections ▸ Server ▸ New WFS Server, tempel alamat, OK; di Catalog ▸ Servers seret {name} ke peta.',
+    'Insert ▸ Connections ▸ Server ▸ New WFS Server, paste the address, OK; in Catalog ▸ Servers drag {name} onto the map.',
+  ],
+  steps_wmts_qgis: [
+    'Layer ▸ Add Layer ▸ Add WMS/WMTS Layer ▸ New, tempel alamat, OK ▸ Connect, tab Tilesets, pilih {name}, Add.',
+    'Layer ▸ Add Layer ▸ Add WMS/WMTS Layer ▸ New, paste the address, OK ▸ Connect, Tilesets tab, pick {name}, Add.',
+  ],
+  steps_wmts_arcgis: [
+    'Insert ▸ Connections ▸ Server ▸ New WMTS Server, tempel alamat, OK; di Catalog ▸ Servers seret {name} ke peta.',
+    'Insert ▸ Connections ▸ Server ▸ New WMTS Server, paste the address, OK; in Catalog ▸ Servers drag {name} onto the map.',
+  ],
+  steps_ogcapi_qgis: [
+    'Layer ▸ Add Layer ▸ Add WFS / OGC API - Features Layer ▸ New, jenis OGC API - Features, alamat {base}/ogcapi, OK ▸ Connect, pilih {name}, Add.',
+    'Layer ▸ Add Layer ▸ Add WFS / OGC API - Features Layer ▸ New, type OGC API - Features, address {base}/ogcapi, OK ▸ Connect, pick {name}, Add.',
+  ],
+  steps_ogcapi_arcgis: [
+    'Insert ▸ Connections ▸ Server ▸ New OGC API Server, alamat {base}/ogcapi, OK; di Catalog ▸ Servers seret {name} ke peta.',
+    'Insert ▸ Connections ▸ Server ▸ New OGC API Server, address {base}/ogcapi, OK; in Catalog ▸ Servers drag {name} onto the map.',
+  ],
+  steps_xyz_qgis: [
+    'Panel Browser ▸ XYZ Tiles ▸ New Connection, tempel alamat di URL, OK, lalu klik dua kali sambungan itu.',
+    'Browser panel ▸ XYZ Tiles ▸ New Connection, paste the address as URL, OK, then double-click the connection.',
+  ],
+  steps_xyz_arcgis: [
+    'Map ▸ Add Data ▸ Data From Path, tempel alamat dengan {z}/{x}/{y} ditulis {level}/{col}/{row}, Add.',
+    'Map ▸ Add Data ▸ Data From Path, paste the address with {z}/{x}/{y} written as {level}/{col}/{row}, Add.',
+  ],
+  steps_mvt_qgis: [
+    'Panel Browser ▸ Vector Tiles ▸ New Generic Connection, tempel alamat di URL, OK, lalu klik dua kali sambungan itu.',
+    'Browser panel ▸ Vector Tiles ▸ New Generic Connection, paste the address as URL, OK, then double-click the connection.',
+  ],
+  steps_mvt_arcgis: [
+    'ArcGIS Pro tidak membaca ubin vektor dari alamat ini; pakai WMS atau WMTS di atas.',
+    'ArcGIS Pro does not read vector tiles from this address; use WMS or WMTS above.',
+  ],
   useIn: ['Cara memakai', 'How to use it'],
   metadataLinks: ['Metadata', 'Metadata'],
   iso: ['ISO 19139 (XML, CSW)', 'ISO 19139 (XML, CSW)'],
@@ -156,13 +201,25 @@ export function languageOf(query: unknown, cookieHeader: string | undefined): { 
 
 /** Names of ISO topic categories for people. */
 export const TOPIC_NAMES: Record<string, [string, string]> = {
-  farming: ['Pertanian', 'Farming'], biota: ['Biota', 'Biota'], boundaries: ['Batas wilayah', 'Boundaries'],
-  climatologyMeteorologyAtmosphere: ['Iklim dan cuaca', 'Climate and weather'], economy: ['Ekonomi', 'Economy'],
-  elevation: ['Elevasi', 'Elevation'], environment: ['Lingkungan', 'Environment'], geoscientificInformation: ['Geosains', 'Geoscience'],
-  health: ['Kesehatan', 'Health'], imageryBaseMapsEarthCover: ['Citra dan peta dasar', 'Imagery and base maps'],
-  intelligenceMilitary: ['Pertahanan', 'Defence'], inlandWaters: ['Perairan darat', 'Inland waters'], location: ['Lokasi', 'Location'],
-  oceans: ['Laut', 'Oceans'], planningCadastre: ['Tata ruang dan pertanahan', 'Planning and cadastre'], society: ['Sosial', 'Society'],
-  structure: ['Bangunan', 'Structures'], transportation: ['Transportasi', 'Transportation'], utilitiesCommunication: ['Utilitas dan komunikasi', 'Utilities and communication'],
+  farming: ['Pertanian', 'Farming'],
+  biota: ['Biota', 'Biota'],
+  boundaries: ['Batas wilayah', 'Boundaries'],
+  climatologyMeteorologyAtmosphere: ['Iklim dan cuaca', 'Climate and weather'],
+  economy: ['Ekonomi', 'Economy'],
+  elevation: ['Elevasi', 'Elevation'],
+  environment: ['Lingkungan', 'Environment'],
+  geoscientificInformation: ['Geosains', 'Geoscience'],
+  health: ['Kesehatan', 'Health'],
+  imageryBaseMapsEarthCover: ['Citra dan peta dasar', 'Imagery and base maps'],
+  intelligenceMilitary: ['Pertahanan', 'Defence'],
+  inlandWaters: ['Perairan darat', 'Inland waters'],
+  location: ['Lokasi', 'Location'],
+  oceans: ['Laut', 'Oceans'],
+  planningCadastre: ['Tata ruang dan pertanahan', 'Planning and cadastre'],
+  society: ['Sosial', 'Society'],
+  structure: ['Bangunan', 'Structures'],
+  transportation: ['Transportasi', 'Transportation'],
+  utilitiesCommunication: ['Utilitas dan komunikasi', 'Utilities and communication'],
 };
 
 export const topicName = (lang: Lang, code: string): string => TOPIC_NAMES[code]?.[lang === 'en' ? 1 : 0] ?? code;

@@ -7,16 +7,28 @@ import * as maplibregl from '/map/lib/maplibre-gl.mjs';
 const TEXT = JSON.parse(document.getElementById('map-text').textContent);
 const lang = document.documentElement.lang === 'en' ? 'en' : 'id';
 const tr = (k, vars = {}) => (TEXT[lang][k] ?? k).replace(/\{(\w+)\}/g, (m, x) => (x in vars ? String(vars[x]) : m));
-const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const esc = (s) =>
+  String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
 const $ = (id) => document.getElementById(id);
 
 // ---- State, read from and written to the URL -------------------------------------------------
 const params = new URLSearchParams(location.search);
-const list = (k) => (params.get(k) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (k) =>
+  (params.get(k) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const hidden = new Set(list('hidden'));
 const opacities = list('opacity');
 const state = {
-  layers: list('layers').map((name, i) => ({ name, opacity: Math.min(1, Math.max(0, Number(opacities[i] ?? 100) / 100 || 0)), visible: !hidden.has(name) })),
+  layers: list('layers').map((name, i) => ({
+    name,
+    opacity: Math.min(1, Math.max(0, Number(opacities[i] ?? 100) / 100 || 0)),
+    visible: !hidden.has(name),
+  })),
   basemap: params.get('basemap') ?? $('basemap').value,
 };
 if (![...$('basemap').options].some((o) => o.value === state.basemap)) state.basemap = $('basemap').value;
@@ -26,8 +38,16 @@ function stateUrl() {
   const p = new URLSearchParams();
   if (state.layers.length) {
     p.set('layers', state.layers.map((l) => l.name).join(','));
-    if (state.layers.some((l) => l.opacity !== 1)) p.set('opacity', state.layers.map((l) => Math.round(l.opacity * 100)).join(','));
-    if (state.layers.some((l) => !l.visible)) p.set('hidden', state.layers.filter((l) => !l.visible).map((l) => l.name).join(','));
+    if (state.layers.some((l) => l.opacity !== 1))
+      p.set('opacity', state.layers.map((l) => Math.round(l.opacity * 100)).join(','));
+    if (state.layers.some((l) => !l.visible))
+      p.set(
+        'hidden',
+        state.layers
+          .filter((l) => !l.visible)
+          .map((l) => l.name)
+          .join(','),
+      );
   }
   p.set('basemap', state.basemap);
   if (window.simpulMap) {
@@ -52,23 +72,47 @@ function writeUrl() {
 // ---- Style: fetched from the node for the chosen layers, then opacity and visibility ---------
 let info = new Map(); // name → the node's description (title, MapLibre layer ids, legend…)
 let fetched = null; // the node's style as sent (the base opacities)
-const OPACITY = { fill: ['fill-opacity'], line: ['line-opacity'], circle: ['circle-opacity', 'circle-stroke-opacity'], raster: ['raster-opacity'], 'fill-extrusion': ['fill-extrusion-opacity'] };
+const OPACITY = {
+  fill: ['fill-opacity'],
+  line: ['line-opacity'],
+  circle: ['circle-opacity', 'circle-stroke-opacity'],
+  raster: ['raster-opacity'],
+  'fill-extrusion': ['fill-extrusion-opacity'],
+};
 
 function paintFor(layer, opacity) {
   const out = {};
   for (const prop of OPACITY[layer.type] ?? []) {
     const base = layer.paint?.[prop];
     // A zoom expression cannot be scaled from outside: the slider then sets the value itself.
-    out[prop] = typeof base === 'number' ? base * opacity : base === undefined ? opacity : opacity === 1 ? base : opacity;
+    out[prop] =
+      typeof base === 'number' ? base * opacity : base === undefined ? opacity : opacity === 1 ? base : opacity;
   }
   return out;
 }
 
 let measureData = { type: 'FeatureCollection', features: [] };
 const MEASURE_LAYERS = [
-  { id: 'measure#fill', type: 'fill', source: 'measure', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#d9480f', 'fill-opacity': 0.15 } },
-  { id: 'measure#line', type: 'line', source: 'measure', paint: { 'line-color': '#d9480f', 'line-width': 2, 'line-dasharray': [2, 1] } },
-  { id: 'measure#point', type: 'circle', source: 'measure', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-color': '#fff', 'circle-stroke-color': '#d9480f', 'circle-stroke-width': 2, 'circle-radius': 4 } },
+  {
+    id: 'measure#fill',
+    type: 'fill',
+    source: 'measure',
+    filter: ['==', ['geometry-type'], 'Polygon'],
+    paint: { 'fill-color': '#d9480f', 'fill-opacity': 0.15 },
+  },
+  {
+    id: 'measure#line',
+    type: 'line',
+    source: 'measure',
+    paint: { 'line-color': '#d9480f', 'line-width': 2, 'line-dasharray': [2, 1] },
+  },
+  {
+    id: 'measure#point',
+    type: 'circle',
+    source: 'measure',
+    filter: ['==', ['geometry-type'], 'Point'],
+    paint: { 'circle-color': '#fff', 'circle-stroke-color': '#d9480f', 'circle-stroke-width': 2, 'circle-radius': 4 },
+  },
 ];
 
 function styleOfState() {
@@ -103,7 +147,9 @@ async function refresh() {
   renderChosen();
   renderResults();
   writeUrl();
-  map.once('idle', () => { document.body.dataset.revision = String(++revision); });
+  map.once('idle', () => {
+    document.body.dataset.revision = String(++revision);
+  });
 }
 
 /** Opacity and visibility on the live map (no new style needed). */
@@ -124,7 +170,15 @@ const at = /^([\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)$/.exec(params.get('at') ?? '');
 const map = new maplibregl.Map({
   container: 'map',
   style: styleOfState(),
-  ...(at ? { zoom: Number(at[1]), center: [Number(at[3]), Number(at[2])] } : { bounds: [[extent[0], extent[1]], [extent[2], extent[3]]], fitBoundsOptions: { padding: 20 } }),
+  ...(at
+    ? { zoom: Number(at[1]), center: [Number(at[3]), Number(at[2])] }
+    : {
+        bounds: [
+          [extent[0], extent[1]],
+          [extent[2], extent[3]],
+        ],
+        fitBoundsOptions: { padding: 20 },
+      }),
   // Kept so that "Download PNG" can read the picture.
   canvasContextAttributes: { preserveDrawingBuffer: true },
   attributionControl: { compact: true, customAttribution: fetched.metadata['simpul:text']?.attribution ?? '' },
@@ -210,12 +264,23 @@ function renderResults() {
   }
   const on = new Set(state.layers.map((l) => l.name));
   el.innerHTML = `<p class="meta">${esc(tr('mapResults', { n: results.total }))}</p>${[...groups]
-    .map(([org, topics]) => `<details open><summary>${esc(org)}</summary>${[...topics]
-      .map(([topic, hits]) => `<h3>${esc(topic)}</h3><ul>${hits
-        .map((h) => `<li data-hit="${esc(h.name)}"><span>${esc(h.title)}${h.status !== 'published' ? ` <span class="draft">(${esc(h.status)})</span>` : ''}</span><button type="button" class="outline" data-add="${esc(h.name)}" ${on.has(h.name) ? 'disabled' : ''} aria-label="${esc(tr(on.has(h.name) ? 'mapAdded' : 'mapAdd'))}: ${esc(h.title)}">${esc(tr(on.has(h.name) ? 'mapAdded' : 'mapAdd'))}</button></li>`)
-        .join('')}</ul>`)
-      .join('')}</details>`)
-    .join('')}${results.page < results.pages ? `<button type="button" class="secondary outline" id="map-more">${esc(tr('mapMore'))}</button>` : ''}`;
+    .map(
+      ([org, topics]) =>
+        `<details open><summary>${esc(org)}</summary>${[...topics]
+          .map(
+            ([topic, hits]) =>
+              `<h3>${esc(topic)}</h3><ul>${hits
+                .map(
+                  (h) =>
+                    `<li data-hit="${esc(h.name)}"><span>${esc(h.title)}${h.status !== 'published' ? ` <span class="draft">(${esc(h.status)})</span>` : ''}</span><button type="button" class="outline" data-add="${esc(h.name)}" ${on.has(h.name) ? 'disabled' : ''} aria-label="${esc(tr(on.has(h.name) ? 'mapAdded' : 'mapAdd'))}: ${esc(h.title)}">${esc(tr(on.has(h.name) ? 'mapAdded' : 'mapAdd'))}</button></li>`,
+                )
+                .join('')}</ul>`,
+          )
+          .join('')}</details>`,
+    )
+    .join(
+      '',
+    )}${results.page < results.pages ? `<button type="button" class="secondary outline" id="map-more">${esc(tr('mapMore'))}</button>` : ''}`;
 }
 $('map-search').addEventListener('submit', (e) => {
   e.preventDefault();
@@ -231,11 +296,21 @@ $('map-results').addEventListener('click', (e) => {
 });
 
 // ---- Identify on click (the vector tiles' own attributes) ---------------------------------
-const queryable = () => state.layers.filter((l) => l.visible).flatMap((l) => info.get(l.name)?.layers ?? []).filter((id) => map.getLayer(id));
+const queryable = () =>
+  state.layers
+    .filter((l) => l.visible)
+    .flatMap((l) => info.get(l.name)?.layers ?? [])
+    .filter((id) => map.getLayer(id));
 const titleOf = (sourceLayer) => info.get(sourceLayer)?.title ?? sourceLayer;
 function identify(e) {
   const r = 4;
-  const feats = map.queryRenderedFeatures([[e.point.x - r, e.point.y - r], [e.point.x + r, e.point.y + r]], { layers: queryable() });
+  const feats = map.queryRenderedFeatures(
+    [
+      [e.point.x - r, e.point.y - r],
+      [e.point.x + r, e.point.y + r],
+    ],
+    { layers: queryable() },
+  );
   if (!feats.length) return;
   const seen = new Set();
   const html = feats
@@ -246,7 +321,12 @@ function identify(e) {
       return true;
     })
     .slice(0, 3)
-    .map((f) => `<h3>${esc(titleOf(f.sourceLayer))}</h3><table>${Object.entries(f.properties).map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>`)
+    .map(
+      (f) =>
+        `<h3>${esc(titleOf(f.sourceLayer))}</h3><table>${Object.entries(f.properties)
+          .map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`)
+          .join('')}</table>`,
+    )
     .join('');
   new maplibregl.Popup({ className: 'popup', maxWidth: '22rem' }).setLngLat(e.lngLat).setHTML(html).addTo(map);
 }
@@ -273,13 +353,29 @@ function area(ring) {
   }
   return Math.abs((s * R * R) / 2);
 }
-const fmtLength = (m) => (m >= 1000 ? `${(m / 1000).toLocaleString(lang, { maximumFractionDigits: 2 })} km` : `${m.toLocaleString(lang, { maximumFractionDigits: 0 })} m`);
-const fmtArea = (m2) => (m2 >= 1e6 ? `${(m2 / 1e6).toLocaleString(lang, { maximumFractionDigits: 2 })} km²` : m2 >= 1e4 ? `${(m2 / 1e4).toLocaleString(lang, { maximumFractionDigits: 2 })} ha` : `${m2.toLocaleString(lang, { maximumFractionDigits: 0 })} m²`);
+const fmtLength = (m) =>
+  m >= 1000
+    ? `${(m / 1000).toLocaleString(lang, { maximumFractionDigits: 2 })} km`
+    : `${m.toLocaleString(lang, { maximumFractionDigits: 0 })} m`;
+const fmtArea = (m2) =>
+  m2 >= 1e6
+    ? `${(m2 / 1e6).toLocaleString(lang, { maximumFractionDigits: 2 })} km²`
+    : m2 >= 1e4
+      ? `${(m2 / 1e4).toLocaleString(lang, { maximumFractionDigits: 2 })} ha`
+      : `${m2.toLocaleString(lang, { maximumFractionDigits: 0 })} m²`;
 const measure = { mode: null, points: [] };
 function drawMeasure() {
   const pts = measure.points;
   const features = pts.map((c) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: c } }));
-  if (pts.length > 1) features.push({ type: 'Feature', properties: {}, geometry: measure.mode === 'area' && pts.length > 2 ? { type: 'Polygon', coordinates: [[...pts, pts[0]]] } : { type: 'LineString', coordinates: pts } });
+  if (pts.length > 1)
+    features.push({
+      type: 'Feature',
+      properties: {},
+      geometry:
+        measure.mode === 'area' && pts.length > 2
+          ? { type: 'Polygon', coordinates: [[...pts, pts[0]]] }
+          : { type: 'LineString', coordinates: pts },
+    });
   measureData = { type: 'FeatureCollection', features };
   map.getSource('measure')?.setData(measureData);
   let total = 0;
@@ -287,13 +383,20 @@ function drawMeasure() {
   const out = $('measure-result');
   out.dataset.metres = String(total);
   out.dataset.squareMetres = measure.mode === 'area' && pts.length > 2 ? String(area(pts)) : '';
-  out.textContent = !measure.mode ? '' : pts.length < 2 ? tr('mapMeasureHint') : measure.mode === 'area' && pts.length > 2 ? `${tr('mapMeasureArea')}: ${fmtArea(area(pts))}` : `${tr('mapMeasureLine')}: ${fmtLength(total)}`;
+  out.textContent = !measure.mode
+    ? ''
+    : pts.length < 2
+      ? tr('mapMeasureHint')
+      : measure.mode === 'area' && pts.length > 2
+        ? `${tr('mapMeasureArea')}: ${fmtArea(area(pts))}`
+        : `${tr('mapMeasureLine')}: ${fmtLength(total)}`;
 }
 function startMeasure(mode) {
   measure.mode = mode;
   measure.points = [];
   map.getCanvas().style.cursor = mode ? 'crosshair' : '';
-  for (const id of ['measure-line', 'measure-area']) $(id).setAttribute('aria-pressed', String(id === `measure-${mode}`));
+  for (const id of ['measure-line', 'measure-area'])
+    $(id).setAttribute('aria-pressed', String(id === `measure-${mode}`));
   drawMeasure();
 }
 $('measure-line').addEventListener('click', () => startMeasure('line'));
@@ -317,7 +420,9 @@ $('share').addEventListener('click', async () => {
   window.simpulShared = url;
   const btn = $('share');
   btn.textContent = tr('mapShared');
-  setTimeout(() => { btn.textContent = tr('mapShare'); }, 1500);
+  setTimeout(() => {
+    btn.textContent = tr('mapShare');
+  }, 1500);
 });
 $('export-png').addEventListener('click', () => {
   map.getCanvas().toBlob((blob) => {

@@ -9,7 +9,17 @@ import { sendReply } from '../reply.js';
 import { languageOf, t, type Lang } from './i18n.js';
 import { renderPage } from './render.js';
 
-export type OgcPageKind = 'landing' | 'conformance' | 'api' | 'collections' | 'collection' | 'queryables' | 'items' | 'item' | 'records' | 'record';
+export type OgcPageKind =
+  | 'landing'
+  | 'conformance'
+  | 'api'
+  | 'collections'
+  | 'collection'
+  | 'queryables'
+  | 'items'
+  | 'item'
+  | 'records'
+  | 'record';
 
 /** Whether this request wants a page (an unknown `f` is the service's own 400, in JSON). */
 export function wantsPage(sreq: ServiceRequest): boolean {
@@ -47,8 +57,14 @@ const REL_NAMES: Record<string, [string, string]> = {
   data: ['Koleksi (layer)', 'Collections (layers)'],
   conformance: ['Kelas kesesuaian', 'Conformance classes'],
   'service-desc': ['Definisi API (OpenAPI, JSON)', 'API definition (OpenAPI, JSON)'],
-  'http://www.opengis.net/def/rel/ogc/1.0/data': ['Katalog metadata (OGC API Records)', 'Metadata catalogue (OGC API Records)'],
-  'http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes': ['Skema ubin (tile matrix sets)', 'Tiling schemes (tile matrix sets)'],
+  'http://www.opengis.net/def/rel/ogc/1.0/data': [
+    'Katalog metadata (OGC API Records)',
+    'Metadata catalogue (OGC API Records)',
+  ],
+  'http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes': [
+    'Skema ubin (tile matrix sets)',
+    'Tiling schemes (tile matrix sets)',
+  ],
 };
 
 type Doc = Record<string, any>;
@@ -58,9 +74,16 @@ const linkOf = (doc: Doc, rel: string): string | undefined => (doc.links ?? []).
 function view(kind: OgcPageKind, doc: Doc, lang: Lang, base: string, place: string): Record<string, unknown> {
   const range = (key: string) => {
     const from = Number(doc.numberReturned) ? (offsetOf(linkOf(doc, 'self')) ?? 0) + 1 : 0;
-    return t(lang, key, { from, to: from ? from + Number(doc.numberReturned) - 1 : 0, n: doc.numberMatched ?? doc.numberReturned ?? 0 });
+    return t(lang, key, {
+      from,
+      to: from ? from + Number(doc.numberReturned) - 1 : 0,
+      n: doc.numberMatched ?? doc.numberReturned ?? 0,
+    });
   };
-  const pager = () => ({ next: linkOf(doc, 'next') ? withF(linkOf(doc, 'next')!, 'html') : null, prev: linkOf(doc, 'prev') ? withF(linkOf(doc, 'prev')!, 'html') : null });
+  const pager = () => ({
+    next: linkOf(doc, 'next') ? withF(linkOf(doc, 'next')!, 'html') : null,
+    prev: linkOf(doc, 'prev') ? withF(linkOf(doc, 'prev')!, 'html') : null,
+  });
   switch (kind) {
     case 'landing':
       return {
@@ -68,7 +91,10 @@ function view(kind: OgcPageKind, doc: Doc, lang: Lang, base: string, place: stri
         description: doc.description,
         links: (doc.links ?? [])
           .filter((l: any) => !['self', 'alternate'].includes(l.rel))
-          .map((l: any) => ({ href: l.type === 'application/json' ? withF(l.href, 'html') : l.href, title: REL_NAMES[l.rel]?.[lang === 'en' ? 1 : 0] ?? l.title ?? l.rel })),
+          .map((l: any) => ({
+            href: l.type === 'application/json' ? withF(l.href, 'html') : l.href,
+            title: REL_NAMES[l.rel]?.[lang === 'en' ? 1 : 0] ?? l.title ?? l.rel,
+          })),
       };
     case 'conformance':
       return { heading: t(lang, 'conformance'), list: doc.conformsTo ?? [] };
@@ -76,7 +102,10 @@ function view(kind: OgcPageKind, doc: Doc, lang: Lang, base: string, place: stri
       return {
         heading: doc.info?.title ?? 'OpenAPI',
         description: doc.info?.description,
-        paths: Object.entries(doc.paths ?? {}).map(([path, ops]: [string, any]) => ({ path, summary: ops?.get?.summary ?? '' })),
+        paths: Object.entries(doc.paths ?? {}).map(([path, ops]: [string, any]) => ({
+          path,
+          summary: ops?.get?.summary ?? '',
+        })),
         // Swagger UI (swagger-ui-dist, served by the node at /assets/) reads the same document.
         specUrl: '/ogcapi/api?f=json',
       };
@@ -105,11 +134,17 @@ function view(kind: OgcPageKind, doc: Doc, lang: Lang, base: string, place: stri
         preview: doc.itemType === 'feature' ? previewOf(doc.id, doc.extent?.spatial?.bbox?.[0], base) : null,
       };
     case 'queryables':
-      return { heading: doc.title ?? 'Queryables', rows: Object.entries(doc.properties ?? {}).map(([k, v]: [string, any]) => [k, v.type ?? v.format ?? '']) };
+      return {
+        heading: doc.title ?? 'Queryables',
+        rows: Object.entries(doc.properties ?? {}).map(([k, v]: [string, any]) => [k, v.type ?? v.format ?? '']),
+      };
     case 'items':
     case 'records': {
       const features: any[] = doc.features ?? [];
-      const keys = kind === 'records' ? ['type', 'organisation'] : [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))];
+      const keys =
+        kind === 'records'
+          ? ['type', 'organisation']
+          : [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))];
       const self = linkOf(doc, 'self') ?? '';
       const itemsUrl = self.split('?')[0];
       const collectionId = decodeURIComponent(/\/collections\/([^/]+)\/items/.exec(itemsUrl)?.[1] ?? '');
@@ -123,7 +158,10 @@ function view(kind: OgcPageKind, doc: Doc, lang: Lang, base: string, place: stri
           id: String(f.id),
           href: withF(`${itemsUrl}/${encodeURIComponent(String(f.id))}`, 'html'),
           title: kind === 'records' ? (f.properties?.title ?? f.id) : null,
-          dataset: kind === 'records' && f.properties?.layerName ? `/dataset/${encodeURIComponent(f.properties.layerName)}` : null,
+          dataset:
+            kind === 'records' && f.properties?.layerName
+              ? `/dataset/${encodeURIComponent(f.properties.layerName)}`
+              : null,
           values: keys.map((k) => cell(f.properties?.[k])),
         })),
         preview: kind === 'items' && collectionId ? previewOf(collectionId, bboxOfFeatures(features), base) : null,
@@ -137,8 +175,13 @@ function view(kind: OgcPageKind, doc: Doc, lang: Lang, base: string, place: stri
         rows: Object.entries(doc.properties ?? {})
           .filter(([k]) => !(kind === 'record' && ['title', 'description'].includes(k)))
           .map(([k, v]) => [k, cell(v)]),
-        links: (doc.links ?? []).filter((l: any) => l.rel !== 'self').map((l: any) => ({ href: l.href, title: l.title ?? l.rel })),
-        dataset: kind === 'record' && doc.properties?.layerName ? `/dataset/${encodeURIComponent(doc.properties.layerName)}` : null,
+        links: (doc.links ?? [])
+          .filter((l: any) => l.rel !== 'self')
+          .map((l: any) => ({ href: l.href, title: l.title ?? l.rel })),
+        dataset:
+          kind === 'record' && doc.properties?.layerName
+            ? `/dataset/${encodeURIComponent(doc.properties.layerName)}`
+            : null,
       };
   }
 }
@@ -158,7 +201,9 @@ function bboxOfFeatures(features: any[]): number[] | null {
   let b: number[] | null = null;
   const walk = (c: any) => {
     if (typeof c?.[0] === 'number') {
-      b = b ? [Math.min(b[0], c[0]), Math.min(b[1], c[1]), Math.max(b[2], c[0]), Math.max(b[3], c[1])] : [c[0], c[1], c[0], c[1]];
+      b = b
+        ? [Math.min(b[0], c[0]), Math.min(b[1], c[1]), Math.max(b[2], c[0]), Math.max(b[3], c[1])]
+        : [c[0], c[1], c[0], c[1]];
     } else if (Array.isArray(c)) for (const x of c) walk(x);
   };
   for (const f of features) walk(f.geometry?.coordinates);
@@ -176,8 +221,19 @@ function previewOf(layer: string, bbox: number[] | null | undefined, base: strin
 }
 
 /** Runs the service for JSON and answers with the page (or the error page). */
-export async function sendOgcPage(req: Request, res: Response, sreq: ServiceRequest, kind: OgcPageKind, run: (jsonReq: ServiceRequest) => Reply | Promise<Reply>, failure: (err: unknown, jsonReq: ServiceRequest) => Reply): Promise<void> {
-  const jsonReq: ServiceRequest = { ...sreq, query: { ...sreq.query, f: 'json' }, headers: { ...sreq.headers, accept: 'application/json', 'if-none-match': undefined } };
+export async function sendOgcPage(
+  req: Request,
+  res: Response,
+  sreq: ServiceRequest,
+  kind: OgcPageKind,
+  run: (jsonReq: ServiceRequest) => Reply | Promise<Reply>,
+  failure: (err: unknown, jsonReq: ServiceRequest) => Reply,
+): Promise<void> {
+  const jsonReq: ServiceRequest = {
+    ...sreq,
+    query: { ...sreq.query, f: 'json' },
+    headers: { ...sreq.headers, accept: 'application/json', 'if-none-match': undefined },
+  };
   let r: Reply;
   try {
     r = await run(jsonReq);
@@ -198,12 +254,42 @@ export async function sendOgcPage(req: Request, res: Response, sreq: ServiceRequ
   }
   if (r.status >= 400) {
     const heading = t(lang, STATUS_TITLE[r.status] ?? 'errorTitle');
-    html = renderPage('error', lang, { ...common, title: `${r.status} ${heading}`, status: r.status, heading, detail: doc.detail ?? doc.description ?? '' }, site);
+    html = renderPage(
+      'error',
+      lang,
+      {
+        ...common,
+        title: `${r.status} ${heading}`,
+        status: r.status,
+        heading,
+        detail: doc.detail ?? doc.description ?? '',
+      },
+      site,
+    );
   } else {
     const v = view(kind, doc, lang, base, site.place.name);
-    html = renderPage('ogcapi', lang, { ...common, title: String(v.heading ?? 'OGC API'), kind, ...v, head: v.preview ? '<link rel="stylesheet" href="/map/lib/maplibre-gl.css">' : kind === 'api' ? '<link rel="stylesheet" href="/assets/swagger-ui.css">' : '' }, site);
+    html = renderPage(
+      'ogcapi',
+      lang,
+      {
+        ...common,
+        title: String(v.heading ?? 'OGC API'),
+        kind,
+        ...v,
+        head: v.preview
+          ? '<link rel="stylesheet" href="/map/lib/maplibre-gl.css">'
+          : kind === 'api'
+            ? '<link rel="stylesheet" href="/assets/swagger-ui.css">'
+            : '',
+      },
+      site,
+    );
   }
   const headers: Record<string, string> = { 'cache-control': 'private, no-cache', vary: 'Cookie' };
   for (const k of ['retry-after', 'content-crs']) if (r.headers[k]) headers[k] = r.headers[k];
-  await sendReply(req, res, { status: r.status, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body: html });
+  await sendReply(req, res, {
+    status: r.status,
+    headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
+    body: html,
+  });
 }

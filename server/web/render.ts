@@ -11,7 +11,10 @@ import { languageOf, t, topicName, type Lang } from './i18n.js';
 import type { Site } from '../../data/site.js';
 
 /** server/web next to this file when run from source; from dist/, the source folder. */
-const WEB = [new URL('./', import.meta.url).pathname, new URL('../../../server/web/', import.meta.url).pathname].find((d) => existsSync(join(d, 'templates', 'layout.eta'))) ?? new URL('./', import.meta.url).pathname;
+const WEB =
+  [new URL('./', import.meta.url).pathname, new URL('../../../server/web/', import.meta.url).pathname].find((d) =>
+    existsSync(join(d, 'templates', 'layout.eta')),
+  ) ?? new URL('./', import.meta.url).pathname;
 
 const eta = new Eta({ views: join(WEB, 'templates'), autoEscape: true, cache: process.env.NODE_ENV !== 'development' });
 
@@ -93,15 +96,32 @@ export function renderPage(
 }
 
 /** Sends a page; `partial` renders the template without the layout (htmx requests). */
-export function sendPage(req: Request, res: Response, template: string, data: Record<string, unknown> & { title: string }, status = 200): void {
+export function sendPage(
+  req: Request,
+  res: Response,
+  template: string,
+  data: Record<string, unknown> & { title: string },
+  status = 200,
+): void {
   const lang = pageLanguage(req, res);
   const site = req.app.locals.site as Site | undefined;
-  const html = renderPage(template, lang, { base: String(res.locals.baseUrl ?? ''), path: req.originalUrl, ...data }, site);
+  const html = renderPage(
+    template,
+    lang,
+    { base: String(res.locals.baseUrl ?? ''), path: req.originalUrl, ...data },
+    site,
+  );
   res.status(status).type('html').set({ 'Cache-Control': 'private, no-cache', Vary: 'Cookie, HX-Request' }).send(html);
 }
 
 /** The friendly 404 page (a browser, or f=html, asked for something that is not here). */
 export function notFoundPage(req: Request, res: Response): void {
   const lang = languageOf(req.query.lang, req.get('cookie')).lang;
-  sendPage(req, res, 'error', { title: t(lang, 'notFoundTitle'), status: 404, heading: t(lang, 'notFoundTitle'), detail: req.path }, 404);
+  sendPage(
+    req,
+    res,
+    'error',
+    { title: t(lang, 'notFoundTitle'), status: 404, heading: t(lang, 'notFoundTitle'), detail: req.path },
+    404,
+  );
 }

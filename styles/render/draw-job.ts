@@ -42,8 +42,15 @@ export class RenderTimeout extends Error {
 }
 
 /** Packs separate features the way the map query does (for callers that have them one by one). */
-export function packLayer(style: Style, features: Array<{ props?: Record<string, unknown>; twkb: Uint8Array }>): DrawLayer {
-  return { style, packed: packTwkb(features.map((f) => f.twkb)), props: features.some((f) => f.props) ? features.map((f) => f.props ?? {}) : undefined };
+export function packLayer(
+  style: Style,
+  features: Array<{ props?: Record<string, unknown>; twkb: Uint8Array }>,
+): DrawLayer {
+  return {
+    style,
+    packed: packTwkb(features.map((f) => f.twkb)),
+    props: features.some((f) => f.props) ? features.map((f) => f.props ?? {}) : undefined,
+  };
 }
 
 const NO_PROPS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
@@ -58,9 +65,12 @@ export async function runDrawJob(job: DrawJob, checkClock = false): Promise<Buff
   const { width, height, k, scale } = job;
   const ms = job.timeoutMs ?? 0;
   const deadline = checkClock && ms > 0 ? performance.now() + ms : Infinity;
-  const onTime = deadline === Infinity ? undefined : () => {
-    if (performance.now() > deadline) throw new RenderTimeout(ms);
-  };
+  const onTime =
+    deadline === Infinity
+      ? undefined
+      : () => {
+          if (performance.now() > deadline) throw new RenderTimeout(ms);
+        };
   const canvas = createCanvas(width, height);
   const g = canvas.getContext('2d');
   if (!job.transparent) {

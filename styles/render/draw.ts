@@ -25,7 +25,9 @@ export { drawLabels, type Label } from './labels.js';
 
 /** Rules that apply at this scale denominator (Min inclusive, Max exclusive, as SLD says). */
 export function rulesAtScale(style: Style, scale: number): Rule[] {
-  return style.rules.filter((r) => (r.minScale === undefined || scale >= r.minScale) && (r.maxScale === undefined || scale < r.maxScale));
+  return style.rules.filter(
+    (r) => (r.minScale === undefined || scale >= r.minScale) && (r.maxScale === undefined || scale < r.maxScale),
+  );
 }
 
 export function matchingRules(rules: Rule[], props: Record<string, unknown>): Rule[] {
@@ -37,7 +39,10 @@ export function matchingRules(rules: Rule[], props: Record<string, unknown>): Ru
  *  once filled 7.9 GB of a cache of 100). A URI that fails the header check (a style stored
  *  before the limits) is remembered as undrawable rather than decoded. */
 const imageCache = (bytes: number) =>
-  new LRUCache<string, Image | false>({ maxSize: bytes, sizeCalculation: (img) => (img ? Math.max(1, img.width * img.height * 4) : 1) });
+  new LRUCache<string, Image | false>({
+    maxSize: bytes,
+    sizeCalculation: (img) => (img ? Math.max(1, img.width * img.height * 4) : 1),
+  });
 let images = imageCache(DRAW_LIMITS.imageCacheBytes);
 
 /** How much a drawing thread keeps: decoded images and drawn symbols, bytes. */
@@ -77,13 +82,20 @@ function anchorOf(parts: Parts): Pt | undefined {
       const r = p[0];
       let a = 0;
       for (let i = 0, j = r.length - 1; i < r.length; j = i++) a += r[j][0] * r[i][1] - r[i][0] * r[j][1];
-      if (Math.abs(a) > bestArea) { bestArea = Math.abs(a); best = r; }
+      if (Math.abs(a) > bestArea) {
+        bestArea = Math.abs(a);
+        best = r;
+      }
     }
     if (!best) return undefined;
-    let cx = 0, cy = 0, a2 = 0;
+    let cx = 0,
+      cy = 0,
+      a2 = 0;
     for (let i = 0, j = best.length - 1; i < best.length; j = i++) {
       const f = best[j][0] * best[i][1] - best[i][0] * best[j][1];
-      cx += (best[j][0] + best[i][0]) * f; cy += (best[j][1] + best[i][1]) * f; a2 += f;
+      cx += (best[j][0] + best[i][0]) * f;
+      cy += (best[j][1] + best[i][1]) * f;
+      a2 += f;
     }
     return a2 ? [cx / (3 * a2), cy / (3 * a2)] : best[0];
   }
@@ -93,7 +105,14 @@ function anchorOf(parts: Parts): Pt | undefined {
 
 /** Strokes a run's lines or outlines: thin round strokes by `thin` (along the run's parts),
  *  the rest by Skia along `path` (made only then). */
-function strokeRun(g: Ctx, s: Stroke, run: Parts[], k: number, thin: ThinStroker | undefined, path: () => Path2D | undefined): void {
+function strokeRun(
+  g: Ctx,
+  s: Stroke,
+  run: Parts[],
+  k: number,
+  thin: ThinStroker | undefined,
+  path: () => Path2D | undefined,
+): void {
   const colour = thin && thinStrokeColour(s, k);
   if (colour) return thin.stroke(g, strokeLines(run), s, k, colour);
   const p = path();
@@ -105,12 +124,23 @@ function strokeRun(g: Ctx, s: Stroke, run: Parts[], k: number, thin: ThinStroker
 /** Draws one symbolizer for a run of features that matched the same rules: polygons and
  *  lines of the whole run as one path (fill of all, then stroke of all, so outlines stay on
  *  top where features overlap), marks and labels one by one. */
-export function drawSymbolizerRun(g: Ctx, s: Symbolizer, run: Parts[], props: Array<Record<string, unknown>>, k: number, labels: Label[], thin?: ThinStroker): void {
+export function drawSymbolizerRun(
+  g: Ctx,
+  s: Symbolizer,
+  run: Parts[],
+  props: Array<Record<string, unknown>>,
+  k: number,
+  labels: Label[],
+  thin?: ThinStroker,
+): void {
   switch (s.kind) {
     case 'polygon': {
       if (!run.some((p) => p.polygons.length)) return;
       const path = toPath(polygonsSvg(run));
-      if (s.fill) { applyFill(g, s.fill, k); g.fill(path, 'nonzero'); }
+      if (s.fill) {
+        applyFill(g, s.fill, k);
+        g.fill(path, 'nonzero');
+      }
       if (s.stroke) strokeRun(g, s.stroke, run, k, thin, () => path);
       return;
     }
@@ -148,7 +178,14 @@ export function drawSymbolizerRun(g: Ctx, s: Symbolizer, run: Parts[], props: Ar
 }
 
 /** One feature, one symbolizer (legends). */
-export function drawSymbolizer(g: Ctx, s: Symbolizer, parts: Parts, k: number, props: Record<string, unknown>, labels: Label[]): void {
+export function drawSymbolizer(
+  g: Ctx,
+  s: Symbolizer,
+  parts: Parts,
+  k: number,
+  props: Record<string, unknown>,
+  labels: Label[],
+): void {
   drawSymbolizerRun(g, s, [parts], [props], k, labels);
 }
 
@@ -165,7 +202,16 @@ export function passesOf(rules: Rule[]): Rule[][] {
 
 /** `thin`: where given, thin round strokes are rasterised by it (thin-stroke.ts) rather than Skia. */
 /** `onTime`: called between runs (and every few hundred features); throws to stop a drawing over its time. */
-export function drawFeatures(g: Ctx, style: Style, features: Feature[], scale: number, k: number, labels: Label[], thin?: ThinStroker, onTime?: () => void): void {
+export function drawFeatures(
+  g: Ctx,
+  style: Style,
+  features: Feature[],
+  scale: number,
+  k: number,
+  labels: Label[],
+  thin?: ThinStroker,
+  onTime?: () => void,
+): void {
   const passes = passesOf(rulesAtScale(style, scale));
   if (!passes.length) return;
   const parts = features.map((f) => readTwkb(f.twkb));

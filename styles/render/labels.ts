@@ -9,27 +9,42 @@ import type { Pt } from './parts.js';
 export type Label = { text: string; sym: TextSymbolizer } & ({ at: Pt } | { lines: Pt[][] });
 
 /** Text drawn centred on (x, y) and turned by `angle`; `w` is its advance width. */
-interface Glyph { text: string; x: number; y: number; angle: number; w: number }
+interface Glyph {
+  text: string;
+  x: number;
+  y: number;
+  angle: number;
+  w: number;
+}
 type Box = [number, number, number, number];
 
 const FOLLOW: LinePlacement = { offset: 0, repeat: 0, maxAngle: 45, follow: true };
 
 /** A polyline with the distance along it at each vertex. */
-interface Path { pts: Pt[]; at: number[]; len: number; back?: Path }
+interface Path {
+  pts: Pt[];
+  at: number[];
+  len: number;
+  back?: Path;
+}
 
 function pathOf(pts: Pt[]): Path {
   const at = [0];
-  for (let i = 1; i < pts.length; i++) at.push(at[i - 1] + Math.hypot(pts[i][0] - pts[i - 1][0], pts[i][1] - pts[i - 1][1]));
+  for (let i = 1; i < pts.length; i++)
+    at.push(at[i - 1] + Math.hypot(pts[i][0] - pts[i - 1][0], pts[i][1] - pts[i - 1][1]));
   return { pts, at, len: at[at.length - 1] };
 }
 
-const backwards = (p: Path): Path => (p.back ??= { pts: [...p.pts].reverse(), at: p.at.map((d) => p.len - d).reverse(), len: p.len });
+const backwards = (p: Path): Path =>
+  (p.back ??= { pts: [...p.pts].reverse(), at: p.at.map((d) => p.len - d).reverse(), len: p.len });
 
 function pointAt(p: Path, d: number): Pt {
-  let lo = 0, hi = p.at.length - 1;
+  let lo = 0,
+    hi = p.at.length - 1;
   while (hi - lo > 1) {
     const m = (lo + hi) >> 1;
-    if (p.at[m] <= d) lo = m; else hi = m;
+    if (p.at[m] <= d) lo = m;
+    else hi = m;
   }
   const seg = p.at[hi] - p.at[lo];
   const t = seg > 0 ? Math.min(1, Math.max(0, (d - p.at[lo]) / seg)) : 0;
@@ -41,7 +56,14 @@ const turn = (a: number, b: number) => Math.abs(((b - a + 3 * Math.PI) % (2 * Ma
 
 /** Glyphs centred at distance `mid` along a line (xs: each glyph's start within the text), or
  *  undefined where the text does not fit or the line bends too sharply between two glyphs. */
-function alongLine(line: Path, mid: number, chars: string[], xs: number[], lp: LinePlacement, k: number): Glyph[] | undefined {
+function alongLine(
+  line: Path,
+  mid: number,
+  chars: string[],
+  xs: number[],
+  lp: LinePlacement,
+  k: number,
+): Glyph[] | undefined {
   const w = xs[chars.length];
   if (mid - w / 2 < 0 || mid + w / 2 > line.len) return undefined;
   // Upright text: walk the line backwards when the label's end would lie left of its start.
@@ -60,7 +82,9 @@ function alongLine(line: Path, mid: number, chars: string[], xs: number[], lp: L
     const half = Math.max(gw / 2, 1);
     const angle = lp.follow ? direction(pointAt(p, s - half), pointAt(p, s + half)) : chord;
     if (i && turn(out[i - 1].angle, angle) > (lp.maxAngle * Math.PI) / 180) return undefined;
-    const at: Pt = lp.follow ? pointAt(p, s) : [centre[0] + Math.cos(chord) * (s - start - w / 2), centre[1] + Math.sin(chord) * (s - start - w / 2)];
+    const at: Pt = lp.follow
+      ? pointAt(p, s)
+      : [centre[0] + Math.cos(chord) * (s - start - w / 2), centre[1] + Math.sin(chord) * (s - start - w / 2)];
     out.push({ text: chars[i], x: at[0] + off * Math.sin(angle), y: at[1] - off * Math.cos(angle), angle, w: gw });
   }
   return out;
@@ -85,7 +109,10 @@ function* lineRuns(g: Ctx, text: string, lines: Pt[][], lp: LinePlacement, k: nu
   const chars = Array.from(text);
   const xs = [0];
   for (const a of advancesOf(g, chars)) xs.push(xs[xs.length - 1] + a);
-  const paths = lines.map(pathOf).filter((p) => p.len >= xs[chars.length]).sort((a, b) => b.len - a.len);
+  const paths = lines
+    .map(pathOf)
+    .filter((p) => p.len >= xs[chars.length])
+    .sort((a, b) => b.len - a.len);
   const step = lp.repeat > 0 ? Math.max(lp.repeat * k, xs[chars.length] + h) : 0;
   for (const p of paths) {
     const free = (p.len - xs[chars.length]) / 4;
@@ -100,14 +127,23 @@ function* lineRuns(g: Ctx, text: string, lines: Pt[][], lp: LinePlacement, k: nu
 
 function pointRun(l: Label & { at: Pt }, w: number, h: number, k: number): Glyph {
   const { anchor, displacement } = l.sym;
-  return { text: l.text, x: l.at[0] + displacement[0] * k + w * (0.5 - anchor[0]), y: l.at[1] - displacement[1] * k + h * (0.5 - anchor[1]), angle: 0, w };
+  return {
+    text: l.text,
+    x: l.at[0] + displacement[0] * k + w * (0.5 - anchor[0]),
+    y: l.at[1] - displacement[1] * k + h * (0.5 - anchor[1]),
+    angle: 0,
+    w,
+  };
 }
 
 /** The axis-aligned box around a (turned) glyph, 2 px wider each side. */
 function boxOf(gl: Glyph, h: number): Box {
-  const a = gl.w / 2 + 2, b = h * 0.65;
-  const c = Math.abs(Math.cos(gl.angle)), s = Math.abs(Math.sin(gl.angle));
-  const hx = c * a + s * b, hy = s * a + c * b;
+  const a = gl.w / 2 + 2,
+    b = h * 0.65;
+  const c = Math.abs(Math.cos(gl.angle)),
+    s = Math.abs(Math.sin(gl.angle));
+  const hx = c * a + s * b,
+    hy = s * a + c * b;
   return [gl.x - hx, gl.y - hy, gl.x + hx, gl.y + hy];
 }
 
@@ -116,11 +152,13 @@ function taken() {
   const cells = new Map<number, Box[]>();
   const keys = (b: Box): number[] => {
     const out: number[] = [];
-    for (let x = Math.floor(b[0] / 64); x <= Math.floor(b[2] / 64); x++) for (let y = Math.floor(b[1] / 64); y <= Math.floor(b[3] / 64); y++) out.push((x + 32768) * 65536 + y + 32768);
+    for (let x = Math.floor(b[0] / 64); x <= Math.floor(b[2] / 64); x++)
+      for (let y = Math.floor(b[1] / 64); y <= Math.floor(b[3] / 64); y++) out.push((x + 32768) * 65536 + y + 32768);
     return out;
   };
   return {
-    hits: (b: Box) => keys(b).some((key) => cells.get(key)?.some((o) => o[0] < b[2] && b[0] < o[2] && o[1] < b[3] && b[1] < o[3])),
+    hits: (b: Box) =>
+      keys(b).some((key) => cells.get(key)?.some((o) => o[0] < b[2] && b[0] < o[2] && o[1] < b[3] && b[1] < o[3])),
     add: (b: Box) => keys(b).forEach((key) => (cells.get(key) ?? cells.set(key, []).get(key)!).push(b)),
   };
 }
@@ -131,8 +169,16 @@ function paint(g: Ctx, sym: TextSymbolizer, run: Glyph[], k: number, h: number):
   const m = g.getTransform();
   const each = (draw: (t: string, x: number, y: number) => void) => {
     for (const gl of run) {
-      const c = Math.cos(gl.angle), s = Math.sin(gl.angle);
-      g.setTransform(m.a * c + m.c * s, m.b * c + m.d * s, m.c * c - m.a * s, m.d * c - m.b * s, m.a * gl.x + m.c * gl.y + m.e, m.b * gl.x + m.d * gl.y + m.f);
+      const c = Math.cos(gl.angle),
+        s = Math.sin(gl.angle);
+      g.setTransform(
+        m.a * c + m.c * s,
+        m.b * c + m.d * s,
+        m.c * c - m.a * s,
+        m.d * c - m.b * s,
+        m.a * gl.x + m.c * gl.y + m.e,
+        m.b * gl.x + m.d * gl.y + m.f,
+      );
       draw(gl.text, -gl.w / 2, h * 0.35);
     }
     g.setTransform(m);
@@ -151,7 +197,14 @@ function paint(g: Ctx, sym: TextSymbolizer, run: Glyph[], k: number, h: number):
 }
 
 /** Places labels in order, skipping any that overlaps one already placed or lies off the image. */
-export function drawLabels(g: Ctx, labels: Label[], k: number, width: number, height: number, onTime?: () => void): void {
+export function drawLabels(
+  g: Ctx,
+  labels: Label[],
+  k: number,
+  width: number,
+  height: number,
+  onTime?: () => void,
+): void {
   const placed = taken();
   const inside = (b: Box) => b[2] >= 0 && b[0] <= width && b[3] >= 0 && b[1] <= height;
   let n = 0;
@@ -161,7 +214,8 @@ export function drawLabels(g: Ctx, labels: Label[], k: number, width: number, he
     g.font = `${f.style === 'italic' ? 'italic ' : ''}${f.weight === 'bold' ? 'bold ' : ''}${Math.round(f.size * k)}px ${f.family}`;
     const h = f.size * k;
     const lp = l.sym.line ?? FOLLOW;
-    const runs = 'at' in l ? [[pointRun(l, g.measureText(l.text).width, h, k)]] : lineRuns(g, l.text, l.lines, lp, k, h);
+    const runs =
+      'at' in l ? [[pointRun(l, g.measureText(l.text).width, h, k)]] : lineRuns(g, l.text, l.lines, lp, k, h);
     for (const run of runs) {
       const boxes = run.map((gl) => boxOf(gl, h));
       if (!boxes.some(inside) || boxes.some(placed.hits)) continue;

@@ -35,7 +35,11 @@ const slotIndex = new Int16Array(SLOTS);
 
 /** Rows of palette indices (each after its filter byte) and the palette as RGBA words, or
  *  undefined when the picture has more than 256 distinct RGBA values. */
-function indexed(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): { rows: Buffer; colours: number[] } | undefined {
+function indexed(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+): { rows: Buffer; colours: number[] } | undefined {
   const px = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
   slotIndex.fill(-1);
   const colours: number[] = [];
@@ -81,11 +85,22 @@ export function encodePng(rgba: Uint8Array | Uint8ClampedArray, width: number, h
       plte[3 * i + 2] = bytes[4 * i + 2];
       if (i < alphas) trns[i] = bytes[4 * i + 3];
     }
-    return Buffer.concat([SIGNATURE, chunk('IHDR', header(width, height, 3)), chunk('PLTE', plte), ...(alphas ? [chunk('tRNS', trns)] : []),
-      chunk('IDAT', deflateSync(rows, opts)), chunk('IEND', Buffer.alloc(0))]);
+    return Buffer.concat([
+      SIGNATURE,
+      chunk('IHDR', header(width, height, 3)),
+      chunk('PLTE', plte),
+      ...(alphas ? [chunk('tRNS', trns)] : []),
+      chunk('IDAT', deflateSync(rows, opts)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
   }
   const stride = width * 4;
   const rows = Buffer.alloc((stride + 1) * height); // each row's filter byte stays 0 (None)
   for (let y = 0; y < height; y++) rows.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header(width, height, 6)), chunk('IDAT', deflateSync(rows, opts)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', header(width, height, 6)),
+    chunk('IDAT', deflateSync(rows, opts)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

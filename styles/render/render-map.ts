@@ -62,7 +62,9 @@ function bgColour(text?: string): string {
 
 export async function renderMap(node: RenderNode, req: MapRequest): Promise<{ body: Buffer; contentType: string }> {
   const format = imageFormat(req.format) ?? 'image/png';
-  const b = Array.isArray(req.bbox) ? { minx: req.bbox[0], miny: req.bbox[1], maxx: req.bbox[2], maxy: req.bbox[3] } : req.bbox;
+  const b = Array.isArray(req.bbox)
+    ? { minx: req.bbox[0], miny: req.bbox[1], maxx: req.bbox[2], maxy: req.bbox[3] }
+    : req.bbox;
   const { width, height } = req;
   const k = (req.dpi && req.dpi > 0 ? req.dpi : OGC_DPI) / OGC_DPI;
   const scale = scaleDenominator(b.maxx - b.minx, width, req.srid) / k;
@@ -71,7 +73,9 @@ export async function renderMap(node: RenderNode, req: MapRequest): Promise<{ bo
 
   // Fetch every layer's features at once (the database works in parallel) when this map's
   // turn comes (query-slots.ts), draw in order.
-  const styled = await Promise.all(req.layers.map(async (l) => ({ layer: l.layer, style: l.sld ?? (await resolveStyle(node, l.layer, l.style)) })));
+  const styled = await Promise.all(
+    req.layers.map(async (l) => ({ layer: l.layer, style: l.sld ?? (await resolveStyle(node, l.layer, l.style)) })),
+  );
   const data = await node.mapQuerySlots.run(() =>
     Promise.all(
       styled.map(({ layer, style }) =>
@@ -85,14 +89,26 @@ export async function renderMap(node: RenderNode, req: MapRequest): Promise<{ bo
   const timeoutMs = node.config.renderTimeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
   try {
     const body = await node.renderPool.draw({
-      width, height, format, transparent, background: bg, scale, k, timeoutMs,
+      width,
+      height,
+      format,
+      transparent,
+      background: bg,
+      scale,
+      k,
+      timeoutMs,
       layers: styled.map(({ style }, i) => ({ style, ...data[i] })),
     });
     return { body, contentType: format };
   } catch (err) {
     // The node is fine, the picture was too costly: say so (503: it may fit when less is drawing).
     if (err instanceof RenderTimeout) {
-      throw new OgcError('NoApplicableCode', `The map could not be drawn within ${err.ms} ms (SIMPUL_RENDER_TIMEOUT_MS): ask for fewer layers, a smaller image or a simpler style`, undefined, 503);
+      throw new OgcError(
+        'NoApplicableCode',
+        `The map could not be drawn within ${err.ms} ms (SIMPUL_RENDER_TIMEOUT_MS): ask for fewer layers, a smaller image or a simpler style`,
+        undefined,
+        503,
+      );
     }
     throw err;
   }

@@ -29,7 +29,8 @@ interface Slot {
   timer?: NodeJS.Timeout;
 }
 
-const newWorker = (caches?: DrawCacheSizes): Worker => startWorker(new URL('./render-worker.js', import.meta.url), { workerData: { caches } });
+const newWorker = (caches?: DrawCacheSizes): Worker =>
+  startWorker(new URL('./render-worker.js', import.meta.url), { workerData: { caches } });
 
 export class RenderPool {
   private slots: Slot[] = [];
@@ -78,7 +79,7 @@ export class RenderPool {
       const p = this.queue.shift()!;
       slot.current = p;
       // Every worker drawing, or more waiting: the CPU is the limit, so encode for speed.
-      p.job.busy = this.queue.length > 0 || this.slots.length === this.size && this.slots.every((s) => s.current);
+      p.job.busy = this.queue.length > 0 || (this.slots.length === this.size && this.slots.every((s) => s.current));
       const ms = p.job.timeoutMs;
       if (ms && ms > 0) slot.timer = setTimeout(() => this.expire(slot, p, ms), ms);
       slot.worker.postMessage({ id: p.id, job: p.job }, [...new Set(p.job.layers.map(ownBlock))]);
@@ -143,6 +144,7 @@ export function renderPool(threads?: number, caches?: DrawCacheSizes): RenderPoo
  *  moving that would take it from every other Buffer in it). */
 function ownBlock(l: DrawLayer): ArrayBuffer {
   const b = l.packed;
-  if (!(b.buffer instanceof ArrayBuffer) || b.byteOffset !== 0 || b.byteLength !== b.buffer.byteLength) l.packed = b.slice();
+  if (!(b.buffer instanceof ArrayBuffer) || b.byteOffset !== 0 || b.byteLength !== b.buffer.byteLength)
+    l.packed = b.slice();
   return l.packed.buffer as ArrayBuffer;
 }

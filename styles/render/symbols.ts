@@ -37,16 +37,38 @@ function hatchPattern(g: Ctx, h: NonNullable<Fill['hatch']>, k: number): any {
     const lines: Record<Hatch, Array<[number, number, number, number]>> = {
       horline: [[0, size / 2, size, size / 2]],
       vertline: [[size / 2, 0, size / 2, size]],
-      slash: [[0, size, size, 0], [-size, size, size, -size], [0, 2 * size, 2 * size, 0]],
-      backslash: [[0, 0, size, size], [-size, 0, size, 2 * size], [0, -size, 2 * size, size]],
-      plus: [[0, size / 2, size, size / 2], [size / 2, 0, size / 2, size]],
-      times: [[0, 0, size, size], [0, size, size, 0]],
+      slash: [
+        [0, size, size, 0],
+        [-size, size, size, -size],
+        [0, 2 * size, 2 * size, 0],
+      ],
+      backslash: [
+        [0, 0, size, size],
+        [-size, 0, size, 2 * size],
+        [0, -size, 2 * size, size],
+      ],
+      plus: [
+        [0, size / 2, size, size / 2],
+        [size / 2, 0, size / 2, size],
+      ],
+      times: [
+        [0, 0, size, size],
+        [0, size, size, 0],
+      ],
       dot: [],
     };
     t.beginPath();
-    for (const [a, b, c, d] of lines[h.kind]) { t.moveTo(a, b); t.lineTo(c, d); }
+    for (const [a, b, c, d] of lines[h.kind]) {
+      t.moveTo(a, b);
+      t.lineTo(c, d);
+    }
     t.stroke();
-    if (h.kind === 'dot') { t.fillStyle = h.stroke.color; t.beginPath(); t.arc(size / 2, size / 2, Math.max(0.5, h.stroke.width * k), 0, Math.PI * 2); t.fill(); }
+    if (h.kind === 'dot') {
+      t.fillStyle = h.stroke.color;
+      t.beginPath();
+      t.arc(size / 2, size / 2, Math.max(0.5, h.stroke.width * k), 0, Math.PI * 2);
+      t.fill();
+    }
     hatchCache.set(key, tile);
   }
   return g.createPattern(tile, 'repeat');
@@ -60,7 +82,12 @@ export function applyFill(g: Ctx, f: Fill, k: number): void {
 const MARKS: Record<Graphic['shape'], (g: Ctx, r: number) => void> = {
   circle: (g, r) => g.arc(0, 0, r, 0, Math.PI * 2),
   square: (g, r) => g.rect(-r, -r, 2 * r, 2 * r),
-  triangle: (g, r) => { g.moveTo(0, -r); g.lineTo(r * 0.866, r * 0.5); g.lineTo(-r * 0.866, r * 0.5); g.closePath(); },
+  triangle: (g, r) => {
+    g.moveTo(0, -r);
+    g.lineTo(r * 0.866, r * 0.5);
+    g.lineTo(-r * 0.866, r * 0.5);
+    g.closePath();
+  },
   star: (g, r) => {
     for (let i = 0; i < 10; i++) {
       const a = -Math.PI / 2 + (i * Math.PI) / 5;
@@ -69,11 +96,27 @@ const MARKS: Record<Graphic['shape'], (g: Ctx, r: number) => void> = {
     }
     g.closePath();
   },
-  cross: (g, r) => { g.moveTo(-r, 0); g.lineTo(r, 0); g.moveTo(0, -r); g.lineTo(0, r); },
-  x: (g, r) => { g.moveTo(-r, -r); g.lineTo(r, r); g.moveTo(-r, r); g.lineTo(r, -r); },
+  cross: (g, r) => {
+    g.moveTo(-r, 0);
+    g.lineTo(r, 0);
+    g.moveTo(0, -r);
+    g.lineTo(0, r);
+  },
+  x: (g, r) => {
+    g.moveTo(-r, -r);
+    g.lineTo(r, r);
+    g.moveTo(-r, r);
+    g.lineTo(r, -r);
+  },
 };
 
-interface Sprite { canvas: Canvas; c: number; k: number; width: number; height: number }
+interface Sprite {
+  canvas: Canvas;
+  c: number;
+  k: number;
+  width: number;
+  height: number;
+}
 let sprites = byBytes<Sprite>();
 
 /** Sizes this thread's symbol caches (bytes each): a render worker does it once at start, with
@@ -106,9 +149,19 @@ function markSprite(gr: Graphic, k: number): Sprite {
   t.beginPath();
   MARKS[gr.shape](t, r);
   const open = gr.shape === 'cross' || gr.shape === 'x';
-  if (gr.fill && !open) { applyFill(t, gr.fill, k); t.globalAlpha *= gr.opacity; t.fill(); }
-  if (gr.stroke) { applyStroke(t, gr.stroke, k); t.globalAlpha *= gr.opacity; t.stroke(); }
-  else if (open && gr.fill) { applyStroke(t, { color: gr.fill.color, width: 1.5, opacity: gr.fill.opacity }, k); t.stroke(); }
+  if (gr.fill && !open) {
+    applyFill(t, gr.fill, k);
+    t.globalAlpha *= gr.opacity;
+    t.fill();
+  }
+  if (gr.stroke) {
+    applyStroke(t, gr.stroke, k);
+    t.globalAlpha *= gr.opacity;
+    t.stroke();
+  } else if (open && gr.fill) {
+    applyStroke(t, { color: gr.fill.color, width: 1.5, opacity: gr.fill.opacity }, k);
+    t.stroke();
+  }
   const sprite = { canvas, c, k, width: canvas.width, height: canvas.height };
   sprites.set(key, sprite);
   byGraphic.set(gr, sprite);

@@ -20,7 +20,8 @@ const MAX_WIDTH = 6;
 /** The stroke's colour as [r, g, b, a 0..1], when it can be drawn here. */
 export function thinStrokeColour(s: Stroke, k: number): [number, number, number, number] | undefined {
   const w = s.width * k;
-  if (w <= MIN_WIDTH || w > MAX_WIDTH || s.dasharray?.length || s.linecap !== 'round' || s.linejoin !== 'round') return undefined;
+  if (w <= MIN_WIDTH || w > MAX_WIDTH || s.dasharray?.length || s.linecap !== 'round' || s.linejoin !== 'round')
+    return undefined;
   const m = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.exec(s.color);
   if (!m) return undefined;
   let h = m[1];
@@ -77,7 +78,10 @@ export class ThinStroker {
   /** Strokes these polylines (closed ones repeat their first point) onto the canvas. */
   stroke(g: Ctx, lines: Pt[][], s: Stroke, k: number, colour: [number, number, number, number]): void {
     const r = (s.width * k) / 2;
-    this.x0 = this.width; this.y0 = this.height; this.x1 = 0; this.y1 = 0;
+    this.x0 = this.width;
+    this.y0 = this.height;
+    this.x1 = 0;
+    this.y1 = 0;
     for (const l of lines) {
       if (l.length === 1) this.segment(l[0][0], l[0][1], l[0][0], l[0][1], r);
       for (let i = 1; i < l.length; i++) this.segment(l[i - 1][0], l[i - 1][1], l[i][0], l[i][1], r);
@@ -88,49 +92,81 @@ export class ThinStroker {
 
   /** Takes the max of each pixel's coverage by the capsule of half-width r around (ax, ay)–(bx, by). */
   private segment(ax: number, ay: number, bx: number, by: number, r: number): void {
-    const W = this.width, H = this.height, cover = this.cover;
+    const W = this.width,
+      H = this.height,
+      cover = this.cover;
     // A pixel square seen across the segment spans at most (|cos| + |sin|) / 2 ≤ 0.71 either side of its centre.
     const R = r + 0.7072;
     const top = Math.max(0, Math.floor(Math.min(ay, by) - R + 0.5));
     const bottom = Math.min(H - 1, Math.ceil(Math.max(ay, by) + R - 0.5));
     if (top > bottom) return;
-    const dx = bx - ax, dy = by - ay;
+    const dx = bx - ax,
+      dy = by - ay;
     const len2 = dx * dx + dy * dy;
     const inv = len2 > 0 ? 1 / len2 : 0;
-    const minX = Math.min(ax, bx) - R, maxX = Math.max(ax, bx) + R;
+    const minX = Math.min(ax, bx) - R,
+      maxX = Math.max(ax, bx) + R;
     const len = Math.sqrt(len2);
-    let ca = len > 0 ? Math.abs(dx) / len : 1, cb = len > 0 ? Math.abs(dy) / len : 0;
-    if (cb > ca) { const t = ca; ca = cb; cb = t; }
+    let ca = len > 0 ? Math.abs(dx) / len : 1,
+      cb = len > 0 ? Math.abs(dy) / len : 0;
+    if (cb > ca) {
+      const t = ca;
+      ca = cb;
+      cb = t;
+    }
     for (let y = top; y <= bottom; y++) {
       const py = y + 0.5;
       // The capsule is convex: on this row it covers one interval of x; find its ends.
-      let lo = Infinity, hi = -Infinity;
+      let lo = Infinity,
+        hi = -Infinity;
       const ea = R * R - (py - ay) * (py - ay);
-      if (ea > 0) { const h = Math.sqrt(ea); lo = ax - h; hi = ax + h; }
+      if (ea > 0) {
+        const h = Math.sqrt(ea);
+        lo = ax - h;
+        hi = ax + h;
+      }
       const eb = R * R - (py - by) * (py - by);
-      if (eb > 0) { const h = Math.sqrt(eb); if (bx - h < lo) lo = bx - h; if (bx + h > hi) hi = bx + h; }
+      if (eb > 0) {
+        const h = Math.sqrt(eb);
+        if (bx - h < lo) lo = bx - h;
+        if (bx + h > hi) hi = bx + h;
+      }
       if (dy !== 0 && len > 0) {
         // The band: perpendicular distance < R and projection within the segment.
         // Along the row, both are linear in x; intersect their two intervals.
-        const ux = dx / len, uy = dy / len;
+        const ux = dx / len,
+          uy = dy / len;
         const oy = py - ay;
         // Projection t = (x − ax)·ux + oy·uy ∈ [0, len]
         let tLo: number, tHi: number;
         if (ux !== 0) {
-          const a = ax - (oy * uy) / ux, b = ax + (len - oy * uy) / ux;
-          tLo = Math.min(a, b); tHi = Math.max(a, b);
-        } else if (oy * uy >= 0 && oy * uy <= len) { tLo = -Infinity; tHi = Infinity; }
-        else { tLo = Infinity; tHi = -Infinity; }
+          const a = ax - (oy * uy) / ux,
+            b = ax + (len - oy * uy) / ux;
+          tLo = Math.min(a, b);
+          tHi = Math.max(a, b);
+        } else if (oy * uy >= 0 && oy * uy <= len) {
+          tLo = -Infinity;
+          tHi = Infinity;
+        } else {
+          tLo = Infinity;
+          tHi = -Infinity;
+        }
         // Perpendicular s = −(x − ax)·uy + oy·ux ∈ (−R, R); uy ≠ 0 since dy ≠ 0.
-        const c = ax + (oy * ux) / uy, d = R / Math.abs(uy);
-        const l2 = Math.max(tLo, c - d), h2 = Math.min(tHi, c + d);
-        if (l2 < h2) { if (l2 < lo) lo = l2; if (h2 > hi) hi = h2; }
+        const c = ax + (oy * ux) / uy,
+          d = R / Math.abs(uy);
+        const l2 = Math.max(tLo, c - d),
+          h2 = Math.min(tHi, c + d);
+        if (l2 < h2) {
+          if (l2 < lo) lo = l2;
+          if (h2 > hi) hi = h2;
+        }
       } else if (dy === 0 && Math.abs(py - ay) < R) {
         if (minX < lo) lo = minX;
         if (maxX > hi) hi = maxX;
       }
       if (!(lo < hi)) continue;
-      const from = Math.max(0, Math.ceil(lo - 0.5)), to = Math.min(W - 1, Math.floor(hi - 0.5));
+      const from = Math.max(0, Math.ceil(lo - 0.5)),
+        to = Math.min(W - 1, Math.floor(hi - 0.5));
       if (from > to) continue;
       if (from < this.x0) this.x0 = from;
       if (to + 1 > this.x1) this.x1 = to + 1;
@@ -142,7 +178,8 @@ export class ThinStroker {
         const ox = x + 0.5 - ax;
         let t = (ox * dx + oy * dy) * inv;
         t = t < 0 ? 0 : t > 1 ? 1 : t;
-        const ex = ox - t * dx, ey = oy - t * dy;
+        const ex = ox - t * dx,
+          ey = oy - t * dy;
         const d = Math.sqrt(ex * ex + ey * ey);
         if (d >= R) continue;
         const cov = band(r - d, ca, cb) - band(-r - d, ca, cb);
@@ -156,7 +193,8 @@ export class ThinStroker {
   /** Coverage → RGBA in the dirty box → the canvas; clears the coverage it used. */
   private paint(g: Ctx, s: Stroke, [r, gr, b, a]: [number, number, number, number]): void {
     const { x0, y0, x1, y1, width: W, cover, rgba } = this;
-    const w = x1 - x0, h = y1 - y0;
+    const w = x1 - x0,
+      h = y1 - y0;
     const alpha = a * s.opacity;
     // The dirty box's pixels, packed as a w×h image at the start of the buffer.
     let o = 0;
@@ -165,7 +203,10 @@ export class ThinStroker {
       for (let x = x0; x < x1; x++) {
         const c = cover[row + x];
         if (c) {
-          rgba[o] = r; rgba[o + 1] = gr; rgba[o + 2] = b; rgba[o + 3] = c * alpha;
+          rgba[o] = r;
+          rgba[o + 1] = gr;
+          rgba[o + 2] = b;
+          rgba[o + 3] = c * alpha;
           cover[row + x] = 0;
         } else rgba[o + 3] = 0;
         o += 4;

@@ -16,7 +16,10 @@ describe('admin API: upload, workflow, access', () => {
   let node: TestNode;
   let fx: Fixtures;
   const token: Record<string, string> = {};
-  const uploadDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('simpul-upload-')).sort();
+  const uploadDirs = () =>
+    readdirSync(tmpdir())
+      .filter((n) => n.startsWith('simpul-upload-'))
+      .sort();
   let dirsBefore: string[];
 
   before(async () => {
@@ -33,7 +36,13 @@ describe('admin API: upload, workflow, access', () => {
       token[username] = await issueToken(node.ctx.db, username);
     }
     // The gate asks for the organisation's own contact (the seeded ones have none).
-    await updateOrganisation(node.ctx.db, { kind: 'user', userId: 0, username: 'test', role: 'admin', organisation: null }, 'dpupr', { email: 'dpupr@tangerangkota.go.id' }, null);
+    await updateOrganisation(
+      node.ctx.db,
+      { kind: 'user', userId: 0, username: 'test', role: 'admin', organisation: null },
+      'dpupr',
+      { email: 'dpupr@tangerangkota.go.id' },
+      null,
+    );
     await node.ctx.catalogue.reload();
     dirsBefore = uploadDirs();
   });
@@ -78,15 +87,35 @@ describe('admin API: upload, workflow, access', () => {
   it('lets a produsen upload a zipped shapefile (with curl) into its own organisation: 201 with the report', async () => {
     const zip = fx.ogr('ESRI Shapefile', 'fasilitas.shp.zip', POINTS, '-t_srs', 'EPSG:23834');
     const { stdout } = await run('curl', [
-      '-sS', '-w', '\n%{http_code}', '-H', `Authorization: Bearer ${token.pu}`,
-      '-F', `file=@${zip}`, '-F', 'org=dpupr', '-F', 'name=fasilitas', '-F', 'title=Fasilitas Umum', '-F', 'keywords=fasilitas,umum',
+      '-sS',
+      '-w',
+      '\n%{http_code}',
+      '-H',
+      `Authorization: Bearer ${token.pu}`,
+      '-F',
+      `file=@${zip}`,
+      '-F',
+      'org=dpupr',
+      '-F',
+      'name=fasilitas',
+      '-F',
+      'title=Fasilitas Umum',
+      '-F',
+      'keywords=fasilitas,umum',
       `${node.url}/api/layers`,
     ]);
     const [body, code] = [stdout.slice(0, stdout.lastIndexOf('\n')), stdout.slice(stdout.lastIndexOf('\n') + 1)];
     expect(code).to.equal('201');
     const r = JSON.parse(body);
     expect(r.layers).to.have.length(1);
-    expect(r.layers[0].layer).to.include({ name: 'dpupr:fasilitas', title: 'Fasilitas Umum', status: 'draft', accessClass: 'PUBLIC', nativeSrid: 23834, featureCount: 57 });
+    expect(r.layers[0].layer).to.include({
+      name: 'dpupr:fasilitas',
+      title: 'Fasilitas Umum',
+      status: 'draft',
+      accessClass: 'PUBLIC',
+      nativeSrid: 23834,
+      featureCount: 57,
+    });
     expect(r.layers[0].layer.keywords).to.deep.equal(['fasilitas', 'umum']);
     expect(r.layers[0].report).to.include({ read: 57, written: 57, rejected: 0 });
     const again = await call('GET', '/api/layers/dpupr:fasilitas', 'pu');
@@ -100,7 +129,11 @@ describe('admin API: upload, workflow, access', () => {
     const r = await upload('pu', parts, { org: 'dpupr', name: 'saluran', srs: '', access: 'government' });
     expect(r.status, r.body).to.equal(201);
     expect(r.json.file).to.equal('saluran.shp');
-    expect(r.json.layers[0].layer).to.include({ nativeSrid: 32748, geometryType: 'LineString', accessClass: 'GOVERNMENT' });
+    expect(r.json.layers[0].layer).to.include({
+      nativeSrid: 32748,
+      geometryType: 'LineString',
+      accessClass: 'GOVERNMENT',
+    });
   });
 
   it('forbids a produsen of dpupr to upload into dinkes (403), and to publish', async () => {
@@ -118,7 +151,10 @@ describe('admin API: upload, workflow, access', () => {
     const parts = ['shp', 'shx', 'dbf'].map((e) => shp.replace(/shp$/, e));
     const r = await upload('pu', parts, { org: 'dpupr', name: 'tanpa_prj' });
     expect(r.status).to.equal(400);
-    expect(r.json.detail).to.contain('tanpa_prj.shp has no coordinate system').and.to.contain('.prj').and.to.contain('srs');
+    expect(r.json.detail)
+      .to.contain('tanpa_prj.shp has no coordinate system')
+      .and.to.contain('.prj')
+      .and.to.contain('srs');
     const txt = await upload('pu', [fx.write('catatan.txt', 'bukan peta')], { org: 'dpupr', name: 'catatan' });
     expect(txt.status).to.equal(400);
     expect(txt.json.detail).to.contain('catatan.txt');
@@ -144,8 +180,22 @@ describe('admin API: upload, workflow, access', () => {
     expect(r.json.detail).to.contain('MB limit');
     // Sent without a length (chunked), the limit is found while streaming.
     const { stdout } = await run('curl', [
-      '-sS', '-w', '\n%{http_code}', '-H', `Authorization: Bearer ${token.pu}`, '-H', 'Transfer-Encoding: chunked',
-      '-F', `file=@${big}`, '-F', 'org=dpupr', '-F', 'name=besar', '-F', 'srs=EPSG:4326', `${node.url}/api/layers`,
+      '-sS',
+      '-w',
+      '\n%{http_code}',
+      '-H',
+      `Authorization: Bearer ${token.pu}`,
+      '-H',
+      'Transfer-Encoding: chunked',
+      '-F',
+      `file=@${big}`,
+      '-F',
+      'org=dpupr',
+      '-F',
+      'name=besar',
+      '-F',
+      'srs=EPSG:4326',
+      `${node.url}/api/layers`,
     ]);
     expect(stdout.slice(stdout.lastIndexOf('\n') + 1)).to.equal('413');
     expect(JSON.parse(stdout.slice(0, stdout.lastIndexOf('\n'))).detail).to.contain('besar.csv is larger than');
@@ -177,10 +227,24 @@ describe('admin API: upload, workflow, access', () => {
     const early = await call('PATCH', '/api/layers/dpupr:fasilitas', 'pu', { status: 'published' });
     expect(early.status).to.equal(403);
     // The pembina's standard: metadata first, then submitted by the produsen (PATCH takes the workflow's step).
-    const md = await call('PUT', '/api/layers/dpupr:fasilitas/metadata', 'pu', { topicCategory: 'health', lineage: 'Survei lapangan 2024', licence: 'https://creativecommons.org/licenses/by/4.0/', kugiFcode: 'KS01' });
+    const md = await call('PUT', '/api/layers/dpupr:fasilitas/metadata', 'pu', {
+      topicCategory: 'health',
+      lineage: 'Survei lapangan 2024',
+      licence: 'https://creativecommons.org/licenses/by/4.0/',
+      kugiFcode: 'KS01',
+    });
     expect(md.status, md.body).to.equal(200);
-    expect((await call('PATCH', '/api/layers/dpupr:fasilitas', 'pu', { abstract: 'Fasilitas umum Kota Tangerang', keywords: ['fasilitas'] })).status).to.equal(200);
-    expect((await call('PATCH', '/api/layers/dpupr:fasilitas', 'pembina', { status: 'verified' })).status).to.equal(403);
+    expect(
+      (
+        await call('PATCH', '/api/layers/dpupr:fasilitas', 'pu', {
+          abstract: 'Fasilitas umum Kota Tangerang',
+          keywords: ['fasilitas'],
+        })
+      ).status,
+    ).to.equal(200);
+    expect((await call('PATCH', '/api/layers/dpupr:fasilitas', 'pembina', { status: 'verified' })).status).to.equal(
+      403,
+    );
     const submitted = await call('PATCH', '/api/layers/dpupr:fasilitas', 'pu', { status: 'submitted' });
     expect(submitted.status, submitted.body).to.equal(200);
     const verified = await call('PATCH', '/api/layers/dpupr:fasilitas', 'pembina', { status: 'verified' });
@@ -196,18 +260,30 @@ describe('admin API: upload, workflow, access', () => {
   });
 
   it('lets the owner describe a layer, but not the pembina (whole request refused)', async () => {
-    const ok = await call('PATCH', '/api/layers/dpupr:saluran', 'pu', { title: 'Saluran Drainase', keywords: ['drainase'], abstract: 'Uji' });
+    const ok = await call('PATCH', '/api/layers/dpupr:saluran', 'pu', {
+      title: 'Saluran Drainase',
+      keywords: ['drainase'],
+      abstract: 'Uji',
+    });
     expect(ok.status).to.equal(200);
     expect(ok.json).to.include({ title: 'Saluran Drainase', abstract: 'Uji' });
     const no = await call('PATCH', '/api/layers/dpupr:saluran', 'pembina', { status: 'verified', title: 'Lain' });
     expect(no.status).to.equal(403);
-    expect((await call('GET', '/api/layers/dpupr:saluran', 'pu')).json).to.include({ status: 'draft', title: 'Saluran Drainase' });
+    expect((await call('GET', '/api/layers/dpupr:saluran', 'pu')).json).to.include({
+      status: 'draft',
+      title: 'Saluran Drainase',
+    });
     expect((await call('PATCH', '/api/layers/dpupr:saluran', 'pu', { colour: 'red' })).status).to.equal(400);
   });
 
   it('keeps hidden layers absent (404), never forbidden', async () => {
     for (const method of ['GET', 'PATCH', 'DELETE']) {
-      const r = await call(method, '/api/layers/dinsos:penerima_bantuan', 'pu', method === 'PATCH' ? { title: 'x' } : undefined);
+      const r = await call(
+        method,
+        '/api/layers/dinsos:penerima_bantuan',
+        'pu',
+        method === 'PATCH' ? { title: 'x' } : undefined,
+      );
       expect(r.status, method).to.equal(404);
     }
     expect((await call('GET', '/api/layers/dinsos:penerima_bantuan', 'walidata')).status).to.equal(200);

@@ -11,7 +11,9 @@ function composeConfig(env: NodeJS.ProcessEnv = {}): any {
     env: { ...process.env, POSTGRES_PASSWORD: '', SIMPUL_PUBLIC_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const json = execFileSync('python3', ['-c', 'import sys, json, yaml; print(json.dumps(yaml.safe_load(sys.stdin)))'], { input: yaml });
+  const json = execFileSync('python3', ['-c', 'import sys, json, yaml; print(json.dumps(yaml.safe_load(sys.stdin)))'], {
+    input: yaml,
+  });
   return JSON.parse(String(json));
 }
 

@@ -51,7 +51,9 @@ describe('simpul CLI: serve, demo, layers, users, publish', () => {
     const ready = await fetch(`${url}/ready`);
     expect(ready.status).to.equal(200);
     // A map drawn starts the render workers; shutting down must stop them too.
-    const map = await fetch(`${url}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=dpupr:jalan&STYLES=&CRS=CRS:84&BBOX=106.55,-6.3,106.75,-6.1&WIDTH=64&HEIGHT=64&FORMAT=image/png`);
+    const map = await fetch(
+      `${url}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=dpupr:jalan&STYLES=&CRS=CRS:84&BBOX=106.55,-6.3,106.75,-6.1&WIDTH=64&HEIGHT=64&FORMAT=image/png`,
+    );
     expect(map.headers.get('content-type')).to.equal('image/png');
     const code = await new Promise<number | null>((resolve) => {
       child.on('close', resolve);

@@ -21,38 +21,61 @@ describe(`database (${BACKEND})`, () => {
   });
 
   it('seeds the 40 Perangkat Daerah and 3 BUMD with the data roles', async () => {
-    const r = await node.ctx.db.query<{ type: string; n: number }>('SELECT type, count(*)::int AS n FROM simpul.organisation GROUP BY type ORDER BY type COLLATE "C"');
-    expect(r.rows).to.deep.equal([{ type: 'BUMD', n: 3 }, { type: 'PD', n: 27 }, { type: 'kecamatan', n: 13 }]);
+    const r = await node.ctx.db.query<{ type: string; n: number }>(
+      'SELECT type, count(*)::int AS n FROM simpul.organisation GROUP BY type ORDER BY type COLLATE "C"',
+    );
+    expect(r.rows).to.deep.equal([
+      { type: 'BUMD', n: 3 },
+      { type: 'PD', n: 27 },
+      { type: 'kecamatan', n: 13 },
+    ]);
     expect(ORGANISATIONS.find((o) => o.dataRole === 'walidata')?.code).to.equal('diskominfo');
     expect(ORGANISATIONS.find((o) => o.dataRole === 'pembina')?.code).to.equal('bappeda');
   });
 
   it('knows the Indonesian CRSs, including SRGI2013 which PostGIS lacks', async () => {
-    const r = await node.ctx.db.query<{ srid: number }>('SELECT srid FROM spatial_ref_sys WHERE srid = ANY($1::int[]) ORDER BY srid', [[4326, 3857, 4755, 9470, 9488, 23834, 23878, 32748]]);
+    const r = await node.ctx.db.query<{ srid: number }>(
+      'SELECT srid FROM spatial_ref_sys WHERE srid = ANY($1::int[]) ORDER BY srid',
+      [[4326, 3857, 4755, 9470, 9488, 23834, 23878, 32748]],
+    );
     expect(r.rows.map((x) => x.srid)).to.deep.equal([3857, 4326, 4755, 9470, 9488, 23834, 23878, 32748]);
-    const t = await node.ctx.db.query<{ x: number; y: number }>('SELECT ST_X(g) AS x, ST_Y(g) AS y FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(106.63, -6.17), 4326), 9488) AS g) s');
+    const t = await node.ctx.db.query<{ x: number; y: number }>(
+      'SELECT ST_X(g) AS x, ST_Y(g) AS y FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(106.63, -6.17), 4326), 9488) AS g) s',
+    );
     expect(t.rows[0].x).to.be.closeTo(680000, 20000);
   });
 
   it('stores each layer in its organisation schema with an integer key and a GiST index', async () => {
     const l = node.ctx.catalogue.unguardedGet('dindik:sekolah')!;
     expect(l.schema).to.equal('org_dindik');
-    const idx = await node.ctx.db.query("SELECT indexdef FROM pg_indexes WHERE schemaname = 'org_dindik' AND tablename = 'sekolah'");
+    const idx = await node.ctx.db.query(
+      "SELECT indexdef FROM pg_indexes WHERE schemaname = 'org_dindik' AND tablename = 'sekolah'",
+    );
     expect(idx.rows.map((r: any) => r.indexdef).join('\n')).to.match(/USING gist \(geom\)/);
-    const pk = await node.ctx.db.query("SELECT data_type FROM information_schema.columns WHERE table_schema = 'org_dindik' AND table_name = 'sekolah' AND column_name = 'fid'");
+    const pk = await node.ctx.db.query(
+      "SELECT data_type FROM information_schema.columns WHERE table_schema = 'org_dindik' AND table_name = 'sekolah' AND column_name = 'fid'",
+    );
     expect(pk.rows[0].data_type).to.equal('integer');
   });
 
   it('keeps a generated, indexed EPSG:3857 copy of every geometry, which follows edits', async () => {
     const l = node.ctx.catalogue.unguardedGet('dindik:sekolah')!;
     const t = `"${l.schema}"."${l.table}"`;
-    const idx = await node.ctx.db.query("SELECT indexdef FROM pg_indexes WHERE schemaname = 'org_dindik' AND tablename = 'sekolah'");
+    const idx = await node.ctx.db.query(
+      "SELECT indexdef FROM pg_indexes WHERE schemaname = 'org_dindik' AND tablename = 'sekolah'",
+    );
     expect(idx.rows.map((r: any) => r.indexdef).join('\n')).to.match(/USING gist \(geom_3857\)/);
-    const off = async () => (await node.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t} WHERE ST_SRID(geom_3857) <> 3857 OR NOT ST_Equals(ST_SnapToGrid(geom_3857, 0.001), ST_SnapToGrid(ST_Transform(geom, 3857), 0.001))`)).rows[0].n;
+    const off = async () =>
+      (
+        await node.ctx.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM ${t} WHERE ST_SRID(geom_3857) <> 3857 OR NOT ST_Equals(ST_SnapToGrid(geom_3857, 0.001), ST_SnapToGrid(ST_Transform(geom, 3857), 0.001))`,
+        )
+      ).rows[0].n;
     expect(await off()).to.equal(0);
     const fid = (await node.ctx.db.query<{ fid: number }>(`SELECT min(fid) AS fid FROM ${t}`)).rows[0].fid;
     await node.ctx.db.query(`UPDATE ${t} SET geom = ST_SetSRID(ST_MakePoint(106.7, -6.2), 4326) WHERE fid = $1`, [fid]);
-    const x = (await node.ctx.db.query<{ x: number }>(`SELECT ST_X(geom_3857) AS x FROM ${t} WHERE fid = $1`, [fid])).rows[0].x;
+    const x = (await node.ctx.db.query<{ x: number }>(`SELECT ST_X(geom_3857) AS x FROM ${t} WHERE fid = $1`, [fid]))
+      .rows[0].x;
     expect(x).to.be.closeTo((106.7 * Math.PI * 6378137) / 180, 0.01);
     expect(await off()).to.equal(0);
   });
@@ -82,25 +105,84 @@ describe(`database (${BACKEND})`, () => {
     }
     let failed = false;
     try {
-      await writeLayer(node.ctx.db, { organisation: 'dlh', localName: 'rusak', title: 'Rusak', nativeSrid: 4326, attributes: [{ name: 'nama', type: 'string' }] }, batches());
+      await writeLayer(
+        node.ctx.db,
+        {
+          organisation: 'dlh',
+          localName: 'rusak',
+          title: 'Rusak',
+          nativeSrid: 4326,
+          attributes: [{ name: 'nama', type: 'string' }],
+        },
+        batches(),
+      );
     } catch (err) {
       failed = /half-way/.test((err as Error).message);
     }
     expect(failed).to.equal(true);
-    const t = await node.ctx.db.query("SELECT 1 FROM information_schema.tables WHERE table_schema = 'org_dlh' AND table_name = 'rusak'");
+    const t = await node.ctx.db.query(
+      "SELECT 1 FROM information_schema.tables WHERE table_schema = 'org_dlh' AND table_name = 'rusak'",
+    );
     const c = await node.ctx.db.query("SELECT 1 FROM simpul.layer WHERE name = 'dlh:rusak'");
     expect(t.rows).to.have.length(0);
     expect(c.rows).to.have.length(0);
   });
 
   it('repairs invalid geometries, promotes mixed single/multi and reports empties', async () => {
-    const bowtie = { type: 'Polygon', coordinates: [[[106.60, -6.20], [106.62, -6.18], [106.62, -6.20], [106.60, -6.18], [106.60, -6.20]]] };
-    const single = { type: 'Polygon', coordinates: [[[106.65, -6.20], [106.66, -6.20], [106.66, -6.19], [106.65, -6.20]]] };
-    const square = { type: 'MultiPolygon', coordinates: [[[[106.63, -6.20], [106.64, -6.20], [106.64, -6.19], [106.63, -6.19], [106.63, -6.20]]]] };
+    const bowtie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [106.6, -6.2],
+          [106.62, -6.18],
+          [106.62, -6.2],
+          [106.6, -6.18],
+          [106.6, -6.2],
+        ],
+      ],
+    };
+    const single = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [106.65, -6.2],
+          [106.66, -6.2],
+          [106.66, -6.19],
+          [106.65, -6.2],
+        ],
+      ],
+    };
+    const square = {
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [106.63, -6.2],
+            [106.64, -6.2],
+            [106.64, -6.19],
+            [106.63, -6.19],
+            [106.63, -6.2],
+          ],
+        ],
+      ],
+    };
     const { layer, report } = await writeLayer(
       node.ctx.db,
-      { organisation: 'dlh', localName: 'campur', title: 'Campur', nativeSrid: 4326, attributes: [{ name: 'nama', type: 'string' }] },
-      [[{ geojson: bowtie, properties: { nama: 'bowtie' } }, { geojson: square, properties: { nama: 'multi' } }, { geojson: single, properties: { nama: 'single' } }, { geojson: null, properties: { nama: 'kosong' } }]],
+      {
+        organisation: 'dlh',
+        localName: 'campur',
+        title: 'Campur',
+        nativeSrid: 4326,
+        attributes: [{ name: 'nama', type: 'string' }],
+      },
+      [
+        [
+          { geojson: bowtie, properties: { nama: 'bowtie' } },
+          { geojson: square, properties: { nama: 'multi' } },
+          { geojson: single, properties: { nama: 'single' } },
+          { geojson: null, properties: { nama: 'kosong' } },
+        ],
+      ],
     );
     expect(report).to.include({ read: 4, written: 3, repaired: 1, empty: 1, promotedToMulti: true });
     expect(layer.geometryType).to.equal('MultiPolygon');
@@ -130,7 +212,9 @@ describe(`database (${BACKEND})`, () => {
       const admin = await import('pg');
       const c = new admin.default.Client({ connectionString: node.ctx.config.databaseUrl! });
       await c.connect();
-      await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+      await c.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
       await c.end();
       // The first query may land on a dead pooled connection; the pool drops it and the next works.
       let ok = false;

@@ -7,7 +7,9 @@ import { addUser, issueToken } from '../../data/users.js';
 import { OgcError, problem, problemReply } from '../../data/errors.js';
 import { createLogger } from '../../server/log.js';
 
-const basic = (user: string, password: string) => ({ Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+const basic = (user: string, password: string) => ({
+  Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+});
 
 describe('errors and logging: RFC 9457 problems, request ids, pino', () => {
   let node: TestNode;
@@ -16,7 +18,10 @@ describe('errors and logging: RFC 9457 problems, request ids, pino', () => {
   const token: Record<string, string> = {};
 
   before(async () => {
-    node = await testNode({ serve: true, config: { maxJsonBytes: 4096, signInAccountFailures: 2, signInAddressFailures: 100_000, signInBackoffMs: 3000 } });
+    node = await testNode({
+      serve: true,
+      config: { maxJsonBytes: 4096, signInAccountFailures: 2, signInAddressFailures: 100_000, signInBackoffMs: 3000 },
+    });
     // Capture what the node logs from now on (routes read ctx.log at each request).
     node.ctx.log = createLogger('debug', (l) => lines.push(l));
     await addUser(node.ctx.db, { username: 'pu', role: 'produsen', organisation: 'dpupr', password: 'sandi-pu' });
@@ -30,7 +35,11 @@ describe('errors and logging: RFC 9457 problems, request ids, pino', () => {
 
   const auth = (user: string) => ({ Authorization: `Bearer ${token[user]}` });
   async function call(method: string, path: string, headers: Record<string, string> = {}, body?: string) {
-    const r = await get(`${node.url}${path}`, { method, headers: { ...headers, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body });
+    const r = await get(`${node.url}${path}`, {
+      method,
+      headers: { ...headers, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body,
+    });
     return { ...r, json: r.type.includes('json') ? JSON.parse(r.body) : null };
   }
   function expectProblem(r: Awaited<ReturnType<typeof call>>, status: number, code: string) {
@@ -57,7 +66,12 @@ describe('errors and logging: RFC 9457 problems, request ids, pino', () => {
     const unknown = await call('PATCH', '/api/layers/dpupr:jalan', auth('pu'), JSON.stringify({ warna: 'merah' }));
     expectProblem(unknown, 400, 'InvalidParameterValue');
     expect(unknown.json.detail).to.contain('warna');
-    const bad = await call('PUT', '/api/layers/dpupr:jalan/metadata', auth('pu'), JSON.stringify({ licence: 'bukan url' }));
+    const bad = await call(
+      'PUT',
+      '/api/layers/dpupr:jalan/metadata',
+      auth('pu'),
+      JSON.stringify({ licence: 'bukan url' }),
+    );
     expectProblem(bad, 400, 'InvalidParameterValue');
     expect(bad.json.locator).to.equal('licence');
     const limit = await call('GET', '/ogcapi/collections/dpupr:jalan/items?limit=abc&f=json');
@@ -72,24 +86,44 @@ describe('errors and logging: RFC 9457 problems, request ids, pino', () => {
   });
 
   it('answers 413 for a JSON body over the limit', async () => {
-    const r = await call('PATCH', '/api/layers/dpupr:jalan', auth('pu'), JSON.stringify({ abstract: 'x'.repeat(10_000) }));
+    const r = await call(
+      'PATCH',
+      '/api/layers/dpupr:jalan',
+      auth('pu'),
+      JSON.stringify({ abstract: 'x'.repeat(10_000) }),
+    );
     expectProblem(r, 413, 'PayloadTooLarge');
   });
 
   it('answers 429 with Retry-After after failed sign-ins', async () => {
-    for (let i = 0; i < 2; i++) expectProblem(await call('GET', '/api/layers', basic('pu', `salah${i}`)), 401, 'Unauthorized');
+    for (let i = 0; i < 2; i++)
+      expectProblem(await call('GET', '/api/layers', basic('pu', `salah${i}`)), 401, 'Unauthorized');
     const locked = await call('GET', '/api/layers', basic('pu', 'sandi-pu'));
     expectProblem(locked, 429, 'TooManyRequests');
     expect(Number(locked.headers.get('retry-after'))).to.be.at.least(1);
   });
 
   it('renders extra.details as extension members and extra.retryAfter as Retry-After', () => {
-    const e = new OgcError('Conflict', 'the layer is missing things', 'status', 409, { details: { missing: ['licence', 'lineage'] } });
-    expect(problem(e)).to.deep.equal({ type: 'about:blank', title: 'Conflict', status: 409, detail: 'the layer is missing things', code: 'Conflict', locator: 'status', missing: ['licence', 'lineage'] });
+    const e = new OgcError('Conflict', 'the layer is missing things', 'status', 409, {
+      details: { missing: ['licence', 'lineage'] },
+    });
+    expect(problem(e)).to.deep.equal({
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      detail: 'the layer is missing things',
+      code: 'Conflict',
+      locator: 'status',
+      missing: ['licence', 'lineage'],
+    });
     const busy = problemReply(new OgcError('ServiceUnavailable', 'busy', undefined, 503, { retryAfter: 30 }));
     expect(busy.headers).to.include({ 'content-type': 'application/problem+json', 'retry-after': '30' });
     // An unexpected error says nothing of itself; a request id is shown on a 500 only.
-    expect(problem(new Error('secret internals'), 'abc')).to.deep.include({ status: 500, code: 'NoApplicableCode', requestId: 'abc' });
+    expect(problem(new Error('secret internals'), 'abc')).to.deep.include({
+      status: 500,
+      code: 'NoApplicableCode',
+      requestId: 'abc',
+    });
     expect(problem(new Error('secret internals'), 'abc').detail).to.not.contain('secret');
     expect(problem(new OgcError('NotFound', 'x'), 'abc')).to.not.have.property('requestId');
   });
@@ -146,7 +180,10 @@ describe('errors and logging: RFC 9457 problems, request ids, pino', () => {
       const done = mine.find((l) => l.msg === 'request');
       expect(inner, lines.join('\n')).to.include({ requestId: id, level: 'info' });
       expect(done, lines.join('\n')).to.include({ requestId: id, status: 200, method: 'PATCH' });
-      expect(mine.every((l) => l.requestId === id), lines.join('\n')).to.equal(true);
+      expect(
+        mine.every((l) => l.requestId === id),
+        lines.join('\n'),
+      ).to.equal(true);
       // Another request, another id.
       const other = await call('GET', '/api/layers');
       expect(other.headers.get('x-request-id')).to.not.equal(id);
@@ -156,7 +193,12 @@ describe('errors and logging: RFC 9457 problems, request ids, pino', () => {
   });
 
   it('audits a metadata change (layer.metadata, before and after of the fields that changed)', async () => {
-    const put = await call('PUT', '/api/layers/dpupr:jalan/metadata', auth('pu'), JSON.stringify({ purpose: 'Perencanaan jalan', kugiFcode: 'AB.1234' }));
+    const put = await call(
+      'PUT',
+      '/api/layers/dpupr:jalan/metadata',
+      auth('pu'),
+      JSON.stringify({ purpose: 'Perencanaan jalan', kugiFcode: 'AB.1234' }),
+    );
     expect(put.status, put.body).to.equal(200);
     const trail = await call('GET', '/api/layers/dpupr:jalan/audit', auth('pu'));
     const entry = trail.json.entries.find((e: { action: string }) => e.action === 'layer.metadata');

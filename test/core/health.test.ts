@@ -40,7 +40,10 @@ describe('server: health, readiness, home, errors', () => {
   });
 
   it('sends CORS headers and answers preflight', async () => {
-    const r = await fetch(`${node.url}/wfs`, { method: 'OPTIONS', headers: { Origin: 'http://example.org', 'Access-Control-Request-Method': 'GET' } });
+    const r = await fetch(`${node.url}/wfs`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://example.org', 'Access-Control-Request-Method': 'GET' },
+    });
     expect(r.status).to.equal(204);
     expect(r.headers.get('access-control-allow-origin')).to.equal('*');
   });

@@ -1,5 +1,12 @@
 import { expect } from 'chai';
-import { addUser, hashPassword, issueToken, principalForPassword, principalForToken, verifyPassword } from '../../data/users.js';
+import {
+  addUser,
+  hashPassword,
+  issueToken,
+  principalForPassword,
+  principalForToken,
+  verifyPassword,
+} from '../../data/users.js';
 import { OgcError } from '../../data/errors.js';
 import { testNode, get, type TestNode } from '../support/context.js';
 
@@ -35,7 +42,12 @@ describe('users, roles and tokens', () => {
   });
 
   it('stores only the hash of a token and resolves it to the user', async () => {
-    await addUser(node.ctx.db, { username: 'dinsos.staf', role: 'produsen', organisation: 'dinsos', password: 'pw-dinsos' });
+    await addUser(node.ctx.db, {
+      username: 'dinsos.staf',
+      role: 'produsen',
+      organisation: 'dinsos',
+      password: 'pw-dinsos',
+    });
     const token = await issueToken(node.ctx.db, 'dinsos.staf');
     const stored = await node.ctx.db.query('SELECT token_hash FROM simpul.api_token');
     expect(stored.rows.map((r: any) => r.token_hash)).to.not.include(token);
@@ -49,10 +61,14 @@ describe('users, roles and tokens', () => {
     const token = await issueToken(node.ctx.db, 'dinsos.staf');
     const bearer = await get(`${node.url}/`, { headers: { Authorization: `Bearer ${token}` } });
     expect(bearer.body).to.contain('dinsos:penerima_bantuan');
-    const basic = await get(`${node.url}/`, { headers: { Authorization: `Basic ${Buffer.from('dinsos.staf:pw-dinsos').toString('base64')}` } });
+    const basic = await get(`${node.url}/`, {
+      headers: { Authorization: `Basic ${Buffer.from('dinsos.staf:pw-dinsos').toString('base64')}` },
+    });
     expect(basic.body).to.contain('dinsos:penerima_bantuan');
     await addUser(node.ctx.db, { username: 'dpupr.staf', role: 'produsen', organisation: 'dpupr' });
-    const other = await get(`${node.url}/`, { headers: { Authorization: `Bearer ${await issueToken(node.ctx.db, 'dpupr.staf')}` } });
+    const other = await get(`${node.url}/`, {
+      headers: { Authorization: `Bearer ${await issueToken(node.ctx.db, 'dpupr.staf')}` },
+    });
     expect(other.body).to.not.contain('dinsos:penerima_bantuan');
     expect(other.body).to.contain('bpkad:aset_tanah'); // GOVERNMENT: any government user
   });

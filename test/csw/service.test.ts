@@ -17,16 +17,31 @@ describe('CSW and OGC API Records services without HTTP', () => {
   after(async () => node.stop());
 
   const request = (query: ServiceRequest['query'], body?: string): ServiceRequest => ({
-    method: body ? 'POST' : 'GET', path: '', query, body, headers: {}, principal: { kind: 'anonymous' }, baseUrl: 'https://simpul.example',
+    method: body ? 'POST' : 'GET',
+    path: '',
+    query,
+    body,
+    headers: {},
+    principal: { kind: 'anonymous' },
+    baseUrl: 'https://simpul.example',
   });
 
   it('answers CSW KVP and POST XML with XML replies, and throws OgcError for bad requests', () => {
-    const csw = createCswService({ records: new RecordIndex(node.ctx.catalogue, node.ctx.config.site), log: node.ctx.log, config: node.ctx.config });
+    const csw = createCswService({
+      records: new RecordIndex(node.ctx.catalogue, node.ctx.config.site),
+      log: node.ctx.log,
+      config: node.ctx.config,
+    });
     const caps = csw.handle(request({ service: 'CSW', request: 'GetCapabilities' }));
     expect(caps.status).to.equal(200);
     expect(caps.headers['content-type']).to.equal('application/xml; charset=utf-8');
     expect(caps.body).to.contain('https://simpul.example/csw');
-    const hits = csw.handle(request({}, '<csw:GetRecords xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" service="CSW" version="2.0.2" resultType="hits"><csw:Query typeNames="csw:Record"/></csw:GetRecords>'));
+    const hits = csw.handle(
+      request(
+        {},
+        '<csw:GetRecords xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" service="CSW" version="2.0.2" resultType="hits"><csw:Query typeNames="csw:Record"/></csw:GetRecords>',
+      ),
+    );
     expect(hits.body).to.match(/numberOfRecordsMatched="11"[^>]*nextRecord="1"/);
     let thrown: unknown;
     try {
@@ -42,11 +57,16 @@ describe('CSW and OGC API Records services without HTTP', () => {
   });
 
   it('answers Records items and items/{id}, and a missing record is a NotFound problem', () => {
-    const records = createRecordsService({ records: new RecordIndex(node.ctx.catalogue, node.ctx.config.site), config: node.ctx.config });
+    const records = createRecordsService({
+      records: new RecordIndex(node.ctx.catalogue, node.ctx.config.site),
+      config: node.ctx.config,
+    });
     const page = records.items(request({ limit: '2', organisation: 'dpupr' }));
     const fc = JSON.parse(page.body as string);
     expect([fc.numberMatched, fc.numberReturned]).to.deep.equal([3, 2]);
-    expect(fc.links.find((l: any) => l.rel === 'next').href).to.equal('https://simpul.example/ogcapi/collections/metadata/items?limit=2&organisation=dpupr&offset=2');
+    expect(fc.links.find((l: any) => l.rel === 'next').href).to.equal(
+      'https://simpul.example/ogcapi/collections/metadata/items?limit=2&organisation=dpupr&offset=2',
+    );
     expect(() => records.item(request({}), 'nope')).to.throw(OgcError);
     const problem = recordsProblemReply(new OgcError('NotFound', 'No record nope', 'id'));
     expect(problem.status).to.equal(404);

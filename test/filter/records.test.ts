@@ -7,8 +7,19 @@ import { OgcError } from '../../data/errors.js';
 import type { IndexedRecord } from '../../data/metadata/record-index.js';
 import { compileRecordFilter } from '../../ogc/csw/evaluate.js';
 
-const entry = (id: string, title: string, keywords: string[], bbox: number[] | null, dateStamp: string): IndexedRecord =>
-  ({ record: { id, title, keywords, bbox, dateStamp: new Date(dateStamp), pointOfContact: {} }, layer: null, anyText: title.toLowerCase(), encoded: new Map() }) as unknown as IndexedRecord;
+const entry = (
+  id: string,
+  title: string,
+  keywords: string[],
+  bbox: number[] | null,
+  dateStamp: string,
+): IndexedRecord =>
+  ({
+    record: { id, title, keywords, bbox, dateStamp: new Date(dateStamp), pointOfContact: {} },
+    layer: null,
+    anyText: title.toLowerCase(),
+    encoded: new Map(),
+  }) as unknown as IndexedRecord;
 
 const RECORDS = [
   entry('a', 'Jalan Kota', ['jalan', 'transportasi'], [106.6, -6.2, 106.7, -6.1], '2024-03-01T08:00:00Z'),
@@ -28,7 +39,13 @@ describe('Catalogue record filters (CSW, OGC API Records)', () => {
     expect(hits("Title = 'jalan kota'")).to.deep.equal([]);
     // FES/Filter 1.1 as OWSLib and QGIS MetaSearch send it: no matchCase (the schema's default, true).
     const fes = (prop: string, text: string, attr = '') =>
-      RECORDS.filter(compileRecordFilter(parseFesFilter(`<ogc:Filter xmlns:ogc="http://www.opengis.net/ogc"><ogc:PropertyIsLike wildCard="%" singleChar="_" escapeChar="\\"${attr}><ogc:PropertyName>${prop}</ogc:PropertyName><ogc:Literal>${text}</ogc:Literal></ogc:PropertyIsLike></ogc:Filter>`))).map((e) => e.record.id);
+      RECORDS.filter(
+        compileRecordFilter(
+          parseFesFilter(
+            `<ogc:Filter xmlns:ogc="http://www.opengis.net/ogc"><ogc:PropertyIsLike wildCard="%" singleChar="_" escapeChar="\\"${attr}><ogc:PropertyName>${prop}</ogc:PropertyName><ogc:Literal>${text}</ogc:Literal></ogc:PropertyIsLike></ogc:Filter>`,
+          ),
+        ),
+      ).map((e) => e.record.id);
     expect(fes('csw:AnyText', '%SEKOLAH%')).to.deep.equal(['b']);
     expect(fes('apiso:AnyText', '%sekolah%')).to.deep.equal(['b']);
     expect(fes('dc:title', '%SEKOLAH%')).to.deep.equal([]);
@@ -47,13 +64,19 @@ describe('Catalogue record filters (CSW, OGC API Records)', () => {
   });
 
   it('tests the bounding box as the record geometry, points and all', () => {
-    expect(hits('S_INTERSECTS(BoundingBox, POLYGON((106.6 -6.16, 106.66 -6.16, 106.66 -6.14, 106.6 -6.14, 106.6 -6.16)))')).to.deep.equal(['a', 'c']);
+    expect(
+      hits('S_INTERSECTS(BoundingBox, POLYGON((106.6 -6.16, 106.66 -6.16, 106.66 -6.14, 106.6 -6.14, 106.6 -6.16)))'),
+    ).to.deep.equal(['a', 'c']);
     expect(hits('S_DISJOINT(BoundingBox, POINT(106.75 -6.28))')).to.deep.equal(['a', 'c']);
-    expect(hits('S_WITHIN(BoundingBox, POLYGON((106.5 -6.4, 106.9 -6.4, 106.9 -6.0, 106.5 -6.0, 106.5 -6.4)))')).to.deep.equal(['a', 'b', 'c']);
+    expect(
+      hits('S_WITHIN(BoundingBox, POLYGON((106.5 -6.4, 106.9 -6.4, 106.9 -6.0, 106.5 -6.0, 106.5 -6.4)))'),
+    ).to.deep.equal(['a', 'b', 'c']);
   });
 
   it('refuses unknown queryables and matches ids by identifier', () => {
     expect(() => hits("Nope = 'x'")).to.throw(OgcError, /Unknown queryable/);
-    expect(RECORDS.filter(compileRecordFilter({ op: 'ids', ids: ['b', 'zz'] })).map((e) => e.record.id)).to.deep.equal(['b']);
+    expect(RECORDS.filter(compileRecordFilter({ op: 'ids', ids: ['b', 'zz'] })).map((e) => e.record.id)).to.deep.equal([
+      'b',
+    ]);
   });
 });

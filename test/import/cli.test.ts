@@ -8,12 +8,20 @@ import type { Queryable } from '../../data/db/types.js';
 import { Fixtures, POINTS, bigCsv } from './fixtures.js';
 
 /** Runs fn against the test database, opened only after the CLI has gone. */
-async function withDb<T>(target: { databaseUrl: string | null; dataDir: string }, fn: (q: Queryable) => Promise<T>): Promise<T> {
+async function withDb<T>(
+  target: { databaseUrl: string | null; dataDir: string },
+  fn: (q: Queryable) => Promise<T>,
+): Promise<T> {
   if (target.databaseUrl) {
     const client = new pg.Client({ connectionString: target.databaseUrl });
     await client.connect();
     try {
-      return await fn({ query: async (sql, params) => { const r = await client.query(sql, params as unknown[]); return { rows: r.rows, rowCount: r.rowCount ?? 0 }; } });
+      return await fn({
+        query: async (sql, params) => {
+          const r = await client.query(sql, params as unknown[]);
+          return { rows: r.rows, rowCount: r.rowCount ?? 0 };
+        },
+      });
     } finally {
       await client.end();
     }
@@ -42,12 +50,30 @@ describe('import: the simpul import command', () => {
 
   it('imports a file with title, keywords, access class and --publish, and reports what it did', async () => {
     const r = await runCli(
-      ['import', POINTS, '--org', 'dinkes', '--name', 'fasilitas', '--title', 'Fasilitas umum', '--keywords', 'fasilitas, umum', '--abstract', 'Uji', '--access', 'government', '--publish'],
+      [
+        'import',
+        POINTS,
+        '--org',
+        'dinkes',
+        '--name',
+        'fasilitas',
+        '--title',
+        'Fasilitas umum',
+        '--keywords',
+        'fasilitas, umum',
+        '--abstract',
+        'Uji',
+        '--access',
+        'government',
+        '--publish',
+      ],
       env,
     );
     expect(r.stderr).to.equal('');
     expect(r.code).to.equal(0);
-    expect(r.stdout).to.contain('dinkes:fasilitas: 57 read, 57 written, 0 repaired, 0 rejected, 0 empty (GeoJSON, EPSG:4326, Point, published)');
+    expect(r.stdout).to.contain(
+      'dinkes:fasilitas: 57 read, 57 written, 0 repaired, 0 rejected, 0 empty (GeoJSON, EPSG:4326, Point, published)',
+    );
   });
 
   it('refuses a shapefile without .prj with one line and a non-zero exit code', async () => {
@@ -56,12 +82,17 @@ describe('import: the simpul import command', () => {
     const r = await runCli(['import', shp, '--org', 'dinkes', '--name', 'tanpa_prj'], env);
     expect(r.code).to.not.equal(0);
     expect(r.stderr.trim().split('\n')).to.have.length(1);
-    expect(r.stderr).to.match(/^simpul: .*tanpa_prj\.shp has no coordinate system: add its \.prj file, or .*--srs EPSG:/);
+    expect(r.stderr).to.match(
+      /^simpul: .*tanpa_prj\.shp has no coordinate system: add its \.prj file, or .*--srs EPSG:/,
+    );
   });
 
   it('leaves no table and no catalogue row when killed half-way through 200 000 features', async function () {
     const csv = fx.write('besar.csv', bigCsv(200_000));
-    const child = spawnCli(['import', csv, '--org', 'dpupr', '--name', 'besar', '--srs', 'EPSG:4326', '--progress'], env);
+    const child = spawnCli(
+      ['import', csv, '--org', 'dpupr', '--name', 'besar', '--srs', 'EPSG:4326', '--progress'],
+      env,
+    );
     let stderr = '';
     let killedAt = '';
     const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve) => {

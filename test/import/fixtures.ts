@@ -46,7 +46,12 @@ export interface SourcePoint {
 
 export function sourcePoints(): SourcePoint[] {
   const fc = JSON.parse(readFileSync(POINTS, 'utf8'));
-  return fc.features.map((f: any) => ({ id: f.properties.id, name: f.properties.name, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }));
+  return fc.features.map((f: any) => ({
+    id: f.properties.id,
+    name: f.properties.name,
+    lon: f.geometry.coordinates[0],
+    lat: f.geometry.coordinates[1],
+  }));
 }
 
 /** Metres between two nearby lon/lat points (equirectangular: exact enough below 1 km). */
@@ -62,7 +67,9 @@ export function metres(a: { lon: number; lat: number }, b: { lon: number; lat: n
 export function bigCsv(n: number): string {
   const rows = ['id,name,lon,lat,nilai'];
   for (let i = 0; i < n; i++) {
-    rows.push(`${i},titik ${i},${(106.55 + ((i * 7919) % 20000) / 100000).toFixed(6)},${(-6.3 + ((i * 104729) % 20000) / 100000).toFixed(6)},${(i % 97) / 7}`);
+    rows.push(
+      `${i},titik ${i},${(106.55 + ((i * 7919) % 20000) / 100000).toFixed(6)},${(-6.3 + ((i * 104729) % 20000) / 100000).toFixed(6)},${(i % 97) / 7}`,
+    );
   }
   return rows.join('\n') + '\n';
 }

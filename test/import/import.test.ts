@@ -70,7 +70,14 @@ describe('import: GDAL formats, coordinate systems, all-or-nothing', () => {
     const zip = fx.ogr('ESRI Shapefile', 'zipped.shp.zip', POINTS, '-t_srs', 'EPSG:23834');
     const { layers } = await load(zip, 'zipped');
     const attrs = Object.fromEntries(layers[0].layer.attributes.map((a) => [a.name, a.type]));
-    expect(attrs).to.deep.equal({ id: 'integer', name: 'string', category: 'string', capacity: 'integer', rating: 'number', opened: 'date' });
+    expect(attrs).to.deep.equal({
+      id: 'integer',
+      name: 'string',
+      category: 'string',
+      capacity: 'integer',
+      rating: 'number',
+      opened: 'date',
+    });
     await expectWithinOneMetre('zipped');
   });
 
@@ -78,9 +85,16 @@ describe('import: GDAL formats, coordinate systems, all-or-nothing', () => {
     const { execFileSync } = await import('node:child_process');
     fx.ogr('ESRI Shapefile', 'z_titik.shp', POINTS);
     fx.ogr('ESRI Shapefile', 'z_jalan.shp', ROADS);
-    execFileSync('zip', ['-q', 'dua.zip', ...['z_titik', 'z_jalan'].flatMap((n) => ['shp', 'shx', 'dbf', 'prj'].map((e) => `${n}.${e}`))], { cwd: fx.dir });
+    execFileSync(
+      'zip',
+      ['-q', 'dua.zip', ...['z_titik', 'z_jalan'].flatMap((n) => ['shp', 'shx', 'dbf', 'prj'].map((e) => `${n}.${e}`))],
+      { cwd: fx.dir },
+    );
     const err = await refused(load(fx.path('dua.zip'), 'dua_zip'));
-    expect(err.message).to.contain('dua.zip holds several datasets').and.to.contain('z_titik.shp').and.to.contain('z_jalan.shp');
+    expect(err.message)
+      .to.contain('dua.zip holds several datasets')
+      .and.to.contain('z_titik.shp')
+      .and.to.contain('z_jalan.shp');
     const { layers } = await load(fx.path('dua.zip'), 'dua_zip', { layer: 'z_jalan' });
     expect(layers[0].layer).to.include({ geometryType: 'LineString', featureCount: 23 });
   });
@@ -114,7 +128,11 @@ describe('import: GDAL formats, coordinate systems, all-or-nothing', () => {
     const { rmSync } = await import('node:fs');
     rmSync(fx.path('noprj.prj'));
     const err = await refused(load(shp, 'noprj'));
-    expect(err.message).to.contain('noprj.shp').and.to.contain('no coordinate system').and.to.contain('.prj').and.to.contain('EPSG:');
+    expect(err.message)
+      .to.contain('noprj.shp')
+      .and.to.contain('no coordinate system')
+      .and.to.contain('.prj')
+      .and.to.contain('EPSG:');
     expect(await tableExists('noprj')).to.equal(false);
     const { layers } = await load(shp, 'noprj', { srs: 'EPSG:23834' });
     expect(layers[0].layer.nativeSrid).to.equal(23834);
@@ -130,7 +148,10 @@ describe('import: GDAL formats, coordinate systems, all-or-nothing', () => {
     expect(layers[0].layer.geometryType).to.equal('Point');
     expect(layers[0].layer.bbox).to.deep.equal([106.63, -6.18, 106.64, -6.17]);
 
-    const wkt = fx.write('garis.csv', 'nama,WKT\n"A","LINESTRING (106.6 -6.2, 106.7 -6.1)"\n"B","LINESTRING (106.61 -6.21, 106.62 -6.2)"\n');
+    const wkt = fx.write(
+      'garis.csv',
+      'nama,WKT\n"A","LINESTRING (106.6 -6.2, 106.7 -6.1)"\n"B","LINESTRING (106.61 -6.21, 106.62 -6.2)"\n',
+    );
     const w = await load(wkt, 'garis', { srs: 'EPSG:4326' });
     expect(w.layers[0].layer.geometryType).to.equal('LineString');
     expect(w.layers[0].report.written).to.equal(2);
@@ -145,12 +166,20 @@ describe('import: GDAL formats, coordinate systems, all-or-nothing', () => {
     expect(layers[0].report.rejections[0].reason).to.contain('cannot be transformed');
     // Metres declared as degrees: every feature is out of range, and nothing is written.
     const err = await refused(load(csv, 'utm_salah', { srs: 'EPSG:4326' }));
-    expect(err.message).to.contain('utm.csv: all 2 features were rejected (feature 1 (line 2): coordinates').and.to.contain('is EPSG:4326 the right coordinate system?');
+    expect(err.message)
+      .to.contain('utm.csv: all 2 features were rejected (feature 1 (line 2): coordinates')
+      .and.to.contain('is EPSG:4326 the right coordinate system?');
     expect(await tableExists('utm_salah')).to.equal(false);
   });
 
   it('records native CRS 0, with a note, for a CRS that has no EPSG code', async () => {
-    const shp = fx.ogr('ESRI Shapefile', 'lokal.shp', POINTS, '-t_srs', '+proj=tmerc +lat_0=-6.2 +lon_0=106.63 +k=1 +x_0=50000 +y_0=50000 +ellps=WGS84 +units=m +no_defs');
+    const shp = fx.ogr(
+      'ESRI Shapefile',
+      'lokal.shp',
+      POINTS,
+      '-t_srs',
+      '+proj=tmerc +lat_0=-6.2 +lon_0=106.63 +k=1 +x_0=50000 +y_0=50000 +ellps=WGS84 +units=m +no_defs',
+    );
     const { layers } = await load(shp, 'lokal');
     expect(layers[0].layer.nativeSrid).to.equal(0);
     expect(layers[0].report.note).to.contain('no EPSG code');
@@ -199,24 +228,55 @@ describe('import: GDAL formats, coordinate systems, all-or-nothing', () => {
   });
 
   it('repairs an invalid polygon (and only that one) as it loads, and counts it', async () => {
-    const bowtie = [[106.6, -6.2], [106.62, -6.18], [106.62, -6.2], [106.6, -6.18], [106.6, -6.2]];
-    const square = [[106.63, -6.2], [106.64, -6.2], [106.64, -6.19], [106.63, -6.19], [106.63, -6.2]];
-    const json = fx.write('persil_rusak.geojson', JSON.stringify({
-      type: 'FeatureCollection',
-      features: [bowtie, square].map((ring, i) => ({ type: 'Feature', properties: { nama: `p${i + 1}` }, geometry: { type: 'Polygon', coordinates: [ring] } })),
-    }));
+    const bowtie = [
+      [106.6, -6.2],
+      [106.62, -6.18],
+      [106.62, -6.2],
+      [106.6, -6.18],
+      [106.6, -6.2],
+    ];
+    const square = [
+      [106.63, -6.2],
+      [106.64, -6.2],
+      [106.64, -6.19],
+      [106.63, -6.19],
+      [106.63, -6.2],
+    ];
+    const json = fx.write(
+      'persil_rusak.geojson',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [bowtie, square].map((ring, i) => ({
+          type: 'Feature',
+          properties: { nama: `p${i + 1}` },
+          geometry: { type: 'Polygon', coordinates: [ring] },
+        })),
+      }),
+    );
     const { layers } = await load(json, 'persil_rusak');
-    expect(layers[0].report).to.include({ read: 2, written: 2, repaired: 1, empty: 0, rejected: 0, promotedToMulti: true });
+    expect(layers[0].report).to.include({
+      read: 2,
+      written: 2,
+      repaired: 1,
+      empty: 0,
+      rejected: 0,
+      promotedToMulti: true,
+    });
     expect(layers[0].layer).to.include({ geometryType: 'MultiPolygon', featureCount: 2 });
     const r = await node.ctx.db.query(
       `SELECT nama, ST_IsValid(geom) AS valid, ST_NumGeometries(geom) AS parts, ST_Area(geom) AS area,
               ST_Equals(geom_3857, ST_Transform(geom, 3857)) AS mercator FROM org_dpupr.persil_rusak ORDER BY nama`,
     );
-    expect(r.rows.map((x) => [x.nama, x.valid, x.parts, x.mercator])).to.deep.equal([['p1', true, 2, true], ['p2', true, 1, true]]);
+    expect(r.rows.map((x) => [x.nama, x.valid, x.parts, x.mercator])).to.deep.equal([
+      ['p1', true, 2, true],
+      ['p2', true, 1, true],
+    ]);
     // The bow tie became its two triangles; the square was left as it was.
     expect(r.rows[0].area).to.be.closeTo(0.0002, 1e-12);
     expect(r.rows[1].area).to.be.closeTo(0.0001, 1e-12);
-    const cols = await node.ctx.db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'org_dpupr' AND table_name = 'persil_rusak' ORDER BY ordinal_position`);
+    const cols = await node.ctx.db.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = 'org_dpupr' AND table_name = 'persil_rusak' ORDER BY ordinal_position`,
+    );
     expect(cols.rows.map((c) => c.column_name)).to.deep.equal(['fid', 'geom', 'id', 'nama', 'geom_3857']);
   });
 
@@ -225,19 +285,30 @@ describe('import: GDAL formats, coordinate systems, all-or-nothing', () => {
     const features = Array.from({ length: 6000 }, (_, i) => {
       const cx = 106.55 + (i % 80) * 0.0025;
       const cy = -6.26 + Math.floor(i / 80) * 0.002;
-      const ring = Array.from({ length: 12 }, (_, k) => [cx + 0.001 * Math.cos((k * Math.PI) / 6), cy + 0.0008 * Math.sin((k * Math.PI) / 6)]);
+      const ring = Array.from({ length: 12 }, (_, k) => [
+        cx + 0.001 * Math.cos((k * Math.PI) / 6),
+        cy + 0.0008 * Math.sin((k * Math.PI) / 6),
+      ]);
       ring.push(ring[0]);
-      return { type: 'Feature', properties: { kode: i + 1, tanggal: i === 4999 ? '2020-02-30' : '2020-02-28' }, geometry: { type: 'Polygon', coordinates: [ring] } };
+      return {
+        type: 'Feature',
+        properties: { kode: i + 1, tanggal: i === 4999 ? '2020-02-30' : '2020-02-28' },
+        geometry: { type: 'Polygon', coordinates: [ring] },
+      };
     });
     const json = fx.write('persil_besar.geojson', JSON.stringify({ type: 'FeatureCollection', features }));
     const before = await node.ctx.db.query('SELECT count(*)::int AS n FROM simpul.layer');
     const err = await refused(load(json, 'persil_besar'));
     expect(err.status).to.equal(400);
-    expect(err.message).to.match(/^persil_besar\.geojson: feature 5000, field "tanggal": the value cannot be stored \(.*2020-02-30/);
+    expect(err.message).to.match(
+      /^persil_besar\.geojson: feature 5000, field "tanggal": the value cannot be stored \(.*2020-02-30/,
+    );
     expect(await tableExists('persil_besar')).to.equal(false);
     const after = await node.ctx.db.query('SELECT count(*)::int AS n FROM simpul.layer');
     expect(after.rows[0].n).to.equal(before.rows[0].n);
-    expect((await node.ctx.db.query("SELECT 1 FROM simpul.layer WHERE name = 'dpupr:persil_besar'")).rows).to.have.length(0);
+    expect(
+      (await node.ctx.db.query("SELECT 1 FROM simpul.layer WHERE name = 'dpupr:persil_besar'")).rows,
+    ).to.have.length(0);
   });
 
   it('enforces the feature limit with a message naming the file and limit, and leaves nothing', async () => {
@@ -249,7 +320,9 @@ describe('import: GDAL formats, coordinate systems, all-or-nothing', () => {
   });
 
   it('refuses unknown formats, missing files and unknown EPSG codes clearly', async () => {
-    expect((await refused(load(fx.write('catatan.txt', 'halo'), 'c'))).message).to.contain('catatan.txt').and.to.contain('.shp');
+    expect((await refused(load(fx.write('catatan.txt', 'halo'), 'c'))).message)
+      .to.contain('catatan.txt')
+      .and.to.contain('.shp');
     expect((await refused(load(fx.path('tidak-ada.shp'), 'c'))).message).to.contain('tidak-ada.shp: no such file');
     expect((await refused(load(POINTS, 'c', { srs: 'EPSG:999999' }))).message).to.contain('EPSG:999999');
     expect((await refused(load(POINTS, 'c', { srs: 'utm48' }))).message).to.contain('EPSG:');

@@ -38,7 +38,9 @@ describe('web map /map (MapLibre in Chromium)', () => {
     expect(lib.status).to.equal(200);
     expect(lib.type).to.match(/javascript/);
     expect((await get(`${node.url}/map/lib/..%2Fpackage.json`)).status).to.equal(404);
-    const style = JSON.parse((await get(`${node.url}/map/style.json?layers=dindik:sekolah,dinsos:penerima_bantuan,bpkad:aset_tanah`)).body);
+    const style = JSON.parse(
+      (await get(`${node.url}/map/style.json?layers=dindik:sekolah,dinsos:penerima_bantuan,bpkad:aset_tanah`)).body,
+    );
     expect(style.version).to.equal(8);
     const names = style.metadata['simpul:layers'].map((l: any) => l.name);
     expect(names).to.deep.equal(['dindik:sekolah']);
@@ -48,7 +50,10 @@ describe('web map /map (MapLibre in Chromium)', () => {
   });
 
   it('speaks Indonesian or English by ?lang= or Accept-Language', async () => {
-    const lang = async (q: string, al?: string) => /<html lang="(\w+)">/.exec((await get(`${node.url}/map${q}`, al ? { headers: { 'Accept-Language': al } } : undefined)).body)?.[1];
+    const lang = async (q: string, al?: string) =>
+      /<html lang="(\w+)">/.exec(
+        (await get(`${node.url}/map${q}`, al ? { headers: { 'Accept-Language': al } } : undefined)).body,
+      )?.[1];
     expect(await lang('')).to.equal('id');
     expect(await lang('', 'en-US,en;q=0.9')).to.equal('en');
     expect(await lang('', 'de, en;q=0.3, id;q=0.8')).to.equal('id');
@@ -68,7 +73,9 @@ describe('web map /map (MapLibre in Chromium)', () => {
     page.on('response', (r) => {
       if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
     });
-    await page.goto(`${node.url}/map?layers=dindik:sekolah,dpupr:penggunaan_lahan,dpupr:jalan,dinkes:fasilitas_kesehatan`);
+    await page.goto(
+      `${node.url}/map?layers=dindik:sekolah,dpupr:penggunaan_lahan,dpupr:jalan,dinkes:fasilitas_kesehatan`,
+    );
     await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60000 });
     expect(errors, errors.join('\n')).to.deep.equal([]);
     expect(await page.locator('#map-chosen li').count()).to.equal(4);
@@ -81,10 +88,13 @@ describe('web map /map (MapLibre in Chromium)', () => {
     const at = await page.evaluate(() => {
       const map = (window as any).simpulMap;
       const c = map.getCanvas();
-      for (let y = 20; y < c.clientHeight; y += 15) for (let x = 20; x < c.clientWidth; x += 15) {
-        const f = map.queryRenderedFeatures([x, y]).filter((f: any) => !String(f.layer.id).startsWith('basemap:') && f.layer.id !== 'background');
-        if (f.length) return { x, y, layer: f[0].sourceLayer, properties: f[0].properties };
-      }
+      for (let y = 20; y < c.clientHeight; y += 15)
+        for (let x = 20; x < c.clientWidth; x += 15) {
+          const f = map
+            .queryRenderedFeatures([x, y])
+            .filter((f: any) => !String(f.layer.id).startsWith('basemap:') && f.layer.id !== 'background');
+          if (f.length) return { x, y, layer: f[0].sourceLayer, properties: f[0].properties };
+        }
       return null;
     });
     expect(at, 'a feature is rendered somewhere').to.not.equal(null);

@@ -16,18 +16,28 @@ describe('metadata admin API and completeness', () => {
   after(async () => node.stop());
 
   const put = (name: string, token: string | null, body: unknown) =>
-    get(`${node.url}/api/layers/${name}/metadata`, { method: 'PUT', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    get(`${node.url}/api/layers/${name}/metadata`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
 
   it('scores completeness and raises it when the owner writes metadata, which CSW then serves', async () => {
     const before = JSON.parse((await get(`${node.url}/api/layers/dinkes:fasilitas_kesehatan/metadata`)).body);
     expect(before.completeness.missing).to.include('purpose');
-    const r = await put('dinkes:fasilitas_kesehatan', dinkes, { purpose: 'Perencanaan layanan kesehatan', kugiFcode: 'BB03040010', topicCategory: 'health' });
+    const r = await put('dinkes:fasilitas_kesehatan', dinkes, {
+      purpose: 'Perencanaan layanan kesehatan',
+      kugiFcode: 'BB03040010',
+      topicCategory: 'health',
+    });
     expect(r.status, r.body).to.equal(200);
     const after = JSON.parse(r.body);
     expect(after.completeness.score).to.be.greaterThan(before.completeness.score);
     expect(after.completeness.missing).to.not.include('purpose');
     const id = node.ctx.catalogue.unguardedGet('dinkes:fasilitas_kesehatan')!.id;
-    const iso = await get(`${node.url}/csw?service=CSW&version=2.0.2&request=GetRecordById&outputSchema=http://www.isotc211.org/2005/gmd&id=${id}`);
+    const iso = await get(
+      `${node.url}/csw?service=CSW&version=2.0.2&request=GetRecordById&outputSchema=http://www.isotc211.org/2005/gmd&id=${id}`,
+    );
     expect(iso.body).to.contain('Perencanaan layanan kesehatan');
     expect(iso.body).to.contain('BB03040010');
   });
@@ -56,12 +66,18 @@ describe('metadata admin API and completeness', () => {
       }
     }
     for (const body of ['[]', '"teks"', '{"placeKeywords":[{"name":"a","code":"1","__proto__":{}}]}']) {
-      const r = await get(`${node.url}/api/layers/${name}/metadata`, { method: 'PUT', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${dinkes}` }, body });
+      const r = await get(`${node.url}/api/layers/${name}/metadata`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${dinkes}` },
+        body,
+      });
       expect(r.status, body).to.equal(400);
     }
     const after = JSON.parse((await get(`${node.url}/api/layers/${name}/metadata`)).body).metadata;
     expect(after).to.deep.equal(before);
-    const stored = (await node.ctx.db.query(`SELECT metadata::text AS m FROM simpul.layer WHERE name = $1`, [name])).rows[0].m as string;
-    for (const key of ['__proto__', 'constructor', 'valueOf', 'toString', 'disisipkan']) expect(stored).to.not.contain(key);
+    const stored = (await node.ctx.db.query(`SELECT metadata::text AS m FROM simpul.layer WHERE name = $1`, [name]))
+      .rows[0].m as string;
+    for (const key of ['__proto__', 'constructor', 'valueOf', 'toString', 'disisipkan'])
+      expect(stored).to.not.contain(key);
   });
 });

@@ -20,15 +20,33 @@ describe('metadata of the data: dates, resolution, accuracy, attributes, overvie
     node = await testNode({ serve: true });
     await addUser(node.ctx.db, { username: 'pu.staf', role: 'produsen', organisation: 'dpupr' });
     token = await issueToken(node.ctx.db, 'pu.staf');
-    const at = (x: number, y: number, nama: string, kelas: number) => ({ geojson: { type: 'Point', coordinates: [x, y] }, properties: { nama, kelas } });
+    const at = (x: number, y: number, nama: string, kelas: number) => ({
+      geojson: { type: 'Point', coordinates: [x, y] },
+      properties: { nama, kelas },
+    });
     await writeLayer(
       node.ctx.db,
       {
-        organisation: 'dpupr', localName: 'jembatan_uji', title: 'Jembatan Kota Tangerang', abstract: 'Jembatan di atas Sungai Cisadane', keywords: ['jembatan'],
-        nativeSrid: 4326, accessClass: 'PUBLIC', status: 'published',
-        attributes: [{ name: 'nama', type: 'string' }, { name: 'kelas', type: 'integer' }],
+        organisation: 'dpupr',
+        localName: 'jembatan_uji',
+        title: 'Jembatan Kota Tangerang',
+        abstract: 'Jembatan di atas Sungai Cisadane',
+        keywords: ['jembatan'],
+        nativeSrid: 4326,
+        accessClass: 'PUBLIC',
+        status: 'published',
+        attributes: [
+          { name: 'nama', type: 'string' },
+          { name: 'kelas', type: 'integer' },
+        ],
       },
-      [[at(106.61, -6.2, 'Jembatan Berendeng', 1), at(106.64, -6.17, 'Jembatan Kali Pasir', 2), at(106.63, -6.18, 'Jembatan Gerendeng', 1)]],
+      [
+        [
+          at(106.61, -6.2, 'Jembatan Berendeng', 1),
+          at(106.64, -6.17, 'Jembatan Kali Pasir', 2),
+          at(106.63, -6.18, 'Jembatan Gerendeng', 1),
+        ],
+      ],
     );
     await node.ctx.catalogue.reload();
     id = node.ctx.catalogue.unguardedGet(NAME)!.id;
@@ -36,14 +54,21 @@ describe('metadata of the data: dates, resolution, accuracy, attributes, overvie
   after(async () => node.stop());
 
   const put = (body: unknown) =>
-    get(`${node.url}/api/layers/${NAME}/metadata`, { method: 'PUT', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    get(`${node.url}/api/layers/${NAME}/metadata`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
   const iso = async () => {
-    const r = await get(`${node.url}/csw?service=CSW&version=2.0.2&request=GetRecordById&outputSchema=${encodeURIComponent(GMD)}&elementSetName=full&id=${id}`);
+    const r = await get(
+      `${node.url}/csw?service=CSW&version=2.0.2&request=GetRecordById&outputSchema=${encodeURIComponent(GMD)}&elementSetName=full&id=${id}`,
+    );
     expect(r.status).to.equal(200);
     expect(xsdErrors(r.body, SCHEMA.cswIso)).to.equal('');
     return r.body;
   };
-  const record = async (f = '') => JSON.parse((await get(`${node.url}/ogcapi/collections/metadata/items/${id}${f}`)).body);
+  const record = async (f = '') =>
+    JSON.parse((await get(`${node.url}/ogcapi/collections/metadata/items/${id}${f}`)).body);
 
   const WRITTEN = {
     dates: { creation: '2019-03-01', publication: '2020-01-15', revision: '2024-06-30' },
@@ -51,11 +76,18 @@ describe('metadata of the data: dates, resolution, accuracy, attributes, overvie
     positionalAccuracy: 2.5,
     attributes: {
       nama: { description: 'Nama jembatan' },
-      kelas: { description: 'Kelas jembatan menurut beban', unit: 'kelas', codeList: [{ code: '1', label: 'Kelas A (BM 100)' }, { code: '2', label: 'Kelas B (BM 70)' }] },
+      kelas: {
+        description: 'Kelas jembatan menurut beban',
+        unit: 'kelas',
+        codeList: [
+          { code: '1', label: 'Kelas A (BM 100)' },
+          { code: '2', label: 'Kelas B (BM 70)' },
+        ],
+      },
     },
   };
 
-  it('writes the data\'s dates, resolution, accuracy and attribute descriptions, and reads them back', async () => {
+  it("writes the data's dates, resolution, accuracy and attribute descriptions, and reads them back", async () => {
     const r = await put(WRITTEN);
     expect(r.status, r.body).to.equal(200);
     const back = JSON.parse(r.body);
@@ -63,27 +95,43 @@ describe('metadata of the data: dates, resolution, accuracy, attributes, overvie
     expect(back.metadata.spatialResolution).to.deep.equal({ scale: 5000 });
     expect(back.metadata.positionalAccuracy).to.equal(2.5);
     expect(back.metadata.attributes).to.deep.equal(WRITTEN.attributes);
-    const audit = (await node.ctx.db.query(`SELECT after FROM simpul.audit WHERE layer_id = $1 AND action = 'layer.metadata' ORDER BY id DESC LIMIT 1`, [id])).rows[0];
+    const audit = (
+      await node.ctx.db.query(
+        `SELECT after FROM simpul.audit WHERE layer_id = $1 AND action = 'layer.metadata' ORDER BY id DESC LIMIT 1`,
+        [id],
+      )
+    ).rows[0];
     expect(audit.after.positionalAccuracy).to.equal(2.5);
   });
 
   it('serves them in ISO 19139, valid against the official schemas, each where gmd.xsd puts it', async () => {
     const xml = await iso();
-    const date = (d: string, type: string) => `<gmd:CI_Date><gmd:date><gco:Date>${d}</gco:Date></gmd:date><gmd:dateType><gmd:CI_DateTypeCode codeList="http://standards.iso.org/ittf/PubliclyAvailableStandards/ISO_19139_Schemas/resources/codelist/ML_gmxCodelists.xml#CI_DateTypeCode" codeListValue="${type}">${type}</gmd:CI_DateTypeCode>`;
+    const date = (d: string, type: string) =>
+      `<gmd:CI_Date><gmd:date><gco:Date>${d}</gco:Date></gmd:date><gmd:dateType><gmd:CI_DateTypeCode codeList="http://standards.iso.org/ittf/PubliclyAvailableStandards/ISO_19139_Schemas/resources/codelist/ML_gmxCodelists.xml#CI_DateTypeCode" codeListValue="${type}">${type}</gmd:CI_DateTypeCode>`;
     expect(xml).to.contain(date('2019-03-01', 'creation'));
     expect(xml).to.contain(date('2020-01-15', 'publication'));
     expect(xml).to.contain(date('2024-06-30', 'revision'));
-    expect(xml).to.contain('<gmd:spatialResolution><gmd:MD_Resolution><gmd:equivalentScale><gmd:MD_RepresentativeFraction><gmd:denominator><gco:Integer>5000</gco:Integer></gmd:denominator>');
+    expect(xml).to.contain(
+      '<gmd:spatialResolution><gmd:MD_Resolution><gmd:equivalentScale><gmd:MD_RepresentativeFraction><gmd:denominator><gco:Integer>5000</gco:Integer></gmd:denominator>',
+    );
     expect(xml).to.contain('<gmd:report><gmd:DQ_AbsoluteExternalPositionalAccuracy>');
-    expect(xml).to.contain('<gmd:valueUnit xlink:href="http://www.opengis.net/def/uom/EPSG/0/9001"/><gmd:value><gco:Record>2.5</gco:Record></gmd:value>');
+    expect(xml).to.contain(
+      '<gmd:valueUnit xlink:href="http://www.opengis.net/def/uom/EPSG/0/9001"/><gmd:value><gco:Record>2.5</gco:Record></gmd:value>',
+    );
     expect(xml).to.contain('<gmd:contentInfo><gmd:MD_FeatureCatalogueDescription>');
     expect(xml).to.contain('<gmd:featureTypes><gco:LocalName>dpupr:jembatan_uji</gco:LocalName></gmd:featureTypes>');
-    expect(xml).to.contain('kelas (integer): Kelas jembatan menurut beban [kelas]; kode: 1 = Kelas A (BM 100), 2 = Kelas B (BM 70)');
-    expect(xml).to.contain(`<gmd:graphicOverview><gmd:MD_BrowseGraphic><gmd:fileName><gco:CharacterString>${node.url}/overviews/${id}.png</gco:CharacterString></gmd:fileName>`);
+    expect(xml).to.contain(
+      'kelas (integer): Kelas jembatan menurut beban [kelas]; kode: 1 = Kelas A (BM 100), 2 = Kelas B (BM 70)',
+    );
+    expect(xml).to.contain(
+      `<gmd:graphicOverview><gmd:MD_BrowseGraphic><gmd:fileName><gco:CharacterString>${node.url}/overviews/${id}.png</gco:CharacterString></gmd:fileName>`,
+    );
     // A ground distance instead of a scale.
     expect((await put({ spatialResolution: { distance: 0.5, unit: 'm' } })).status).to.equal(200);
     const again = await iso();
-    expect(again).to.contain('<gmd:spatialResolution><gmd:MD_Resolution><gmd:distance><gco:Distance uom="m">0.5</gco:Distance></gmd:distance></gmd:MD_Resolution></gmd:spatialResolution>');
+    expect(again).to.contain(
+      '<gmd:spatialResolution><gmd:MD_Resolution><gmd:distance><gco:Distance uom="m">0.5</gco:Distance></gmd:distance></gmd:MD_Resolution></gmd:spatialResolution>',
+    );
     expect(again).to.not.contain('equivalentScale');
   });
 
@@ -94,9 +142,17 @@ describe('metadata of the data: dates, resolution, accuracy, attributes, overvie
     expect(rec.properties.positionalAccuracy).to.deep.equal({ value: 2.5, uom: 'm' });
     expect(rec.properties.attributes).to.deep.equal([
       { name: 'nama', type: 'string', description: 'Nama jembatan' },
-      { name: 'kelas', type: 'integer', description: 'Kelas jembatan menurut beban', unit: 'kelas', codeList: WRITTEN.attributes.kelas.codeList },
+      {
+        name: 'kelas',
+        type: 'integer',
+        description: 'Kelas jembatan menurut beban',
+        unit: 'kelas',
+        codeList: WRITTEN.attributes.kelas.codeList,
+      },
     ]);
-    expect(rec.links.filter((l: any) => l.rel === 'preview')).to.deep.equal([{ rel: 'preview', type: 'image/png', href: `${node.url}/overviews/${id}.png`, title: 'Gambaran data / overview' }]);
+    expect(rec.links.filter((l: any) => l.rel === 'preview')).to.deep.equal([
+      { rel: 'preview', type: 'image/png', href: `${node.url}/overviews/${id}.png`, title: 'Gambaran data / overview' },
+    ]);
     const ld = await record('?f=jsonld');
     expect(ld['dct:created']).to.equal('2019-03-01');
     expect(ld['dct:issued']).to.equal('2020-01-15');
@@ -110,7 +166,11 @@ describe('metadata of the data: dates, resolution, accuracy, attributes, overvie
     const before = JSON.parse((await get(`${node.url}/api/layers/${NAME}/metadata`)).body).metadata;
     const cases: Array<[body: object, field: string, allowed?: readonly string[]]> = [
       [{ topicCategory: 'jembatan' }, 'topicCategory', TOPIC_CATEGORIES],
-      [{ progress: 'selesai' }, 'progress', ['completed', 'historicalArchive', 'obsolete', 'onGoing', 'planned', 'required', 'underDevelopment']],
+      [
+        { progress: 'selesai' },
+        'progress',
+        ['completed', 'historicalArchive', 'obsolete', 'onGoing', 'planned', 'required', 'underDevelopment'],
+      ],
       [{ dates: { creation: '2024-02-30' } }, 'dates'],
       [{ dates: { uploaded: '2024-02-01' } }, 'dates'],
       [{ spatialResolution: { scale: 2.5 } }, 'spatialResolution', ['m', 'km', 'deg']],
@@ -147,11 +207,22 @@ describe('metadata of the data: dates, resolution, accuracy, attributes, overvie
     expect([meta.format, meta.width, meta.height]).to.deep.equal(['png', 398, 400]);
     const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     let drawn = 0;
-    for (let i = 0; i < data.length; i += info.channels) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) drawn++;
-    expect(drawn).to.be.greaterThan(20).and.lessThan(400 * 400 * 0.05);
+    for (let i = 0; i < data.length; i += info.channels)
+      if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) drawn++;
+    expect(drawn)
+      .to.be.greaterThan(20)
+      .and.lessThan(400 * 400 * 0.05);
     const etag = r.headers.get('etag');
-    expect((await fetch(`${node.url}/overviews/${id}.png`, { headers: { 'If-None-Match': etag! } })).status).to.equal(304);
-    const stored = async () => (await node.ctx.db.query<{ data_version: number }>('SELECT data_version FROM simpul.layer_overview WHERE layer_id = $1', [id])).rows[0]?.data_version;
+    expect((await fetch(`${node.url}/overviews/${id}.png`, { headers: { 'If-None-Match': etag! } })).status).to.equal(
+      304,
+    );
+    const stored = async () =>
+      (
+        await node.ctx.db.query<{ data_version: number }>(
+          'SELECT data_version FROM simpul.layer_overview WHERE layer_id = $1',
+          [id],
+        )
+      ).rows[0]?.data_version;
     const layer = node.ctx.catalogue.unguardedGet(NAME)!;
     expect(await stored()).to.equal(layer.dataVersion);
     // The data changes: the watcher draws the picture again (in the background).
@@ -169,39 +240,66 @@ describe('metadata of the data: dates, resolution, accuracy, attributes, overvie
   it('prints extents rounded to 6 decimals in ISO 19139, Records, DCAT and the capabilities', async () => {
     // The noise ST_Extent and float arithmetic leave in a bounding box (west, south), and
     // digits past the sixth decimal (east, north), which round outwards.
-    await node.ctx.db.query('UPDATE simpul.layer SET minx = 106.61000000000001, miny = -6.300000000000001, maxx = 106.6400004, maxy = -6.1699996 WHERE id = $1', [id]);
+    await node.ctx.db.query(
+      'UPDATE simpul.layer SET minx = 106.61000000000001, miny = -6.300000000000001, maxx = 106.6400004, maxy = -6.1699996 WHERE id = $1',
+      [id],
+    );
     await node.ctx.catalogue.reload();
     expect(node.ctx.catalogue.unguardedGet(NAME)!.bbox).to.deep.equal([106.61, -6.3, 106.640001, -6.169999]);
     const noise = /\d\.\d*(0{7,}|9{7,})\d/;
     const xml = await iso();
-    expect(xml).to.contain('<gmd:westBoundLongitude><gco:Decimal>106.61</gco:Decimal></gmd:westBoundLongitude><gmd:eastBoundLongitude><gco:Decimal>106.640001</gco:Decimal></gmd:eastBoundLongitude><gmd:southBoundLatitude><gco:Decimal>-6.3</gco:Decimal></gmd:southBoundLatitude><gmd:northBoundLatitude><gco:Decimal>-6.169999</gco:Decimal>');
+    expect(xml).to.contain(
+      '<gmd:westBoundLongitude><gco:Decimal>106.61</gco:Decimal></gmd:westBoundLongitude><gmd:eastBoundLongitude><gco:Decimal>106.640001</gco:Decimal></gmd:eastBoundLongitude><gmd:southBoundLatitude><gco:Decimal>-6.3</gco:Decimal></gmd:southBoundLatitude><gmd:northBoundLatitude><gco:Decimal>-6.169999</gco:Decimal>',
+    );
     const rec = await record();
     expect(rec.geometry.coordinates[0][0]).to.deep.equal([106.61, -6.3]);
     expect(JSON.stringify(rec)).to.not.match(noise);
     expect(JSON.stringify(await record('?f=jsonld'))).to.not.match(noise);
-    for (const url of ['/wms?service=WMS&request=GetCapabilities&version=1.3.0', '/wfs?service=WFS&request=GetCapabilities&version=2.0.0', '/wfs?service=WFS&request=GetCapabilities&version=1.0.0', '/wmts/1.0.0/WMTSCapabilities.xml', '/ogcapi/collections?f=json', '/csw?service=CSW&request=GetCapabilities']) {
+    for (const url of [
+      '/wms?service=WMS&request=GetCapabilities&version=1.3.0',
+      '/wfs?service=WFS&request=GetCapabilities&version=2.0.0',
+      '/wfs?service=WFS&request=GetCapabilities&version=1.0.0',
+      '/wmts/1.0.0/WMTSCapabilities.xml',
+      '/ogcapi/collections?f=json',
+      '/csw?service=CSW&request=GetCapabilities',
+    ]) {
       const doc = (await get(`${node.url}${url}`)).body;
       expect(doc, url).to.not.match(noise);
       expect(doc, url).to.not.contain('-6.300000000000001');
     }
     // Projected boxes to the centimetre.
     const wms = (await get(`${node.url}/wms?service=WMS&request=GetCapabilities&version=1.3.0`)).body;
-    const projected = [...wms.matchAll(/<BoundingBox CRS="EPSG:(?:3857|9488|23878|32748)" minx="([^"]+)" miny="([^"]+)" maxx="([^"]+)" maxy="([^"]+)"/g)].flatMap((m) => m.slice(1));
+    const projected = [
+      ...wms.matchAll(
+        /<BoundingBox CRS="EPSG:(?:3857|9488|23878|32748)" minx="([^"]+)" miny="([^"]+)" maxx="([^"]+)" maxy="([^"]+)"/g,
+      ),
+    ].flatMap((m) => m.slice(1));
     expect(projected.length).to.be.greaterThan(8);
     for (const v of projected) expect(v).to.match(/^-?\d+(\.\d{1,2})?$/);
   });
 
   it('merges dates and attribute descriptions key by key (null removes one), audited', async () => {
-    const r = await put({ dates: { revision: '2025-01-10', publication: null }, attributes: { nama: null, kelas: { description: 'Kelas beban' } } });
+    const r = await put({
+      dates: { revision: '2025-01-10', publication: null },
+      attributes: { nama: null, kelas: { description: 'Kelas beban' } },
+    });
     expect(r.status, r.body).to.equal(200);
     const m = JSON.parse(r.body).metadata;
     expect(m.dates).to.deep.equal({ creation: '2019-03-01', revision: '2025-01-10' });
     expect(m.attributes).to.deep.equal({ kelas: { description: 'Kelas beban' } });
-    const audit = (await node.ctx.db.query(`SELECT before, after FROM simpul.audit WHERE layer_id = $1 AND action = 'layer.metadata' ORDER BY id DESC LIMIT 1`, [id])).rows[0];
+    const audit = (
+      await node.ctx.db.query(
+        `SELECT before, after FROM simpul.audit WHERE layer_id = $1 AND action = 'layer.metadata' ORDER BY id DESC LIMIT 1`,
+        [id],
+      )
+    ).rows[0];
     expect(audit.before.dates).to.deep.equal(WRITTEN.dates);
     expect(audit.after.dates).to.deep.equal({ creation: '2019-03-01', revision: '2025-01-10' });
     const rec = await record();
     expect(rec.properties.dataDates).to.deep.equal({ creation: '2019-03-01', revision: '2025-01-10' });
-    expect(rec.properties.attributes).to.deep.equal([{ name: 'nama', type: 'string' }, { name: 'kelas', type: 'integer', description: 'Kelas beban' }]);
+    expect(rec.properties.attributes).to.deep.equal([
+      { name: 'nama', type: 'string' },
+      { name: 'kelas', type: 'integer', description: 'Kelas beban' },
+    ]);
   });
 });

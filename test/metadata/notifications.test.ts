@@ -24,7 +24,11 @@ async function smtpServer(): Promise<{ url: string; mails: Received[]; close(): 
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address).sort(), data: Buffer.concat(chunks).toString('utf8') });
+        mails.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address).sort(),
+          data: Buffer.concat(chunks).toString('utf8'),
+        });
         done();
       });
     },
@@ -49,15 +53,30 @@ describe('workflow e-mail notifications', () => {
     ['pembina', 'pembina', 'bappeda', 'pembina@bappeda.example.go.id'],
   ];
   const complete = (localName: string): NewLayer => ({
-    organisation: 'dpupr', localName, title: 'Taman Kota Tangerang', abstract: 'Taman dan ruang terbuka hijau kota', keywords: ['taman', 'RTH'],
-    kugiFcode: 'TM01', nativeSrid: 4326, accessClass: 'PUBLIC', status: 'draft', attributes: [],
-    metadata: { topicCategory: 'environment', lineage: 'Survei lapangan Dinas PUPR 2024', licence: 'https://creativecommons.org/licenses/by/4.0/' },
+    organisation: 'dpupr',
+    localName,
+    title: 'Taman Kota Tangerang',
+    abstract: 'Taman dan ruang terbuka hijau kota',
+    keywords: ['taman', 'RTH'],
+    kugiFcode: 'TM01',
+    nativeSrid: 4326,
+    accessClass: 'PUBLIC',
+    status: 'draft',
+    attributes: [],
+    metadata: {
+      topicCategory: 'environment',
+      lineage: 'Survei lapangan Dinas PUPR 2024',
+      licence: 'https://creativecommons.org/licenses/by/4.0/',
+    },
   });
   const point = { geojson: { type: 'Point', coordinates: [106.63, -6.17] }, properties: {} };
 
   before(async () => {
     smtp = await smtpServer();
-    node = await testNode({ serve: true, config: { smtpUrl: smtp.url, mailFrom: 'Simpul Uji <simpul@example.go.id>' } });
+    node = await testNode({
+      serve: true,
+      config: { smtpUrl: smtp.url, mailFrom: 'Simpul Uji <simpul@example.go.id>' },
+    });
     for (const [username, role, organisation, email] of USERS) {
       await addUser(node.ctx.db, { username, role, organisation, email });
       token[username] = await issueToken(node.ctx.db, username);
@@ -92,14 +111,20 @@ describe('workflow e-mail notifications', () => {
   it('mails the walidata of a submission, the produsen organisation of a return, the submitter of a publication', async () => {
     await step('pu', 'submit');
     let mails = take();
-    expect(mails.map((m) => m.to)).to.deep.equal([['walidata2@diskominfo.example.go.id', 'walidata@diskominfo.example.go.id']]);
+    expect(mails.map((m) => m.to)).to.deep.equal([
+      ['walidata2@diskominfo.example.go.id', 'walidata@diskominfo.example.go.id'],
+    ]);
     expect(mails[0].from).to.equal('simpul@example.go.id');
     expect(mails[0].data).to.contain('Subject: [Simpul] Pengajuan baru: Taman Kota Tangerang (dpupr:taman_surel)');
     expect(mails[0].data).to.contain(`${node.url}/dataset/dpupr%3Ataman_surel`);
 
     // The walidata gives pu.tanpa an address through the people API (a bad one is refused).
     const patchUser = (body: object) =>
-      get(`${node.url}/api/users/pu.tanpa`, { method: 'PATCH', headers: { Authorization: `Bearer ${token.walidata}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      get(`${node.url}/api/users/pu.tanpa`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${token.walidata}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const bad = await patchUser({ email: 'bukan alamat' });
     expect([bad.status, JSON.parse(bad.body).locator]).to.deep.equal([400, 'email']);
     const ok = await patchUser({ email: 'pu.tiga@dpupr.example.go.id' });
@@ -109,11 +134,15 @@ describe('workflow e-mail notifications', () => {
     await step('walidata', 'return', 'Atribut nama taman belum diisi');
     mails = take();
     // Every produsen of dpupr with an address; not dinkes.
-    expect(mails.map((m) => m.to)).to.deep.equal([['pu.dua@dpupr.example.go.id', 'pu.tiga@dpupr.example.go.id', 'pu@dpupr.example.go.id']]);
+    expect(mails.map((m) => m.to)).to.deep.equal([
+      ['pu.dua@dpupr.example.go.id', 'pu.tiga@dpupr.example.go.id', 'pu@dpupr.example.go.id'],
+    ]);
     expect(mails[0].data).to.contain('Atribut nama taman belum diisi');
 
     await step('pu.dua', 'submit');
-    expect(take().map((m) => m.to)).to.deep.equal([['walidata2@diskominfo.example.go.id', 'walidata@diskominfo.example.go.id']]);
+    expect(take().map((m) => m.to)).to.deep.equal([
+      ['walidata2@diskominfo.example.go.id', 'walidata@diskominfo.example.go.id'],
+    ]);
     await step('pembina', 'verify');
     expect(take(), 'verify mails nobody').to.deep.equal([]);
     await step('walidata', 'publish');
@@ -132,7 +161,9 @@ describe('workflow e-mail notifications', () => {
     expect(r.status, r.body).to.equal(200);
     await pendingMail();
     const mails = take();
-    expect(mails.map((m) => m.to)).to.deep.equal([['walidata2@diskominfo.example.go.id', 'walidata@diskominfo.example.go.id']]);
+    expect(mails.map((m) => m.to)).to.deep.equal([
+      ['walidata2@diskominfo.example.go.id', 'walidata@diskominfo.example.go.id'],
+    ]);
     expect(mails[0].data).to.contain('dpupr:taman_patch');
   });
 
@@ -146,7 +177,9 @@ describe('workflow e-mail notifications', () => {
     node.ctx.log = { ...log, warn: (msg: string, fields?: object) => void warned.push([msg, fields]) };
     try {
       await step('walidata', 'return', 'Koordinat belum dicek', 'dpupr:taman_patch');
-      expect((await node.ctx.db.query(`SELECT status FROM simpul.layer WHERE name = 'dpupr:taman_patch'`)).rows[0].status).to.equal('returned');
+      expect(
+        (await node.ctx.db.query(`SELECT status FROM simpul.layer WHERE name = 'dpupr:taman_patch'`)).rows[0].status,
+      ).to.equal('returned');
       expect(warned.map(([m]) => m)).to.deep.equal(['workflow e-mail not sent']);
       expect(take()).to.deep.equal([]);
     } finally {

@@ -5,7 +5,14 @@ import { testNode, get, type TestNode } from '../support/context.js';
 import { OgcError } from '../../data/errors.js';
 
 const run = async (cmd: string, args: string[], env: Record<string, string> = {}) =>
-  (await promisify(execFile)(cmd, args, { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } })).stdout;
+  (
+    await promisify(execFile)(cmd, args, {
+      encoding: 'utf8',
+      timeout: 120_000,
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, ...env },
+    })
+  ).stdout;
 
 const SEKOLAH = 300;
 
@@ -87,28 +94,57 @@ describe('OGC API Features (Parts 1–3)', () => {
   it('filters with bbox, CQL2 text and JSON, property=value, and sorts and selects properties', async () => {
     const all = (await json(items('limit=1000'))).features as any[];
     const inBox = (await json(items('bbox=106.6,-6.25,106.65,-6.15&limit=1000'))).features as any[];
-    const expected = all.filter((f) => { const [x, y] = f.geometry.coordinates; return x >= 106.6 && x <= 106.65 && y >= -6.25 && y <= -6.15; });
+    const expected = all.filter((f) => {
+      const [x, y] = f.geometry.coordinates;
+      return x >= 106.6 && x <= 106.65 && y >= -6.25 && y <= -6.15;
+    });
     expect(inBox.length).to.equal(expected.length).and.be.greaterThan(0);
     // bbox-crs EPSG:4326 is latitude first.
-    const latFirst = await json(items(`bbox=-6.25,106.6,-6.15,106.65&bbox-crs=${encodeURIComponent('http://www.opengis.net/def/crs/EPSG/0/4326')}&limit=1000`));
+    const latFirst = await json(
+      items(
+        `bbox=-6.25,106.6,-6.15,106.65&bbox-crs=${encodeURIComponent('http://www.opengis.net/def/crs/EPSG/0/4326')}&limit=1000`,
+      ),
+    );
     expect(latFirst.numberMatched).to.equal(expected.length);
 
     const sd = all.filter((f) => f.properties.jenjang === 'SD' && f.properties.jumlah_siswa > 500).length;
     const text = await json(items(`filter=${encodeURIComponent("jenjang = 'SD' AND jumlah_siswa > 500")}&limit=1`));
     expect(text.numberMatched).to.equal(sd);
-    const cj = JSON.stringify({ op: 'and', args: [{ op: '=', args: [{ property: 'jenjang' }, 'SD'] }, { op: '>', args: [{ property: 'jumlah_siswa' }, 500] }] });
-    expect((await json(items(`filter-lang=cql2-json&filter=${encodeURIComponent(cj)}&limit=1`))).numberMatched).to.equal(sd);
-    const spatial = await json(items(`filter=${encodeURIComponent('S_INTERSECTS(geom, POLYGON((106.6 -6.25, 106.65 -6.25, 106.65 -6.15, 106.6 -6.15, 106.6 -6.25)))')}&limit=1`));
+    const cj = JSON.stringify({
+      op: 'and',
+      args: [
+        { op: '=', args: [{ property: 'jenjang' }, 'SD'] },
+        { op: '>', args: [{ property: 'jumlah_siswa' }, 500] },
+      ],
+    });
+    expect(
+      (await json(items(`filter-lang=cql2-json&filter=${encodeURIComponent(cj)}&limit=1`))).numberMatched,
+    ).to.equal(sd);
+    const spatial = await json(
+      items(
+        `filter=${encodeURIComponent('S_INTERSECTS(geom, POLYGON((106.6 -6.25, 106.65 -6.25, 106.65 -6.15, 106.6 -6.15, 106.6 -6.25)))')}&limit=1`,
+      ),
+    );
     expect(spatial.numberMatched).to.equal(expected.length);
     // filter-crs EPSG:4326: WKT literals latitude first.
     const latLon = 'S_INTERSECTS(geom, POLYGON((-6.25 106.6, -6.25 106.65, -6.15 106.65, -6.15 106.6, -6.25 106.6)))';
     const crs4326 = encodeURIComponent('http://www.opengis.net/def/crs/EPSG/0/4326');
-    expect((await json(items(`filter=${encodeURIComponent(latLon)}&filter-crs=${crs4326}&limit=1`))).numberMatched).to.equal(expected.length);
-    const utmBox = await json(items(`bbox=600000,9290000,680000,9320000&bbox-crs=${encodeURIComponent('http://www.opengis.net/def/crs/EPSG/0/32748')}&limit=1`));
+    expect(
+      (await json(items(`filter=${encodeURIComponent(latLon)}&filter-crs=${crs4326}&limit=1`))).numberMatched,
+    ).to.equal(expected.length);
+    const utmBox = await json(
+      items(
+        `bbox=600000,9290000,680000,9320000&bbox-crs=${encodeURIComponent('http://www.opengis.net/def/crs/EPSG/0/32748')}&limit=1`,
+      ),
+    );
     expect(utmBox.numberMatched).to.be.greaterThan(0);
     const like = all.filter((f) => /^SMK/.test(f.properties.nama_sekolah)).length;
-    expect((await json(items(`filter=${encodeURIComponent("nama_sekolah LIKE 'SMK%'")}&limit=1`))).numberMatched).to.equal(like);
-    expect((await json(items('jenjang=SMA&limit=1'))).numberMatched).to.equal(all.filter((f) => f.properties.jenjang === 'SMA').length);
+    expect(
+      (await json(items(`filter=${encodeURIComponent("nama_sekolah LIKE 'SMK%'")}&limit=1`))).numberMatched,
+    ).to.equal(like);
+    expect((await json(items('jenjang=SMA&limit=1'))).numberMatched).to.equal(
+      all.filter((f) => f.properties.jenjang === 'SMA').length,
+    );
 
     const sorted = (await json(items('sortby=-jumlah_siswa&limit=20&properties=jumlah_siswa'))).features as any[];
     expect(Object.keys(sorted[0].properties)).to.deep.equal(['jumlah_siswa']);
@@ -120,14 +156,18 @@ describe('OGC API Features (Parts 1–3)', () => {
     const crs84 = await json(items('limit=1'));
     const [lon, lat] = crs84.features[0].geometry.coordinates;
     expect(crs84._headers.get('content-crs')).to.equal('<http://www.opengis.net/def/crs/OGC/1.3/CRS84>');
-    const epsg4326 = await json(items(`limit=1&crs=${encodeURIComponent('http://www.opengis.net/def/crs/EPSG/0/4326')}`));
+    const epsg4326 = await json(
+      items(`limit=1&crs=${encodeURIComponent('http://www.opengis.net/def/crs/EPSG/0/4326')}`),
+    );
     expect(epsg4326.features[0].geometry.coordinates).to.deep.equal([lat, lon]);
     const utm = await json(items(`limit=1&crs=${encodeURIComponent('http://www.opengis.net/def/crs/EPSG/0/32748')}`));
     expect(utm._headers.get('content-crs')).to.include('32748');
     const [e, nn] = utm.features[0].geometry.coordinates;
     expect(e).to.be.within(600000, 720000);
     expect(nn).to.be.within(9280000, 9330000);
-    const one = await json(`${api}/collections/dindik:sekolah/items/${crs84.features[0].id}?crs=${encodeURIComponent('http://www.opengis.net/def/crs/EPSG/0/32748')}`);
+    const one = await json(
+      `${api}/collections/dindik:sekolah/items/${crs84.features[0].id}?crs=${encodeURIComponent('http://www.opengis.net/def/crs/EPSG/0/32748')}`,
+    );
     expect(Math.hypot(one.geometry.coordinates[0] - e, one.geometry.coordinates[1] - nn)).to.be.lessThan(1);
   });
 
@@ -149,10 +189,27 @@ describe('OGC API Features (Parts 1–3)', () => {
   it('refuses bad parameters with 400 JSON and stays healthy', async () => {
     const evil = encodeURIComponent("' OR 1=1 --");
     const bad = [
-      'limit=-1', 'limit=1e12', 'limit=abc', 'offset=-5', 'bbox=1,2,3', 'bbox=a,b,c,d', `bbox=${evil}`,
-      'crs=EPSG:99999', `crs=${evil}`, `bbox-crs=${evil}&bbox=1,2,3,4`, `filter=${evil}`, 'filter=nosuch%20%3D%201',
-      `filter-lang=${evil}&filter=a`, `sortby=${evil}`, 'sortby=nosuch', `properties=${evil}`, 'properties=nosuch',
-      `nosuch=1`, `datetime=${evil}`, `f=${evil}`, 'filter-lang=cql2-json&filter=%7Bnot%20json',
+      'limit=-1',
+      'limit=1e12',
+      'limit=abc',
+      'offset=-5',
+      'bbox=1,2,3',
+      'bbox=a,b,c,d',
+      `bbox=${evil}`,
+      'crs=EPSG:99999',
+      `crs=${evil}`,
+      `bbox-crs=${evil}&bbox=1,2,3,4`,
+      `filter=${evil}`,
+      'filter=nosuch%20%3D%201',
+      `filter-lang=${evil}&filter=a`,
+      `sortby=${evil}`,
+      'sortby=nosuch',
+      `properties=${evil}`,
+      'properties=nosuch',
+      `nosuch=1`,
+      `datetime=${evil}`,
+      `f=${evil}`,
+      'filter-lang=cql2-json&filter=%7Bnot%20json',
     ];
     for (const q of bad) {
       const r = await get(items(q));
@@ -174,10 +231,29 @@ describe('OGC API Features (Parts 1–3)', () => {
     const all = await run('ogrinfo', ['-ro', '-al', '-oo', 'PAGE_SIZE=70', `OAPIF:${api}`, 'dpupr:jalan']);
     const jalan = (await json(items('limit=1', 'dpupr:jalan'))).numberMatched;
     expect((all.match(/^OGRFeature/gm) ?? []).length).to.equal(jalan);
-    const where = await run('ogrinfo', ['-ro', '-al', '-q', '-where', "jenjang = 'SMA'", `OAPIF:${api}`, 'dindik:sekolah']);
+    const where = await run('ogrinfo', [
+      '-ro',
+      '-al',
+      '-q',
+      '-where',
+      "jenjang = 'SMA'",
+      `OAPIF:${api}`,
+      'dindik:sekolah',
+    ]);
     const sma = (await json(items('jenjang=SMA&limit=1'))).numberMatched;
     expect((where.match(/^OGRFeature/gm) ?? []).length).to.equal(sma);
-    const spat = await run('ogrinfo', ['-ro', '-al', '-q', '-spat', '106.6', '-6.25', '106.65', '-6.15', `OAPIF:${api}`, 'dindik:sekolah']);
+    const spat = await run('ogrinfo', [
+      '-ro',
+      '-al',
+      '-q',
+      '-spat',
+      '106.6',
+      '-6.25',
+      '106.65',
+      '-6.15',
+      `OAPIF:${api}`,
+      'dindik:sekolah',
+    ]);
     const boxed = (await json(items('bbox=106.6,-6.25,106.65,-6.15&limit=1'))).numberMatched;
     expect((spat.match(/^OGRFeature/gm) ?? []).length).to.equal(boxed);
   });
@@ -195,7 +271,13 @@ print('items', r['numberMatched'], len(r['features']))
 print('queryables', 'jenjang' in w.collection_queryables('dindik:sekolah')['properties'])
 `;
     const out = (await run('/usr/bin/python3', ['-c', py, api])).trim().split('\n');
-    expect(out).to.deep.equal(['conf True', 'colls True', 'coll dindik:sekolah', `items ${SEKOLAH} 7`, 'queryables True']);
+    expect(out).to.deep.equal([
+      'conf True',
+      'colls True',
+      'coll dindik:sekolah',
+      `items ${SEKOLAH} 7`,
+      'queryables True',
+    ]);
   });
 
   it('QGIS (offscreen) loads the layer through its OAPIF and WFS providers', async function () {
@@ -213,7 +295,10 @@ for uri, prov in [("url='%s/ogcapi' typename='dindik:sekolah'" % base, 'OAPIF'),
 os._exit(0)  # exitQgis() may crash on teardown offscreen
 `;
     const out = await run('/usr/bin/python3', ['-c', script, node.url], { QT_QPA_PLATFORM: 'offscreen' });
-    const lines = out.trim().split('\n').filter((l) => /^(OAPIF|WFS) /.test(l));
+    const lines = out
+      .trim()
+      .split('\n')
+      .filter((l) => /^(OAPIF|WFS) /.test(l));
     expect(lines, out).to.deep.equal([`OAPIF True ${SEKOLAH}`, `WFS True ${SEKOLAH}`, `WFS True ${SEKOLAH}`]);
   });
   it('answers errors as RFC 9457 problem details, as HTML when asked, and a fault as a 500 naming the request', async () => {
@@ -221,7 +306,13 @@ os._exit(0)  # exitQgis() may crash on teardown offscreen
     expect(bad.status).to.equal(400);
     expect(bad.type).to.contain('application/problem+json');
     const problem = JSON.parse(bad.body);
-    expect(problem).to.include({ type: 'about:blank', title: 'Bad Request', status: 400, code: 'InvalidParameterValue', locator: 'limit' });
+    expect(problem).to.include({
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      code: 'InvalidParameterValue',
+      locator: 'limit',
+    });
     expect(problem.detail).to.contain('limit');
     expect(problem).not.to.have.property('requestId');
 
@@ -233,7 +324,10 @@ os._exit(0)  # exitQgis() may crash on teardown offscreen
     // The database fails while the items are read: a 500 (never a 4xx), without the reply's headers.
     const db = node.ctx.db as { stream: unknown };
     const stream = db.stream;
-    for (const fault of [new Error('connection lost at /srv/secret.ts:12'), new OgcError('OperationProcessingFailed', 'The secret store failed', undefined, 500)]) {
+    for (const fault of [
+      new Error('connection lost at /srv/secret.ts:12'),
+      new OgcError('OperationProcessingFailed', 'The secret store failed', undefined, 500),
+    ]) {
       db.stream = async function* () {
         throw fault;
       };

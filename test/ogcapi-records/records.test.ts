@@ -58,12 +58,24 @@ describe('OGC API Records and OpenSearch', () => {
     const bad = await get(`${items}?bbox=1,2,3`);
     expect(bad.status).to.equal(400);
     expect(bad.type).to.contain('application/problem+json');
-    expect(JSON.parse(bad.body)).to.deep.equal({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'bbox must be minLon,minLat,maxLon,maxLat', code: 'InvalidParameterValue', locator: 'bbox' });
+    expect(JSON.parse(bad.body)).to.deep.equal({
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'bbox must be minLon,minLat,maxLon,maxLat',
+      code: 'InvalidParameterValue',
+      locator: 'bbox',
+    });
     const lang = JSON.parse((await get(`${items}?filter=x&filter-lang=cql2-json`)).body);
     expect([lang.status, lang.code, lang.locator]).to.deep.equal([400, 'InvalidParameterValue', 'filter-lang']);
     const missing = await get(`${items}/no-such-record`);
     expect(missing.status).to.equal(404);
-    expect(JSON.parse(missing.body)).to.include({ status: 404, title: 'Not Found', code: 'NotFound', detail: 'No record no-such-record' });
+    expect(JSON.parse(missing.body)).to.include({
+      status: 404,
+      title: 'Not Found',
+      code: 'NotFound',
+      detail: 'No record no-such-record',
+    });
   });
 
   it('lists its queryables as JSON Schema, and a filter on them works', async () => {

@@ -10,7 +10,10 @@ describe('portal: catalogue, dataset pages and OGC API pages in Chromium', () =>
   let browser: Browser;
   before(async () => {
     node = await testNode({ serve: true });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    });
   });
   after(async () => {
     await browser?.close();
@@ -28,7 +31,9 @@ describe('portal: catalogue, dataset pages and OGC API pages in Chromium', () =>
     await page.check('input[name="org"][value="dindik"]');
     await page.waitForURL(/org=dindik/);
     await page.waitForFunction(() => [...document.querySelectorAll('input[name="org"]:checked')].length === 1);
-    const layers = await page.locator('article.result').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.layer));
+    const layers = await page
+      .locator('article.result')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.layer));
     expect(layers.length).to.be.within(1, before);
     for (const l of layers) expect(l).to.match(/^dindik:/);
     // The same URL without JS gives the same results.
@@ -52,8 +57,16 @@ describe('portal: catalogue, dataset pages and OGC API pages in Chromium', () =>
     await page.click('button[data-copy="addr-wms"]');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).to.equal(`${node.url}/wms`);
-    const info = (await promisify(execFile)('gdalinfo', [`WMS:${copied}`], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, GDAL_ENABLE_WMS_CACHE: 'NO' } })).stdout;
-    expect(info).to.include('Driver: WMS').and.match(/LAYERS=dindik%3Asekolah/);
+    const info = (
+      await promisify(execFile)('gdalinfo', [`WMS:${copied}`], {
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, GDAL_ENABLE_WMS_CACHE: 'NO' },
+      })
+    ).stdout;
+    expect(info)
+      .to.include('Driver: WMS')
+      .and.match(/LAYERS=dindik%3Asekolah/);
     expect(await seriousViolations(page)).to.deep.equal([]);
     expect((await get(`${node.url}/dataset/dinsos:penerima_bantuan`)).status).to.equal(404);
     await context.close();

@@ -50,22 +50,40 @@ describe('security: access is never widened implicitly', () => {
     return { ...r, json: r.type.includes('json') ? JSON.parse(r.body) : null };
   }
   const row = async (name: string) =>
-    (await node.ctx.db.query<{ access_class: string; status: string; title: string }>('SELECT access_class, status, title FROM simpul.layer WHERE name = $1', [name])).rows[0];
+    (
+      await node.ctx.db.query<{ access_class: string; status: string; title: string }>(
+        'SELECT access_class, status, title FROM simpul.layer WHERE name = $1',
+        [name],
+      )
+    ).rows[0];
   /** What an anonymous client gets of a layer's records, through WFS and OGC API Features. */
   async function anonymousReads(name: string) {
-    const wfs = await get(`${node.url}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=${name}&OUTPUTFORMAT=application/json`);
+    const wfs = await get(
+      `${node.url}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=${name}&OUTPUTFORMAT=application/json`,
+    );
     const items = await get(`${node.url}/ogcapi/collections/${encodeURIComponent(name)}/items?limit=5`);
-    const features = (r: { status: number; body: string }) => (r.status === 200 && r.body.startsWith('{') ? (JSON.parse(r.body).features ?? []).length : 0);
+    const features = (r: { status: number; body: string }) =>
+      r.status === 200 && r.body.startsWith('{') ? (JSON.parse(r.body).features ?? []).length : 0;
     return { wfs: wfs.status, wfsFeatures: features(wfs), items: items.status, itemFeatures: features(items) };
   }
 
   it('keeps an IGSTRATEGIS, published layer so through a replace that names no class (HTTP upload): anonymous WFS and OGC API get nothing', async () => {
-    const first = await upload('adm', POINTS, { org: 'dpupr', name: 'nik_warga', title: 'NIK Warga', access: 'IGSTRATEGIS', publish: 'true' });
+    const first = await upload('adm', POINTS, {
+      org: 'dpupr',
+      name: 'nik_warga',
+      title: 'NIK Warga',
+      access: 'IGSTRATEGIS',
+      publish: 'true',
+    });
     expect(first.status, first.body).to.equal(201);
     expect(first.json.layers[0].layer).to.include({ accessClass: 'IGSTRATEGIS', status: 'published' });
     const replaced = await upload('adm', POINTS, { org: 'dpupr', name: 'nik_warga', replace: 'true' });
     expect(replaced.status, replaced.body).to.equal(201);
-    expect(replaced.json.layers[0].layer).to.include({ accessClass: 'IGSTRATEGIS', status: 'published', title: 'NIK Warga' });
+    expect(replaced.json.layers[0].layer).to.include({
+      accessClass: 'IGSTRATEGIS',
+      status: 'published',
+      title: 'NIK Warga',
+    });
     expect(await row('dpupr:nik_warga')).to.include({ access_class: 'IGSTRATEGIS', status: 'published' });
     const anon = await anonymousReads('dpupr:nik_warga');
     expect(anon.wfsFeatures + anon.itemFeatures).to.equal(0);
@@ -76,28 +94,35 @@ describe('security: access is never widened implicitly', () => {
     expect(trail.json.entries[0].after).to.include({ accessClass: 'IGSTRATEGIS', status: 'published' });
   });
 
-  it('keeps a produsen\'s PRIVATE layer PRIVATE (and published, and its title) when the produsen replaces its data', async () => {
-    expect((await upload('pu', POINTS, { org: 'dpupr', name: 'privat', title: 'Data Privat', access: 'PRIVATE' })).status).to.equal(201);
+  it("keeps a produsen's PRIVATE layer PRIVATE (and published, and its title) when the produsen replaces its data", async () => {
+    expect(
+      (await upload('pu', POINTS, { org: 'dpupr', name: 'privat', title: 'Data Privat', access: 'PRIVATE' })).status,
+    ).to.equal(201);
     // Published directly by an admin (the review workflow's steps are tested in test/workflow/).
     expect((await call('PATCH', '/api/layers/dpupr:privat', 'adm', { status: 'published' })).status).to.equal(200);
     const r = await upload('pu', ROADS, { org: 'dpupr', name: 'privat', replace: 'true' });
     expect(r.status, r.body).to.equal(201);
     // The roads wait for review as version 2; the published points keep serving (test/layers/versions.test.ts).
-    expect(r.json.layers[0].layer).to.include({ accessClass: 'PRIVATE', status: 'published', title: 'Data Privat', geometryType: 'Point' });
+    expect(r.json.layers[0].layer).to.include({
+      accessClass: 'PRIVATE',
+      status: 'published',
+      title: 'Data Privat',
+      geometryType: 'Point',
+    });
     expect(r.json.layers[0].layer.waitingVersion).to.include({ version: 2, status: 'pending' });
     const anon = await anonymousReads('dpupr:privat');
     expect(anon.wfsFeatures + anon.itemFeatures).to.equal(0);
     expect(anon.items).to.equal(404);
   });
 
-  it('refuses a produsen\'s replace that names a wider class (403), and leaves the class as it was', async () => {
+  it("refuses a produsen's replace that names a wider class (403), and leaves the class as it was", async () => {
     const r = await upload('pu', POINTS, { org: 'dpupr', name: 'privat', replace: 'true', access: 'PUBLIC' });
     expect(r.status, r.body).to.equal(403);
     expect(r.json.detail).to.contain('walidata');
     expect(await row('dpupr:privat')).to.include({ access_class: 'PRIVATE', status: 'published' });
   });
 
-  it('refuses a produsen\'s PATCH that widens the class (403, a clear message), class unchanged, anonymous still nothing', async () => {
+  it("refuses a produsen's PATCH that widens the class (403, a clear message), class unchanged, anonymous still nothing", async () => {
     const r = await call('PATCH', '/api/layers/dpupr:privat', 'pu', { accessClass: 'PUBLIC' });
     expect(r.status).to.equal(403);
     expect(r.json.code).to.equal('Forbidden');
@@ -112,30 +137,58 @@ describe('security: access is never widened implicitly', () => {
     expect((await upload('pu', POINTS, { org: 'dpupr', name: 'terbatas', access: 'GOVERNMENT' })).status).to.equal(201);
     const pembina = await call('PATCH', '/api/layers/dpupr:terbatas', 'pemb', { accessClass: 'PRIVATE' });
     expect(pembina.status).to.equal(403);
-    const narrowed = await call('PATCH', '/api/layers/dpupr:terbatas', 'pu', { accessClass: 'PRIVATE', reason: 'berisi data pribadi' });
+    const narrowed = await call('PATCH', '/api/layers/dpupr:terbatas', 'pu', {
+      accessClass: 'PRIVATE',
+      reason: 'berisi data pribadi',
+    });
     expect(narrowed.status, narrowed.body).to.equal(200);
     expect(narrowed.json.accessClass).to.equal('PRIVATE');
     const trail = await call('GET', '/api/layers/dpupr:terbatas/audit', 'pu');
-    expect(trail.json.entries[0]).to.deep.include({ action: 'layer.access', actor: 'pu', actorRole: 'produsen', before: { accessClass: 'GOVERNMENT' }, after: { accessClass: 'PRIVATE' }, reason: 'berisi data pribadi', organisation: 'dpupr' });
+    expect(trail.json.entries[0]).to.deep.include({
+      action: 'layer.access',
+      actor: 'pu',
+      actorRole: 'produsen',
+      before: { accessClass: 'GOVERNMENT' },
+      after: { accessClass: 'PRIVATE' },
+      reason: 'berisi data pribadi',
+      organisation: 'dpupr',
+    });
   });
 
   it('lets the walidata widen access, and writes who, before and after in the audit trail', async () => {
-    const r = await call('PATCH', '/api/layers/dpupr:privat', 'wali', { accessClass: 'PUBLIC', reason: 'disetujui forum data' });
+    const r = await call('PATCH', '/api/layers/dpupr:privat', 'wali', {
+      accessClass: 'PUBLIC',
+      reason: 'disetujui forum data',
+    });
     expect(r.status, r.body).to.equal(200);
     expect(r.json.accessClass).to.equal('PUBLIC');
     const anon = await anonymousReads('dpupr:privat');
     expect(anon.items).to.equal(200);
     expect(anon.itemFeatures).to.be.greaterThan(0);
-    const rows = (await node.ctx.db.query(`SELECT actor, actor_role, before, after, reason FROM simpul.audit WHERE layer_name = 'dpupr:privat' AND action = 'layer.access'`)).rows;
+    const rows = (
+      await node.ctx.db.query(
+        `SELECT actor, actor_role, before, after, reason FROM simpul.audit WHERE layer_name = 'dpupr:privat' AND action = 'layer.access'`,
+      )
+    ).rows;
     expect(rows).to.have.length(1);
-    expect(rows[0]).to.deep.include({ actor: 'wali', actor_role: 'walidata', before: { accessClass: 'PRIVATE' }, after: { accessClass: 'PUBLIC' }, reason: 'disetujui forum data' });
+    expect(rows[0]).to.deep.include({
+      actor: 'wali',
+      actor_role: 'walidata',
+      before: { accessClass: 'PRIVATE' },
+      after: { accessClass: 'PUBLIC' },
+      reason: 'disetujui forum data',
+    });
     const trail = await call('GET', '/api/layers/dpupr:privat/audit', 'wali');
     expect(trail.status).to.equal(200);
-    expect(trail.json.entries.map((e: { action: string }) => e.action)).to.include.members(['layer.access', 'layer.replace', 'layer.status']);
+    expect(trail.json.entries.map((e: { action: string }) => e.action)).to.include.members([
+      'layer.access',
+      'layer.replace',
+      'layer.status',
+    ]);
     expect(trail.json.entries[0].at).to.match(/^\d{4}-\d\d-\d\dT/);
   });
 
-  it('shows the audit trail to the walidata and the layer\'s organisation only', async () => {
+  it("shows the audit trail to the walidata and the layer's organisation only", async () => {
     expect((await call('GET', '/api/layers/dpupr:privat/audit', 'pu')).status).to.equal(200);
     expect((await call('GET', '/api/layers/dpupr:privat/audit', 'kes')).status).to.equal(403);
     expect((await call('GET', '/api/layers/dpupr:privat/audit')).status).to.equal(401);
@@ -147,7 +200,22 @@ describe('security: access is never widened implicitly', () => {
     const db = await testDatabase();
     try {
       const env = cliEnv(db);
-      const first = await runCli(['import', POINTS, '--org', 'dpupr', '--name', 'rahasia', '--title', 'Rahasia', '--access', 'IGSTRATEGIS', '--publish'], env);
+      const first = await runCli(
+        [
+          'import',
+          POINTS,
+          '--org',
+          'dpupr',
+          '--name',
+          'rahasia',
+          '--title',
+          'Rahasia',
+          '--access',
+          'IGSTRATEGIS',
+          '--publish',
+        ],
+        env,
+      );
       expect(first.code, first.stderr).to.equal(0);
       const again = await runCli(['import', ROADS, '--org', 'dpupr', '--name', 'rahasia', '--replace'], env);
       expect(again.code, again.stderr).to.equal(0);
@@ -155,11 +223,26 @@ describe('security: access is never widened implicitly', () => {
       const opened = await openDatabase({ databaseUrl: db.databaseUrl, dataDir: `${db.dataDir}/db` });
       try {
         // The published data keeps serving; the roads wait as version 2 (test/layers/versions.test.ts).
-        const r = (await opened.query(`SELECT access_class, status, title, geometry_type, version FROM simpul.layer WHERE name = 'dpupr:rahasia'`)).rows[0];
-        expect(r).to.include({ access_class: 'IGSTRATEGIS', status: 'published', title: 'Rahasia', geometry_type: 'Point', version: 1 });
-        const waiting = (await opened.query(`SELECT v.version, v.status, v.geometry_type FROM simpul.layer_version v JOIN simpul.layer l ON l.id = v.layer_id WHERE l.name = 'dpupr:rahasia' AND v.status = 'pending'`)).rows;
+        const r = (
+          await opened.query(
+            `SELECT access_class, status, title, geometry_type, version FROM simpul.layer WHERE name = 'dpupr:rahasia'`,
+          )
+        ).rows[0];
+        expect(r).to.include({
+          access_class: 'IGSTRATEGIS',
+          status: 'published',
+          title: 'Rahasia',
+          geometry_type: 'Point',
+          version: 1,
+        });
+        const waiting = (
+          await opened.query(
+            `SELECT v.version, v.status, v.geometry_type FROM simpul.layer_version v JOIN simpul.layer l ON l.id = v.layer_id WHERE l.name = 'dpupr:rahasia' AND v.status = 'pending'`,
+          )
+        ).rows;
         expect(waiting).to.deep.equal([{ version: 2, status: 'pending', geometry_type: 'LineString' }]);
-        const audit = (await opened.query(`SELECT actor, action FROM simpul.audit WHERE layer_name = 'dpupr:rahasia'`)).rows;
+        const audit = (await opened.query(`SELECT actor, action FROM simpul.audit WHERE layer_name = 'dpupr:rahasia'`))
+          .rows;
         expect(audit).to.deep.equal([{ actor: 'system', action: 'layer.replace' }]);
       } finally {
         await opened.close();
@@ -170,16 +253,32 @@ describe('security: access is never widened implicitly', () => {
   });
 });
 
-const basic = (user: string, password: string) => ({ Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+const basic = (user: string, password: string) => ({
+  Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+});
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 describe('security: sign-in is bounded', () => {
   describe('per account, and no usernames told by timing', () => {
     let node: TestNode;
     before(async () => {
-      node = await testNode({ serve: true, config: { signInAccountFailures: 3, signInAddressFailures: 100_000, signInBackoffMs: 400 } });
-      for (let i = 0; i < 7; i++) await addUser(node.ctx.db, { username: `ada${i}`, role: 'produsen', organisation: 'dpupr', password: `benar-${i}` });
-      await addUser(node.ctx.db, { username: 'sasaran', role: 'produsen', organisation: 'dpupr', password: 'sandi-sasaran' });
+      node = await testNode({
+        serve: true,
+        config: { signInAccountFailures: 3, signInAddressFailures: 100_000, signInBackoffMs: 400 },
+      });
+      for (let i = 0; i < 7; i++)
+        await addUser(node.ctx.db, {
+          username: `ada${i}`,
+          role: 'produsen',
+          organisation: 'dpupr',
+          password: `benar-${i}`,
+        });
+      await addUser(node.ctx.db, {
+        username: 'sasaran',
+        role: 'produsen',
+        organisation: 'dpupr',
+        password: 'sandi-sasaran',
+      });
     });
     after(async () => node.stop());
 
@@ -229,7 +328,10 @@ describe('security: sign-in is bounded', () => {
     let proxied: TestNode;
     before(async () => {
       node = await testNode({ serve: true, config: { signInAddressFailures: 5, signInAccountFailures: 100_000 } });
-      proxied = await testNode({ serve: true, config: { signInAddressFailures: 5, signInAccountFailures: 100_000, trustProxy: ['loopback'] } });
+      proxied = await testNode({
+        serve: true,
+        config: { signInAddressFailures: 5, signInAccountFailures: 100_000, trustProxy: ['loopback'] },
+      });
     });
     after(async () => {
       await node.stop();
@@ -239,7 +341,9 @@ describe('security: sign-in is bounded', () => {
     it('answers 429 with Retry-After after N wrong Bearer tokens from one address, whatever X-Forwarded-For says', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 8; i++) {
-        const r = await get(`${node.url}/api/layers`, { headers: { Authorization: `Bearer spl_salah${i}`, 'X-Forwarded-For': `203.0.113.${i}` } });
+        const r = await get(`${node.url}/api/layers`, {
+          headers: { Authorization: `Bearer spl_salah${i}`, 'X-Forwarded-For': `203.0.113.${i}` },
+        });
         statuses.push(r.status);
         if (r.status === 429) expect(Number(r.headers.get('retry-after'))).to.be.at.least(1);
       }
@@ -251,9 +355,28 @@ describe('security: sign-in is bounded', () => {
     });
 
     it('counts by the forwarded address only behind a configured proxy (SIMPUL_TRUST_PROXY)', async () => {
-      for (let i = 0; i < 5; i++) expect((await get(`${proxied.url}/api/layers`, { headers: { Authorization: 'Bearer spl_x', 'X-Forwarded-For': '198.51.100.7' } })).status).to.equal(401);
-      expect((await get(`${proxied.url}/api/layers`, { headers: { Authorization: 'Bearer spl_x', 'X-Forwarded-For': '198.51.100.7' } })).status).to.equal(429);
-      expect((await get(`${proxied.url}/api/layers`, { headers: { Authorization: 'Bearer spl_x', 'X-Forwarded-For': '198.51.100.8' } })).status).to.equal(401);
+      for (let i = 0; i < 5; i++)
+        expect(
+          (
+            await get(`${proxied.url}/api/layers`, {
+              headers: { Authorization: 'Bearer spl_x', 'X-Forwarded-For': '198.51.100.7' },
+            })
+          ).status,
+        ).to.equal(401);
+      expect(
+        (
+          await get(`${proxied.url}/api/layers`, {
+            headers: { Authorization: 'Bearer spl_x', 'X-Forwarded-For': '198.51.100.7' },
+          })
+        ).status,
+      ).to.equal(429);
+      expect(
+        (
+          await get(`${proxied.url}/api/layers`, {
+            headers: { Authorization: 'Bearer spl_x', 'X-Forwarded-For': '198.51.100.8' },
+          })
+        ).status,
+      ).to.equal(401);
     });
   });
 
@@ -276,10 +399,14 @@ describe('security: sign-in is bounded', () => {
       const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
       const send = (headers: Record<string, string>) =>
         new Promise<{ status: number; retryAfter?: string }>((resolve, reject) =>
-          http.get(`${node.url}/api/layers`, { agent, headers }, (r) => {
-            r.resume();
-            r.on('end', () => resolve({ status: r.statusCode!, retryAfter: r.headers['retry-after'] as string | undefined }));
-          }).on('error', reject),
+          http
+            .get(`${node.url}/api/layers`, { agent, headers }, (r) => {
+              r.resume();
+              r.on('end', () =>
+                resolve({ status: r.statusCode!, retryAfter: r.headers['retry-after'] as string | undefined }),
+              );
+            })
+            .on('error', reject),
         );
       // File stats from a worker thread: it shares libuv's thread pool with the server but not
       // its event loop, so it measures the pool alone.
@@ -297,7 +424,9 @@ describe('security: sign-in is bounded', () => {
       const fsWorst = new Promise<number>((resolve) => prober.once('message', resolve));
       await new Promise((r) => setTimeout(r, 50));
       let done = false;
-      const answers = Promise.all(Array.from({ length: 200 }, (_, i) => send(headersOf(i)))).finally(() => (done = true));
+      const answers = Promise.all(Array.from({ length: 200 }, (_, i) => send(headersOf(i)))).finally(
+        () => (done = true),
+      );
       const worst = { health: 0, fs: 0, samples: 0 };
       while (!done) {
         const t = performance.now();
@@ -320,7 +449,10 @@ describe('security: sign-in is bounded', () => {
       const signIn = await flood((i) => basic(i % 2 ? 'banjir' : `orang${i}`, `tebakan-${i}`));
       const figures = `baseline /health ${base.health.toFixed(0)} ms, fs ${base.fs.toFixed(0)} ms; sign-in flood /health ${signIn.health.toFixed(0)} ms, fs ${signIn.fs.toFixed(0)} ms (${signIn.samples} samples)`;
       const statuses = signIn.answers.map((a) => a.status);
-      expect(statuses.filter((s) => ![401, 429, 503].includes(s)), 'only refusals').to.deep.equal([]);
+      expect(
+        statuses.filter((s) => ![401, 429, 503].includes(s)),
+        'only refusals',
+      ).to.deep.equal([]);
       expect(statuses.filter((s) => s === 503 || s === 429).length, 'the excess is refused').to.be.greaterThan(100);
       for (const a of signIn.answers) if (a.status !== 401) expect(a.retryAfter, String(a.status)).to.match(/^\d+$/);
       // Before: unrelated requests slowed from 0.02 s to 4 s (every scrypt ran, filling libuv's four threads).

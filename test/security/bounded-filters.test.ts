@@ -74,7 +74,18 @@ describe('security: bounded filter evaluation', () => {
 
   it('an SLD_BODY GetMap with a PropertyIsLike rule of that pattern renders in bounded time', async () => {
     const sld = `<StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc"><NamedLayer><Name>dindik:sekolah</Name><UserStyle><FeatureTypeStyle><Rule><ogc:Filter><ogc:PropertyIsLike wildCard="%" singleChar="_" escapeChar="\\"><ogc:PropertyName>nama_sekolah</ogc:PropertyName><ogc:Literal>${'%a'.repeat(30)}%!</ogc:Literal></ogc:PropertyIsLike></ogc:Filter><PointSymbolizer><Graphic><Mark><WellKnownName>circle</WellKnownName></Mark><Size>6</Size></Graphic></PointSymbolizer></Rule></FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>`;
-    const getMap = { SERVICE: 'WMS', VERSION: '1.3.0', REQUEST: 'GetMap', LAYERS: 'dindik:sekolah', STYLES: '', CRS: 'EPSG:4326', BBOX: '-6.3,106.5,-6.1,106.8', WIDTH: '256', HEIGHT: '256', FORMAT: 'image/png' };
+    const getMap = {
+      SERVICE: 'WMS',
+      VERSION: '1.3.0',
+      REQUEST: 'GetMap',
+      LAYERS: 'dindik:sekolah',
+      STYLES: '',
+      CRS: 'EPSG:4326',
+      BBOX: '-6.3,106.5,-6.1,106.8',
+      WIDTH: '256',
+      HEIGHT: '256',
+      FORMAT: 'image/png',
+    };
     // The same map with its stored style first: the first map of a node starts its render workers.
     const plain = await whilePolling(node, async () => {
       const res = await fetch(`${node.url}/wms`, form(getMap));
@@ -82,8 +93,27 @@ describe('security: bounded filter evaluation', () => {
     });
     expect(plain.status).to.equal(200);
     const r = await whilePolling(node, async () => {
-      const res = await fetch(`${node.url}/wms`, form({ SERVICE: 'WMS', VERSION: '1.3.0', REQUEST: 'GetMap', LAYERS: 'dindik:sekolah', STYLES: '', CRS: 'EPSG:4326', BBOX: '-6.3,106.5,-6.1,106.8', WIDTH: '256', HEIGHT: '256', FORMAT: 'image/png', SLD_BODY: sld }));
-      return { status: res.status, body: res.headers.get('content-type') ?? '', bytes: (await res.arrayBuffer()).byteLength };
+      const res = await fetch(
+        `${node.url}/wms`,
+        form({
+          SERVICE: 'WMS',
+          VERSION: '1.3.0',
+          REQUEST: 'GetMap',
+          LAYERS: 'dindik:sekolah',
+          STYLES: '',
+          CRS: 'EPSG:4326',
+          BBOX: '-6.3,106.5,-6.1,106.8',
+          WIDTH: '256',
+          HEIGHT: '256',
+          FORMAT: 'image/png',
+          SLD_BODY: sld,
+        }),
+      );
+      return {
+        status: res.status,
+        body: res.headers.get('content-type') ?? '',
+        bytes: (await res.arrayBuffer()).byteLength,
+      };
     });
     expect(r.status).to.equal(200);
     expect(r.body).to.include('image/png');
@@ -92,7 +122,9 @@ describe('security: bounded filter evaluation', () => {
   });
 
   it('NOT ×1000 in CQL2 is a 400 naming the filter', async () => {
-    const r = await get(`${node.url}/ogcapi/collections/dindik:sekolah/items?filter=${encodeURIComponent(`${'NOT '.repeat(1000)}jenjang = 'SD'`)}`);
+    const r = await get(
+      `${node.url}/ogcapi/collections/dindik:sekolah/items?filter=${encodeURIComponent(`${'NOT '.repeat(1000)}jenjang = 'SD'`)}`,
+    );
     refused(r, /nested more than 64 levels/);
     expect(JSON.parse(r.body)).to.include({ code: 'InvalidParameterValue' });
     expect(r.body).to.include('filter');
@@ -108,14 +140,25 @@ describe('security: bounded filter evaluation', () => {
 
   it('nested function calls and a deep CQL2 JSON are 400s', async () => {
     const fn = `${'upper('.repeat(200)}jenjang${')'.repeat(200)} = 'SD'`;
-    refused(await get(`${node.url}/ogcapi/collections/dindik:sekolah/items?filter=${encodeURIComponent(fn)}`), /nested more than 64 levels/);
+    refused(
+      await get(`${node.url}/ogcapi/collections/dindik:sekolah/items?filter=${encodeURIComponent(fn)}`),
+      /nested more than 64 levels/,
+    );
     let json: unknown = { op: '=', args: [{ property: 'jenjang' }, 'SD'] };
     for (let i = 0; i < 200; i++) json = { op: 'not', args: [json] };
-    refused(await get(`${node.url}/ogcapi/collections/dindik:sekolah/items?filter-lang=cql2-json&filter=${encodeURIComponent(JSON.stringify(json))}`), /nested more than 64 levels/);
+    refused(
+      await get(
+        `${node.url}/ogcapi/collections/dindik:sekolah/items?filter-lang=cql2-json&filter=${encodeURIComponent(JSON.stringify(json))}`,
+      ),
+      /nested more than 64 levels/,
+    );
   });
 
   it('deep and huge FES filters are 400s (WFS form POST and XML POST)', async () => {
-    const nots = (n: number) => fes(`${'<fes:Not>'.repeat(n)}<fes:PropertyIsNull><fes:ValueReference>npsn</fes:ValueReference></fes:PropertyIsNull>${'</fes:Not>'.repeat(n)}`);
+    const nots = (n: number) =>
+      fes(
+        `${'<fes:Not>'.repeat(n)}<fes:PropertyIsNull><fes:ValueReference>npsn</fes:ValueReference></fes:PropertyIsNull>${'</fes:Not>'.repeat(n)}`,
+      );
     const kvp = { SERVICE: 'WFS', VERSION: '2.0.0', REQUEST: 'GetFeature', TYPENAMES: 'dindik:sekolah' };
     refused(await get(`${node.url}/wfs`, form({ ...kvp, FILTER: nots(80) })), /nested more than 64 levels/);
     refused(await get(`${node.url}/wfs`, form({ ...kvp, FILTER: nots(1000) })), /nested|Malformed/);
@@ -128,36 +171,55 @@ describe('security: bounded filter evaluation', () => {
     expect(performance.now() - t).to.be.below(5_000);
   });
 
-  it('DATE(\'x\'), TIMESTAMP(\'x\') and values of the wrong type are 400s', async () => {
-    const items = (f: string) => get(`${node.url}/ogcapi/collections/dindik:sekolah/items?filter=${encodeURIComponent(f)}`);
+  it("DATE('x'), TIMESTAMP('x') and values of the wrong type are 400s", async () => {
+    const items = (f: string) =>
+      get(`${node.url}/ogcapi/collections/dindik:sekolah/items?filter=${encodeURIComponent(f)}`);
     refused(await items("tanggal_berdiri = DATE('x')"), /DATE needs a date/);
     refused(await items("tanggal_berdiri > TIMESTAMP('x')"), /TIMESTAMP needs/);
     refused(await items("tanggal_berdiri = 'abc'"), /not a date/);
     refused(await items("jumlah_siswa = 'abc'"), /not a number.*jumlah_siswa/);
     refused(await items('S_INTERSECTS(geom, POLYGON((1 2, 3 4)))'), /4 positions/);
-    const r = await get(`${node.url}/csw?SERVICE=CSW&VERSION=2.0.2&REQUEST=GetRecords&typeNames=csw:Record&resultType=hits&constraintLanguage=CQL_TEXT&constraint=${encodeURIComponent("Modified > DATE('x')")}`);
+    const r = await get(
+      `${node.url}/csw?SERVICE=CSW&VERSION=2.0.2&REQUEST=GetRecords&typeNames=csw:Record&resultType=hits&constraintLanguage=CQL_TEXT&constraint=${encodeURIComponent("Modified > DATE('x')")}`,
+    );
     refused(r, /DATE needs a date/);
   });
 
   it("geometry = 'abc' is a 400 InvalidParameterValue naming the property (WFS FES KVP, OGC API CQL2)", async () => {
-    const filter = fes('<fes:PropertyIsEqualTo><fes:ValueReference>geom</fes:ValueReference><fes:Literal>abc</fes:Literal></fes:PropertyIsEqualTo>');
-    const w = await get(`${node.url}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=dindik:sekolah&FILTER=${encodeURIComponent(filter)}`);
+    const filter = fes(
+      '<fes:PropertyIsEqualTo><fes:ValueReference>geom</fes:ValueReference><fes:Literal>abc</fes:Literal></fes:PropertyIsEqualTo>',
+    );
+    const w = await get(
+      `${node.url}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=dindik:sekolah&FILTER=${encodeURIComponent(filter)}`,
+    );
     refused(w, /geom is a geometry property/);
     expect(w.body).to.include('exceptionCode="InvalidParameterValue"');
-    const like = fes('<fes:PropertyIsLike wildCard="*" singleChar="." escapeChar="!"><fes:ValueReference>geom</fes:ValueReference><fes:Literal>a*</fes:Literal></fes:PropertyIsLike>');
-    refused(await get(`${node.url}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=dindik:sekolah&FILTER=${encodeURIComponent(like)}`), /geom is a geometry property/);
+    const like = fes(
+      '<fes:PropertyIsLike wildCard="*" singleChar="." escapeChar="!"><fes:ValueReference>geom</fes:ValueReference><fes:Literal>a*</fes:Literal></fes:PropertyIsLike>',
+    );
+    refused(
+      await get(
+        `${node.url}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=dindik:sekolah&FILTER=${encodeURIComponent(like)}`,
+      ),
+      /geom is a geometry property/,
+    );
     for (const f of ["geom = 'abc'", "geom LIKE 'a%'", 'geom BETWEEN 1 AND 2', "geom IN ('a')"]) {
       const r = await get(`${node.url}/ogcapi/collections/dindik:sekolah/items?filter=${encodeURIComponent(f)}`);
       refused(r, /geom is a geometry property/);
       expect(JSON.parse(r.body)).to.include({ code: 'InvalidParameterValue' });
     }
     // IS NULL on the geometry still works.
-    expect((await get(`${node.url}/ogcapi/collections/dindik:sekolah/items?filter=${encodeURIComponent('geom IS NULL')}`)).status).to.equal(200);
+    expect(
+      (await get(`${node.url}/ogcapi/collections/dindik:sekolah/items?filter=${encodeURIComponent('geom IS NULL')}`))
+        .status,
+    ).to.equal(200);
   });
 
   it('the node still answers after all of the above', async () => {
     expect((await get(`${node.url}/health`)).status).to.equal(200);
-    const r = await get(`${node.url}/ogcapi/collections/dindik:sekolah/items?filter=${encodeURIComponent("jenjang LIKE 'S%' AND jumlah_siswa > '10'")}&limit=1`);
+    const r = await get(
+      `${node.url}/ogcapi/collections/dindik:sekolah/items?filter=${encodeURIComponent("jenjang LIKE 'S%' AND jumlah_siswa > '10'")}&limit=1`,
+    );
     expect(r.status).to.equal(200);
   });
 });

@@ -22,7 +22,15 @@ async function listener(): Promise<{ port: number; connections: () => number; cl
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
-  return { port, connections: () => n, close: () => new Promise((r) => { for (const s of sockets) s.destroy(); server.close(() => r()); }) };
+  return {
+    port,
+    connections: () => n,
+    close: () =>
+      new Promise((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
 }
 
 describe('bounded imports: no server-side fetch, no frozen node, early refusals', function () {
@@ -36,7 +44,11 @@ describe('bounded imports: no server-side fetch, no frozen node, early refusals'
     node = await testNode({ serve: true, config: { maxUploadBytes: 50 * 1024 * 1024 } });
     fx = new Fixtures();
     net = await listener();
-    for (const [username, role, org] of [['pu', 'produsen', 'dpupr'], ['pembina', 'pembina', 'bappeda'], ['admin', 'admin', null]] as const) {
+    for (const [username, role, org] of [
+      ['pu', 'produsen', 'dpupr'],
+      ['pembina', 'pembina', 'bappeda'],
+      ['admin', 'admin', null],
+    ] as const) {
       await addUser(node.ctx.db, { username, role, organisation: org });
       token[username] = await issueToken(node.ctx.db, username);
     }
@@ -47,15 +59,19 @@ describe('bounded imports: no server-side fetch, no frozen node, early refusals'
     await node.stop();
   });
 
-  const load = (file: string, name: string) => importFile(node.ctx.db, { file, organisation: 'dpupr', name, maxFeatures: 2_000_000 });
+  const load = (file: string, name: string) =>
+    importFile(node.ctx.db, { file, organisation: 'dpupr', name, maxFeatures: 2_000_000 });
 
   it('reads a GML whose schemaLocation is a WFS DescribeFeatureType on an internal address without connecting to it', async () => {
     const url = `http://127.0.0.1:${net.port}/wfs?SERVICE=WFS&amp;VERSION=1.1.0&amp;REQUEST=DescribeFeatureType&amp;TYPENAME=app:p`;
-    const gml = fx.write('ssrf.gml', `<?xml version="1.0" encoding="utf-8" ?>
+    const gml = fx.write(
+      'ssrf.gml',
+      `<?xml version="1.0" encoding="utf-8" ?>
 <wfs:FeatureCollection xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:wfs="http://www.opengis.net/wfs"
   xsi:schemaLocation="http://example.org/app ${url}" xmlns:app="http://example.org/app" xmlns:gml="http://www.opengis.net/gml">
   <gml:featureMember><app:p gml:id="p.0"><app:geom><gml:Point srsName="EPSG:4326"><gml:coordinates>106.6,-6.2</gml:coordinates></gml:Point></app:geom><app:name>a</app:name></app:p></gml:featureMember>
-</wfs:FeatureCollection>`);
+</wfs:FeatureCollection>`,
+    );
     const started = Date.now();
     const r = await load(gml, 'ssrf_gml');
     expect(r.layers[0].report.written).to.equal(1);
@@ -65,25 +81,41 @@ describe('bounded imports: no server-side fetch, no frozen node, early refusals'
 
   it('reads a KML with a NetworkLink and remote styles without following them', async () => {
     const base = `http://127.0.0.1:${net.port}`;
-    const kml = fx.write('ssrf.kml', `<?xml version="1.0" encoding="UTF-8"?>
+    const kml = fx.write(
+      'ssrf.kml',
+      `<?xml version="1.0" encoding="UTF-8"?>
 <kml xmlns="http://www.opengis.net/kml/2.2"><Document>
 <Style id="s"><IconStyle><Icon><href>${base}/icon.png</href></Icon></IconStyle></Style>
 <NetworkLink><name>nl</name><Link><href>${base}/more.kml</href></Link></NetworkLink>
 <Placemark><name>a</name><styleUrl>${base}/style.kml#s</styleUrl><Point><coordinates>106.6,-6.2</coordinates></Point></Placemark>
-</Document></kml>`);
+</Document></kml>`,
+    );
     const r = await load(kml, 'ssrf_kml');
     expect(r.layers[0].report.written).to.equal(1);
     expect(net.connections()).to.equal(0);
   });
 
   it('refuses /vsicurl/ and URL names, and a VRT pointing elsewhere, without connecting', async () => {
-    for (const file of [`/vsicurl/http://127.0.0.1:${net.port}/x.gml`, `/vsizip//vsicurl/http://127.0.0.1:${net.port}/x.zip`, `http://127.0.0.1:${net.port}/x.geojson`]) {
-      const err = await load(file, 'ssrf_path').then(() => null, (e) => e);
+    for (const file of [
+      `/vsicurl/http://127.0.0.1:${net.port}/x.gml`,
+      `/vsizip//vsicurl/http://127.0.0.1:${net.port}/x.zip`,
+      `http://127.0.0.1:${net.port}/x.geojson`,
+    ]) {
+      const err = await load(file, 'ssrf_path').then(
+        () => null,
+        (e) => e,
+      );
       expect(err, file).to.be.instanceOf(OgcError);
       expect((err as Error).message).to.match(/local file/);
     }
-    const vrt = fx.write('ssrf.vrt', `<OGRVRTDataSource><OGRVRTLayer name="x"><SrcDataSource>/vsicurl/http://127.0.0.1:${net.port}/x.csv</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>`);
-    const err = await load(vrt, 'ssrf_vrt').then(() => null, (e) => e);
+    const vrt = fx.write(
+      'ssrf.vrt',
+      `<OGRVRTDataSource><OGRVRTLayer name="x"><SrcDataSource>/vsicurl/http://127.0.0.1:${net.port}/x.csv</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>`,
+    );
+    const err = await load(vrt, 'ssrf_vrt').then(
+      () => null,
+      (e) => e,
+    );
     expect((err as Error).message).to.match(/not a format Simpul reads|no dataset/);
     expect(net.connections()).to.equal(0);
   });
@@ -92,7 +124,10 @@ describe('bounded imports: no server-side fetch, no frozen node, early refusals'
     // 200 000 points (a 2 MB zip): long enough to import for many seconds on this machine.
     const n = 200_000;
     const lines = ['id,lon,lat'];
-    for (let i = 0; i < n; i++) lines.push(`${i},${(106.55 + (i % 1000) * 0.0001).toFixed(5)},${(-6.25 + Math.floor(i / 1000) * 0.0005).toFixed(5)}`);
+    for (let i = 0; i < n; i++)
+      lines.push(
+        `${i},${(106.55 + (i % 1000) * 0.0001).toFixed(5)},${(-6.25 + Math.floor(i / 1000) * 0.0005).toFixed(5)}`,
+      );
     const csv = fx.write('big.csv', lines.join('\n'));
     execFileSync('zip', ['-j', '-q', fx.path('big.zip'), csv]);
     const form = new FormData();
@@ -101,7 +136,11 @@ describe('bounded imports: no server-side fetch, no frozen node, early refusals'
     form.append('srs', 'EPSG:4326');
     form.append('file', new Blob([execFileSync('cat', [fx.path('big.zip')])]), 'big.zip');
     let done = false;
-    const upload = get(`${node.url}/api/layers`, { method: 'POST', body: form, headers: { Authorization: `Bearer ${token.pu}` } }).finally(() => (done = true));
+    const upload = get(`${node.url}/api/layers`, {
+      method: 'POST',
+      body: form,
+      headers: { Authorization: `Bearer ${token.pu}` },
+    }).finally(() => (done = true));
     const latencies: number[] = [];
     while (!done) {
       const t = performance.now();
@@ -115,7 +154,9 @@ describe('bounded imports: no server-side fetch, no frozen node, early refusals'
     expect(JSON.parse(r.body).layers[0].report.written).to.equal(n);
     const worst = Math.max(...latencies);
     const sorted = [...latencies].sort((a, b) => a - b);
-    console.log(`      /health polled ${latencies.length} times during the import: median ${sorted[sorted.length >> 1].toFixed(1)} ms, worst ${worst.toFixed(1)} ms, ${latencies.filter((l) => l >= 100).length} at 100 ms or more`);
+    console.log(
+      `      /health polled ${latencies.length} times during the import: median ${sorted[sorted.length >> 1].toFixed(1)} ms, worst ${worst.toFixed(1)} ms, ${latencies.filter((l) => l >= 100).length} at 100 ms or more`,
+    );
     expect(latencies.length).to.be.above(10);
     const p98 = sorted[Math.floor(sorted.length * 0.98)];
     // GDAL reads in the import process and the database works in its own process (PostGIS) or
@@ -132,7 +173,11 @@ describe('bounded imports: no server-side fetch, no frozen node, early refusals'
       const boundary = 'xSimpulBoundary';
       const req = request(`${node.url}/api/layers${query}`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${token[user]}`, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(40 * 1024 * 1024) },
+        headers: {
+          Authorization: `Bearer ${token[user]}`,
+          'Content-Type': `multipart/form-data; boundary=${boundary}`,
+          'Content-Length': String(40 * 1024 * 1024),
+        },
       });
       let sent = 0;
       let stop = false;
@@ -143,7 +188,9 @@ describe('bounded imports: no server-side fetch, no frozen node, early refusals'
         req.destroy();
       });
       // The node closes the connection after its early answer: a write may fail before the answer is read.
-      req.on('error', () => setTimeout(() => reject(new Error('no answer before the connection closed')), 5000).unref());
+      req.on('error', () =>
+        setTimeout(() => reject(new Error('no answer before the connection closed')), 5000).unref(),
+      );
       const head = `--${boundary}\r\nContent-Disposition: form-data; name="org"\r\n\r\ndpupr\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\n\r\n`;
       req.write(head);
       sent += head.length;
@@ -172,18 +219,34 @@ describe('bounded imports: no server-side fetch, no frozen node, early refusals'
     const r = await new Promise<{ status: number; sent: number }>((resolve, reject) => {
       const req = request(`${node.url}/api/layers`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${token.pu}`, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(40 * 1024 * 1024) },
+        headers: {
+          Authorization: `Bearer ${token.pu}`,
+          'Content-Type': `multipart/form-data; boundary=${boundary}`,
+          'Content-Length': String(40 * 1024 * 1024),
+        },
       });
       let sent = 0;
       let stop = false;
-      req.on('response', (res) => { stop = true; res.resume(); resolve({ status: res.statusCode!, sent }); req.destroy(); });
+      req.on('response', (res) => {
+        stop = true;
+        res.resume();
+        resolve({ status: res.statusCode!, sent });
+        req.destroy();
+      });
       // The node closes the connection after its early answer: a write may fail before the answer is read.
-      req.on('error', () => setTimeout(() => reject(new Error('no answer before the connection closed')), 5000).unref());
+      req.on('error', () =>
+        setTimeout(() => reject(new Error('no answer before the connection closed')), 5000).unref(),
+      );
       const head = `--${boundary}\r\nContent-Disposition: form-data; name="org"\r\n\r\ndinkes\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\n\r\n`;
       req.write(head);
       sent += head.length;
       const chunk = Buffer.alloc(256 * 1024, 'a');
-      const pump = () => { if (stop || req.destroyed || sent > 30 * 1024 * 1024) return; sent += chunk.length; req.write(chunk); setTimeout(pump, 20); };
+      const pump = () => {
+        if (stop || req.destroyed || sent > 30 * 1024 * 1024) return;
+        sent += chunk.length;
+        req.write(chunk);
+        setTimeout(pump, 20);
+      };
       pump();
     });
     expect(r.status).to.equal(403);
@@ -191,14 +254,24 @@ describe('bounded imports: no server-side fetch, no frozen node, early refusals'
   });
 
   it('answers a name held by a layer the caller cannot see like any forbidden name: nothing about the layer', async () => {
-    const geojson = fx.write('p.geojson', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { a: 1 }, geometry: { type: 'Point', coordinates: [106.6, -6.2] } }] }));
+    const geojson = fx.write(
+      'p.geojson',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: { a: 1 }, geometry: { type: 'Point', coordinates: [106.6, -6.2] } }],
+      }),
+    );
     const send = async (user: string, name: string, replace = false) => {
       const form = new FormData();
       form.append('org', 'dpupr');
       form.append('name', name);
       if (replace) form.append('replace', 'true');
       form.append('file', new Blob([execFileSync('cat', [geojson])]), 'p.geojson');
-      return get(`${node.url}/api/layers`, { method: 'POST', body: form, headers: { Authorization: `Bearer ${token[user]}` } });
+      return get(`${node.url}/api/layers`, {
+        method: 'POST',
+        body: form,
+        headers: { Authorization: `Bearer ${token[user]}` },
+      });
     };
     // The admin makes an IGSTRATEGIS layer of dpupr, which dpupr's produsen cannot see.
     const made = await send('admin', 'rahasia');
@@ -210,7 +283,9 @@ describe('bounded imports: no server-side fetch, no frozen node, early refusals'
       expect(r.status, r.body).to.equal(403);
       expect(r.body).not.to.match(/exist|IGSTRATEGIS/i);
     }
-    const still = await node.ctx.db.query<{ access_class: string; feature_count: number }>(`SELECT access_class, feature_count FROM simpul.layer WHERE name = 'dpupr:rahasia'`);
+    const still = await node.ctx.db.query<{ access_class: string; feature_count: number }>(
+      `SELECT access_class, feature_count FROM simpul.layer WHERE name = 'dpupr:rahasia'`,
+    );
     expect(still.rows[0].access_class).to.equal('IGSTRATEGIS');
     // A layer the produsen can see still answers 409 "already exists".
     expect((await send('pu', 'terlihat')).status).to.equal(201);

@@ -15,106 +15,382 @@ const STACK = /\bat [\w.<>$]+ \(.*:\d+:\d+\)|node:internal|\.ts:\d+:\d+/;
 /** Requests that fail in areas other helpers fix on their branches (remove after merging). */
 const KNOWN_PENDING: RegExp[] = [];
 
-const LAYERS = ['bappeda:batas_kelurahan', 'bappeda:batas_kecamatan', 'bappeda', 'dinsos:penerima_bantuan', 'nope:x', ''];
-const boundary = fc.constantFrom('0', '-1', '1e309', 'NaN', '', '99999999999999999999', '\u0000', '%00', 'ä', 'a'.repeat(3000), '%zz', '%E0%A4%A', ',,,', '-0', '1.5', 'null', '<x/>', "'", '"');
+const LAYERS = [
+  'bappeda:batas_kelurahan',
+  'bappeda:batas_kecamatan',
+  'bappeda',
+  'dinsos:penerima_bantuan',
+  'nope:x',
+  '',
+];
+const boundary = fc.constantFrom(
+  '0',
+  '-1',
+  '1e309',
+  'NaN',
+  '',
+  '99999999999999999999',
+  '\u0000',
+  '%00',
+  'ä',
+  'a'.repeat(3000),
+  '%zz',
+  '%E0%A4%A',
+  ',,,',
+  '-0',
+  '1.5',
+  'null',
+  '<x/>',
+  "'",
+  '"',
+);
 const garbage = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }));
-const mix = (valid: fc.Arbitrary<string>) => fc.oneof({ weight: 5, arbitrary: valid }, { weight: 2, arbitrary: boundary }, { weight: 1, arbitrary: garbage });
+const mix = (valid: fc.Arbitrary<string>) =>
+  fc.oneof({ weight: 5, arbitrary: valid }, { weight: 2, arbitrary: boundary }, { weight: 1, arbitrary: garbage });
 const num = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map(String);
 const bbox = fc.oneof(
-  fc.constant('-6.4,106.5,-6.0,106.8'), fc.constant('106.5,-6.4,106.8,-6.0'), fc.constant('11850000,-710000,11880000,-680000'),
-  fc.tuple(fc.double(), fc.double(), fc.double(), fc.double()).map((a) => a.join(',')), fc.constant('1,1,1,1'), fc.constant('5,5,1,1'),
+  fc.constant('-6.4,106.5,-6.0,106.8'),
+  fc.constant('106.5,-6.4,106.8,-6.0'),
+  fc.constant('11850000,-710000,11880000,-680000'),
+  fc.tuple(fc.double(), fc.double(), fc.double(), fc.double()).map((a) => a.join(',')),
+  fc.constant('1,1,1,1'),
+  fc.constant('5,5,1,1'),
 );
 const fesLeaf = fc.oneof(
-  fc.constant('<fes:PropertyIsEqualTo><fes:ValueReference>nama</fes:ValueReference><fes:Literal>x</fes:Literal></fes:PropertyIsEqualTo>'),
-  fc.constant('<fes:PropertyIsLike wildCard="*" singleChar="." escapeChar="!"><fes:ValueReference>nama</fes:ValueReference><fes:Literal>*a*</fes:Literal></fes:PropertyIsLike>'),
-  fc.constant('<fes:BBOX><fes:ValueReference>geom</fes:ValueReference><gml:Envelope><gml:lowerCorner>-6.4 106.5</gml:lowerCorner><gml:upperCorner>-6 107</gml:upperCorner></gml:Envelope></fes:BBOX>'),
-  fc.constant('<fes:ResourceId rid="x.1"/>'), garbage.map((g) => `<fes:${g.replace(/[^a-z]/gi, '') || 'X'}/>`),
+  fc.constant(
+    '<fes:PropertyIsEqualTo><fes:ValueReference>nama</fes:ValueReference><fes:Literal>x</fes:Literal></fes:PropertyIsEqualTo>',
+  ),
+  fc.constant(
+    '<fes:PropertyIsLike wildCard="*" singleChar="." escapeChar="!"><fes:ValueReference>nama</fes:ValueReference><fes:Literal>*a*</fes:Literal></fes:PropertyIsLike>',
+  ),
+  fc.constant(
+    '<fes:BBOX><fes:ValueReference>geom</fes:ValueReference><gml:Envelope><gml:lowerCorner>-6.4 106.5</gml:lowerCorner><gml:upperCorner>-6 107</gml:upperCorner></gml:Envelope></fes:BBOX>',
+  ),
+  fc.constant('<fes:ResourceId rid="x.1"/>'),
+  garbage.map((g) => `<fes:${g.replace(/[^a-z]/gi, '') || 'X'}/>`),
 );
-const fes = fc.oneof(
-  fc.letrec((tie) => ({ f: fc.oneof({ depthSize: 'small' }, fesLeaf, fc.tuple(fc.constantFrom('And', 'Or', 'Not'), fc.array(tie('f'), { maxLength: 3 })).map(([op, xs]) => `<fes:${op}>${(xs as string[]).join('')}</fes:${op}>`)) })).f,
-  fc.tuple(fc.constantFrom('And', 'Not', 'Or'), fc.integer({ min: 10, max: 2000 })).map(([op, n]) => `<fes:${op}>`.repeat(n) + '<fes:ResourceId rid="a.1"/>' + `</fes:${op}>`.repeat(n)),
-  garbage,
-).map((body) => `<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0" xmlns:gml="http://www.opengis.net/gml/3.2">${body}</fes:Filter>`);
-const cql = mix(fc.constantFrom("nama = 'x'", "nama LIKE 'a%'", 'fid > 3', "AnyText LIKE '%kota%'", 'INTERSECTS(geom, POINT(106.6 -6.2))', "title ILIKE 'b_'", 'NOT (fid = 1)', "DATE('x') = 1", 'fid IN (1,2,3)'));
+const fes = fc
+  .oneof(
+    fc.letrec((tie) => ({
+      f: fc.oneof(
+        { depthSize: 'small' },
+        fesLeaf,
+        fc
+          .tuple(fc.constantFrom('And', 'Or', 'Not'), fc.array(tie('f'), { maxLength: 3 }))
+          .map(([op, xs]) => `<fes:${op}>${(xs as string[]).join('')}</fes:${op}>`),
+      ),
+    })).f,
+    fc
+      .tuple(fc.constantFrom('And', 'Not', 'Or'), fc.integer({ min: 10, max: 2000 }))
+      .map(([op, n]) => `<fes:${op}>`.repeat(n) + '<fes:ResourceId rid="a.1"/>' + `</fes:${op}>`.repeat(n)),
+    garbage,
+  )
+  .map(
+    (body) =>
+      `<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0" xmlns:gml="http://www.opengis.net/gml/3.2">${body}</fes:Filter>`,
+  );
+const cql = mix(
+  fc.constantFrom(
+    "nama = 'x'",
+    "nama LIKE 'a%'",
+    'fid > 3',
+    "AnyText LIKE '%kota%'",
+    'INTERSECTS(geom, POINT(106.6 -6.2))',
+    "title ILIKE 'b_'",
+    'NOT (fid = 1)',
+    "DATE('x') = 1",
+    'fid IN (1,2,3)',
+  ),
+);
 
-type Req = { method: string; path: string; params: Record<string, string>; body?: string; type?: string; headers?: Record<string, string> };
+type Req = {
+  method: string;
+  path: string;
+  params: Record<string, string>;
+  body?: string;
+  type?: string;
+  headers?: Record<string, string>;
+};
 
-const wms = fc.record({
-  SERVICE: mix(fc.constant('WMS')), VERSION: mix(fc.constantFrom('1.3.0', '1.1.1')),
-  REQUEST: mix(fc.constantFrom('GetCapabilities', 'GetMap', 'GetFeatureInfo', 'GetLegendGraphic')),
-  LAYERS: mix(fc.constantFrom(...LAYERS)), QUERY_LAYERS: mix(fc.constantFrom(...LAYERS)), LAYER: mix(fc.constantFrom(...LAYERS)), STYLES: mix(fc.constantFrom('', 'default', 'nope')),
-  CRS: mix(fc.constantFrom('EPSG:4326', 'EPSG:3857', 'CRS:84', 'EPSG:32748', 'EPSG:99999')), SRS: mix(fc.constantFrom('EPSG:4326', 'EPSG:3857')),
-  BBOX: mix(bbox), WIDTH: mix(num(-2, 600)), HEIGHT: mix(num(-2, 600)), I: mix(num(-1, 600)), J: mix(num(-1, 600)),
-  FORMAT: mix(fc.constantFrom('image/png', 'image/jpeg', 'image/webp', 'image/png; mode=8bit', 'text/html')),
-  INFO_FORMAT: mix(fc.constantFrom('text/plain', 'application/json', 'text/html', 'application/vnd.ogc.gml')),
-  TRANSPARENT: mix(fc.constantFrom('TRUE', 'FALSE')), BGCOLOR: mix(fc.constantFrom('0xFFFFFF', '#000000')), TIME: mix(fc.constantFrom('2024-01-01', '2020/2024')),
-  EXCEPTIONS: mix(fc.constantFrom('XML', 'INIMAGE', 'BLANK')), FILTER: fes, DPI: mix(num(0, 600)),
-  SLD_BODY: mix(fc.constantFrom('<StyledLayerDescriptor version="1.0.0"><NamedLayer><Name>bappeda:batas_kecamatan</Name><UserStyle><FeatureTypeStyle><Rule><PolygonSymbolizer/></Rule></FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>', '<StyledLayerDescriptor', '<a>'.repeat(500))),
-}, { requiredKeys: ['REQUEST'] }).map((params): Req => ({ method: 'GET', path: '/wms', params }));
+const wms = fc
+  .record(
+    {
+      SERVICE: mix(fc.constant('WMS')),
+      VERSION: mix(fc.constantFrom('1.3.0', '1.1.1')),
+      REQUEST: mix(fc.constantFrom('GetCapabilities', 'GetMap', 'GetFeatureInfo', 'GetLegendGraphic')),
+      LAYERS: mix(fc.constantFrom(...LAYERS)),
+      QUERY_LAYERS: mix(fc.constantFrom(...LAYERS)),
+      LAYER: mix(fc.constantFrom(...LAYERS)),
+      STYLES: mix(fc.constantFrom('', 'default', 'nope')),
+      CRS: mix(fc.constantFrom('EPSG:4326', 'EPSG:3857', 'CRS:84', 'EPSG:32748', 'EPSG:99999')),
+      SRS: mix(fc.constantFrom('EPSG:4326', 'EPSG:3857')),
+      BBOX: mix(bbox),
+      WIDTH: mix(num(-2, 600)),
+      HEIGHT: mix(num(-2, 600)),
+      I: mix(num(-1, 600)),
+      J: mix(num(-1, 600)),
+      FORMAT: mix(fc.constantFrom('image/png', 'image/jpeg', 'image/webp', 'image/png; mode=8bit', 'text/html')),
+      INFO_FORMAT: mix(fc.constantFrom('text/plain', 'application/json', 'text/html', 'application/vnd.ogc.gml')),
+      TRANSPARENT: mix(fc.constantFrom('TRUE', 'FALSE')),
+      BGCOLOR: mix(fc.constantFrom('0xFFFFFF', '#000000')),
+      TIME: mix(fc.constantFrom('2024-01-01', '2020/2024')),
+      EXCEPTIONS: mix(fc.constantFrom('XML', 'INIMAGE', 'BLANK')),
+      FILTER: fes,
+      DPI: mix(num(0, 600)),
+      SLD_BODY: mix(
+        fc.constantFrom(
+          '<StyledLayerDescriptor version="1.0.0"><NamedLayer><Name>bappeda:batas_kecamatan</Name><UserStyle><FeatureTypeStyle><Rule><PolygonSymbolizer/></Rule></FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>',
+          '<StyledLayerDescriptor',
+          '<a>'.repeat(500),
+        ),
+      ),
+    },
+    { requiredKeys: ['REQUEST'] },
+  )
+  .map((params): Req => ({ method: 'GET', path: '/wms', params }));
 
-const wfs = fc.record({
-  SERVICE: mix(fc.constant('WFS')), VERSION: mix(fc.constantFrom('2.0.0', '1.1.0', '1.0.0')),
-  REQUEST: mix(fc.constantFrom('GetCapabilities', 'DescribeFeatureType', 'GetFeature', 'GetPropertyValue', 'ListStoredQueries', 'DescribeStoredQueries')),
-  TYPENAMES: mix(fc.constantFrom(...LAYERS)), TYPENAME: mix(fc.constantFrom(...LAYERS)), FILTER: fes, BBOX: mix(bbox),
-  SORTBY: mix(fc.constantFrom('nama', 'nama DESC', 'fid ASC', 'nope')), STARTINDEX: mix(num(-1, 200)), COUNT: mix(num(-1, 50)), MAXFEATURES: mix(num(-1, 50)),
-  RESOURCEID: mix(fc.constantFrom('batas_kelurahan.1', 'x.y', '1')), OUTPUTFORMAT: mix(fc.constantFrom('application/json', 'text/xml; subtype=gml/3.2', 'GML2', 'csv', 'text/csv')),
-  SRSNAME: mix(fc.constantFrom('EPSG:4326', 'urn:ogc:def:crs:EPSG::3857', 'EPSG:32748', 'EPSG:0')), RESULTTYPE: mix(fc.constantFrom('hits', 'results')),
-  VALUEREFERENCE: mix(fc.constantFrom('nama', 'geom', 'nope')), PROPERTYNAME: mix(fc.constantFrom('nama', 'geom', 'nope')),
-}, { requiredKeys: ['REQUEST'] }).map((params): Req => ({ method: 'GET', path: '/wfs', params }));
+const wfs = fc
+  .record(
+    {
+      SERVICE: mix(fc.constant('WFS')),
+      VERSION: mix(fc.constantFrom('2.0.0', '1.1.0', '1.0.0')),
+      REQUEST: mix(
+        fc.constantFrom(
+          'GetCapabilities',
+          'DescribeFeatureType',
+          'GetFeature',
+          'GetPropertyValue',
+          'ListStoredQueries',
+          'DescribeStoredQueries',
+        ),
+      ),
+      TYPENAMES: mix(fc.constantFrom(...LAYERS)),
+      TYPENAME: mix(fc.constantFrom(...LAYERS)),
+      FILTER: fes,
+      BBOX: mix(bbox),
+      SORTBY: mix(fc.constantFrom('nama', 'nama DESC', 'fid ASC', 'nope')),
+      STARTINDEX: mix(num(-1, 200)),
+      COUNT: mix(num(-1, 50)),
+      MAXFEATURES: mix(num(-1, 50)),
+      RESOURCEID: mix(fc.constantFrom('batas_kelurahan.1', 'x.y', '1')),
+      OUTPUTFORMAT: mix(fc.constantFrom('application/json', 'text/xml; subtype=gml/3.2', 'GML2', 'csv', 'text/csv')),
+      SRSNAME: mix(fc.constantFrom('EPSG:4326', 'urn:ogc:def:crs:EPSG::3857', 'EPSG:32748', 'EPSG:0')),
+      RESULTTYPE: mix(fc.constantFrom('hits', 'results')),
+      VALUEREFERENCE: mix(fc.constantFrom('nama', 'geom', 'nope')),
+      PROPERTYNAME: mix(fc.constantFrom('nama', 'geom', 'nope')),
+    },
+    { requiredKeys: ['REQUEST'] },
+  )
+  .map((params): Req => ({ method: 'GET', path: '/wfs', params }));
 
 const wfsPost = fc.tuple(fc.constantFrom(...LAYERS), fes, fc.option(num(-1, 20))).map(([t, f, c]): Req => ({
-  method: 'POST', path: '/wfs', params: {}, type: 'application/xml',
+  method: 'POST',
+  path: '/wfs',
+  params: {},
+  type: 'application/xml',
   body: `<wfs:GetFeature xmlns:wfs="http://www.opengis.net/wfs/2.0" service="WFS" version="2.0.0"${c ? ` count="${c}"` : ''}><wfs:Query typeNames="${t}">${f}</wfs:Query></wfs:GetFeature>`,
 }));
 
 const wmts = fc.oneof(
-  fc.record({
-    SERVICE: mix(fc.constant('WMTS')), REQUEST: mix(fc.constantFrom('GetCapabilities', 'GetTile', 'GetFeatureInfo')), VERSION: mix(fc.constant('1.0.0')),
-    LAYER: mix(fc.constantFrom(...LAYERS)), STYLE: mix(fc.constantFrom('default', '')), TILEMATRIXSET: mix(fc.constantFrom('WebMercatorQuad', 'WorldCRS84Quad', 'UTM48SKotaTangerang')),
-    TILEMATRIX: mix(num(-1, 30)), TILEROW: mix(num(-1, 70000)), TILECOL: mix(num(-1, 70000)), FORMAT: mix(fc.constantFrom('image/png', 'application/vnd.mapbox-vector-tile')),
-  }, { requiredKeys: ['REQUEST'] }).map((params): Req => ({ method: 'GET', path: '/wmts', params })),
-  fc.tuple(mix(fc.constantFrom(...LAYERS)), mix(fc.constantFrom('WebMercatorQuad', 'WGS84Quad')), num(-1, 25), num(-1, 9999), num(-1, 9999), fc.constantFrom('png', 'pbf', 'jpg', 'gif'))
-    .map(([l, t, z, r, c, f]): Req => ({ method: 'GET', path: `/wmts/1.0.0/${l}/default/${t}/${z}/${r}/${c}.${f}`, params: {} })),
+  fc
+    .record(
+      {
+        SERVICE: mix(fc.constant('WMTS')),
+        REQUEST: mix(fc.constantFrom('GetCapabilities', 'GetTile', 'GetFeatureInfo')),
+        VERSION: mix(fc.constant('1.0.0')),
+        LAYER: mix(fc.constantFrom(...LAYERS)),
+        STYLE: mix(fc.constantFrom('default', '')),
+        TILEMATRIXSET: mix(fc.constantFrom('WebMercatorQuad', 'WorldCRS84Quad', 'UTM48SKotaTangerang')),
+        TILEMATRIX: mix(num(-1, 30)),
+        TILEROW: mix(num(-1, 70000)),
+        TILECOL: mix(num(-1, 70000)),
+        FORMAT: mix(fc.constantFrom('image/png', 'application/vnd.mapbox-vector-tile')),
+      },
+      { requiredKeys: ['REQUEST'] },
+    )
+    .map((params): Req => ({ method: 'GET', path: '/wmts', params })),
+  fc
+    .tuple(
+      mix(fc.constantFrom(...LAYERS)),
+      mix(fc.constantFrom('WebMercatorQuad', 'WGS84Quad')),
+      num(-1, 25),
+      num(-1, 9999),
+      num(-1, 9999),
+      fc.constantFrom('png', 'pbf', 'jpg', 'gif'),
+    )
+    .map(([l, t, z, r, c, f]): Req => ({
+      method: 'GET',
+      path: `/wmts/1.0.0/${l}/default/${t}/${z}/${r}/${c}.${f}`,
+      params: {},
+    })),
 );
 
 const csw = fc.oneof(
-  fc.record({
-    service: mix(fc.constant('CSW')), version: mix(fc.constant('2.0.2')), request: mix(fc.constantFrom('GetCapabilities', 'DescribeRecord', 'GetRecords', 'GetRecordById', 'GetDomain')),
-    typeNames: mix(fc.constantFrom('csw:Record', 'gmd:MD_Metadata')), constraintLanguage: mix(fc.constantFrom('CQL_TEXT', 'FILTER')), constraint: fc.oneof(cql, fes),
-    startPosition: mix(num(-1, 100)), maxRecords: mix(num(-1, 100)), ElementSetName: mix(fc.constantFrom('brief', 'summary', 'full')), resultType: mix(fc.constantFrom('hits', 'results')),
-    outputSchema: mix(fc.constantFrom('http://www.opengis.net/cat/csw/2.0.2', 'http://www.isotc211.org/2005/gmd')), id: garbage, ParameterName: garbage, PropertyName: mix(fc.constantFrom('Title', 'dc:type')),
-  }, { requiredKeys: ['request'] }).map((params): Req => ({ method: 'GET', path: '/csw', params })),
-  fes.map((f): Req => ({ method: 'POST', path: '/csw', params: {}, type: 'application/xml', body: `<csw:GetRecords xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" service="CSW" version="2.0.2" resultType="results"><csw:Query typeNames="csw:Record"><csw:Constraint version="1.1.0">${f.replace('fes/2.0', 'ogc')}</csw:Constraint></csw:Query></csw:GetRecords>` })),
+  fc
+    .record(
+      {
+        service: mix(fc.constant('CSW')),
+        version: mix(fc.constant('2.0.2')),
+        request: mix(fc.constantFrom('GetCapabilities', 'DescribeRecord', 'GetRecords', 'GetRecordById', 'GetDomain')),
+        typeNames: mix(fc.constantFrom('csw:Record', 'gmd:MD_Metadata')),
+        constraintLanguage: mix(fc.constantFrom('CQL_TEXT', 'FILTER')),
+        constraint: fc.oneof(cql, fes),
+        startPosition: mix(num(-1, 100)),
+        maxRecords: mix(num(-1, 100)),
+        ElementSetName: mix(fc.constantFrom('brief', 'summary', 'full')),
+        resultType: mix(fc.constantFrom('hits', 'results')),
+        outputSchema: mix(fc.constantFrom('http://www.opengis.net/cat/csw/2.0.2', 'http://www.isotc211.org/2005/gmd')),
+        id: garbage,
+        ParameterName: garbage,
+        PropertyName: mix(fc.constantFrom('Title', 'dc:type')),
+      },
+      { requiredKeys: ['request'] },
+    )
+    .map((params): Req => ({ method: 'GET', path: '/csw', params })),
+  fes.map((f): Req => ({
+    method: 'POST',
+    path: '/csw',
+    params: {},
+    type: 'application/xml',
+    body: `<csw:GetRecords xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" service="CSW" version="2.0.2" resultType="results"><csw:Query typeNames="csw:Record"><csw:Constraint version="1.1.0">${f.replace('fes/2.0', 'ogc')}</csw:Constraint></csw:Query></csw:GetRecords>`,
+  })),
 );
 
-const ogcapi = fc.tuple(
-  fc.constantFrom('', '/conformance', '/collections', '/collections/{c}', '/collections/{c}/items', '/collections/{c}/items/{n}', '/collections/{c}/queryables', '/collections/{c}/tiles', '/collections/{c}/tiles/WebMercatorQuad/{n}/{n}/{n}', '/collections/{c}/map/tiles/WebMercatorQuad/{n}/{n}/{n}', '/tileMatrixSets/{c}', '/collections/metadata/items', '/api'),
-  mix(fc.constantFrom(...LAYERS, 'metadata')), num(-1, 99999),
-  fc.record({ bbox: mix(bbox), limit: mix(num(-1, 200)), offset: mix(num(-1, 200)), filter: cql, 'filter-lang': mix(fc.constantFrom('cql2-text', 'cql2-json')), crs: mix(fc.constantFrom('http://www.opengis.net/def/crs/EPSG/0/3857')), 'bbox-crs': mix(fc.constantFrom('http://www.opengis.net/def/crs/OGC/1.3/CRS84')), datetime: mix(fc.constantFrom('2020-01-01T00:00:00Z', '../2024-01-01', 'x/y')), properties: mix(fc.constantFrom('nama', 'nope')), sortby: mix(fc.constantFrom('-nama', '+fid', 'nope')), f: mix(fc.constantFrom('json', 'html')), q: garbage }, { requiredKeys: [] }),
-).map(([p, c, n, params]): Req => ({ method: 'GET', path: `/ogcapi${p.replace(/\{c\}/g, encodeBytes(c)).replace(/\{n\}/g, n)}`, params }));
+const ogcapi = fc
+  .tuple(
+    fc.constantFrom(
+      '',
+      '/conformance',
+      '/collections',
+      '/collections/{c}',
+      '/collections/{c}/items',
+      '/collections/{c}/items/{n}',
+      '/collections/{c}/queryables',
+      '/collections/{c}/tiles',
+      '/collections/{c}/tiles/WebMercatorQuad/{n}/{n}/{n}',
+      '/collections/{c}/map/tiles/WebMercatorQuad/{n}/{n}/{n}',
+      '/tileMatrixSets/{c}',
+      '/collections/metadata/items',
+      '/api',
+    ),
+    mix(fc.constantFrom(...LAYERS, 'metadata')),
+    num(-1, 99999),
+    fc.record(
+      {
+        bbox: mix(bbox),
+        limit: mix(num(-1, 200)),
+        offset: mix(num(-1, 200)),
+        filter: cql,
+        'filter-lang': mix(fc.constantFrom('cql2-text', 'cql2-json')),
+        crs: mix(fc.constantFrom('http://www.opengis.net/def/crs/EPSG/0/3857')),
+        'bbox-crs': mix(fc.constantFrom('http://www.opengis.net/def/crs/OGC/1.3/CRS84')),
+        datetime: mix(fc.constantFrom('2020-01-01T00:00:00Z', '../2024-01-01', 'x/y')),
+        properties: mix(fc.constantFrom('nama', 'nope')),
+        sortby: mix(fc.constantFrom('-nama', '+fid', 'nope')),
+        f: mix(fc.constantFrom('json', 'html')),
+        q: garbage,
+      },
+      { requiredKeys: [] },
+    ),
+  )
+  .map(([p, c, n, params]): Req => ({
+    method: 'GET',
+    path: `/ogcapi${p.replace(/\{c\}/g, encodeBytes(c)).replace(/\{n\}/g, n)}`,
+    params,
+  }));
 
-const tiles = fc.tuple(mix(fc.constantFrom(...LAYERS)), num(-1, 25), num(-1, 99999), num(-1, 99999), fc.constantFrom('png', 'pbf', 'mvt', 'jpg', 'webp', 'json', 'x'))
-  .map(([l, z, x, y, f]): Req => ({ method: 'GET', path: f === 'json' ? `/tiles/${rawOrEncoded(l)}.json` : `/tiles/${rawOrEncoded(l)}/${z}/${x}/${y}.${f}`, params: {} }));
+const tiles = fc
+  .tuple(
+    mix(fc.constantFrom(...LAYERS)),
+    num(-1, 25),
+    num(-1, 99999),
+    num(-1, 99999),
+    fc.constantFrom('png', 'pbf', 'mvt', 'jpg', 'webp', 'json', 'x'),
+  )
+  .map(([l, z, x, y, f]): Req => ({
+    method: 'GET',
+    path: f === 'json' ? `/tiles/${rawOrEncoded(l)}.json` : `/tiles/${rawOrEncoded(l)}/${z}/${x}/${y}.${f}`,
+    params: {},
+  }));
 
-const api = fc.tuple(fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE', 'PUT'), fc.constantFrom('/api/layers', '/api/layers/{c}', '/api/organisations', '/api/layers/{c}/metadata', '/api/layers/{c}/styles/x'), mix(fc.constantFrom(...LAYERS)),
-  fc.option(fc.constantFrom('Bearer spl_nope', 'Bearer ', 'Basic Og==', 'Basic ' + Buffer.from('admin:wrong').toString('base64'), 'Negotiate x')), fc.option(fc.oneof(fc.json(), garbage, fc.constant('{"accessClass":"PUBLIC"}'))))
-  .map(([method, p, c, auth, body]): Req => ({ method, path: p.replace('{c}', rawOrEncoded(c)), params: {}, headers: auth ? { Authorization: auth } : {}, ...(body !== null && method !== 'GET' && method !== 'DELETE' ? { body, type: 'application/json' } : {}) }));
+const api = fc
+  .tuple(
+    fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE', 'PUT'),
+    fc.constantFrom(
+      '/api/layers',
+      '/api/layers/{c}',
+      '/api/organisations',
+      '/api/layers/{c}/metadata',
+      '/api/layers/{c}/styles/x',
+    ),
+    mix(fc.constantFrom(...LAYERS)),
+    fc.option(
+      fc.constantFrom(
+        'Bearer spl_nope',
+        'Bearer ',
+        'Basic Og==',
+        'Basic ' + Buffer.from('admin:wrong').toString('base64'),
+        'Negotiate x',
+      ),
+    ),
+    fc.option(fc.oneof(fc.json(), garbage, fc.constant('{"accessClass":"PUBLIC"}'))),
+  )
+  .map(([method, p, c, auth, body]): Req => ({
+    method,
+    path: p.replace('{c}', rawOrEncoded(c)),
+    params: {},
+    headers: auth ? { Authorization: auth } : {},
+    ...(body !== null && method !== 'GET' && method !== 'DELETE' ? { body, type: 'application/json' } : {}),
+  }));
 
-const charsets = fc.tuple(fc.constantFrom('/wfs', '/wms', '/csw', '/ows'), fc.constantFrom('utf-16', 'utf-16le', 'ebcdic-cp-us', 'foo', 'utf-8', 'iso-8859-1', ''), fc.constantFrom('application/x-www-form-urlencoded', 'application/xml', 'text/xml', 'text/plain', 'multipart/form-data'), garbage)
-  .map(([path, cs, type, g]): Req => ({ method: 'POST', path, params: {}, type: `${type}${cs ? `; charset=${cs}` : ''}`, body: `SERVICE=WFS&REQUEST=GetCapabilities&x=${g}` }));
+const charsets = fc
+  .tuple(
+    fc.constantFrom('/wfs', '/wms', '/csw', '/ows'),
+    fc.constantFrom('utf-16', 'utf-16le', 'ebcdic-cp-us', 'foo', 'utf-8', 'iso-8859-1', ''),
+    fc.constantFrom(
+      'application/x-www-form-urlencoded',
+      'application/xml',
+      'text/xml',
+      'text/plain',
+      'multipart/form-data',
+    ),
+    garbage,
+  )
+  .map(([path, cs, type, g]): Req => ({
+    method: 'POST',
+    path,
+    params: {},
+    type: `${type}${cs ? `; charset=${cs}` : ''}`,
+    body: `SERVICE=WFS&REQUEST=GetCapabilities&x=${g}`,
+  }));
 
-const random = fc.tuple(fc.constantFrom('GET', 'POST', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'), fc.array(fc.oneof(garbage, boundary), { maxLength: 4 }))
+const random = fc
+  .tuple(
+    fc.constantFrom('GET', 'POST', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'),
+    fc.array(fc.oneof(garbage, boundary), { maxLength: 4 }),
+  )
   .map(([method, segs]): Req => ({ method, path: '/' + segs.map(rawOrEncoded).join('/'), params: {} }));
 
 const anyRequest = fc.oneof(
-  { weight: 4, arbitrary: wms }, { weight: 4, arbitrary: wfs }, { weight: 1, arbitrary: wfsPost }, { weight: 2, arbitrary: wmts }, { weight: 3, arbitrary: csw },
-  { weight: 3, arbitrary: ogcapi }, { weight: 2, arbitrary: tiles }, { weight: 2, arbitrary: api }, { weight: 1, arbitrary: charsets }, { weight: 1, arbitrary: random },
+  { weight: 4, arbitrary: wms },
+  { weight: 4, arbitrary: wfs },
+  { weight: 1, arbitrary: wfsPost },
+  { weight: 2, arbitrary: wmts },
+  { weight: 3, arbitrary: csw },
+  { weight: 3, arbitrary: ogcapi },
+  { weight: 2, arbitrary: tiles },
+  { weight: 2, arbitrary: api },
+  { weight: 1, arbitrary: charsets },
+  { weight: 1, arbitrary: random },
 );
 
 /** Percent-encodes the UTF-8 bytes (a lone surrogate becomes U+FFFD rather than a URIError). */
 function encodeBytes(s: string): string {
   let out = '';
-  for (const b of Buffer.from(s, 'utf8')) out += /[A-Za-z0-9\-_.~:,]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0').toUpperCase()}`;
+  for (const b of Buffer.from(s, 'utf8'))
+    out += /[A-Za-z0-9\-_.~:,]/.test(String.fromCharCode(b))
+      ? String.fromCharCode(b)
+      : `%${b.toString(16).padStart(2, '0').toUpperCase()}`;
   return out;
 }
 /** Sometimes the raw text (malformed escapes reach the server as sent), mostly encoded. */
@@ -123,7 +399,12 @@ function rawOrEncoded(s: string): string {
 }
 
 function urlOf(base: string, r: Req): string {
-  const q = Object.entries(r.params).map(([k, v]) => `${encodeBytes(k)}=${/%[0-9a-z]{0,2}/i.test(v) && v.length < 20 ? v.replace(/[&#\s]/g, '') : encodeBytes(v)}`).join('&');
+  const q = Object.entries(r.params)
+    .map(
+      ([k, v]) =>
+        `${encodeBytes(k)}=${/%[0-9a-z]{0,2}/i.test(v) && v.length < 20 ? v.replace(/[&#\s]/g, '') : encodeBytes(v)}`,
+    )
+    .join('&');
   return `${base}${r.path}${q ? `?${q}` : ''}`;
 }
 
@@ -151,13 +432,16 @@ describe('security: hostile-input fuzz of every operation', function () {
         let problem: string | undefined;
         try {
           const res = await fetch(url, {
-            method: r.method, body: r.body, headers: { ...(r.type ? { 'Content-Type': r.type } : {}), ...(r.headers ?? {}) },
+            method: r.method,
+            body: r.body,
+            headers: { ...(r.type ? { 'Content-Type': r.type } : {}), ...(r.headers ?? {}) },
             signal: AbortSignal.timeout(PER_REQUEST_MS),
           });
           const text = r.method === 'HEAD' ? '' : await res.text();
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           // A 503 with Retry-After is a deliberate limit (busy, over budget), a bounded answer.
-          if (res.status >= 500 && !(res.status === 503 && res.headers.get('retry-after'))) problem = `status ${res.status}: ${text.slice(0, 200)}`;
+          if (res.status >= 500 && !(res.status === 503 && res.headers.get('retry-after')))
+            problem = `status ${res.status}: ${text.slice(0, 200)}`;
           else if (STACK.test(text)) problem = `stack trace in body: ${text.slice(0, 200)}`;
         } catch (err) {
           problem = `no answer: ${String((err as Error)?.name ?? err)}`;

@@ -28,7 +28,8 @@ async function slowDown(node: TestNode, name: string, msPerRow: number): Promise
       BEGIN PERFORM nextval('public.slow_rows'); PERFORM pg_sleep(${msPerRow / 1000}); RETURN true; END $$;
     ALTER TABLE ${t} RENAME TO "${l.table}_fast";
     CREATE VIEW ${t} AS SELECT * FROM "${l.schema}"."${l.table}_fast" WHERE public.slow_row();`);
-  return async () => Number((await node.ctx.db.query<{ n: number }>(`SELECT last_value AS n FROM public.slow_rows`)).rows[0].n);
+  return async () =>
+    Number((await node.ctx.db.query<{ n: number }>(`SELECT last_value AS n FROM public.slow_rows`)).rows[0].n);
 }
 
 /** Statements of this test database still running slow_row() (PostGIS only). */
@@ -37,7 +38,9 @@ async function runningSlow(node: TestNode): Promise<number> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const r = await c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`);
+    const r = await c.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+    );
     return r.rows[0].n;
   } finally {
     await c.end();
@@ -79,7 +82,10 @@ describe('security: request budgets and cancellation', function () {
     const r = await get(`${node.url}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=${SLOW}&BBOX=${BOX}`);
     const ms = Date.now() - started;
     expect(r.status).to.equal(503);
-    expect(r.body).to.contain('ows:ExceptionReport').and.contain('OperationProcessingFailed').and.contain('time budget');
+    expect(r.body)
+      .to.contain('ows:ExceptionReport')
+      .and.contain('OperationProcessingFailed')
+      .and.contain('time budget');
     expect(r.headers.get('retry-after')).to.match(/^\d+$/);
     expect(r.body).to.not.match(STACK);
     // The answer comes near the budget, not after the 2.6 s statement; PostGIS also cancels the
@@ -109,11 +115,16 @@ describe('security: request budgets and cancellation', function () {
   it('stops the query of a client that disconnects', async function () {
     const ac = new AbortController();
     const before = await rowsSeen();
-    const done = fetch(`${node.url}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=${SLOW}`, { signal: ac.signal }).then((r) => r.text()).catch(() => 'aborted');
+    const done = fetch(`${node.url}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=${SLOW}`, {
+      signal: ac.signal,
+    })
+      .then((r) => r.text())
+      .catch(() => 'aborted');
     await new Promise((r) => setTimeout(r, 250));
     ac.abort();
     expect(await done).to.equal('aborted');
-    if (BACKEND === 'postgis') expect(await until(async () => (await runningSlow(node)) === 0, 1500), 'query still running').to.equal(true);
+    if (BACKEND === 'postgis')
+      expect(await until(async () => (await runningSlow(node)) === 0, 1500), 'query still running').to.equal(true);
     await new Promise((r) => setTimeout(r, 300));
     expect((await rowsSeen()) - before).to.be.at.most(104);
     expect((await get(`${node.url}/health`)).status).to.equal(200);
@@ -162,7 +173,13 @@ describe('security: request budgets and cancellation', function () {
   it('answers quick requests as before', async () => {
     // The embedded database finishes the statements of the aborted requests above first.
     await node.ctx.db.query('SELECT 1');
-    expect((await get(`${node.url}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=bappeda:batas_kecamatan&COUNT=1`)).status).to.equal(200);
+    expect(
+      (
+        await get(
+          `${node.url}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=bappeda:batas_kecamatan&COUNT=1`,
+        )
+      ).status,
+    ).to.equal(200);
     expect((await get(`${node.url}/ogcapi/collections/bappeda:batas_kecamatan/items?limit=1`)).status).to.equal(200);
   });
 });
@@ -197,7 +214,11 @@ describe('security: body limits, charsets and percent-encoding at the edge', fun
   });
 
   it('refuses an XML body over the XML limit with 413', async () => {
-    const r = await form('/csw', `<csw:GetRecords xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" service="CSW">${' '.repeat(5 * 1024 * 1024)}</csw:GetRecords>`, 'application/xml');
+    const r = await form(
+      '/csw',
+      `<csw:GetRecords xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" service="CSW">${' '.repeat(5 * 1024 * 1024)}</csw:GetRecords>`,
+      'application/xml',
+    );
     expect(r.status).to.equal(413);
     expect(r.body).to.contain('ows:ExceptionReport');
   });
@@ -211,7 +232,11 @@ describe('security: body limits, charsets and percent-encoding at the edge', fun
   for (const path of ['/wfs', '/csw', '/wms', '/ows']) {
     for (const charset of ['utf-16', 'ebcdic-cp-us', 'foo']) {
       it(`answers a form POST to ${path} in charset ${charset} with 415, never 500`, async () => {
-        const r = await form(path, 'SERVICE=WFS&REQUEST=GetCapabilities', `application/x-www-form-urlencoded; charset=${charset}`);
+        const r = await form(
+          path,
+          'SERVICE=WFS&REQUEST=GetCapabilities',
+          `application/x-www-form-urlencoded; charset=${charset}`,
+        );
         expect(r.status).to.equal(415);
         expect(r.body).to.contain('charset').and.not.match(STACK);
         if (path !== '/ows') expect(r.body).to.match(/ExceptionReport/);
@@ -224,12 +249,25 @@ describe('security: body limits, charsets and percent-encoding at the edge', fun
   }
 
   it('decodes an XML POST body sent as UTF-16', async () => {
-    const xml = '<?xml version="1.0" encoding="UTF-16"?><GetCapabilities xmlns="http://www.opengis.net/wfs/2.0" service="WFS"/>';
-    const r = await get(`${node.url}/wfs`, { method: 'POST', headers: { 'Content-Type': 'application/xml; charset=utf-16le' }, body: Buffer.from(xml, 'utf16le') });
+    const xml =
+      '<?xml version="1.0" encoding="UTF-16"?><GetCapabilities xmlns="http://www.opengis.net/wfs/2.0" service="WFS"/>';
+    const r = await get(`${node.url}/wfs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/xml; charset=utf-16le' },
+      body: Buffer.from(xml, 'utf16le'),
+    });
     expect(r.status).to.be.below(500);
   });
 
-  for (const path of ['/ogcapi/collections/%E0%A4%A', '/ogcapi/collections/%E0%A4%A/items', '/api/layers/%zz', '/tiles/%ff%fe.json', '/tiles/%ff/1/1/1.png', '/wmts/1.0.0/%zz/default/WebMercatorQuad/1/1/1.png', '/ogcapi/collections/%c0%af/tiles']) {
+  for (const path of [
+    '/ogcapi/collections/%E0%A4%A',
+    '/ogcapi/collections/%E0%A4%A/items',
+    '/api/layers/%zz',
+    '/tiles/%ff%fe.json',
+    '/tiles/%ff/1/1/1.png',
+    '/wmts/1.0.0/%zz/default/WebMercatorQuad/1/1/1.png',
+    '/ogcapi/collections/%c0%af/tiles',
+  ]) {
     it(`answers malformed percent-encoding ${path} with 400`, async () => {
       const r = await get(`${node.url}${path}`);
       expect(r.status).to.be.within(400, 404);

@@ -14,7 +14,8 @@ const CONCURRENCY = 8;
 function count(dir: string): number {
   if (!existsSync(dir)) return 0;
   let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) n += e.isDirectory() ? 1 + count(`${dir}/${e.name}`) : e.name.startsWith('.') ? 0 : 1;
+  for (const e of readdirSync(dir, { withFileTypes: true }))
+    n += e.isDirectory() ? 1 + count(`${dir}/${e.name}`) : e.name.startsWith('.') ? 0 : 1;
   return n;
 }
 
@@ -26,7 +27,10 @@ for (const backend of ['disk', 'redis'] as const) {
     const prefix = `simpul-test-${randomBytes(4).toString('hex')}:tile:`;
     before(async () => {
       cacheDir = mkdtempSync(`${TMP_ROOT}tile-flood-`);
-      node = await testNode({ serve: true, config: { cacheDir, ...(backend === 'redis' ? { redisUrl: TEST_REDIS_URL, redisPrefix: prefix } : {}) } });
+      node = await testNode({
+        serve: true,
+        config: { cacheDir, ...(backend === 'redis' ? { redisUrl: TEST_REDIS_URL, redisPrefix: prefix } : {}) },
+      });
     });
     after(async () => {
       await node?.stop();
@@ -35,11 +39,14 @@ for (const backend of ['disk', 'redis'] as const) {
 
     it(`${N} anonymous requests for random z22 tiles store nothing; /health answers throughout`, async () => {
       let seed = 22;
-      const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
       const n = 2 ** 22;
       // Over the middle of the city: x 3 339 100–3 340 300, y 2 168 800–2 170 000 at z22 (the city is 3 338 549–3 340 879, 2 168 239–2 170 700).
       const urls = Array.from({ length: N }, (_, i) => {
-        const [x, y] = i % 2 ? [Math.floor(rand() * n), Math.floor(rand() * n)] : [3_339_100 + Math.floor(rand() * 1200), 2_168_800 + Math.floor(rand() * 1200)];
+        const [x, y] =
+          i % 2
+            ? [Math.floor(rand() * n), Math.floor(rand() * n)]
+            : [3_339_100 + Math.floor(rand() * 1200), 2_168_800 + Math.floor(rand() * 1200)];
         return `${node.url}/tiles/bappeda:batas_kelurahan/22/${x}/${y}.pbf`;
       });
       const statuses = new Map<number, number>();
@@ -66,7 +73,10 @@ for (const backend of ['disk', 'redis'] as const) {
       running = false;
       await health;
       await node.ctx.tiles.flush();
-      expect([...statuses.keys()].every((s) => s === 200 || s === 204), JSON.stringify([...statuses])).to.equal(true);
+      expect(
+        [...statuses.keys()].every((s) => s === 200 || s === 204),
+        JSON.stringify([...statuses]),
+      ).to.equal(true);
       expect(statuses.get(200) ?? 0, 'some tiles over the city have data').to.be.greaterThan(0);
       expect((await node.ctx.tiles.cache.stats()).entries).to.equal(0);
       expect(node.ctx.tiles.hot.size).to.equal(0);

@@ -50,7 +50,8 @@ describe('security: hidden layers are absent on every path', () => {
   });
   after(async () => node.stop());
 
-  const fetchAs = (path: string, token?: string) => get(`${node.url}${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+  const fetchAs = (path: string, token?: string) =>
+    get(`${node.url}${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
   const fill = (p: string, name: string) => p.replace('{name}', encodeURIComponent(name)).replace('{id}', ids[name]);
 
   for (const path of LISTINGS) {
@@ -74,7 +75,9 @@ describe('security: hidden layers are absent on every path', () => {
         // CSW answers an unknown id with an empty response (CSW 2.0.2); everything else with 404/400
         // (an OGC exception where the protocol has one).
         const emptyCsw = path.startsWith('/csw') && r.status === 200 && !r.body.includes('MD_Metadata>');
-        const notFound = r.status === 404 || ((r.status === 400 || r.status === 200) && /ExceptionReport|ServiceException|LayerNotDefined/.test(r.body));
+        const notFound =
+          r.status === 404 ||
+          ((r.status === 400 || r.status === 200) && /ExceptionReport|ServiceException|LayerNotDefined/.test(r.body));
         expect(emptyCsw || notFound, `${r.status} ${r.body.slice(0, 200)}`).to.equal(true);
         expect(r.status).to.not.equal(403);
         expect(r.status).to.not.equal(500);

@@ -54,7 +54,9 @@ describe('site settings in the services', () => {
     expect(r.body)
       .to.include('<ContactElectronicMailAddress>gis@contoh.go.id</ContactElectronicMailAddress>')
       .and.include('<Fees>gratis</Fees>');
-    expect(r.body).to.include('<KeywordList><Keyword>WMS</Keyword><Keyword>Kota Contoh</Keyword><Keyword>SDI</Keyword></KeywordList>');
+    expect(r.body).to.include(
+      '<KeywordList><Keyword>WMS</Keyword><Keyword>Kota Contoh</Keyword><Keyword>SDI</Keyword></KeywordList>',
+    );
     const v111 = await get(`${node.url}/wms?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetCapabilities`);
     const dir = mkdtempSync(`${tmpdir()}/simpul-dtd-`);
     writeFileSync(`${dir}/doc.xml`, v111.body.replace(/<!DOCTYPE[^>]*>/, ''));
@@ -123,7 +125,9 @@ describe('site settings in the services', () => {
     expect(records.title).to.equal('Katalog Metadata Geospasial Kota Contoh');
     expect(records.extent.spatial.bbox).to.deep.equal([[107.5, -7.0, 107.7, -6.8]]);
     const home = (await get(`${node.url}/`)).body;
-    expect(home).to.match(/<title>[^<]*Simpul Kota Contoh<\/title>/).and.include('Dinas Kominfo Kota Contoh');
+    expect(home)
+      .to.match(/<title>[^<]*Simpul Kota Contoh<\/title>/)
+      .and.include('Dinas Kominfo Kota Contoh');
     // English first: the map page speaks English without Accept-Language.
     expect((await get(`${node.url}/map`)).body)
       .to.include('<html lang="en">')

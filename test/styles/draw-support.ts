@@ -10,7 +10,10 @@ export type P = [number, number];
 /** TWKB at 0.1 px (as the map query sends it) of a point, a line string or a one-ring polygon. */
 export function twkb(kind: 'point' | 'line' | 'polygon', pts: P[]): Uint8Array {
   const out: number[] = [{ point: 1, line: 2, polygon: 3 }[kind] | (2 << 4), 0];
-  const varint = (v: number) => { for (; v >= 0x80; v = Math.floor(v / 128)) out.push((v & 0x7f) | 0x80); out.push(v); };
+  const varint = (v: number) => {
+    for (; v >= 0x80; v = Math.floor(v / 128)) out.push((v & 0x7f) | 0x80);
+    out.push(v);
+  };
   const zigzag = (v: number) => varint(v < 0 ? -2 * v - 1 : 2 * v);
   if (kind === 'polygon') varint(1);
   if (kind !== 'point') varint(pts.length);
@@ -28,7 +31,8 @@ export function twkb(kind: 'point' | 'line' | 'polygon', pts: P[]): Uint8Array {
 /** A one-layer SLD around FeatureTypeStyle elements (SLD 1.0, ogc: filters). */
 export function sld(body: string): Style {
   return parseSld(`<StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
-    <NamedLayer><Name>uji</Name><UserStyle><Name>s</Name>${body}</UserStyle></NamedLayer></StyledLayerDescriptor>`)[0].styles[0];
+    <NamedLayer><Name>uji</Name><UserStyle><Name>s</Name>${body}</UserStyle></NamedLayer></StyledLayerDescriptor>`)[0]
+    .styles[0];
 }
 
 export interface Picture {
@@ -39,9 +43,26 @@ export interface Picture {
   where: (test: (r: number, g: number, b: number) => boolean) => P[];
 }
 
-export async function draw(style: Style, features: Array<{ twkb: Uint8Array; props?: Record<string, unknown> }>, width = 200, height = 200): Promise<Picture> {
-  const layer = packLayer(style, features.map((f) => ({ props: f.props ?? {}, twkb: f.twkb })));
-  const png = await runDrawJob({ width, height, format: 'image/png', transparent: false, background: '#ffffff', scale: 5000, k: 1, layers: [layer] });
+export async function draw(
+  style: Style,
+  features: Array<{ twkb: Uint8Array; props?: Record<string, unknown> }>,
+  width = 200,
+  height = 200,
+): Promise<Picture> {
+  const layer = packLayer(
+    style,
+    features.map((f) => ({ props: f.props ?? {}, twkb: f.twkb })),
+  );
+  const png = await runDrawJob({
+    width,
+    height,
+    format: 'image/png',
+    transparent: false,
+    background: '#ffffff',
+    scale: 5000,
+    k: 1,
+    layers: [layer],
+  });
   const data = await sharp(png).removeAlpha().raw().toBuffer();
   const rgb = (x: number, y: number): [number, number, number] => {
     const i = (y * width + x) * 3;

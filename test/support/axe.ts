@@ -9,8 +9,16 @@ let source: string | undefined;
 export async function seriousViolations(page: Page): Promise<string[]> {
   source ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
-  const v = await page.evaluate(async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations);
+  const v = await page.evaluate(
+    async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations,
+  );
   return v
     .filter((x: any) => ['serious', 'critical'].includes(x.impact))
-    .map((x: any) => `${x.id}: ${x.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (x: any) =>
+        `${x.id}: ${x.nodes
+          .map((n: any) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }

@@ -20,7 +20,11 @@ export interface TestNode {
 
 /** A fresh copy of the template database (demo loaded), not opened: for tests that run the
  *  CLI in another process (an embedded database may be open in one process only). */
-export async function testDatabase(): Promise<{ databaseUrl: string | null; dataDir: string; cleanup(): Promise<void> }> {
+export async function testDatabase(): Promise<{
+  databaseUrl: string | null;
+  dataDir: string;
+  cleanup(): Promise<void>;
+}> {
   const id = randomBytes(4).toString('hex');
   let databaseUrl: string | null = null;
   const dataDir = `${TMP_ROOT}node-${id}`;
@@ -53,15 +57,43 @@ export async function testDatabase(): Promise<{ databaseUrl: string | null; data
 
 export async function testNode(opts: { serve?: boolean; config?: Partial<Config> } = {}): Promise<TestNode> {
   const { databaseUrl, dataDir, cleanup } = await testDatabase();
-  const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', databaseUrl, dataDir, logLevel: 'silent', cacheDir: `${dataDir}/cache`, ...opts.config };
+  const config: Config = {
+    ...loadConfig({}),
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl,
+    dataDir,
+    logLevel: 'silent',
+    cacheDir: `${dataDir}/cache`,
+    ...opts.config,
+  };
   const db = await openDatabase({ databaseUrl, dataDir: `${dataDir}/db` });
   const catalogue = await Catalogue.open(db);
-  const ctx = nodeContext({ db, catalogue, config, log: createLogger(process.env.SIMPUL_TEST_LOG ? 'debug' : 'silent') });
+  const ctx = nodeContext({
+    db,
+    catalogue,
+    config,
+    log: createLogger(process.env.SIMPUL_TEST_LOG ? 'debug' : 'silent'),
+  });
   if (!opts.serve) {
-    return { ctx, url: '', stop: async () => { await closeContext(ctx); await cleanup(); } };
+    return {
+      ctx,
+      url: '',
+      stop: async () => {
+        await closeContext(ctx);
+        await cleanup();
+      },
+    };
   }
   const running = await startServer(ctx);
-  return { ctx, url: running.url, stop: async () => { await running.stop(); await cleanup(); } };
+  return {
+    ctx,
+    url: running.url,
+    stop: async () => {
+      await running.stop();
+      await cleanup();
+    },
+  };
 }
 
 /** fetch() against the test node, returning status, headers and body text. */

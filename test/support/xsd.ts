@@ -28,13 +28,19 @@ export function xsdErrors(xml: string, schema: string): string {
   try {
     // Name the schema by its canonical URL: the OGC schemas import each other by URL, and
     // libxml2 would load a file reached by path and by URL twice ("already exists").
-    const canonical = schema.startsWith(`${SCHEMAS}/schemas.opengis.net/`) ? schema.replace(`${SCHEMAS}/`, 'http://') : schema;
+    const canonical = schema.startsWith(`${SCHEMAS}/schemas.opengis.net/`)
+      ? schema.replace(`${SCHEMAS}/`, 'http://')
+      : schema;
     execFileSync('xmllint', ['--nonet', '--noout', '--schema', canonical, file], {
       env: { ...process.env, XML_CATALOG_FILES: `${SCHEMAS}/catalog.xml` },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return '';
   } catch (err: any) {
-    return String(err.stderr ?? err.message).split('\n').filter((l) => !/validates$/.test(l)).slice(0, 20).join('\n');
+    return String(err.stderr ?? err.message)
+      .split('\n')
+      .filter((l) => !/validates$/.test(l))
+      .slice(0, 20)
+      .join('\n');
   }
 }

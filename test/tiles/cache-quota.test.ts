@@ -33,9 +33,14 @@ const redisKeys = (prefix: string) => keysMatching(`${prefix}*`);
 
 /** Distinct z16 tiles over the middle of the city, in a fixed order. */
 function cityTiles(n: number) {
-  const r = tileRangeForLonLat(tileMatrixSet('WebMercatorQuad')!, tileMatrixSet('WebMercatorQuad')!.matrices[16], [106.6, -6.21, 106.68, -6.13])!;
+  const r = tileRangeForLonLat(
+    tileMatrixSet('WebMercatorQuad')!,
+    tileMatrixSet('WebMercatorQuad')!.matrices[16],
+    [106.6, -6.21, 106.68, -6.13],
+  )!;
   const out: Array<{ z: number; x: number; y: number }> = [];
-  for (let y = r.minRow; y <= r.maxRow && out.length < n; y++) for (let x = r.minCol; x <= r.maxCol && out.length < n; x++) out.push({ z: 16, x, y });
+  for (let y = r.minRow; y <= r.maxRow && out.length < n; y++)
+    for (let x = r.minCol; x <= r.maxCol && out.length < n; x++) out.push({ z: 16, x, y });
   return out;
 }
 
@@ -53,7 +58,10 @@ for (const backend of ['disk', 'redis'] as const) {
       ...extra,
     });
     const tilesDir = () => join(cacheDir, 'tiles');
-    const stored = async () => (backend === 'disk' ? filesUnder(tilesDir()).map((f) => f.rel) : (await redisKeys(prefix)).map((k) => k.slice(prefix.length)));
+    const stored = async () =>
+      backend === 'disk'
+        ? filesUnder(tilesDir()).map((f) => f.rel)
+        : (await redisKeys(prefix)).map((k) => k.slice(prefix.length));
     before(async () => {
       cacheDir = mkdtempSync(`${TMP_ROOT}tile-cache-`);
       node = await testNode({ serve: true, config: config() });
@@ -98,10 +106,14 @@ for (const backend of ['disk', 'redis'] as const) {
       }
     });
 
-    it('does not store tiles outside the layers\' extent (still 204) or beyond the maximum zoom', async () => {
+    it("does not store tiles outside the layers' extent (still 204) or beyond the maximum zoom", async () => {
       const before = (await stored()).length;
       // Far from Kota Tangerang (over Europe) at z10, and z19–22 over the city.
-      for (const [z, x, y] of [[10, 530, 340], [10, 531, 341], [12, 2100, 1400]]) {
+      for (const [z, x, y] of [
+        [10, 530, 340],
+        [10, 531, 341],
+        [12, 2100, 1400],
+      ]) {
         const r = await fetch(`${node.url}/tiles/${LAYER}/${z}/${x}/${y}.pbf`);
         expect(r.status).to.equal(204);
       }
@@ -149,7 +161,14 @@ for (const backend of ['disk', 'redis'] as const) {
 
     it('seeding stops when its tiles fill the quota (keeping the coarse levels) and refuses levels beyond the max zoom', async () => {
       const layers = [node.ctx.catalogue.unguardedGet('bappeda:batas_kelurahan')!];
-      const o = { layers, tms: WEB_MERCATOR, minZoom: 12, maxZoom: 16, bbox: [106.55, -6.3, 106.75, -6.09] as [number, number, number, number], format: 'pbf' as const };
+      const o = {
+        layers,
+        tms: WEB_MERCATOR,
+        minZoom: 12,
+        maxZoom: 16,
+        bbox: [106.55, -6.3, 106.75, -6.09] as [number, number, number, number],
+        format: 'pbf' as const,
+      };
       const s = await seed(node.ctx, o);
       expect(s.quotaReached).to.equal(true);
       expect(s.skipped).to.be.greaterThan(0);

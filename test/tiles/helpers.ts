@@ -15,7 +15,13 @@ export function tileOf(lon: number, lat: number, z: number): { z: number; x: num
 export const CITY = { lon: 106.64, lat: -6.18 };
 
 export interface Decoded {
-  [layer: string]: Array<{ id: number | undefined; type: number; properties: Record<string, unknown>; bbox: [number, number, number, number]; extent: number }>;
+  [layer: string]: Array<{
+    id: number | undefined;
+    type: number;
+    properties: Record<string, unknown>;
+    bbox: [number, number, number, number];
+    extent: number;
+  }>;
 }
 
 export function decodeMvt(buf: Uint8Array): Decoded {
@@ -26,8 +32,15 @@ export function decodeMvt(buf: Uint8Array): Decoded {
     for (let i = 0; i < layer.length; i++) {
       const f = layer.feature(i);
       const pts = f.loadGeometry().flat();
-      const xs = pts.map((p) => p.x), ys = pts.map((p) => p.y);
-      out[name].push({ id: f.id, type: f.type, properties: f.properties, bbox: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], extent: layer.extent });
+      const xs = pts.map((p) => p.x),
+        ys = pts.map((p) => p.y);
+      out[name].push({
+        id: f.id,
+        type: f.type,
+        properties: f.properties,
+        bbox: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)],
+        extent: layer.extent,
+      });
     }
   }
   return out;

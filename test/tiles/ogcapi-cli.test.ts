@@ -19,7 +19,11 @@ describe('tiles: OGC API Tiles, Redis cache, seed and cache CLI', () => {
 
   it('lists and describes tile matrix sets (axis order per CRS)', async () => {
     const list = JSON.parse((await get(`${node.url}/ogcapi/tileMatrixSets`)).body);
-    expect(list.tileMatrixSets.map((x: any) => x.id)).to.include.members(['WebMercatorQuad', 'WorldCRS84Quad', 'UTM48SKotaTangerang']);
+    expect(list.tileMatrixSets.map((x: any) => x.id)).to.include.members([
+      'WebMercatorQuad',
+      'WorldCRS84Quad',
+      'UTM48SKotaTangerang',
+    ]);
     const wgs = JSON.parse((await get(`${node.url}/ogcapi/tileMatrixSets/WGS84Quad`)).body);
     expect(wgs.orderedAxes).to.deep.equal(['Lat', 'Lon']);
     expect(wgs.tileMatrices[0].pointOfOrigin).to.deep.equal([90, -180]);
@@ -30,22 +34,31 @@ describe('tiles: OGC API Tiles, Redis cache, seed and cache CLI', () => {
 
   it('serves collection tilesets, vector and map tiles; hides what the caller may not see', async () => {
     const coll = JSON.parse((await get(`${node.url}/ogcapi/collections/bappeda:batas_kelurahan`)).body);
-    const rel = (r: string) => coll.links.find((l: any) => l.rel === `http://www.opengis.net/def/rel/ogc/1.0/${r}`)?.href;
+    const rel = (r: string) =>
+      coll.links.find((l: any) => l.rel === `http://www.opengis.net/def/rel/ogc/1.0/${r}`)?.href;
     expect(rel('tilesets-map')).to.match(/\/map\/tiles$/);
     const sets = JSON.parse((await get(rel('tilesets-vector'))).body);
     expect(sets.links.find((l: any) => l.rel === 'self').href).to.equal(rel('tilesets-vector'));
     expect(sets.tilesets.length).to.equal(4);
-    const meta = JSON.parse((await get(`${node.url}/ogcapi/collections/bappeda:batas_kelurahan/tiles/WebMercatorQuad`)).body);
+    const meta = JSON.parse(
+      (await get(`${node.url}/ogcapi/collections/bappeda:batas_kelurahan/tiles/WebMercatorQuad`)).body,
+    );
     expect(meta.dataType).to.equal('vector');
     expect(meta.layers[0].propertiesSchema.properties).to.have.keys(['kode', 'nama']);
-    const v = await fetchBytes(`${node.url}/ogcapi/collections/bappeda:batas_kelurahan/tiles/WebMercatorQuad/${t.z}/${t.y}/${t.x}`);
+    const v = await fetchBytes(
+      `${node.url}/ogcapi/collections/bappeda:batas_kelurahan/tiles/WebMercatorQuad/${t.z}/${t.y}/${t.x}`,
+    );
     expect(v.status).to.equal(200);
     expect(decodeMvt(v.body)['bappeda:batas_kelurahan'].length).to.be.greaterThan(0);
-    const m = await fetchBytes(`${node.url}/ogcapi/collections/bappeda:batas_kelurahan/map/tiles/WebMercatorQuad/${t.z}/${t.y}/${t.x}`);
+    const m = await fetchBytes(
+      `${node.url}/ogcapi/collections/bappeda:batas_kelurahan/map/tiles/WebMercatorQuad/${t.z}/${t.y}/${t.x}`,
+    );
     expect(m.status).to.equal(200);
     expect((await sharp(m.body).metadata()).format).to.equal('png');
     // ?style= names a stored style; the layer has none by that name here.
-    const styled = await get(`${node.url}/ogcapi/collections/bappeda:batas_kelurahan/map/tiles/WebMercatorQuad/${t.z}/${t.y}/${t.x}?style=biru`);
+    const styled = await get(
+      `${node.url}/ogcapi/collections/bappeda:batas_kelurahan/map/tiles/WebMercatorQuad/${t.z}/${t.y}/${t.x}?style=biru`,
+    );
     expect(styled.status).to.equal(400);
     expect(JSON.parse(styled.body).code).to.equal('StyleNotDefined');
     for (const [u, s] of [
@@ -73,7 +86,14 @@ describe('tiles: OGC API Tiles, Redis cache, seed and cache CLI', () => {
 
   it('seeding renders each tile once, then finds it in the cache', async () => {
     const layers = [node.ctx.catalogue.unguardedGet('dinkes:fasilitas_kesehatan')!];
-    const o = { layers, tms: WEB_MERCATOR, minZoom: 11, maxZoom: 12, bbox: [106.6, -6.2, 106.7, -6.1] as [number, number, number, number], format: 'pbf' as const };
+    const o = {
+      layers,
+      tms: WEB_MERCATOR,
+      minZoom: 11,
+      maxZoom: 12,
+      bbox: [106.6, -6.2, 106.7, -6.1] as [number, number, number, number],
+      format: 'pbf' as const,
+    };
     const a = await seed(node.ctx, o);
     expect(a.tiles).to.be.greaterThan(2);
     expect(a.rendered + a.cached).to.equal(a.tiles);

@@ -35,7 +35,11 @@ describe('tiles: QGIS reads XYZ raster and vector tiles', () => {
   after(async () => node.stop());
 
   it('renders both layers with something drawn', async () => {
-    const { stdout } = await promisify(execFile)('/usr/bin/python3', ['-c', SCRIPT, node.url], { env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' }, timeout: 90000, encoding: 'utf8' });
+    const { stdout } = await promisify(execFile)('/usr/bin/python3', ['-c', SCRIPT, node.url], {
+      env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' },
+      timeout: 90000,
+      encoding: 'utf8',
+    });
     const m = (k: string) => new RegExp(`^${k} True (\\d+)$`, 'm').exec(stdout);
     expect(m('xyz'), stdout).to.not.equal(null);
     expect(m('vt'), stdout).to.not.equal(null);

@@ -26,10 +26,11 @@ async function proxy(): Promise<{ url: string; cut(): void; close(): Promise<voi
   return {
     url: `redis://127.0.0.1:${port}/0`,
     cut: () => sockets.forEach((s) => s.destroy()),
-    close: () => new Promise<void>((r) => {
-      sockets.forEach((s) => s.destroy());
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        sockets.forEach((s) => s.destroy());
+        server.close(() => r());
+      }),
   };
 }
 

@@ -40,7 +40,9 @@ describe('tiles: XYZ vector tiles, cache, ETag', () => {
   });
 
   it('answers .mvt too, and several layers in one tile', async () => {
-    const r = await fetchBytes(url('bappeda:batas_kecamatan,dindik:sekolah,dpupr:jalan', tileOf(CITY.lon, CITY.lat, 13), 'mvt'));
+    const r = await fetchBytes(
+      url('bappeda:batas_kecamatan,dindik:sekolah,dpupr:jalan', tileOf(CITY.lon, CITY.lat, 13), 'mvt'),
+    );
     expect(r.status).to.equal(200);
     const d = decodeMvt(r.body);
     expect(Object.keys(d).sort()).to.deep.equal(['bappeda:batas_kecamatan', 'dindik:sekolah', 'dpupr:jalan']);
@@ -136,9 +138,19 @@ describe('tiles: XYZ vector tiles, cache, ETag', () => {
 
   it('PostGIS ST_AsMVT and the JS encoder give the same features and attributes (within a pixel)', async function () {
     if (node.ctx.db.kind !== 'postgis') this.skip();
-    const names = ['bappeda:batas_kelurahan', 'dpupr:jalan', 'dindik:sekolah', 'dinkes:fasilitas_kesehatan', 'dpupr:penggunaan_lahan'];
+    const names = [
+      'bappeda:batas_kelurahan',
+      'dpupr:jalan',
+      'dindik:sekolah',
+      'dinkes:fasilitas_kesehatan',
+      'dpupr:penggunaan_lahan',
+    ];
     const layers = names.map((n) => node.ctx.catalogue.unguardedGet(n)!);
-    for (const t of [tileOf(CITY.lon, CITY.lat, 12), tileOf(CITY.lon, CITY.lat, 14), tileOf(CITY.lon + 0.05, CITY.lat - 0.03, 15)]) {
+    for (const t of [
+      tileOf(CITY.lon, CITY.lat, 12),
+      tileOf(CITY.lon, CITY.lat, 14),
+      tileOf(CITY.lon + 0.05, CITY.lat - 0.03, 15),
+    ]) {
       const box = { bounds: tileBounds(WEB_MERCATOR.matrices[t.z], t.x, t.y), srid: 3857 };
       const a = decodeMvt(await postgisMvt(node.ctx.db, layers, box));
       const b = decodeMvt(await embeddedTile(node.ctx.db, layers, box));
@@ -152,7 +164,8 @@ describe('tiles: XYZ vector tiles, cache, ETag', () => {
           expect(fb.type).to.equal(fa.type);
           expect(fb.properties).to.deep.equal(fa.properties);
           // Within a pixel of a 256 px tile (16 of 4096 units): clipping and simplifying order differ slightly.
-          for (let i = 0; i < 4; i++) expect(Math.abs(fb.bbox[i] - fa.bbox[i]), `${name} ${fa.id} bbox`).to.be.at.most(16);
+          for (let i = 0; i < 4; i++)
+            expect(Math.abs(fb.bbox[i] - fa.bbox[i]), `${name} ${fa.id} bbox`).to.be.at.most(16);
         }
       }
     }

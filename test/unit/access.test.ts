@@ -1,8 +1,29 @@
 import { expect } from 'chai';
-import { canChangeAccess, canChangeStatus, canRead, canWrite, visibilityScope, ANONYMOUS, type AccessClass, type LayerStatus, type Principal, type Role } from '../../data/access.js';
+import {
+  canChangeAccess,
+  canChangeStatus,
+  canRead,
+  canWrite,
+  visibilityScope,
+  ANONYMOUS,
+  type AccessClass,
+  type LayerStatus,
+  type Principal,
+  type Role,
+} from '../../data/access.js';
 
-const user = (role: Role, organisation: string | null): Principal => ({ kind: 'user', userId: 1, username: role, role, organisation });
-const layer = (accessClass: AccessClass, status: LayerStatus = 'published', organisation = 'dinsos') => ({ organisation, accessClass, status });
+const user = (role: Role, organisation: string | null): Principal => ({
+  kind: 'user',
+  userId: 1,
+  username: role,
+  role,
+  organisation,
+});
+const layer = (accessClass: AccessClass, status: LayerStatus = 'published', organisation = 'dinsos') => ({
+  organisation,
+  accessClass,
+  status,
+});
 
 describe('access rules (the one authorisation function)', () => {
   // [who, access class, status, may read?]
@@ -58,7 +79,9 @@ describe('access rules (the one authorisation function)', () => {
     expect(canChangeStatus(user('pembina', 'bappeda'), submitted, 'verified')).to.equal(true);
     expect(canChangeStatus(user('pembina', 'bappeda'), submitted, 'published')).to.equal(false);
     expect(canChangeStatus(user('walidata', 'diskominfo'), l, 'published')).to.equal(false);
-    expect(canChangeStatus(user('walidata', 'diskominfo'), layer('PUBLIC', 'verified', 'dpupr'), 'published')).to.equal(true);
+    expect(canChangeStatus(user('walidata', 'diskominfo'), layer('PUBLIC', 'verified', 'dpupr'), 'published')).to.equal(
+      true,
+    );
     expect(canChangeStatus(ANONYMOUS, l, 'draft')).to.equal(false);
   });
 
@@ -69,8 +92,12 @@ describe('access rules (the one authorisation function)', () => {
     expect(canChangeAccess(user('produsen', 'dpupr'), l, 'IGSTRATEGIS')).to.equal(true);
     expect(canChangeAccess(user('produsen', 'dinkes'), l, 'IGSTRATEGIS')).to.equal(false);
     expect(canChangeAccess(user('walidata', 'diskominfo'), l, 'PUBLIC')).to.equal(true);
-    expect(canChangeAccess(user('pembina', 'bappeda'), layer('GOVERNMENT', 'draft', 'dpupr'), 'PRIVATE')).to.equal(false);
-    expect(canChangeAccess(user('walidata', 'diskominfo'), layer('IGSTRATEGIS', 'published', 'dpupr'), 'PUBLIC')).to.equal(false);
+    expect(canChangeAccess(user('pembina', 'bappeda'), layer('GOVERNMENT', 'draft', 'dpupr'), 'PRIVATE')).to.equal(
+      false,
+    );
+    expect(
+      canChangeAccess(user('walidata', 'diskominfo'), layer('IGSTRATEGIS', 'published', 'dpupr'), 'PUBLIC'),
+    ).to.equal(false);
     expect(canChangeAccess(user('admin', null), layer('IGSTRATEGIS', 'published', 'dpupr'), 'PUBLIC')).to.equal(true);
     expect(canChangeAccess(ANONYMOUS, l, 'IGSTRATEGIS')).to.equal(false);
   });

@@ -33,14 +33,38 @@ function pointWkb(x: number, y: number): Uint8Array {
 }
 
 /** Shoelace in tile coordinates (y down), the sign MVT 2.1 speaks of. */
-const signedArea = (ring: Array<{ x: number; y: number }>) => ring.reduce((s, p, i) => s + p.x * ring[(i + 1) % ring.length].y - ring[(i + 1) % ring.length].x * p.y, 0);
+const signedArea = (ring: Array<{ x: number; y: number }>) =>
+  ring.reduce((s, p, i) => s + p.x * ring[(i + 1) % ring.length].y - ring[(i + 1) % ring.length].x * p.y, 0);
 
 describe('tiles: the MVT 2.1 encoder (embedded path)', () => {
   it('writes exterior rings positive and holes negative whatever the input winding', () => {
     // Exterior given anticlockwise on screen (negative), the hole given like the exterior.
-    const outer: Array<[number, number]> = [[100, 100], [100, 3000], [3000, 3000], [3000, 100], [100, 100]];
-    const hole: Array<[number, number]> = [[1000, 1000], [1000, 2000], [2000, 2000], [2000, 1000], [1000, 1000]];
-    const bytes = encodeMvt([{ name: 'p', features: [{ id: 7, properties: { nama: 'Cibodas', luas: 12.5, kode: 3671, aktif: true, kosong: null }, wkb: polygonWkb([outer, hole]) }] }]);
+    const outer: Array<[number, number]> = [
+      [100, 100],
+      [100, 3000],
+      [3000, 3000],
+      [3000, 100],
+      [100, 100],
+    ];
+    const hole: Array<[number, number]> = [
+      [1000, 1000],
+      [1000, 2000],
+      [2000, 2000],
+      [2000, 1000],
+      [1000, 1000],
+    ];
+    const bytes = encodeMvt([
+      {
+        name: 'p',
+        features: [
+          {
+            id: 7,
+            properties: { nama: 'Cibodas', luas: 12.5, kode: 3671, aktif: true, kosong: null },
+            wkb: polygonWkb([outer, hole]),
+          },
+        ],
+      },
+    ]);
     const layer = new VectorTile(new PbfReader(bytes)).layers.p;
     expect(layer.version).to.equal(2);
     expect(layer.extent).to.equal(4096);
@@ -65,7 +89,17 @@ describe('tiles: the MVT 2.1 encoder (embedded path)', () => {
           { properties: { n: -3 }, wkb: pointWkb(-40, 4100) },
           { properties: {}, wkb: pointWkb(10, 5) },
           // A ring that collapses to a line after snapping: left out.
-          { properties: {}, wkb: polygonWkb([[[5, 5], [5.2, 5.1], [5.1, 5.3], [5, 5]]]) },
+          {
+            properties: {},
+            wkb: polygonWkb([
+              [
+                [5, 5],
+                [5.2, 5.1],
+                [5.1, 5.3],
+                [5, 5],
+              ],
+            ]),
+          },
         ],
       },
       { name: 'empty', features: [] },

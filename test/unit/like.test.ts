@@ -46,7 +46,9 @@ describe('LIKE matcher (data/query/like.ts)', () => {
     fc.assert(
       fc.property(str, str, fc.boolean(), (p, v, matchCase) => {
         const s = { ...SQL, matchCase };
-        expect(like(p, v, s), `${JSON.stringify(p)} ~ ${JSON.stringify(v)} matchCase=${matchCase}`).to.equal(reference(p, v, s));
+        expect(like(p, v, s), `${JSON.stringify(p)} ~ ${JSON.stringify(v)} matchCase=${matchCase}`).to.equal(
+          reference(p, v, s),
+        );
       }),
       { numRuns: 3000 },
     );
@@ -57,7 +59,8 @@ describe('LIKE matcher (data/query/like.ts)', () => {
     const text = fc.array(fc.constantFrom('a', 'b'), { minLength: 0, maxLength: 200 }).map((a) => a.join(''));
     fc.assert(
       fc.property(seg, seg, text, (x, y, v) => {
-        for (const p of [`%${x}%`, `a%${x}%${y}`, `%${x}%${y}%b`]) expect(like(p, v), `${p} ~ ${v}`).to.equal(reference(p, v, SQL));
+        for (const p of [`%${x}%`, `a%${x}%${y}`, `%${x}%${y}%b`])
+          expect(like(p, v), `${p} ~ ${v}`).to.equal(reference(p, v, SQL));
       }),
       { numRuns: 500 },
     );

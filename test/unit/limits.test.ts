@@ -37,7 +37,11 @@ describe('Filter limits and literal checks', () => {
     refuses(() => parseCql2Text(`${'NOT '.repeat(deep)}n = 1`), /nested more than/);
     refuses(() => parseCql2Text(`${'('.repeat(deep)}n = 1${')'.repeat(deep)}`), /nested more than/);
     refuses(() => parseCql2Text(`${'('.repeat(deep)}n${')'.repeat(deep)} = 1`), /nested more than/);
-    refuses(() => parseCql2Text(`${'upper('.repeat(deep)}nama${')'.repeat(deep)} = 'x'`, { locator: 'cql_filter' }), /nested more than/, 'cql_filter');
+    refuses(
+      () => parseCql2Text(`${'upper('.repeat(deep)}nama${')'.repeat(deep)} = 'x'`, { locator: 'cql_filter' }),
+      /nested more than/,
+      'cql_filter',
+    );
     refuses(() => parseCql2Text(`${'('.repeat(9_000)}n = 1${')'.repeat(9_000)}`), /nested more than|too long/);
     // Within the limit all of these still parse.
     const ok = MAX_FILTER_DEPTH - 4;
@@ -46,7 +50,24 @@ describe('Filter limits and literal checks', () => {
   });
 
   it('CQL2 text: unbalanced and random input is always an OgcError, never a crash', () => {
-    const tok = fc.constantFrom('(', ')', 'NOT ', 'n', ' = ', '1', ' AND ', ' OR ', "'a'", ',', 'upper(', ' IN ', ' LIKE ', 'DATE(', 'POINT(', ' ');
+    const tok = fc.constantFrom(
+      '(',
+      ')',
+      'NOT ',
+      'n',
+      ' = ',
+      '1',
+      ' AND ',
+      ' OR ',
+      "'a'",
+      ',',
+      'upper(',
+      ' IN ',
+      ' LIKE ',
+      'DATE(',
+      'POINT(',
+      ' ',
+    );
     fc.assert(
       fc.property(fc.array(tok, { maxLength: 200 }), (parts) => {
         try {
@@ -67,20 +88,54 @@ describe('Filter limits and literal checks', () => {
     for (let i = 0; i < 1000; i++) e = { function: { name: 'upper', args: [e] } };
     refuses(() => parseCql2Json({ op: '=', args: [e, 'x'] }), /nested more than/);
     const t = performance.now();
-    refuses(() => parseCql2Json({ op: 'or', args: Array.from({ length: 100_000 }, () => ({ op: '=', args: [{ property: 'n' }, 1] })) }), /more than 10000/);
+    refuses(
+      () =>
+        parseCql2Json({
+          op: 'or',
+          args: Array.from({ length: 100_000 }, () => ({ op: '=', args: [{ property: 'n' }, 1] })),
+        }),
+      /more than 10000/,
+    );
     expect(performance.now() - t).to.be.below(1_000);
-    refuses(() => parseCql2Json({ op: 's_intersects', args: [{ property: 'geom' }, { type: 'Point', coordinates: [[[[1]]]] }] }), /position/);
-    refuses(() => parseCql2Json({ op: 's_intersects', args: [{ property: 'geom' }, { type: 'GeometryCollection', coordinates: [] }] }), /unsupported geometry/);
+    refuses(
+      () =>
+        parseCql2Json({ op: 's_intersects', args: [{ property: 'geom' }, { type: 'Point', coordinates: [[[[1]]]] }] }),
+      /position/,
+    );
+    refuses(
+      () =>
+        parseCql2Json({
+          op: 's_intersects',
+          args: [{ property: 'geom' }, { type: 'GeometryCollection', coordinates: [] }],
+        }),
+      /unsupported geometry/,
+    );
   });
 
   it('FES/Filter XML: depth and node count are bounded and errors carry the locator', () => {
-    const not = (n: number): Record<string, unknown> => ({ Not: n === 0 ? { PropertyIsNull: { PropertyName: 'n' } } : not(n - 1) });
+    const not = (n: number): Record<string, unknown> => ({
+      Not: n === 0 ? { PropertyIsNull: { PropertyName: 'n' } } : not(n - 1),
+    });
     refuses(() => filterFromXml(not(200), 'Constraint'), /nested more than/, 'Constraint');
-    const and = (n: number): Record<string, unknown> => (n === 0 ? { PropertyIsNull: { PropertyName: 'n' } } : { And: { ...and(n - 1), PropertyIsNull: { PropertyName: 'n' } } });
+    const and = (n: number): Record<string, unknown> =>
+      n === 0
+        ? { PropertyIsNull: { PropertyName: 'n' } }
+        : { And: { ...and(n - 1), PropertyIsNull: { PropertyName: 'n' } } };
     refuses(() => filterFromXml(and(200)), /nested more than/);
-    refuses(() => filterFromXml({ Or: { ResourceId: Array.from({ length: 100_000 }, (_, i) => ({ '@rid': `x.${i}` })) } }), /more than 10000/);
+    refuses(
+      () => filterFromXml({ Or: { ResourceId: Array.from({ length: 100_000 }, (_, i) => ({ '@rid': `x.${i}` })) } }),
+      /more than 10000/,
+    );
     expect(filterFromXml(not(10)).op).to.equal('not');
-    refuses(() => parseFesFilter('<Filter><PropertyIsEqualTo><PropertyName>n</PropertyName><Literal>1</Literal></PropertyIsEqualTo><PropertyIsNull><PropertyName>n</PropertyName></PropertyIsNull></Filter>', 'FILTER'), /exactly one/, 'FILTER');
+    refuses(
+      () =>
+        parseFesFilter(
+          '<Filter><PropertyIsEqualTo><PropertyName>n</PropertyName><Literal>1</Literal></PropertyIsEqualTo><PropertyIsNull><PropertyName>n</PropertyName></PropertyIsNull></Filter>',
+          'FILTER',
+        ),
+      /exactly one/,
+      'FILTER',
+    );
   });
 
   it('DATE, TIMESTAMP and geometry literals are checked while reading', () => {
@@ -98,11 +153,24 @@ describe('Filter limits and literal checks', () => {
     refuses(() => parseCql2Text('S_INTERSECTS(geom, LINESTRING(1 2))'), /2 positions/);
     refuses(() => parseCql2Text('S_INTERSECTS(geom, POLYGON((0 0, 1 0, 1 1, 0 2)))'), /end where it starts/);
     refuses(() => parseCql2Text('S_INTERSECTS(geom, POINT(1e999 0))'), /finite/);
-    refuses(() => parseFesFilter('<Filter><Intersects><PropertyName>geom</PropertyName><Polygon><exterior><LinearRing><posList>0 0 1 0 1 1</posList></LinearRing></exterior></Polygon></Intersects></Filter>'), /4 positions/);
+    refuses(
+      () =>
+        parseFesFilter(
+          '<Filter><Intersects><PropertyName>geom</PropertyName><Polygon><exterior><LinearRing><posList>0 0 1 0 1 1</posList></LinearRing></exterior></Polygon></Intersects></Filter>',
+        ),
+      /4 positions/,
+    );
   });
 
   it('SQL: geometry properties are refused outside spatial operators and IS NULL', () => {
-    for (const f of ["geom = 'abc'", "geom LIKE 'a%'", 'geom BETWEEN 1 AND 2', "geom IN ('a')", "upper(geom) = 'A'", "'abc' <> geom"]) {
+    for (const f of [
+      "geom = 'abc'",
+      "geom LIKE 'a%'",
+      'geom BETWEEN 1 AND 2',
+      "geom IN ('a')",
+      "upper(geom) = 'A'",
+      "'abc' <> geom",
+    ]) {
       refuses(() => compileFilter(parseCql2Text(f), resolver, []), /geom is a geometry property/);
     }
     expect(compileFilter(parseCql2Text('geom IS NULL'), resolver, [])).to.equal('(geom IS NULL)');
@@ -116,9 +184,15 @@ describe('Filter limits and literal checks', () => {
     refuses(() => compileFilter(parseCql2Text('n = 1e999'), resolver, []), /not a number/);
     refuses(() => compileFilter(parseCql2Text('abs(nama) = 1'), resolver, []), /abs\(\) needs a number/);
     const params: unknown[] = [];
-    expect(compileFilter(parseCql2Text("n = '12' AND d >= '2024-01-31'"), resolver, params)).to.equal('(("n" = $1::numeric) AND ("d" >= $2::date))');
-    expect(compileFilter(parseCql2Text("1 = 'a'"), resolver, [])).to.equal('(($1::double precision)::text = ($2::text)::text)');
+    expect(compileFilter(parseCql2Text("n = '12' AND d >= '2024-01-31'"), resolver, params)).to.equal(
+      '(("n" = $1::numeric) AND ("d" >= $2::date))',
+    );
+    expect(compileFilter(parseCql2Text("1 = 'a'"), resolver, [])).to.equal(
+      '(($1::double precision)::text = ($2::text)::text)',
+    );
     expect(compileFilter(parseCql2Text('n = nama'), resolver, [])).to.equal('(("n")::text = ("nama")::text)');
-    expect(compileFilter(parseCql2Text("strlength(nama) > '3'"), resolver, [])).to.equal('(length(("nama")::text) > $1::numeric)');
+    expect(compileFilter(parseCql2Text("strlength(nama) > '3'"), resolver, [])).to.equal(
+      '(length(("nama")::text) > $1::numeric)',
+    );
   });
 });

@@ -18,7 +18,9 @@ describe('PNG encoder (map pictures: indexed when lossless, else 32-bit)', () =>
     g.stroke();
     const rgba = g.getImageData(0, 0, 64, 48).data;
     // The same picture through sharp from the premultiplied pixels, as a second opinion.
-    const want = await sharp(c.data(), { raw: { width: 64, height: 48, channels: 4, premultiplied: true } }).raw().toBuffer();
+    const want = await sharp(c.data(), { raw: { width: 64, height: 48, channels: 4, premultiplied: true } })
+      .raw()
+      .toBuffer();
     for (const level of [1, 6]) {
       const png = encodePng(rgba, 64, 48, level);
       const m = await sharp(png).metadata();
@@ -39,7 +41,10 @@ describe('PNG encoder (map pictures: indexed when lossless, else 32-bit)', () =>
     g.strokeStyle = '#1f77b4';
     g.lineWidth = 1.5;
     g.beginPath();
-    for (let i = 0; i < 12; i++) { g.moveTo(3, 5 * i + 1.3); g.lineTo(93, 5 * i + 7 * Math.sin(i)); }
+    for (let i = 0; i < 12; i++) {
+      g.moveTo(3, 5 * i + 1.3);
+      g.lineTo(93, 5 * i + 7 * Math.sin(i));
+    }
     g.stroke();
     const rgba = g.getImageData(0, 0, 96, 64).data;
     for (const level of [1, 6]) {

@@ -12,7 +12,10 @@ function pictures(lines: Pt[][], s: Stroke, under?: string) {
   const make = () => {
     const c = createCanvas(256, 256);
     const g = c.getContext('2d');
-    if (under) { g.fillStyle = under; g.fillRect(0, 0, 256, 256); }
+    if (under) {
+      g.fillStyle = under;
+      g.fillRect(0, 0, 256, 256);
+    }
     return { c, g };
   };
   const skia = make();
@@ -42,7 +45,10 @@ describe('thin round strokes (drawn without Skia)', () => {
     for (const deg of [0, 10, 20, 30, 45, 60, 75, 90, 135]) {
       const r = (deg * Math.PI) / 180;
       const a: Pt = [100.3, 100.6];
-      const { thin } = pictures([[a, [a[0] + 100 * Math.cos(r), a[1] + 100 * Math.sin(r) * (deg > 90 ? -1 : 1)]]], ROUND);
+      const { thin } = pictures(
+        [[a, [a[0] + 100 * Math.cos(r), a[1] + 100 * Math.sin(r) * (deg > 90 ? -1 : 1)]]],
+        ROUND,
+      );
       let alpha = 0;
       for (let i = 3; i < thin.length; i += 4) alpha += thin[i] / 255;
       expect(alpha / (1.5 * 100 + Math.PI * 0.75 ** 2), `${deg}°`).to.be.closeTo(1, 0.005);
@@ -50,20 +56,40 @@ describe('thin round strokes (drawn without Skia)', () => {
   });
 
   it('draws what Skia draws, within antialiasing, in colour and with opacity over what is below', () => {
-    const zigzag: Pt[][] = [[[10, 10], [60, 80], [110, 12], [160, 90], [200, 30]], [[20, 200], [240, 150]]];
+    const zigzag: Pt[][] = [
+      [
+        [10, 10],
+        [60, 80],
+        [110, 12],
+        [160, 90],
+        [200, 30],
+      ],
+      [
+        [20, 200],
+        [240, 150],
+      ],
+    ];
     const s: Stroke = { ...ROUND, color: '#d62728', width: 2.5, opacity: 0.7 };
     const { skia, thin } = pictures(zigzag, s, '#c8e0f0');
     let off = 0;
-    for (let i = 0; i < skia.length; i += 4) if ([0, 1, 2, 3].some((k) => Math.abs(skia[i + k] - thin[i + k]) > 24)) off++;
+    for (let i = 0; i < skia.length; i += 4)
+      if ([0, 1, 2, 3].some((k) => Math.abs(skia[i + k] - thin[i + k]) > 24)) off++;
     expect(off / (256 * 256)).to.be.below(0.002);
     // Along a line's middle both give the same colour: red at 70 % over the light blue.
-    const at = (d: Uint8ClampedArray, x: number, y: number) => [...d.subarray((y * 256 + x) * 4, (y * 256 + x) * 4 + 4)];
+    const at = (d: Uint8ClampedArray, x: number, y: number) => [
+      ...d.subarray((y * 256 + x) * 4, (y * 256 + x) * 4 + 4),
+    ];
     const mid = at(thin, 130, 174);
     at(skia, 130, 174).forEach((v, k) => expect(Math.abs(v - mid[k])).to.be.below(3));
   });
 
   it('strokes polygon outlines as closed rings, and lines as they are', () => {
-    const square: Pt[] = [[0, 0], [10, 0], [10, 10], [0, 10]];
+    const square: Pt[] = [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+    ];
     expect(strokeLines([{ points: [], lines: [], polygons: [[square]] }])[0]).to.have.length(5);
     expect(strokeLines([{ points: [], lines: [square], polygons: [[square]] }])[0]).to.have.length(4);
     // A ring that is closed already (its last point a copy of the first, as read from TWKB) stays as it is.
@@ -71,9 +97,17 @@ describe('thin round strokes (drawn without Skia)', () => {
   });
 
   it('is what GetMap uses for the default 1.5 px line style, and still draws dashes through Skia', async () => {
-    const line = (extra: string) => sld(`<FeatureTypeStyle><Rule><LineSymbolizer><Stroke><CssParameter name="stroke">#0000ff</CssParameter>
+    const line = (extra: string) =>
+      sld(`<FeatureTypeStyle><Rule><LineSymbolizer><Stroke><CssParameter name="stroke">#0000ff</CssParameter>
       <CssParameter name="stroke-width">2</CssParameter><CssParameter name="stroke-linecap">round</CssParameter><CssParameter name="stroke-linejoin">round</CssParameter>${extra}</Stroke></LineSymbolizer></Rule></FeatureTypeStyle>`);
-    const road = [{ twkb: twkb('line', [[10, 100], [190, 100]]) }];
+    const road = [
+      {
+        twkb: twkb('line', [
+          [10, 100],
+          [190, 100],
+        ]),
+      },
+    ];
     const solid = await draw(line(''), road);
     const dashed = await draw(line('<CssParameter name="stroke-dasharray">6 6</CssParameter>'), road);
     const blueAt = (p: typeof solid, x: number) => p.rgb(x, 100)[2] > 200 && p.rgb(x, 100)[0] < 60;

@@ -1,15 +1,35 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import {
-  actionsFor, canDelete, mayTakeAction, workflowMarkdown, LAYER_STATUSES, WORKFLOW, WORKFLOW_ACTIONS,
-  type Guarded, type LayerStatus, type Principal, type Role, type WorkflowAction,
+  actionsFor,
+  canDelete,
+  mayTakeAction,
+  workflowMarkdown,
+  LAYER_STATUSES,
+  WORKFLOW,
+  WORKFLOW_ACTIONS,
+  type Guarded,
+  type LayerStatus,
+  type Principal,
+  type Role,
+  type WorkflowAction,
 } from '../../data/access.js';
 import { checkStandard, DEFAULT_STANDARD, parseStandard, titleLooksLikeFileName } from '../../data/layers/standard.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { ORGANISATIONS } from '../../data/organisations.js';
 
-const user = (role: Role, organisation: string | null): Principal => ({ kind: 'user', userId: 1, username: role, role, organisation });
-const layer = (status: LayerStatus, organisation = 'dpupr') => ({ organisation, accessClass: 'PUBLIC' as const, status });
+const user = (role: Role, organisation: string | null): Principal => ({
+  kind: 'user',
+  userId: 1,
+  username: role,
+  role,
+  organisation,
+});
+const layer = (status: LayerStatus, organisation = 'dpupr') => ({
+  organisation,
+  accessClass: 'PUBLIC' as const,
+  status,
+});
 
 // Written out by hand (not read from WORKFLOW): who may take each step on a dpupr layer.
 const CALLERS: Record<string, Principal> = {
@@ -46,7 +66,8 @@ describe('workflow table (data/access.ts WORKFLOW)', () => {
     }
     it(`nobody may ${t.action} from another status`, () => {
       for (const from of LAYER_STATUSES.filter((s) => !t.from.includes(s))) {
-        for (const p of Object.values(CALLERS)) expect(mayTakeAction(p, layer(from), t.action), `${from}`).to.equal(false);
+        for (const p of Object.values(CALLERS))
+          expect(mayTakeAction(p, layer(from), t.action), `${from}`).to.equal(false);
       }
     });
   }
@@ -75,7 +96,9 @@ describe('workflow table (data/access.ts WORKFLOW)', () => {
     expect(versionSteps(none)).to.deep.equal([]);
     expect(versionSteps(pending)).to.deep.equal(['verify-version', 'return-version', 'rollback']);
     expect(versionSteps(verified)).to.deep.equal(['return-version', 'publish-version']);
-    expect(actionsFor(CALLERS['produsen dpupr'], pending)).to.include('withdraw-version').and.not.include('publish-version');
+    expect(actionsFor(CALLERS['produsen dpupr'], pending))
+      .to.include('withdraw-version')
+      .and.not.include('publish-version');
   });
 
   it('requires a note to return and to retire', () => {
@@ -100,11 +123,34 @@ describe('workflow table (data/access.ts WORKFLOW)', () => {
 
 describe('publication standard (data/layers/standard.ts)', () => {
   const base: Layer = {
-    id: '00000000-0000-0000-0000-000000000001', name: 'dpupr:taman', organisation: 'dpupr', localName: 'taman', schema: 'org_dpupr', table: 'taman',
-    title: 'Taman Kota', abstract: 'Taman kota Tangerang', keywords: ['taman'], kugiFcode: 'TM01', geometryType: 'Point', nativeSrid: 4326,
-    bbox: [106.6, -6.2, 106.7, -6.1], featureCount: 1, attributes: [], accessClass: 'PUBLIC', status: 'draft',
-    createdAt: new Date(), updatedAt: new Date(), publishedAt: null, dataVersion: 1, styleVersion: 1, version: 1,
-    metadata: { topicCategory: 'environment', lineage: 'Survei', licence: 'https://creativecommons.org/licenses/by/4.0/' },
+    id: '00000000-0000-0000-0000-000000000001',
+    name: 'dpupr:taman',
+    organisation: 'dpupr',
+    localName: 'taman',
+    schema: 'org_dpupr',
+    table: 'taman',
+    title: 'Taman Kota',
+    abstract: 'Taman kota Tangerang',
+    keywords: ['taman'],
+    kugiFcode: 'TM01',
+    geometryType: 'Point',
+    nativeSrid: 4326,
+    bbox: [106.6, -6.2, 106.7, -6.1],
+    featureCount: 1,
+    attributes: [],
+    accessClass: 'PUBLIC',
+    status: 'draft',
+    createdAt: new Date(),
+    updatedAt: new Date(),
+    publishedAt: null,
+    dataVersion: 1,
+    styleVersion: 1,
+    version: 1,
+    metadata: {
+      topicCategory: 'environment',
+      lineage: 'Survei',
+      licence: 'https://creativecommons.org/licenses/by/4.0/',
+    },
   };
   // Seeded organisations have no contact of their own (migration 7): the walidata fills it in.
   const dpupr = { ...ORGANISATIONS.find((o) => o.code === 'dpupr')!, email: 'dpupr@tangerangkota.go.id' };
@@ -114,18 +160,30 @@ describe('publication standard (data/layers/standard.ts)', () => {
   });
 
   it('asks a thematic layer for a KUGI code, not a boundary layer', () => {
-    expect(checkStandard({ ...base, kugiFcode: null }, dpupr, DEFAULT_STANDARD).map((m) => m.element)).to.deep.equal(['kugiFcode']);
-    expect(checkStandard({ ...base, kugiFcode: null, metadata: { ...base.metadata, topicCategory: 'boundaries' } }, dpupr, DEFAULT_STANDARD)).to.deep.equal([]);
+    expect(checkStandard({ ...base, kugiFcode: null }, dpupr, DEFAULT_STANDARD).map((m) => m.element)).to.deep.equal([
+      'kugiFcode',
+    ]);
+    expect(
+      checkStandard(
+        { ...base, kugiFcode: null, metadata: { ...base.metadata, topicCategory: 'boundaries' } },
+        dpupr,
+        DEFAULT_STANDARD,
+      ),
+    ).to.deep.equal([]);
   });
 
   it('refuses titles that are file or layer names', () => {
-    for (const t of ['taman', 'taman_kota', 'Taman.shp', 'data.gpkg', 'dpupr:taman', 'Taman Kota.geojson']) expect(titleLooksLikeFileName(t, 'taman', DEFAULT_STANDARD.fileExtensions), t).to.equal(true);
-    for (const t of ['Taman Kota', 'Jaringan Jalan 2024', 'Ruang Terbuka Hijau (RTH)']) expect(titleLooksLikeFileName(t, 'taman', DEFAULT_STANDARD.fileExtensions), t).to.equal(false);
+    for (const t of ['taman', 'taman_kota', 'Taman.shp', 'data.gpkg', 'dpupr:taman', 'Taman Kota.geojson'])
+      expect(titleLooksLikeFileName(t, 'taman', DEFAULT_STANDARD.fileExtensions), t).to.equal(true);
+    for (const t of ['Taman Kota', 'Jaringan Jalan 2024', 'Ruang Terbuka Hijau (RTH)'])
+      expect(titleLooksLikeFileName(t, 'taman', DEFAULT_STANDARD.fileExtensions), t).to.equal(false);
   });
 
   it('needs a contact: a BUMD without e-mail or phone fails', () => {
     const bumd = ORGANISATIONS.find((o) => o.type === 'BUMD');
-    expect(checkStandard({ ...base, organisation: bumd!.code }, bumd, DEFAULT_STANDARD).map((m) => m.element)).to.deep.equal(['contact']);
+    expect(
+      checkStandard({ ...base, organisation: bumd!.code }, bumd, DEFAULT_STANDARD).map((m) => m.element),
+    ).to.deep.equal(['contact']);
   });
 
   it('takes only known fields with valid values', () => {

@@ -22,14 +22,21 @@ describe('WFS: geometry types of multi-geometry layers', () => {
   });
   after(async () => node.stop());
 
-  const dft = async (v: string, t: string) => (await get(`${wfs}?service=WFS&version=${v}&request=DescribeFeatureType&typeName=${t}`)).body;
+  const dft = async (v: string, t: string) =>
+    (await get(`${wfs}?service=WFS&version=${v}&request=DescribeFeatureType&typeName=${t}`)).body;
   const features = async (v: string, t: string) =>
     get(`${wfs}?service=WFS&version=${v}&request=GetFeature&${v === '2.0.0' ? `typeNames=${t}` : `typeName=${t}`}`);
 
   it('DescribeFeatureType advertises the type that matches the stored geometry', async () => {
     const want: Record<string, [string, string]> = {
-      '2.0.0': ['gml:MultiSurfacePropertyType" minOccurs="0" maxOccurs="1" nillable="true"/><!-- restricted to MultiPolygon -->', 'gml:MultiCurvePropertyType" minOccurs="0" maxOccurs="1" nillable="true"/><!-- restricted to MultiLineString -->'],
-      '1.1.0': ['gml:MultiSurfacePropertyType" minOccurs="0" maxOccurs="1" nillable="true"/><!-- restricted to MultiPolygon -->', 'gml:MultiCurvePropertyType" minOccurs="0" maxOccurs="1" nillable="true"/><!-- restricted to MultiLineString -->'],
+      '2.0.0': [
+        'gml:MultiSurfacePropertyType" minOccurs="0" maxOccurs="1" nillable="true"/><!-- restricted to MultiPolygon -->',
+        'gml:MultiCurvePropertyType" minOccurs="0" maxOccurs="1" nillable="true"/><!-- restricted to MultiLineString -->',
+      ],
+      '1.1.0': [
+        'gml:MultiSurfacePropertyType" minOccurs="0" maxOccurs="1" nillable="true"/><!-- restricted to MultiPolygon -->',
+        'gml:MultiCurvePropertyType" minOccurs="0" maxOccurs="1" nillable="true"/><!-- restricted to MultiLineString -->',
+      ],
       '1.0.0': ['gml:MultiPolygonPropertyType"', 'gml:MultiLineStringPropertyType"'],
     };
     for (const [v, [poly, line]] of Object.entries(want)) {
@@ -43,7 +50,11 @@ describe('WFS: geometry types of multi-geometry layers', () => {
       for (const t of [MULTI_LAYERS.polygons, MULTI_LAYERS.lines]) {
         const doc = await features(v, t);
         expect(doc.status, doc.body).to.equal(200);
-        expect(doc.body, `${v} ${t}`).to.match(t === MULTI_LAYERS.polygons ? /<gml:MultiSurface [^>]*><gml:surfaceMember><gml:Polygon[ >]/ : /<gml:MultiCurve [^>]*><gml:curveMember><gml:LineString[ >]/);
+        expect(doc.body, `${v} ${t}`).to.match(
+          t === MULTI_LAYERS.polygons
+            ? /<gml:MultiSurface [^>]*><gml:surfaceMember><gml:Polygon[ >]/
+            : /<gml:MultiCurve [^>]*><gml:curveMember><gml:LineString[ >]/,
+        );
         expect(doc.body, `${v} ${t}`).not.to.match(/<gml:(Surface|PolygonPatch|Curve|LineStringSegment)\b/);
         expect(validateWithDft(doc.body, await dft(v, t), 'dpupr', s.xsd, s.ns), `${v} ${t}`).to.equal('');
         if (v === '2.0.0') {
@@ -62,16 +73,32 @@ describe('WFS: geometry types of multi-geometry layers', () => {
       expect(layers, v).to.include(`${MULTI_LAYERS.polygons} (title: persil_multi) (Multi Polygon)`);
       expect(layers, v).to.include(`${MULTI_LAYERS.lines} (title: jalan_multi) (Multi Line String)`);
       expect(layers, v).not.to.match(/Curve|Surface/);
-      const polys = JSON.parse(await run('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', `WFS:${wfs}?version=${v}`, MULTI_LAYERS.polygons]));
-      expect(polys.features.map((f: any) => f.geometry.type), v).to.deep.equal(['MultiPolygon', 'MultiPolygon']);
+      const polys = JSON.parse(
+        await run('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', `WFS:${wfs}?version=${v}`, MULTI_LAYERS.polygons]),
+      );
+      expect(
+        polys.features.map((f: any) => f.geometry.type),
+        v,
+      ).to.deep.equal(['MultiPolygon', 'MultiPolygon']);
       const a = polys.features.find((f: any) => f.properties.nama === 'Persil A');
       expect(a.geometry.coordinates.length, v).to.equal(2);
       expect(a.geometry.coordinates[0].length, `${v}: the hole`).to.equal(2);
       // Axis order unchanged: longitude first in GeoJSON whatever the WFS version wrote.
       expect(a.geometry.coordinates[0][0][0], v).to.deep.equal([106.6, -6.2]);
-      const lines = JSON.parse(await run('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', `WFS:${wfs}?version=${v}`, MULTI_LAYERS.lines]));
-      expect(lines.features.map((f: any) => f.geometry.type), v).to.deep.equal(['MultiLineString', 'MultiLineString']);
-      expect(lines.features.find((f: any) => f.properties.nama === 'Jalan A').geometry.coordinates[1], v).to.deep.equal([[106.63, -6.18], [106.64, -6.17], [106.65, -6.17]]);
+      const lines = JSON.parse(
+        await run('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', `WFS:${wfs}?version=${v}`, MULTI_LAYERS.lines]),
+      );
+      expect(
+        lines.features.map((f: any) => f.geometry.type),
+        v,
+      ).to.deep.equal(['MultiLineString', 'MultiLineString']);
+      expect(lines.features.find((f: any) => f.properties.nama === 'Jalan A').geometry.coordinates[1], v).to.deep.equal(
+        [
+          [106.63, -6.18],
+          [106.64, -6.17],
+          [106.65, -6.17],
+        ],
+      );
     }
   });
 });

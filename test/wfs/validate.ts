@@ -13,8 +13,11 @@ export const WFS_SCHEMAS = {
 export function validateWithDft(doc: string, dft: string, org: string, wfsXsd: string, wfsNs: string): string {
   const dir = mkdtempSync(`${tmpdir()}/simpul-wfs-xsd-`);
   writeFileSync(`${dir}/dft.xsd`, dft);
-  writeFileSync(`${dir}/wrap.xsd`, `<?xml version="1.0"?><xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+  writeFileSync(
+    `${dir}/wrap.xsd`,
+    `<?xml version="1.0"?><xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
 <xsd:import namespace="${wfsNs}" schemaLocation="${wfsXsd}"/>
-<xsd:import namespace="${ORG_NS}${org}" schemaLocation="file://${dir}/dft.xsd"/></xsd:schema>`);
+<xsd:import namespace="${ORG_NS}${org}" schemaLocation="file://${dir}/dft.xsd"/></xsd:schema>`,
+  );
   return xsdErrors(doc, `${dir}/wrap.xsd`);
 }

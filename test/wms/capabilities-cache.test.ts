@@ -5,7 +5,8 @@ import { ANONYMOUS } from '../../data/access.js';
 import { putStyle } from '../../data/styles/store.js';
 
 /** 'ready' when the promise has already settled (its callbacks run before setImmediate). */
-const state = (p: Promise<unknown>) => Promise.race([p.then(() => 'ready'), new Promise((r) => setImmediate(() => r('pending')))]);
+const state = (p: Promise<unknown>) =>
+  Promise.race([p.then(() => 'ready'), new Promise((r) => setImmediate(() => r('pending')))]);
 
 describe('WMS capabilities cache (made at publish time, not per request)', () => {
   let node: TestNode;
@@ -26,7 +27,8 @@ describe('WMS capabilities cache (made at publish time, not per request)', () =>
     expect(await caps.doc(spec)).to.equal(first);
 
     const layer = node.ctx.catalogue.unguardedGet('dpupr:jalan')!;
-    const sld = '<StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld"><NamedLayer><Name>dpupr:jalan</Name><UserStyle><Name>kelas_jalan</Name><FeatureTypeStyle><Rule><LineSymbolizer/></Rule></FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>';
+    const sld =
+      '<StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld"><NamedLayer><Name>dpupr:jalan</Name><UserStyle><Name>kelas_jalan</Name><FeatureTypeStyle><Rule><LineSymbolizer/></Rule></FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>';
     await putStyle(node.ctx.db, layer, { name: 'kelas_jalan', title: 'Kelas jalan', sld, isDefault: false });
     await node.ctx.catalogue.reload();
     await new Promise((r) => setTimeout(r, 1500));

@@ -5,11 +5,30 @@ import { packLayer, runDrawJob, type DrawJob } from '../../styles/render/draw-jo
 import { defaultStyle } from '../../styles/defaults.js';
 import { twkb } from '../styles/draw-support.js';
 
-const square = (x: number, y: number, s: number) => twkb('polygon', [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]);
+const square = (x: number, y: number, s: number) =>
+  twkb('polygon', [
+    [x, y],
+    [x + s, y],
+    [x + s, y + s],
+    [x, y + s],
+    [x, y],
+  ]);
 
 function job(n: number, geometry?: Uint8Array): DrawJob {
-  const features = Array.from({ length: n }, (_, i) => ({ props: { fid: i }, twkb: geometry ?? square((i * 7) % 200, (i * 13) % 200, 20) }));
-  return { width: 256, height: 256, format: 'image/png', transparent: false, background: '#ffffff', scale: 5000, k: 1, layers: [packLayer(defaultStyle({ name: 'uji:persil', title: 'Persil', geometryType: 'MultiPolygon' }), features)] };
+  const features = Array.from({ length: n }, (_, i) => ({
+    props: { fid: i },
+    twkb: geometry ?? square((i * 7) % 200, (i * 13) % 200, 20),
+  }));
+  return {
+    width: 256,
+    height: 256,
+    format: 'image/png',
+    transparent: false,
+    background: '#ffffff',
+    scale: 5000,
+    k: 1,
+    layers: [packLayer(defaultStyle({ name: 'uji:persil', title: 'Persil', geometryType: 'MultiPolygon' }), features)],
+  };
 }
 
 describe('render worker pool (drawing off the main thread)', () => {
@@ -65,7 +84,10 @@ describe('render worker pool (drawing off the main thread)', () => {
     try {
       const heavy = { ...job(20_000), width: 2048, height: 2048, timeoutMs: 1 };
       const t0 = Date.now();
-      const err = await pool.draw(heavy).then(() => undefined, (e) => e);
+      const err = await pool.draw(heavy).then(
+        () => undefined,
+        (e) => e,
+      );
       expect(err).to.be.instanceOf(RenderTimeout);
       expect(Date.now() - t0).to.be.below(5000);
       const png = await pool.draw({ ...job(3), timeoutMs: 20_000 });
@@ -76,7 +98,10 @@ describe('render worker pool (drawing off the main thread)', () => {
   });
 
   it('on the calling thread (size 0) a job over its time limit stops itself between runs of features', async () => {
-    const err = await new RenderPool(0).draw({ ...job(20_000), width: 2048, height: 2048, timeoutMs: 1 }).then(() => undefined, (e) => e);
+    const err = await new RenderPool(0).draw({ ...job(20_000), width: 2048, height: 2048, timeoutMs: 1 }).then(
+      () => undefined,
+      (e) => e,
+    );
     expect(err).to.be.instanceOf(RenderTimeout);
   });
 

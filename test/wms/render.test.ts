@@ -39,7 +39,15 @@ describe('renderMap (the renderer behind GetMap and raster tiles)', () => {
   it('draws polygons, lines and points into every format', async () => {
     const layers = ['bappeda:batas_kelurahan', 'dpupr:jalan', 'dindik:sekolah'].map(layer);
     for (const format of ['image/png', 'image/png; mode=8bit', 'image/jpeg', 'image/webp']) {
-      const out = await renderMap(node.ctx, { layers, bbox: { minx: 106.55, miny: -6.3, maxx: 106.75, maxy: -6.1 }, srid: 4326, width: 256, height: 256, format, transparent: true });
+      const out = await renderMap(node.ctx, {
+        layers,
+        bbox: { minx: 106.55, miny: -6.3, maxx: 106.75, maxy: -6.1 },
+        srid: 4326,
+        width: 256,
+        height: 256,
+        format,
+        transparent: true,
+      });
       expect(out.contentType).to.equal(format);
       const { data, info } = await sharp(out.body).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
       expect(info.width).to.equal(256);
@@ -52,13 +60,33 @@ describe('renderMap (the renderer behind GetMap and raster tiles)', () => {
   it('encodes a large PNG (over a megapixel, through sharp) like a small one (through zlib)', async () => {
     const layers = ['bappeda:batas_kecamatan', 'dpupr:jalan'].map(layer);
     const bbox = { minx: 106.55, miny: -6.3, maxx: 106.75, maxy: -6.1 };
-    const big = await renderMap(node.ctx, { layers, bbox, srid: 4326, width: 1200, height: 1200, format: 'image/png', transparent: true });
-    const small = await renderMap(node.ctx, { layers, bbox, srid: 4326, width: 300, height: 300, format: 'image/png', transparent: true });
+    const big = await renderMap(node.ctx, {
+      layers,
+      bbox,
+      srid: 4326,
+      width: 1200,
+      height: 1200,
+      format: 'image/png',
+      transparent: true,
+    });
+    const small = await renderMap(node.ctx, {
+      layers,
+      bbox,
+      srid: 4326,
+      width: 300,
+      height: 300,
+      format: 'image/png',
+      transparent: true,
+    });
     const shrunk = await sharp(big.body).resize(300, 300).ensureAlpha().raw().toBuffer();
     const direct = await sharp(small.body).ensureAlpha().raw().toBuffer();
     expect((await sharp(big.body).metadata()).width).to.equal(1200);
     // Same picture: a similar share of drawn pixels, none of them garbled by premultiplied alpha.
-    const drawn = (d: Buffer) => { let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 32) n++; return n / (d.length / 4); };
+    const drawn = (d: Buffer) => {
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 32) n++;
+      return n / (d.length / 4);
+    };
     expect(drawn(shrunk)).to.be.closeTo(drawn(direct), 0.15);
     expect(drawn(direct)).to.be.greaterThan(0.1);
   });
@@ -69,7 +97,11 @@ describe('renderMap (the renderer behind GetMap and raster tiles)', () => {
     expect(sql).to.contain('geom_3857').and.not.contain('ST_Transform');
     const [x0, y0, size] = [11_869_997, -690_412, 4891.97];
     const params = [x0, y0, x0 + size, y0 + size, 3857, size / 256, size / 256, 256, 256];
-    const [stored, transformed] = await Promise.all([sql, mapFeaturesSql(l, [], 10_000, 4326)].map(async (q) => Buffer.concat((await node.ctx.db.query(q, params)).rows.map((r) => r.packed))));
+    const [stored, transformed] = await Promise.all(
+      [sql, mapFeaturesSql(l, [], 10_000, 4326)].map(async (q) =>
+        Buffer.concat((await node.ctx.db.query(q, params)).rows.map((r) => r.packed)),
+      ),
+    );
     expect(stored.length).to.be.greaterThan(100);
     expect(stored.equals(transformed)).to.equal(true);
   });
@@ -83,23 +115,41 @@ describe('renderMap (the renderer behind GetMap and raster tiles)', () => {
     expect(n).to.equal(l.featureCount).and.to.be.greaterThan(256);
     // The same geometry as the answer with attributes (one row per feature), in the same order.
     const withProps = await mapFeatures(node.ctx.db, l, box, ['kelas_jalan']);
-    expect(withProps.props!.map((p) => p.fid)).to.deep.equal([...withProps.props!.map((p) => p.fid as number)].sort((a, b) => a - b));
+    expect(withProps.props!.map((p) => p.fid)).to.deep.equal(
+      [...withProps.props!.map((p) => p.fid as number)].sort((a, b) => a - b),
+    );
     expect(Buffer.from(withProps.packed).equals(Buffer.from(packed))).to.equal(true);
   });
 
   it('matches the stored snapshots (default styles; hatch, dash and marks from SLD)', async () => {
     const box = { minx: 106.6, miny: -6.25, maxx: 106.7, maxy: -6.15 };
-    const base = await renderMap(node.ctx, { layers: ['bappeda:batas_kecamatan', 'dpupr:jalan', 'dindik:sekolah'].map(layer), bbox: box, srid: 4326, width: 128, height: 128, format: 'image/png' });
+    const base = await renderMap(node.ctx, {
+      layers: ['bappeda:batas_kecamatan', 'dpupr:jalan', 'dindik:sekolah'].map(layer),
+      bbox: box,
+      srid: 4326,
+      width: 128,
+      height: 128,
+      format: 'image/png',
+    });
     await matchSnapshot('default-4326', base.body);
-    const [sld] = parseSld(`<StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld"><NamedLayer><Name>x</Name><UserStyle><FeatureTypeStyle><Rule>
+    const [sld] =
+      parseSld(`<StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld"><NamedLayer><Name>x</Name><UserStyle><FeatureTypeStyle><Rule>
       <PolygonSymbolizer><Fill><GraphicFill><Graphic><Mark><WellKnownName>shape://slash</WellKnownName><Stroke><CssParameter name="stroke">#aa0000</CssParameter></Stroke></Mark><Size>6</Size></Graphic></GraphicFill></Fill>
       <Stroke><CssParameter name="stroke">#000000</CssParameter><CssParameter name="stroke-dasharray">4 2</CssParameter></Stroke></PolygonSymbolizer></Rule></FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>`);
-    const hatch = await renderMap(node.ctx, { layers: [{ ...layer('bappeda:batas_kecamatan'), sld: sld.styles[0] }], bbox: box, srid: 4326, width: 128, height: 128, format: 'image/png' });
+    const hatch = await renderMap(node.ctx, {
+      layers: [{ ...layer('bappeda:batas_kecamatan'), sld: sld.styles[0] }],
+      bbox: box,
+      srid: 4326,
+      width: 128,
+      height: 128,
+      format: 'image/png',
+    });
     await matchSnapshot('hatch-4326', hatch.body);
   });
 
   it('applies SLD rules with filters, ElseFilter and labels', async () => {
-    const [sld] = parseSld(`<StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
+    const [sld] =
+      parseSld(`<StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
       <NamedLayer><Name>dindik:sekolah</Name><UserStyle><Name>s</Name><FeatureTypeStyle>
         <Rule><Name>sd</Name><ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>jenjang</ogc:PropertyName><ogc:Literal>SD</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>
           <PointSymbolizer><Graphic><Mark><WellKnownName>star</WellKnownName><Fill><CssParameter name="fill">#ff0000</CssParameter></Fill></Mark><Size>12</Size></Graphic></PointSymbolizer></Rule>
@@ -107,9 +157,17 @@ describe('renderMap (the renderer behind GetMap and raster tiles)', () => {
           <TextSymbolizer><Label><ogc:PropertyName>nama_sekolah</ogc:PropertyName></Label><Halo><Radius>1</Radius></Halo></TextSymbolizer></Rule>
       </FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>`);
     expect(sld.styles[0].rules).to.have.length(2);
-    const out = await renderMap(node.ctx, { layers: [{ ...layer('dindik:sekolah'), sld: sld.styles[0] }], bbox: [106.55, -6.3, 106.75, -6.1], srid: 4326, width: 256, height: 256, format: 'image/png' });
+    const out = await renderMap(node.ctx, {
+      layers: [{ ...layer('dindik:sekolah'), sld: sld.styles[0] }],
+      bbox: [106.55, -6.3, 106.75, -6.1],
+      srid: 4326,
+      width: 256,
+      height: 256,
+      format: 'image/png',
+    });
     const { data } = await sharp(out.body).raw().toBuffer({ resolveWithObject: true });
-    let red = 0, blue = 0;
+    let red = 0,
+      blue = 0;
     for (let i = 0; i < data.length; i += 3) {
       if (data[i] > 200 && data[i + 1] < 60 && data[i + 2] < 60) red++;
       if (data[i] < 60 && data[i + 1] < 60 && data[i + 2] > 200) blue++;

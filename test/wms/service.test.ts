@@ -8,7 +8,14 @@ const BOX = 'CRS=EPSG:4326&BBOX=-6.3,106.55,-6.1,106.75';
 
 /** A request as server/ would build it, from a query string. */
 function request(query: string, headers: Record<string, string> = {}): ServiceRequest {
-  return { method: 'GET', path: '', query: Object.fromEntries(new URLSearchParams(query)), headers, principal: ANONYMOUS, baseUrl: 'http://simpul.test' };
+  return {
+    method: 'GET',
+    path: '',
+    query: Object.fromEntries(new URLSearchParams(query)),
+    headers,
+    principal: ANONYMOUS,
+    baseUrl: 'http://simpul.test',
+  };
 }
 
 const text = (body: unknown) => (typeof body === 'string' ? body : Buffer.from(body as Uint8Array).toString());
@@ -32,7 +39,9 @@ describe('WMS service without HTTP (ServiceRequest → Reply)', () => {
     expect(caps.headers['cache-control']).to.equal('no-cache');
     expect(caps.gzip).to.be.instanceOf(Uint8Array);
     expect(text(caps.body)).to.include('<Name>dpupr:jalan</Name>').and.include('http://simpul.test/wms?');
-    const again = await wms.handle(request('SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0', { 'if-none-match': caps.headers.etag }));
+    const again = await wms.handle(
+      request('SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0', { 'if-none-match': caps.headers.etag }),
+    );
     expect(again.status).to.equal(304);
     const org = await wms.handle(request('SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.1.1'), 'dindik');
     expect(org.headers['content-type']).to.equal('application/vnd.ogc.wms_xml; charset=utf-8');
@@ -42,20 +51,36 @@ describe('WMS service without HTTP (ServiceRequest → Reply)', () => {
   });
 
   it('draws a map and says who may cache it', async () => {
-    const map = await wms.handle(request(`SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=dpupr:jalan&STYLES=&${BOX}&WIDTH=64&HEIGHT=64&FORMAT=image/png`));
+    const map = await wms.handle(
+      request(
+        `SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=dpupr:jalan&STYLES=&${BOX}&WIDTH=64&HEIGHT=64&FORMAT=image/png`,
+      ),
+    );
     expect(map.status).to.equal(200);
     expect(map.headers['content-type']).to.equal('image/png');
     expect(map.headers['cache-control']).to.equal('public, no-cache');
     expect(map.headers.vary).to.equal('Authorization');
-    expect(Buffer.from(map.body as Uint8Array).subarray(1, 4).toString()).to.equal('PNG');
+    expect(
+      Buffer.from(map.body as Uint8Array)
+        .subarray(1, 4)
+        .toString(),
+    ).to.equal('PNG');
   });
 
   it("answers errors as the version's report, and as an image with EXCEPTIONS=INIMAGE", async () => {
-    const bad = await wms.handle(request('SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=nope:nothing&STYLES=&SRS=EPSG:4326&BBOX=0,0,1,1&WIDTH=8&HEIGHT=8&FORMAT=image/png'));
+    const bad = await wms.handle(
+      request(
+        'SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=nope:nothing&STYLES=&SRS=EPSG:4326&BBOX=0,0,1,1&WIDTH=8&HEIGHT=8&FORMAT=image/png',
+      ),
+    );
     expect(bad.status).to.equal(200);
     expect(bad.headers['content-type']).to.equal('application/vnd.ogc.se_xml; charset=utf-8');
     expect(text(bad.body)).to.include('code="LayerNotDefined"');
-    const image = await wms.handle(request(`SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=nope:nothing&STYLES=&${BOX}&WIDTH=32&HEIGHT=16&FORMAT=image/jpeg&EXCEPTIONS=INIMAGE`));
+    const image = await wms.handle(
+      request(
+        `SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=nope:nothing&STYLES=&${BOX}&WIDTH=32&HEIGHT=16&FORMAT=image/jpeg&EXCEPTIONS=INIMAGE`,
+      ),
+    );
     expect(image.status).to.equal(200);
     expect(image.headers['content-type']).to.equal('image/jpeg');
     const missing = await wms.handle(request('SERVICE=WMS'));
@@ -73,9 +98,14 @@ describe('WMS over HTTP with CORS for one origin', () => {
   after(async () => node.stop());
 
   it('keeps Vary: Origin beside Vary: Authorization', async () => {
-    const r = await fetch(`${node.url}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=dpupr:jalan&STYLES=&${BOX}&WIDTH=32&HEIGHT=32&FORMAT=image/png`, { headers: { origin: 'https://peta.example' } });
+    const r = await fetch(
+      `${node.url}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=dpupr:jalan&STYLES=&${BOX}&WIDTH=32&HEIGHT=32&FORMAT=image/png`,
+      { headers: { origin: 'https://peta.example' } },
+    );
     expect(r.status).to.equal(200);
     expect(r.headers.get('access-control-allow-origin')).to.equal('https://peta.example');
-    expect(r.headers.get('vary')).to.match(/\bOrigin\b/).and.match(/\bAuthorization\b/);
+    expect(r.headers.get('vary'))
+      .to.match(/\bOrigin\b/)
+      .and.match(/\bAuthorization\b/);
   });
 });

@@ -12,7 +12,9 @@ import { tileBounds, WEB_MERCATOR } from '../../tiles/matrix-sets.js';
 
 /** Largest per-channel difference of two images of the same size (RGBA). */
 async function maxPixelDiff(a: Uint8Array | string, b: Uint8Array | string): Promise<number> {
-  const [ra, rb] = await Promise.all([a, b].map((x) => sharp(x).ensureAlpha().raw().toBuffer({ resolveWithObject: true })));
+  const [ra, rb] = await Promise.all(
+    [a, b].map((x) => sharp(x).ensureAlpha().raw().toBuffer({ resolveWithObject: true })),
+  );
   expect([ra.info.width, ra.info.height]).to.deep.equal([rb.info.width, rb.info.height]);
   let max = 0;
   for (let i = 0; i < ra.data.length; i++) max = Math.max(max, Math.abs(ra.data[i] - rb.data[i]));
@@ -27,7 +29,13 @@ const RED_SLD = `<?xml version="1.0"?>
 
 /** Runs a client in another process without blocking this one (the server answers it). */
 const run = async (cmd: string, args: string[], env?: NodeJS.ProcessEnv) =>
-  (await promisify(execFile)(cmd, args, { encoding: 'utf8', timeout: 60000, env: { ...process.env, GDAL_DEFAULT_WMS_CACHE_PATH: `${tmpdir()}/simpul-gdalwmscache`, ...env } })).stdout;
+  (
+    await promisify(execFile)(cmd, args, {
+      encoding: 'utf8',
+      timeout: 60000,
+      env: { ...process.env, GDAL_DEFAULT_WMS_CACHE_PATH: `${tmpdir()}/simpul-gdalwmscache`, ...env },
+    })
+  ).stdout;
 
 describe('WMTS 1.0.0', () => {
   let node: TestNode;
@@ -44,10 +52,15 @@ describe('WMTS 1.0.0', () => {
     expect(a.body).to.contain('<ows:Identifier>bappeda:batas_kelurahan</ows:Identifier>');
     expect(a.body).to.not.contain('dinsos:penerima_bantuan');
     expect(a.body).to.not.contain('bpkad:aset_tanah');
-    for (const id of ['WebMercatorQuad', 'WorldCRS84Quad', 'WGS84Quad', 'UTM48SKotaTangerang']) expect(a.body).to.contain(`<ows:Identifier>${id}</ows:Identifier>`);
+    for (const id of ['WebMercatorQuad', 'WorldCRS84Quad', 'WGS84Quad', 'UTM48SKotaTangerang'])
+      expect(a.body).to.contain(`<ows:Identifier>${id}</ows:Identifier>`);
     // EPSG:4326 as a URN is latitude first; CRS84 longitude first.
-    expect(a.body).to.match(/urn:ogc:def:crs:EPSG::4326<\/ows:SupportedCRS>(<TileMatrix><ows:Identifier>0<\/ows:Identifier><ScaleDenominator>[\d.]+<\/ScaleDenominator><TopLeftCorner>90 -180<\/TopLeftCorner>)/);
-    expect(a.body).to.match(/urn:ogc:def:crs:OGC:1.3:CRS84<\/ows:SupportedCRS><WellKnownScaleSet>[^<]+<\/WellKnownScaleSet><TileMatrix><ows:Identifier>0<\/ows:Identifier><ScaleDenominator>[\d.]+<\/ScaleDenominator><TopLeftCorner>-180 90</);
+    expect(a.body).to.match(
+      /urn:ogc:def:crs:EPSG::4326<\/ows:SupportedCRS>(<TileMatrix><ows:Identifier>0<\/ows:Identifier><ScaleDenominator>[\d.]+<\/ScaleDenominator><TopLeftCorner>90 -180<\/TopLeftCorner>)/,
+    );
+    expect(a.body).to.match(
+      /urn:ogc:def:crs:OGC:1.3:CRS84<\/ows:SupportedCRS><WellKnownScaleSet>[^<]+<\/WellKnownScaleSet><TileMatrix><ows:Identifier>0<\/ows:Identifier><ScaleDenominator>[\d.]+<\/ScaleDenominator><TopLeftCorner>-180 90</,
+    );
     const b = await get(`${node.url}/ows?SERVICE=WMTS&REQUEST=GetCapabilities`);
     expect(b.body).to.equal(a.body);
     const c = await get(`${node.url}/wmts/1.0.0/WMTSCapabilities.xml`);
@@ -58,7 +71,11 @@ describe('WMTS 1.0.0', () => {
   it('GetTile in KVP and REST: PNG, JPEG, WebP and vector tiles', async () => {
     const kvp = (fmt: string, layer = 'bappeda:batas_kecamatan') =>
       `${node.url}/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&FORMAT=${encodeURIComponent(fmt)}&TILEMATRIXSET=WebMercatorQuad&TILEMATRIX=${t.z}&TILEROW=${t.y}&TILECOL=${t.x}`;
-    for (const [fmt, sharpFormat] of [['image/png', 'png'], ['image/jpeg', 'jpeg'], ['image/webp', 'webp']]) {
+    for (const [fmt, sharpFormat] of [
+      ['image/png', 'png'],
+      ['image/jpeg', 'jpeg'],
+      ['image/webp', 'webp'],
+    ]) {
       const r = await fetchBytes(kvp(fmt));
       expect(r.status, fmt).to.equal(200);
       expect(r.headers.get('content-type')).to.equal(fmt);
@@ -71,10 +88,14 @@ describe('WMTS 1.0.0', () => {
     expect(stats.channels[3].max, 'something drawn').to.equal(255);
     const mvt = await fetchBytes(kvp('application/vnd.mapbox-vector-tile'));
     expect(Object.keys(decodeMvt(mvt.body))).to.deep.equal(['bappeda:batas_kecamatan']);
-    const rest = await fetchBytes(`${node.url}/wmts/1.0.0/bappeda:batas_kecamatan/default/WebMercatorQuad/${t.z}/${t.y}/${t.x}.png`);
+    const rest = await fetchBytes(
+      `${node.url}/wmts/1.0.0/bappeda:batas_kecamatan/default/WebMercatorQuad/${t.z}/${t.y}/${t.x}.png`,
+    );
     expect(rest.status).to.equal(200);
     expect(Buffer.from(rest.body).equals(Buffer.from(png.body))).to.equal(true);
-    const utm = await fetchBytes(`${node.url}/wmts/1.0.0/bappeda:batas_kecamatan/default/UTM48SKotaTangerang/0/0/0.pbf`);
+    const utm = await fetchBytes(
+      `${node.url}/wmts/1.0.0/bappeda:batas_kecamatan/default/UTM48SKotaTangerang/0/0/0.pbf`,
+    );
     expect(utm.status).to.equal(200);
     expect(decodeMvt(utm.body)['bappeda:batas_kecamatan'].length).to.equal(13);
   });
@@ -87,7 +108,9 @@ describe('WMTS 1.0.0', () => {
     const j = JSON.parse(r.body);
     expect(j.features.length).to.be.greaterThan(0);
     expect(j.features[0].properties).to.have.keys(['layer', 'kode', 'nama']);
-    const rest = await get(`${node.url}/wmts/1.0.0/bappeda:batas_kelurahan/default/WebMercatorQuad/${t.z}/${t.y}/${t.x}/128/128.html`);
+    const rest = await get(
+      `${node.url}/wmts/1.0.0/bappeda:batas_kelurahan/default/WebMercatorQuad/${t.z}/${t.y}/${t.x}/128/128.html`,
+    );
     expect(rest.status).to.equal(200);
     expect(rest.body).to.contain(j.features[0].properties.nama);
   });
@@ -101,15 +124,31 @@ describe('WMTS 1.0.0', () => {
       [`${base}&LAYER=bappeda:batas_kota&TILEMATRIX=3&TILEROW=x&TILECOL=0`, 400, 'InvalidParameterValue'],
       [`${base}&LAYER=dinsos:penerima_bantuan&TILEMATRIX=3&TILEROW=0&TILECOL=0`, 400, 'InvalidParameterValue'],
       [`${base}&LAYER=bappeda:batas_kota&TILEMATRIX=3&TILEROW=0`, 400, 'MissingParameterValue'],
-      [`${node.url}/wmts?SERVICE=WMTS&REQUEST=GetTile&LAYER=bappeda:batas_kota&STYLE=default&FORMAT=image/gif&TILEMATRIXSET=WebMercatorQuad&TILEMATRIX=0&TILEROW=0&TILECOL=0`, 400, 'InvalidParameterValue'],
-      [`${node.url}/wmts?SERVICE=WMTS&REQUEST=GetTile&LAYER=bappeda:batas_kota&STYLE=default&FORMAT=image/png&TILEMATRIXSET=Nope&TILEMATRIX=0&TILEROW=0&TILECOL=0`, 400, 'InvalidParameterValue'],
+      [
+        `${node.url}/wmts?SERVICE=WMTS&REQUEST=GetTile&LAYER=bappeda:batas_kota&STYLE=default&FORMAT=image/gif&TILEMATRIXSET=WebMercatorQuad&TILEMATRIX=0&TILEROW=0&TILECOL=0`,
+        400,
+        'InvalidParameterValue',
+      ],
+      [
+        `${node.url}/wmts?SERVICE=WMTS&REQUEST=GetTile&LAYER=bappeda:batas_kota&STYLE=default&FORMAT=image/png&TILEMATRIXSET=Nope&TILEMATRIX=0&TILEROW=0&TILECOL=0`,
+        400,
+        'InvalidParameterValue',
+      ],
       [`${node.url}/wmts?SERVICE=WMTS&REQUEST=Dance`, 400, 'OperationNotSupported'],
       [`${node.url}/wmts/1.0.0/bappeda:batas_kota/default/WebMercatorQuad/3/0/99.png`, 400, 'TileOutOfRange'],
       [`${node.url}/wmts/1.0.0/bappeda:batas_kota/default/WebMercatorQuad/3/0/0.gif`, 404, 'InvalidParameterValue'],
       [`${node.url}/wmts/1.0.0/nothing`, 404, 'InvalidParameterValue'],
       // Extensions that are names of Object's own properties are unknown formats, not faults.
-      [`${node.url}/wmts/1.0.0/bappeda:batas_kota/default/WebMercatorQuad/3/0/0.constructor`, 404, 'InvalidParameterValue'],
-      [`${node.url}/wmts/1.0.0/bappeda:batas_kota/default/WebMercatorQuad/3/0/0/1/1.toString`, 404, 'InvalidParameterValue'],
+      [
+        `${node.url}/wmts/1.0.0/bappeda:batas_kota/default/WebMercatorQuad/3/0/0.constructor`,
+        404,
+        'InvalidParameterValue',
+      ],
+      [
+        `${node.url}/wmts/1.0.0/bappeda:batas_kota/default/WebMercatorQuad/3/0/0/1/1.toString`,
+        404,
+        'InvalidParameterValue',
+      ],
     ];
     for (const [u, status, code] of cases) {
       const r = await get(u);
@@ -121,7 +160,12 @@ describe('WMTS 1.0.0', () => {
 
   it('answers the bare /wmts (GDAL) and QGIS’s SERVICE=WMS GetCapabilities with the WMTS capabilities; WMTS requests keep their exceptions', async () => {
     const real = await get(`${node.url}/wmts?SERVICE=WMTS&REQUEST=GetCapabilities`);
-    for (const u of [`${node.url}/wmts`, `${node.url}/wmts?`, `${node.url}/wmts?SERVICE=WMS&REQUEST=GetCapabilities`, `${node.url}/wmts?service=wms&version=1.3.0&request=GetCapabilities`]) {
+    for (const u of [
+      `${node.url}/wmts`,
+      `${node.url}/wmts?`,
+      `${node.url}/wmts?SERVICE=WMS&REQUEST=GetCapabilities`,
+      `${node.url}/wmts?service=wms&version=1.3.0&request=GetCapabilities`,
+    ]) {
       const r = await get(u);
       expect(r.status, u).to.equal(200);
       expect(r.type, u).to.contain('xml');
@@ -135,7 +179,11 @@ describe('WMTS 1.0.0', () => {
       [`${node.url}/wmts?LAYER=bappeda:batas_kota`, undefined, 'MissingParameterValue'],
       [`${node.url}/wmts?SERVICE=WMS&REQUEST=GetMap&LAYERS=bappeda:batas_kota`, undefined, 'InvalidParameterValue'],
       [`${node.url}/wmts?SERVICE=WMS`, undefined, 'InvalidParameterValue'],
-      [`${node.url}/wmts`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' }, 'MissingParameterValue'],
+      [
+        `${node.url}/wmts`,
+        { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' },
+        'MissingParameterValue',
+      ],
     ];
     for (const [u, init, code] of cases) {
       const r = await get(u, init);
@@ -147,15 +195,40 @@ describe('WMTS 1.0.0', () => {
 
   it('GDAL reads the WMTS (raster) and its vector tiles (MVT driver)', async () => {
     const dir = mkdtempSync(`${tmpdir()}/simpul-wmts-`);
-    const info = await run('gdalinfo', [`WMTS:${node.url}/wmts/1.0.0/WMTSCapabilities.xml,layer=bappeda:batas_kecamatan,tilematrixset=WebMercatorQuad`]);
+    const info = await run('gdalinfo', [
+      `WMTS:${node.url}/wmts/1.0.0/WMTSCapabilities.xml,layer=bappeda:batas_kecamatan,tilematrixset=WebMercatorQuad`,
+    ]);
     expect(info).to.contain('Driver: WMTS');
     expect(info).to.match(/Size is \d+, \d+/);
-    await run('gdal_translate', ['-q', '-of', 'PNG', '-outsize', '256', '0', `WMTS:${node.url}/wmts/1.0.0/WMTSCapabilities.xml,layer=bappeda:batas_kecamatan,tilematrixset=WebMercatorQuad,zoom_level=12`, `${dir}/out.png`]);
+    await run('gdal_translate', [
+      '-q',
+      '-of',
+      'PNG',
+      '-outsize',
+      '256',
+      '0',
+      `WMTS:${node.url}/wmts/1.0.0/WMTSCapabilities.xml,layer=bappeda:batas_kecamatan,tilematrixset=WebMercatorQuad,zoom_level=12`,
+      `${dir}/out.png`,
+    ]);
     const st = await sharp(`${dir}/out.png`).stats();
-    expect(st.channels.some((c) => c.max > c.min), 'GDAL mosaic is not blank').to.equal(true);
+    expect(
+      st.channels.some((c) => c.max > c.min),
+      'GDAL mosaic is not blank',
+    ).to.equal(true);
     const tile = await fetchBytes(`${node.url}/tiles/bappeda:batas_kecamatan/${t.z}/${t.x}/${t.y}.pbf`);
     writeFileSync(`${dir}/${t.y}.pbf`, tile.body);
-    const mvt = await run('ogrinfo', ['-ro', '-al', '-so', `${dir}/${t.y}.pbf`, '-oo', `X=${t.x}`, '-oo', `Y=${t.y}`, '-oo', `Z=${t.z}`]);
+    const mvt = await run('ogrinfo', [
+      '-ro',
+      '-al',
+      '-so',
+      `${dir}/${t.y}.pbf`,
+      '-oo',
+      `X=${t.x}`,
+      '-oo',
+      `Y=${t.y}`,
+      '-oo',
+      `Z=${t.z}`,
+    ]);
     expect(mvt).to.contain('Layer name: bappeda:batas_kecamatan');
     expect(mvt).to.match(/Feature Count: [1-9]/);
     expect(mvt).to.contain('nama: String');
@@ -184,14 +257,27 @@ print("ok", len(w.contents))
   };
 
   it('a tile is the WMS GetMap of the same box, read directly and through GDAL', async () => {
-    const tile = await fetchBytes(`${node.url}/wmts/1.0.0/bappeda:batas_kecamatan/default/WebMercatorQuad/${t.z}/${t.y}/${t.x}.png`);
+    const tile = await fetchBytes(
+      `${node.url}/wmts/1.0.0/bappeda:batas_kecamatan/default/WebMercatorQuad/${t.z}/${t.y}/${t.x}.png`,
+    );
     const wms = await fetchBytes(wmsOfTile());
     expect(wms.status).to.equal(200);
     expect(await maxPixelDiff(tile.body, wms.body)).to.equal(0);
     // GDAL's WMTS driver, cut to exactly that tile at its zoom level.
     const dir = mkdtempSync(`${tmpdir()}/simpul-wmts-`);
     const b = tileBounds(WEB_MERCATOR.matrices[t.z], t.x, t.y);
-    await run('gdal_translate', ['-q', '-of', 'PNG', '-projwin', String(b[0]), String(b[3]), String(b[2]), String(b[1]), `WMTS:${node.url}/wmts/1.0.0/WMTSCapabilities.xml,layer=bappeda:batas_kecamatan,tilematrixset=WebMercatorQuad,zoom_level=${t.z}`, `${dir}/gdal.png`]);
+    await run('gdal_translate', [
+      '-q',
+      '-of',
+      'PNG',
+      '-projwin',
+      String(b[0]),
+      String(b[3]),
+      String(b[2]),
+      String(b[1]),
+      `WMTS:${node.url}/wmts/1.0.0/WMTSCapabilities.xml,layer=bappeda:batas_kecamatan,tilematrixset=WebMercatorQuad,zoom_level=${t.z}`,
+      `${dir}/gdal.png`,
+    ]);
     writeFileSync(`${dir}/wms.png`, wms.body);
     expect(await maxPixelDiff(`${dir}/gdal.png`, `${dir}/wms.png`)).to.equal(0);
   });
@@ -200,15 +286,21 @@ print("ok", len(w.contents))
     const a = await fetch(`${node.url}/wmts/1.0.0/WMTSCapabilities.xml`);
     const etag = a.headers.get('etag')!;
     expect(etag).to.match(/^".+"$/);
-    expect((await fetch(`${node.url}/wmts/1.0.0/WMTSCapabilities.xml`, { headers: { 'If-None-Match': etag } })).status).to.equal(304);
+    expect(
+      (await fetch(`${node.url}/wmts/1.0.0/WMTSCapabilities.xml`, { headers: { 'If-None-Match': etag } })).status,
+    ).to.equal(304);
     const layer = node.ctx.catalogue.unguardedGet('bappeda:batas_kecamatan')!;
     await putStyle(node.ctx.db, layer, { name: 'merah', title: 'Merah', sld: RED_SLD, isDefault: false });
     await node.ctx.catalogue.reload();
-    const caps = await fetch(`${node.url}/wmts?SERVICE=WMTS&REQUEST=GetCapabilities`, { headers: { 'If-None-Match': etag } });
+    const caps = await fetch(`${node.url}/wmts?SERVICE=WMTS&REQUEST=GetCapabilities`, {
+      headers: { 'If-None-Match': etag },
+    });
     expect(caps.status, 'a new style is a new document').to.equal(200);
     const xml = await caps.text();
     expect(xsdErrors(xml, SCHEMA.wmts10)).to.equal('');
-    expect(xml).to.match(/<ows:Identifier>bappeda:batas_kecamatan<\/ows:Identifier><Style isDefault="true"><ows:Title>Default<\/ows:Title><ows:Identifier>default<\/ows:Identifier><\/Style><Style><ows:Title>Merah<\/ows:Title><ows:Identifier>merah<\/ows:Identifier>/);
+    expect(xml).to.match(
+      /<ows:Identifier>bappeda:batas_kecamatan<\/ows:Identifier><Style isDefault="true"><ows:Title>Default<\/ows:Title><ows:Identifier>default<\/ows:Identifier><\/Style><Style><ows:Title>Merah<\/ows:Title><ows:Identifier>merah<\/ows:Identifier>/,
+    );
     const kvp = (style: string) =>
       `${node.url}/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=bappeda:batas_kecamatan&STYLE=${style}&FORMAT=image/png&TILEMATRIXSET=WebMercatorQuad&TILEMATRIX=${t.z}&TILEROW=${t.y}&TILECOL=${t.x}`;
     const red = await fetchBytes(kvp('merah'));

@@ -19,9 +19,21 @@ describe('review workflow: steps, standard, inboxes, retirement, audit trail', (
   const LAYER = 'dpupr:taman_kota';
   const point = { geojson: { type: 'Point', coordinates: [106.63, -6.17] }, properties: {} };
   const complete = (localName: string, extra: Partial<NewLayer> = {}): NewLayer => ({
-    organisation: 'dpupr', localName, title: 'Taman Kota Tangerang', abstract: 'Taman dan ruang terbuka hijau kota', keywords: ['taman', 'RTH'],
-    kugiFcode: 'TM01', nativeSrid: 4326, accessClass: 'PUBLIC', status: 'draft', attributes: [],
-    metadata: { topicCategory: 'environment', lineage: 'Survei lapangan Dinas PUPR 2024', licence: 'https://creativecommons.org/licenses/by/4.0/' },
+    organisation: 'dpupr',
+    localName,
+    title: 'Taman Kota Tangerang',
+    abstract: 'Taman dan ruang terbuka hijau kota',
+    keywords: ['taman', 'RTH'],
+    kugiFcode: 'TM01',
+    nativeSrid: 4326,
+    accessClass: 'PUBLIC',
+    status: 'draft',
+    attributes: [],
+    metadata: {
+      topicCategory: 'environment',
+      lineage: 'Survei lapangan Dinas PUPR 2024',
+      licence: 'https://creativecommons.org/licenses/by/4.0/',
+    },
     ...extra,
   });
 
@@ -32,11 +44,25 @@ describe('review workflow: steps, standard, inboxes, retirement, audit trail', (
       token[username] = await issueToken(node.ctx.db, username);
     }
     // The gate asks for the organisation's own contact (migration 7 cleared the guessed ones).
-    const profile = await call('PATCH', '/api/organisations/dpupr', 'walidata', { email: 'dpupr@tangerangkota.go.id', phone: '021 5576 4955' });
+    const profile = await call('PATCH', '/api/organisations/dpupr', 'walidata', {
+      email: 'dpupr@tangerangkota.go.id',
+      phone: '021 5576 4955',
+    });
     expect(profile.status, profile.body).to.equal(200);
     await writeLayer(node.ctx.db, complete('taman_kota'), [[point]]);
-    await writeLayer(node.ctx.db, complete('tanpa_metadata', { title: 'tanpa_metadata.shp', abstract: undefined, keywords: [], kugiFcode: null, metadata: {} }), [[point]]);
-    for (const n of ['antre_a', 'antre_b', 'antre_c']) await writeLayer(node.ctx.db, complete(n, { status: 'submitted' }), [[point]]);
+    await writeLayer(
+      node.ctx.db,
+      complete('tanpa_metadata', {
+        title: 'tanpa_metadata.shp',
+        abstract: undefined,
+        keywords: [],
+        kugiFcode: null,
+        metadata: {},
+      }),
+      [[point]],
+    );
+    for (const n of ['antre_a', 'antre_b', 'antre_c'])
+      await writeLayer(node.ctx.db, complete(n, { status: 'submitted' }), [[point]]);
     await writeLayer(node.ctx.db, complete('antre_d', { organisation: 'dinkes', status: 'submitted' }), [[point]]);
     await node.ctx.catalogue.reload();
   });
@@ -45,14 +71,18 @@ describe('review workflow: steps, standard, inboxes, retirement, audit trail', (
   async function call(method: string, path: string, user?: string, body?: object) {
     const r = await get(`${node.url}${path}`, {
       method,
-      headers: { ...(user ? { Authorization: `Bearer ${token[user]}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      headers: {
+        ...(user ? { Authorization: `Bearer ${token[user]}` } : {}),
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     return { ...r, json: r.type.includes('json') ? JSON.parse(r.body) : null };
   }
   const step = (user: string | undefined, action: string, note?: string, name = LAYER) =>
     call('POST', `/api/layers/${name}/workflow/${action}`, user, note === undefined ? {} : { note });
-  const statusOf = async (name = LAYER) => (await node.ctx.db.query('SELECT status FROM simpul.layer WHERE name = $1', [name])).rows[0]?.status as string;
+  const statusOf = async (name = LAYER) =>
+    (await node.ctx.db.query('SELECT status FROM simpul.layer WHERE name = $1', [name])).rows[0]?.status as string;
 
   // The full path, each step by its role; before each, every other caller is refused and nothing changes.
   const PATH: Array<[action: string, by: string, after: string, note?: string]> = [
@@ -67,14 +97,21 @@ describe('review workflow: steps, standard, inboxes, retirement, audit trail', (
   ];
   // Who may take each step on a dpupr layer (besides admin), written out independently of WORKFLOW.
   const MAY: Record<string, string[]> = {
-    submit: ['pu'], verify: ['walidata', 'pembina'], return: ['walidata', 'pembina'], publish: ['walidata'],
-    'request-retirement': ['pu'], retire: ['walidata'], restore: ['walidata'],
+    submit: ['pu'],
+    verify: ['walidata', 'pembina'],
+    return: ['walidata', 'pembina'],
+    publish: ['walidata'],
+    'request-retirement': ['pu'],
+    retire: ['walidata'],
+    restore: ['walidata'],
   };
 
   for (const [i, [action, by, after, note]] of PATH.entries()) {
     it(`step ${i + 1}: ${by} takes "${action}" → ${after}, refused to every other role, written to the audit trail`, async () => {
       const before = await statusOf();
-      for (const other of [undefined, 'pu', 'dinkes', 'pembina', 'walidata'].filter((u) => u !== by && !(u && MAY[action].includes(u)))) {
+      for (const other of [undefined, 'pu', 'dinkes', 'pembina', 'walidata'].filter(
+        (u) => u !== by && !(u && MAY[action].includes(u)),
+      )) {
         const r = await step(other, action, 'coba');
         const expected = other === undefined ? [401] : [403, 404];
         expect(expected, `${other ?? 'anonymous'} ${action}: ${r.status} ${r.body}`).to.include(r.status);
@@ -87,7 +124,13 @@ describe('review workflow: steps, standard, inboxes, retirement, audit trail', (
       const trail = await call('GET', `/api/audit?layer=${LAYER}&action=layer.${action}&limit=1`, 'walidata');
       expect(trail.status, trail.body).to.equal(200);
       const row = trail.json.entries[0];
-      expect(row).to.include({ actor: by, action: `layer.${action}`, layerName: LAYER, organisation: 'dpupr', reason: note ?? null });
+      expect(row).to.include({
+        actor: by,
+        action: `layer.${action}`,
+        layerName: LAYER,
+        organisation: 'dpupr',
+        reason: note ?? null,
+      });
       expect(row.before).to.deep.equal({ status: before });
       expect(row.after).to.deep.equal({ status: after });
     });
@@ -118,8 +161,21 @@ describe('review workflow: steps, standard, inboxes, retirement, audit trail', (
     const r = await step('pu', 'submit', undefined, 'dpupr:tanpa_metadata');
     expect(r.status, r.body).to.equal(409);
     expect(r.json.code).to.equal('Conflict');
-    const missing = r.json.details.missing as Array<{ element: string; message: { id: string; en: string }; allowedValues?: string[] }>;
-    expect(missing.map((m) => m.element)).to.deep.equal(['abstract', 'keywords', 'topicCategory', 'lineage', 'licence', 'title', 'kugiFcode', 'completeness']);
+    const missing = r.json.details.missing as Array<{
+      element: string;
+      message: { id: string; en: string };
+      allowedValues?: string[];
+    }>;
+    expect(missing.map((m) => m.element)).to.deep.equal([
+      'abstract',
+      'keywords',
+      'topicCategory',
+      'lineage',
+      'licence',
+      'title',
+      'kugiFcode',
+      'completeness',
+    ]);
     for (const m of missing) expect(m.message.id).to.be.a('string').and.not.equal(m.message.en);
     expect(missing.find((m) => m.element === 'topicCategory')!.allowedValues).to.deep.equal([...TOPIC_CATEGORIES]);
     expect(missing.find((m) => m.element === 'title')!.allowedValues).to.equal(undefined);
@@ -137,13 +193,17 @@ describe('review workflow: steps, standard, inboxes, retirement, audit trail', (
     expect((await call('PUT', '/api/workflow/standard', 'walidata', { minCompleteness: 10 })).status).to.equal(403);
     const bad = await call('PUT', '/api/workflow/standard', 'pembina', { minCompleteness: 'tinggi' });
     expect(bad.status).to.equal(400);
-    const raised = await call('PUT', '/api/workflow/standard', 'pembina', { requiredElements: [...read.json.standard.requiredElements, 'purpose'] });
+    const raised = await call('PUT', '/api/workflow/standard', 'pembina', {
+      requiredElements: [...read.json.standard.requiredElements, 'purpose'],
+    });
     expect(raised.status, raised.body).to.equal(200);
     expect(raised.json.updatedBy).to.equal('pembina');
     const refused = await step('pembina', 'verify', undefined, 'dpupr:antre_b');
     expect(refused.status).to.equal(409);
     expect(refused.json.details.missing.map((m: { element: string }) => m.element)).to.deep.equal(['purpose']);
-    const back = await call('PUT', '/api/workflow/standard', 'admin', { requiredElements: read.json.standard.requiredElements });
+    const back = await call('PUT', '/api/workflow/standard', 'admin', {
+      requiredElements: read.json.standard.requiredElements,
+    });
     expect(back.status).to.equal(200);
     const trail = await call('GET', '/api/audit?action=standard.update', 'pembina');
     expect(trail.json.entries.map((e: { actor: string }) => e.actor)).to.deep.equal(['admin', 'pembina']);
@@ -180,10 +240,14 @@ describe('review workflow: steps, standard, inboxes, retirement, audit trail', (
     });
 
     it('is gone from CSW', async () => {
-      const r = await get(`${node.url}/csw?service=CSW&version=2.0.2&request=GetRecordById&id=${id}&elementSetName=brief`);
+      const r = await get(
+        `${node.url}/csw?service=CSW&version=2.0.2&request=GetRecordById&id=${id}&elementSetName=brief`,
+      );
       expect(r.status).to.equal(200);
       expect(r.body).to.not.contain(id);
-      const all = await get(`${node.url}/csw?service=CSW&version=2.0.2&request=GetRecords&typeNames=csw:Record&resultType=results&elementSetName=brief&maxRecords=1000&constraintLanguage=CQL_TEXT&constraint=${encodeURIComponent("AnyText LIKE '%taman kota tangerang%'")}`);
+      const all = await get(
+        `${node.url}/csw?service=CSW&version=2.0.2&request=GetRecords&typeNames=csw:Record&resultType=results&elementSetName=brief&maxRecords=1000&constraintLanguage=CQL_TEXT&constraint=${encodeURIComponent("AnyText LIKE '%taman kota tangerang%'")}`,
+      );
       expect(all.body).to.not.contain(id);
     });
 
@@ -199,13 +263,17 @@ describe('review workflow: steps, standard, inboxes, retirement, audit trail', (
       // Past the period (90 days by default) the tombstone is gone.
       const index = node.ctx.records;
       expect(index.tombstones({ kind: 'anonymous' }, node.url).map((e) => e.record.id)).to.include(id);
-      expect(index.tombstones({ kind: 'anonymous' }, node.url, Date.now() + 91 * 86_400_000).map((e) => e.record.id)).to.not.include(id);
+      expect(
+        index.tombstones({ kind: 'anonymous' }, node.url, Date.now() + 91 * 86_400_000).map((e) => e.record.id),
+      ).to.not.include(id);
     });
 
     it('is back in CSW once restored', async () => {
       expect((await step('walidata', 'restore')).status).to.equal(200);
       const id = node.ctx.catalogue.unguardedGet(LAYER)!.id;
-      const r = await get(`${node.url}/csw?service=CSW&version=2.0.2&request=GetRecordById&id=${id}&elementSetName=brief`);
+      const r = await get(
+        `${node.url}/csw?service=CSW&version=2.0.2&request=GetRecordById&id=${id}&elementSetName=brief`,
+      );
       expect(r.body).to.contain(id);
       const rec = JSON.parse((await get(`${node.url}/ogcapi/collections/metadata/items/${id}`)).body);
       expect(rec.properties.status).to.equal(undefined);
@@ -231,14 +299,21 @@ describe('review workflow: steps, standard, inboxes, retirement, audit trail', (
     expect((await step('walidata', 'return', 'Perbaiki judul', 'dpupr:antre_c')).status).to.equal(200);
     const pu = await call('GET', '/api/workflow/inbox', 'pu');
     expect(names(pu)).to.include('dpupr:antre_c');
-    expect(pu.json.items.every((i: { layer: { organisation: string }; kind: string }) => i.layer.organisation === 'dpupr' && ['returned', 'draft'].includes(i.kind))).to.equal(true);
+    expect(
+      pu.json.items.every(
+        (i: { layer: { organisation: string }; kind: string }) =>
+          i.layer.organisation === 'dpupr' && ['returned', 'draft'].includes(i.kind),
+      ),
+    ).to.equal(true);
     expect(names(await call('GET', '/api/workflow/inbox', 'dinkes'))).to.not.include('dpupr:antre_c');
     // A retirement request waits for the walidata.
     expect((await step('pu', 'request-retirement', 'Data usang')).status).to.equal(200);
     const req = await call('GET', '/api/workflow/inbox?status=retirement-requested', 'walidata');
     expect(names(req)).to.deep.equal([LAYER]);
     expect((await step('walidata', 'decline-retirement', 'Masih dipakai')).status).to.equal(200);
-    expect((await call('GET', '/api/workflow/inbox?status=retirement-requested', 'walidata')).json.numberMatched).to.equal(0);
+    expect(
+      (await call('GET', '/api/workflow/inbox?status=retirement-requested', 'walidata')).json.numberMatched,
+    ).to.equal(0);
     expect((await call('GET', '/api/workflow/inbox')).status).to.equal(401);
   });
 
@@ -248,13 +323,29 @@ describe('review workflow: steps, standard, inboxes, retirement, audit trail', (
     expect(all.json.numberReturned).to.equal(5);
     expect(all.json.numberMatched).to.be.greaterThan(5);
     const byUser = await call('GET', '/api/audit?user=walidata&action=layer.return', 'walidata');
-    expect(byUser.json.entries.map((e: { layerName: string }) => e.layerName)).to.have.members([LAYER, 'dpupr:antre_c']);
+    expect(byUser.json.entries.map((e: { layerName: string }) => e.layerName)).to.have.members([
+      LAYER,
+      'dpupr:antre_c',
+    ]);
     const dinkesView = await call('GET', '/api/audit?limit=1000', 'dinkes');
-    expect(dinkesView.json.entries.every((e: { organisation: string | null; layerName: string | null }) => e.organisation === 'dinkes' || e.layerName?.startsWith('dinkes:'))).to.equal(true);
+    expect(
+      dinkesView.json.entries.every(
+        (e: { organisation: string | null; layerName: string | null }) =>
+          e.organisation === 'dinkes' || e.layerName?.startsWith('dinkes:'),
+      ),
+    ).to.equal(true);
     expect((await call('GET', '/api/audit?organisation=dpupr', 'dinkes')).json.numberMatched).to.equal(0);
     const pu = await call('GET', '/api/audit?organisation=dpupr&limit=1000', 'pu');
     expect(pu.json.numberMatched).to.be.greaterThan(8);
-    expect((await call('GET', `/api/audit?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, 'admin')).json.numberMatched).to.equal(0);
+    expect(
+      (
+        await call(
+          'GET',
+          `/api/audit?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
+          'admin',
+        )
+      ).json.numberMatched,
+    ).to.equal(0);
     expect((await call('GET', '/api/audit?since=yesterday', 'admin')).status).to.equal(400);
     expect((await call('GET', '/api/audit')).status).to.equal(401);
   });

@@ -13,16 +13,31 @@ describe('workspace: account and tokens, users, organisation profile, audit trai
   let node: TestNode;
   let browser: Browser;
   const sessionsOf = async (username: string) =>
-    Number((await node.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM simpul.web_session s JOIN simpul.app_user u ON u.id = s.user_id WHERE u.username = $1', [username])).rows[0].n);
+    Number(
+      (
+        await node.ctx.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM simpul.web_session s JOIN simpul.app_user u ON u.id = s.user_id WHERE u.username = $1',
+          [username],
+        )
+      ).rows[0].n,
+    );
 
   before(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     node = await testNode({ serve: true });
-    await addUser(node.ctx.db, { username: 'walidata', role: 'walidata', organisation: 'diskominfo', password: PASSWORD });
+    await addUser(node.ctx.db, {
+      username: 'walidata',
+      role: 'walidata',
+      organisation: 'diskominfo',
+      password: PASSWORD,
+    });
     await addUser(node.ctx.db, { username: 'pu', role: 'produsen', organisation: 'dpupr', password: PASSWORD });
     await addUser(node.ctx.db, { username: 'pu-admin', role: 'produsen', organisation: 'dpupr', password: PASSWORD });
     await node.ctx.db.query("UPDATE simpul.app_user SET is_org_admin = true WHERE username = 'pu-admin'");
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    });
   });
   after(async () => {
     await browser?.close();
@@ -51,7 +66,10 @@ describe('workspace: account and tokens, users, organisation profile, audit trai
     const token = (await page.locator('#new-token').textContent())!.trim();
     expect(token).to.match(/^spl_[A-Za-z0-9_-]{32}$/);
     const steps = await page.locator('.issued').textContent();
-    expect(steps).to.contain(`URL: ${node.url}/wms`).and.contain('Nama pengguna walidata').and.contain('User Name walidata');
+    expect(steps)
+      .to.contain(`URL: ${node.url}/wms`)
+      .and.contain('Nama pengguna walidata')
+      .and.contain('User Name walidata');
     expect(await page.locator('#token-list tbody tr').count()).to.equal(1);
     expect(await seriousViolations(page)).to.deep.equal([]);
     await page.screenshot({ path: `${ARTIFACTS}account-token.png`, fullPage: true });
@@ -100,7 +118,9 @@ describe('workspace: account and tokens, users, organisation profile, audit trai
     const pu = await signIn('pu-admin');
     const { context, page } = await signIn('walidata');
     await page.goto(`${node.url}/workspace/users?organisation=dpupr`);
-    expect(await page.locator('#users tbody tr').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.user))).to.deep.equal(['pu', 'pu-admin']);
+    expect(
+      await page.locator('#users tbody tr').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.user)),
+    ).to.deep.equal(['pu', 'pu-admin']);
     expect(await seriousViolations(page)).to.deep.equal([]);
     await page.fill('#new-username', 'dinkes.gis');
     await page.selectOption('#new-role', 'produsen');
@@ -124,7 +144,11 @@ describe('workspace: account and tokens, users, organisation profile, audit trai
     await page.fill('#pw-pu-admin', 'Reset-Oleh-Walidata-1');
     await page.click('tr[data-user="pu-admin"] form.reset button');
     await page.waitForSelector('.done');
-    const trail = (await node.ctx.db.query("SELECT action FROM simpul.audit WHERE actor = 'walidata' AND action LIKE 'user.%' ORDER BY id")).rows.map((r: any) => r.action);
+    const trail = (
+      await node.ctx.db.query(
+        "SELECT action FROM simpul.audit WHERE actor = 'walidata' AND action LIKE 'user.%' ORDER BY id",
+      )
+    ).rows.map((r: any) => r.action);
     expect(trail).to.deep.equal(['user.create', 'user.disable', 'user.enable', 'user.password.reset']);
     await pu.context.close();
     await context.close();
@@ -135,13 +159,21 @@ describe('workspace: account and tokens, users, organisation profile, audit trai
     const { context, page } = await signIn('pu-admin', 'Reset-Oleh-Walidata-1');
     expect(await sessionsOf('pu-admin')).to.be.greaterThan(0);
     const walidata = `Basic ${Buffer.from(`walidata:${PASSWORD}`).toString('base64')}`;
-    const r = await get(`${node.url}/api/users/pu-admin/password`, { method: 'PUT', headers: { Authorization: walidata, 'Content-Type': 'application/json' }, body: JSON.stringify({ password: 'Lewat-API-Taman-2026' }) });
+    const r = await get(`${node.url}/api/users/pu-admin/password`, {
+      method: 'PUT',
+      headers: { Authorization: walidata, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ password: 'Lewat-API-Taman-2026' }),
+    });
     expect(r.status, r.body).to.equal(200);
     expect(await sessionsOf('pu-admin')).to.equal(0);
     await page.goto(`${node.url}/workspace`);
     expect(page.url()).to.contain('/workspace/sign-in');
     await context.close();
-    const back = await get(`${node.url}/api/users/pu-admin/password`, { method: 'PUT', headers: { Authorization: walidata, 'Content-Type': 'application/json' }, body: JSON.stringify({ password: 'Reset-Oleh-Walidata-1' }) });
+    const back = await get(`${node.url}/api/users/pu-admin/password`, {
+      method: 'PUT',
+      headers: { Authorization: walidata, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ password: 'Reset-Oleh-Walidata-1' }),
+    });
     expect(back.status, back.body).to.equal(200);
   });
 
@@ -170,11 +202,22 @@ describe('workspace: account and tokens, users, organisation profile, audit trai
   it('filters the audit trail by user, action and date, paged; a produsen reads only its organisation', async () => {
     const { context, page } = await signIn('walidata');
     await page.goto(`${node.url}/workspace/audit?user=walidata&action=user.`);
-    expect(await page.locator('#audit tbody tr').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.action))).to.deep.equal(['user.password.reset', 'user.password.reset', 'user.password.reset', 'user.enable', 'user.disable', 'user.create']);
+    expect(
+      await page.locator('#audit tbody tr').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.action)),
+    ).to.deep.equal([
+      'user.password.reset',
+      'user.password.reset',
+      'user.password.reset',
+      'user.enable',
+      'user.disable',
+      'user.create',
+    ]);
     expect(await seriousViolations(page)).to.deep.equal([]);
     const today = new Date().toISOString().slice(0, 10);
     await page.goto(`${node.url}/workspace/audit?action=session.start&since=${today}&until=${today}`);
-    const starts = Number((await node.ctx.db.query("SELECT count(*)::int AS n FROM simpul.audit WHERE action = 'session.start'")).rows[0].n);
+    const starts = Number(
+      (await node.ctx.db.query("SELECT count(*)::int AS n FROM simpul.audit WHERE action = 'session.start'")).rows[0].n,
+    );
     expect(await page.locator('#matched').textContent()).to.equal(`${starts} catatan`);
     const bad = await page.goto(`${node.url}/workspace/audit?since=kemarin`);
     expect(bad!.status()).to.equal(400);

@@ -17,26 +17,58 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
   let browser: Browser;
   const point = { geojson: { type: 'Point', coordinates: [106.63, -6.17] }, properties: {} };
   const complete = (localName: string, extra: Partial<NewLayer> = {}): NewLayer => ({
-    organisation: 'dpupr', localName, title: 'Taman Baru Kota Tangerang', abstract: 'Taman dan ruang terbuka hijau kota yang baru', keywords: ['taman', 'RTH'],
-    kugiFcode: 'TM01', nativeSrid: 4326, accessClass: 'PUBLIC', status: 'draft', attributes: [],
-    metadata: { topicCategory: 'environment', lineage: 'Survei lapangan Dinas PUPR 2026', licence: 'https://creativecommons.org/licenses/by/4.0/' },
+    organisation: 'dpupr',
+    localName,
+    title: 'Taman Baru Kota Tangerang',
+    abstract: 'Taman dan ruang terbuka hijau kota yang baru',
+    keywords: ['taman', 'RTH'],
+    kugiFcode: 'TM01',
+    nativeSrid: 4326,
+    accessClass: 'PUBLIC',
+    status: 'draft',
+    attributes: [],
+    metadata: {
+      topicCategory: 'environment',
+      lineage: 'Survei lapangan Dinas PUPR 2026',
+      licence: 'https://creativecommons.org/licenses/by/4.0/',
+    },
     ...extra,
   });
-  const statusOf = async (name: string) => (await node.ctx.db.query('SELECT status FROM simpul.layer WHERE name = $1', [name])).rows[0]?.status as string;
+  const statusOf = async (name: string) =>
+    (await node.ctx.db.query('SELECT status FROM simpul.layer WHERE name = $1', [name])).rows[0]?.status as string;
   const sessionsOf = async (username: string) =>
-    Number((await node.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM simpul.web_session s JOIN simpul.app_user u ON u.id = s.user_id WHERE u.username = $1', [username])).rows[0].n);
+    Number(
+      (
+        await node.ctx.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM simpul.web_session s JOIN simpul.app_user u ON u.id = s.user_id WHERE u.username = $1',
+          [username],
+        )
+      ).rows[0].n,
+    );
 
   before(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     node = await testNode({ serve: true });
     await addUser(node.ctx.db, { username: 'pu', role: 'produsen', organisation: 'dpupr', password: PASSWORD });
-    await addUser(node.ctx.db, { username: 'walidata', role: 'walidata', organisation: 'diskominfo', password: PASSWORD });
+    await addUser(node.ctx.db, {
+      username: 'walidata',
+      role: 'walidata',
+      organisation: 'diskominfo',
+      password: PASSWORD,
+    });
     // The gate asks for the organisation's own contact (migration 7 cleared the guessed ones).
-    await node.ctx.db.query("UPDATE simpul.organisation SET email = 'dpupr@tangerangkota.go.id', phone = '021 5576 4955' WHERE code = 'dpupr'");
+    await node.ctx.db.query(
+      "UPDATE simpul.organisation SET email = 'dpupr@tangerangkota.go.id', phone = '021 5576 4955' WHERE code = 'dpupr'",
+    );
     await writeLayer(node.ctx.db, complete('taman_baru'), [[point]]);
-    await writeLayer(node.ctx.db, complete('rahasia_dinkes', { organisation: 'dinkes', title: 'Draf Dinkes' }), [[point]]);
+    await writeLayer(node.ctx.db, complete('rahasia_dinkes', { organisation: 'dinkes', title: 'Draf Dinkes' }), [
+      [point],
+    ]);
     await node.ctx.catalogue.reload();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    });
   });
   after(async () => {
     await browser?.close();
@@ -61,13 +93,17 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     const pre = /simpul_signin=([^;]+)/.exec(form.headers.get('set-cookie') ?? '')![1];
     const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
     const r = await fetch(`${node.url}/workspace/sign-in`, {
-      method: 'POST', redirect: 'manual',
+      method: 'POST',
+      redirect: 'manual',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `simpul_signin=${pre}` },
       body: new URLSearchParams({ _csrf: token, username, password: PASSWORD, next: '/workspace' }),
     });
     expect(r.status).to.equal(303);
     const setCookie = r.headers.get('set-cookie') ?? '';
-    expect(setCookie).to.match(/simpul_session=[^;]+;.*HttpOnly/i).and.match(/SameSite=Lax/i).and.not.match(/Secure/);
+    expect(setCookie)
+      .to.match(/simpul_session=[^;]+;.*HttpOnly/i)
+      .and.match(/SameSite=Lax/i)
+      .and.not.match(/Secure/);
     const cookie = /simpul_session=[^;]+/.exec(setCookie)![0];
     const home = await get(`${node.url}/workspace`, { headers: { Cookie: cookie } });
     return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(home.body)![1] };
@@ -78,7 +114,9 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     // The produsen's own layers, drafts among them; the search runs on the server.
     await pu.page.goto(`${node.url}/workspace?status=draft&q=taman`);
     await pu.page.waitForSelector(`tr[data-layer="${LAYER}"]`);
-    const rows = await pu.page.locator('#layers tbody tr').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.layer, (e as HTMLElement).dataset.status]));
+    const rows = await pu.page
+      .locator('#layers tbody tr')
+      .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.layer, (e as HTMLElement).dataset.status]));
     expect(rows).to.deep.include([LAYER, 'draft']);
     for (const [name, status] of rows) expect([name!.split(':')[0], status]).to.deep.equal(['dpupr', 'draft']);
     expect(await seriousViolations(pu.page)).to.deep.equal([]);
@@ -99,7 +137,9 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     // Returning without a note: the error stands next to the note, in Indonesian; nothing changes.
     await wd.page.click(`${card} button[data-action="return"]`);
     await wd.page.waitForSelector(`${card} textarea[aria-invalid="true"] + .error`);
-    expect(await wd.page.locator(`${card} .step-return .error`).textContent()).to.equal('Langkah ini wajib disertai catatan.');
+    expect(await wd.page.locator(`${card} .step-return .error`).textContent()).to.equal(
+      'Langkah ini wajib disertai catatan.',
+    );
     expect(await statusOf(LAYER)).to.equal('submitted');
     expect(await seriousViolations(wd.page)).to.deep.equal([]);
     await wd.page.fill(`${card} .step-return textarea`, 'Lengkapi atribut nama taman');
@@ -122,8 +162,16 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     await wd.page.click('button[data-action="publish"]');
     await wd.page.waitForSelector(`${card}[data-status="published"]`);
     expect(await statusOf(LAYER)).to.equal('published');
-    const trail = (await node.ctx.db.query('SELECT action, actor FROM simpul.audit WHERE layer_name = $1 ORDER BY id', [LAYER])).rows.map((r: any) => `${r.actor}:${r.action}`);
-    expect(trail).to.deep.equal(['pu:layer.submit', 'walidata:layer.return', 'pu:layer.submit', 'walidata:layer.verify', 'walidata:layer.publish']);
+    const trail = (
+      await node.ctx.db.query('SELECT action, actor FROM simpul.audit WHERE layer_name = $1 ORDER BY id', [LAYER])
+    ).rows.map((r: any) => `${r.actor}:${r.action}`);
+    expect(trail).to.deep.equal([
+      'pu:layer.submit',
+      'walidata:layer.return',
+      'pu:layer.submit',
+      'walidata:layer.verify',
+      'walidata:layer.publish',
+    ]);
 
     const caps = await get(`${node.url}/wms?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0`);
     expect(caps.status).to.equal(200);
@@ -132,17 +180,29 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     await wd.context.close();
   });
 
-  it('draws the dashboard: layers by status and this week\'s steps, the same figures in its tables', async () => {
+  it("draws the dashboard: layers by status and this week's steps, the same figures in its tables", async () => {
     const { context, page } = await signIn('walidata');
     await page.click('a[href="/workspace/dashboard"]');
-    await page.waitForFunction(() => (window as any).Chart?.getChart('steps-chart') && (window as any).Chart.getChart('status-chart'));
-    const visible = (await node.ctx.db.query<{ status: string; n: number }>("SELECT status, count(*)::int AS n FROM simpul.layer WHERE access_class <> 'IGSTRATEGIS' GROUP BY status")).rows;
-    const table = await page.locator('#status-table tbody tr').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.status, Number(e.children[1].textContent)]));
-    for (const [status, n] of table) expect(n, String(status)).to.equal(visible.find((r) => r.status === status)?.n ?? 0);
+    await page.waitForFunction(
+      () => (window as any).Chart?.getChart('steps-chart') && (window as any).Chart.getChart('status-chart'),
+    );
+    const visible = (
+      await node.ctx.db.query<{ status: string; n: number }>(
+        "SELECT status, count(*)::int AS n FROM simpul.layer WHERE access_class <> 'IGSTRATEGIS' GROUP BY status",
+      )
+    ).rows;
+    const table = await page
+      .locator('#status-table tbody tr')
+      .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.status, Number(e.children[1].textContent)]));
+    for (const [status, n] of table)
+      expect(n, String(status)).to.equal(visible.find((r) => r.status === status)?.n ?? 0);
     const drawn = await page.evaluate(() => (window as any).Chart.getChart('status-chart').data.datasets[0].data);
     expect(drawn).to.deep.equal(table.map(([, n]) => n));
     // This week: two submissions, one return, one verification, one publication.
-    const week = await page.locator('#steps-table tbody tr').last().evaluate((e) => [...e.children].slice(1).map((c) => Number(c.textContent)));
+    const week = await page
+      .locator('#steps-table tbody tr')
+      .last()
+      .evaluate((e) => [...e.children].slice(1).map((c) => Number(c.textContent)));
     expect(week).to.deep.equal([2, 1, 1, 1]);
     expect(await seriousViolations(page)).to.deep.equal([]);
     await page.screenshot({ path: `${ARTIFACTS}dashboard.png`, fullPage: true });
@@ -151,15 +211,28 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
 
   it('refuses a POST without the CSRF token (403), in the workspace and on the JSON API', async () => {
     const s = await httpSession('pu');
-    const form = (body: Record<string, string>) => ({ method: 'POST', redirect: 'manual' as const, headers: { Cookie: s.cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) });
+    const form = (body: Record<string, string>) => ({
+      method: 'POST',
+      redirect: 'manual' as const,
+      headers: { Cookie: s.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(body),
+    });
     expect((await get(`${node.url}/workspace/layers/dpupr:jalan/steps/submit`, form({}))).status).to.equal(403);
-    expect((await get(`${node.url}/workspace/layers/dpupr:jalan/steps/submit`, form({ _csrf: 'x'.repeat(s.csrf.length) }))).status).to.equal(403);
+    expect(
+      (await get(`${node.url}/workspace/layers/dpupr:jalan/steps/submit`, form({ _csrf: 'x'.repeat(s.csrf.length) })))
+        .status,
+    ).to.equal(403);
     expect((await get(`${node.url}/workspace/sign-out`, form({}))).status).to.equal(403);
     // The cookie signs in on the API too, as the same principal; a change there needs the token as well.
     const me = await get(`${node.url}/api/me`, { headers: { Cookie: s.cookie } });
     expect(me.status).to.equal(200);
     expect(JSON.parse(me.body)).to.include({ username: 'pu', role: 'produsen', organisation: 'dpupr' });
-    const api = (headers: Record<string, string>) => get(`${node.url}/api/me/tokens`, { method: 'POST', headers: { Cookie: s.cookie, 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ label: 'QGIS' }) });
+    const api = (headers: Record<string, string>) =>
+      get(`${node.url}/api/me/tokens`, {
+        method: 'POST',
+        headers: { Cookie: s.cookie, 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ label: 'QGIS' }),
+      });
     expect((await api({})).status).to.equal(403);
     expect((await api({ 'X-CSRF-Token': s.csrf })).status).to.equal(201);
     expect(await sessionsOf('pu')).to.be.greaterThan(0);
@@ -171,7 +244,10 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     expect(r.status).to.equal(404);
     expect(r.body).to.not.contain('Draf Dinkes');
     const step = await get(`${node.url}/workspace/layers/dinkes:rahasia_dinkes/steps/submit`, {
-      method: 'POST', redirect: 'manual', headers: { Cookie: s.cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: s.csrf }),
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Cookie: s.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: s.csrf }),
     });
     expect(step.status).to.equal(404);
     expect(await statusOf('dinkes:rahasia_dinkes')).to.equal('draft');
@@ -181,13 +257,19 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     for (const column of ['last_seen_at', 'created_at']) {
       const s = await httpSession('walidata');
       const hours = column === 'last_seen_at' ? 2 : 13;
-      await node.ctx.db.query(`UPDATE simpul.web_session SET ${column} = now() - interval '${hours} hours' WHERE user_id = (SELECT id FROM simpul.app_user WHERE username = 'walidata')`);
+      await node.ctx.db.query(
+        `UPDATE simpul.web_session SET ${column} = now() - interval '${hours} hours' WHERE user_id = (SELECT id FROM simpul.app_user WHERE username = 'walidata')`,
+      );
       const r = await get(`${node.url}/workspace`, { headers: { Cookie: s.cookie }, redirect: 'manual' });
       expect(r.status, column).to.equal(303);
       expect(r.headers.get('location')).to.equal('/workspace/sign-in?next=%2Fworkspace&expired=1');
       expect(r.headers.get('set-cookie')).to.match(/^simpul_session=; Path=\/; Expires=Thu, 01 Jan 1970/);
-      const hash = createHash('sha256').update(decodeURIComponent(s.cookie.split('=')[1])).digest('base64url');
-      expect((await node.ctx.db.query('SELECT 1 FROM simpul.web_session WHERE id_hash = $1', [hash])).rows).to.have.length(0);
+      const hash = createHash('sha256')
+        .update(decodeURIComponent(s.cookie.split('=')[1]))
+        .digest('base64url');
+      expect(
+        (await node.ctx.db.query('SELECT 1 FROM simpul.web_session WHERE id_hash = $1', [hash])).rows,
+      ).to.have.length(0);
       expect((await get(`${node.url}/api/me`, { headers: { Cookie: s.cookie } })).status).to.equal(401);
     }
   });
@@ -201,9 +283,16 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     await page.click('#sign-out');
     await page.waitForURL(/\/workspace\/sign-in$/);
     expect(await sessionsOf('walidata')).to.equal(before);
-    const r = await get(`${node.url}/workspace`, { headers: { Cookie: `simpul_session=${cookie.value}` }, redirect: 'manual' });
+    const r = await get(`${node.url}/workspace`, {
+      headers: { Cookie: `simpul_session=${cookie.value}` },
+      redirect: 'manual',
+    });
     expect(r.status).to.equal(303);
-    const ended = (await node.ctx.db.query("SELECT count(*)::int AS n FROM simpul.audit WHERE action = 'session.end' AND actor = 'walidata'")).rows[0].n;
+    const ended = (
+      await node.ctx.db.query(
+        "SELECT count(*)::int AS n FROM simpul.audit WHERE action = 'session.end' AND actor = 'walidata'",
+      )
+    ).rows[0].n;
     expect(ended).to.equal(1);
     await context.close();
   });
@@ -217,14 +306,22 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
         const pre = /simpul_signin=([^;]+)/.exec(form.headers.get('set-cookie') ?? '')![1];
         const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
         const r = await fetch(`${proxied.url}/workspace/sign-in`, {
-          method: 'POST', redirect: 'manual',
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `simpul_signin=${pre}`, 'X-Forwarded-Proto': proto },
+          method: 'POST',
+          redirect: 'manual',
+          headers: {
+            'Content-Type': 'application/x-www-form-urlencoded',
+            Cookie: `simpul_signin=${pre}`,
+            'X-Forwarded-Proto': proto,
+          },
           body: new URLSearchParams({ _csrf: token, username: 'pu', password: PASSWORD }),
         });
         expect(r.status).to.equal(303);
         return /simpul_session=[^\n]*/.exec(r.headers.get('set-cookie') ?? '')![0];
       };
-      expect(await signInVia('https')).to.match(/; Secure/).and.match(/HttpOnly/).and.match(/SameSite=Lax/);
+      expect(await signInVia('https'))
+        .to.match(/; Secure/)
+        .and.match(/HttpOnly/)
+        .and.match(/SameSite=Lax/);
       expect(await signInVia('http')).to.not.match(/Secure/);
     } finally {
       await proxied.stop();
@@ -241,7 +338,9 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
     await page.waitForSelector('#signin-error');
     expect(await page.locator('#signin-error').textContent()).to.equal('Nama pengguna atau kata sandi salah.');
     expect(await seriousViolations(page)).to.deep.equal([]);
-    const failed = (await node.ctx.db.query("SELECT after FROM simpul.audit WHERE action = 'signin.failed' AND subject = 'pu'")).rows;
+    const failed = (
+      await node.ctx.db.query("SELECT after FROM simpul.audit WHERE action = 'signin.failed' AND subject = 'pu'")
+    ).rows;
     expect(failed.map((r: any) => r.after.method)).to.deep.equal(['form']);
     await context.close();
   });

@@ -20,10 +20,7 @@ export interface MvtLayer {
 }
 
 type Pt = [number, number];
-type Geom =
-  | { type: 1; parts: Pt[][] }
-  | { type: 2; parts: Pt[][] }
-  | { type: 3; polygons: Pt[][][] };
+type Geom = { type: 1; parts: Pt[][] } | { type: 2; parts: Pt[][] } | { type: 3; polygons: Pt[][][] };
 
 /** Reads 2D WKB (Point … GeometryCollection) into points, lines or polygons. */
 export function readWkb(buf: Uint8Array): Geom | null {
@@ -38,8 +35,9 @@ export function readWkb(buf: Uint8Array): Geom | null {
     const rawType = dv.getUint32(o, le);
     o += 4;
     // ISO Z/M codes (1000s) and EWKB flags: only 2D is expected, but read the type through them.
-    const hasZ = (rawType & 0x80000000) !== 0 || (rawType % 10000 >= 1000 && rawType % 10000 < 2000) || rawType % 10000 >= 3000;
-    const hasM = (rawType & 0x40000000) !== 0 || (rawType % 10000 >= 2000);
+    const hasZ =
+      (rawType & 0x80000000) !== 0 || (rawType % 10000 >= 1000 && rawType % 10000 < 2000) || rawType % 10000 >= 3000;
+    const hasM = (rawType & 0x40000000) !== 0 || rawType % 10000 >= 2000;
     if (rawType & 0x20000000) o += 4; // EWKB SRID
     const type = (rawType & 0x0fffffff) % 1000;
     const dims = 2 + (hasZ ? 1 : 0) + (hasM ? 1 : 0);
@@ -79,7 +77,10 @@ export function readWkb(buf: Uint8Array): Geom | null {
       case 3:
         polygons.push(rings());
         return;
-      case 4: case 5: case 6: case 7: {
+      case 4:
+      case 5:
+      case 6:
+      case 7: {
         const n = count();
         for (let i = 0; i < n; i++) readGeom();
         return;
@@ -113,7 +114,8 @@ function dedupe(pts: Pt[]): Pt[] {
 function area2(ring: Pt[]): number {
   let s = 0;
   for (let i = 0, n = ring.length; i < n; i++) {
-    const a = ring[i], b = ring[(i + 1) % n];
+    const a = ring[i],
+      b = ring[(i + 1) % n];
     s += a[0] * b[1] - b[0] * a[1];
   }
   return s;
@@ -122,7 +124,8 @@ function area2(ring: Pt[]): number {
 /** Geometry commands, or null when nothing is left after snapping. */
 export function encodeGeometry(g: Geom): { type: 1 | 2 | 3; commands: number[] } | null {
   const out: number[] = [];
-  let cx = 0, cy = 0;
+  let cx = 0,
+    cy = 0;
   const moveTo = (pts: Pt[]) => {
     out.push(cmd(1, pts.length));
     for (const p of pts) {
@@ -213,30 +216,42 @@ export function encodeMvt(layers: MvtLayer[]): Uint8Array {
       encoded.push({ id: f.id, tags, type: g.type, commands: g.commands });
     }
     if (!encoded.length) continue;
-    pbf.writeMessage(3, (_: unknown, p: Pbf) => {
-      p.writeVarintField(15, 2);
-      p.writeStringField(1, layer.name);
-      for (const f of encoded) {
-        p.writeMessage(2, (_f: unknown, q: Pbf) => {
-          if (f.id !== undefined && f.id >= 0 && Number.isSafeInteger(f.id)) q.writeVarintField(1, f.id);
-          if (f.tags.length) q.writePackedVarint(2, f.tags);
-          q.writeVarintField(3, f.type);
-          q.writePackedVarint(4, f.commands);
-        }, null);
-      }
-      for (const k of keys) p.writeStringField(3, k);
-      for (const v of values) {
-        p.writeMessage(4, (_v: unknown, q: Pbf) => {
-          if (typeof v === 'string') q.writeStringField(1, v);
-          else if (typeof v === 'boolean') q.writeBooleanField(7, v);
-          else if (Number.isInteger(v) && Math.abs(v) < 2 ** 53) {
-            if (v < 0) q.writeSVarintField(6, v);
-            else q.writeVarintField(5, v);
-          } else q.writeDoubleField(3, v);
-        }, null);
-      }
-      p.writeVarintField(5, layer.extent ?? 4096);
-    }, null);
+    pbf.writeMessage(
+      3,
+      (_: unknown, p: Pbf) => {
+        p.writeVarintField(15, 2);
+        p.writeStringField(1, layer.name);
+        for (const f of encoded) {
+          p.writeMessage(
+            2,
+            (_f: unknown, q: Pbf) => {
+              if (f.id !== undefined && f.id >= 0 && Number.isSafeInteger(f.id)) q.writeVarintField(1, f.id);
+              if (f.tags.length) q.writePackedVarint(2, f.tags);
+              q.writeVarintField(3, f.type);
+              q.writePackedVarint(4, f.commands);
+            },
+            null,
+          );
+        }
+        for (const k of keys) p.writeStringField(3, k);
+        for (const v of values) {
+          p.writeMessage(
+            4,
+            (_v: unknown, q: Pbf) => {
+              if (typeof v === 'string') q.writeStringField(1, v);
+              else if (typeof v === 'boolean') q.writeBooleanField(7, v);
+              else if (Number.isInteger(v) && Math.abs(v) < 2 ** 53) {
+                if (v < 0) q.writeSVarintField(6, v);
+                else q.writeVarintField(5, v);
+              } else q.writeDoubleField(3, v);
+            },
+            null,
+          );
+        }
+        p.writeVarintField(5, layer.extent ?? 4096);
+      },
+      null,
+    );
   }
   return pbf.finish();
 }

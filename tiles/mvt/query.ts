@@ -10,7 +10,8 @@ export type { TileBox } from '../../data/tiles/vector.js';
 
 export async function embeddedTile(db: Db, layers: Layer[], box: TileBox): Promise<Buffer> {
   const out: MvtLayer[] = [];
-  for (const layer of layers) out.push({ name: layer.name, extent: MVT_EXTENT, features: await tileRows(db, layer, box) });
+  for (const layer of layers)
+    out.push({ name: layer.name, extent: MVT_EXTENT, features: await tileRows(db, layer, box) });
   return Buffer.from(encodeMvt(out));
 }
 

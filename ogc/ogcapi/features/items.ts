@@ -10,7 +10,20 @@ import { SUPPORTED_CRS } from '../collections.js';
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 10_000;
 
-const KNOWN = new Set(['limit', 'offset', 'bbox', 'bbox-crs', 'crs', 'datetime', 'properties', 'sortby', 'filter', 'filter-lang', 'filter-crs', 'f']);
+const KNOWN = new Set([
+  'limit',
+  'offset',
+  'bbox',
+  'bbox-crs',
+  'crs',
+  'datetime',
+  'properties',
+  'sortby',
+  'filter',
+  'filter-lang',
+  'filter-crs',
+  'f',
+]);
 
 export const bad = (why: string, locator?: string) => new OgcError('InvalidParameterValue', why, locator, 400);
 
@@ -30,7 +43,8 @@ export function crsParam(v: string | undefined, name: string): CrsRef {
   return crs;
 }
 
-const DATETIME = /^(\.\.|[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:.]+(Z|[+-][0-9:]+)?)?)(\/(\.\.|[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:.]+(Z|[+-][0-9:]+)?)?))?$/;
+const DATETIME =
+  /^(\.\.|[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:.]+(Z|[+-][0-9:]+)?)?)(\/(\.\.|[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:.]+(Z|[+-][0-9:]+)?)?))?$/;
 
 export interface ItemsRequest {
   query: FeatureQuery;
@@ -48,14 +62,16 @@ export function parseItems(layer: Layer, q: Record<string, string | undefined>):
 
   if (q.bbox !== undefined) {
     const n = q.bbox.split(',').map((s) => Number(s.trim()));
-    if ((n.length !== 4 && n.length !== 6) || n.some((x) => !Number.isFinite(x))) throw bad('bbox needs 4 or 6 numbers', 'bbox');
+    if ((n.length !== 4 && n.length !== 6) || n.some((x) => !Number.isFinite(x)))
+      throw bad('bbox needs 4 or 6 numbers', 'bbox');
     const [a, b, c, d] = n.length === 6 ? [n[0], n[1], n[3], n[4]] : n;
     const bc = crsParam(q['bbox-crs'], 'bbox-crs');
     const env = bc.northFirst ? { minx: b, miny: a, maxx: d, maxy: c } : { minx: a, miny: b, maxx: c, maxy: d };
     filters.push({ op: 'bbox', envelope: { ...env, srid: bc.def.epsg } });
   } else if (q['bbox-crs'] !== undefined) crsParam(q['bbox-crs'], 'bbox-crs');
 
-  if (q.datetime !== undefined && !DATETIME.test(q.datetime)) throw bad('datetime must be an RFC 3339 instant or interval', 'datetime');
+  if (q.datetime !== undefined && !DATETIME.test(q.datetime))
+    throw bad('datetime must be an RFC 3339 instant or interval', 'datetime');
 
   if (q.filter !== undefined) {
     const fc = crsParam(q['filter-crs'], 'filter-crs');
@@ -66,30 +82,44 @@ export function parseItems(layer: Layer, q: Record<string, string | undefined>):
     else throw bad('filter-lang must be cql2-text or cql2-json', 'filter-lang');
   }
   for (const [k, v] of Object.entries(q)) {
-    if (attrs.has(k) && v !== undefined) filters.push({ op: 'compare', cmp: '=', left: { property: k }, right: { literal: v } });
+    if (attrs.has(k) && v !== undefined)
+      filters.push({ op: 'compare', cmp: '=', left: { property: k }, right: { literal: v } });
   }
 
   let properties: string[] | undefined;
   if (q.properties !== undefined) {
-    properties = q.properties.split(',').map((s) => s.trim()).filter(Boolean);
+    properties = q.properties
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     for (const p of properties) if (!attrs.has(p)) throw bad(`Unknown property ${p}`, 'properties');
   }
   let sortBy: SortKey[] | undefined;
   if (q.sortby !== undefined) {
-    sortBy = q.sortby.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
-      const descending = s.startsWith('-');
-      const property = s.replace(/^[+-]/, '').replace(/ (ASC|DESC)$/i, '');
-      if (!attrs.has(property) && property !== 'fid') throw bad(`Cannot sort by ${property}`, 'sortby');
-      return { property, descending: descending || / DESC$/i.test(s) };
-    });
+    sortBy = q.sortby
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => {
+        const descending = s.startsWith('-');
+        const property = s.replace(/^[+-]/, '').replace(/ (ASC|DESC)$/i, '');
+        if (!attrs.has(property) && property !== 'fid') throw bad(`Cannot sort by ${property}`, 'sortby');
+        return { property, descending: descending || / DESC$/i.test(s) };
+      });
   }
   const crs = crsParam(q.crs, 'crs');
   return {
     crs,
     crsUri: q.crs ?? SUPPORTED_CRS[0],
     query: {
-      layer, filter: filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : { op: 'and', args: filters },
-      properties, sortBy, offset, limit, outputSrid: crs.def.epsg, resultType: 'results',
+      layer,
+      filter: filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : { op: 'and', args: filters },
+      properties,
+      sortBy,
+      offset,
+      limit,
+      outputSrid: crs.def.epsg,
+      resultType: 'results',
     },
   };
 }

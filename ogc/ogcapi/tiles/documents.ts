@@ -30,7 +30,11 @@ export function tileMatrixSetDocument(t: TileMatrixSet, base: string) {
     crs: t.crsUri,
     orderedAxes: axes(t),
     ...(t.wellKnownScaleSet ? { wellKnownScaleSet: t.wellKnownScaleSet } : {}),
-    boundingBox: { lowerLeft: point(t, t.bbox[0], t.bbox[1]), upperRight: point(t, t.bbox[2], t.bbox[3]), crs: t.crsUri },
+    boundingBox: {
+      lowerLeft: point(t, t.bbox[0], t.bbox[1]),
+      upperRight: point(t, t.bbox[2], t.bbox[3]),
+      crs: t.crsUri,
+    },
     tileMatrices: t.matrices.map((m) => ({
       id: m.id,
       scaleDenominator: num(m.scaleDenominator),
@@ -45,7 +49,14 @@ export function tileMatrixSetDocument(t: TileMatrixSet, base: string) {
   };
 }
 
-const FIELD_TYPE: Record<string, string> = { string: 'string', integer: 'integer', number: 'number', boolean: 'boolean', date: 'string', datetime: 'string' };
+const FIELD_TYPE: Record<string, string> = {
+  string: 'string',
+  integer: 'integer',
+  number: 'number',
+  boolean: 'boolean',
+  date: 'string',
+  datetime: 'string',
+};
 
 function tileset(layer: Layer, t: TileMatrixSet, base: string, kind: 'vector' | 'map') {
   const col = `${base}/ogcapi/collections/${encodeURIComponent(layer.name)}`;
@@ -58,7 +69,11 @@ function tileset(layer: Layer, t: TileMatrixSet, base: string, kind: 'vector' | 
     tileMatrixSetURI: tmsUri(t, base),
     links: [
       { rel: 'self', type: 'application/json', href: path },
-      { rel: 'http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme', type: 'application/json', href: `${base}/ogcapi/tileMatrixSets/${t.id}` },
+      {
+        rel: 'http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme',
+        type: 'application/json',
+        href: `${base}/ogcapi/tileMatrixSets/${t.id}`,
+      },
       { rel: 'item', type: itemType, href: `${path}/{tileMatrix}/{tileRow}/{tileCol}`, templated: true },
     ],
   };
@@ -79,7 +94,15 @@ export function tilesetMetadata(layer: Layer, t: TileMatrixSet, base: string, ki
   const b = layer.bbox;
   return {
     ...tileset(layer, t, base, kind),
-    ...(b ? { boundingBox: { lowerLeft: [b[0], b[1]], upperRight: [b[2], b[3]], crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84' } } : {}),
+    ...(b
+      ? {
+          boundingBox: {
+            lowerLeft: [b[0], b[1]],
+            upperRight: [b[2], b[3]],
+            crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84',
+          },
+        }
+      : {}),
     ...(kind === 'vector'
       ? {
           layers: [
@@ -87,8 +110,29 @@ export function tilesetMetadata(layer: Layer, t: TileMatrixSet, base: string, ki
               id: layer.name,
               title: layer.title,
               dataType: 'vector',
-              geometryDimension: layer.geometryType.includes('Polygon') ? 2 : layer.geometryType.includes('Line') ? 1 : layer.geometryType === 'Geometry' ? undefined : 0,
-              propertiesSchema: { type: 'object', properties: Object.fromEntries(layer.attributes.map((a) => [a.name, { type: FIELD_TYPE[a.type] ?? 'string', ...(a.type === 'date' ? { format: 'date' } : a.type === 'datetime' ? { format: 'date-time' } : {}) }])) },
+              geometryDimension: layer.geometryType.includes('Polygon')
+                ? 2
+                : layer.geometryType.includes('Line')
+                  ? 1
+                  : layer.geometryType === 'Geometry'
+                    ? undefined
+                    : 0,
+              propertiesSchema: {
+                type: 'object',
+                properties: Object.fromEntries(
+                  layer.attributes.map((a) => [
+                    a.name,
+                    {
+                      type: FIELD_TYPE[a.type] ?? 'string',
+                      ...(a.type === 'date'
+                        ? { format: 'date' }
+                        : a.type === 'datetime'
+                          ? { format: 'date-time' }
+                          : {}),
+                    },
+                  ]),
+                ),
+              },
             },
           ],
         }

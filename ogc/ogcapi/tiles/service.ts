@@ -29,12 +29,29 @@ registerOgcApiPart({
     'http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/jpeg',
     'http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset',
   ],
-  links: [{ rel: 'http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes', type: 'application/json', title: 'Tile matrix sets', path: '/tileMatrixSets' }],
+  links: [
+    {
+      rel: 'http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes',
+      type: 'application/json',
+      title: 'Tile matrix sets',
+      path: '/tileMatrixSets',
+    },
+  ],
 });
 
 registerCollectionLinks((_l, self) => [
-  { rel: 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector', type: 'application/json', title: 'Vector tilesets', href: `${self}/tiles` },
-  { rel: 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-map', type: 'application/json', title: 'Map tilesets', href: `${self}/map/tiles` },
+  {
+    rel: 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector',
+    type: 'application/json',
+    title: 'Vector tilesets',
+    href: `${self}/tiles`,
+  },
+  {
+    rel: 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-map',
+    type: 'application/json',
+    title: 'Map tilesets',
+    href: `${self}/map/tiles`,
+  },
 ]);
 
 // Paths match as Express routes did: any case, an optional trailing slash.
@@ -53,7 +70,12 @@ function tms(id: string) {
 export async function ogcApiTilesRequest(node: OgcApiTilesNode, req: ServiceRequest): Promise<Reply | null> {
   const base = req.baseUrl;
   const t = TMS_PATH.exec(req.path);
-  if (t) return json(t[1] === undefined ? tileMatrixSetList(base) : tileMatrixSetDocument(tms(pathSegment(t[1], 'tile matrix set')), base));
+  if (t)
+    return json(
+      t[1] === undefined
+        ? tileMatrixSetList(base)
+        : tileMatrixSetDocument(tms(pathSegment(t[1], 'tile matrix set')), base),
+    );
   const m = TILES_PATH.exec(req.path);
   if (!m) return null;
   const kind = m[2] ? 'map' : 'vector';
@@ -63,10 +85,23 @@ export async function ogcApiTilesRequest(node: OgcApiTilesNode, req: ServiceRequ
   if (m[4] === undefined) return json(tilesetMetadata(layer, set, base, kind));
   const f = req.query.f === undefined ? (kind === 'vector' ? 'mvt' : 'png') : String(req.query.f);
   const format = tileFormat(f);
-  if (!format || (kind === 'vector') !== (format === 'pbf')) throw new OgcError('InvalidParameterValue', kind === 'vector' ? 'f must be mvt' : 'f must be png, jpg or webp', 'f');
+  if (!format || (kind === 'vector') !== (format === 'pbf'))
+    throw new OgcError(
+      'InvalidParameterValue',
+      kind === 'vector' ? 'f must be mvt' : 'f must be png, jpg or webp',
+      'f',
+    );
   const z = wholeNumber(m[4], 'tileMatrix');
   const row = wholeNumber(m[5], 'tileRow');
   const col = wholeNumber(m[6], 'tileCol');
   if (!set.matrices[z]) throw new OgcError('NotFound', `No tile matrix ${z} in ${set.id}`);
-  return node.tiles.reply(req, { layers: [layer], tms: set, z, row, col, format, style: styleParam(req.query, format) });
+  return node.tiles.reply(req, {
+    layers: [layer],
+    tms: set,
+    z,
+    row,
+    col,
+    format,
+    style: styleParam(req.query, format),
+  });
 }

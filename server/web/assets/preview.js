@@ -18,10 +18,15 @@ const map = new maplibregl.Map({
       { id: 'layer', type: 'raster', source: 'layer' },
     ],
   },
-  bounds: [[bbox[0], bbox[1]], [bbox[2], bbox[3]]],
+  bounds: [
+    [bbox[0], bbox[1]],
+    [bbox[2], bbox[3]],
+  ],
   fitBoundsOptions: { padding: 20, maxZoom: 17 },
   attributionControl: { compact: true, customAttribution: 'Pemerintah Kota Tangerang' },
 });
 map.addControl(new maplibregl.NavigationControl(), 'top-right');
-map.on('load', () => { el.dataset.ready = 'true'; });
+map.on('load', () => {
+  el.dataset.ready = 'true';
+});
 window.simpulPreview = map;

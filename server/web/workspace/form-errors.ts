@@ -29,7 +29,10 @@ export function fieldError(err: OgcError, lang: Lang): FieldError {
 }
 
 /** Runs a form's change; an OgcError below 500 comes back as the field's error. */
-export async function attempt<T>(lang: Lang, fn: () => Promise<T>): Promise<{ ok: T; error?: undefined } | { ok?: undefined; error: FieldError; status: number }> {
+export async function attempt<T>(
+  lang: Lang,
+  fn: () => Promise<T>,
+): Promise<{ ok: T; error?: undefined } | { ok?: undefined; error: FieldError; status: number }> {
   try {
     return { ok: await fn() };
   } catch (err) {

@@ -12,7 +12,8 @@ export type User = Extract<Principal, { kind: 'user' }>;
 const HEAD = '<link rel="stylesheet" href="/assets/workspace.css">';
 
 /** A path inside the workspace to come back to after signing in (never another site). */
-export const localNext = (v: unknown): string => (typeof v === 'string' && /^\/workspace(?:[/?#]|$)/.test(v) && !v.includes('//') ? v : '/workspace');
+export const localNext = (v: unknown): string =>
+  typeof v === 'string' && /^\/workspace(?:[/?#]|$)/.test(v) && !v.includes('//') ? v : '/workspace';
 
 export function signInUrl(req: Request, expired = false): string {
   const p = new URLSearchParams({ next: req.originalUrl });
@@ -38,7 +39,13 @@ export const userOf = (res: Response): User => sessionOf(res)!.principal;
 
 /** Sends a workspace page: `template` inside the portal's layout, with `w` (strings), `when`
  *  (dates), the user and the CSRF token. `partial` for htmx: the template alone. */
-export function sendWorkspace(req: Request, res: Response, template: string, data: Record<string, unknown> & { title: string }, status = 200): void {
+export function sendWorkspace(
+  req: Request,
+  res: Response,
+  template: string,
+  data: Record<string, unknown> & { title: string },
+  status = 200,
+): void {
   const lang = pageLanguage(req, res);
   const s = sessionOf(res);
   sendPage(
