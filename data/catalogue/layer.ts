@@ -24,7 +24,7 @@ export interface LayerMetadata {
   maintenance?: string;
   licence?: string;
   useConstraints?: string;
-  placeKeywords?: string[];
+  placeKeywords?: Array<{ name: string; code: string }>;
   [key: string]: unknown;
 }
 

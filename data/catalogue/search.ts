@@ -1,15 +1,25 @@
 /** Full-text search of the catalogue for the public portal: over the layers already in memory
  *  (the Catalogue), so a search is a scan of a few thousand prepared objects, no SQL. Words
  *  match by prefix, without regard to case or accents; every word of the query must match.
- *  Facets are counted over the matches before the facet filters of their own kind. */
+ *  Facets are counted over the matches before the facet filters of their own kind. A layer may
+ *  have several values of one facet (the kecamatan and kelurahan its place keywords name). */
 import type { Layer } from './layer.js';
 import type { Organisation } from '../organisations.js';
 
 export type SortKey = 'relevance' | 'title' | 'date';
 export const SORT_KEYS: readonly SortKey[] = ['relevance', 'title', 'date'];
 
-export type FacetKey = 'org' | 'topic' | 'kugi' | 'geom' | 'year';
-export const FACET_KEYS: readonly FacetKey[] = ['org', 'topic', 'kugi', 'geom', 'year'];
+export type FacetKey = 'org' | 'topic' | 'kugi' | 'geom' | 'year' | 'kecamatan' | 'kelurahan' | 'access';
+export const FACET_KEYS: readonly FacetKey[] = [
+  'org',
+  'topic',
+  'kugi',
+  'geom',
+  'year',
+  'kecamatan',
+  'kelurahan',
+  'access',
+];
 
 export interface SearchQuery {
   q: string;
@@ -33,6 +43,8 @@ export interface SearchResult {
   pages: number;
   hits: Layer[];
   facets: Record<FacetKey, FacetValue[]>;
+  /** Names of the kecamatan and kelurahan codes in the facets, as the place keywords give them. */
+  places: Record<string, string>;
 }
 
 /** Lower case, accents removed (é → e), anything but letters and digits a space. */
@@ -54,10 +66,25 @@ const FIELDS: Array<[weight: number, text: (l: Layer, org: string) => string]> =
   [1, (l) => l.attributes.map((a) => `${a.name} ${a.sourceName ?? ''}`).join(' ')],
 ];
 
+/** Kemendagri codes: 36.71 a kota, 36.71.01 a kecamatan, 36.71.01.1001 a kelurahan. */
+const KECAMATAN = /^\d{2}\.\d{2}\.\d{2}$/;
+const KELURAHAN = /^(\d{2}\.\d{2}\.\d{2})\.\d{4}$/;
+
+/** The layer's place keywords ({name, code} in its metadata, as data/metadata/record.ts reads them). */
+function placesOf(l: Layer): Array<{ name: string; code: string }> {
+  const m = l.metadata?.placeKeywords as unknown;
+  return Array.isArray(m)
+    ? m.filter(
+        (p): p is { name: string; code: string } => !!p && typeof p.name === 'string' && typeof p.code === 'string',
+      )
+    : [];
+}
+
 interface Prepared {
   /** Per field: its folded words. */
   words: string[][];
-  facet: Record<FacetKey, string | null>;
+  facet: Record<FacetKey, string[]>;
+  places: Array<{ name: string; code: string }>;
   titleKey: string;
 }
 
@@ -69,6 +96,7 @@ function prepare(l: Layer, orgName: string): Prepared {
   let p = prepared.get(l);
   if (!p) {
     const topic = typeof l.metadata?.topicCategory === 'string' ? l.metadata.topicCategory : null;
+    const places = placesOf(l);
     p = {
       words: FIELDS.map(([, text]) =>
         fold(text(l, `${l.organisation} ${orgName}`))
@@ -76,12 +104,21 @@ function prepare(l: Layer, orgName: string): Prepared {
           .filter(Boolean),
       ),
       facet: {
-        org: l.organisation,
-        topic,
-        kugi: l.kugiFcode,
-        geom: l.geometryType,
-        year: String(l.updatedAt.getUTCFullYear()),
+        org: [l.organisation],
+        topic: topic ? [topic] : [],
+        kugi: l.kugiFcode ? [l.kugiFcode] : [],
+        geom: [l.geometryType],
+        year: [String(l.updatedAt.getUTCFullYear())],
+        // A kelurahan lies in its kecamatan, so it names that kecamatan too.
+        kecamatan: [
+          ...new Set(
+            places.flatMap((p) => (KECAMATAN.test(p.code) ? [p.code] : (KELURAHAN.exec(p.code)?.slice(1, 2) ?? []))),
+          ),
+        ],
+        kelurahan: [...new Set(places.filter((p) => KELURAHAN.test(p.code)).map((p) => p.code))],
+        access: [l.accessClass],
       },
+      places,
       titleKey: fold(l.title || l.name),
     };
     prepared.set(l, p);
@@ -128,14 +165,13 @@ export function searchLayers(
     FACET_KEYS.every((k) => {
       if (k === except) return true;
       const values = chosen(k);
-      return !values.length || (p.facet[k] !== null && values.includes(p.facet[k]!));
+      return !values.length || p.facet[k].some((v) => values.includes(v));
     });
   const facets = {} as Record<FacetKey, FacetValue[]>;
   for (const k of FACET_KEYS) {
     const counts = new Map<string, number>();
     for (const m of matched) {
-      const v = m.p.facet[k];
-      if (v !== null && passes(m.p, k)) counts.set(v, (counts.get(v) ?? 0) + 1);
+      if (passes(m.p, k)) for (const v of m.p.facet[k]) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     for (const v of chosen(k)) if (!counts.has(v)) counts.set(v, 0);
     const values = chosen(k);
@@ -145,6 +181,8 @@ export function searchLayers(
         k === 'year' ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value),
       );
   }
+  const places: Record<string, string> = {};
+  for (const m of matched) for (const p of m.p.places) places[p.code] ??= p.name;
   const hits = matched.filter((m) => passes(m.p));
   const byTitle = (a: (typeof hits)[number], b: (typeof hits)[number]) =>
     a.p.titleKey.localeCompare(b.p.titleKey) || a.l.name.localeCompare(b.l.name);
@@ -162,5 +200,6 @@ export function searchLayers(
     pages,
     hits: hits.slice((page - 1) * query.pageSize, page * query.pageSize).map((m) => m.l),
     facets,
+    places,
   };
 }

@@ -10,7 +10,7 @@ import type { Attribute } from '../catalogue/layer.js';
 import { ORGANISATIONS } from '../organisations.js';
 import { writeLayer, type FeatureIn } from '../layers/write.js';
 import { rng } from './random.js';
-import { EXTRA_THEMES, THEMES, randomPoint, type CityShape, type Theme } from './themes.js';
+import { EXTRA_THEMES, THEMES, kelurahanAt, randomPoint, type CityShape, type Theme } from './themes.js';
 
 const DIR = fileURLToPath(new URL('./tangerang/', import.meta.url)).replace('/dist/data/', '/data/');
 
@@ -35,6 +35,26 @@ const REF_ATTRS: Attribute[] = [
   { name: 'nama', type: 'string' },
 ];
 const NOTICE = 'Batas administrasi dari cahyadsn/wilayah_boundaries (MIT), kode Kemendagri; poligon disederhanakan.';
+
+type Place = { name: string; code: string };
+
+/** Place keywords of a point layer: the city, then the kecamatan and kelurahan its points lie in
+ *  (Kemendagri names and codes), for the catalogue's place facets. At most 50, as the metadata
+ *  editor allows: a layer spread over more kelurahan keeps the city and its kecamatan only. */
+function placesOf(features: DemoLayer['features'], city: CityShape, kota: Place, kecamatan: Map<string, string>) {
+  const kel = new Map<string, Place>();
+  for (const f of features) {
+    const g = f.geometry as { type: string; coordinates: number[] };
+    if (g.type !== 'Point') return undefined;
+    const k = kelurahanAt(city, g.coordinates);
+    if (k) kel.set(k.kode, { name: k.nama, code: k.kode });
+  }
+  const kecCodes = [...new Set([...kel.keys()].map((c) => c.split('.').slice(0, 3).join('.')))].sort();
+  const kec = kecCodes.map((code) => ({ name: kecamatan.get(code) ?? code, code }));
+  const kelSorted = [...kel.values()].sort((a, b) => a.code.localeCompare(b.code));
+  const all = [kota, ...kec, ...kelSorted];
+  return all.length <= 50 ? all : [kota, ...kec];
+}
 
 export interface DemoOptions {
   /** Extra small layers spread over the 43 organisations (the city's scale is 2,491). */
@@ -94,6 +114,10 @@ export async function loadDemo(
     });
   }
 
+  const kotaPlace: Place = { name: kota.features[0].properties.nama, code: kota.features[0].properties.kode };
+  const kecNames = new Map<string, string>(
+    kecamatan.features.map((f: any) => [f.properties.kode, f.properties.nama] as [string, string]),
+  );
   const created: string[] = [];
   const skipped: string[] = [];
   let done = 0;
@@ -105,6 +129,7 @@ export async function loadDemo(
       continue;
     }
     const batch: FeatureIn[] = l.features.map((f) => ({ geojson: f.geometry, properties: f.properties }));
+    const places = placesOf(l.features, city, kotaPlace, kecNames);
     await writeLayer(
       db,
       {
@@ -125,6 +150,7 @@ export async function loadDemo(
               : 'Data sintetis yang dibangkitkan dengan benih tetap untuk demonstrasi Simpul.',
           maintenance: 'asNeeded',
           licence: 'https://creativecommons.org/licenses/by/4.0/',
+          ...(places && { placeKeywords: places }),
         },
       },
       [batch],

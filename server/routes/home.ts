@@ -134,6 +134,9 @@ const FACET_LABEL: Record<FacetKey, string> = {
   kugi: 'facet_kugi',
   geom: 'facet_geom',
   year: 'facet_year',
+  kecamatan: 'facet_kecamatan',
+  kelurahan: 'facet_kelurahan',
+  access: 'facet_access',
 };
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);
@@ -170,7 +173,11 @@ export function mountHome(router: Router, ctx: AppContext): void {
     const base = baseUrlOf(res);
     const lang = languageOf(req.query.lang, req.get('cookie')).lang;
     const s = searchQueryOf(req.query as Record<string, unknown>);
-    const result = searchLayers(ctx.catalogue.visibleLayers(principalOf(res)), (c) => ctx.catalogue.organisation(c), s);
+    const principal = principalOf(res);
+    // The access class is a facet for signed-in users only; its counts are over what they may see.
+    const keys = FACET_KEYS.filter((k) => k !== 'access' || principal.kind === 'user');
+    if (principal.kind !== 'user') s.filters.access = [];
+    const result = searchLayers(ctx.catalogue.visibleLayers(principal), (c) => ctx.catalogue.organisation(c), s);
     const orgName = (code: string) => ctx.catalogue.organisation(code)?.name ?? code;
     const label: Record<FacetKey, (v: string) => string> = {
       org: orgName,
@@ -178,6 +185,9 @@ export function mountHome(router: Router, ctx: AppContext): void {
       kugi: (v) => v,
       geom: (v) => v,
       year: (v) => v,
+      kecamatan: (v) => result.places[v] ?? v,
+      kelurahan: (v) => result.places[v] ?? v,
+      access: (v) => v,
     };
     // htmx asks for the results part only (but a history restore wants the whole page).
     const partial = req.get('hx-request') === 'true' && req.get('hx-history-restore-request') !== 'true';
@@ -189,7 +199,7 @@ export function mountHome(router: Router, ctx: AppContext): void {
       sorts: SORT_KEYS,
       result,
       filtered: !!s.q || FACET_KEYS.some((k) => s.filters[k]?.length),
-      facets: FACET_KEYS.map((k) => ({
+      facets: keys.map((k) => ({
         key: k,
         label: t(lang, FACET_LABEL[k]),
         values: result.facets[k].slice(0, 60).map((v) => ({ ...v, label: label[k](v.value) })),

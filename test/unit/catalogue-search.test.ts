@@ -42,13 +42,30 @@ const LAYERS = [
     attributes: [{ name: 'nama_jalan', type: 'string' }],
     kugiFcode: 'JALAN',
   }),
-  layer('disbudpar:cagar', 'Cagar Budaya Pécinan', { keywords: ['Sejarah'] }),
+  layer('disbudpar:cagar', 'Cagar Budaya Pécinan', {
+    keywords: ['Sejarah'],
+    accessClass: 'GOVERNMENT',
+    metadata: {
+      placeKeywords: [
+        { name: 'Kota Tangerang', code: '36.71' },
+        { name: 'Tangerang', code: '36.71.01' },
+        { name: 'Sukarasa', code: '36.71.01.1001' },
+        { name: 'Sukaasih', code: '36.71.01.1002' },
+      ],
+    },
+  }),
+  // Only a kelurahan: its kecamatan (36.71.02) is taken from the code.
+  layer('dinsos:dtks', 'Penerima bantuan', {
+    accessClass: 'PRIVATE',
+    metadata: { placeKeywords: [{ name: 'Alam Jaya', code: '36.71.02.1001' }, 'not a place' as any] },
+  }),
 ];
 const ORGS: Record<string, string> = {
   dindik: 'Dinas Pendidikan',
   dinkes: 'Dinas Kesehatan',
   dpupr: 'Dinas Pekerjaan Umum',
   disbudpar: 'Dinas Kebudayaan',
+  dinsos: 'Dinas Sosial',
 };
 const q = (over: Partial<SearchQuery>): SearchQuery => ({
   q: '',
@@ -88,16 +105,70 @@ describe('catalogue search', () => {
     ]);
     expect(run({}).facets.year.map((v) => v.value)).to.deep.equal(['2025', '2024']);
   });
+  it('facets kecamatan and kelurahan from the place keywords, with their names', () => {
+    const r = run({});
+    expect(r.facets.kecamatan.map((v) => [v.value, v.count])).to.deep.equal([
+      ['36.71.01', 1],
+      ['36.71.02', 1],
+    ]);
+    expect(r.facets.kelurahan.map((v) => [v.value, v.count])).to.deep.equal([
+      ['36.71.01.1001', 1],
+      ['36.71.01.1002', 1],
+      ['36.71.02.1001', 1],
+    ]);
+    expect(r.places).to.deep.equal({
+      '36.71': 'Kota Tangerang',
+      '36.71.01': 'Tangerang',
+      '36.71.01.1001': 'Sukarasa',
+      '36.71.01.1002': 'Sukaasih',
+      '36.71.02.1001': 'Alam Jaya',
+    });
+    expect(names({ filters: { kecamatan: ['36.71.02'] } })).to.deep.equal(['dinsos:dtks']);
+    const k = run({ filters: { kelurahan: ['36.71.01.1002', '36.71.02.1001'] } });
+    expect(k.hits.map((l) => l.name)).to.deep.equal(['disbudpar:cagar', 'dinsos:dtks']);
+    // The kecamatan counts follow the kelurahan chosen (and the other way round).
+    expect(k.facets.kecamatan.map((v) => [v.value, v.count])).to.deep.equal([
+      ['36.71.01', 1],
+      ['36.71.02', 1],
+    ]);
+    expect(run({ filters: { kecamatan: ['36.71.01'] } }).facets.kelurahan.map((v) => [v.value, v.count])).to.deep.equal(
+      [
+        ['36.71.01.1001', 1],
+        ['36.71.01.1002', 1],
+      ],
+    );
+  });
+  it('facets the access class over the layers given (the caller filters what they may see)', () => {
+    expect(run({}).facets.access.map((v) => [v.value, v.count])).to.deep.equal([
+      ['PUBLIC', 3],
+      ['GOVERNMENT', 1],
+      ['PRIVATE', 1],
+    ]);
+    expect(names({ filters: { access: ['GOVERNMENT', 'PRIVATE'] } })).to.deep.equal(['disbudpar:cagar', 'dinsos:dtks']);
+    const pub = searchLayers(
+      LAYERS.filter((l) => l.accessClass === 'PUBLIC'),
+      () => undefined,
+      q({ filters: { access: ['PRIVATE'] } }),
+    );
+    expect([pub.total, pub.facets.access.map((v) => [v.value, v.count, v.selected])]).to.deep.equal([
+      0,
+      [
+        ['PUBLIC', 3, false],
+        ['PRIVATE', 0, true],
+      ],
+    ]);
+  });
   it('sorts by title or date and pages', () => {
     expect(names({ sort: 'title' })).to.deep.equal([
       'disbudpar:cagar',
       'dpupr:jalan',
+      'dinsos:dtks',
       'dinkes:posyandu',
       'dindik:sekolah',
     ]);
     expect(names({ sort: 'date' })[0]).to.equal('dindik:sekolah');
     const p = run({ sort: 'title', page: 2, pageSize: 3 });
-    expect([p.total, p.page, p.pages, p.hits.length]).to.deep.equal([4, 2, 2, 1]);
+    expect([p.total, p.page, p.pages, p.hits.length]).to.deep.equal([5, 2, 2, 2]);
     expect(run({ page: 99, pageSize: 3 }).page).to.equal(2);
   });
 });
