@@ -2,7 +2,8 @@
  * Catalogue search benchmark (not a test): p50/p95 of the home page's search at 2,491 extra layers.
  *   npx tsx bench/catalogue.ts        (PostGIS at 127.0.0.1:5432; SIMPUL_BENCH_LAYERS to change)
  * Measures the search itself (data/catalogue/search.ts over the in-memory catalogue) and the
- * whole page over HTTP (GET /?q=…), for 200 queries: words, prefixes, facets, sorts and pages.
+ * whole page over HTTP (GET /?q=…), for 200 queries: words, prefixes, facets (organisation,
+ * kecamatan), sorts and pages.
  */
 import { benchDatabase } from './support.js';
 import { openDatabase } from '../data/db/open.js';
@@ -42,6 +43,8 @@ const WORDS = [
 const QUERIES = Array.from({ length: 200 }, (_, i) => {
   const p = new URLSearchParams({ q: WORDS[i % WORDS.length] });
   if (i % 3 === 0) p.set('org', ['dinkes', 'dindik', 'bapenda', 'dpupr'][i % 4]);
+  // The kecamatan facet (from the layers' place keywords): one of the city's 13.
+  if (i % 4 === 1) p.set('kecamatan', `36.71.${String((i % 13) + 1).padStart(2, '0')}`);
   if (i % 5 === 0) p.set('sort', ['title', 'date'][i % 2]);
   if (i % 7 === 0) p.set('page', '2');
   return p;

@@ -9,7 +9,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { testNode, get, type TestNode } from '../support/context.js';
 import { seriousViolations } from '../support/axe.js';
 import { loadDemo } from '../../data/demo/load.js';
-import { ANONYMOUS } from '../../data/access.js';
+import { ANONYMOUS, type Principal } from '../../data/access.js';
+import { addUser } from '../../data/users.js';
 import { searchLayers } from '../../data/catalogue/search.js';
 
 const run = promisify(execFile);
@@ -97,7 +98,8 @@ describe(`portal at the city's scale (demo + ${EXTRA} layers) in Chromium`, () =
     expect(await seriousViolations(page)).to.deep.equal([]);
 
     await page.click('button[data-copy="addr-wms"]');
-    const copied = await page.evaluate(() => (window as any).simpulCopied as string);
+    // site.js sets it once the clipboard has the text.
+    const copied = (await (await page.waitForFunction(() => (window as any).simpulCopied)).jsonValue()) as string;
     expect(await page.evaluate(() => navigator.clipboard.readText())).to.equal(copied);
     expect(copied).to.equal(`${node.url}/wms`);
     const t = process.hrtime.bigint();
@@ -173,6 +175,44 @@ describe(`portal at the city's scale (demo + ${EXTRA} layers) in Chromium`, () =
     expect(seen).to.deep.equal(all.collections.map((c: any) => c.id));
     process.stdout.write(`      ${seen.length} collections on ${pages} HTML pages\n`);
     await page.close();
+  });
+
+  it('shows the access-class facet to a signed-in user only, counted over what they may see', async () => {
+    const anonymous = await browser.newPage();
+    await anonymous.goto(`${node.url}/`);
+    expect(await anonymous.locator('input[name="access"]').count()).to.equal(0);
+    await anonymous.close();
+    await addUser(node.ctx.db, { username: 'pu', role: 'produsen', organisation: 'dpupr', password: 'rahasia-kota-1' });
+    const principal: Principal = { kind: 'user', userId: 0, username: 'pu', role: 'produsen', organisation: 'dpupr' };
+    const want = searchLayers(node.ctx.catalogue.visibleLayers(principal), (c) => node.ctx.catalogue.organisation(c), {
+      q: '',
+      filters: {},
+      sort: 'relevance',
+      page: 1,
+      pageSize: 20,
+    }).facets.access;
+    // A government account sees the GOVERNMENT layer, not the PRIVATE one of another agency.
+    expect(want.map((v) => [v.value, v.count])).to.deep.equal([
+      ['PUBLIC', EXTRA + 8],
+      ['GOVERNMENT', 1],
+    ]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${node.url}/workspace/sign-in`);
+    await page.fill('#username', 'pu');
+    await page.fill('#password', 'rahasia-kota-1');
+    await page.click('#sign-in');
+    await page.waitForURL(/\/workspace/);
+    await page.goto(`${node.url}/`);
+    const facet = await page
+      .locator('input[name="access"]')
+      .evaluateAll((els) => els.map((e) => `${(e as HTMLInputElement).value} ${e.parentElement!.textContent!.trim()}`));
+    expect(facet).to.deep.equal(want.map((v) => `${v.value} ${v.value} (${v.count})`));
+    await page.check('input[name="access"][value="GOVERNMENT"]');
+    await page.waitForURL(/access=GOVERNMENT/);
+    await page.waitForFunction(() => document.querySelectorAll('article.result').length === 1);
+    expect(await seriousViolations(page)).to.deep.equal([]);
+    await context.close();
   });
 
   it('switches to English and back', async () => {
