@@ -12,6 +12,7 @@ const STRINGS = {
   navMap: ['Peta', 'Map'],
   navServices: ['Layanan', 'Services'],
   navApi: ['OGC API', 'OGC API'],
+  navWorkspace: ['Ruang kerja', 'Workspace'],
   switchLang: ['English', 'Bahasa Indonesia'],
   footer: [
     'Dikelola oleh {provider}. Data dan layanan terbuka sesuai lisensi tiap dataset.',
