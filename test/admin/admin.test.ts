@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { updateOrganisation } from '../../data/organisation-profiles.js';
+import { giveOwnContact } from '../support/review.js';
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,14 +35,7 @@ describe('admin API: upload, workflow, access', () => {
       await addUser(node.ctx.db, { username, role, organisation });
       token[username] = await issueToken(node.ctx.db, username);
     }
-    // The gate asks for the organisation's own contact (the seeded ones have none).
-    await updateOrganisation(
-      node.ctx.db,
-      { kind: 'user', userId: 0, username: 'test', role: 'admin', organisation: null },
-      'dpupr',
-      { email: 'dpupr@tangerangkota.go.id' },
-      null,
-    );
+    await giveOwnContact(node.ctx.db, 'dpupr');
     await node.ctx.catalogue.reload();
     dirsBefore = uploadDirs();
   });

@@ -3,23 +3,15 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { testNode, get, type TestNode } from '../support/context.js';
 import { Fixtures } from '../import/fixtures.js';
-import { addUser, issueToken } from '../../data/users.js';
-import type { Role } from '../../data/access.js';
 import { writeLayer } from '../../data/layers/write.js';
+import { accountsWithTokens, giveOwnContact, REVIEW_ACCOUNTS } from '../support/review.js';
 
 /** A data update is a new version, not a new layer (issue #12), end to end over HTTP with real
  *  clients (GDAL's WFS driver, WMS GetFeatureInfo, CSW), on both backends. */
 describe('layer versions: replace, review, switch, rollback, keep-N', () => {
   let node: TestNode;
   let fx: Fixtures;
-  const token: Record<string, string> = {};
-  const USERS: Array<[string, Role, string | null]> = [
-    ['pu', 'produsen', 'dpupr'],
-    ['dinkes', 'produsen', 'dinkes'],
-    ['pembina', 'pembina', 'bappeda'],
-    ['walidata', 'walidata', 'diskominfo'],
-    ['admin', 'admin', null],
-  ];
+  let token: Record<string, string> = {};
   const LAYER = 'dpupr:taman_versi';
   const METADATA = {
     topicCategory: 'environment',
@@ -58,16 +50,9 @@ describe('layer versions: replace, review, switch, rollback, keep-N', () => {
   before(async () => {
     node = await testNode({ serve: true, config: { keepVersions: 2 } });
     fx = new Fixtures();
-    for (const [username, role, organisation] of USERS) {
-      await addUser(node.ctx.db, { username, role, organisation });
-      token[username] = await issueToken(node.ctx.db, username);
-    }
+    token = await accountsWithTokens(node.ctx.db, REVIEW_ACCOUNTS);
     // The publication gate (verify-version) asks for the organisation's own contact.
-    const profile = await call('PATCH', '/api/organisations/dpupr', 'walidata', {
-      email: 'dpupr@tangerangkota.go.id',
-      phone: '021 5576 4955',
-    });
-    expect(profile.status, profile.body).to.equal(200);
+    await giveOwnContact(node.ctx.db, 'dpupr');
     const written = await writeLayer(
       node.ctx.db,
       {

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { addUser, issueToken } from '../../data/users.js';
-import { writeLayer, type NewLayer } from '../../data/layers/write.js';
+import { writeLayer } from '../../data/layers/write.js';
 import { mailer } from '../../data/notifications/mailer.js';
 import { pendingMail } from '../../server/notify.js';
 import { testNode, get, type TestNode } from '../support/context.js';
+import { accountsWithTokens, giveOwnContact, meetsStandard, POINT, type Account } from '../support/review.js';
 
 interface Received {
   from: string;
@@ -42,8 +42,8 @@ async function smtpServer(): Promise<{ url: string; mails: Received[]; close(): 
 describe('workflow e-mail notifications', () => {
   let node: TestNode;
   let smtp: Awaited<ReturnType<typeof smtpServer>>;
-  const token: Record<string, string> = {};
-  const USERS: Array<[string, 'produsen' | 'walidata' | 'pembina', string, string | undefined]> = [
+  let token: Record<string, string> = {};
+  const USERS: Account[] = [
     ['pu', 'produsen', 'dpupr', 'pu@dpupr.example.go.id'],
     ['pu.dua', 'produsen', 'dpupr', 'pu.dua@dpupr.example.go.id'],
     ['pu.tanpa', 'produsen', 'dpupr', undefined],
@@ -52,24 +52,6 @@ describe('workflow e-mail notifications', () => {
     ['walidata.dua', 'walidata', 'diskominfo', 'walidata2@diskominfo.example.go.id'],
     ['pembina', 'pembina', 'bappeda', 'pembina@bappeda.example.go.id'],
   ];
-  const complete = (localName: string): NewLayer => ({
-    organisation: 'dpupr',
-    localName,
-    title: 'Taman Kota Tangerang',
-    abstract: 'Taman dan ruang terbuka hijau kota',
-    keywords: ['taman', 'RTH'],
-    kugiFcode: 'TM01',
-    nativeSrid: 4326,
-    accessClass: 'PUBLIC',
-    status: 'draft',
-    attributes: [],
-    metadata: {
-      topicCategory: 'environment',
-      lineage: 'Survei lapangan Dinas PUPR 2024',
-      licence: 'https://creativecommons.org/licenses/by/4.0/',
-    },
-  });
-  const point = { geojson: { type: 'Point', coordinates: [106.63, -6.17] }, properties: {} };
 
   before(async () => {
     smtp = await smtpServer();
@@ -77,19 +59,10 @@ describe('workflow e-mail notifications', () => {
       serve: true,
       config: { smtpUrl: smtp.url, mailFrom: 'Simpul Uji <simpul@example.go.id>' },
     });
-    for (const [username, role, organisation, email] of USERS) {
-      await addUser(node.ctx.db, { username, role, organisation, email });
-      token[username] = await issueToken(node.ctx.db, username);
-    }
-    // The gate asks for the organisation's own contact (migration 7 cleared the guessed ones).
-    const profile = await get(`${node.url}/api/organisations/dpupr`, {
-      method: 'PATCH',
-      headers: { Authorization: `Bearer ${token.walidata}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'dpupr@tangerangkota.go.id', phone: '021 5576 4955' }),
-    });
-    expect(profile.status, profile.body).to.equal(200);
-    await writeLayer(node.ctx.db, complete('taman_surel'), [[point]]);
-    await writeLayer(node.ctx.db, complete('taman_patch'), [[point]]);
+    token = await accountsWithTokens(node.ctx.db, USERS);
+    await giveOwnContact(node.ctx.db, 'dpupr');
+    await writeLayer(node.ctx.db, meetsStandard('taman_surel'), [[POINT]]);
+    await writeLayer(node.ctx.db, meetsStandard('taman_patch'), [[POINT]]);
     await node.ctx.catalogue.reload();
   });
   after(async () => {

@@ -1,69 +1,33 @@
 import { expect } from 'chai';
 import { testNode, get, type TestNode } from '../support/context.js';
-import { addUser, issueToken } from '../../data/users.js';
-import type { Role } from '../../data/access.js';
-import { writeLayer, type NewLayer } from '../../data/layers/write.js';
+import { writeLayer } from '../../data/layers/write.js';
+import { accountsWithTokens, giveOwnContact, meetsStandard, POINT, REVIEW_ACCOUNTS } from '../support/review.js';
 import { TOPIC_CATEGORIES } from '../../data/metadata/codelists.js';
 
 /** The Satu Data review workflow end to end, over HTTP, on both backends. */
 describe('review workflow: steps, standard, inboxes, retirement, audit trail', () => {
   let node: TestNode;
-  const token: Record<string, string> = {};
-  const USERS: Array<[string, Role, string | null]> = [
-    ['pu', 'produsen', 'dpupr'],
-    ['dinkes', 'produsen', 'dinkes'],
-    ['pembina', 'pembina', 'bappeda'],
-    ['walidata', 'walidata', 'diskominfo'],
-    ['admin', 'admin', null],
-  ];
+  let token: Record<string, string> = {};
   const LAYER = 'dpupr:taman_kota';
-  const point = { geojson: { type: 'Point', coordinates: [106.63, -6.17] }, properties: {} };
-  const complete = (localName: string, extra: Partial<NewLayer> = {}): NewLayer => ({
-    organisation: 'dpupr',
-    localName,
-    title: 'Taman Kota Tangerang',
-    abstract: 'Taman dan ruang terbuka hijau kota',
-    keywords: ['taman', 'RTH'],
-    kugiFcode: 'TM01',
-    nativeSrid: 4326,
-    accessClass: 'PUBLIC',
-    status: 'draft',
-    attributes: [],
-    metadata: {
-      topicCategory: 'environment',
-      lineage: 'Survei lapangan Dinas PUPR 2024',
-      licence: 'https://creativecommons.org/licenses/by/4.0/',
-    },
-    ...extra,
-  });
-
   before(async () => {
     node = await testNode({ serve: true });
-    for (const [username, role, organisation] of USERS) {
-      await addUser(node.ctx.db, { username, role, organisation });
-      token[username] = await issueToken(node.ctx.db, username);
-    }
-    // The gate asks for the organisation's own contact (migration 7 cleared the guessed ones).
-    const profile = await call('PATCH', '/api/organisations/dpupr', 'walidata', {
-      email: 'dpupr@tangerangkota.go.id',
-      phone: '021 5576 4955',
-    });
-    expect(profile.status, profile.body).to.equal(200);
-    await writeLayer(node.ctx.db, complete('taman_kota'), [[point]]);
+    token = await accountsWithTokens(node.ctx.db, REVIEW_ACCOUNTS);
+    await giveOwnContact(node.ctx.db, 'dpupr');
+    await writeLayer(node.ctx.db, meetsStandard('taman_kota'), [[POINT]]);
     await writeLayer(
       node.ctx.db,
-      complete('tanpa_metadata', {
+      meetsStandard('tanpa_metadata', {
         title: 'tanpa_metadata.shp',
         abstract: undefined,
         keywords: [],
         kugiFcode: null,
         metadata: {},
       }),
-      [[point]],
+      [[POINT]],
     );
     for (const n of ['antre_a', 'antre_b', 'antre_c'])
-      await writeLayer(node.ctx.db, complete(n, { status: 'submitted' }), [[point]]);
-    await writeLayer(node.ctx.db, complete('antre_d', { organisation: 'dinkes', status: 'submitted' }), [[point]]);
+      await writeLayer(node.ctx.db, meetsStandard(n, { status: 'submitted' }), [[POINT]]);
+    await writeLayer(node.ctx.db, meetsStandard('antre_d', { organisation: 'dinkes', status: 'submitted' }), [[POINT]]);
     await node.ctx.catalogue.reload();
   });
   after(async () => node.stop());

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { testNode, get, type TestNode } from '../support/context.js';
 import { seriousViolations } from '../support/axe.js';
+import { giveOwnContact, meetsStandard, POINT } from '../support/review.js';
 import { addUser } from '../../data/users.js';
 import { writeLayer, type NewLayer } from '../../data/layers/write.js';
 
@@ -15,25 +16,17 @@ const LAYER = 'dpupr:taman_baru';
 describe('workspace: sign-in, produsen and walidata pages, the workflow in Chromium', () => {
   let node: TestNode;
   let browser: Browser;
-  const point = { geojson: { type: 'Point', coordinates: [106.63, -6.17] }, properties: {} };
-  const complete = (localName: string, extra: Partial<NewLayer> = {}): NewLayer => ({
-    organisation: 'dpupr',
-    localName,
-    title: 'Taman Baru Kota Tangerang',
-    abstract: 'Taman dan ruang terbuka hijau kota yang baru',
-    keywords: ['taman', 'RTH'],
-    kugiFcode: 'TM01',
-    nativeSrid: 4326,
-    accessClass: 'PUBLIC',
-    status: 'draft',
-    attributes: [],
-    metadata: {
-      topicCategory: 'environment',
-      lineage: 'Survei lapangan Dinas PUPR 2026',
-      licence: 'https://creativecommons.org/licenses/by/4.0/',
-    },
-    ...extra,
-  });
+  const complete = (localName: string, extra: Partial<NewLayer> = {}): NewLayer =>
+    meetsStandard(localName, {
+      title: 'Taman Baru Kota Tangerang',
+      abstract: 'Taman dan ruang terbuka hijau kota yang baru',
+      metadata: {
+        topicCategory: 'environment',
+        lineage: 'Survei lapangan Dinas PUPR 2026',
+        licence: 'https://creativecommons.org/licenses/by/4.0/',
+      },
+      ...extra,
+    });
   const statusOf = async (name: string) =>
     (await node.ctx.db.query('SELECT status FROM simpul.layer WHERE name = $1', [name])).rows[0]?.status as string;
   const sessionsOf = async (username: string) =>
@@ -56,13 +49,10 @@ describe('workspace: sign-in, produsen and walidata pages, the workflow in Chrom
       organisation: 'diskominfo',
       password: PASSWORD,
     });
-    // The gate asks for the organisation's own contact (migration 7 cleared the guessed ones).
-    await node.ctx.db.query(
-      "UPDATE simpul.organisation SET email = 'dpupr@tangerangkota.go.id', phone = '021 5576 4955' WHERE code = 'dpupr'",
-    );
-    await writeLayer(node.ctx.db, complete('taman_baru'), [[point]]);
+    await giveOwnContact(node.ctx.db, 'dpupr');
+    await writeLayer(node.ctx.db, complete('taman_baru'), [[POINT]]);
     await writeLayer(node.ctx.db, complete('rahasia_dinkes', { organisation: 'dinkes', title: 'Draf Dinkes' }), [
-      [point],
+      [POINT],
     ]);
     await node.ctx.catalogue.reload();
     browser = await chromium.launch({
