@@ -5,7 +5,7 @@
 import { DEFAULT_SITE, type Site } from '../site.js';
 import type { Layer } from '../catalogue/layer.js';
 import type { Organisation } from '../organisations.js';
-import { completeness, layerRecord, type MetadataRecord } from '../metadata/record.js';
+import { completeness, layerRecord, ownContact, type MetadataRecord } from '../metadata/record.js';
 import { TOPIC_CATEGORIES, isTopicCategory } from '../metadata/codelists.js';
 import { OgcError } from '../errors.js';
 
@@ -156,10 +156,13 @@ export function checkStandard(
   standard: PublicationStandard,
   site: Site = DEFAULT_SITE,
 ): Missing[] {
-  // The record as it will be published (a publication date is then set). The gate asks for the
-  // organisation's own contact: the node's e-mail, which fills in for one without, does not count.
-  const ownContactOnly = { ...site, provider: { ...site.provider, email: '' } };
-  const record = { ...layerRecord(layer, owner, ownContactOnly, ''), published: layer.publishedAt ?? new Date() };
+  // The record as it will be published (a publication date is then set), with the layer's own
+  // contact: the node's e-mail, which fills in for an organisation without one, does not count.
+  const record = {
+    ...layerRecord(layer, owner, site, ''),
+    pointOfContact: ownContact(layer, owner, site),
+    published: layer.publishedAt ?? new Date(),
+  };
   const missing: Missing[] = [];
   for (const element of standard.requiredElements) {
     const rule = ELEMENT_RULES[element];

@@ -134,10 +134,10 @@ export function siteParty(site: Site): Party {
 
 const str = (v: unknown, max: number) => (typeof v === 'string' && v.trim() && v.length <= max ? v.trim() : null);
 
-/** The layer's point of contact: its organisation's profile, where the layer names a person of
- *  its own (metadata.contact: individualName, positionName, email) that person wins. An
- *  organisation without an e-mail of its own is reached through the node's provider (the settings). */
-function layerContact(layer: Layer, owner: Organisation | undefined, site: Site): Party {
+/** The layer's own point of contact: its organisation's profile, where the layer names a person
+ *  of its own (metadata.contact: individualName, positionName, email) that person wins. The
+ *  publication standard checks this one (data/layers/standard.ts). */
+export function ownContact(layer: Layer, owner: Organisation | undefined, site: Site): Party {
   const p = party(owner, layer.organisation, site);
   const c = layer.metadata?.contact as Record<string, unknown> | undefined;
   const person =
@@ -149,6 +149,13 @@ function layerContact(layer: Layer, owner: Organisation | undefined, site: Site)
     p.positionName = person.position;
     p.email = person.email ?? p.email;
   }
+  return p;
+}
+
+/** The published point of contact: an organisation without an e-mail of its own is reached
+ *  through the node's provider (the settings). */
+function layerContact(layer: Layer, owner: Organisation | undefined, site: Site): Party {
+  const p = ownContact(layer, owner, site);
   p.email ??= site.provider.email || null;
   return p;
 }
