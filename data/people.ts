@@ -6,7 +6,7 @@ import type { Db, Queryable } from './db/types.js';
 import { ROLES, canManageUser, isOrgAdminOf, type Principal, type Role } from './access.js';
 import { writeAudit } from './audit.js';
 import { OgcError } from './errors.js';
-import { TOKEN_DAYS, hashPassword, issueTokenRow, verifyPassword } from './users.js';
+import { TOKEN_DAYS, emailOf, hashPassword, issueTokenRow, verifyPassword } from './users.js';
 
 export interface UserInfo {
   id: number;
@@ -215,14 +215,6 @@ const fullNameOf = (v: unknown): string => {
   if (v === undefined || v === null) return '';
   if (typeof v !== 'string' || v.length > 200)
     throw new OgcError('InvalidParameterValue', 'fullName takes text of at most 200 characters', 'fullName');
-  return v.trim();
-};
-
-/** An e-mail address (or null: none); the same shape the database checks. */
-const emailOf = (v: unknown): string | null => {
-  if (v === undefined || v === null || v === '') return null;
-  if (typeof v !== 'string' || v.length > 254 || !/^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i.test(v))
-    throw new OgcError('InvalidParameterValue', 'email takes an e-mail address (name@example.go.id) or null', 'email');
   return v.trim();
 };
 

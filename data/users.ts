@@ -111,6 +111,14 @@ export interface UserRow {
   is_org_admin?: boolean;
 }
 
+/** An e-mail address (or null: none); the same shape the database checks. */
+export const emailOf = (v: unknown): string | null => {
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v !== 'string' || v.length > 254 || !/^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i.test(v))
+    throw new OgcError('InvalidParameterValue', 'email takes an e-mail address (name@example.go.id) or null', 'email');
+  return v.trim();
+};
+
 export async function addUser(
   db: Db,
   u: {
@@ -134,7 +142,7 @@ export async function addUser(
     const r = await db.query<UserRow>(
       `INSERT INTO simpul.app_user (username, full_name, role, organisation, password_hash, email) VALUES ($1, $2, $3, $4, $5, $6)
        RETURNING id, username, role, organisation`,
-      [u.username, u.fullName ?? '', u.role, u.organisation ?? null, hash, u.email ?? null],
+      [u.username, u.fullName ?? '', u.role, u.organisation ?? null, hash, emailOf(u.email)],
     );
     return r.rows[0];
   } catch (err: any) {

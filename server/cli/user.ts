@@ -9,6 +9,7 @@ export async function run(argv: string[]): Promise<number> {
     org: { type: 'string' },
     password: { type: 'string' },
     name: { type: 'string' },
+    email: { type: 'string' },
   });
   const [action, username] = positionals;
   return withContext(async (ctx) => {
@@ -17,7 +18,9 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     if (action !== 'add' || !username)
-      throw usage('usage: simpul user add NAME --role ROLE [--org CODE] [--password P] | simpul user list');
+      throw usage(
+        'usage: simpul user add NAME --role ROLE [--org CODE] [--password P] [--name FULL_NAME] [--email ADDRESS] | simpul user list',
+      );
     if (!values.role) throw usage('--role is required (produsen, walidata, pembina, admin)');
     const u = await addUser(ctx.db, {
       username,
@@ -25,6 +28,7 @@ export async function run(argv: string[]): Promise<number> {
       organisation: values.org,
       password: values.password ?? process.env.SIMPUL_PASSWORD,
       fullName: values.name,
+      email: values.email,
     });
     say(`user ${u.username} (${u.role}${u.organisation ? ', ' + u.organisation : ''}) added\n`);
     return 0;

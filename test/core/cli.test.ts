@@ -25,7 +25,14 @@ describe('simpul CLI: serve, demo, layers, users, publish', () => {
   });
 
   it('adds users, issues tokens and publishes, with one-line errors and exit codes', async () => {
-    expect((await runCli(['user', 'add', 'dlh.staf', '--role', 'produsen', '--org', 'dlh'], env)).code).to.equal(0);
+    const add = ['user', 'add', 'dlh.staf', '--role', 'produsen', '--org', 'dlh', '--name', 'Staf DLH'];
+    expect((await runCli([...add, '--email', 'staf@dlh.tangerangkota.go.id'], env)).code).to.equal(0);
+    const badEmail = await runCli(
+      ['user', 'add', 'dlh.dua', '--role', 'produsen', '--org', 'dlh', '--email', 'x@'],
+      env,
+    );
+    expect(badEmail.code).to.not.equal(0);
+    expect(badEmail.stderr.trim()).to.contain('email takes an e-mail address');
     const tok = await runCli(['token', 'issue', 'dlh.staf'], env);
     expect(tok.stdout.trim()).to.match(/^spl_[A-Za-z0-9_-]{20,}$/);
     const bad = await runCli(['user', 'add', 'x1', '--role', 'produsen'], env);
