@@ -141,6 +141,13 @@ describe('workspace: the upload wizard in Chromium', () => {
     expect(staged()).to.deep.equal(before);
     expect(node.ctx.catalogue.unguardedAll().length).to.equal(layers);
     expect(await seriousViolations(page)).to.deep.equal([]);
+    // Larger than the limit (here lowered in the page): refused before sending, naming the file.
+    await page.evaluate(() => (document.getElementById('upload-form')!.dataset.maxBytes = '10'));
+    await page.setInputFiles('#files', [fx.path('fasilitas.shp.zip')]);
+    await page.click('#upload-send');
+    expect(await page.locator('#upload-error').textContent()).to.match(/^fasilitas\.shp\.zip: unggahan lebih besar/);
+    expect(staged()).to.deep.equal(before);
+    await page.reload();
 
     // The parts of a shapefile, its .prj left out: said plainly, no guess, no way to write.
     fx.ogr('ESRI Shapefile', 'tanpa_prj.shp', POINTS, '-t_srs', 'EPSG:23834');
