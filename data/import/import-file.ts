@@ -9,7 +9,14 @@ import { writeLayer, type WriteReport } from '../layers/write.js';
 import { importError, isImportError, type ImportStatus } from './errors.js';
 import { OgcError } from '../errors.js';
 import { importPool, type ImportLease, type ImportPool } from './import-pool.js';
-import type { ImportReply, LayerReadStats, Rejection, SourceInfo, SourceLayerInfo } from './import-protocol.js';
+import type {
+  ImportReply,
+  LayerReadStats,
+  Rejection,
+  SourceDescription,
+  SourceInfo,
+  SourceLayerInfo,
+} from './import-protocol.js';
 import type { FeatureIn } from '../layers/write.js';
 import { parseSrsOption } from './srs-option.js';
 
@@ -113,6 +120,35 @@ export async function prepareImport(req: ImportRequest): Promise<PreparedImport>
     if (healthy) await lease.process.ask({ type: 'close' }).catch(() => (healthy = false));
     lease.release(healthy);
     throw err;
+  }
+}
+
+/** What an import of this file would read, without writing anything (the upload wizard): each
+ *  layer's geometry type, count, CRS, code page, attributes and a sample of `sample` features
+ *  in EPSG:4326, read by the import process with the same reader as an import. A missing CRS is
+ *  told per layer (crsProblem), not thrown; an unreadable file throws the import's error. */
+export async function describeFile(
+  req: Pick<ImportRequest, 'file' | 'label' | 'layer' | 'srs' | 'encoding' | 'pool'> & { sample: number },
+): Promise<SourceDescription> {
+  const srs = req.srs ? parseSrsOption(req.srs) : undefined;
+  const lease = await (req.pool ?? importPool()).lease();
+  let healthy = true;
+  try {
+    const r = await lease.process.ask({
+      type: 'describe',
+      file: req.file,
+      label: req.label,
+      layer: req.layer,
+      srs,
+      encoding: req.encoding,
+      sample: req.sample,
+    });
+    return expect(r, 'described').source;
+  } catch (err) {
+    healthy = isImportError(err) && !lease.process.dead;
+    throw err;
+  } finally {
+    lease.release(healthy);
   }
 }
 

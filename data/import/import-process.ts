@@ -6,6 +6,7 @@
 import gdal from 'gdal-async';
 import { importError, isImportError } from './errors.js';
 import { locateSource } from './locate.js';
+import { describeSource } from './describe-source.js';
 import { NO_NETWORK_CONFIG } from './network-off.js';
 import { openSource, readBatch, type FeatureBatch, type OpenedSource } from './read-source.js';
 import type { ImportMessage, ImportReply, SourceInfo } from './import-protocol.js';
@@ -72,6 +73,10 @@ function handle(m: ImportMessage): void {
         })),
       };
       reply({ type: 'opened', source: info });
+    } else if (m.type === 'describe') {
+      close();
+      const located = locateSource(m.file, m.label, m.layer);
+      reply({ type: 'described', source: describeSource(located, m) });
     } else if (m.type === 'next') {
       if (!opened) throw new Error('no source is open');
       if (ahead.length && ahead[0].layer !== m.layer) ahead = [];

@@ -4,7 +4,7 @@ import gdal from 'gdal-async';
 import type { Attribute, AttributeType } from '../catalogue/layer.js';
 import { attributesFrom } from '../layers/columns.js';
 import type { FeatureIn } from '../layers/write.js';
-import { importError } from './errors.js';
+import { importError, isImportError } from './errors.js';
 import type { LocatedSource } from './locate.js';
 import { NO_NETWORK_OPEN_OPTIONS } from './network-off.js';
 import type { Rejection } from './import-protocol.js';
@@ -34,6 +34,9 @@ export interface SourceLayer {
   where: string;
   attributes: Attribute[];
   crs: SourceCrs;
+  /** Only when described (OpenOptions.describe): why the CRS could not be settled; the layer's
+   *  features are then not read. */
+  crsProblem: string | null;
   /** Features the driver reports without reading them all; null when unknown. */
   knownCount: number | null;
   /** Lines before the first feature, for formats where a feature is a line (CSV); else null. */
@@ -63,13 +66,15 @@ export interface OpenOptions {
   srs?: number;
   /** Code page of the text (CP1252, ISO-8859-1…) when a shapefile has no .cpg. */
   encoding?: string;
+  /** Describe only (the upload wizard): a CRS that cannot be settled is told, not thrown. */
+  describe?: boolean;
 }
 
 export function openSource(source: LocatedSource, opts: OpenOptions = {}): OpenedSource {
   const dataset = openDataset(source, opts.encoding);
   try {
     const layers = spatialLayers(source, dataset, opts.layer).map((l, _, all) =>
-      sourceLayer(source, l, all.length > 1 || !!opts.layer, opts.srs),
+      sourceLayer(source, l, all.length > 1 || !!opts.layer, opts.srs, opts.describe),
     );
     return { source, dataset, layers, close: () => dataset.close() };
   } catch (err) {
@@ -128,7 +133,13 @@ function spatialLayers(source: LocatedSource, dataset: gdal.Dataset, only?: stri
   return spatial;
 }
 
-function sourceLayer(source: LocatedSource, l: gdal.Layer, named: boolean, srs?: number): SourceLayer {
+function sourceLayer(
+  source: LocatedSource,
+  l: gdal.Layer,
+  named: boolean,
+  srs?: number,
+  describe = false,
+): SourceLayer {
   const where = named ? `${source.label}, layer ${l.name}` : source.label;
   const fields = l.fields.map((f) => ({ name: f.name, type: FIELD_TYPES[f.type] ?? 'string' }));
   const idAttribute = source.format.featureIdAttribute;
@@ -141,11 +152,20 @@ function sourceLayer(source: LocatedSource, l: gdal.Layer, named: boolean, srs?:
   } catch {
     knownCount = null;
   }
+  let crs: SourceCrs = { nativeSrid: 0, transform: null, srs: null };
+  let crsProblem: string | null = null;
+  try {
+    crs = resolveSourceCrs(l.srs, source.format, where, srs);
+  } catch (err) {
+    if (!describe || !isImportError(err)) throw err;
+    crsProblem = err.message;
+  }
   return {
     name: l.name,
     where,
     attributes: attributesFrom(fields),
-    crs: resolveSourceCrs(l.srs, source.format, where, srs),
+    crs,
+    crsProblem,
     knownCount,
     lineOffset: source.format.id === 'csv' ? 1 : null,
     fidAttribute: keepFid ? idAttribute! : null,

@@ -12,6 +12,8 @@ export interface SourceCrs {
   nativeSrid: number;
   /** Null when the source already is EPSG:4326. */
   transform: gdal.CoordinateTransformation | null;
+  /** The CRS settled on (the file's, the format's or the one given); null when none. */
+  srs: gdal.SpatialReference | null;
   /** A note for the report (an unidentified CRS, a CRS fixed by the format). */
   note?: string;
 }
@@ -99,9 +101,9 @@ export function resolveSourceCrs(
 
   const nativeSrid = override ?? identifyEpsg(srs);
   if (!nativeSrid) note = 'its coordinate system has no EPSG code: transformed to EPSG:4326, native CRS recorded as 0';
-  if (nativeSrid === 4326) return { nativeSrid, transform: null, note };
+  if (nativeSrid === 4326) return { nativeSrid, transform: null, srs, note };
   try {
-    return { nativeSrid, transform: new gdal.CoordinateTransformation(srs, target()), note };
+    return { nativeSrid, transform: new gdal.CoordinateTransformation(srs, target()), srs, note };
   } catch (err) {
     throw importError(
       `${where}: no transformation from its coordinate system to EPSG:4326 (${(err as Error).message})`,

@@ -3,7 +3,7 @@
  *  steps as forms (htmx swaps the layer's card; without JS the form posts and redirects). The
  *  pages call the same data/ functions as the JSON API (routes/workflow.ts), never HTTP. */
 import type { Request, Response, Router } from 'express';
-import { actionsFor, LAYER_STATUSES, transitionOf, type LayerStatus } from '../../data/access.js';
+import { actionsFor, canWrite, LAYER_STATUSES, transitionOf, type LayerStatus } from '../../data/access.js';
 import { queryAudit } from '../../data/audit.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { OgcError } from '../../data/errors.js';
@@ -161,6 +161,7 @@ export function mountWorkspaceLayers(router: Router, ctx: AppContext): void {
       sendWorkspace(req, res, 'ws-layer', {
         title: layer.title || layer.name,
         ...(await card(p, layer, { done })),
+        mayUpload: canWrite(p, layer.organisation),
         history: history.entries,
       });
     } catch (err) {

@@ -28,6 +28,8 @@ const ASSETS: Record<string, [() => string, string]> = {
   'site.css': [() => join(WEB, 'assets', 'site.css'), 'text/css'],
   'workspace.css': [() => join(WEB, 'assets', 'workspace.css'), 'text/css'],
   'dashboard.js': [() => join(WEB, 'assets', 'dashboard.js'), 'text/javascript'],
+  'ws-upload.js': [() => join(WEB, 'assets', 'ws-upload.js'), 'text/javascript'],
+  'ws-upload.css': [() => join(WEB, 'assets', 'ws-upload.css'), 'text/css'],
   // Chart.js exports no package.json: its UMD build sits beside the main entry (dist/).
   'chart.umd.js': [() => join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'text/javascript'],
   'site.js': [() => join(WEB, 'assets', 'site.js'), 'text/javascript'],
