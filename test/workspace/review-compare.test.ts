@@ -49,7 +49,7 @@ describe('workspace review: published and pending versions side by side', () => 
     const { layer } = await writeLayer(
       db,
       meetsStandard('taman_banding', { status: 'published', title: 'Taman Kota (perbandingan)', attributes }),
-      [[0, 1, 2].map((i) => point(106.6 + i * 0.01, -6.2, { id: i, nama: `Taman ${i}` }))],
+      [[0, 1, 2].map((i) => point(106.6 + i * 0.01, -6.2 + i * 0.01, { id: i, nama: `Taman ${i}` }))],
     );
     const produsen: Principal = {
       kind: 'user',
