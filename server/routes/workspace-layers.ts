@@ -3,7 +3,7 @@
  *  steps as forms (htmx swaps the layer's card; without JS the form posts and redirects). The
  *  pages call the same data/ functions as the JSON API (routes/workflow.ts), never HTTP. */
 import type { Request, Response, Router } from 'express';
-import { actionsFor, canWrite, LAYER_STATUSES, transitionOf, type LayerStatus } from '../../data/access.js';
+import { actionsFor, canSeeVersions, canWrite, LAYER_STATUSES, transitionOf, type LayerStatus } from '../../data/access.js';
 import { queryAudit } from '../../data/audit.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { OgcError } from '../../data/errors.js';
@@ -59,16 +59,26 @@ function stepError(lang: 'id' | 'en', err: OgcError): StepError {
   return { field: 'form', message: err.message };
 }
 
+/** What a card's step form came from: the review page gets the answer back (else the layer page). */
+const backTo = (v: unknown): 'review' | undefined => (v === 'review' ? 'review' : undefined);
+
+/** The data of one layer's card: its status, what the standard says, the steps open to the user. */
+export const cardData = async (
+  ctx: AppContext,
+  p: User,
+  layer: Layer,
+  extra: { error?: StepError; done?: string; note?: string; back?: 'review' } = {},
+) => ({
+  layer,
+  missing: await gateOf(ctx.db, layer),
+  actions: actionsFor(p, layer, workflowOptions(ctx)).map((a) => transitionOf(a)!),
+  compare: canSeeVersions(p, layer),
+  ...extra,
+});
+
 export function mountWorkspaceLayers(router: Router, ctx: AppContext): void {
   const options = () => workflowOptions(ctx);
-
-  /** The data of one layer's card: its status, what the standard says, the steps open to the user. */
-  const card = async (p: User, layer: Layer, extra: { error?: StepError; done?: string; note?: string } = {}) => ({
-    layer,
-    missing: await gateOf(ctx.db, layer),
-    actions: actionsFor(p, layer, options()).map((a) => transitionOf(a)!),
-    ...extra,
-  });
+  const card = (p: User, layer: Layer, extra: Parameters<typeof cardData>[3] = {}) => cardData(ctx, p, layer, extra);
 
   router.get('/workspace', requireSession, async (req, res, next) => {
     try {
@@ -178,6 +188,7 @@ export function mountWorkspaceLayers(router: Router, ctx: AppContext): void {
       if (!layer) return notFound(req, res);
       const action = String(req.params.action);
       const note = typeof req.body?.note === 'string' ? req.body.note : undefined;
+      const back = backTo(req.body?.back);
       const htmx = !!req.get('hx-request');
       try {
         const step = await takeStep(ctx.db, p, layer.id, action, { note, address: req.ip, options: options() });
@@ -187,16 +198,16 @@ export function mountWorkspaceLayers(router: Router, ctx: AppContext): void {
           step: w(lang, `action_${action}`),
           status: w(lang, `status_${step.after}`),
         });
+        const page = `/workspace/layers/${encodeURIComponent(layer.name)}${back ? '/review' : ''}?done=${encodeURIComponent(action)}`;
+        // The review page compares versions: after a step all of it is out of date, not only the card.
+        if (htmx && back) return res.set('HX-Redirect', page).status(200).end();
         if (htmx && now)
           return sendWorkspace(req, res, 'ws-card', {
             title: layer.name,
             ...(await card(p, now, { done })),
             partial: true,
           });
-        return res.redirect(
-          303,
-          `/workspace/layers/${encodeURIComponent(layer.name)}?done=${encodeURIComponent(action)}`,
-        );
+        return res.redirect(303, page);
       } catch (err) {
         if (!(err instanceof OgcError) || err.status >= 500) throw err;
         const error = stepError(lang, err);
@@ -205,7 +216,7 @@ export function mountWorkspaceLayers(router: Router, ctx: AppContext): void {
         // htmx swaps only 2xx answers by default: the card with its error is the answer to show.
         const data = {
           title: layer.title || layer.name,
-          ...(await card(p, fresh, { error: { ...error, action } as StepError & { action: string }, note })),
+          ...(await card(p, fresh, { error: { ...error, action } as StepError & { action: string }, note, back })),
         };
         if (htmx) return sendWorkspace(req, res, 'ws-card', { ...data, partial: true }, 200);
         const history = await queryAudit(ctx.db, { layerId: layer.id, limit: 50, offset: 0 });

@@ -12,6 +12,7 @@ import { mountWorkspacePeople } from './workspace-people.js';
 import { mountWorkspaceAudit } from './workspace-audit.js';
 import { mountWorkspaceDashboard } from './workspace-dashboard.js';
 import { mountWorkspaceUpload } from './workspace-upload.js';
+import { mountWorkspaceReview } from './workspace-review.js';
 
 export function mountWorkspace(router: Router, ctx: AppContext, guard: SignInGuard): void {
   mountWorkspaceSession(router, ctx, guard);
@@ -21,4 +22,5 @@ export function mountWorkspace(router: Router, ctx: AppContext, guard: SignInGua
   mountWorkspaceAudit(router, ctx);
   mountWorkspaceDashboard(router, ctx);
   mountWorkspaceUpload(router, ctx);
+  mountWorkspaceReview(router, ctx);
 }

@@ -2,6 +2,7 @@
  *  from the portal's table (./i18n.ts) so both can grow without stepping on each other. */
 import type { Lang } from './i18n.js';
 import { UPLOAD_STRINGS } from './i18n-ws-upload.js';
+import { REVIEW_STRINGS } from './i18n-ws-review.js';
 
 const BASE = {
   workspace: ['Ruang kerja', 'Workspace'],
@@ -205,4 +206,4 @@ const MORE = {
   weekOf: ['Minggu mulai', 'Week of'],
   asTable: ['Lihat sebagai tabel', 'Show as a table'],
 } satisfies Record<string, [string, string]>;
-const STRINGS: Record<string, [string, string]> = { ...BASE, ...MORE, ...UPLOAD_STRINGS };
+const STRINGS: Record<string, [string, string]> = { ...BASE, ...MORE, ...UPLOAD_STRINGS, ...REVIEW_STRINGS };

@@ -34,6 +34,8 @@ const ASSETS: Record<string, [() => string, string]> = {
   'chart.umd.js': [() => join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'text/javascript'],
   'site.js': [() => join(WEB, 'assets', 'site.js'), 'text/javascript'],
   'preview.js': [() => join(WEB, 'assets', 'preview.js'), 'text/javascript'],
+  'ws-review.js': [() => join(WEB, 'assets', 'ws-review.js'), 'text/javascript'],
+  'ws-review.css': [() => join(WEB, 'assets', 'ws-review.css'), 'text/css'],
   // Swagger UI for /ogcapi/api?f=html, from the swagger-ui-dist package (no CDN).
   'swagger-ui.css': [() => join(pkgDir('swagger-ui-dist'), 'swagger-ui.css'), 'text/css'],
   'swagger-ui-bundle.js': [() => join(pkgDir('swagger-ui-dist'), 'swagger-ui-bundle.js'), 'text/javascript'],
