@@ -6,6 +6,7 @@ import type { Layer } from '../catalogue/layer.js';
 import { canRead, type Principal } from '../access.js';
 import type { Site } from '../site.js';
 import { layerRecord, serviceRecords, type MetadataRecord } from './record.js';
+import { codePoints } from '../query/like.js';
 
 export interface IndexedRecord {
   record: MetadataRecord;
@@ -13,6 +14,10 @@ export interface IndexedRecord {
   layer: Layer | null;
   /** Lower-case text of every searchable field (AnyText). */
   anyText: string;
+  /** `anyText` as case-folded code points (like.ts codePoints(anyText, true)), made once here:
+   *  CSW and OGC API Records match AnyText case-insensitively, and folding ~2,500 texts on
+   *  every query was most of a GetRecords' time. */
+  anyTextFolded: Int32Array;
   /** Encoded forms, filled on first use: key = `${schema}:${elementSet}`. */
   encoded: Map<string, string>;
 }
@@ -53,16 +58,13 @@ export class RecordIndex {
           status: 'retired',
           retired: layer.retiredAt,
         };
-        tombstones.push({
-          record,
-          layer,
-          anyText: [record.title, record.layerName, record.id].join(' \u0001 ').toLowerCase(),
-          encoded: new Map(),
-        });
+        tombstones.push(
+          indexed(record, layer, [record.title, record.layerName, record.id].join(' \u0001 ').toLowerCase()),
+        );
       }
       if (layer.status !== 'published') continue;
       const record = layerRecord(layer, this.catalogue.organisation(layer.organisation), this.site, base);
-      entries.push({ record, layer, anyText: searchText(record), encoded: new Map() });
+      entries.push(indexed(record, layer, searchText(record)));
     }
     if (this.built.size >= this.size) this.built.clear();
     const value = { revision: this.catalogue.revision, entries, services: [] as IndexedRecord[], tombstones };
@@ -84,12 +86,7 @@ export class RecordIndex {
       this.site,
       base,
       new Date(0),
-    ).map((record) => ({
-      record,
-      layer: null,
-      anyText: searchText(record),
-      encoded: new Map<string, string>(),
-    }));
+    ).map((record) => indexed(record, null, searchText(record)));
     if (p.kind === 'anonymous') b.services = services;
     return [...datasets, ...services];
   }
@@ -102,6 +99,10 @@ export class RecordIndex {
       (e) => now - e.record.retired!.getTime() <= days * 86_400_000 && canRead(p, { ...e.layer!, status: 'published' }),
     );
   }
+}
+
+function indexed(record: MetadataRecord, layer: Layer | null, anyText: string): IndexedRecord {
+  return { record, layer, anyText, anyTextFolded: codePoints(anyText, true), encoded: new Map() };
 }
 
 function searchText(r: MetadataRecord): string {

@@ -73,6 +73,10 @@ export interface FeatureAccess<F> {
   geometry?(name: string | undefined): (feature: F) => Geometry | null | undefined;
   /** A feature-id list; default: the integer `fid` property, as the SQL compiler does. */
   ids?(ids: string[]): Predicate<F>;
+  /** For a text property read often with a case-insensitive LIKE (a record's AnyText): the
+   *  reader of its value already folded, `codePoints(value, true)`, or undefined when the
+   *  property has no such form (the LIKE then folds the value on every call). */
+  folded?(name: string): ((feature: F) => Int32Array | null) | undefined;
 }
 
 /** Minimum x, minimum y, maximum x, maximum y. */
@@ -372,6 +376,12 @@ export function compileEvaluator<F>(filter: Filter, access: FeatureAccess<F>, lo
       case 'like': {
         const read = value(f.expr);
         const like = compileLike(f.pattern, f);
+        const folded = like.folds && 'property' in f.expr ? access.folded?.(f.expr.property) : undefined;
+        if (folded)
+          return (x) => {
+            const t = folded(x);
+            return t !== null && like.points(t);
+          };
         return (x) => {
           const v = read.get(x);
           return (Array.isArray(v) ? v : [v]).some((one) => one !== null && one !== undefined && like(text(one)));

@@ -29,7 +29,15 @@ export interface LikeSyntax {
   matchCase: boolean;
 }
 
-export type LikeMatcher = (value: string) => boolean;
+/** A compiled pattern: call it with a value, or give `points` the value's code points already
+ *  in the matcher's form (`codePoints(value, matcher.folds)`) — a caller that matches the same
+ *  long text often (a record's AnyText) folds it once instead of on every call. */
+export interface LikeMatcher {
+  (value: string): boolean;
+  points(value: Int32Array): boolean;
+  /** Whether the matcher compares case-folded code points (matchCase false). */
+  readonly folds: boolean;
+}
 
 /** A segment character that matches any one character. */
 const ANY = -1;
@@ -155,24 +163,27 @@ export function compileLike(pattern: string, syntax: LikeSyntax): LikeMatcher {
     else cur.push(fold ? foldCodePoint(c) : c);
   }
   const segs = segments.map((s) => Int32Array.from(s));
-  const value = (v: string) => codePoints(v, fold);
+  const points = segs.length === 1 ? exactly(segs[0]) : around(segs);
+  // A value shorter (in UTF-16 units) than the pattern's fixed characters cannot match.
+  const minLength = segs.reduce((n, s) => n + s.length, 0);
+  const matcher = (v: string) => v.length >= minLength && points(codePoints(v, fold));
+  return Object.assign(matcher, { points, folds: fold });
+}
 
-  if (segs.length === 1) {
-    const only = segs[0];
-    return (v) => {
-      const t = value(v);
-      return t.length === only.length && matchesAt(only, t, 0);
-    };
-  }
+/** A pattern without multi-character wildcards: the whole value is its one segment. */
+function exactly(only: Int32Array): (t: Int32Array) => boolean {
+  return (t) => t.length === only.length && matchesAt(only, t, 0);
+}
+
+/** A pattern cut by multi-character wildcards: first at the start, last at the end, the middle
+ *  ones each at its leftmost place after the one before. */
+function around(segs: Int32Array[]): (t: Int32Array) => boolean {
   const first = segs[0];
   const last = segs[segs.length - 1];
   const middle = segs.slice(1, -1).filter((s) => s.length > 0);
   const searches = middle.map((s) => (s.includes(ANY) ? shiftAndSearch(s) : kmpSearch(s)));
   const minLength = segs.reduce((n, s) => n + s.length, 0);
-  return (v) => {
-    // A value shorter than the pattern's fixed characters cannot match (also cheap to tell).
-    if (v.length < minLength) return false;
-    const t = value(v);
+  return (t) => {
     if (t.length < minLength) return false;
     const end = t.length - last.length;
     if (!matchesAt(first, t, 0) || !matchesAt(last, t, end)) return false;

@@ -14,6 +14,8 @@ import { queryable } from './queryables.js';
 
 type Pred = (e: IndexedRecord) => boolean;
 
+const ANY_TEXT = queryable('AnyText');
+
 /** Queryables holding instants (ISO text): they compare as date-times, not as text. */
 const INSTANTS = new Set(['Modified', 'PublicationDate', 'CreationDate'].map(queryable).filter(Boolean));
 
@@ -26,9 +28,9 @@ const RECORDS: FeatureAccess<IndexedRecord> = {
   type: (name) => (INSTANTS.has(queryable(name)) ? 'datetime' : undefined),
   geometry: () => (e) => (e.record.bbox ? boxGeometry(e.record.bbox) : null),
   ids: (ids) => (e) => ids.includes(e.record.id),
+  // AnyText was folded once when the index was built (record-index.ts).
+  folded: (name) => (queryable(name) === ANY_TEXT ? (e) => e.anyTextFolded : undefined),
 };
-
-const ANY_TEXT = queryable('AnyText');
 
 function anyTextWithoutCase(f: Filter): Filter {
   switch (f.op) {

@@ -108,6 +108,19 @@ describe('LIKE matcher (data/query/like.ts)', () => {
     expect(like('stra_e', 'Straße', ci)).to.equal(true);
   });
 
+  it('answers the same on pre-folded code points (points) as on the plain value', () => {
+    const alphabet = fc.constantFrom('a', 'B', '%', '_', '\\', 'É', 'é', '😀', 'Σ', 'ς', 'İ', 'ß', '\u212A', 'k');
+    const str = fc.array(alphabet, { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(str, str, fc.boolean(), (p, v, matchCase) => {
+        const m = compileLike(p, { ...SQL, matchCase });
+        expect(m.folds).to.equal(!matchCase);
+        expect(m.points(codePoints(v, m.folds)), `${JSON.stringify(p)} ~ ${JSON.stringify(v)}`).to.equal(m(v));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('finishes in milliseconds on patterns that made a RegExp backtrack', () => {
     const text = 'a'.repeat(100_000);
     const hostile = [
