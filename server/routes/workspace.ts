@@ -11,6 +11,7 @@ import { mountWorkspaceAccount } from './workspace-account.js';
 import { mountWorkspacePeople } from './workspace-people.js';
 import { mountWorkspaceAudit } from './workspace-audit.js';
 import { mountWorkspaceDashboard } from './workspace-dashboard.js';
+import { mountWorkspaceMetadata } from './workspace-metadata.js';
 
 export function mountWorkspace(router: Router, ctx: AppContext, guard: SignInGuard): void {
   mountWorkspaceSession(router, ctx, guard);
@@ -19,4 +20,5 @@ export function mountWorkspace(router: Router, ctx: AppContext, guard: SignInGua
   mountWorkspacePeople(router, ctx);
   mountWorkspaceAudit(router, ctx);
   mountWorkspaceDashboard(router, ctx);
+  mountWorkspaceMetadata(router, ctx);
 }

@@ -1,6 +1,7 @@
 /** Every string a person reads in the workspace (/workspace), Indonesian and English. Kept apart
  *  from the portal's table (./i18n.ts) so both can grow without stepping on each other. */
 import type { Lang } from './i18n.js';
+import { MDEDIT_STRINGS } from './i18n-ws-mdedit.js';
 
 const BASE = {
   workspace: ['Ruang kerja', 'Workspace'],
@@ -204,4 +205,4 @@ const MORE = {
   weekOf: ['Minggu mulai', 'Week of'],
   asTable: ['Lihat sebagai tabel', 'Show as a table'],
 } satisfies Record<string, [string, string]>;
-const STRINGS: Record<string, [string, string]> = { ...BASE, ...MORE };
+const STRINGS: Record<string, [string, string]> = { ...BASE, ...MORE, ...MDEDIT_STRINGS };
