@@ -149,6 +149,14 @@ export function titleLooksLikeFileName(title: string, localName: string, extensi
   return /^[\p{L}\p{N}_.-]+$/u.test(t) && t.includes('_');
 }
 
+/** The record as it will be published (a publication date is then set), with the layer's own
+ *  contact: the node's e-mail, which fills in for an organisation without one, does not count. */
+export const recordAsPublished = (layer: Layer, owner: Organisation | undefined, site: Site): MetadataRecord => ({
+  ...layerRecord(layer, owner, site, ''),
+  pointOfContact: ownContact(layer, owner, site),
+  published: layer.publishedAt ?? new Date(),
+});
+
 /** Everything the layer lacks for the standard; empty when it may go on. */
 export function checkStandard(
   layer: Layer,
@@ -156,13 +164,7 @@ export function checkStandard(
   standard: PublicationStandard,
   site: Site = DEFAULT_SITE,
 ): Missing[] {
-  // The record as it will be published (a publication date is then set), with the layer's own
-  // contact: the node's e-mail, which fills in for an organisation without one, does not count.
-  const record = {
-    ...layerRecord(layer, owner, site, ''),
-    pointOfContact: ownContact(layer, owner, site),
-    published: layer.publishedAt ?? new Date(),
-  };
+  const record = recordAsPublished(layer, owner, site);
   const missing: Missing[] = [];
   for (const element of standard.requiredElements) {
     const rule = ELEMENT_RULES[element];

@@ -64,3 +64,12 @@ export const isTopicCategory = (v: unknown): v is TopicCategory =>
 
 /** Units of a spatial resolution given as a distance (ISO gco:Distance uom): metres, kilometres, degrees. */
 export const DISTANCE_UNITS = ['m', 'km', 'deg'] as const;
+
+/** Licences offered by name in the workspace's editor (any other http(s) URL may be written). */
+export const LICENCES: ReadonlyArray<{ url: string; name: string }> = [
+  { url: 'https://creativecommons.org/licenses/by/4.0/', name: 'Creative Commons BY 4.0' },
+  { url: 'https://creativecommons.org/licenses/by-sa/4.0/', name: 'Creative Commons BY-SA 4.0' },
+  { url: 'https://creativecommons.org/licenses/by-nc/4.0/', name: 'Creative Commons BY-NC 4.0' },
+  { url: 'https://creativecommons.org/publicdomain/zero/1.0/', name: 'Creative Commons CC0 1.0' },
+  { url: 'https://opendatacommons.org/licenses/odbl/1-0/', name: 'Open Database License (ODbL) 1.0' },
+];

@@ -12,7 +12,7 @@ import type { Missing } from '../../data/layers/standard.js';
 import type { AppContext } from '../context.js';
 import { pageLanguage } from '../web/render.js';
 import { w } from '../web/i18n-workspace.js';
-import { requireSession, sendWorkspace, userOf, type User } from '../web/workspace/page.js';
+import { notFoundPage, requireSession, sendWorkspace, userOf, type User } from '../web/workspace/page.js';
 import { workflowOptions } from './workflow.js';
 
 const PAGE = 25;
@@ -163,7 +163,7 @@ export function mountWorkspaceLayers(router: Router, ctx: AppContext): void {
       const p = userOf(res);
       const lang = pageLanguage(req, res);
       const layer = ctx.catalogue.find(p, String(req.params.name));
-      if (!layer) return notFound(req, res);
+      if (!layer) return notFoundPage(req, res);
       const history = await queryAudit(ctx.db, { layerId: layer.id, limit: 50, offset: 0 });
       const done = transitionOf(String(req.query.done ?? ''))
         ? w(lang, 'stepDone', { step: w(lang, `action_${req.query.done}`), status: w(lang, `status_${layer.status}`) })
@@ -185,7 +185,7 @@ export function mountWorkspaceLayers(router: Router, ctx: AppContext): void {
       const p = userOf(res);
       const lang = pageLanguage(req, res);
       const layer = ctx.catalogue.find(p, String(req.params.name));
-      if (!layer) return notFound(req, res);
+      if (!layer) return notFoundPage(req, res);
       const action = String(req.params.action);
       const note = typeof req.body?.note === 'string' ? req.body.note : undefined;
       const back = backTo(req.body?.back);
@@ -226,21 +226,4 @@ export function mountWorkspaceLayers(router: Router, ctx: AppContext): void {
       next(err);
     }
   });
-
-  function notFound(req: Request, res: Response) {
-    const lang = pageLanguage(req, res);
-    sendWorkspace(
-      req,
-      res,
-      'error',
-      {
-        title: '404',
-        status: 404,
-        heading: lang === 'en' ? 'Not found' : 'Tidak ditemukan',
-        detail: req.path,
-        partial: false,
-      },
-      404,
-    );
-  }
 }

@@ -13,6 +13,7 @@ import { mountWorkspaceAudit } from './workspace-audit.js';
 import { mountWorkspaceDashboard } from './workspace-dashboard.js';
 import { mountWorkspaceUpload } from './workspace-upload.js';
 import { mountWorkspaceReview } from './workspace-review.js';
+import { mountWorkspaceMetadata } from './workspace-metadata.js';
 
 export function mountWorkspace(router: Router, ctx: AppContext, guard: SignInGuard): void {
   mountWorkspaceSession(router, ctx, guard);
@@ -23,4 +24,5 @@ export function mountWorkspace(router: Router, ctx: AppContext, guard: SignInGua
   mountWorkspaceDashboard(router, ctx);
   mountWorkspaceUpload(router, ctx);
   mountWorkspaceReview(router, ctx);
+  mountWorkspaceMetadata(router, ctx);
 }

@@ -3,6 +3,7 @@
 import type { Lang } from './i18n.js';
 import { UPLOAD_STRINGS } from './i18n-ws-upload.js';
 import { REVIEW_STRINGS } from './i18n-ws-review.js';
+import { MDEDIT_STRINGS } from './i18n-ws-mdedit.js';
 
 const BASE = {
   workspace: ['Ruang kerja', 'Workspace'],
@@ -206,4 +207,4 @@ const MORE = {
   weekOf: ['Minggu mulai', 'Week of'],
   asTable: ['Lihat sebagai tabel', 'Show as a table'],
 } satisfies Record<string, [string, string]>;
-const STRINGS: Record<string, [string, string]> = { ...BASE, ...MORE, ...UPLOAD_STRINGS, ...REVIEW_STRINGS };
+const STRINGS: Record<string, [string, string]> = { ...BASE, ...MORE, ...UPLOAD_STRINGS, ...REVIEW_STRINGS, ...MDEDIT_STRINGS };

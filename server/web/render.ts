@@ -27,6 +27,7 @@ const ASSETS: Record<string, [() => string, string]> = {
   'htmx.min.js': [() => join(pkgDir('htmx.org'), 'dist', 'htmx.min.js'), 'text/javascript'],
   'site.css': [() => join(WEB, 'assets', 'site.css'), 'text/css'],
   'workspace.css': [() => join(WEB, 'assets', 'workspace.css'), 'text/css'],
+  'ws-mdedit.css': [() => join(WEB, 'assets', 'ws-mdedit.css'), 'text/css'],
   'dashboard.js': [() => join(WEB, 'assets', 'dashboard.js'), 'text/javascript'],
   'ws-upload.js': [() => join(WEB, 'assets', 'ws-upload.js'), 'text/javascript'],
   'ws-upload.css': [() => join(WEB, 'assets', 'ws-upload.css'), 'text/css'],

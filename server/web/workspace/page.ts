@@ -9,7 +9,8 @@ import { SESSION_COOKIE, sessionOf } from '../../session.js';
 
 export type User = Extract<Principal, { kind: 'user' }>;
 
-const HEAD = '<link rel="stylesheet" href="/assets/workspace.css">';
+/** The workspace's style sheet; a page with its own adds it after this. */
+export const WORKSPACE_HEAD = '<link rel="stylesheet" href="/assets/workspace.css">';
 
 /** A path inside the workspace to come back to after signing in (never another site). */
 export const localNext = (v: unknown): string =>
@@ -53,7 +54,7 @@ export function sendWorkspace(
     res,
     template,
     {
-      head: HEAD,
+      head: WORKSPACE_HEAD,
       w: (key: string, vars?: Record<string, string | number>) => w(lang, key, vars),
       when: (d: Date | string | null | undefined) => when(lang, d),
       user: s?.principal ?? null,
@@ -62,5 +63,23 @@ export function sendWorkspace(
       ...data,
     },
     status,
+  );
+}
+
+/** A workspace page the user may not see, or that is not there: 404, as on the API. */
+export function notFoundPage(req: Request, res: Response): void {
+  const lang = pageLanguage(req, res);
+  sendWorkspace(
+    req,
+    res,
+    'error',
+    {
+      title: '404',
+      status: 404,
+      heading: lang === 'en' ? 'Not found' : 'Tidak ditemukan',
+      detail: req.path,
+      partial: false,
+    },
+    404,
   );
 }
