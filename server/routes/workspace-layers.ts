@@ -3,7 +3,14 @@
  *  steps as forms (htmx swaps the layer's card; without JS the form posts and redirects). The
  *  pages call the same data/ functions as the JSON API (routes/workflow.ts), never HTTP. */
 import type { Request, Response, Router } from 'express';
-import { actionsFor, canSeeVersions, canWrite, LAYER_STATUSES, transitionOf, type LayerStatus } from '../../data/access.js';
+import {
+  actionsFor,
+  canSeeVersions,
+  canWrite,
+  LAYER_STATUSES,
+  transitionOf,
+  type LayerStatus,
+} from '../../data/access.js';
 import { queryAudit } from '../../data/audit.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { OgcError } from '../../data/errors.js';

@@ -207,4 +207,10 @@ const MORE = {
   weekOf: ['Minggu mulai', 'Week of'],
   asTable: ['Lihat sebagai tabel', 'Show as a table'],
 } satisfies Record<string, [string, string]>;
-const STRINGS: Record<string, [string, string]> = { ...BASE, ...MORE, ...UPLOAD_STRINGS, ...REVIEW_STRINGS, ...MDEDIT_STRINGS };
+const STRINGS: Record<string, [string, string]> = {
+  ...BASE,
+  ...MORE,
+  ...UPLOAD_STRINGS,
+  ...REVIEW_STRINGS,
+  ...MDEDIT_STRINGS,
+};
