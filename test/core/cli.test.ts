@@ -25,7 +25,9 @@ describe('simpul CLI: serve, demo, layers, users, publish', () => {
     expect(r.stdout).to.match(/3 layers created, 10 already there/);
   });
 
-  it('adds users, issues tokens and publishes, with one-line errors and exit codes', async () => {
+  it('adds users, issues tokens and publishes, with one-line errors and exit codes', async function () {
+    // Six CLI runs, each opening the database: slow on the embedded backend of a busy machine.
+    this.timeout(300_000);
     const add = ['user', 'add', 'dlh.staf', '--role', 'produsen', '--org', 'dlh', '--name', 'Staf DLH'];
     expect((await runCli([...add, '--email', 'staf@dlh.tangerangkota.go.id'], env)).code).to.equal(0);
     const badEmail = await runCli(
