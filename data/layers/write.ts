@@ -164,6 +164,19 @@ export async function writeLayer(
           values,
         );
     const layer = layerFromRow(row.rows[0]);
+    if (!existing && opts.actor)
+      await writeAudit(tx, opts.actor, {
+        action: 'layer.import',
+        layer: { id, name, organisation: layer.organisation },
+        before: null,
+        after: {
+          title: layer.title,
+          accessClass: layer.accessClass,
+          status: layer.status,
+          featureCount: layer.featureCount,
+          nativeSrid: spec.nativeSrid,
+        },
+      });
     if (existing) {
       const was = {
         accessClass: existing.access_class,

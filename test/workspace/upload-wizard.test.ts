@@ -113,6 +113,12 @@ describe('workspace: the upload wizard in Chromium', () => {
     });
     const layer = node.ctx.catalogue.unguardedGet('dpupr:fasilitas_wizard')!;
     expect(layer.title).to.equal('Fasilitas Umum (wizard)');
+    const imported = await node.ctx.db.query(
+      `SELECT actor, after FROM simpul.audit WHERE action = 'layer.import' AND layer_name = 'dpupr:fasilitas_wizard'`,
+    );
+    expect(imported.rows.map((r: any) => [r.actor, r.after.featureCount, r.after.nativeSrid])).to.deep.equal([
+      ['pu', 57, 23834],
+    ]);
     const pts = sourcePoints();
     const source = [
       Math.min(...pts.map((p) => p.lon)),
