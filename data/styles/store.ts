@@ -5,6 +5,9 @@ import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/types.js';
 import type { Layer } from '../catalogue/layer.js';
 import { bumpRevision } from '../catalogue/catalogue.js';
+import type { Principal } from '../access.js';
+import { writeAudit } from '../audit.js';
+import type { Queryable } from '../db/types.js';
 
 export interface StoredStyle {
   name: string;
@@ -58,12 +61,32 @@ export async function allStyleNames(
   return out;
 }
 
+/** Who changed a style, for the audit row written in the change's own transaction. */
+export interface StyleChanger {
+  actor: Principal;
+  /** The client's address, where the change came over HTTP. */
+  address?: string | null;
+}
+
+/** The layer's default style name before a change ('default' = the built-in one). */
+async function defaultName(tx: Queryable, layer: Layer): Promise<string> {
+  const r = await tx.query<{ name: string }>(
+    'SELECT name FROM simpul.layer_style WHERE layer_id = $1 AND is_default LIMIT 1',
+    [layer.id],
+  );
+  return r.rows[0]?.name ?? 'default';
+}
+
+/** Writes (or replaces) a style; `by` (every change made by a person) writes a `style.edit`
+ *  audit row with the default style before and after, in the same transaction. */
 export async function putStyle(
   db: Db,
   layer: Layer,
   s: { name: string; title: string; sld: string; isDefault: boolean },
+  by?: StyleChanger,
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    const before = by ? await defaultName(tx, layer) : '';
     if (s.isDefault) await tx.query('UPDATE simpul.layer_style SET is_default = false WHERE layer_id = $1', [layer.id]);
     await tx.query(
       `INSERT INTO simpul.layer_style (layer_id, name, title, sld, is_default, updated_at) VALUES ($1, $2, $3, $4, $5, now())
@@ -71,18 +94,37 @@ export async function putStyle(
       [layer.id, s.name, s.title, s.sld, s.isDefault],
     );
     await tx.query('UPDATE simpul.layer SET style_version = style_version + 1 WHERE id = $1', [layer.id]);
+    if (by)
+      await writeAudit(tx, by.actor, {
+        action: 'style.edit',
+        layer: { id: layer.id, name: layer.name, organisation: layer.organisation },
+        subject: s.name,
+        address: by.address,
+        before: { defaultStyle: before },
+        after: { defaultStyle: await defaultName(tx, layer), style: s.name, title: s.title },
+      });
     await bumpRevision(tx);
   });
 }
 
-export async function deleteStyle(db: Db, layer: Layer, name: string): Promise<boolean> {
+export async function deleteStyle(db: Db, layer: Layer, name: string, by?: StyleChanger): Promise<boolean> {
   return db.transaction(async (tx) => {
+    const before = by ? await defaultName(tx, layer) : '';
     const r = await tx.query('DELETE FROM simpul.layer_style WHERE layer_id = $1 AND name = $2 RETURNING name', [
       layer.id,
       name,
     ]);
     if (!r.rows.length) return false;
     await tx.query('UPDATE simpul.layer SET style_version = style_version + 1 WHERE id = $1', [layer.id]);
+    if (by)
+      await writeAudit(tx, by.actor, {
+        action: 'style.delete',
+        layer: { id: layer.id, name: layer.name, organisation: layer.organisation },
+        subject: name,
+        address: by.address,
+        before: { defaultStyle: before, style: name },
+        after: { defaultStyle: await defaultName(tx, layer) },
+      });
     await bumpRevision(tx);
     return true;
   });

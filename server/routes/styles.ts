@@ -1,7 +1,8 @@
 /** Style admin API: GET /api/layers/{name}/styles (list), GET/PUT/DELETE
  *  /api/layers/{name}/styles/{style} with an SLD body (application/vnd.ogc.sld+xml or
  *  text/xml). PUT ?default=true makes it the layer's default. Writes need a token whose
- *  holder may write the layer's organisation; the SLD is parsed before it is stored. */
+ *  holder may write the layer's organisation; the SLD is parsed before it is stored, and every
+ *  change is written to the audit trail with the change. */
 import type { Request, Response, Router } from 'express';
 import { deleteStyle, layerStyles, putStyle } from '../../data/styles/store.js';
 import { OgcError } from '../../data/errors.js';
@@ -9,7 +10,7 @@ import { styleFromSld } from '../../styles/sld.js';
 import { defaultStyle, DEFAULT_STYLE_NAME } from '../../styles/defaults.js';
 import { styleToMapLibre } from '../../styles/maplibre.js';
 import { resolveStyle, styleList } from '../../styles/resolve.js';
-import type { AppContext } from '../context.js';
+import { principalOf, type AppContext } from '../context.js';
 import { visibleLayer, writableLayer } from './layer-guard.js';
 import { sendProblem } from '../edge-errors.js';
 
@@ -86,12 +87,17 @@ export function mountStyles(router: Router, ctx: AppContext): void {
       return;
     }
     const name = String(req.params.style);
-    await putStyle(ctx.db, layer, {
-      name,
-      title: title || name,
-      sld,
-      isDefault: req.query.default === 'true' || name === DEFAULT_STYLE_NAME,
-    });
+    await putStyle(
+      ctx.db,
+      layer,
+      {
+        name,
+        title: title || name,
+        sld,
+        isDefault: req.query.default === 'true' || name === DEFAULT_STYLE_NAME,
+      },
+      { actor: principalOf(res), address: req.ip },
+    );
     await ctx.catalogue.reload();
     res
       .status(200)
@@ -101,7 +107,7 @@ export function mountStyles(router: Router, ctx: AppContext): void {
   router.delete('/api/layers/:name/styles/:style', async (req, res) => {
     const layer = writable(req, res);
     if (!layer) return;
-    if (!(await deleteStyle(ctx.db, layer, String(req.params.style)))) {
+    if (!(await deleteStyle(ctx.db, layer, String(req.params.style), { actor: principalOf(res), address: req.ip }))) {
       sendProblem(
         res,
         new OgcError('NotFound', `Layer ${layer.name} has no style ${req.params.style}`, undefined, 404),

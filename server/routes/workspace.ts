@@ -14,6 +14,7 @@ import { mountWorkspaceDashboard } from './workspace-dashboard.js';
 import { mountWorkspaceUpload } from './workspace-upload.js';
 import { mountWorkspaceReview } from './workspace-review.js';
 import { mountWorkspaceMetadata } from './workspace-metadata.js';
+import { mountWorkspaceStyle } from './workspace-style.js';
 
 export function mountWorkspace(router: Router, ctx: AppContext, guard: SignInGuard): void {
   mountWorkspaceSession(router, ctx, guard);
@@ -25,4 +26,5 @@ export function mountWorkspace(router: Router, ctx: AppContext, guard: SignInGua
   mountWorkspaceUpload(router, ctx);
   mountWorkspaceReview(router, ctx);
   mountWorkspaceMetadata(router, ctx);
+  mountWorkspaceStyle(router, ctx);
 }

@@ -4,6 +4,7 @@ import type { Lang } from './i18n.js';
 import { UPLOAD_STRINGS } from './i18n-ws-upload.js';
 import { REVIEW_STRINGS } from './i18n-ws-review.js';
 import { MDEDIT_STRINGS } from './i18n-ws-mdedit.js';
+import { STYLE_STRINGS } from './i18n-ws-style.js';
 
 const BASE = {
   workspace: ['Ruang kerja', 'Workspace'],
@@ -213,4 +214,5 @@ const STRINGS: Record<string, [string, string]> = {
   ...UPLOAD_STRINGS,
   ...REVIEW_STRINGS,
   ...MDEDIT_STRINGS,
+  ...STYLE_STRINGS,
 };

@@ -37,6 +37,8 @@ const ASSETS: Record<string, [() => string, string]> = {
   'preview.js': [() => join(WEB, 'assets', 'preview.js'), 'text/javascript'],
   'ws-review.js': [() => join(WEB, 'assets', 'ws-review.js'), 'text/javascript'],
   'ws-review.css': [() => join(WEB, 'assets', 'ws-review.css'), 'text/css'],
+  'ws-style.css': [() => join(WEB, 'assets', 'ws-style.css'), 'text/css'],
+  'ws-style.js': [() => join(WEB, 'assets', 'ws-style.js'), 'text/javascript'],
   // Swagger UI for /ogcapi/api?f=html, from the swagger-ui-dist package (no CDN).
   'swagger-ui.css': [() => join(pkgDir('swagger-ui-dist'), 'swagger-ui.css'), 'text/css'],
   'swagger-ui-bundle.js': [() => join(pkgDir('swagger-ui-dist'), 'swagger-ui-bundle.js'), 'text/javascript'],
