@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { testNode, get, type TestNode } from '../support/context.js';
@@ -35,9 +35,7 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
   let pu: SignedIn;
   let wd: SignedIn;
   const fx = new Fixtures();
-  let shot = 0;
-  const screenshot = (page: Page, name: string) =>
-    page.screenshot({ path: `${ARTIFACTS}${String(++shot).padStart(2, '0')}-${name}.png`, fullPage: true });
+  const screenshot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
   const row = async () =>
     (
       await node.ctx.db.query(
@@ -48,6 +46,7 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
   const layerPath = `/workspace/layers/${encodeURIComponent(LAYER)}`;
 
   before(async () => {
+    rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
     node = await testNode({ serve: true });
     const db = node.ctx.db;
@@ -78,17 +77,17 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
     await page.waitForSelector('#preview-map[data-ready="true"]');
     await page.fill('#name', 'fasilitas_kota');
     await page.fill('#title', TITLE);
-    await screenshot(page, 'upload-detected');
+    await screenshot(page, '1a-upload-detected');
     await page.click('#write');
     await page.waitForSelector('#import-result[data-state="done"]');
     expect(await row()).to.deep.include({ status: 'draft', native_srid: 23834, feature_count: 57 });
-    await screenshot(page, 'upload-written');
+    await screenshot(page, '1b-upload-written');
     await page.click('#written a.open-layer');
     await page.waitForURL(`${node.url}${layerPath}`);
     expect(await seriousViolations(page), 'the layer page').to.deep.equal([]);
   });
 
-  it('2. writes the metadata in the editor until the live check shows nothing missing; a form without the CSRF token is refused (403)', async () => {
+  it('2. writes the metadata in the editor until the live check shows nothing missing (7a. a form without the CSRF token is refused, 403)', async () => {
     const page = pu.page;
     await page.click('#edit-metadata');
     await page.waitForURL(/\/metadata$/);
@@ -103,7 +102,7 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
     await page.fill('#md-kugiFcode', 'BB03040010');
     await page.waitForSelector('#md-gate.gate-ok');
     expect(await page.getAttribute('#md-gate', 'data-missing')).to.equal('0');
-    await screenshot(page, 'metadata-gate-ok');
+    await screenshot(page, '2-metadata-gate-ok');
     await page.click('#md-save');
     await page.waitForURL(/\/metadata\?saved=1$/);
     expect((await row()).abstract).to.equal(ABSTRACT);
@@ -125,7 +124,7 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
     await page.selectOption('select[name="attribute"]', 'category');
     await page.selectOption('select[name="palette"]', 'kategori');
     expect(await seriousViolations(page), 'the style editor').to.deep.equal([]);
-    await screenshot(page, 'style-categories');
+    await screenshot(page, '3a-style-categories');
     await Promise.all([
       page.waitForResponse((x) => x.request().method() === 'POST' && x.url().includes('/style')),
       page.getByRole('button', { name: /Simpan gaya/ }).click(),
@@ -134,17 +133,25 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
     const saved = await savedCategories(page);
     expect(Object.keys(saved).sort()).to.deep.equal(['kantor', 'masjid', 'pasar', 'puskesmas', 'sekolah', 'taman']);
     for (const colour of Object.values(saved)) expect(PALETTES.kategori).to.include(colour);
-    await screenshot(page, 'style-saved');
+    await screenshot(page, '3b-style-saved');
+    // 7a again: the style form without its token changes nothing.
+    const refused = await page.request.post(`${node.url}${layerPath}/style`, {
+      form: { do: 'simple', kind: 'single', colour: '#000000', strokeWidth: '1' },
+      maxRedirects: 0,
+    });
+    expect(refused.status()).to.equal(403);
+    expect(await savedCategories(page)).to.deep.equal(saved);
   });
 
-  it('hides the draft from the produsen of another organisation (404)', async () => {
+  it('7b. hides the draft from the produsen of another organisation (404)', async () => {
     const dk = await signIn(browser, node.url, 'dk', PASSWORD);
     for (const path of [layerPath, `${layerPath}/metadata`, `${layerPath}/style`]) {
       const r = await dk.page.goto(`${node.url}${path}`);
       expect(r!.status(), path).to.equal(404);
       expect(await dk.page.content(), path).to.not.contain(TITLE);
     }
-    await screenshot(dk.page, 'other-organisation-404');
+    expect(await seriousViolations(dk.page), 'the not-found page').to.deep.equal([]);
+    await screenshot(dk.page, '7b-other-organisation-404');
     await dk.context.close();
   });
 
@@ -163,7 +170,7 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
     const card = `article[data-layer="${LAYER}"]`;
     await wd.page.waitForSelector(`${card} .gate-ok`);
     await wd.page.fill(`${card} .step-return textarea`, NOTE);
-    await screenshot(wd.page, 'queue-return-note');
+    await screenshot(wd.page, '4a-queue-return-note');
     await wd.page.click(`${card} button[data-action="return"]`);
     await wd.page.waitForSelector(`${card}[data-status="returned"]`);
     expect((await row()).status).to.equal('returned');
@@ -172,7 +179,8 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
     await page.click(`tr[data-layer="${LAYER}"] a`);
     await page.waitForURL(`${node.url}${layerPath}`);
     expect(await page.locator('#history tbody').textContent()).to.contain(NOTE);
-    await screenshot(page, 'produsen-reads-note');
+    expect(await seriousViolations(page), 'the returned layer with its note').to.deep.equal([]);
+    await screenshot(page, '4b-produsen-reads-note');
     await page.click('#edit-metadata');
     await page.waitForURL(/\/metadata$/);
     await page.fill('#md-abstract', FIXED);
@@ -180,7 +188,7 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
     await page.click('#md-submit');
     await page.waitForURL(`${node.url}${layerPath}?done=submit`);
     expect(await row()).to.deep.include({ status: 'submitted', abstract: FIXED });
-    await screenshot(page, 'resubmitted');
+    await screenshot(page, '4c-resubmitted');
 
     await wd.page.goto(`${node.url}${layerPath}`);
     await wd.page.click('button[data-action="verify"]');
@@ -197,13 +205,13 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
     await page.fill('#f-email', EMAIL);
     await page.click('#save');
     await page.waitForSelector('.done');
-    await screenshot(page, 'organisation-contact');
+    await screenshot(page, '5a-organisation-contact');
 
     await page.goto(`${node.url}${layerPath}`);
     await page.click('button[data-action="publish"]');
     await page.waitForSelector(`article[data-layer="${LAYER}"][data-status="published"]`);
     expect((await row()).status).to.equal('published');
-    await screenshot(page, 'published');
+    await screenshot(page, '5b-published');
     const trail = (
       await node.ctx.db.query('SELECT actor, action FROM simpul.audit WHERE layer_name = $1 ORDER BY id', [LAYER])
     ).rows.map((r: any) => `${r.actor}:${r.action}`);
@@ -226,6 +234,7 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
     );
     expect(csw.status).to.equal(200);
     expect(csw.body).to.contain('<gmd:MD_Metadata');
+    writeFileSync(`${ARTIFACTS}6-csw-record.xml`, csw.body);
     const text = (tag: string, xml: string) =>
       new RegExp(`<${tag}>\\s*<gco:CharacterString>([^<]*)</gco:CharacterString>`).exec(xml)?.[1];
     expect(text('gmd:title', csw.body)).to.equal(TITLE);
@@ -238,12 +247,13 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
     // point that stands clear of the others has its category's colour.
     const colours = await savedCategories(pu.page);
     const checked = await tileColours(colours);
+    expect(Object.values(checked).flat().length, 'points checked').to.be.greaterThan(30);
     expect(Object.keys(checked).sort(), 'every category seen in a tile').to.deep.equal(Object.keys(colours).sort());
     for (const [category, seen] of Object.entries(checked))
       for (const rgb of seen) expect(near(rgb, hexRgb(colours[category])), `${category}: ${rgb}`).to.equal(true);
   });
 
-  it('7. sends the produsen whose session has expired back to sign-in, and on to the page after signing in', async () => {
+  it('7c. sends the produsen whose session has expired back to sign-in, and on to the page after signing in', async () => {
     await node.ctx.db.query(
       `UPDATE simpul.web_session SET last_seen_at = now() - interval '2 hours'
         WHERE user_id = (SELECT id FROM simpul.app_user WHERE username = 'pu')`,
@@ -253,7 +263,7 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
     await page.waitForURL(/\/workspace\/sign-in\?next=.*expired=1/);
     expect(await page.locator('.notice').count()).to.equal(1);
     expect(await seriousViolations(page), 'the sign-in page after an expired session').to.deep.equal([]);
-    await screenshot(page, 'session-expired');
+    await screenshot(page, '7c-session-expired');
     await page.fill('#username', 'pu');
     await page.fill('#password', PASSWORD);
     await page.click('#sign-in');
@@ -291,7 +301,7 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
         p.py % 256 < 250 &&
         pts.every((q) => q === p || Math.hypot(q.px - p.px, q.py - p.py) > 14),
     );
-    const tiles = new Map<string, { data: Buffer; width: number }>();
+    const tiles = new Map<string, { data: Buffer; width: number; png: Buffer; tx: number; ty: number }>();
     const out: Record<string, number[][]> = {};
     for (const p of clear) {
       const [tx, ty] = [Math.floor(p.px / 256), Math.floor(p.py / 256)];
@@ -302,8 +312,7 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
         const png = Buffer.from(await r.arrayBuffer());
         const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
         expect(info.width, 'a 256 px tile').to.equal(256);
-        tiles.set(key, { data, width: info.width });
-        await sharp(png).toFile(`${ARTIFACTS}tile-${ZOOM}-${tx}-${ty}.png`);
+        tiles.set(key, { data, width: info.width, png, tx, ty });
       }
       const t = tiles.get(key)!;
       const i = (Math.floor(p.py % 256) * t.width + Math.floor(p.px % 256)) * 3;
@@ -311,6 +320,14 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
       expect(colours, category).to.have.property(category);
       (out[category] ??= []).push([t.data[i], t.data[i + 1], t.data[i + 2]]);
     }
+    // The tiles read, side by side on white, as the step's picture.
+    const all = [...tiles.values()];
+    const [x0, y0] = [Math.min(...all.map((t) => t.tx)), Math.min(...all.map((t) => t.ty))];
+    const [w, h] = [Math.max(...all.map((t) => t.tx)) - x0 + 1, Math.max(...all.map((t) => t.ty)) - y0 + 1];
+    await sharp({ create: { width: w * 256, height: h * 256, channels: 4, background: '#ffffff' } })
+      .composite(all.map((t) => ({ input: t.png, left: (t.tx - x0) * 256, top: (t.ty - y0) * 256 })))
+      .png()
+      .toFile(`${ARTIFACTS}6-tiles-z${ZOOM}.png`);
     return out;
   }
 });
