@@ -431,6 +431,8 @@ describe('layer versions: replace, review, switch, rollback, keep-N', () => {
       .reverse()
       .map((e) => `${e.action}:${e.actor}:${e.after?.version ?? ''}:${e.after?.versionStatus ?? ''}`);
     expect(steps).to.deep.equal([
+      // The style PUT before the first replace is audited too (server/routes/styles.ts).
+      'style.edit:pu::',
       'layer.replace:pu:2:pending',
       'layer.verify-version:pembina:2:verified',
       'layer.publish-version:walidata:2:current',

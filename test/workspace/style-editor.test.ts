@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { testNode, get, type TestNode } from '../support/context.js';
 import { seriousViolations } from '../support/axe.js';
 import { meetsStandard } from '../support/review.js';
-import { addUser } from '../../data/users.js';
+import { addUser, issueToken } from '../../data/users.js';
 import { writeLayer } from '../../data/layers/write.js';
 
 const ARTIFACTS = new URL('../../test-artifacts/style-editor/', import.meta.url).pathname;
@@ -124,6 +124,22 @@ describe('workspace: the style editor in Chromium', () => {
     const single = await page.getAttribute('#st-preview-img', 'src');
     expect(single).to.match(/^data:image\/png;base64,/);
     expect(categories, 'the preview redraws in the chosen style').to.not.equal(single);
+    // Graduated: numeric classes; a text attribute is refused in the preview, and next to its
+    // field when saved, with nothing written.
+    await page.check('#kind-graduated');
+    await page.selectOption('#st-attribute', 'luas');
+    await page.fill('#st-classes', '3');
+    await legendCount(page, 3);
+    expect((await legend(page))[0][0]).to.match(/^3\.2 – /);
+    await page.selectOption('#st-attribute', 'jenis');
+    await page.waitForSelector('#st-preview-errors');
+    await page.click('#st-save');
+    await page.waitForSelector('#e-attribute');
+    expect(await page.textContent('#e-attribute')).to.contain('atribut angka');
+    expect(await page.getAttribute('#st-attribute', 'aria-invalid')).to.equal('true');
+    expect(await defaultStyle(), 'a refused form writes nothing').to.equal(undefined);
+    expect(await seriousViolations(page)).to.deep.equal([]);
+
     await page.check('#kind-categories');
     await legendCount(page, 3);
     const classes = new Map(await legend(page));
@@ -219,6 +235,25 @@ describe('workspace: the style editor in Chromium', () => {
     );
     expect(near(await pixel(wms, 5, 5), rgbOf('#e31a1c'))).to.equal(true);
     await page.context().close();
+  });
+
+  it('audits style changes made through the JSON API too', async () => {
+    const token = await issueToken(node.ctx.db, 'pu');
+    const url = `${node.url}/api/layers/${LAYER}/styles/api_merah`;
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/vnd.ogc.sld+xml' };
+    const sld = readFileSync(QGIS_SLD, 'utf8');
+    expect((await get(`${url}?default=true`, { method: 'PUT', headers, body: sld })).status).to.equal(200);
+    expect((await get(url, { method: 'DELETE', headers })).status).to.equal(204);
+    const trail = (
+      await node.ctx.db.query(
+        `SELECT action, actor, subject, before, after FROM simpul.audit WHERE layer_name = $1 AND subject = 'api_merah' ORDER BY id`,
+        [LAYER],
+      )
+    ).rows.map((r: any) => [r.action, r.actor, r.before.defaultStyle, r.after.defaultStyle]);
+    expect(trail).to.deep.equal([
+      ['style.edit', 'pu', 'taman_qgis', 'api_merah'],
+      ['style.delete', 'pu', 'api_merah', 'default'],
+    ]);
   });
 
   it('hides the page of another organisation’s layer (404) and refuses a form without the CSRF token (403)', async () => {
