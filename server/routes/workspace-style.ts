@@ -144,6 +144,60 @@ export function mountWorkspaceStyle(router: Router, ctx: AppContext): void {
     return typeof v === 'string' ? v : '';
   };
 
+  /** Checks an SLD (its preview, or what is wrong next to the field) or saves it as the default.
+   *  From ws-style.js (an XML body, which may be larger than a form) only the SLD part of the
+   *  page comes back; from a plain form, the page. */
+  async function sldStep(req: Request, res: Response, layer: Layer, step: string, text: string) {
+    const lang = pageLanguage(req, res);
+    const partial = !!req.get('hx-request');
+    const answer = (extra: PageExtra, status = 200) =>
+      partial
+        ? sendWorkspace(
+            req,
+            res,
+            'ws-style-sld',
+            { title: layer.name, layer, writable: true, action: editorPath(layer), sldText: text, ...extra },
+            status,
+          )
+        : page(req, res, layer, true, { sldText: text, ...extra }, status);
+    const read = readSld(lang, layer, text);
+    if (!read.style) return answer({ sldError: read.error, notice: { ok: false, message: w(lang, 'stInvalid') } }, 422);
+    if (step !== 'sld-save')
+      return answer({
+        sldOk: w(lang, 'stSldOk', { n: read.style.rules.length }),
+        sldPreview: await preview(layer, read.style),
+      });
+    const name = STYLE_NAME.test(read.style.name) ? read.style.name : 'sld';
+    await putStyle(
+      ctx.db,
+      layer,
+      { name, title: read.style.title || name, sld: text, isDefault: true },
+      { actor: userOf(res), address: req.ip },
+    );
+    await ctx.catalogue.reload();
+    const to = `${editorPath(layer)}?saved=sld`;
+    if (partial) res.set('HX-Redirect', to).status(204).end();
+    else res.redirect(303, to);
+  }
+
+  // The SLD as the body (application/vnd.ogc.sld+xml), ?do=sld-check|sld-save; the CSRF token
+  // comes in its header.
+  router.post('/workspace/layers/:name/style/sld', requireSession, async (req, res, next) => {
+    try {
+      const t = target(req, res);
+      if (!t) return;
+      if (!t.writable)
+        return void res
+          .status(403)
+          .type('text/plain')
+          .send(w(pageLanguage(req, res), 'notAllowed'));
+      const text = typeof req.body === 'string' ? req.body : sldTextOf(req.body);
+      await sldStep(req, res, t.layer, req.query.do === 'sld-save' ? 'sld-save' : 'sld-check', text);
+    } catch (err) {
+      next(err);
+    }
+  });
+
   router.get('/workspace/layers/:name/style', requireSession, async (req, res, next) => {
     try {
       const t = target(req, res);
@@ -184,34 +238,11 @@ export function mountWorkspaceStyle(router: Router, ctx: AppContext): void {
       if (!t) return;
       const { layer } = t;
       const lang = pageLanguage(req, res);
-      const by = { actor: userOf(res), address: req.ip };
       const step = String(req.body?.do ?? 'simple');
       if (!t.writable)
         return await page(req, res, layer, false, { notice: { ok: false, message: w(lang, 'notAllowed') } }, 403);
 
-      if (step === 'sld-check' || step === 'sld-save') {
-        const text = sldTextOf(req.body);
-        const read = readSld(lang, layer, text);
-        if (!read.style)
-          return await page(
-            req,
-            res,
-            layer,
-            true,
-            { sldText: text, sldError: read.error, notice: { ok: false, message: w(lang, 'stInvalid') } },
-            422,
-          );
-        if (step === 'sld-check')
-          return await page(req, res, layer, true, {
-            sldText: text,
-            sldOk: w(lang, 'stSldOk', { n: read.style.rules.length }),
-            sldPreview: await preview(layer, read.style),
-          });
-        const name = STYLE_NAME.test(read.style.name) ? read.style.name : 'sld';
-        await putStyle(ctx.db, layer, { name, title: read.style.title || name, sld: text, isDefault: true }, by);
-        await ctx.catalogue.reload();
-        return res.redirect(303, `${editorPath(layer)}?saved=sld`);
-      }
+      if (step === 'sld-check' || step === 'sld-save') return await sldStep(req, res, layer, step, sldTextOf(req.body));
 
       const form = await symbologyOf(ctx.db, layer, req.body ?? {});
       if (!form.sld)
@@ -227,7 +258,7 @@ export function mountWorkspaceStyle(router: Router, ctx: AppContext): void {
         ctx.db,
         layer,
         { name: SIMPLE_NAME, title: layer.title || layer.name, sld: form.sld, isDefault: true },
-        by,
+        { actor: userOf(res), address: req.ip },
       );
       await ctx.catalogue.reload();
       res.redirect(303, `${editorPath(layer)}?saved=simple`);
