@@ -27,8 +27,9 @@ const ZOOM = 12;
  *  shapefile, writes its metadata until the publication standard is met, styles it by categories,
  *  and submits; the walidata returns it with a note, the produsen fixes and resubmits, the walidata
  *  verifies, edits the organisation's contact and publishes; then WMS, CSW and the tiles show
- *  what was written in the pages. The refusals (no CSRF token, another organisation, an expired
- *  session) are taken in the same walk. Every step leaves a screenshot in test-artifacts/. */
+ *  what was written in the pages. The refusals (7a no CSRF token, 7b another organisation, 7c an
+ *  expired session) are taken where they fall in the same walk. The steps share one node and run
+ *  in order; each leaves a screenshot in test-artifacts/whole-walk/<backend>/. */
 describe('workspace: the whole walk in Chromium, upload to publication', () => {
   let node: TestNode;
   let browser: Browser;
