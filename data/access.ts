@@ -38,6 +38,8 @@ export interface Guarded {
   /** Its versions, when known (the catalogue's picture): the one waiting for review, and those
    *  kept for a rollback. Unknown: the version steps are checked on the version itself. */
   versions?: { waiting: { status: 'pending' | 'verified' } | null; archived: readonly number[] };
+  /** When its produsen asked to retire it (null: nobody asked); undefined: unknown (the step checks). */
+  retirementRequestedAt?: Date | null;
 }
 
 /**
@@ -282,6 +284,14 @@ function versionReady(t: Transition, layer: Guarded): boolean {
   return t.version.from.some((s) => (s === 'archived' ? v.archived.length > 0 : v.waiting?.status === s));
 }
 
+/** A retirement is asked for once, and declined only when asked for. Unknown: yes (the step checks). */
+function retirementReady(action: WorkflowAction, layer: Guarded): boolean {
+  if (layer.retirementRequestedAt === undefined) return true;
+  if (action === 'request-retirement') return layer.retirementRequestedAt === null;
+  if (action === 'decline-retirement') return layer.retirementRequestedAt !== null;
+  return true;
+}
+
 /** May this caller take this step on the layer as it is now? Only from the statuses the table
  *  lists, only roles it grants (admin: every step), and only on a layer the caller can see. */
 export function mayTakeAction(
@@ -293,6 +303,7 @@ export function mayTakeAction(
   const t = transitionOf(action);
   if (!t || p.kind === 'anonymous' || !canRead(p, layer) || !t.from.includes(layer.status) || !versionReady(t, layer))
     return false;
+  if (!retirementReady(action, layer)) return false;
   return p.role === 'admin' || granted(p, t.roles[p.role], layer.organisation, opts);
 }
 

@@ -6,7 +6,7 @@ import type { Db, Queryable } from './db/types.js';
 import { ROLES, canManageUser, isOrgAdminOf, type Principal, type Role } from './access.js';
 import { writeAudit } from './audit.js';
 import { OgcError } from './errors.js';
-import { TOKEN_DAYS, emailOf, hashPassword, issueTokenRow, verifyPassword } from './users.js';
+import { TOKEN_DAYS, addUser, emailOf, hashPassword, issueTokenRow, verifyPassword, type UserRow } from './users.js';
 
 export interface UserInfo {
   id: number;
@@ -217,6 +217,24 @@ const fullNameOf = (v: unknown): string => {
     throw new OgcError('InvalidParameterValue', 'fullName takes text of at most 200 characters', 'fullName');
   return v.trim();
 };
+
+/** An account made on the server's console (`simpul user add`): the password policy when a
+ *  password is given (without one the account signs in with tokens only), and an audit row. */
+export async function createConsoleUser(db: Db, actor: Principal, u: Parameters<typeof addUser>[1]): Promise<UserRow> {
+  if (u.password !== undefined) assertPassword(u.password, u.username);
+  return db.transaction(async (tx) => {
+    const row = await addUser(tx, u);
+    await writeAudit(tx, actor, {
+      action: 'user.create',
+      organisation: row.organisation,
+      subject: row.username,
+      address: null,
+      before: null,
+      after: { username: row.username, role: row.role, organisation: row.organisation, email: u.email ?? null },
+    });
+    return row;
+  });
+}
 
 export async function createUser(db: Db, actor: Principal, body: NewUser, address: string | null): Promise<UserInfo> {
   const p = signedIn(actor);

@@ -119,8 +119,10 @@ export const emailOf = (v: unknown): string | null => {
   return v.trim();
 };
 
+/** Stores an account as given (seeding and tests); people's accounts go through people.ts,
+ *  which checks the password policy and writes the audit trail. */
 export async function addUser(
-  db: Db,
+  db: Queryable,
   u: {
     username: string;
     role: Role;

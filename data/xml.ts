@@ -62,6 +62,9 @@ export function parseXml(body: string, opts: ParseOptions = {}): any {
     parseTagValue: false,
     parseAttributeValue: false,
     trimValues: true,
+    // Only the predefined entities and character references are read (no DTD may define more).
+    tagValueProcessor: (_name: string, v: string) => decodeXmlText(v),
+    attributeValueProcessor: (_name: string, v: string) => decodeXmlText(v),
     preserveOrder: false,
     isArray: () => false,
   });

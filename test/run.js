@@ -28,7 +28,7 @@ for (const backend of backends) {
         '--timeout',
         '120000',
         '--reporter',
-        'spec',
+        'test/support/spec-timed.cjs',
         '--exit',
         ...specs,
       ],

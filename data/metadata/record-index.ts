@@ -6,7 +6,7 @@ import type { Layer } from '../catalogue/layer.js';
 import { canRead, type Principal } from '../access.js';
 import type { Site } from '../site.js';
 import { layerRecord, serviceRecords, type MetadataRecord } from './record.js';
-import { codePoints } from '../query/like.js';
+import { foldText } from '../query/like.js';
 
 export interface IndexedRecord {
   record: MetadataRecord;
@@ -14,10 +14,10 @@ export interface IndexedRecord {
   layer: Layer | null;
   /** Lower-case text of every searchable field (AnyText). */
   anyText: string;
-  /** `anyText` as case-folded code points (like.ts codePoints(anyText, true)), made once here:
+  /** `anyText` case-folded (like.ts foldText), made once here:
    *  CSW and OGC API Records match AnyText case-insensitively, and folding ~2,500 texts on
    *  every query was most of a GetRecords' time. */
-  anyTextFolded: Int32Array;
+  anyTextFolded: string;
   /** Encoded forms, filled on first use: key = `${schema}:${elementSet}`. */
   encoded: Map<string, string>;
 }
@@ -30,7 +30,7 @@ export interface RecordIndexOptions {
 export class RecordIndex {
   private built = new Map<
     string,
-    { revision: number; entries: IndexedRecord[]; services: IndexedRecord[]; tombstones: IndexedRecord[] }
+    { revision: number; entries: IndexedRecord[]; anonymous: IndexedRecord[] | null; tombstones: IndexedRecord[] }
   >();
 
   /** `size`: indexes kept, one per public base URL. */
@@ -67,7 +67,7 @@ export class RecordIndex {
       entries.push(indexed(record, layer, searchText(record)));
     }
     if (this.built.size >= this.size) this.built.clear();
-    const value = { revision: this.catalogue.revision, entries, services: [] as IndexedRecord[], tombstones };
+    const value = { revision: this.catalogue.revision, entries, anonymous: null as IndexedRecord[] | null, tombstones };
     this.built.set(base, value);
     return value;
   }
@@ -75,20 +75,23 @@ export class RecordIndex {
   /**
    * The records this caller may see: published layers it may read, plus one record per OGC
    * service operating on them. CSW publishes only `published` layers, for every caller: the
-   * catalogue is what the city releases to harvesters, not a working view.
+   * catalogue is what the city releases to harvesters, not a working view. In identifier
+   * order (the stable order of an unsorted search); shared between calls, never to be changed.
    */
-  visible(p: Principal, base: string): IndexedRecord[] {
+  visible(p: Principal, base: string): readonly IndexedRecord[] {
     const b = this.build(base);
+    // Most callers are anonymous harvesters and search boxes: their list is made once per build.
+    if (p.kind === 'anonymous' && b.anonymous) return b.anonymous;
     const datasets = b.entries.filter((e) => canRead(p, e.layer!));
-    if (p.kind === 'anonymous' && b.services.length) return [...datasets, ...b.services];
     const services = serviceRecords(
       datasets.map((d) => d.record),
       this.site,
       base,
       new Date(0),
     ).map((record) => indexed(record, null, searchText(record)));
-    if (p.kind === 'anonymous') b.services = services;
-    return [...datasets, ...services];
+    const all = [...datasets, ...services].sort(byId);
+    if (p.kind === 'anonymous') b.anonymous = all;
+    return all;
   }
 
   /** Tombstones of the layers retired within the configured period (default 90 days), for OGC API
@@ -101,8 +104,11 @@ export class RecordIndex {
   }
 }
 
+export const byId = (a: IndexedRecord, b: IndexedRecord) =>
+  a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0;
+
 function indexed(record: MetadataRecord, layer: Layer | null, anyText: string): IndexedRecord {
-  return { record, layer, anyText, anyTextFolded: codePoints(anyText, true), encoded: new Map() };
+  return { record, layer, anyText, anyTextFolded: foldText(anyText), encoded: new Map() };
 }
 
 function searchText(r: MetadataRecord): string {

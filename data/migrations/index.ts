@@ -11,7 +11,7 @@ import { people } from './007-people.js';
 import { versions } from './008-versions.js';
 import { sessions } from './009-sessions.js';
 import { overviewsAndMail } from './010-metadata-overview-mail.js';
-import { layerStyles } from '../styles/migration.js';
+import { layerStyleForm, layerStyles } from '../styles/migration.js';
 import { webMercatorColumns } from './101-web-mercator.js';
 
 export const MIGRATIONS: Migration[] = [
@@ -27,4 +27,5 @@ export const MIGRATIONS: Migration[] = [
   overviewsAndMail,
   webMercatorColumns,
   layerStyles,
+  layerStyleForm,
 ];

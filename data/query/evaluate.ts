@@ -74,9 +74,9 @@ export interface FeatureAccess<F> {
   /** A feature-id list; default: the integer `fid` property, as the SQL compiler does. */
   ids?(ids: string[]): Predicate<F>;
   /** For a text property read often with a case-insensitive LIKE (a record's AnyText): the
-   *  reader of its value already folded, `codePoints(value, true)`, or undefined when the
-   *  property has no such form (the LIKE then folds the value on every call). */
-  folded?(name: string): ((feature: F) => Int32Array | null) | undefined;
+   *  reader of its value already folded, `foldText(value)`, or undefined when the property
+   *  has no such form (the LIKE then folds the value on every call). */
+  folded?(name: string): ((feature: F) => string | null) | undefined;
 }
 
 /** Minimum x, minimum y, maximum x, maximum y. */
@@ -380,7 +380,7 @@ export function compileEvaluator<F>(filter: Filter, access: FeatureAccess<F>, lo
         if (folded)
           return (x) => {
             const t = folded(x);
-            return t !== null && like.points(t);
+            return t !== null && like.text(t);
           };
         return (x) => {
           const v = read.get(x);

@@ -30,11 +30,13 @@ export interface LikeSyntax {
 }
 
 /** A compiled pattern: call it with a value, or give `points` the value's code points already
- *  in the matcher's form (`codePoints(value, matcher.folds)`) — a caller that matches the same
- *  long text often (a record's AnyText) folds it once instead of on every call. */
+ *  in the matcher's form (`codePoints(value, matcher.folds)`), or `text` the value as a string
+ *  already in that form (`foldText(value)` when it folds) — a caller that matches the same long
+ *  text often (a record's AnyText) folds it once instead of on every call. */
 export interface LikeMatcher {
   (value: string): boolean;
   points(value: Int32Array): boolean;
+  text(value: string): boolean;
   /** Whether the matcher compares case-folded code points (matchCase false). */
   readonly folds: boolean;
 }
@@ -79,6 +81,23 @@ export function codePoints(s: string, fold: boolean): Int32Array {
     out[n++] = fold ? foldCodePoint(c) : c;
   }
   return n === s.length ? out : out.subarray(0, n);
+}
+
+/** A string with every code point folded (foldCodePoint): the same length in UTF-16 units. */
+export function foldText(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Plain ASCII outside A–Z folds to itself: copy runs of it at once.
+    if (c < 128 && (c < 65 || c > 90)) continue;
+    const cp = s.codePointAt(i)!;
+    const f = foldCodePoint(cp);
+    out += s.slice(from, i) + String.fromCodePoint(f);
+    if (cp > 0xffff) i++;
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** Finds a segment in text[from, to): the leftmost start, or -1. */
@@ -166,8 +185,37 @@ export function compileLike(pattern: string, syntax: LikeSyntax): LikeMatcher {
   const points = segs.length === 1 ? exactly(segs[0]) : around(segs);
   // A value shorter (in UTF-16 units) than the pattern's fixed characters cannot match.
   const minLength = segs.reduce((n, s) => n + s.length, 0);
-  const matcher = (v: string) => v.length >= minLength && points(codePoints(v, fold));
-  return Object.assign(matcher, { points, folds: fold });
+  // Without single-character wildcards the segments are plain strings, matched with the
+  // engine's own string search (much faster than a loop over code points on long texts); a
+  // literal code-point sequence matches a UTF-16 string exactly where its units do.
+  const literal = segs.every((s) => !s.includes(ANY));
+  const text = literal
+    ? aroundText(segments.map((s) => s.map((c) => String.fromCodePoint(c)).join('')))
+    : (t: string) => points(codePoints(t, false));
+  const matcher = literal
+    ? (v: string) => v.length >= minLength && text(fold ? foldText(v) : v)
+    : (v: string) => v.length >= minLength && points(codePoints(v, fold));
+  return Object.assign(matcher, { points, text, folds: fold });
+}
+
+/** `exactly` and `around` for literal segments, on strings. */
+function aroundText(segs: string[]): (t: string) => boolean {
+  if (segs.length === 1) return (t) => t === segs[0];
+  const first = segs[0];
+  const last = segs[segs.length - 1];
+  const middle = segs.slice(1, -1).filter((s) => s.length > 0);
+  const minLength = segs.reduce((n, s) => n + s.length, 0);
+  return (t) => {
+    if (t.length < minLength || !t.startsWith(first) || !t.endsWith(last)) return false;
+    const end = t.length - last.length;
+    let pos = first.length;
+    for (const m of middle) {
+      const at = t.indexOf(m, pos);
+      if (at < 0 || at + m.length > end) return false;
+      pos = at + m.length;
+    }
+    return pos <= end;
+  };
 }
 
 /** A pattern without multi-character wildcards: the whole value is its one segment. */

@@ -15,3 +15,11 @@ CREATE TABLE simpul.layer_style (
   PRIMARY KEY (layer_id, name)
 );`,
 };
+
+/** The simple-symbology form a style was made from (kind, attribute, palette, …), so the style
+ *  editor opens on the choices that made the stored style; null for an uploaded SLD. */
+export const layerStyleForm: Migration = {
+  version: 201,
+  name: 'layer styles remember the editor form they came from',
+  up: `ALTER TABLE simpul.layer_style ADD COLUMN form jsonb`,
+};

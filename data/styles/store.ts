@@ -15,6 +15,8 @@ export interface StoredStyle {
   sld: string;
   isDefault: boolean;
   updatedAt: Date;
+  /** The style editor's form values it was made from; null for an SLD written elsewhere. */
+  form: Record<string, string> | null;
 }
 
 /** A node's stored styles by layer, each valid for one style version; made by the node
@@ -31,7 +33,7 @@ export async function layerStyles(db: Db, layer: Layer, cache?: StoredStyleCache
   const hit = cache?.byLayer.get(layer.id);
   if (hit && hit.version === layer.styleVersion) return hit.styles;
   const r = await db.query<Record<string, any>>(
-    'SELECT name, title, sld, is_default, updated_at FROM simpul.layer_style WHERE layer_id = $1 ORDER BY is_default DESC, name',
+    'SELECT name, title, sld, is_default, updated_at, form FROM simpul.layer_style WHERE layer_id = $1 ORDER BY is_default DESC, name',
     [layer.id],
   );
   const styles = r.rows.map((x) => ({
@@ -40,6 +42,7 @@ export async function layerStyles(db: Db, layer: Layer, cache?: StoredStyleCache
     sld: x.sld,
     isDefault: !!x.is_default,
     updatedAt: new Date(x.updated_at),
+    form: typeof x.form === 'string' ? JSON.parse(x.form) : (x.form ?? null),
   }));
   cache?.byLayer.set(layer.id, { version: layer.styleVersion, styles });
   return styles;
@@ -82,16 +85,16 @@ async function defaultName(tx: Queryable, layer: Layer): Promise<string> {
 export async function putStyle(
   db: Db,
   layer: Layer,
-  s: { name: string; title: string; sld: string; isDefault: boolean },
+  s: { name: string; title: string; sld: string; isDefault: boolean; form?: Record<string, string> | null },
   by?: StyleChanger,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const before = by ? await defaultName(tx, layer) : '';
     if (s.isDefault) await tx.query('UPDATE simpul.layer_style SET is_default = false WHERE layer_id = $1', [layer.id]);
     await tx.query(
-      `INSERT INTO simpul.layer_style (layer_id, name, title, sld, is_default, updated_at) VALUES ($1, $2, $3, $4, $5, now())
-       ON CONFLICT (layer_id, name) DO UPDATE SET title = EXCLUDED.title, sld = EXCLUDED.sld, is_default = EXCLUDED.is_default, updated_at = now()`,
-      [layer.id, s.name, s.title, s.sld, s.isDefault],
+      `INSERT INTO simpul.layer_style (layer_id, name, title, sld, is_default, form, updated_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, now())
+       ON CONFLICT (layer_id, name) DO UPDATE SET title = EXCLUDED.title, sld = EXCLUDED.sld, is_default = EXCLUDED.is_default, form = EXCLUDED.form, updated_at = now()`,
+      [layer.id, s.name, s.title, s.sld, s.isDefault, s.form ? JSON.stringify(s.form) : null],
     );
     await tx.query('UPDATE simpul.layer SET style_version = style_version + 1 WHERE id = $1', [layer.id]);
     if (by)

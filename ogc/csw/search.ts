@@ -1,12 +1,15 @@
 /** GetRecords over the records a caller may see: filter, stable order and the page asked for. */
-import type { IndexedRecord } from '../../data/metadata/record-index.js';
+import { byId, type IndexedRecord } from '../../data/metadata/record-index.js';
 import { OgcError } from '../../data/errors.js';
 import { compileRecordFilter } from './evaluate.js';
 import { queryable } from './queryables.js';
 import { MAX_RECORDS_CAP, type GetRecords } from './request.js';
 
 /** Matching records in a stable order: the requested sort keys, then the identifier. */
-export function searchRecords(all: IndexedRecord[], q: Pick<GetRecords, 'filter' | 'sortBy'>): IndexedRecord[] {
+export function searchRecords(
+  all: readonly IndexedRecord[],
+  q: Pick<GetRecords, 'filter' | 'sortBy'>,
+): IndexedRecord[] {
   const pred = q.filter ? compileRecordFilter(q.filter) : null;
   const hits = pred ? all.filter((e) => pred(e)) : [...all];
   const keys = q.sortBy.map((s) => {
@@ -14,13 +17,15 @@ export function searchRecords(all: IndexedRecord[], q: Pick<GetRecords, 'filter'
     if (!get) throw new OgcError('InvalidParameterValue', `Cannot sort by ${s.property}`, 'sortBy');
     return { get, dir: s.descending ? -1 : 1 };
   });
+  // The index hands records over in identifier order already: checking is cheaper than sorting.
+  if (!keys.length && hits.every((e, i) => i === 0 || byId(hits[i - 1], e) < 0)) return hits;
   return hits.sort((a, b) => {
     for (const k of keys) {
       const x = String(k.get(a) ?? '');
       const y = String(k.get(b) ?? '');
       if (x !== y) return x < y ? -k.dir : k.dir;
     }
-    return a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0;
+    return byId(a, b);
   });
 }
 

@@ -5,7 +5,7 @@ import type { IndexedRecord } from '../../data/metadata/record-index.js';
 import type { Site } from '../../data/site.js';
 
 export interface RecordSource {
-  visible(p: Principal, baseUrl: string): IndexedRecord[];
+  visible(p: Principal, baseUrl: string): readonly IndexedRecord[];
   /** Retired layers' records (`status: "retired"`), kept for a while after retirement. */
   tombstones?(p: Principal, baseUrl: string): IndexedRecord[];
 }

@@ -1,4 +1,6 @@
-import { addUser, listUsers } from '../../data/users.js';
+import { listUsers } from '../../data/users.js';
+import { createConsoleUser } from '../../data/people.js';
+import { CLI_PRINCIPAL } from './publish.js';
 import type { Role } from '../../data/access.js';
 import { usage, args, withContext } from './common.js';
 import { say } from './scope.js';
@@ -22,7 +24,7 @@ export async function run(argv: string[]): Promise<number> {
         'usage: simpul user add NAME --role ROLE [--org CODE] [--password P] [--name FULL_NAME] [--email ADDRESS] | simpul user list',
       );
     if (!values.role) throw usage('--role is required (produsen, walidata, pembina, admin)');
-    const u = await addUser(ctx.db, {
+    const u = await createConsoleUser(ctx.db, CLI_PRINCIPAL, {
       username,
       role: values.role as Role,
       organisation: values.org,

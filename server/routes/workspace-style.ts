@@ -20,7 +20,7 @@ import { pageLanguage } from '../web/render.js';
 import { w } from '../web/i18n-workspace.js';
 import { notFoundPage, requireSession, sendWorkspace, userOf, WORKSPACE_HEAD } from '../web/workspace/page.js';
 import {
-  initialValues,
+  storedValues,
   KINDS,
   legendOf,
   METHODS,
@@ -109,7 +109,7 @@ export function mountWorkspaceStyle(router: Router, ctx: AppContext): void {
         palettes: PALETTE_KEYS,
         attributes: layer.attributes.map((a) => ({ name: a.name, numeric: isNumeric(a) })),
         maxCategories: MAX_CATEGORIES,
-        values: extra.values ?? initialValues(layer),
+        values: extra.values ?? storedValues(layer, current?.form ?? null),
         errors: extra.errors ?? {},
         notice: extra.notice,
         preview: extra.preview ?? (await preview(layer, await resolveStyle(ctx, layer, ''), true)),
@@ -257,7 +257,7 @@ export function mountWorkspaceStyle(router: Router, ctx: AppContext): void {
       await putStyle(
         ctx.db,
         layer,
-        { name: SIMPLE_NAME, title: layer.title || layer.name, sld: form.sld, isDefault: true },
+        { name: SIMPLE_NAME, title: layer.title || layer.name, sld: form.sld, isDefault: true, form: form.values },
         { actor: userOf(res), address: req.ip },
       );
       await ctx.catalogue.reload();

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { testDatabase } from '../support/context.js';
+import { openDatabase } from '../../data/db/open.js';
 import { cliEnv, runCli, spawnCli } from '../support/cli.js';
 
 describe('simpul CLI: serve, demo, layers, users, publish', () => {
@@ -24,7 +25,9 @@ describe('simpul CLI: serve, demo, layers, users, publish', () => {
     expect(r.stdout).to.match(/3 layers created, 10 already there/);
   });
 
-  it('adds users, issues tokens and publishes, with one-line errors and exit codes', async () => {
+  it('adds users, issues tokens and publishes, with one-line errors and exit codes', async function () {
+    // Six CLI runs, each opening the database: slow on the embedded backend of a busy machine.
+    this.timeout(300_000);
     const add = ['user', 'add', 'dlh.staf', '--role', 'produsen', '--org', 'dlh', '--name', 'Staf DLH'];
     expect((await runCli([...add, '--email', 'staf@dlh.tangerangkota.go.id'], env)).code).to.equal(0);
     const badEmail = await runCli(
@@ -42,6 +45,23 @@ describe('simpul CLI: serve, demo, layers, users, publish', () => {
     expect(pub.code, pub.stderr).to.equal(0);
     const unknown = await runCli(['frobnicate'], env);
     expect(unknown.code).to.equal(2);
+  });
+
+  it('holds a console-made account to the password policy and writes it to the audit trail', async () => {
+    const weak = await runCli(
+      ['user', 'add', 'dlh.tiga', '--role', 'produsen', '--org', 'dlh', '--password', 'abc'],
+      env,
+    );
+    expect(weak.code).to.not.equal(0);
+    expect(weak.stderr.trim()).to.contain('Password refused');
+    const db = await openDatabase({ databaseUrl: tdb.databaseUrl, dataDir: `${tdb.dataDir}/db` });
+    try {
+      const rows = (await db.query(`SELECT actor, subject FROM simpul.audit WHERE action = 'user.create' ORDER BY id`))
+        .rows;
+      expect(rows).to.deep.equal([{ actor: 'cli', subject: 'dlh.staf' }]);
+    } finally {
+      await db.close();
+    }
   });
 
   it('serves, answers /ready, draws a map, and shuts down gracefully on SIGTERM', async function () {

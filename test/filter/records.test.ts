@@ -6,7 +6,7 @@ import { parseFesFilter } from '../../data/query/fes.js';
 import { OgcError } from '../../data/errors.js';
 import type { IndexedRecord } from '../../data/metadata/record-index.js';
 import { compileRecordFilter } from '../../ogc/csw/evaluate.js';
-import { codePoints } from '../../data/query/like.js';
+import { foldText } from '../../data/query/like.js';
 
 const entry = (
   id: string,
@@ -19,7 +19,7 @@ const entry = (
     record: { id, title, keywords, bbox, dateStamp: new Date(dateStamp), pointOfContact: {} },
     layer: null,
     anyText: title.toLowerCase(),
-    anyTextFolded: codePoints(title.toLowerCase(), true),
+    anyTextFolded: foldText(title.toLowerCase()),
     encoded: new Map(),
   }) as unknown as IndexedRecord;
 

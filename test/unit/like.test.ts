@@ -3,7 +3,7 @@
  *  and bounded time on patterns that made the old RegExp backtrack for minutes. */
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { codePoints, compileLike, foldCodePoint, type LikeSyntax } from '../../data/query/like.js';
+import { codePoints, compileLike, foldCodePoint, foldText, type LikeSyntax } from '../../data/query/like.js';
 
 const SQL: LikeSyntax = { wildCard: '%', singleChar: '_', escapeChar: '\\', matchCase: true };
 const OGC: LikeSyntax = { wildCard: '*', singleChar: '.', escapeChar: '!', matchCase: true };
@@ -108,7 +108,7 @@ describe('LIKE matcher (data/query/like.ts)', () => {
     expect(like('stra_e', 'Straße', ci)).to.equal(true);
   });
 
-  it('answers the same on pre-folded code points (points) as on the plain value', () => {
+  it('answers the same on pre-folded code points (points) and text (text) as on the plain value', () => {
     const alphabet = fc.constantFrom('a', 'B', '%', '_', '\\', 'É', 'é', '😀', 'Σ', 'ς', 'İ', 'ß', '\u212A', 'k');
     const str = fc.array(alphabet, { maxLength: 12 }).map((a) => a.join(''));
     fc.assert(
@@ -116,6 +116,8 @@ describe('LIKE matcher (data/query/like.ts)', () => {
         const m = compileLike(p, { ...SQL, matchCase });
         expect(m.folds).to.equal(!matchCase);
         expect(m.points(codePoints(v, m.folds)), `${JSON.stringify(p)} ~ ${JSON.stringify(v)}`).to.equal(m(v));
+        expect(m.text(m.folds ? foldText(v) : v), `text: ${JSON.stringify(p)} ~ ${JSON.stringify(v)}`).to.equal(m(v));
+        expect(foldText(v)).to.equal(String.fromCodePoint(...codePoints(v, true)));
       }),
       { numRuns: 3000 },
     );

@@ -4,6 +4,7 @@ import { matchingRules } from '../../styles/render/draw.js';
 import { paletteColours, simpleSymbologySld } from '../../styles/simple-symbology.js';
 import { styleFromSld } from '../../styles/sld.js';
 import { styleProperties } from '../../styles/model.js';
+import { parseFesFilter } from '../../data/query/fes.js';
 
 const colourOf = (r: { symbolizers: any[] }) => r.symbolizers[0].fill?.color ?? r.symbolizers[0].stroke?.color;
 
@@ -36,10 +37,10 @@ describe('Simple symbology → SLD 1.1 / SE 1.1', () => {
     });
     new XMLParser().parse(sld); // well-formed despite the & and < in a value
     const style = styleFromSld(sld);
-    // The SLD reader keeps entities as written (processEntities off), so only well-formedness is
-    // checked for the escaped value.
     expect(sld).to.include('gang &amp; &lt;x&gt;');
-    expect(style.rules.map((r) => r.title).slice(0, 2)).to.deep.equal(['arteri', 'lokal']);
+    // The reader decodes the predefined entities: the value with & and < draws its own class.
+    expect(style.rules.map((r) => r.title).slice(0, 3)).to.deep.equal(['arteri', 'lokal', 'gang & <x>']);
+    expect(matchingRules(style.rules, { kelas: 'gang & <x>' }).map((r) => r.name)).to.deep.equal(['r3', 'label']);
     expect([...styleProperties(style)].sort()).to.deep.equal(['kelas', 'nama']);
     const hit = matchingRules(style.rules, { kelas: 'lokal', nama: 'x' });
     expect(hit.map((r) => r.name)).to.deep.equal(['r2', 'label']);
@@ -82,5 +83,14 @@ describe('Simple symbology → SLD 1.1 / SE 1.1', () => {
         ).rules[0],
       ),
     ).to.be.a('string');
+  });
+});
+
+describe('XML requests: the predefined entities and character references', () => {
+  it('are decoded in text and attributes (an FES literal with & and a character reference)', () => {
+    const f = parseFesFilter(
+      `<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0"><fes:PropertyIsEqualTo matchCase="true"><fes:ValueReference>guna</fes:ValueReference><fes:Literal>Perdagangan &amp; Jasa &#8211; &lt;1&gt;</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>`,
+    );
+    expect(JSON.stringify(f)).to.include('Perdagangan & Jasa \u2013 <1>');
   });
 });

@@ -101,6 +101,17 @@ describe('workflow table (data/access.ts WORKFLOW)', () => {
       .and.not.include('publish-version');
   });
 
+  it('offers to decline a retirement only when one was asked for, and to ask only once', () => {
+    const asked = { ...layer('published'), retirementRequestedAt: new Date('2026-12-01T00:00:00Z') };
+    const quiet = { ...layer('published'), retirementRequestedAt: null };
+    expect(actionsFor(CALLERS.walidata, quiet)).to.not.include('decline-retirement');
+    expect(actionsFor(CALLERS.walidata, asked)).to.include('decline-retirement');
+    expect(actionsFor(CALLERS['produsen dpupr'], quiet)).to.include('request-retirement');
+    expect(actionsFor(CALLERS['produsen dpupr'], asked)).to.not.include('request-retirement');
+    // Unknown (a Guarded without the field): offered, and the step itself checks.
+    expect(actionsFor(CALLERS.walidata, layer('published'))).to.include('decline-retirement');
+  });
+
   it('requires a note to return and to retire', () => {
     const noted = WORKFLOW.filter((t) => t.noteRequired).map((t) => t.action);
     expect(noted).to.include.members(['return', 'retire', 'request-retirement', 'return-version', 'rollback']);

@@ -152,6 +152,9 @@ describe('workspace: the style editor in Chromium', () => {
     await page.waitForURL(/\/style\?saved=simple$/);
     expect(await page.textContent('#st-notice')).to.contain('Gaya tersimpan');
     expect(await defaultStyle()).to.equal('sederhana');
+    // The page opens again on the choices that made the stored style.
+    expect(await page.isChecked('#kind-categories')).to.equal(true);
+    expect(await page.inputValue('#st-attribute')).to.equal('jenis');
     const trail = (
       await node.ctx.db.query('SELECT action, actor, before, after FROM simpul.audit WHERE layer_name = $1', [LAYER])
     ).rows;

@@ -31,6 +31,16 @@ export function initialValues(layer: Layer): StyleValues {
   };
 }
 
+/** The form a page opens on: the choices the layer's default style was made with, where the
+ *  editor made it (and its attributes still exist), else the starting form. */
+export function storedValues(layer: Layer, form: Record<string, string> | null): StyleValues {
+  const start = initialValues(layer);
+  if (!form) return start;
+  const known = (name: string | undefined) => !name || layer.attributes.some((a) => a.name === name);
+  if (!known(form.attribute) || !known(form.label)) return start;
+  return Object.fromEntries(FIELDS.map((f) => [f, typeof form[f] === 'string' ? form[f] : start[f]])) as StyleValues;
+}
+
 const GEOMETRY: Record<Layer['geometryType'], GeometryKind> = {
   Point: 'point',
   MultiPoint: 'point',
