@@ -134,6 +134,10 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
     const saved = await savedCategories(page);
     expect(Object.keys(saved).sort()).to.deep.equal(['kantor', 'masjid', 'pasar', 'puskesmas', 'sekolah', 'taman']);
     for (const colour of Object.values(saved)) expect(PALETTES.kategori).to.include(colour);
+    // Opened again, the editor starts from the choices that made the stored style.
+    await page.goto(`${node.url}${layerPath}/style`);
+    expect(await page.isChecked('input[name="kind"][value="categories"]')).to.equal(true);
+    expect(await page.inputValue('select[name="attribute"]')).to.equal('category');
     await screenshot(page, '3b-style-saved');
     // 7a again: the style form without its token changes nothing.
     const refused = await page.request.post(`${node.url}${layerPath}/style`, {
