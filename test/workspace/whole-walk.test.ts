@@ -218,7 +218,9 @@ describe('workspace: the whole walk in Chromium, upload to publication', () => {
     const trail = (
       await node.ctx.db.query('SELECT actor, action FROM simpul.audit WHERE layer_name = $1 ORDER BY id', [LAYER])
     ).rows.map((r: any) => `${r.actor}:${r.action}`);
-    expect(trail.filter((t) => /layer\.(submit|return|verify|publish)$/.test(t))).to.deep.equal([
+    expect(trail.filter((t) => /(layer\.(import|submit|return|verify|publish)|style\.edit)$/.test(t))).to.deep.equal([
+      'pu:layer.import',
+      'pu:style.edit',
       'pu:layer.submit',
       'walidata:layer.return',
       'pu:layer.submit',
