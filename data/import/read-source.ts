@@ -4,7 +4,7 @@ import gdal from 'gdal-async';
 import type { Attribute, AttributeType } from '../catalogue/layer.js';
 import { attributesFrom } from '../layers/columns.js';
 import { formatRows, widen, type RowBatch, type RowSource, type Shape } from '../layers/copy-rows.js';
-import { inspectWkb, type WkbInfo, type WkbType } from '../layers/wkb.js';
+import { inspectWkb, type WkbInfo } from '../layers/wkb.js';
 import type { FeatureIn } from '../layers/write.js';
 import { importError, isImportError } from './errors.js';
 import type { LocatedSource } from './locate.js';
