@@ -75,6 +75,8 @@ function handle(m: ImportMessage): void {
         })),
       };
       reply({ type: 'opened', source: info });
+      // The first layer is read while the node opens its transaction and creates the table.
+      readAhead(0);
     } else if (m.type === 'describe') {
       close();
       const located = locateSource(m.file, m.label, m.layer);
