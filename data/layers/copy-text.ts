@@ -24,7 +24,8 @@ export class CopyText {
   private buf: Buffer;
   private at = 0;
 
-  constructor(private readonly size = 256 * 1024) {
+  /** `size`: the bytes expected (the buffer grows when they are more). */
+  constructor(size = 64 * 1024) {
     this.buf = Buffer.allocUnsafe(size);
   }
 
@@ -58,14 +59,14 @@ export class CopyText {
   /** The rows written so far, in a buffer of their own; the writer starts afresh. */
   take(): Buffer {
     const out = this.buf.subarray(0, this.at);
-    this.buf = Buffer.allocUnsafe(this.size);
+    this.buf = Buffer.allocUnsafe(0);
     this.at = 0;
     return out;
   }
 
   private room(n: number): void {
     if (this.at + n <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + n));
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + n, 64 * 1024));
     this.buf.copy(next, 0, 0, this.at);
     this.buf = next;
   }
