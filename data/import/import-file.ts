@@ -17,7 +17,7 @@ import type {
   SourceInfo,
   SourceLayerInfo,
 } from './import-protocol.js';
-import type { FeatureIn } from '../layers/write.js';
+import type { FeatureIn, RowBatch } from '../layers/write.js';
 import { parseSrsOption } from './srs-option.js';
 
 export interface ImportRequest {
@@ -215,20 +215,24 @@ export async function importFile(db: Db, req: ImportRequest): Promise<ImportResu
   }
 }
 
-/** One layer's features from the import process, batch by batch; arcs made straight here. */
+/** One layer's rows (or features) from the import process, batch by batch; arcs made straight here. */
 async function* batchesOf(
   process: ImportLease['process'],
   layer: number,
   stats: LayerReadStats,
   linearise: (wkbs: Buffer[]) => Promise<Buffer[]>,
-): AsyncGenerator<FeatureIn[]> {
+): AsyncGenerator<FeatureIn[] | RowBatch> {
   for (;;) {
     const b = expect(await process.ask({ type: 'next', layer }), 'batch');
-    if (b.curved.length) {
-      const straight = await linearise(b.curved.map((i) => Buffer.from(b.features[i].wkb as Uint8Array)));
-      b.curved.forEach((i, k) => (b.features[i].wkb = straight[k]));
+    if (b.rows) yield b.rows;
+    else if (b.features) {
+      if (b.curved?.length) {
+        const features = b.features;
+        const straight = await linearise(b.curved.map((i) => Buffer.from(features[i].wkb as Uint8Array)));
+        b.curved.forEach((i, k) => (features[i].wkb = straight[k]));
+      }
+      if (b.features.length) yield b.features;
     }
-    if (b.features.length) yield b.features;
     if (b.done) {
       Object.assign(stats, b.stats);
       return;

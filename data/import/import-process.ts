@@ -8,7 +8,7 @@ import { importError, isImportError } from './errors.js';
 import { locateSource } from './locate.js';
 import { describeSource } from './describe-source.js';
 import { NO_NETWORK_CONFIG } from './network-off.js';
-import { openSource, readBatch, type FeatureBatch, type OpenedSource } from './read-source.js';
+import { openSource, readRows, type OpenedSource } from './read-source.js';
 import type { ImportMessage, ImportReply, SourceInfo } from './import-protocol.js';
 
 for (const [key, value] of NO_NETWORK_CONFIG) gdal.config.set(key, value);
@@ -18,9 +18,11 @@ let maxFeatures = Infinity;
 let readTotal = 0;
 /** Batches read ahead while the node writes the previous ones: a few, so that GDAL keeps reading
  *  while the node formats and the database stores (one was not enough: the stages took turns). */
-let ahead: Array<{ layer: number; batch?: FeatureBatch; error?: unknown }> = [];
+let ahead: Array<{ layer: number; batch?: Batch; error?: unknown }> = [];
 const AHEAD = 4;
 let readingAhead = false;
+
+type Batch = ReturnType<typeof readRows>;
 
 const reply = (r: ImportReply) => process.send!(r);
 
@@ -41,9 +43,9 @@ function close(): void {
   readTotal = 0;
 }
 
-function read(layer: number): FeatureBatch {
+function read(layer: number): Batch {
   const source = opened!.layers[layer];
-  return readBatch(source, () => {
+  return readRows(source, () => {
     if (++readTotal > maxFeatures)
       throw importError(
         `${opened!.source.label}: it holds more than the ${maxFeatures} features one import may write (SIMPUL_MAX_IMPORT_FEATURES)`,
@@ -73,6 +75,8 @@ function handle(m: ImportMessage): void {
         })),
       };
       reply({ type: 'opened', source: info });
+      // The first layer is read while the node opens its transaction and creates the table.
+      readAhead(0);
     } else if (m.type === 'describe') {
       close();
       const located = locateSource(m.file, m.label, m.layer);
@@ -125,7 +129,7 @@ function readAhead(layer: number): void {
   setImmediate(step);
 }
 
-function attempt(fn: () => FeatureBatch): { batch?: FeatureBatch; error?: unknown } {
+function attempt(fn: () => Batch): { batch?: Batch; error?: unknown } {
   try {
     return { batch: fn() };
   } catch (error) {

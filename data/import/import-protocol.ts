@@ -1,6 +1,6 @@
 /** The messages between the node and its import process (import-process.ts). */
 import type { Attribute } from '../catalogue/layer.js';
-import type { FeatureIn } from '../layers/write.js';
+import type { FeatureIn, RowBatch } from '../layers/write.js';
 
 /** What the node needs to know of one source layer (GDAL's objects stay in the import process). */
 export interface SourceLayerInfo {
@@ -89,6 +89,15 @@ export type ImportReply =
   | { type: 'ready' }
   | { type: 'opened'; source: SourceInfo }
   | { type: 'described'; source: SourceDescription }
-  | { type: 'batch'; features: FeatureIn[]; curved: number[]; done: boolean; stats?: LayerReadStats }
+  | {
+      type: 'batch';
+      /** The features as COPY rows (copy-rows.ts) — or, for a batch with arcs or collections, as
+       *  features, `curved` listing those to be made straight. */
+      rows?: RowBatch;
+      features?: FeatureIn[];
+      curved?: number[];
+      done: boolean;
+      stats?: LayerReadStats;
+    }
   | { type: 'closed' }
   | { type: 'failed'; message: string; status: number };

@@ -3,6 +3,8 @@
 import gdal from 'gdal-async';
 import type { Attribute, AttributeType } from '../catalogue/layer.js';
 import { attributesFrom } from '../layers/columns.js';
+import { formatRows, widen, type RowBatch, type RowSource, type Shape } from '../layers/copy-rows.js';
+import { inspectWkb, type WkbInfo } from '../layers/wkb.js';
 import type { FeatureIn } from '../layers/write.js';
 import { importError, isImportError } from './errors.js';
 import type { LocatedSource } from './locate.js';
@@ -43,6 +45,10 @@ export interface SourceLayer {
   lineOffset: number | null;
   /** The attribute that carries the feature's identifier (GeoJSON "id"), when not a field already. */
   fidAttribute: string | null;
+  /** Each attribute's field number in the source (-1: the feature's identifier). */
+  fieldIndex: number[];
+  /** The geometry column's shape as the rows formatted so far made it (copy-rows.ts). */
+  shape: Shape | null;
   gdalLayer: gdal.Layer;
   /** Features read so far. */
   read: number;
@@ -169,6 +175,8 @@ function sourceLayer(
     knownCount,
     lineOffset: source.format.id === 'csv' ? 1 : null,
     fidAttribute: keepFid ? idAttribute! : null,
+    fieldIndex: fields.map((_, i) => (keepFid ? i - 1 : i)),
+    shape: null,
     gdalLayer: l,
     read: 0,
     rejected: 0,
@@ -185,13 +193,24 @@ export interface FeatureBatch {
   done: boolean;
 }
 
-/** Reads the next batch of a layer (at most BATCH features); `onFeature` throws to stop (limits). */
-export function readBatch(layer: SourceLayer, onFeature?: () => void): FeatureBatch {
-  const columns = layer.attributes.map((a) => [a.sourceName ?? a.name, a.name, a.type] as const);
+/** A feature read: its geometry (null: none or empty) and its values by attribute. */
+interface Read {
+  geometry: Geometry | null;
+  values: unknown[];
+}
+
+/** A geometry in EPSG:4326, 2D; `info` is null for arcs and collections (read by PostGIS instead). */
+interface Geometry {
+  wkb: Buffer;
+  info: WkbInfo | null;
+  curved: boolean;
+}
+
+/** The next batch's features (at most BATCH), those rejected left out; `done` at the layer's end. */
+function readFeatures(layer: SourceLayer, onFeature?: () => void): { read: Read[]; done: boolean } {
   const features = layer.gdalLayer.features;
-  const batch: FeatureIn[] = [];
-  const curved: number[] = [];
-  while (batch.length < BATCH) {
+  const read: Read[] = [];
+  while (read.length < BATCH) {
     let f: gdal.Feature | null;
     try {
       f = layer.read === 0 ? features.first() : features.next();
@@ -200,30 +219,71 @@ export function readBatch(layer: SourceLayer, onFeature?: () => void): FeatureBa
         `${layer.where}, ${position(layer, layer.read + 1)}: cannot be read (${(err as Error).message})`,
       );
     }
-    if (!f) return { features: batch, curved, done: true };
-    layer.read++;
-    onFeature?.();
-    const geometry = toWkb(f, layer, layer.read);
-    if (geometry === undefined) continue;
-    if (geometry?.curved) curved.push(batch.length);
-    batch.push({ wkb: geometry?.wkb ?? null, properties: propertiesOf(f, columns, layer) });
+    if (!f) return { read, done: true };
+    try {
+      layer.read++;
+      onFeature?.();
+      const geometry = geometryOf(f, layer, layer.read);
+      if (geometry !== undefined) read.push({ geometry, values: valuesOf(f, layer) });
+    } finally {
+      // Freed now rather than when its wrapper is collected: a large file read a fifth faster.
+      f.destroy();
+    }
   }
-  return { features: batch, curved, done: false };
+  return { read, done: false };
 }
 
-/** WKB in EPSG:4326 (2D), null for a feature without geometry, undefined when rejected. */
-function toWkb(
-  f: gdal.Feature,
+/** Reads the next batch of a layer (at most BATCH features); `onFeature` throws to stop (limits). */
+export function readBatch(layer: SourceLayer, onFeature?: () => void): FeatureBatch {
+  const { read, done } = readFeatures(layer, onFeature);
+  return { ...asFeatures(layer, read), done };
+}
+
+function asFeatures(layer: SourceLayer, read: Read[]): Omit<FeatureBatch, 'done'> {
+  const curved: number[] = [];
+  const features = read.map(({ geometry, values }, i) => {
+    if (geometry?.curved) curved.push(i);
+    const properties: Record<string, unknown> = {};
+    layer.attributes.forEach((a, k) => (properties[a.name] = values[k]));
+    return { wkb: geometry?.wkb ?? null, properties };
+  });
+  return { features, curved };
+}
+
+/** The next batch as COPY rows for the layer writer (copy-rows.ts) — or as features when it has
+ *  arcs or collections, which PostGIS reads (and makes straight) first. */
+export function readRows(
   layer: SourceLayer,
-  index: number,
-): { wkb: Buffer; curved: boolean } | null | undefined {
+  onFeature?: () => void,
+): ({ rows: RowBatch } | Omit<FeatureBatch, 'done'>) & { done: boolean } {
+  const { read, done } = readFeatures(layer, onFeature);
+  const rows: RowSource[] = [];
+  for (let i = 0; i < read.length; i++) {
+    const g = read[i].geometry;
+    if (!g) continue;
+    if (!g.info) {
+      // The batch goes as features; the shape still learns what it can of them.
+      for (const r of read) if (r.geometry?.info) layer.shape = widen(layer.shape, r.geometry.info.type);
+      return { ...asFeatures(layer, read), done };
+    }
+    rows.push({ wkb: g.wkb, info: g.info, values: read[i].values, offset: i });
+  }
+  const formatted = formatRows(layer.shape, rows, read.length, layer.attributes);
+  layer.shape = formatted.shape;
+  return { rows: formatted.batch, done };
+}
+
+/** WKB in EPSG:4326 (2D), null for a feature without geometry, undefined when rejected. Points,
+ *  lines, polygons and their Multi* take few calls into GDAL (emptiness, box and closed rings are
+ *  read from the WKB here); the other types take the general way. */
+function geometryOf(f: gdal.Feature, layer: SourceLayer, index: number): Geometry | null | undefined {
   let g: gdal.Geometry | null;
   try {
     g = f.getGeometry();
   } catch {
     g = null;
   }
-  if (!g || g.isEmpty()) return null;
+  if (!g) return null;
   const reject = (reason: string) => {
     layer.rejected++;
     if (layer.rejections.length < MAX_REJECTIONS_LISTED) {
@@ -235,6 +295,36 @@ function toWkb(
     }
     return undefined;
   };
+  const word = g.wkbType;
+  // 2.5D types carry the high bit (a negative int here); ISO Z/M types add 1000s.
+  const code = word < 0 ? word & 0x7fffffff : word;
+  const base = code % 1000;
+  if (base < 1 || base > 6) return generalGeometry(g, layer, reject);
+  try {
+    if (word < 0 || code >= 1000) g.flattenTo2D();
+    if (layer.crs.transform) g.transform(layer.crs.transform);
+  } catch (err) {
+    if (g.isEmpty()) return null;
+    return reject(`geometry cannot be transformed to EPSG:4326 (${(err as Error).message})`);
+  }
+  let wkb = g.toWKB('LSB');
+  let info = inspectWkb(wkb);
+  if (info.empty) return null;
+  if ((base === 3 || base === 6) && !ringsClosed(wkb)) {
+    g.closeRings();
+    wkb = g.toWKB('LSB');
+    info = inspectWkb(wkb);
+  }
+  return inLonLat(info.box!, layer, reject) ? { wkb, info, curved: false } : undefined;
+}
+
+/** Arcs, collections and the rest: GDAL says what is empty, closes rings and gives the box. */
+function generalGeometry(
+  g: gdal.Geometry,
+  layer: SourceLayer,
+  reject: (reason: string) => undefined,
+): Geometry | null | undefined {
+  if (g.isEmpty()) return null;
   try {
     g.flattenTo2D();
     g.closeRings();
@@ -242,14 +332,49 @@ function toWkb(
   } catch (err) {
     return reject(`geometry cannot be transformed to EPSG:4326 (${(err as Error).message})`);
   }
-  // Coordinates beyond longitude/latitude mean a wrong CRS (metres read as degrees), not a place.
   const e = g.getEnvelope();
-  if (!(e.minX >= -180 && e.maxX <= 180 && e.minY >= -90 && e.maxY <= 90)) {
-    return reject(
-      `coordinates (${round(e.minX)}, ${round(e.minY)}) are not longitude/latitude after transformation: is EPSG:${layer.crs.nativeSrid} the right coordinate system?`,
-    );
+  if (!inLonLat([e.minX, e.minY, e.maxX, e.maxY], layer, reject)) return undefined;
+  return { wkb: g.toWKB(), info: null, curved: CURVE_TYPES.has(g.wkbType % 1000) };
+}
+
+/** Coordinates beyond longitude/latitude mean a wrong CRS (metres read as degrees), not a place. */
+function inLonLat(
+  [minX, minY, maxX, maxY]: [number, number, number, number],
+  layer: SourceLayer,
+  reject: (reason: string) => undefined,
+): boolean {
+  if (minX >= -180 && maxX <= 180 && minY >= -90 && maxY <= 90) return true;
+  reject(
+    `coordinates (${round(minX)}, ${round(minY)}) are not longitude/latitude after transformation: is EPSG:${layer.crs.nativeSrid} the right coordinate system?`,
+  );
+  return false;
+}
+
+/** Whether every ring of a 2D little-endian Polygon or MultiPolygon ends where it starts. */
+function ringsClosed(wkb: Buffer): boolean {
+  const multi = wkb.readUInt32LE(1) === 6;
+  const polygons = multi ? wkb.readUInt32LE(5) : 1;
+  let at = multi ? 9 : 0;
+  for (let p = 0; p < polygons; p++) {
+    at += 5;
+    const rings = wkb.readUInt32LE(at);
+    at += 4;
+    for (let r = 0; r < rings; r++) {
+      const n = wkb.readUInt32LE(at);
+      const first = at + 4;
+      const last = first + 16 * (n - 1);
+      if (
+        n > 1 &&
+        !(
+          wkb.readDoubleLE(first) === wkb.readDoubleLE(last) &&
+          wkb.readDoubleLE(first + 8) === wkb.readDoubleLE(last + 8)
+        )
+      )
+        return false;
+      at = first + 16 * n;
+    }
   }
-  return { wkb: g.toWKB(), curved: CURVE_TYPES.has(g.wkbType % 1000) };
+  return true;
 }
 
 /** "feature 12", or "feature 12 (line 13)" in a CSV file. */
@@ -259,19 +384,16 @@ export function position(layer: Pick<SourceLayer, 'lineOffset'>, feature: number
 
 const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);
 
-function propertiesOf(
-  f: gdal.Feature,
-  columns: ReadonlyArray<readonly [string, string, AttributeType]>,
-  layer: SourceLayer,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [source, column, type] of columns) {
-    const v = source === layer.fidAttribute ? f.fid : f.fields.get(source);
+/** The feature's values, one per attribute, in the attributes' order (one call into GDAL for all fields). */
+function valuesOf(f: gdal.Feature, layer: SourceLayer): unknown[] {
+  const fields = f.fields.toArray();
+  return layer.attributes.map((a, k) => {
+    const i = layer.fieldIndex[k];
+    const v = i < 0 ? f.fid : fields[i];
     // Bytes that are not UTF-8 arrive as U+FFFD: the file's code page was not declared.
     if (typeof v === 'string' && v.includes('\uFFFD')) layer.garbledText++;
-    out[column] = v !== null && typeof v === 'object' && 'year' in v ? ogrDate(v, type) : v;
-  }
-  return out;
+    return v !== null && typeof v === 'object' && 'year' in v ? ogrDate(v as OgrDate, a.type) : v;
+  });
 }
 
 interface OgrDate {

@@ -6,6 +6,8 @@
  *  the reader is still reading; type, box and emptiness are read from the WKB here. After the
  *  load, only the rows found invalid are repaired (ST_MakeValid, once each), and the two GiST
  *  indexes are built from the finished table, sorted (much cheaper than an insert per row).
+ *  A file's rows come already formatted by the import process (copy-rows.ts, RowBatch) and are
+ *  passed on as they are; features given as objects (the demo, tests, arcs) are formatted here.
  *
  *  The geometry column gets its type from the first chunk (Polygon, say); a later row that does not
  *  fit widens it (MultiPolygon, or Geometry for mixed dimensions) with one ALTER over the rows so
@@ -15,11 +17,12 @@ import type { Transaction } from '../db/types.js';
 import { sqlState } from '../db/types.js';
 import { quoteIdent, type Attribute, type BBox, type GeometryType } from '../catalogue/layer.js';
 import { httpError } from '../errors.js';
-import { SQL_TYPE, coerce } from './columns.js';
-import { copyField } from './copy-text.js';
+import { SQL_TYPE } from './columns.js';
 import { WEB_MERCATOR_COLUMN, WEB_MERCATOR_COLUMN_SQL, indexWebMercatorColumn } from './web-mercator.js';
 import { fromGeoJson, inspectWkb, toMulti, type WkbInfo, type WkbType } from './wkb.js';
-import { surelyValid } from './surely-valid.js';
+import { copyRow, hex, needsWrap, rewrap, sameShape, typeName, widen, type RowBatch, type Shape } from './copy-rows.js';
+
+export type { RowBatch };
 
 /** One feature, its geometry in EPSG:4326 as WKB or GeoJSON; properties keyed by column name. */
 export interface FeatureIn {
@@ -58,14 +61,6 @@ export interface Loaded {
   bbox: BBox | null;
 }
 
-/** What the geometry column holds: one dimension (1 point, 2 line, 3 polygon), single or multi,
- *  or any geometry (dim null). */
-interface Shape {
-  dim: 1 | 2 | 3 | null;
-  multi: boolean;
-}
-
-const DIM_NAME = { 1: 'Point', 2: 'LineString', 3: 'Polygon' } as const;
 const VALID_COLUMN = 'geom_valid';
 /** Set by the loader when it proved the geometry valid itself (surely-valid.ts); PostGIS checks the rest. */
 const PROVED_COLUMN = 'geom_proved';
@@ -74,22 +69,6 @@ const CHUNK_CHARS = 512 * 1024;
 /** Formatting gives the event loop a turn after this long, so the node keeps answering during a
  *  load (a yield every few features costs more than it gives on a busy machine). */
 const SLICE_MS = 10;
-
-const dimOf = (t: WkbType) => (t === 7 ? null : ((((t - 1) % 3) + 1) as 1 | 2 | 3));
-const isMulti = (t: WkbType) => t >= 4;
-const typeName = (s: Shape): GeometryType =>
-  s.dim === null ? 'Geometry' : (((s.multi ? 'Multi' : '') + DIM_NAME[s.dim]) as GeometryType);
-
-/** The narrowest shape that holds what `s` holds and a geometry of type t. */
-function widen(s: Shape | null, t: WkbType): Shape {
-  const dim = dimOf(t);
-  if (!s) return { dim, multi: dim !== null && isMulti(t) };
-  if (s.dim === null) return s;
-  if (dim !== s.dim) return { dim: null, multi: false };
-  return isMulti(t) && !s.multi ? { dim, multi: true } : s;
-}
-
-const sameShape = (a: Shape | null, b: Shape) => !!a && a.dim === b.dim && a.multi === b.multi;
 
 /** The generated columns, computed by PostgreSQL as each row arrives. */
 const GENERATED = [
@@ -101,7 +80,7 @@ export async function loadFeatures(
   tx: Transaction,
   target: LoadTarget,
   attributes: Attribute[],
-  source: AsyncIterable<FeatureIn[]> | Iterable<FeatureIn[]>,
+  source: AsyncIterable<FeatureIn[] | RowBatch> | Iterable<FeatureIn[] | RowBatch>,
   opts: LoadOptions = {},
 ): Promise<Loaded> {
   const table = `${quoteIdent(target.schema)}.${quoteIdent(target.table)}`;
@@ -110,18 +89,27 @@ export async function loadFeatures(
   const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
   let shape: Shape | null = null;
 
-  // Rows formatted and not yet sent, with each row's feature number for error messages.
+  // Rows formatted and not yet sent — whole buffers (row batches, earlier lines) and lines —
+  // with each row's feature number for error messages.
+  let parts: Uint8Array[] = [];
   let lines: string[] = [];
   let chars = 0;
   let positions: number[] = [];
   // The COPY in flight: the next chunk is formatted (and read) while the database stores this one.
   let inFlight: Promise<void> = Promise.resolve();
 
-  const flush = async () => {
-    if (!lines.length) return;
-    const rows = Buffer.from(`${lines.join('\n')}\n`);
-    const at = positions;
+  /** The pending lines as a buffer among the parts (before a row batch joins them, in order). */
+  const linesToPart = () => {
+    if (lines.length) parts.push(Buffer.from(`${lines.join('\n')}\n`));
     lines = [];
+  };
+
+  const flush = async () => {
+    linesToPart();
+    if (!parts.length) return;
+    const rows = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    const at = positions;
+    parts = [];
     positions = [];
     chars = 0;
     await inFlight;
@@ -160,12 +148,43 @@ export async function loadFeatures(
 
   /** The WKB to store for a geometry of type t in the current shape (single parts wrapped in Multi*). */
   const fitted = (wkb: Uint8Array, t: WkbType): Uint8Array => {
-    if (shape!.dim === null || !shape!.multi || isMulti(t)) return wkb;
+    if (!needsWrap(shape!, t)) return wkb;
     report.promotedToMulti = true;
     return toMulti(wkb, t);
   };
 
-  for await (const batch of source as AsyncIterable<FeatureIn[]>) {
+  const growBox = (b: BBox) => {
+    if (b[0] < box[0]) box[0] = b[0];
+    if (b[1] < box[1]) box[1] = b[1];
+    if (b[2] > box[2]) box[2] = b[2];
+    if (b[3] > box[3]) box[3] = b[3];
+  };
+
+  /** Rows formatted by the import process: passed on as they are, unless the column has become
+   *  Multi* since they were formatted. */
+  const addRows = async (b: RowBatch) => {
+    const base = report.read;
+    report.read += b.read;
+    report.empty += b.read - b.types.length;
+    if (b.types.length) {
+      await reshape(b.types.reduce<Shape | null>((s, t) => widen(s, t as WkbType), shape)!);
+      if (b.types.some((t) => needsWrap(shape!, t as WkbType))) b = rewrap(b, shape!);
+      if (b.wrapped) report.promotedToMulti = true;
+      growBox(b.box!);
+      linesToPart();
+      parts.push(b.rows);
+      for (const o of b.offsets) positions.push(base + o + 1);
+      chars += b.rows.byteLength;
+      if (chars >= CHUNK_CHARS) await flush();
+    }
+    opts.onProgress?.(report.read);
+  };
+
+  for await (const batch of source as AsyncIterable<FeatureIn[] | RowBatch>) {
+    if (!Array.isArray(batch)) {
+      await addRows(batch);
+      continue;
+    }
     const kept: Array<{ wkb: Uint8Array; info: WkbInfo; f: FeatureIn; n: number }> = [];
     for (const f of batch) {
       const n = f.position ?? report.read + 1;
@@ -185,13 +204,13 @@ export async function loadFeatures(
         await new Promise(setImmediate);
         sliceStart = performance.now();
       }
-      const b = info.box!;
-      if (b[0] < box[0]) box[0] = b[0];
-      if (b[1] < box[1]) box[1] = b[1];
-      if (b[2] > box[2]) box[2] = b[2];
-      if (b[3] > box[3]) box[3] = b[3];
-      let line = `${hex(fitted(wkb, info.type))}\t${surelyValid(wkb) ? 't' : 'f'}`;
-      for (const a of attributes) line += `\t${copyField(coerce(f.properties[a.name], a.type))}`;
+      growBox(info.box!);
+      const line = copyRow(
+        wkb,
+        fitted(wkb, info.type),
+        attributes.map((a) => f.properties[a.name]),
+        attributes,
+      );
       lines.push(line);
       positions.push(n);
       chars += line.length;
@@ -211,9 +230,6 @@ export async function loadFeatures(
   const bbox = changed ? await extentOf(tx, table) : box[0] === Infinity ? null : box;
   return { report, geometryType: typeName(shape!), count: report.written, bbox };
 }
-
-/** Hex of bytes, read in place (Buffer.from(Uint8Array) would copy them first). */
-const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 
 function geometryOf(f: FeatureIn, n: number): Uint8Array | null {
   if (f.wkb) return f.wkb;

@@ -27,7 +27,7 @@ import {
   type ReplaceTarget,
   type VersionData,
 } from './versions.js';
-import { loadFeatures, type FeatureIn, type WriteReport } from './load.js';
+import { loadFeatures, type FeatureIn, type RowBatch, type WriteReport } from './load.js';
 
 /**
  * A layer to write. When it replaces the data of an existing layer, what people decided and wrote
@@ -52,7 +52,7 @@ export interface NewLayer {
   metadata?: LayerMetadata;
 }
 
-export type { FeatureIn, WriteReport };
+export type { FeatureIn, RowBatch, WriteReport };
 
 export interface WriteOptions {
   /** Replace the data of an existing layer of that name, keeping its UUID. */
@@ -69,7 +69,7 @@ export const orgSchema = (org: string) => `org_${org}`;
 export async function writeLayer(
   db: Db,
   spec: NewLayer,
-  batches: AsyncIterable<FeatureIn[]> | Iterable<FeatureIn[]>,
+  batches: AsyncIterable<FeatureIn[] | RowBatch> | Iterable<FeatureIn[] | RowBatch>,
   opts: WriteOptions = {},
 ): Promise<{ layer: Layer; report: WriteReport }> {
   const name = `${spec.organisation}:${spec.localName}`;
