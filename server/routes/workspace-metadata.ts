@@ -5,7 +5,6 @@
  *  A produsen edits its own organisation's layers; another organisation's layer is 404 to it.
  *  Others who may see the layer but not write it (the pembina) read the form, disabled. */
 import type { Request, Response, Router } from 'express';
-import { canWrite } from '../../data/access.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { OgcError } from '../../data/errors.js';
 import { writeLayerMetadata } from '../../data/layers/metadata.js';
@@ -18,7 +17,7 @@ import { baseUrlOf, type AppContext } from '../context.js';
 import { pageLanguage } from '../web/render.js';
 import { w } from '../web/i18n-workspace.js';
 import { formValues, GROUPS, optionsOf, parseForm } from '../web/workspace/metadata-form.js';
-import { notFoundPage, requireSession, sendWorkspace, userOf, WORKSPACE_HEAD } from '../web/workspace/page.js';
+import { editableLayer, requireSession, sendWorkspace, userOf, WORKSPACE_HEAD } from '../web/workspace/page.js';
 import { workflowOptions } from './workflow.js';
 
 const HEAD = `${WORKSPACE_HEAD}<link rel="stylesheet" href="/assets/ws-mdedit.css">`;
@@ -32,17 +31,7 @@ interface PageExtra {
 }
 
 export function mountWorkspaceMetadata(router: Router, ctx: AppContext): void {
-  /** The layer named in the path and whether the user may write it; undefined once a 404 is sent. */
-  function target(req: Request, res: Response): { layer: Layer; writable: boolean } | undefined {
-    const p = userOf(res);
-    const layer = ctx.catalogue.find(p, String(req.params.name));
-    const writable = !!layer && canWrite(p, layer.organisation);
-    if (!layer || (!writable && p.role === 'produsen')) {
-      notFoundPage(req, res);
-      return undefined;
-    }
-    return { layer, writable };
-  }
+  const target = (req: Request, res: Response) => editableLayer(ctx.catalogue, req, res);
 
   /** The completeness score and the gate's verdict on `layer` (perhaps a change not yet written). */
   async function check(layer: Layer) {

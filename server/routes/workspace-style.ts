@@ -5,7 +5,6 @@
  *  default style (data/styles/store.ts, audited), which WMS, WMTS and the tiles then draw.
  *  Access is the metadata editor's: another organisation's layer is 404 to a produsen. */
 import type { Request, Response, Router } from 'express';
-import { canWrite } from '../../data/access.js';
 import type { Layer } from '../../data/catalogue/layer.js';
 import { OgcError } from '../../data/errors.js';
 import { layerStyles, putStyle } from '../../data/styles/store.js';
@@ -18,7 +17,7 @@ import { isNumeric } from '../../data/styles/attribute-classes.js';
 import type { AppContext } from '../context.js';
 import { pageLanguage } from '../web/render.js';
 import { w } from '../web/i18n-workspace.js';
-import { notFoundPage, requireSession, sendWorkspace, userOf, WORKSPACE_HEAD } from '../web/workspace/page.js';
+import { editableLayer, requireSession, sendWorkspace, userOf, WORKSPACE_HEAD } from '../web/workspace/page.js';
 import {
   storedValues,
   KINDS,
@@ -56,17 +55,7 @@ interface PageExtra {
 }
 
 export function mountWorkspaceStyle(router: Router, ctx: AppContext): void {
-  /** The layer named in the path and whether the user may write it; undefined once a 404 is sent. */
-  function target(req: Request, res: Response): { layer: Layer; writable: boolean } | undefined {
-    const p = userOf(res);
-    const layer = ctx.catalogue.find(p, String(req.params.name));
-    const writable = !!layer && canWrite(p, layer.organisation);
-    if (!layer || (!writable && p.role === 'produsen')) {
-      notFoundPage(req, res);
-      return undefined;
-    }
-    return { layer, writable };
-  }
+  const target = (req: Request, res: Response) => editableLayer(ctx.catalogue, req, res);
 
   /** The layer drawn in `style` over its extent (a little margin), as a data: URL. */
   async function preview(layer: Layer, style: Style, current = false): Promise<Preview> {

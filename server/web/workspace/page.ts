@@ -2,7 +2,9 @@
  *  calls, the workspace's strings, and the gate that sends a visitor without a live session to
  *  the sign-in page (a browser is redirected, an htmx call told with HX-Redirect). */
 import type { NextFunction, Request, Response } from 'express';
-import type { Principal } from '../../../data/access.js';
+import { canWrite, type Principal } from '../../../data/access.js';
+import type { Catalogue } from '../../../data/catalogue/catalogue.js';
+import type { Layer } from '../../../data/catalogue/layer.js';
 import { pageLanguage, sendPage } from '../render.js';
 import { w, when } from '../i18n-workspace.js';
 import { SESSION_COOKIE, sessionOf } from '../../session.js';
@@ -82,4 +84,22 @@ export function notFoundPage(req: Request, res: Response): void {
     },
     404,
   );
+}
+
+/** The layer a workspace editor names in its path and whether the user may write it; a produsen
+ *  who may not write it gets the 404 page (other organisations' drafts stay unseen), others read
+ *  the form disabled. Undefined once the 404 is sent. */
+export function editableLayer(
+  catalogue: Pick<Catalogue, 'find'>,
+  req: Request,
+  res: Response,
+): { layer: Layer; writable: boolean } | undefined {
+  const p = userOf(res);
+  const layer = catalogue.find(p, String(req.params.name));
+  const writable = !!layer && canWrite(p, layer.organisation);
+  if (!layer || (!writable && p.role === 'produsen')) {
+    notFoundPage(req, res);
+    return undefined;
+  }
+  return { layer, writable };
 }
