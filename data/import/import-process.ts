@@ -9,6 +9,7 @@ import { locateSource } from './locate.js';
 import { describeSource } from './describe-source.js';
 import { NO_NETWORK_CONFIG } from './network-off.js';
 import { openSource, readRows, type OpenedSource } from './read-source.js';
+import { openBulk } from './bulk-read.js';
 import type { ImportMessage, ImportReply, SourceInfo } from './import-protocol.js';
 
 for (const [key, value] of NO_NETWORK_CONFIG) gdal.config.set(key, value);
@@ -36,11 +37,40 @@ function failure(err: unknown): ImportReply {
   };
 }
 
-function close(): void {
+async function close(): Promise<void> {
+  // A bulk copy being made uses the dataset: it finishes first.
+  await Promise.all(bulkMade.values());
+  await Promise.all((opened?.layers ?? []).flatMap((l) => (l.bulk ? [l.bulk.done] : [])));
+  bulkMade = new Map();
   opened?.close();
   opened = null;
   ahead = [];
   readTotal = 0;
+}
+
+/** Each layer's bulk copy being made (bulk-read.ts), so that the reads wait for the same one. */
+let bulkMade = new Map<number, Promise<void>>();
+
+/** Makes the layer's bulk copy, or settles that it is read feature by feature; once per layer. */
+function bulkReady(layer: number): Promise<void> {
+  const source = opened!;
+  const l = source.layers[layer];
+  if (l.bulk !== undefined) return Promise.resolve();
+  let made = bulkMade.get(layer);
+  if (!made) {
+    made = openBulk(source.dataset, l, maxFeatures - readTotal).then((bulk) => {
+      if (opened === source) l.bulk = bulk;
+      else bulk?.close();
+    });
+    bulkMade.set(layer, made);
+  }
+  return made;
+}
+
+/** Waits until a read of the layer has features to take: its bulk copy made and grown enough. */
+async function readable(layer: number): Promise<void> {
+  await bulkReady(layer);
+  await opened?.layers[layer]?.bulk?.more();
 }
 
 function read(layer: number): Batch {
@@ -54,10 +84,10 @@ function read(layer: number): Batch {
   });
 }
 
-function handle(m: ImportMessage): void {
+async function handle(m: ImportMessage): Promise<void> {
   try {
     if (m.type === 'open') {
-      close();
+      await close();
       maxFeatures = m.maxFeatures;
       const located = locateSource(m.file, m.label, m.layer);
       opened = openSource(located, { layer: m.layer, srs: m.srs, encoding: m.encoding });
@@ -78,10 +108,12 @@ function handle(m: ImportMessage): void {
       // The first layer is read while the node opens its transaction and creates the table.
       readAhead(0);
     } else if (m.type === 'describe') {
-      close();
+      await close();
       const located = locateSource(m.file, m.label, m.layer);
       reply({ type: 'described', source: describeSource(located, m) });
     } else if (m.type === 'next') {
+      if (!opened) throw new Error('no source is open');
+      if (ahead[0]?.layer !== m.layer) await readable(m.layer);
       if (!opened) throw new Error('no source is open');
       if (ahead.length && ahead[0].layer !== m.layer) ahead = [];
       const got = ahead.shift() ?? { layer: m.layer, ...attempt(() => read(m.layer)) };
@@ -98,7 +130,7 @@ function handle(m: ImportMessage): void {
       });
       if (!batch.done) readAhead(m.layer);
     } else if (m.type === 'close') {
-      close();
+      await close();
       reply({ type: 'closed' });
     }
   } catch (err) {
@@ -112,7 +144,8 @@ function readAhead(layer: number): void {
   if (readingAhead) return;
   readingAhead = true;
   const source = opened;
-  const step = () => {
+  const step = async () => {
+    await readable(layer).catch(() => {});
     const last = ahead[ahead.length - 1];
     const stop =
       !opened ||
@@ -124,9 +157,10 @@ function readAhead(layer: number): void {
       return;
     }
     ahead.push({ layer, ...attempt(() => read(layer)) });
-    setImmediate(step);
+    setImmediate(next);
   };
-  setImmediate(step);
+  const next = () => void step();
+  setImmediate(next);
 }
 
 function attempt(fn: () => Batch): { batch?: Batch; error?: unknown } {
@@ -137,7 +171,11 @@ function attempt(fn: () => Batch): { batch?: Batch; error?: unknown } {
   }
 }
 
-process.on('message', (m) => handle(m as ImportMessage));
+// One message at a time, in order (a read may wait for a layer's bulk copy).
+let handled = Promise.resolve();
+process.on('message', (m) => {
+  handled = handled.then(() => handle(m as ImportMessage));
+});
 // The node went away: so does its import.
 process.on('disconnect', () => process.exit(0));
 reply({ type: 'ready' });

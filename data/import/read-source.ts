@@ -5,6 +5,8 @@ import type { Attribute, AttributeType } from '../catalogue/layer.js';
 import { attributesFrom } from '../layers/columns.js';
 import { formatRows, widen, type RowBatch, type RowSource, type Shape } from '../layers/copy-rows.js';
 import { inspectWkb, type WkbInfo } from '../layers/wkb.js';
+import type { BulkSource } from './bulk-read.js';
+import { WAIT } from './fgb-read.js';
 import type { FeatureIn } from '../layers/write.js';
 import { importError, isImportError } from './errors.js';
 import type { LocatedSource } from './locate.js';
@@ -50,6 +52,8 @@ export interface SourceLayer {
   /** The geometry column's shape as the rows formatted so far made it (copy-rows.ts). */
   shape: Shape | null;
   gdalLayer: gdal.Layer;
+  /** The layer's bulk copy (bulk-read.ts) once it is made; null when read feature by feature. */
+  bulk?: BulkSource | null;
   /** Features read so far. */
   read: number;
   rejected: number;
@@ -82,7 +86,11 @@ export function openSource(source: LocatedSource, opts: OpenOptions = {}): Opene
     const layers = spatialLayers(source, dataset, opts.layer).map((l, _, all) =>
       sourceLayer(source, l, all.length > 1 || !!opts.layer, opts.srs, opts.describe),
     );
-    return { source, dataset, layers, close: () => dataset.close() };
+    const close = () => {
+      for (const l of layers) l.bulk?.close();
+      dataset.close();
+    };
+    return { source, dataset, layers, close };
   } catch (err) {
     dataset.close();
     throw err;
@@ -208,6 +216,7 @@ interface Geometry {
 
 /** The next batch's features (at most BATCH), those rejected left out; `done` at the layer's end. */
 function readFeatures(layer: SourceLayer, onFeature?: () => void): { read: Read[]; done: boolean } {
+  if (layer.bulk) return readBulk(layer, layer.bulk, onFeature);
   const features = layer.gdalLayer.features;
   const read: Read[] = [];
   while (read.length < BATCH) {
@@ -231,6 +240,85 @@ function readFeatures(layer: SourceLayer, onFeature?: () => void): { read: Read[
     }
   }
   return { read, done: false };
+}
+
+/** readFeatures from the layer's bulk copy: the same checks, on WKB made by GDAL in one pass. A
+ *  batch may be short while GDAL is still writing (the caller waits with bulk.more()). Where the
+ *  copy stopped early, the rest of the layer is read feature by feature, from the first feature
+ *  not copied, which then says why it could not be. */
+function readBulk(layer: SourceLayer, bulk: BulkSource, onFeature?: () => void): { read: Read[]; done: boolean } {
+  const read: Read[] = [];
+  // Features the copy left out (no geometry) up to feature n: counted, as features without geometry.
+  const leftOut = (n: number) => {
+    while (layer.read < n) {
+      layer.read++;
+      onFeature?.();
+      read.push({ geometry: null, values: [] });
+    }
+  };
+  while (read.length < BATCH) {
+    let f: ReturnType<BulkSource['reader']['next']>;
+    try {
+      f = bulk.reader.next();
+    } catch (err) {
+      if (bulk.failure) f = null;
+      else
+        throw importError(
+          `${layer.where}, ${position(layer, layer.read + 1)}: cannot be read (${(err as Error).message})`,
+        );
+    }
+    if (f === WAIT) return { read, done: false };
+    if (!f) {
+      if (!bulk.failure) {
+        if (bulk.ordinal && bulk.count !== null) leftOut(bulk.count);
+        return { read, done: true };
+      }
+      bulk.close();
+      layer.bulk = null;
+      skipTo(layer);
+      return { read, done: false };
+    }
+    let values = f.values;
+    if (bulk.ordinal) {
+      leftOut(Number(values[0]));
+      values = values.slice(1);
+    }
+    layer.read++;
+    onFeature?.();
+    const geometry = f.wkb && wkbGeometry(f.wkb, layer, layer.read);
+    if (geometry !== undefined) read.push({ geometry: geometry ?? null, values: bulkValues(values, layer) });
+  }
+  return { read, done: false };
+}
+
+/** Puts the layer's GDAL cursor after the features read so far (a bulk copy read them). */
+function skipTo(layer: SourceLayer): void {
+  if (!layer.read) return;
+  const features = layer.gdalLayer.features;
+  for (let i = 0; i < layer.read; i++) (i ? features.next() : features.first())?.destroy();
+}
+
+/** A bulk-read feature's geometry as geometryOf says it: null when empty, rings closed, undefined when rejected. */
+function wkbGeometry(wkb: Uint8Array, layer: SourceLayer, index: number): Geometry | null | undefined {
+  let info = inspectWkb(wkb);
+  if (info.empty) return null;
+  if (info.type === 7) {
+    return inLonLat(info.box!, layer, rejecter(layer, index))
+      ? { wkb: Buffer.from(wkb.buffer, wkb.byteOffset, wkb.byteLength), info: null, curved: false }
+      : undefined;
+  }
+  let bytes = Buffer.from(wkb.buffer, wkb.byteOffset, wkb.byteLength);
+  if ((info.type === 3 || info.type === 6) && !ringsClosed(bytes)) {
+    bytes = closeRings(bytes);
+    info = inspectWkb(bytes);
+  }
+  return inLonLat(info.box!, layer, rejecter(layer, index)) ? { wkb: bytes, info, curved: false } : undefined;
+}
+
+/** Values by attribute from a bulk copy's columns (which are the file's fields, in order). */
+function bulkValues(values: unknown[], layer: SourceLayer): unknown[] {
+  for (const v of values) if (typeof v === 'string' && v.includes('\uFFFD')) layer.garbledText++;
+  return values;
 }
 
 /** Reads the next batch of a layer (at most BATCH features); `onFeature` throws to stop (limits). */
@@ -284,17 +372,7 @@ function geometryOf(f: gdal.Feature, layer: SourceLayer, index: number): Geometr
     g = null;
   }
   if (!g) return null;
-  const reject = (reason: string) => {
-    layer.rejected++;
-    if (layer.rejections.length < MAX_REJECTIONS_LISTED) {
-      layer.rejections.push(
-        layer.lineOffset === null
-          ? { feature: index, reason }
-          : { feature: index, line: index + layer.lineOffset, reason },
-      );
-    }
-    return undefined;
-  };
+  const reject = rejecter(layer, index);
   const word = g.wkbType;
   // 2.5D types carry the high bit (a negative int here); ISO Z/M types add 1000s.
   const code = word < 0 ? word & 0x7fffffff : word;
@@ -316,6 +394,21 @@ function geometryOf(f: gdal.Feature, layer: SourceLayer, index: number): Geometr
     info = inspectWkb(wkb);
   }
   return inLonLat(info.box!, layer, reject) ? { wkb, info, curved: false } : undefined;
+}
+
+/** Records a feature left out, and why (the first MAX_REJECTIONS_LISTED are listed). */
+function rejecter(layer: SourceLayer, index: number): (reason: string) => undefined {
+  return (reason) => {
+    layer.rejected++;
+    if (layer.rejections.length < MAX_REJECTIONS_LISTED) {
+      layer.rejections.push(
+        layer.lineOffset === null
+          ? { feature: index, reason }
+          : { feature: index, line: index + layer.lineOffset, reason },
+      );
+    }
+    return undefined;
+  };
 }
 
 /** Arcs, collections and the rest: GDAL says what is empty, closes rings and gives the box. */
@@ -375,6 +468,40 @@ function ringsClosed(wkb: Buffer): boolean {
     }
   }
   return true;
+}
+
+/** A 2D little-endian Polygon or MultiPolygon with each ring ending where it starts (a point added where not). */
+function closeRings(wkb: Buffer): Buffer {
+  const out: Buffer[] = [];
+  const multi = wkb.readUInt32LE(1) === 6;
+  let at = 0;
+  if (multi) {
+    out.push(wkb.subarray(0, 9));
+    at = 9;
+  }
+  const polygons = multi ? wkb.readUInt32LE(5) : 1;
+  for (let p = 0; p < polygons; p++) {
+    out.push(wkb.subarray(at, at + 9));
+    const rings = wkb.readUInt32LE(at + 5);
+    at += 9;
+    for (let r = 0; r < rings; r++) {
+      const n = wkb.readUInt32LE(at);
+      const first = at + 4;
+      const last = first + 16 * (n - 1);
+      const open =
+        n > 1 &&
+        !(
+          wkb.readDoubleLE(first) === wkb.readDoubleLE(last) &&
+          wkb.readDoubleLE(first + 8) === wkb.readDoubleLE(last + 8)
+        );
+      const count = Buffer.allocUnsafe(4);
+      count.writeUInt32LE(open ? n + 1 : n);
+      out.push(count, wkb.subarray(first, first + 16 * n));
+      if (open) out.push(wkb.subarray(first, first + 16));
+      at = first + 16 * n;
+    }
+  }
+  return Buffer.concat(out);
 }
 
 /** "feature 12", or "feature 12 (line 13)" in a CSV file. */

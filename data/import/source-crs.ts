@@ -16,6 +16,8 @@ export interface SourceCrs {
   srs: gdal.SpatialReference | null;
   /** A note for the report (an unidentified CRS, a CRS fixed by the format). */
   note?: string;
+  /** The EPSG code given (--srs) or fixed by the format, when the file's own CRS is not the one used. */
+  assigned?: number;
 }
 
 /**
@@ -92,18 +94,19 @@ export function resolveSourceCrs(
 ): SourceCrs {
   let srs = layerSrs;
   let note: string | undefined;
-  if (override) srs = epsgSrs(override);
+  let assigned: number | undefined;
+  if (override) srs = epsgSrs((assigned = override));
   else if (!srs && format.crsByDefinition) {
-    srs = epsgSrs(format.crsByDefinition);
+    srs = epsgSrs((assigned = format.crsByDefinition));
     note = `${format.label} is EPSG:${format.crsByDefinition} by definition`;
   }
   if (!srs) throw importError(`${where} has no coordinate system: ${format.crsHint}`);
 
   const nativeSrid = override ?? identifyEpsg(srs);
   if (!nativeSrid) note = 'its coordinate system has no EPSG code: transformed to EPSG:4326, native CRS recorded as 0';
-  if (nativeSrid === 4326) return { nativeSrid, transform: null, srs, note };
+  if (nativeSrid === 4326) return { nativeSrid, transform: null, srs, note, assigned };
   try {
-    return { nativeSrid, transform: new gdal.CoordinateTransformation(srs, target()), srs, note };
+    return { nativeSrid, transform: new gdal.CoordinateTransformation(srs, target()), srs, note, assigned };
   } catch (err) {
     throw importError(
       `${where}: no transformation from its coordinate system to EPSG:4326 (${(err as Error).message})`,
