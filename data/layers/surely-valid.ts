@@ -106,22 +106,48 @@ function byWestEnd(xs: Float64Array, m: number): Uint32Array {
   return order.sort((a, b) => west[a] - west[b]);
 }
 
-/** No two edges meet but neighbours at their corner: every pair, or a sweep over `order`. */
+/** Each edge's box, kept between calls (no allocation per geometry). */
+let boxW = new Float64Array(256);
+let boxE = new Float64Array(256);
+let boxS = new Float64Array(256);
+let boxN = new Float64Array(256);
+
+/** No two edges meet but neighbours at their corner: every pair, or a sweep over `order`. Each
+ *  edge's box is made once, so most pairs are told apart by four comparisons. */
 function edgesApart(xs: Float64Array, ys: Float64Array, m: number, order: Uint32Array | null): boolean {
+  if (boxW.length < m) {
+    boxW = new Float64Array(m * 2);
+    boxE = new Float64Array(m * 2);
+    boxS = new Float64Array(m * 2);
+    boxN = new Float64Array(m * 2);
+  }
+  const w = boxW;
+  const e = boxE;
+  const sb = boxS;
+  const nb = boxN;
+  for (let i = 0; i < m; i++) {
+    const x1 = xs[i];
+    const x2 = xs[i + 1];
+    const y1 = ys[i];
+    const y2 = ys[i + 1];
+    w[i] = x1 < x2 ? x1 : x2;
+    e[i] = x1 < x2 ? x2 : x1;
+    sb[i] = y1 < y2 ? y1 : y2;
+    nb[i] = y1 < y2 ? y2 : y1;
+  }
   for (let k = 0; k < m; k++) {
     const a = order ? order[k] : k;
     const a2 = a + 1;
-    const aWest = Math.min(xs[a], xs[a2]);
-    const aEast = Math.max(xs[a], xs[a2]);
-    const aSouth = Math.min(ys[a], ys[a2]);
-    const aNorth = Math.max(ys[a], ys[a2]);
+    const aWest = w[a];
+    const aEast = e[a];
+    const aSouth = sb[a];
+    const aNorth = nb[a];
     for (let j = k + 1; j < m; j++) {
       const b = order ? order[j] : j;
+      if (order && w[b] > aEast) break; // sorted: no later edge reaches a
+      if (e[b] < aWest || w[b] > aEast || nb[b] < aSouth || sb[b] > aNorth) continue;
       const b2 = b + 1;
-      if (order && Math.min(xs[b], xs[b2]) > aEast) break; // sorted: no later edge reaches a
       if (b === a2 || b2 === a || (a === 0 && b === m - 1) || (b === 0 && a === m - 1)) continue; // neighbours: checked at their corner
-      if (Math.max(xs[b], xs[b2]) < aWest || Math.min(xs[b], xs[b2]) > aEast) continue;
-      if (Math.max(ys[b], ys[b2]) < aSouth || Math.min(ys[b], ys[b2]) > aNorth) continue;
       const o1 = orient(xs[a], ys[a], xs[a2], ys[a2], xs[b], ys[b]);
       const o2 = orient(xs[a], ys[a], xs[a2], ys[a2], xs[b2], ys[b2]);
       if (o1 !== 0 && o1 === o2) continue;
