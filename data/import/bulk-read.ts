@@ -90,6 +90,12 @@ function everyGeometryPresent(l: gdal.Layer): boolean {
   }
 }
 
+/** Copies not yet removed: removed when the import process ends, however it ends. */
+const copies = new Set<string>();
+process.on('exit', () => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+});
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sizeOf = (file: string) => {
   try {
@@ -105,7 +111,11 @@ export async function openBulk(dataset: gdal.Dataset, layer: BulkLayer, limit: n
   const how = process.env.SIMPUL_IMPORT_BULK === '0' ? null : eligible(dataset, layer);
   if (!how) return null;
   const dir = mkdtempSync(join(tmpdir(), 'simpul-import-'));
-  const remove = () => rmSync(dir, { recursive: true, force: true });
+  copies.add(dir);
+  const remove = () => {
+    rmSync(dir, { recursive: true, force: true });
+    copies.delete(dir);
+  };
   const file = join(dir, 'layer.fgb');
   const args = ['-f', 'FlatGeobuf', '-lco', 'SPATIAL_INDEX=NO', '-nlt', 'GEOMETRY', '-dim', 'XY'];
   // Without a transformation the coordinates are taken as they are, whatever the file says.
