@@ -9,8 +9,8 @@
  *     database (no validation, no second geometry column);
  * and by Simpul into the embedded database (in memory; no peer). The ratio is ogr2ogr's time
  * over Simpul's: ≥ 1.0 means Simpul is no slower. "read" is the import process alone reading the
- * file (GDAL through gdal-async, batches handed to the node, no database): the floor under
- * Simpul's time, since the load runs alongside the reading. The CLI's own start (`node bin/simpul.js
+ * file (GDAL's bulk copy read back and formatted as COPY rows, batches handed to the node, no
+ * database): the floor under Simpul's time, since the load runs alongside the reading. The CLI's own start (`node bin/simpul.js
  * import` of the 20,000 polygons, less the in-process time) is printed once, apart.
  * Each figure is the best of RUNS runs (default 3). SIMPUL_BENCH_SIZES=20000 and
  * SIMPUL_BENCH_KINDS=polygons,points narrow the cases; SIMPUL_BENCH_EMBEDDED=0 skips the
