@@ -28,6 +28,9 @@ const COLUMNS_OF: Record<string, number[]> = {
   integer64: [FGB_COLUMN.Long],
   real: [FGB_COLUMN.Double, FGB_COLUMN.Float],
   string: [FGB_COLUMN.String, FGB_COLUMN.Json],
+  // Written as "2024-05-01T00:00:00"; the day is read back (read-source.ts). Times of day keep the
+  // feature-by-feature way: their zones are written otherwise than gdal-async gives them.
+  date: [FGB_COLUMN.DateTime],
 };
 
 /** The copy is read while GDAL writes it; the reader waits for this much more, or the end. */

@@ -6,7 +6,17 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 
 /** FlatGeobuf column types (ColumnType in the schema), those the import reads. */
-export const FGB_COLUMN = { Bool: 2, Short: 3, Int: 5, Long: 7, Float: 9, Double: 10, String: 11, Json: 12 } as const;
+export const FGB_COLUMN = {
+  Bool: 2,
+  Short: 3,
+  Int: 5,
+  Long: 7,
+  Float: 9,
+  Double: 10,
+  String: 11,
+  Json: 12,
+  DateTime: 13,
+} as const;
 
 /** Fixed-size values by column type: their bytes, and how they are read (as gdal-async gives the field). */
 const FIXED: Record<number, [number, (view: DataView, at: number) => unknown]> = {
@@ -210,7 +220,11 @@ export class FgbReader {
       if (fixed) {
         values[i] = fixed[1](view, p);
         p += fixed[0];
-      } else if (column.type === FGB_COLUMN.String || column.type === FGB_COLUMN.Json) {
+      } else if (
+        column.type === FGB_COLUMN.String ||
+        column.type === FGB_COLUMN.Json ||
+        column.type === FGB_COLUMN.DateTime
+      ) {
         const n = view.getUint32(p, true);
         values[i] = utf8.decode(new Uint8Array(view.buffer, view.byteOffset + p + 4, n));
         p += 4 + n;

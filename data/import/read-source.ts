@@ -317,7 +317,12 @@ function wkbGeometry(wkb: Uint8Array, layer: SourceLayer, index: number): Geomet
 
 /** Values by attribute from a bulk copy's columns (which are the file's fields, in order). */
 function bulkValues(values: unknown[], layer: SourceLayer): unknown[] {
-  for (const v of values) if (typeof v === 'string' && v.includes('\uFFFD')) layer.garbledText++;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (typeof v !== 'string') continue;
+    if (layer.attributes[k].type === 'date') values[k] = v.slice(0, 10);
+    else if (v.includes('\uFFFD')) layer.garbledText++;
+  }
   return values;
 }
 
