@@ -148,8 +148,9 @@ export async function openBulk(dataset: gdal.Dataset, layer: BulkLayer, limit: n
   try {
     for (;;) {
       const done = finished;
-      const need = sizeOf(file) >= 12 ? FgbReader.headerBytes(file) : 0;
-      if (need && sizeOf(file) >= need) break;
+      const size = sizeOf(file);
+      const need = size >= 12 ? FgbReader.headerBytes(file) : 0;
+      if (need && size >= need) break;
       if (done) throw new Error(failure ?? 'no header written');
       await sleep(POLL_MS);
     }

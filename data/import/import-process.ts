@@ -112,9 +112,9 @@ async function handle(m: ImportMessage): Promise<void> {
       const located = locateSource(m.file, m.label, m.layer);
       reply({ type: 'described', source: describeSource(located, m) });
     } else if (m.type === 'next') {
+      // Messages are handled one at a time: no close comes between this check and the read.
       if (!opened) throw new Error('no source is open');
       if (ahead[0]?.layer !== m.layer) await readable(m.layer);
-      if (!opened) throw new Error('no source is open');
       if (ahead.length && ahead[0].layer !== m.layer) ahead = [];
       const got = ahead.shift() ?? { layer: m.layer, ...attempt(() => read(m.layer)) };
       // `in`, not truthiness: a reader may throw any value, even a falsy one, and it must not pass as a batch.

@@ -224,9 +224,7 @@ function readFeatures(layer: SourceLayer, onFeature?: () => void): { read: Read[
     try {
       f = layer.read === 0 ? features.first() : features.next();
     } catch (err) {
-      throw importError(
-        `${layer.where}, ${position(layer, layer.read + 1)}: cannot be read (${(err as Error).message})`,
-      );
+      throw unreadable(layer, err);
     }
     if (!f) return { read, done: true };
     try {
@@ -261,11 +259,8 @@ function readBulk(layer: SourceLayer, bulk: BulkSource, onFeature?: () => void):
     try {
       f = bulk.reader.next();
     } catch (err) {
-      if (bulk.failure) f = null;
-      else
-        throw importError(
-          `${layer.where}, ${position(layer, layer.read + 1)}: cannot be read (${(err as Error).message})`,
-        );
+      if (!bulk.failure) throw unreadable(layer, err);
+      f = null;
     }
     if (f === WAIT) return { read, done: false };
     if (!f) {
@@ -291,6 +286,11 @@ function readBulk(layer: SourceLayer, bulk: BulkSource, onFeature?: () => void):
   return { read, done: false };
 }
 
+/** The next feature of a layer could not be read: said with its place. */
+function unreadable(layer: SourceLayer, err: unknown): Error {
+  return importError(`${layer.where}, ${position(layer, layer.read + 1)}: cannot be read (${(err as Error).message})`);
+}
+
 /** Puts the layer's GDAL cursor after the features read so far (a bulk copy read them). */
 function skipTo(layer: SourceLayer): void {
   if (!layer.read) return;
@@ -302,12 +302,9 @@ function skipTo(layer: SourceLayer): void {
 function wkbGeometry(wkb: Uint8Array, layer: SourceLayer, index: number): Geometry | null | undefined {
   let info = inspectWkb(wkb);
   if (info.empty) return null;
-  if (info.type === 7) {
-    return inLonLat(info.box!, layer, rejecter(layer, index))
-      ? { wkb: Buffer.from(wkb.buffer, wkb.byteOffset, wkb.byteLength), info: null, curved: false }
-      : undefined;
-  }
   let bytes = Buffer.from(wkb.buffer, wkb.byteOffset, wkb.byteLength);
+  if (info.type === 7)
+    return inLonLat(info.box!, layer, rejecter(layer, index)) ? { wkb: bytes, info: null, curved: false } : undefined;
   if ((info.type === 3 || info.type === 6) && !ringsClosed(bytes)) {
     bytes = closeRings(bytes);
     info = inspectWkb(bytes);
@@ -448,6 +445,15 @@ function inLonLat(
   return false;
 }
 
+/** Whether the ring of n points from byte `first` ends elsewhere than it starts. */
+function ringOpen(wkb: Buffer, first: number, n: number): boolean {
+  const last = first + 16 * (n - 1);
+  return (
+    n > 1 &&
+    !(wkb.readDoubleLE(first) === wkb.readDoubleLE(last) && wkb.readDoubleLE(first + 8) === wkb.readDoubleLE(last + 8))
+  );
+}
+
 /** Whether every ring of a 2D little-endian Polygon or MultiPolygon ends where it starts. */
 function ringsClosed(wkb: Buffer): boolean {
   const multi = wkb.readUInt32LE(1) === 6;
@@ -459,17 +465,8 @@ function ringsClosed(wkb: Buffer): boolean {
     at += 4;
     for (let r = 0; r < rings; r++) {
       const n = wkb.readUInt32LE(at);
-      const first = at + 4;
-      const last = first + 16 * (n - 1);
-      if (
-        n > 1 &&
-        !(
-          wkb.readDoubleLE(first) === wkb.readDoubleLE(last) &&
-          wkb.readDoubleLE(first + 8) === wkb.readDoubleLE(last + 8)
-        )
-      )
-        return false;
-      at = first + 16 * n;
+      if (ringOpen(wkb, at + 4, n)) return false;
+      at += 4 + 16 * n;
     }
   }
   return true;
@@ -492,13 +489,7 @@ function closeRings(wkb: Buffer): Buffer {
     for (let r = 0; r < rings; r++) {
       const n = wkb.readUInt32LE(at);
       const first = at + 4;
-      const last = first + 16 * (n - 1);
-      const open =
-        n > 1 &&
-        !(
-          wkb.readDoubleLE(first) === wkb.readDoubleLE(last) &&
-          wkb.readDoubleLE(first + 8) === wkb.readDoubleLE(last + 8)
-        );
+      const open = ringOpen(wkb, first, n);
       const count = Buffer.allocUnsafe(4);
       count.writeUInt32LE(open ? n + 1 : n);
       out.push(count, wkb.subarray(first, first + 16 * n));
