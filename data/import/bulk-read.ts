@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import gdal from 'gdal-async';
 import { FGB_COLUMN, FgbReader } from './fgb-read.js';
+import { isSimpleType, ogrGeometryType } from './geometry-type.js';
 import type { SourceCrs } from './source-crs.js';
 
 /** What of a source layer (read-source.ts) a bulk copy needs. */
@@ -66,9 +67,7 @@ function eligible(dataset: gdal.Dataset, layer: BulkLayer): { ordinal: boolean }
   const driver = dataset.driver.description;
   if (driver !== 'ESRI Shapefile' && driver !== 'GPKG') return null;
   const l = layer.gdalLayer;
-  const word = l.geomType;
-  const code = word < 0 ? word & 0x7fffffff : word;
-  if (code % 1000 < 1 || code % 1000 > 6) return null;
+  if (!isSimpleType(ogrGeometryType(l.geomType).base)) return null;
   let ok = !l.name.includes('"');
   l.fields.forEach((f) => {
     if (!(f.type in COLUMNS_OF) || f.name.toLowerCase() === ORDINAL) ok = false;

@@ -7,6 +7,7 @@ import { formatRows, widen, type RowBatch, type RowSource, type Shape } from '..
 import { inspectWkb, type WkbInfo } from '../layers/wkb.js';
 import type { BulkSource } from './bulk-read.js';
 import { WAIT } from './fgb-read.js';
+import { isSimpleType, ogrGeometryType } from './geometry-type.js';
 import type { FeatureIn } from '../layers/write.js';
 import { importError, isImportError } from './errors.js';
 import type { LocatedSource } from './locate.js';
@@ -375,13 +376,10 @@ function geometryOf(f: gdal.Feature, layer: SourceLayer, index: number): Geometr
   }
   if (!g) return null;
   const reject = rejecter(layer, index);
-  const word = g.wkbType;
-  // 2.5D types carry the high bit (a negative int here); ISO Z/M types add 1000s.
-  const code = word < 0 ? word & 0x7fffffff : word;
-  const base = code % 1000;
-  if (base < 1 || base > 6) return generalGeometry(g, layer, reject);
+  const { base, zm } = ogrGeometryType(g.wkbType);
+  if (!isSimpleType(base)) return generalGeometry(g, layer, reject);
   try {
-    if (word < 0 || code >= 1000) g.flattenTo2D();
+    if (zm) g.flattenTo2D();
     if (layer.crs.transform) g.transform(layer.crs.transform);
   } catch (err) {
     if (g.isEmpty()) return null;
