@@ -9,7 +9,7 @@
  *  caller is answered at once while the worker finishes the statement and discards the rows. */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Worker } from 'node:worker_threads';
-import type { Db, QueryResult, Transaction } from './types.js';
+import { copyOptions, type CopyFormat, type Db, type QueryResult, type Transaction } from './types.js';
 import type { DbRequest, DbResponse } from './embedded-protocol.js';
 import { abortable, currentSignal, throwIfAborted } from './request-scope.js';
 import { startWorker } from '../threads.js';
@@ -58,8 +58,8 @@ export async function openEmbedded(dataDir: string | null): Promise<Db> {
     if (r.error) throw dbError(r.error);
     return { rows: (r.rows ?? []) as R[], rowCount: r.rowCount ?? 0 };
   };
-  const copy = async (into: string, rows: Uint8Array): Promise<number> => {
-    const r = await send({ op: 'copy', sql: `COPY ${into} FROM '/dev/blob'`, rows });
+  const copy = async (into: string, rows: Uint8Array, format?: CopyFormat): Promise<number> => {
+    const r = await send({ op: 'copy', sql: `COPY ${into} FROM '/dev/blob'${copyOptions(format)}`, rows });
     if (r.error) throw dbError(r.error);
     return r.rowCount ?? 0;
   };
@@ -92,11 +92,11 @@ export async function openEmbedded(dataDir: string | null): Promise<Db> {
         throwIfAborted(signal);
         return abortable(run<R>(sql, params), signal);
       },
-      copyFrom(into, rows) {
+      copyFrom(into, rows, format) {
         if (!open) return Promise.reject(new Error('COPY after the end of its transaction'));
         const signal = currentSignal();
         throwIfAborted(signal);
-        return abortable(copy(into, rows), signal);
+        return abortable(copy(into, rows, format), signal);
       },
     };
     return { tx, end: () => void (open = false) };

@@ -4,7 +4,7 @@
  *  cancelled on the server with the protocol's CancelRequest, and its connection discarded. */
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import type { Db, QueryResult, Transaction } from './types.js';
+import { copyOptions, type CopyFormat, type Db, type QueryResult, type Transaction } from './types.js';
 import { abortable, currentSignal, throwIfAborted } from './request-scope.js';
 
 // One representation of values on both adapters: counts as numbers, dates as ISO strings.
@@ -46,11 +46,11 @@ class CopyIn {
   handleCopyData(): void {}
 }
 
-function copyIn(client: pg.ClientBase, into: string, rows: Uint8Array): Promise<number> {
+function copyIn(client: pg.ClientBase, into: string, rows: Uint8Array, format?: CopyFormat): Promise<number> {
   return new Promise((resolve, reject) => {
     // A submittable: pg calls its callbacks, the return value is the submittable itself, not a promise.
     void client.query(
-      new CopyIn(`COPY ${into} FROM STDIN`, rows, (err, n) =>
+      new CopyIn(`COPY ${into} FROM STDIN${copyOptions(format)}`, rows, (err, n) =>
         err ? reject(err) : resolve(n ?? 0),
       ) as unknown as pg.QueryConfig,
     );
@@ -142,9 +142,9 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
       const s = await checkout();
       const tx: Transaction = {
         query: <R>(sql: string, params: unknown[] = []) => run<R>(s.client, sql, params, s.signal),
-        copyFrom: (into, rows) => {
+        copyFrom: (into, rows, format) => {
           throwIfAborted(s.signal);
-          return abortable(copyIn(s.client, into, rows), s.signal);
+          return abortable(copyIn(s.client, into, rows, format), s.signal);
         },
       };
       try {

@@ -13,11 +13,17 @@ export interface Queryable {
 
 /** A transaction's handle: its statements, and bulk loading. */
 export interface Transaction extends Queryable {
-  /** Loads rows given in PostgreSQL's COPY text format (tab-separated, `\N` for null, one row a
-   *  line) into `into`, SQL naming a table and its columns (`"s"."t" (a, b)`, identifiers from the
-   *  catalogue); returns how many rows it stored. One statement: all rows or none. */
-  copyFrom(into: string, rows: Uint8Array): Promise<number>;
+  /** Loads rows given in one of PostgreSQL's COPY formats — text (tab-separated, `\N` for null,
+   *  one row a line) or binary (header, tuples, trailer) — into `into`, SQL naming a table and
+   *  its columns (`"s"."t" (a, b)`, identifiers from the catalogue); returns how many rows it
+   *  stored. One statement: all rows or none. */
+  copyFrom(into: string, rows: Uint8Array, format?: CopyFormat): Promise<number>;
 }
+
+export type CopyFormat = 'text' | 'binary';
+
+/** The options clause a COPY statement takes for a format. */
+export const copyOptions = (format: CopyFormat = 'text') => (format === 'binary' ? ' WITH (FORMAT binary)' : '');
 
 export type DbKind = 'postgis' | 'embedded';
 

@@ -42,6 +42,17 @@ export class CopyText {
     this.at = at;
   }
 
+  tab(): void {
+    this.room(1);
+    this.buf[this.at++] = TAB;
+  }
+
+  /** A null value. */
+  nul(): void {
+    this.room(2);
+    this.at += this.buf.write('\\N', this.at, 'latin1');
+  }
+
   /** A tab, then a value as `coerce` made it (copyField). */
   field(value: unknown): void {
     this.room(1);

@@ -1,9 +1,10 @@
 /** The loader: how a layer's features get into its table, in one pass over them.
  *
- *  Rows stream in with COPY (text format, geometry as WKB hex), one COPY in flight while the next
- *  chunk is formatted. The work that used to take a pass of its own each happens as the rows go
- *  in: PostgreSQL computes the EPSG:3857 column and each row's validity (generated columns) while
- *  the reader is still reading; type, box and emptiness are read from the WKB here. After the
+ *  Rows stream in with COPY (binary from the import process, copy-binary.ts; text with the
+ *  geometry as WKB hex otherwise), one COPY in flight while the next chunk is formatted. The work
+ *  that used to take a pass of its own each happens as the rows go in: the EPSG:3857 geometry
+ *  comes with each row (web-mercator.ts), PostgreSQL computes each row's validity (a generated
+ *  column) while the reader is still reading; type, box and emptiness are read from the WKB here. After the
  *  load, only the rows found invalid are repaired (ST_MakeValid, once each), and the two GiST
  *  indexes are built from the finished table, sorted (much cheaper than an insert per row).
  *  A file's rows come already formatted by the import process (copy-rows.ts, RowBatch) and are
@@ -13,13 +14,23 @@
  *  fit widens it (MultiPolygon, or Geometry for mixed dimensions) with one ALTER over the rows so
  *  far, and from then on single parts are wrapped as Multi* here. The caller's transaction makes
  *  it all-or-nothing. */
-import type { Transaction } from '../db/types.js';
+import type { CopyFormat, Transaction } from '../db/types.js';
 import { sqlState } from '../db/types.js';
 import { quoteIdent, type Attribute, type BBox, type GeometryType } from '../catalogue/layer.js';
 import { httpError } from '../errors.js';
 import { SQL_TYPE } from './columns.js';
-import { WEB_MERCATOR_COLUMN, WEB_MERCATOR_COLUMN_SQL, indexWebMercatorColumn } from './web-mercator.js';
+import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER } from './copy-binary.js';
+import {
+  WEB_MERCATOR,
+  WEB_MERCATOR_COLUMN,
+  WEB_MERCATOR_COLUMN_SQL,
+  fillWebMercatorColumn,
+  followGeom,
+  indexWebMercatorColumn,
+  webMercatorWkb,
+} from './web-mercator.js';
 import { fromGeoJson, inspectWkb, toMulti, type WkbInfo, type WkbType } from './wkb.js';
+import { surelyValid } from './surely-valid.js';
 import { copyRow, hex, needsWrap, rewrap, sameShape, typeName, widen, type RowBatch, type Shape } from './copy-rows.js';
 
 export type { RowBatch };
@@ -70,11 +81,8 @@ const CHUNK_CHARS = 512 * 1024;
  *  load (a yield every few features costs more than it gives on a busy machine). */
 const SLICE_MS = 10;
 
-/** The generated columns, computed by PostgreSQL as each row arrives. */
-const GENERATED = [
-  WEB_MERCATOR_COLUMN_SQL,
-  `${VALID_COLUMN} boolean GENERATED ALWAYS AS (${PROVED_COLUMN} OR ST_IsValid(geom)) STORED`,
-];
+/** Computed by PostgreSQL as each row arrives. */
+const VALID_COLUMN_SQL = `${VALID_COLUMN} boolean GENERATED ALWAYS AS (${PROVED_COLUMN} OR ST_IsValid(geom)) STORED`;
 
 export async function loadFeatures(
   tx: Transaction,
@@ -84,14 +92,20 @@ export async function loadFeatures(
   opts: LoadOptions = {},
 ): Promise<Loaded> {
   const table = `${quoteIdent(target.schema)}.${quoteIdent(target.table)}`;
-  const into = `${table} (geom, ${PROVED_COLUMN}${attributes.map((a) => `, ${quoteIdent(a.name)}`).join('')})`;
+  const into = `${table} (geom, ${WEB_MERCATOR_COLUMN}, ${PROVED_COLUMN}${attributes.map((a) => `, ${quoteIdent(a.name)}`).join('')})`;
   const report: WriteReport = { read: 0, written: 0, repaired: 0, empty: 0, promotedToMulti: false };
   const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
   let shape: Shape | null = null;
+  // Rows sent without their EPSG:3857 geometry, for PostGIS to compute after the load; rows whose
+  // validity PostGIS checked (none: nothing to look for after the load).
+  let unprojected = 0;
+  let unproved = 0;
 
   // Rows formatted and not yet sent — whole buffers (row batches, earlier lines) and lines —
   // with each row's feature number for error messages.
+  // Parts are all in one format; lines are text (and there are none while the parts are binary).
   let parts: Uint8Array[] = [];
+  let partsFormat: CopyFormat = 'text';
   let lines: string[] = [];
   let chars = 0;
   let positions: number[] = [];
@@ -107,13 +121,19 @@ export async function loadFeatures(
   const flush = async () => {
     linesToPart();
     if (!parts.length) return;
-    const rows = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    const format = partsFormat;
+    const rows =
+      format === 'binary'
+        ? Buffer.concat([COPY_BINARY_HEADER, ...parts, COPY_BINARY_TRAILER])
+        : parts.length === 1
+          ? parts[0]
+          : Buffer.concat(parts);
     const at = positions;
     parts = [];
     positions = [];
     chars = 0;
     await inFlight;
-    const sent = tx.copyFrom(into, rows).then(
+    const sent = tx.copyFrom(into, rows, format).then(
       (n) => void (report.written += n),
       (err) => {
         throw copyError(err, at, attributes);
@@ -123,24 +143,31 @@ export async function loadFeatures(
     inFlight = sent;
   };
 
+  /** Sends what is pending first when it is in another format than rows to come. */
+  const useFormat = async (format: CopyFormat) => {
+    if ((parts.length || lines.length) && partsFormat !== format) await flush();
+    partsFormat = format;
+  };
+
   /** Makes the column hold `to`: creates the table, or widens it over the rows so far. */
   const reshape = async (to: Shape) => {
     if (sameShape(shape, to)) return;
     if (!shape) {
       const cols = attributes.map((a) => `, ${quoteIdent(a.name)} ${SQL_TYPE[a.type]}`).join('');
       await tx.query(
-        `CREATE TABLE ${table} (fid integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, geom geometry(${typeName(to)}, 4326)${cols}, ${PROVED_COLUMN} boolean, ${GENERATED.join(', ')})`,
+        `CREATE TABLE ${table} (fid integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, geom geometry(${typeName(to)}, 4326)${cols}, ${PROVED_COLUMN} boolean, ${WEB_MERCATOR_COLUMN_SQL}, ${VALID_COLUMN_SQL})`,
       );
     } else {
       await flush();
       await inFlight;
       const promote = to.dim !== null && to.multi && !shape.multi;
       if (promote && report.written) report.promotedToMulti = true;
-      // Generated columns hang on geom: dropped and made again in the same statement (one rewrite).
+      // The generated column hangs on geom: dropped and made again in the same statement (one rewrite).
       await tx.query(
-        `ALTER TABLE ${table} DROP COLUMN ${WEB_MERCATOR_COLUMN}, DROP COLUMN ${VALID_COLUMN},
+        `ALTER TABLE ${table} DROP COLUMN ${VALID_COLUMN},
            ALTER COLUMN geom TYPE geometry(${typeName(to)}, 4326) USING ${promote ? 'ST_Multi(geom)' : 'geom'},
-           ${GENERATED.map((g) => `ADD COLUMN ${g}`).join(', ')}`,
+           ${promote ? `ALTER COLUMN ${WEB_MERCATOR_COLUMN} TYPE geometry(Geometry, ${WEB_MERCATOR}) USING ST_Multi(${WEB_MERCATOR_COLUMN}),` : ''}
+           ADD COLUMN ${VALID_COLUMN_SQL}`,
       );
     }
     shape = to;
@@ -171,6 +198,9 @@ export async function loadFeatures(
       if (b.types.some((t) => needsWrap(shape!, t as WkbType))) b = rewrap(b, shape!);
       if (b.wrapped) report.promotedToMulti = true;
       growBox(b.box!);
+      unprojected += b.unprojected;
+      unproved += b.unproved;
+      await useFormat(b.format);
       linesToPart();
       parts.push(b.rows);
       for (const o of b.offsets) positions.push(base + o + 1);
@@ -198,6 +228,7 @@ export async function loadFeatures(
       kept.push({ wkb, info, f, n });
     }
     if (kept.length) await reshape(kept.reduce<Shape | null>((s, k) => widen(s, k.info.type), shape)!);
+    await useFormat('text');
     let sliceStart = performance.now();
     for (const { wkb, info, f, n } of kept) {
       if (performance.now() - sliceStart > SLICE_MS) {
@@ -205,9 +236,15 @@ export async function loadFeatures(
         sliceStart = performance.now();
       }
       growBox(info.box!);
+      const stored = fitted(wkb, info.type);
+      const mercator = webMercatorWkb(stored);
+      if (!mercator) unprojected++;
+      const proved = surelyValid(wkb);
+      if (!proved) unproved++;
       const line = copyRow(
-        wkb,
-        fitted(wkb, info.type),
+        stored,
+        mercator,
+        proved,
         attributes.map((a) => f.properties[a.name]),
         attributes,
       );
@@ -222,10 +259,12 @@ export async function loadFeatures(
   await inFlight;
   if (!shape) await reshape({ dim: null, multi: false });
 
-  const changed = await repairInvalid(tx, table, shape!, report, reshape, fitted);
+  if (unprojected) await fillWebMercatorColumn(tx, table);
+  const changed = unproved > 0 && (await repairInvalid(tx, table, shape!, report, reshape, fitted));
   await tx.query(`ALTER TABLE ${table} DROP COLUMN ${VALID_COLUMN}, DROP COLUMN ${PROVED_COLUMN}`);
   await tx.query(`CREATE INDEX ${quoteIdent(`${target.table.slice(0, 50)}_geom_idx`)} ON ${table} USING gist (geom)`);
   await indexWebMercatorColumn(tx, table, target.table);
+  await followGeom(tx, table);
 
   const bbox = changed ? await extentOf(tx, table) : box[0] === Infinity ? null : box;
   return { report, geometryType: typeName(shape!), count: report.written, bbox };
@@ -278,7 +317,9 @@ async function repairInvalid(
   await reshape(kept.reduce((s, r) => widen(s, r.info.type), shape));
   if (kept.length) {
     await tx.query(
-      `UPDATE ${table} AS t SET geom = ST_GeomFromWKB(decode(x.h, 'hex'), 4326) FROM unnest($1::int[], $2::text[]) AS x(fid, h) WHERE t.fid = x.fid`,
+      `UPDATE ${table} AS t SET geom = x.g, ${WEB_MERCATOR_COLUMN} = ST_Transform(x.g, ${WEB_MERCATOR})
+         FROM (SELECT fid, ST_GeomFromWKB(decode(h, 'hex'), 4326) AS g FROM unnest($1::int[], $2::text[]) AS u(fid, h)) AS x
+        WHERE t.fid = x.fid`,
       [kept.map((r) => r.fid), kept.map((r) => hex(fitted(r.wkb, r.info.type)))],
     );
   }

@@ -69,6 +69,66 @@ export function inspectWkb(wkb: Uint8Array): WkbInfo {
   return { type, empty, box: empty ? null : box };
 }
 
+// mapXYInPlace's walk: its state at module level, so that a walk allocates nothing (it runs
+// for every row of a load).
+let walkView: DataView = new DataView(new ArrayBuffer(0));
+let walkAt = 0;
+let walkMap: (x: number, y: number, out: Float64Array) => boolean = () => false;
+const walkOut = new Float64Array(2);
+
+function walkPoints(n: number, le: boolean, extra: number): boolean {
+  const view = walkView;
+  const step = 16 + 8 * extra;
+  for (let i = 0, at = walkAt; i < n; i++, at += step) {
+    const x = view.getFloat64(at, le);
+    const y = view.getFloat64(at + 8, le);
+    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    if (!walkMap(x, y, walkOut)) return false;
+    view.setFloat64(at, walkOut[0], le);
+    view.setFloat64(at + 8, walkOut[1], le);
+  }
+  walkAt += n * step;
+  return true;
+}
+
+function walkGeometry(): boolean {
+  const view = walkView;
+  const le = view.getUint8(walkAt) === 1;
+  const { type, extra } = dimsOf(view.getUint32(walkAt + 1, le));
+  walkAt += 5;
+  if (view.getUint32(walkAt - 4, le) & 0x20000000) walkAt += 4;
+  if (type === 1) return walkPoints(1, le, extra);
+  const n = view.getUint32(walkAt, le);
+  walkAt += 4;
+  if (type === 2) return walkPoints(n, le, extra);
+  for (let p = 0; p < n; p++) {
+    if (type === 3) {
+      walkAt += 4;
+      if (!walkPoints(view.getUint32(walkAt - 4, le), le, extra)) return false;
+    } else if (type >= 4 && type <= 7) {
+      if (!walkGeometry()) return false;
+    } else throw new Error(`WKB geometry type ${type} is not supported here`);
+  }
+  return true;
+}
+
+/** Replaces, in place, each point's x and y of a WKB geometry by `map(x, y, out)`, which writes
+ *  the new pair into `out` (POINT EMPTY's NaNs stay as they are); false, with the bytes partly
+ *  rewritten, when `map` returns false for some point. The layout, Z and M included, is kept. */
+export function mapXYInPlace(wkb: Uint8Array, map: (x: number, y: number, out: Float64Array) => boolean): boolean {
+  if (walkView.buffer !== wkb.buffer) walkView = new DataView(wkb.buffer);
+  walkAt = wkb.byteOffset;
+  walkMap = map;
+  return walkGeometry();
+}
+
+/** A copy of a WKB geometry with each point mapped as mapXYInPlace does; null when `map` refuses one. */
+export function mapXY(wkb: Uint8Array, map: (x: number, y: number, out: Float64Array) => boolean): Uint8Array | null {
+  // Not wkb.slice(): on a Buffer that is a view of the same bytes.
+  const copy = new Uint8Array(wkb);
+  return mapXYInPlace(copy, map) ? copy : null;
+}
+
 /** A Point/LineString/Polygon as a MultiPoint/MultiLineString/MultiPolygon of one part. */
 export function toMulti(wkb: Uint8Array, type: WkbType): Uint8Array {
   const out = new Uint8Array(9 + wkb.byteLength);
