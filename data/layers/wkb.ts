@@ -24,91 +24,85 @@ function dimsOf(word: number): { type: number; extra: number } {
   return { type: iso, extra: (z ? 1 : 0) + (m ? 1 : 0) + [0, 1, 1, 2][isoDims] };
 }
 
-/** Type, box and emptiness of a WKB geometry; throws on bytes that are not WKB. */
-export function inspectWkb(wkb: Uint8Array): WkbInfo {
-  const view = new DataView(wkb.buffer, wkb.byteOffset, wkb.byteLength);
-  const box = [Infinity, Infinity, -Infinity, -Infinity] as [number, number, number, number];
-  let at = 0;
-  const points = (n: number, le: boolean, extra: number) => {
-    for (let i = 0; i < n; i++, at += 16 + 8 * extra) {
-      const x = view.getFloat64(at, le);
-      const y = view.getFloat64(at + 8, le);
-      // POINT EMPTY is NaN NaN in WKB.
-      if (Number.isNaN(x) || Number.isNaN(y)) continue;
-      if (x < box[0]) box[0] = x;
-      if (y < box[1]) box[1] = y;
-      if (x > box[2]) box[2] = x;
-      if (y > box[3]) box[3] = y;
-    }
-  };
-  const geometry = (): number => {
-    const le = view.getUint8(at) === 1;
-    const { type, extra } = dimsOf(view.getUint32(at + 1, le));
-    at += 5;
-    if (view.getUint32(at - 4, le) & 0x20000000) at += 4; // an EWKB SRID
-    if (type === 1) points(1, le, extra);
-    else if (type === 2) {
-      at += 4;
-      points(view.getUint32(at - 4, le), le, extra);
-    } else if (type === 3) {
-      const rings = view.getUint32(at, le);
-      at += 4;
-      for (let r = 0; r < rings; r++) {
-        at += 4;
-        points(view.getUint32(at - 4, le), le, extra);
-      }
-    } else if (type >= 4 && type <= 7) {
-      const parts = view.getUint32(at, le);
-      at += 4;
-      for (let p = 0; p < parts; p++) geometry();
-    } else throw new Error(`WKB geometry type ${type} is not supported here`);
-    return type;
-  };
-  const type = geometry() as WkbType;
-  const empty = box[0] === Infinity;
-  return { type, empty, box: empty ? null : box };
-}
-
-// mapXYInPlace's walk: its state at module level, so that a walk allocates nothing (it runs
-// for every row of a load).
+// One walk over a WKB geometry's points, for inspectWkb and mapXYInPlace. Its state is at module
+// level, so that a walk makes no closures (it runs several times for every row of a load); a
+// visit never starts another walk.
 let walkView: DataView = new DataView(new ArrayBuffer(0));
 let walkAt = 0;
-let walkMap: (x: number, y: number, out: Float64Array) => boolean = () => false;
-const walkOut = new Float64Array(2);
+let walkVisit: (view: DataView, at: number, le: boolean) => boolean = () => false;
 
 function walkPoints(n: number, le: boolean, extra: number): boolean {
   const view = walkView;
   const step = 16 + 8 * extra;
-  for (let i = 0, at = walkAt; i < n; i++, at += step) {
-    const x = view.getFloat64(at, le);
-    const y = view.getFloat64(at + 8, le);
-    if (Number.isNaN(x) || Number.isNaN(y)) continue;
-    if (!walkMap(x, y, walkOut)) return false;
-    view.setFloat64(at, walkOut[0], le);
-    view.setFloat64(at + 8, walkOut[1], le);
-  }
+  for (let i = 0, at = walkAt; i < n; i++, at += step) if (!walkVisit(view, at, le)) return false;
   walkAt += n * step;
   return true;
 }
 
-function walkGeometry(): boolean {
+/** The geometry's type, or 0 when a visit stopped the walk. */
+function walkGeometry(): number {
   const view = walkView;
   const le = view.getUint8(walkAt) === 1;
   const { type, extra } = dimsOf(view.getUint32(walkAt + 1, le));
   walkAt += 5;
-  if (view.getUint32(walkAt - 4, le) & 0x20000000) walkAt += 4;
-  if (type === 1) return walkPoints(1, le, extra);
+  if (view.getUint32(walkAt - 4, le) & 0x20000000) walkAt += 4; // an EWKB SRID
+  if (type < 1 || type > 7) throw new Error(`WKB geometry type ${type} is not supported here`);
+  if (type === 1) return walkPoints(1, le, extra) ? type : 0;
   const n = view.getUint32(walkAt, le);
   walkAt += 4;
-  if (type === 2) return walkPoints(n, le, extra);
+  if (type === 2) return walkPoints(n, le, extra) ? type : 0;
   for (let p = 0; p < n; p++) {
     if (type === 3) {
       walkAt += 4;
-      if (!walkPoints(view.getUint32(walkAt - 4, le), le, extra)) return false;
-    } else if (type >= 4 && type <= 7) {
-      if (!walkGeometry()) return false;
-    } else throw new Error(`WKB geometry type ${type} is not supported here`);
+      if (!walkPoints(view.getUint32(walkAt - 4, le), le, extra)) return 0;
+    } else if (!walkGeometry()) return 0;
   }
+  return type;
+}
+
+/** Calls `visit(view, at, le)` for each point of a WKB geometry (x at byte `at` of the view, y
+ *  8 bytes on); returns its type, or 0 when a visit returned false. Throws on bytes that are not
+ *  WKB (the view ends where the geometry's bytes end). */
+function walkWkb(wkb: Uint8Array, visit: (view: DataView, at: number, le: boolean) => boolean): number {
+  walkView = new DataView(wkb.buffer, wkb.byteOffset, wkb.byteLength);
+  walkAt = 0;
+  walkVisit = visit;
+  return walkGeometry();
+}
+
+const seen: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+
+function widenSeen(view: DataView, at: number, le: boolean): boolean {
+  const x = view.getFloat64(at, le);
+  const y = view.getFloat64(at + 8, le);
+  // POINT EMPTY is NaN NaN in WKB.
+  if (Number.isNaN(x) || Number.isNaN(y)) return true;
+  if (x < seen[0]) seen[0] = x;
+  if (y < seen[1]) seen[1] = y;
+  if (x > seen[2]) seen[2] = x;
+  if (y > seen[3]) seen[3] = y;
+  return true;
+}
+
+/** Type, box and emptiness of a WKB geometry; throws on bytes that are not WKB. */
+export function inspectWkb(wkb: Uint8Array): WkbInfo {
+  seen[0] = seen[1] = Infinity;
+  seen[2] = seen[3] = -Infinity;
+  const type = walkWkb(wkb, widenSeen) as WkbType;
+  const empty = seen[0] === Infinity;
+  return { type, empty, box: empty ? null : [seen[0], seen[1], seen[2], seen[3]] };
+}
+
+let mapping: (x: number, y: number, out: Float64Array) => boolean = () => false;
+const mapped = new Float64Array(2);
+
+function mapPoint(view: DataView, at: number, le: boolean): boolean {
+  const x = view.getFloat64(at, le);
+  const y = view.getFloat64(at + 8, le);
+  if (Number.isNaN(x) || Number.isNaN(y)) return true;
+  if (!mapping(x, y, mapped)) return false;
+  view.setFloat64(at, mapped[0], le);
+  view.setFloat64(at + 8, mapped[1], le);
   return true;
 }
 
@@ -116,10 +110,8 @@ function walkGeometry(): boolean {
  *  the new pair into `out` (POINT EMPTY's NaNs stay as they are); false, with the bytes partly
  *  rewritten, when `map` returns false for some point. The layout, Z and M included, is kept. */
 export function mapXYInPlace(wkb: Uint8Array, map: (x: number, y: number, out: Float64Array) => boolean): boolean {
-  if (walkView.buffer !== wkb.buffer) walkView = new DataView(wkb.buffer);
-  walkAt = wkb.byteOffset;
-  walkMap = map;
-  return walkGeometry();
+  mapping = map;
+  return walkWkb(wkb, mapPoint) !== 0;
 }
 
 /** A copy of a WKB geometry with each point mapped as mapXYInPlace does; null when `map` refuses one. */
