@@ -5,6 +5,7 @@
  *  would read in its own way (a date-time, a date not written YYYY-MM-DD, an integer beyond
  *  64 bits) has no binary form here: such a batch goes as COPY text (copy-text.ts) instead. */
 import type { AttributeType } from '../catalogue/layer.js';
+import { RowBytes } from './row-bytes.js';
 
 /** The signature, no flags, no header extension. */
 export const COPY_BINARY_HEADER = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
@@ -41,15 +42,7 @@ function int8Of(n: number): bigint | null {
 }
 
 /** Binary COPY tuples written straight into bytes (no header: the loader adds it to each COPY). */
-export class CopyBinary {
-  private buf: Buffer;
-  private at = 0;
-
-  /** `size`: the bytes expected (the buffer grows when they are more). */
-  constructor(size = 64 * 1024) {
-    this.buf = Buffer.allocUnsafe(size);
-  }
-
+export class CopyBinary extends RowBytes {
   startRow(fields: number): void {
     this.room(2);
     this.at = this.buf.writeInt16BE(fields, this.at);
@@ -138,24 +131,9 @@ export class CopyBinary {
     }
   }
 
-  /** The rows written so far, in a buffer of their own; the writer starts afresh. */
-  take(): Buffer {
-    const out = this.buf.subarray(0, this.at);
-    this.buf = Buffer.allocUnsafe(0);
-    this.at = 0;
-    return out;
-  }
-
   private null(): void {
     this.room(4);
     this.at = this.buf.writeInt32BE(-1, this.at);
-  }
-
-  private room(n: number): void {
-    if (this.at + n <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + n, 64 * 1024));
-    this.buf.copy(next, 0, 0, this.at);
-    this.buf = next;
   }
 }
 

@@ -14,21 +14,15 @@ export function copyField(value: unknown): string {
   return HAS_SPECIAL.test(s) ? s.replace(SPECIAL, (c) => ESCAPED[c]) : s;
 }
 
+import { RowBytes } from './row-bytes.js';
+
 const HEX_DIGITS = Buffer.from('0123456789abcdef');
 const TAB = 9;
 const NEWLINE = 10;
 
 /** Rows of COPY text written straight into bytes: building a string per row and joining them
  *  cost as much as all the rest of a batch's formatting (a polygon row is ~700 characters). */
-export class CopyText {
-  private buf: Buffer;
-  private at = 0;
-
-  /** `size`: the bytes expected (the buffer grows when they are more). */
-  constructor(size = 64 * 1024) {
-    this.buf = Buffer.allocUnsafe(size);
-  }
-
+export class CopyText extends RowBytes {
   /** Bytes as hex (a geometry's WKB). */
   hex(b: Uint8Array): void {
     this.room(b.length * 2);
@@ -55,8 +49,7 @@ export class CopyText {
 
   /** A tab, then a value as `coerce` made it (copyField). */
   field(value: unknown): void {
-    this.room(1);
-    this.buf[this.at++] = TAB;
+    this.tab();
     const s = copyField(value);
     this.room(s.length * 3);
     this.at += this.buf.write(s, this.at);
@@ -65,20 +58,5 @@ export class CopyText {
   endRow(): void {
     this.room(1);
     this.buf[this.at++] = NEWLINE;
-  }
-
-  /** The rows written so far, in a buffer of their own; the writer starts afresh. */
-  take(): Buffer {
-    const out = this.buf.subarray(0, this.at);
-    this.buf = Buffer.allocUnsafe(0);
-    this.at = 0;
-    return out;
-  }
-
-  private room(n: number): void {
-    if (this.at + n <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + n, 64 * 1024));
-    this.buf.copy(next, 0, 0, this.at);
-    this.buf = next;
   }
 }

@@ -24,6 +24,7 @@ import {
   WEB_MERCATOR,
   WEB_MERCATOR_COLUMN,
   WEB_MERCATOR_COLUMN_SQL,
+  WEB_MERCATOR_TYPE,
   fillWebMercatorColumn,
   followGeom,
   indexWebMercatorColumn,
@@ -166,7 +167,7 @@ export async function loadFeatures(
       await tx.query(
         `ALTER TABLE ${table} DROP COLUMN ${VALID_COLUMN},
            ALTER COLUMN geom TYPE geometry(${typeName(to)}, 4326) USING ${promote ? 'ST_Multi(geom)' : 'geom'},
-           ${promote ? `ALTER COLUMN ${WEB_MERCATOR_COLUMN} TYPE geometry(Geometry, ${WEB_MERCATOR}) USING ST_Multi(${WEB_MERCATOR_COLUMN}),` : ''}
+           ${promote ? `ALTER COLUMN ${WEB_MERCATOR_COLUMN} TYPE ${WEB_MERCATOR_TYPE} USING ST_Multi(${WEB_MERCATOR_COLUMN}),` : ''}
            ADD COLUMN ${VALID_COLUMN_SQL}`,
       );
     }

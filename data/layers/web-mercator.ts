@@ -13,8 +13,9 @@ import { mapXY, mapXYInPlace } from './wkb.js';
 export const WEB_MERCATOR = 3857;
 export const WEB_MERCATOR_COLUMN = 'geom_3857';
 
-/** The column's definition in a new layer table (the loader fills it). */
-export const WEB_MERCATOR_COLUMN_SQL = `${WEB_MERCATOR_COLUMN} geometry(Geometry, ${WEB_MERCATOR})`;
+/** The column's type, and its definition in a new layer table (the loader fills it). */
+export const WEB_MERCATOR_TYPE = `geometry(Geometry, ${WEB_MERCATOR})`;
+export const WEB_MERCATOR_COLUMN_SQL = `${WEB_MERCATOR_COLUMN} ${WEB_MERCATOR_TYPE}`;
 
 /** The spheroid's radius, and degrees to radians as PROJ has it. */
 const A = 6378137;
@@ -69,7 +70,7 @@ export async function indexWebMercatorColumn(tx: Queryable, table: string, local
  *  a column PostgreSQL generates from `geom`. */
 export async function addWebMercatorColumn(tx: Queryable, table: string, localName: string): Promise<void> {
   await tx.query(
-    `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${WEB_MERCATOR_COLUMN} geometry(Geometry, ${WEB_MERCATOR}) GENERATED ALWAYS AS (ST_Transform(geom, ${WEB_MERCATOR})) STORED`,
+    `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${WEB_MERCATOR_COLUMN_SQL} GENERATED ALWAYS AS (ST_Transform(geom, ${WEB_MERCATOR})) STORED`,
   );
   await indexWebMercatorColumn(tx, table, localName);
 }
