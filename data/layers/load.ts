@@ -27,7 +27,6 @@ import {
   WEB_MERCATOR_TYPE,
   fillWebMercatorColumn,
   followGeom,
-  indexWebMercatorColumn,
   webMercatorWkb,
 } from './web-mercator.js';
 import { fromGeoJson, inspectWkb, toMulti, type WkbInfo, type WkbType } from './wkb.js';
@@ -264,7 +263,6 @@ export async function loadFeatures(
   const changed = unproved > 0 && (await repairInvalid(tx, table, shape!, report, reshape, fitted));
   await tx.query(`ALTER TABLE ${table} DROP COLUMN ${VALID_COLUMN}, DROP COLUMN ${PROVED_COLUMN}`);
   await tx.query(`CREATE INDEX ${quoteIdent(`${target.table.slice(0, 50)}_geom_idx`)} ON ${table} USING gist (geom)`);
-  await indexWebMercatorColumn(tx, table, target.table);
   await followGeom(tx, table);
 
   const bbox = changed ? await extentOf(tx, table) : box[0] === Infinity ? null : box;

@@ -1,11 +1,14 @@
 /** Every layer table keeps a second geometry column, its geometry in Web Mercator
- *  (EPSG:3857), indexed. Most pictures are asked in 3857 (web maps, XYZ and WMTS tiles, QGIS
- *  over an OSM basemap), and transforming every geometry on every request was half of a map
- *  query's time (a 20,000-parcel view: 6.4 → 3.2 ms); it is done once when the layer is written.
- *  The loader computes it (webMercatorWkb) and sends it with the rows: as a generated column,
- *  PostgreSQL's ST_Transform was the largest single cost of a load. Once the rows are in, two
- *  triggers make it follow any later write of `geom` by other SQL (an edit in QGIS connected to
- *  the database, a script): a row inserted without it, and a `geom` changed without it. */
+ *  (EPSG:3857). Most pictures are asked in 3857 (web maps, XYZ and WMTS tiles, QGIS over an OSM
+ *  basemap), and transforming every geometry on every request was half of a map query's time (a
+ *  20,000-parcel view: 6.4 → 3.2 ms); it is done once when the layer is written. The loader
+ *  computes it (webMercatorWkb) and sends it with the rows: as a generated column, PostgreSQL's
+ *  ST_Transform was the largest single cost of a load. Once the rows are in, two triggers make it
+ *  follow any later write of `geom` by other SQL (an edit in QGIS connected to the database, a
+ *  script): a row inserted without it, and a `geom` changed without it.
+ *  The column has no index of its own: Web Mercator maps each axis on its own and monotonically,
+ *  so a box in 3857 is a box in 4326 and `geom`'s index selects the same rows (geometryIn). A
+ *  second GiST index was a third of a load's time in PostgreSQL and no query was faster for it. */
 import type { Queryable } from '../db/types.js';
 import { quoteIdent } from '../catalogue/layer.js';
 import { mapXY, mapXYInPlace } from './wkb.js';
@@ -59,33 +62,38 @@ export async function fillWebMercatorColumn(tx: Queryable, table: string): Promi
   );
 }
 
-/** Indexes the column (after the rows are in: one sorted build instead of an insert per row). */
-export async function indexWebMercatorColumn(tx: Queryable, table: string, localName: string): Promise<void> {
-  await tx.query(
-    `CREATE INDEX IF NOT EXISTS ${quoteIdent(`${localName.slice(0, 45)}_geom_3857_idx`)} ON ${table} USING gist (${WEB_MERCATOR_COLUMN})`,
-  );
-}
-
-/** Adds the column and its index to a layer table written before it existed (migration 101):
- *  a column PostgreSQL generates from `geom`. */
-export async function addWebMercatorColumn(tx: Queryable, table: string, localName: string): Promise<void> {
+/** Adds the column to a layer table written before it existed (migration 101): a column
+ *  PostgreSQL generates from `geom`. */
+export async function addWebMercatorColumn(tx: Queryable, table: string): Promise<void> {
   await tx.query(
     `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${WEB_MERCATOR_COLUMN_SQL} GENERATED ALWAYS AS (ST_Transform(geom, ${WEB_MERCATOR})) STORED`,
   );
-  await indexWebMercatorColumn(tx, table, localName);
 }
 
+/** Drops the index that layer tables written before migration 103 kept on the column. */
+export async function dropWebMercatorIndex(tx: Queryable, schema: string, localName: string): Promise<void> {
+  await tx.query(`DROP INDEX IF EXISTS ${quoteIdent(schema)}.${quoteIdent(`${localName.slice(0, 45)}_geom_3857_idx`)}`);
+}
+
+/** The world's width in EPSG:3857: a box past it is cut to it before it goes to 4326, where
+ *  PROJ would wrap its longitudes round to the other side (x = 2.1e7 → -170.7°). */
+const WORLD_3857 = `'BOX(-20037508.342789244 -1e300,20037508.342789244 1e300)'::box2d`;
+
 /** SQL for a layer row's geometry in `srid` and for "its geometry meets this box", where the
- *  box is SQL in `srid`: the stored 3857 column when it can serve, else a transform. `sridSql`
- *  is how the query names the SRID (a parameter); `srid` is its value, known when the SQL is
- *  built. */
+ *  box is SQL in `srid`: the stored 3857 column when it can serve, else a transform. Rows are
+ *  selected by `geom`'s index with the box taken to 4326 (once per query: PostgreSQL folds the
+ *  constant). `sridSql` is how the query names the SRID (a parameter); `srid` is its value,
+ *  known when the SQL is built. */
 export function geometryIn(
   alias: string,
   srid: number,
   sridSql: string,
 ): { geom: string; meets: (box: string) => string } {
   if (srid === WEB_MERCATOR)
-    return { geom: `${alias}.${WEB_MERCATOR_COLUMN}`, meets: (box) => `${alias}.${WEB_MERCATOR_COLUMN} && ${box}` };
+    return {
+      geom: `${alias}.${WEB_MERCATOR_COLUMN}`,
+      meets: (box) => `${alias}.geom && ST_Transform(ST_ClipByBox2D(${box}, ${WORLD_3857}), 4326)`,
+    };
   return {
     geom: `ST_Transform(${alias}.geom, ${sridSql})`,
     meets: (box) => `${alias}.geom && ST_Transform(${box}, 4326)`,

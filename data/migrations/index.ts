@@ -1,5 +1,5 @@
 /** Every migration, in any order (the runner sorts by version). Add yours in your range.
- *  Taken: 1–5 core, 6 workflow, 7 people (organisation profiles, users, tokens), 8 layer versions, 9 workspace sessions, 10 overviews and user e-mail, 101–102 web mercator, and those of data/styles. */
+ *  Taken: 1–5 core, 6 workflow, 7 people (organisation profiles, users, tokens), 8 layer versions, 9 workspace sessions, 10 overviews and user e-mail, 101–103 web mercator, and those of data/styles. */
 import type { Migration } from './types.js';
 import { core } from './001-core.js';
 import { spatialRefSys } from './002-srs.js';
@@ -14,6 +14,7 @@ import { overviewsAndMail } from './010-metadata-overview-mail.js';
 import { layerStyleForm, layerStyles } from '../styles/migration.js';
 import { webMercatorColumns } from './101-web-mercator.js';
 import { webMercatorFollows } from './102-web-mercator-follows.js';
+import { webMercatorUnindexed } from './103-web-mercator-unindexed.js';
 
 export const MIGRATIONS: Migration[] = [
   core,
@@ -28,6 +29,7 @@ export const MIGRATIONS: Migration[] = [
   overviewsAndMail,
   webMercatorColumns,
   webMercatorFollows,
+  webMercatorUnindexed,
   layerStyles,
   layerStyleForm,
 ];

@@ -58,13 +58,13 @@ describe(`database (${BACKEND})`, () => {
     expect(pk.rows[0].data_type).to.equal('integer');
   });
 
-  it('keeps an indexed EPSG:3857 copy of every geometry, which follows edits', async () => {
+  it('keeps an EPSG:3857 copy of every geometry, which follows edits; only geom is indexed', async () => {
     const l = node.ctx.catalogue.unguardedGet('dindik:sekolah')!;
     const t = `"${l.schema}"."${l.table}"`;
     const idx = await node.ctx.db.query(
       "SELECT indexdef FROM pg_indexes WHERE schemaname = 'org_dindik' AND tablename = 'sekolah'",
     );
-    expect(idx.rows.map((r: any) => r.indexdef).join('\n')).to.match(/USING gist \(geom_3857\)/);
+    expect(idx.rows.map((r: any) => r.indexdef).join('\n')).to.not.match(/geom_3857/);
     const off = async () =>
       (
         await node.ctx.db.query<{ n: number }>(
@@ -89,6 +89,26 @@ describe(`database (${BACKEND})`, () => {
     expect(await migrate(node.ctx.db)).to.deep.equal([101]);
     const r = await node.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t} WHERE geom_3857 IS NOT NULL`);
     expect(r.rows[0].n).to.equal(l.featureCount);
+    expect(await migrate(node.ctx.db)).to.deep.equal([]);
+  });
+
+  it("drops the EPSG:3857 column's own index from layer tables written with one (migration 103)", async () => {
+    const l = node.ctx.catalogue.unguardedGet('dpupr:jalan')!;
+    const t = `"${l.schema}"."${l.table}"`;
+    const indexes = async () =>
+      (
+        await node.ctx.db.query<{ indexdef: string }>(
+          'SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = $2 ORDER BY indexname',
+          [l.schema, l.table],
+        )
+      ).rows.map((r) => r.indexdef);
+    await node.ctx.db.query(`CREATE INDEX "${l.table}_geom_3857_idx" ON ${t} USING gist (geom_3857)`);
+    expect((await indexes()).join('\n')).to.match(/USING gist \(geom_3857\)/);
+    await node.ctx.db.query('DELETE FROM simpul.migration WHERE version = 103');
+    expect(await migrate(node.ctx.db)).to.deep.equal([103]);
+    const left = await indexes();
+    expect(left.join('\n')).to.not.match(/geom_3857/);
+    expect(left.join('\n')).to.match(/USING gist \(geom\)/);
     expect(await migrate(node.ctx.db)).to.deep.equal([]);
   });
 

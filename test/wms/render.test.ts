@@ -7,6 +7,7 @@ import { parseSld } from '../../styles/sld.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mapFeatures, mapFeaturesSql } from '../../data/render/features.js';
 import { unpackTwkb } from '../../data/render/packed-twkb.js';
+import { geometryIn } from '../../data/layers/web-mercator.js';
 
 const SNAPSHOTS = new URL('./snapshots/', import.meta.url).pathname;
 
@@ -91,10 +92,14 @@ describe('renderMap (the renderer behind GetMap and raster tiles)', () => {
     expect(drawn(direct)).to.be.greaterThan(0.1);
   });
 
-  it('reads EPSG:3857 maps from the stored 3857 column: no transform, the same features as transforming', async () => {
+  it('reads EPSG:3857 maps from the stored 3857 column: no transform of a row, the same features as transforming', async () => {
     const l = layer('dpupr:jalan').layer;
     const sql = mapFeaturesSql(l, [], 10_000, 3857);
-    expect(sql).to.contain('geom_3857').and.not.contain('ST_Transform');
+    // Only the box is transformed (to 4326, for geom's index).
+    expect(sql)
+      .to.contain('geom_3857')
+      .and.not.match(/ST_Transform\(t\./);
+    expect(sql.match(/ST_Transform\(/g)).to.have.length(1);
     const [x0, y0, size] = [11_869_997, -690_412, 4891.97];
     const params = [x0, y0, x0 + size, y0 + size, 3857, size / 256, size / 256, 256, 256];
     const [stored, transformed] = await Promise.all(
@@ -104,6 +109,21 @@ describe('renderMap (the renderer behind GetMap and raster tiles)', () => {
     );
     expect(stored.length).to.be.greaterThan(100);
     expect(stored.equals(transformed)).to.equal(true);
+  });
+
+  it("selects EPSG:3857 rows by a box past the antimeridian without wrapping it round (geom's index, box cut to the world)", async () => {
+    const meets = geometryIn('t', 3857, '3857').meets;
+    const count = async (box: string) =>
+      (
+        await node.ctx.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM (VALUES (ST_SetSRID(ST_MakePoint(179.99, 10), 4326)), (ST_SetSRID(ST_MakePoint(-179.99, 10), 4326)), (ST_SetSRID(ST_MakePoint(106.6, -6.2), 4326))) t(geom) WHERE ${meets(box)}`,
+        )
+      ).rows[0].n;
+    // x 1.9e7 … 2.1e7: 170.7° to past 180° (PROJ alone would make that -171.3°).
+    expect(await count('ST_MakeEnvelope(19e6, 0, 21e6, 2e6, 3857)')).to.equal(1);
+    // The whole world with a map's margin: every row.
+    expect(await count('ST_MakeEnvelope(-20.1e6, -20.1e6, 20.1e6, 20.1e6, 3857)')).to.equal(3);
+    expect(await count('ST_MakeEnvelope(21e6, 0, 22e6, 2e6, 3857)')).to.equal(0);
   });
 
   it('packs geometry-only answers a few hundred features to a row and joins them in fid order', async () => {
