@@ -136,6 +136,94 @@ describe('layer rows: COPY binary stores what COPY text stores; the EPSG:3857 ge
     ]);
   });
 
+  it('PostgreSQL checks what the loader could not prove valid, as the rows arrive or after the load, and the invalid are repaired', async () => {
+    const attributes = [{ name: 'nama', type: 'string' as const }];
+    const polygon = (rings: number[][][]) => fromGeoJson({ type: 'Polygon', coordinates: rings });
+    const square = (x: number) => [
+      [x, -6.2],
+      [x + 0.01, -6.2],
+      [x + 0.01, -6.19],
+      [x, -6.19],
+      [x, -6.2],
+    ];
+    const holed = (x: number) => [
+      square(x),
+      [
+        [x + 0.003, -6.197],
+        [x + 0.003, -6.194],
+        [x + 0.006, -6.194],
+        [x + 0.006, -6.197],
+        [x + 0.003, -6.197],
+      ],
+    ];
+    const bowTie = (x: number) => [
+      [
+        [x, -6.2],
+        [x + 0.01, -6.19],
+        [x + 0.01, -6.2],
+        [x, -6.19],
+        [x, -6.2],
+      ],
+    ];
+    const batch = (shape: Parameters<typeof formatRows>[0], named: Array<[string, Uint8Array]>) =>
+      formatRows(
+        shape,
+        named.map(([nama, wkb], offset) => ({ wkb, info: inspectWkb(wkb), values: [nama], offset })),
+        named.length,
+        attributes,
+      );
+    const load = async (table: string, batches: ReturnType<typeof batch>[]) => {
+      const loaded = await node.ctx.db.transaction((tx) =>
+        loadFeatures(
+          tx,
+          { schema: 'public', table },
+          attributes,
+          batches.map((b) => b.batch),
+        ),
+      );
+      const rows = (
+        await node.ctx.db.query<{ nama: string; valid: boolean }>(
+          `SELECT nama, ST_IsValid(geom) AS valid FROM public.${table} ORDER BY fid`,
+        )
+      ).rows;
+      const columns = (
+        await node.ctx.db.query<{ c: string }>(
+          `SELECT string_agg(column_name, ',' ORDER BY ordinal_position) AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
+          [table],
+        )
+      ).rows[0].c;
+      return { loaded, rows, columns };
+    };
+    // First rows all proved (squares): the rest is checked after the load.
+    const first = batch(null, [
+      ['a', polygon([square(106.6)])],
+      ['b', polygon([square(106.62)])],
+    ]);
+    expect(first.batch.unproved).to.equal(0);
+    const later = batch(first.shape, [
+      ['c', polygon(bowTie(106.64))],
+      ['d', polygon(holed(106.66))],
+    ]);
+    expect(later.batch.unproved).to.equal(2);
+    const after = await load('periksa_setelah', [first, later]);
+    // First rows not proved (a hole): checked as they arrive.
+    const asLoaded = await load('periksa_langsung', [
+      batch(null, [
+        ['d', polygon(holed(106.66))],
+        ['c', polygon(bowTie(106.64))],
+      ]),
+      batch(first.shape, [['a', polygon([square(106.6)])]]),
+    ]);
+    for (const { loaded, rows, columns } of [after, asLoaded]) {
+      expect(loaded.report.repaired).to.equal(1);
+      expect(rows.every((r) => r.valid)).to.equal(true);
+      // Nothing of the check is left in the table.
+      expect(columns).to.equal('fid,geom,nama,geom_3857');
+    }
+    expect(after.rows.map((r) => r.nama)).to.deep.equal(['a', 'b', 'c', 'd']);
+    expect(asLoaded.rows.map((r) => r.nama)).to.deep.equal(['d', 'c', 'a']);
+  });
+
   it('the EPSG:3857 geometry is what ST_Transform makes, to the last bit or two, from pole to pole and antimeridian to antimeridian', async () => {
     const coordinates: number[][] = [
       [106.6401234567, -6.1712345678],
