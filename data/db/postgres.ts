@@ -46,6 +46,83 @@ class CopyIn {
   handleCopyData(): void {}
 }
 
+/** What of pg's connection an open COPY uses. */
+interface CopyConnection {
+  sendCopyFromChunk(b: Buffer): void;
+  endCopyFrom(): void;
+  stream: NodeJS.WritableStream & { writableNeedDrain?: boolean };
+}
+
+/** `COPY … FROM STDIN` left open (Transaction.copyStream): rows written before the server's
+ *  CopyInResponse wait for it; after that each write is a CopyData message at once. An error
+ *  (ErrorResponse) ends it early: the server then ignores what is still sent. */
+class OpenCopy {
+  private connection: CopyConnection | null = null;
+  private waiting: Buffer[] = [];
+  private ended = false;
+  private failure: Error | null = null;
+  private stored = 0;
+  private settle: (err: Error | null) => void = () => {};
+  readonly done = new Promise<number>((resolve, reject) => {
+    this.settle = (err) => (err ? reject(err) : resolve(this.stored));
+  });
+  constructor(private readonly text: string) {
+    this.done.catch(() => {}); // observed by end() or a write
+  }
+  submit(connection: { query(text: string): void }): void {
+    connection.query(this.text);
+  }
+  handleCopyInResponse(connection: CopyConnection): void {
+    this.connection = connection;
+    for (const b of this.waiting) connection.sendCopyFromChunk(b);
+    this.waiting = [];
+    if (this.ended) connection.endCopyFrom();
+  }
+  handleCommandComplete(msg: { text?: string }): void {
+    this.stored = Number(/(\d+)$/.exec(msg.text ?? '')?.[1] ?? 0);
+  }
+  handleReadyForQuery(): void {
+    this.settle(null);
+  }
+  handleError(err: Error): void {
+    this.failure = err;
+    this.settle(err);
+  }
+  handleRowDescription(): void {}
+  handleDataRow(): void {}
+  handleEmptyQuery(): void {}
+  handlePortalSuspended(): void {}
+  handleCopyData(): void {}
+
+  /** Throws the COPY's error once it has failed. */
+  private check(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  async write(rows: Uint8Array): Promise<void> {
+    this.check();
+    const b = Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength);
+    const c = this.connection;
+    if (!c) {
+      // Kept until the server is ready for them: a copy, the caller may reuse its buffer.
+      this.waiting.push(Buffer.from(b));
+      return;
+    }
+    c.sendCopyFromChunk(b);
+    if (c.stream.writableNeedDrain)
+      await Promise.race([new Promise((r) => c.stream.once('drain', r)), this.done.then(() => {})]);
+    this.check();
+  }
+
+  end(): Promise<number> {
+    if (!this.ended && !this.failure) {
+      this.ended = true;
+      this.connection?.endCopyFrom();
+    }
+    return this.done;
+  }
+}
+
 function copyIn(client: pg.ClientBase, into: string, rows: Uint8Array, format?: CopyFormat): Promise<number> {
   return new Promise((resolve, reject) => {
     // A submittable: pg calls its callbacks, the return value is the submittable itself, not a promise.
@@ -145,6 +222,15 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
         copyFrom: (into, rows, format) => {
           throwIfAborted(s.signal);
           return abortable(copyIn(s.client, into, rows, format), s.signal);
+        },
+        copyStream: (into, format) => {
+          throwIfAborted(s.signal);
+          const copy = new OpenCopy(`COPY ${into} FROM STDIN${copyOptions(format)}`);
+          void s.client.query(copy as unknown as pg.QueryConfig);
+          return {
+            write: (rows) => abortable(copy.write(rows), s.signal),
+            end: () => abortable(copy.end(), s.signal),
+          };
         },
       };
       try {

@@ -18,6 +18,19 @@ export interface Transaction extends Queryable {
    *  its columns (`"s"."t" (a, b)`, identifiers from the catalogue); returns how many rows it
    *  stored. One statement: all rows or none. */
   copyFrom(into: string, rows: Uint8Array, format?: CopyFormat): Promise<number>;
+  /** The same COPY kept open while rows come: each write goes out at once and the database
+   *  stores the rows as they arrive (no pause between statements while the next chunk is
+   *  formatted). The caller writes the whole format, binary header and trailer included.
+   *  Absent where a COPY takes its rows whole (the embedded database): copyFrom per chunk then. */
+  copyStream?(into: string, format?: CopyFormat): CopyStream;
+}
+
+/** An open COPY (Transaction.copyStream). */
+export interface CopyStream {
+  /** Sends rows; resolves when the connection can take more, rejects once the COPY has failed. */
+  write(rows: Uint8Array): Promise<void>;
+  /** Ends the COPY: how many rows it stored, or the database's error. */
+  end(): Promise<number>;
 }
 
 export type CopyFormat = 'text' | 'binary';

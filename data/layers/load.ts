@@ -1,7 +1,10 @@
 /** The loader: how a layer's features get into its table, in one pass over them.
  *
  *  Rows stream in with COPY (binary from the import process, copy-binary.ts; text with the
- *  geometry as WKB hex otherwise), one COPY in flight while the next chunk is formatted. The work
+ *  geometry as WKB hex otherwise): on PostgreSQL one COPY left open, each chunk sent as it is
+ *  formatted (a statement per chunk left the server idle between them, about a third of its
+ *  time); on the embedded database, which takes a COPY's rows whole, one COPY per chunk in
+ *  flight while the next is formatted. The work
  *  that used to take a pass of its own each happens as the rows go in: the EPSG:3857 geometry
  *  comes with each row (web-mercator.ts); the loader proves most geometries valid itself
  *  (surely-valid.ts), and PostgreSQL checks the others (as they arrive, a generated column, when
@@ -16,7 +19,7 @@
  *  fit widens it (MultiPolygon, or Geometry for mixed dimensions) with one ALTER over the rows so
  *  far, and from then on single parts are wrapped as Multi* here. The caller's transaction makes
  *  it all-or-nothing. */
-import type { CopyFormat, Transaction } from '../db/types.js';
+import type { CopyFormat, CopyStream, Transaction } from '../db/types.js';
 import { sqlState } from '../db/types.js';
 import { quoteIdent, type Attribute, type BBox, type GeometryType } from '../catalogue/layer.js';
 import { httpError } from '../errors.js';
@@ -77,8 +80,12 @@ export interface Loaded {
 const VALID_COLUMN = 'geom_valid';
 /** Set by the loader when it proved the geometry valid itself (surely-valid.ts); PostGIS checks the rest. */
 const PROVED_COLUMN = 'geom_proved';
-/** A COPY statement carries about this much text (fewer, larger statements; memory stays bounded). */
+/** Rows are sent in chunks of about this many bytes (a COPY statement each where the adapter has
+ *  no open COPY: fewer, larger statements; memory stays bounded). */
 const CHUNK_CHARS = 512 * 1024;
+/** An open COPY is ended and another begun after this many bytes (the feature numbers kept for
+ *  its error messages stay bounded). */
+const RUN_BYTES = 64 * 1024 * 1024;
 /** Formatting gives the event loop a turn after this long, so the node keeps answering during a
  *  load (a yield every few features costs more than it gives on a busy machine). */
 const SLICE_MS = 10;
@@ -118,6 +125,10 @@ export async function loadFeatures(
   let positions: number[] = [];
   // The COPY in flight: the next chunk is formatted (and read) while the database stores this one.
   let inFlight: Promise<void> = Promise.resolve();
+  // The open COPY, where the adapter keeps one open (copyStream): chunks go out as they come, until
+  // the format or the column changes or RUN_BYTES have gone; with its rows' feature numbers, as
+  // the database counts lines from the COPY's start.
+  let run: { stream: CopyStream; format: CopyFormat; positions: number[]; bytes: number } | null = null;
 
   /** The pending lines as a buffer among the parts (before a row batch joins them, in order). */
   const linesToPart = () => {
@@ -129,16 +140,18 @@ export async function loadFeatures(
     linesToPart();
     if (!parts.length) return;
     const format = partsFormat;
-    const rows =
-      format === 'binary'
-        ? Buffer.concat([COPY_BINARY_HEADER, ...parts, COPY_BINARY_TRAILER])
-        : parts.length === 1
-          ? parts[0]
-          : Buffer.concat(parts);
     const at = positions;
+    const chunk = parts;
     parts = [];
     positions = [];
     chars = 0;
+    if (tx.copyStream) return stream(chunk.length === 1 ? chunk[0] : Buffer.concat(chunk), format, at);
+    const rows =
+      format === 'binary'
+        ? Buffer.concat([COPY_BINARY_HEADER, ...chunk, COPY_BINARY_TRAILER])
+        : chunk.length === 1
+          ? chunk[0]
+          : Buffer.concat(chunk);
     await inFlight;
     const sent = tx.copyFrom(into, rows, format).then(
       (n) => void (report.written += n),
@@ -148,6 +161,40 @@ export async function loadFeatures(
     );
     sent.catch(() => {}); // observed at the next flush or at the end
     inFlight = sent;
+  };
+
+  /** Sends a chunk on the open COPY (a new one in another format, or when this one has carried enough). */
+  const stream = async (rows: Uint8Array, format: CopyFormat, at: number[]) => {
+    if (run && (run.format !== format || run.bytes >= RUN_BYTES)) await endRun();
+    if (!run) {
+      run = { stream: tx.copyStream!(into, format), format, positions: [], bytes: 0 };
+      if (format === 'binary') await send(run, COPY_BINARY_HEADER);
+    }
+    for (const p of at) run.positions.push(p);
+    run.bytes += rows.byteLength;
+    await send(run, rows);
+  };
+
+  const send = (r: NonNullable<typeof run>, rows: Uint8Array) =>
+    r.stream.write(rows).catch((err: unknown) => {
+      throw copyError(err, r.positions, attributes);
+    });
+
+  const endRun = async () => {
+    const r = run;
+    if (!r) return;
+    run = null;
+    if (r.format === 'binary') await send(r, COPY_BINARY_TRAILER);
+    report.written += await r.stream.end().catch((err: unknown) => {
+      throw copyError(err, r.positions, attributes);
+    });
+  };
+
+  /** Every row formatted so far stored (before the table changes, and at the end). */
+  const stored = async () => {
+    await flush();
+    await endRun();
+    await inFlight;
   };
 
   /** Sends what is pending first when it is in another format than rows to come. */
@@ -165,8 +212,7 @@ export async function loadFeatures(
         `CREATE TABLE ${table} (fid integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, geom geometry(${typeName(to)}, 4326)${cols}, ${PROVED_COLUMN} boolean, ${WEB_MERCATOR_COLUMN_SQL}${checkAsLoaded ? `, ${VALID_COLUMN_SQL}` : ''})`,
       );
     } else {
-      await flush();
-      await inFlight;
+      await stored();
       const promote = to.dim !== null && to.multi && !shape.multi;
       if (promote && report.written) report.promotedToMulti = true;
       // The generated column hangs on geom: dropped and made again in the same statement (one rewrite).
@@ -266,8 +312,7 @@ export async function loadFeatures(
     }
     opts.onProgress?.(report.read);
   }
-  await flush();
-  await inFlight;
+  await stored();
   if (!shape) await reshape({ dim: null, multi: false });
 
   if (unprojected) await fillWebMercatorColumn(tx, table);

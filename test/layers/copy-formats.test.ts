@@ -224,6 +224,51 @@ describe('layer rows: COPY binary stores what COPY text stores; the EPSG:3857 ge
     expect(asLoaded.rows.map((r) => r.nama)).to.deep.equal(['d', 'c', 'a']);
   });
 
+  it('an open COPY (PostgreSQL) stores rows as they are written; an error mid-way names its line, and the connection stays usable', async function () {
+    await node.ctx.db.query('CREATE TABLE public.offen (a text, b bigint)');
+    const write = (rows: Array<[string, number]>) => {
+      const w = new CopyBinary();
+      for (const [a, b] of rows) {
+        w.startRow(2);
+        w.value(a, 'string');
+        w.value(b, 'integer');
+      }
+      return w.take();
+    };
+    const stored = await node.ctx.db.transaction(async (tx) => {
+      if (!tx.copyStream) return null;
+      const copy = tx.copyStream('public.offen (a, b)', 'binary');
+      await copy.write(COPY_BINARY_HEADER);
+      for (let i = 0; i < 50; i++) await copy.write(write([[`r${i}`, i]]));
+      await copy.write(COPY_BINARY_TRAILER);
+      return copy.end();
+    });
+    if (stored === null) return this.skip(); // the embedded database takes a COPY's rows whole
+    expect(stored).to.equal(50);
+    // A NUL byte in text: refused at row 3; what is written after it is not stored.
+    const failed = await node.ctx.db
+      .transaction(async (tx) => {
+        const copy = tx.copyStream!('public.offen (a, b)', 'binary');
+        await copy.write(COPY_BINARY_HEADER);
+        await copy.write(
+          write([
+            ['x', 1],
+            ['y', 2],
+            ['z\0', 3],
+          ]),
+        );
+        for (let i = 0; i < 20; i++) await copy.write(write([[`s${i}`, i]])).catch(() => {});
+        return copy.end();
+      })
+      .then(
+        () => null,
+        (err: Error & { where?: string }) => err,
+      );
+    expect(failed?.where).to.match(/COPY offen, line 3/);
+    const n = await node.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM public.offen');
+    expect(n.rows[0].n).to.equal(50);
+  });
+
   it('the EPSG:3857 geometry is what ST_Transform makes, to the last bit or two, from pole to pole and antimeridian to antimeridian', async () => {
     const coordinates: number[][] = [
       [106.6401234567, -6.1712345678],
