@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { importBusy, importError } from './errors.js';
 import { PROXY_ENV } from './network-off.js';
 import type { ImportMessage, ImportReply } from './import-protocol.js';
+import { RowsIn } from './rows-pipe.js';
+import type { Readable } from 'node:stream';
 
 const IDLE_MS = 30_000;
 
@@ -19,21 +21,31 @@ export class ImportProcess {
   private started: Promise<void>;
   dead = false;
   private readonly child: ChildProcess;
+  private readonly rows: RowsIn;
 
   constructor() {
     this.child = spawnImportProcess();
+    this.rows = new RowsIn(this.child.stdio[4] as Readable);
     this.started = new Promise((resolve, reject) => {
       this.pending = { resolve: () => resolve(), reject };
     });
     this.started.catch(() => {});
-    this.child.on('message', (m) => {
+    this.child.on('message', (m: ImportReply) => {
       const p = this.pending;
       this.pending = null;
-      p?.resolve(m as ImportReply);
+      // A batch's rows follow on the rows pipe (rows-pipe.ts).
+      if (m.type === 'batch' && m.rows && m.rowBytes !== undefined) {
+        const rows = m.rows;
+        this.rows.take(m.rowBytes).then(
+          (bytes) => p?.resolve({ ...m, rows: { ...rows, rows: bytes }, rowBytes: undefined }),
+          (err: Error) => p?.reject(importError(`the file could not be read (${err.message})`, 400)),
+        );
+      } else p?.resolve(m);
     });
     const died = (why: string) => {
       if (this.dead) return;
       this.dead = true;
+      this.rows.fail(new Error(`the import process ${why}`));
       this.pending?.reject(importError(`the file could not be read (the import process ${why})`, 400));
       this.pending = null;
     };
@@ -66,6 +78,7 @@ export class ImportProcess {
       this.child.unref();
       channel?.unref?.();
     }
+    this.rows.hold(on);
   }
 
   stop(): void {
@@ -88,7 +101,12 @@ function spawnImportProcess(): ChildProcess {
   }
   // No proxy bypass may reach GDAL's libcurl (see network-off.ts).
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !PROXY_ENV.test(k)));
-  return fork(entry, [], { execArgv, env, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return fork(entry, [], {
+    execArgv,
+    env,
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc', 'pipe'],
+  });
 }
 
 export interface ImportLease {

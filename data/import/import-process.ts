@@ -3,6 +3,7 @@
  *  a hostile file — never holds the node's event loop, and GDAL's settings that keep it off
  *  the network (network-off.ts) apply to nothing else. It opens one source at a time and hands
  *  its features out batch by batch on request (import-pool.ts speaks the other side). */
+import { Socket } from 'node:net';
 import gdal from 'gdal-async';
 import { importError, isImportError } from './errors.js';
 import { locateSource } from './locate.js';
@@ -11,6 +12,7 @@ import { NO_NETWORK_CONFIG } from './network-off.js';
 import { openSource, readRows, type OpenedSource } from './read-source.js';
 import { openBulk } from './bulk-read.js';
 import type { ImportMessage, ImportReply, SourceInfo } from './import-protocol.js';
+import { ROWS_FD } from './rows-pipe.js';
 
 for (const [key, value] of NO_NETWORK_CONFIG) gdal.config.set(key, value);
 
@@ -26,6 +28,21 @@ let readingAhead = false;
 type Batch = ReturnType<typeof readRows>;
 
 const reply = (r: ImportReply) => process.send!(r);
+
+/** The rows pipe (rows-pipe.ts): a batch's rows go here, its message says how many bytes. */
+const rowsOut = new Socket({ fd: ROWS_FD, readable: false, writable: true });
+
+/** A batch: its rows on the rows pipe, the rest as a message. */
+function replyBatch(r: Extract<ImportReply, { type: 'batch' }>): void {
+  if (!r.rows) {
+    reply(r);
+    return;
+  }
+  const bytes = r.rows.rows;
+  rowsOut.write(bytes);
+  reply({ ...r, rows: { ...r.rows, rows: EMPTY }, rowBytes: bytes.byteLength });
+}
+const EMPTY = new Uint8Array(0);
 
 function failure(err: unknown): ImportReply {
   if (isImportError(err)) return { type: 'failed', message: err.message, status: err.status };
@@ -121,7 +138,7 @@ async function handle(m: ImportMessage): Promise<void> {
       if ('error' in got) throw got.error;
       const batch = got.batch!;
       const l = opened.layers[m.layer];
-      reply({
+      replyBatch({
         type: 'batch',
         ...batch,
         stats: batch.done

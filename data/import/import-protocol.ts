@@ -94,6 +94,9 @@ export type ImportReply =
       /** The features as COPY rows (copy-rows.ts) — or, for a batch with arcs or collections, as
        *  features, `curved` listing those to be made straight. */
       rows?: RowBatch;
+      /** On the way from the import process: the rows' bytes, which follow on the rows pipe
+       *  (rows-pipe.ts; `rows.rows` is empty in the message). */
+      rowBytes?: number;
       features?: FeatureIn[];
       curved?: number[];
       done: boolean;
