@@ -75,15 +75,24 @@ export async function dropWebMercatorIndex(tx: Queryable, schema: string, localN
   await tx.query(`DROP INDEX IF EXISTS ${quoteIdent(schema)}.${quoteIdent(`${localName.slice(0, 45)}_geom_3857_idx`)}`);
 }
 
-/** The world's width in EPSG:3857: a box past it is cut to it before it goes to 4326, where
- *  PROJ would wrap its longitudes round to the other side (x = 2.1e7 → -170.7°). */
-const WORLD_3857 = `'BOX(-20037508.342789244 -1e300,20037508.342789244 1e300)'::box2d`;
+/** Half the world's width in EPSG:3857 (π·a). */
+const HALF_WORLD = Math.PI * A;
+
+/** SQL for a box given in EPSG:3857 as the same box in EPSG:4326: the inverse of `project`, per
+ *  axis (λ = x / a, φ = atan(sinh(y / a))), in plain arithmetic — ST_Transform would first load a
+ *  PROJ transformation in every new connection (~20 ms), and wrap longitudes past the
+ *  antimeridian round to the other side (x = 2.1e7 → -170.7°); x is cut to the world instead. */
+function boxIn4326(box: string): string {
+  const lon = (x: string) => `degrees(least(greatest(${x}(${box}), ${-HALF_WORLD}), ${HALF_WORLD}) / ${A})`;
+  const lat = (y: string) => `degrees(atan(sinh(${y}(${box}) / ${A})))`;
+  return `ST_MakeEnvelope(${lon('ST_XMin')}, ${lat('ST_YMin')}, ${lon('ST_XMax')}, ${lat('ST_YMax')}, 4326)`;
+}
 
 /** SQL for a layer row's geometry in `srid` and for "its geometry meets this box", where the
  *  box is SQL in `srid`: the stored 3857 column when it can serve, else a transform. Rows are
- *  selected by `geom`'s index with the box taken to 4326 (once per query: PostgreSQL folds the
- *  constant). `sridSql` is how the query names the SRID (a parameter); `srid` is its value,
- *  known when the SQL is built. */
+ *  selected by `geom`'s index with the box taken to 4326 (once per query, before the scan).
+ *  `sridSql` is how the query names the SRID (a parameter); `srid` is its value, known when the
+ *  SQL is built. */
 export function geometryIn(
   alias: string,
   srid: number,
@@ -92,7 +101,7 @@ export function geometryIn(
   if (srid === WEB_MERCATOR)
     return {
       geom: `${alias}.${WEB_MERCATOR_COLUMN}`,
-      meets: (box) => `${alias}.geom && ST_Transform(ST_ClipByBox2D(${box}, ${WORLD_3857}), 4326)`,
+      meets: (box) => `${alias}.geom && ${boxIn4326(box)}`,
     };
   return {
     geom: `ST_Transform(${alias}.geom, ${sridSql})`,
