@@ -3,7 +3,6 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { OgcError, httpError } from '../../data/errors.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
-import { closeContext, createContext } from '../serve.js';
 import type { AppContext } from '../context.js';
 import { cliScope } from './scope.js';
 
@@ -32,6 +31,9 @@ export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promi
   const node = cliScope().ctx;
   if (node) return fn(node);
   const config = loadConfig();
+  // Loaded here, not with this module: the node's whole graph (HTTP, renderer, tile cache) is
+  // more than half of the CLI's start, and `--help` or a command the serving node runs needs none of it.
+  const { closeContext, createContext } = await import('../serve.js');
   const ctx = await createContext(
     config,
     createLogger('warn', (l) => process.stderr.write(l + '\n')),

@@ -42,6 +42,9 @@ export async function run(argv: string[]): Promise<number> {
   // Progress arrives from the import process's events, outside this call's async scope: keep it.
   const scope = cliScope();
   const config = scope.ctx?.config ?? loadConfig();
+  // The node's modules load while the import process starts and opens the file (withContext
+  // needs them next; a serving node has them already).
+  if (!scope.ctx) void import('../serve.js').catch(() => {});
   const prepared = await guard(() =>
     prepareImport({
       file: callerPath(file),
