@@ -1,15 +1,15 @@
-/** A layer table's rows for COPY, and the geometry column's shape they must fit. Shared by the
- *  loader (load.ts), which formats features handed to it (COPY text), and the import process,
- *  which formats the rows of a file where it reads them (COPY binary where every value has a
- *  binary form, copy-binary.ts): the node then passes one buffer per batch to the database
- *  instead of decoding a thousand feature objects and formatting them on its own thread.
+/** A layer table's rows for COPY (binary where every value has a binary form, copy-binary.ts;
+ *  text otherwise), and the geometry column's shape they must fit. The one way rows are made:
+ *  by the import process where it reads a file (the node then passes one buffer per batch to
+ *  the database instead of decoding a thousand feature objects and formatting them on its own
+ *  thread), and by the loader (load.ts) for features handed to it as objects.
  *  A row is: geom, geom_3857 (web-mercator.ts; null when PostGIS must compute it), geom_proved,
  *  then the attributes in order. */
 import type { Attribute, BBox, GeometryType } from '../catalogue/layer.js';
 import type { CopyFormat } from '../db/types.js';
 import { coerce } from './columns.js';
 import { CopyBinary, binaryRows } from './copy-binary.js';
-import { CopyText, copyField } from './copy-text.js';
+import { CopyText } from './copy-text.js';
 import { surelyValid } from './surely-valid.js';
 import { toWebMercatorInPlace, webMercatorWkb } from './web-mercator.js';
 import { toMulti, type WkbInfo, type WkbType } from './wkb.js';
@@ -45,22 +45,7 @@ export const needsWrap = (s: Shape, t: WkbType) => s.dim !== null && s.multi && 
 /** Hex of bytes, read in place (Buffer.from(Uint8Array) would copy them first). */
 export const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 
-/** One row of COPY text without its newline: the geometry as stored, in EPSG:3857 (null: PostGIS
- *  computes it), whether the loader proved it valid (surely-valid.ts; PostGIS checks the rest),
- *  then each attribute's value coerced to its type. */
-export function copyRow(
-  stored: Uint8Array,
-  mercator: Uint8Array | null,
-  proved: boolean,
-  values: ArrayLike<unknown>,
-  attributes: Attribute[],
-): string {
-  let line = `${hex(stored)}\t${mercator ? hex(mercator) : '\\N'}\t${proved ? 't' : 'f'}`;
-  for (let i = 0; i < attributes.length; i++) line += `\t${copyField(coerce(values[i], attributes[i].type))}`;
-  return line;
-}
-
-/** A batch of rows formatted where they were read (the import process). */
+/** A batch of formatted rows. */
 export interface RowBatch {
   /** The rows in COPY `format` (binary: tuples without the header and trailer; text: one line each). */
   rows: Uint8Array;

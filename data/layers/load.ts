@@ -13,7 +13,8 @@
  *  each), and the GiST index is built from the finished table, sorted (much cheaper than an
  *  insert per row).
  *  A file's rows come already formatted by the import process (copy-rows.ts, RowBatch) and are
- *  passed on as they are; features given as objects (the demo, tests, arcs) are formatted here.
+ *  passed on as they are; features given as objects (the demo, tests, arcs) are formatted here
+ *  the same way, then passed on alike.
  *
  *  The geometry column gets its type from the first chunk (Polygon, say); a later row that does not
  *  fit widens it (MultiPolygon, or Geometry for mixed dimensions) with one ALTER over the rows so
@@ -32,11 +33,20 @@ import {
   WEB_MERCATOR_TYPE,
   fillWebMercatorColumn,
   followGeom,
-  webMercatorWkb,
 } from './web-mercator.js';
 import { fromGeoJson, inspectWkb, toMulti, type WkbInfo, type WkbType } from './wkb.js';
-import { surelyValid } from './surely-valid.js';
-import { copyRow, hex, needsWrap, rewrap, sameShape, typeName, widen, type RowBatch, type Shape } from './copy-rows.js';
+import {
+  formatRows,
+  hex,
+  needsWrap,
+  rewrap,
+  sameShape,
+  typeName,
+  widen,
+  type RowBatch,
+  type RowSource,
+  type Shape,
+} from './copy-rows.js';
 
 export type { RowBatch };
 
@@ -45,8 +55,6 @@ export interface FeatureIn {
   wkb?: Uint8Array | null;
   geojson?: object | null;
   properties: Record<string, unknown>;
-  /** Its 1-based position in the source (for messages), when some were left out before. */
-  position?: number;
 }
 
 export interface WriteReport {
@@ -86,9 +94,9 @@ const CHUNK_CHARS = 512 * 1024;
 /** An open COPY is ended and another begun after this many bytes (the feature numbers kept for
  *  its error messages stay bounded). */
 const RUN_BYTES = 64 * 1024 * 1024;
-/** Formatting gives the event loop a turn after this long, so the node keeps answering during a
- *  load (a yield every few features costs more than it gives on a busy machine). */
-const SLICE_MS = 10;
+/** Features given as objects are formatted this many at a time, the event loop getting a turn
+ *  between, so the node keeps answering during a load. */
+const FEATURES_AT_ONCE = 1000;
 
 /** Computed by PostgreSQL as each row arrives. */
 const VALID_COLUMN_SQL = `${VALID_COLUMN} boolean GENERATED ALWAYS AS (${PROVED_COLUMN} OR ST_IsValid(geom)) STORED`;
@@ -115,12 +123,10 @@ export async function loadFeatures(
   // tuple for nothing; the few rows it may not prove later are checked after the load.
   let checkAsLoaded = true;
 
-  // Rows formatted and not yet sent — whole buffers (row batches, earlier lines) and lines —
-  // with each row's feature number for error messages.
-  // Parts are all in one format; lines are text (and there are none while the parts are binary).
+  // Rows formatted and not yet sent (row batches, all in one format), with each row's feature
+  // number for error messages.
   let parts: Uint8Array[] = [];
   let partsFormat: CopyFormat = 'text';
-  let lines: string[] = [];
   let chars = 0;
   let positions: number[] = [];
   // The COPY in flight: the next chunk is formatted (and read) while the database stores this one.
@@ -130,14 +136,7 @@ export async function loadFeatures(
   // the database counts lines from the COPY's start.
   let run: { stream: CopyStream; format: CopyFormat; positions: number[]; bytes: number } | null = null;
 
-  /** The pending lines as a buffer among the parts (before a row batch joins them, in order). */
-  const linesToPart = () => {
-    if (lines.length) parts.push(Buffer.from(`${lines.join('\n')}\n`));
-    lines = [];
-  };
-
   const flush = async () => {
-    linesToPart();
     if (!parts.length) return;
     const format = partsFormat;
     const at = positions;
@@ -199,7 +198,7 @@ export async function loadFeatures(
 
   /** Sends what is pending first when it is in another format than rows to come. */
   const useFormat = async (format: CopyFormat) => {
-    if ((parts.length || lines.length) && partsFormat !== format) await flush();
+    if (parts.length && partsFormat !== format) await flush();
     partsFormat = format;
   };
 
@@ -258,7 +257,6 @@ export async function loadFeatures(
       unprojected += b.unprojected;
       unproved += b.unproved;
       await useFormat(b.format);
-      linesToPart();
       parts.push(b.rows);
       for (const o of b.offsets) positions.push(base + o + 1);
       chars += b.rows.byteLength;
@@ -272,45 +270,20 @@ export async function loadFeatures(
       await addRows(batch);
       continue;
     }
-    const kept: Array<{ wkb: Uint8Array; info: WkbInfo; f: FeatureIn; n: number }> = [];
-    for (const f of batch) {
-      const n = f.position ?? report.read + 1;
-      report.read++;
-      const wkb = geometryOf(f, n);
-      const info = wkb && inspect(wkb, n);
-      if (!wkb || !info || info.empty) {
-        report.empty++;
-        continue;
-      }
-      kept.push({ wkb, info, f, n });
+    // Formatted as the import process formats a file's rows (copy-rows.ts), then loaded as those.
+    for (let from = 0; from < batch.length; from += FEATURES_AT_ONCE) {
+      if (from) await new Promise(setImmediate);
+      const some = batch.slice(from, from + FEATURES_AT_ONCE);
+      const items: RowSource[] = [];
+      some.forEach((f, offset) => {
+        const n = report.read + offset + 1;
+        const wkb = geometryOf(f, n);
+        const info = wkb && inspect(wkb, n);
+        if (wkb && info && !info.empty)
+          items.push({ wkb, info, values: attributes.map((a) => f.properties[a.name]), offset });
+      });
+      await addRows(formatRows(shape, items, some.length, attributes).batch);
     }
-    if (kept.length) await reshape(kept.reduce<Shape | null>((s, k) => widen(s, k.info.type), shape)!);
-    await useFormat('text');
-    let sliceStart = performance.now();
-    for (const { wkb, info, f, n } of kept) {
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise(setImmediate);
-        sliceStart = performance.now();
-      }
-      growBox(info.box!);
-      const stored = fitted(wkb, info.type);
-      const mercator = webMercatorWkb(stored);
-      if (!mercator) unprojected++;
-      const proved = surelyValid(wkb);
-      if (!proved) unproved++;
-      const line = copyRow(
-        stored,
-        mercator,
-        proved,
-        attributes.map((a) => f.properties[a.name]),
-        attributes,
-      );
-      lines.push(line);
-      positions.push(n);
-      chars += line.length;
-      if (chars >= CHUNK_CHARS) await flush();
-    }
-    opts.onProgress?.(report.read);
   }
   await stored();
   if (!shape) await reshape({ dim: null, multi: false });
