@@ -12,40 +12,6 @@ pg.types.setTypeParser(20, (v) => Number(v)); // int8
 pg.types.setTypeParser(1700, (v) => Number(v)); // numeric
 pg.types.setTypeParser(1082, (v) => v); // date stays 'YYYY-MM-DD'
 
-/** `COPY … FROM STDIN` on pg's own connection (pg hands a query object that has `submit` the
- *  protocol's messages): the rows go as one CopyData message, then CopyDone. Errors and the end
- *  arrive as for any query (ErrorResponse, or CommandComplete `COPY n` then ReadyForQuery). */
-class CopyIn {
-  private stored = 0;
-  constructor(
-    private readonly text: string,
-    private readonly rows: Uint8Array,
-    readonly callback: (err: Error | null, stored?: number) => void,
-  ) {}
-  submit(connection: { query(text: string): void }): void {
-    connection.query(this.text);
-  }
-  handleCopyInResponse(connection: { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void }): void {
-    if (this.rows.byteLength)
-      connection.sendCopyFromChunk(Buffer.from(this.rows.buffer, this.rows.byteOffset, this.rows.byteLength));
-    connection.endCopyFrom();
-  }
-  handleCommandComplete(msg: { text?: string }): void {
-    this.stored = Number(/(\d+)$/.exec(msg.text ?? '')?.[1] ?? 0);
-  }
-  handleReadyForQuery(): void {
-    this.callback(null, this.stored);
-  }
-  handleError(err: Error): void {
-    this.callback(err);
-  }
-  handleRowDescription(): void {}
-  handleDataRow(): void {}
-  handleEmptyQuery(): void {}
-  handlePortalSuspended(): void {}
-  handleCopyData(): void {}
-}
-
 /** What of pg's connection an open COPY uses. */
 interface CopyConnection {
   sendCopyFromChunk(b: Buffer): void;
@@ -53,9 +19,11 @@ interface CopyConnection {
   stream: NodeJS.WritableStream & { writableNeedDrain?: boolean };
 }
 
-/** `COPY … FROM STDIN` left open (Transaction.copyStream): rows written before the server's
- *  CopyInResponse wait for it; after that each write is a CopyData message at once. An error
- *  (ErrorResponse) ends it early: the server then ignores what is still sent. */
+/** `COPY … FROM STDIN` on pg's own connection (pg hands a query object that has `submit` the
+ *  protocol's messages), left open while rows come: rows written before the server's
+ *  CopyInResponse wait for it; after that each write is a CopyData message at once, and end()
+ *  sends CopyDone. Errors and the end arrive as for any query (ErrorResponse, or CommandComplete
+ *  `COPY n` then ReadyForQuery); after an error the server ignores what is still sent. */
 class OpenCopy {
   private connection: CopyConnection | null = null;
   private waiting: Buffer[] = [];
@@ -123,15 +91,19 @@ class OpenCopy {
   }
 }
 
+/** Starts a COPY on the client (a submittable: pg calls its callbacks, the return value is the
+ *  submittable itself, not a promise). */
+function openCopy(client: pg.ClientBase, into: string, format?: CopyFormat): OpenCopy {
+  const copy = new OpenCopy(`COPY ${into} FROM STDIN${copyOptions(format)}`);
+  void client.query(copy as unknown as pg.QueryConfig);
+  return copy;
+}
+
+/** A COPY whose rows are all at hand: one CopyData message, then CopyDone. */
 function copyIn(client: pg.ClientBase, into: string, rows: Uint8Array, format?: CopyFormat): Promise<number> {
-  return new Promise((resolve, reject) => {
-    // A submittable: pg calls its callbacks, the return value is the submittable itself, not a promise.
-    void client.query(
-      new CopyIn(`COPY ${into} FROM STDIN${copyOptions(format)}`, rows, (err, n) =>
-        err ? reject(err) : resolve(n ?? 0),
-      ) as unknown as pg.QueryConfig,
-    );
-  });
+  const copy = openCopy(client, into, format);
+  if (rows.byteLength) copy.write(rows).catch(() => {}); // a failure is end()'s answer
+  return copy.end();
 }
 
 export interface PostgresOptions {
@@ -225,8 +197,7 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
         },
         copyStream: (into, format) => {
           throwIfAborted(s.signal);
-          const copy = new OpenCopy(`COPY ${into} FROM STDIN${copyOptions(format)}`);
-          void s.client.query(copy as unknown as pg.QueryConfig);
+          const copy = openCopy(s.client, into, format);
           return {
             write: (rows) => abortable(copy.write(rows), s.signal),
             end: () => abortable(copy.end(), s.signal),
