@@ -32,6 +32,8 @@ const reply = (r: ImportReply) => process.send!(r);
 /** The rows pipe (rows-pipe.ts): a batch's rows go here, its message says how many bytes. */
 const rowsOut = new Socket({ fd: ROWS_FD, readable: false, writable: true });
 
+const EMPTY = new Uint8Array(0);
+
 /** A batch: its rows on the rows pipe, the rest as a message. */
 function replyBatch(r: Extract<ImportReply, { type: 'batch' }>): void {
   if (!r.rows) {
@@ -42,7 +44,6 @@ function replyBatch(r: Extract<ImportReply, { type: 'batch' }>): void {
   rowsOut.write(bytes);
   reply({ ...r, rows: { ...r.rows, rows: EMPTY }, rowBytes: bytes.byteLength });
 }
-const EMPTY = new Uint8Array(0);
 
 function failure(err: unknown): ImportReply {
   if (isImportError(err)) return { type: 'failed', message: err.message, status: err.status };

@@ -1,5 +1,6 @@
 /** Values in PostgreSQL's COPY text format: a row is its fields joined by tabs, `\N` is null,
  *  and a backslash, tab, newline or carriage return inside a value is escaped with a backslash. */
+import { RowBytes } from './row-bytes.js';
 
 const SPECIAL = /[\\\t\n\r]/g;
 const HAS_SPECIAL = /[\\\t\n\r]/;
@@ -13,8 +14,6 @@ export function copyField(value: unknown): string {
   const s = String(value);
   return HAS_SPECIAL.test(s) ? s.replace(SPECIAL, (c) => ESCAPED[c]) : s;
 }
-
-import { RowBytes } from './row-bytes.js';
 
 const HEX_DIGITS = Buffer.from('0123456789abcdef');
 const TAB = 9;
